@@ -1,0 +1,123 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using CatchAll.Runtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection
+{
+    /// <summary>Registers generated CatchAll clients with dependency injection and <see cref="IHttpClientFactory"/>.</summary>
+    public static class CatchAllServiceCollectionExtensions
+    {
+        /// <summary>
+        /// Registers <typeparamref name="TClient"/> as a transient service built from a factory-managed
+        /// <see cref="HttpClient"/> and named <see cref="CatchAllClientOptions"/>.
+        /// </summary>
+        /// <remarks>
+        /// The HttpClient and the options are both named after <typeparamref name="TClient"/>'s full name
+        /// (<see cref="IHttpClientBuilder.Name"/>). Unless set explicitly, <see cref="CatchAllClientOptions.LoggerFactory"/>
+        /// comes from the container, and so does <see cref="CatchAllClientOptions.TimeProvider"/> when one is registered.
+        /// The HttpClient's own timeout is disabled: <see cref="CatchAllClientOptions.Timeout"/> governs each call.
+        /// When chaining a resilience handler that retries, consider <c>Retry.MaxAttempts = 1</c> so attempts do not multiply.
+        /// </remarks>
+        /// <typeparam name="TClient">The generated client type.</typeparam>
+        /// <param name="services">The service collection.</param>
+        /// <param name="factory">Creates the client from the HttpClient and options (generated code supplies this).</param>
+        /// <param name="configure">Sets options in code, e.g. the API key.</param>
+        /// <returns>The HttpClient builder, for chaining handlers such as <c>AddStandardResilienceHandler()</c>.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="factory"/> is null.</exception>
+        public static IHttpClientBuilder AddCatchAllClient<TClient>(
+            this IServiceCollection services,
+            Func<HttpClient, CatchAllClientOptions, TClient> factory,
+            Action<CatchAllClientOptions>? configure = null)
+            where TClient : class
+        {
+            if (services is null)
+            {
+                throw new ArgumentNullException(nameof(services));
+            }
+
+            if (factory is null)
+            {
+                throw new ArgumentNullException(nameof(factory));
+            }
+
+            string name = ClientName<TClient>();
+            if (configure is not null)
+            {
+                services.AddOptions<CatchAllClientOptions>(name).Configure(configure);
+            }
+
+            return Register(services, name, factory);
+        }
+
+        /// <summary>
+        /// Registers <typeparamref name="TClient"/> like <see cref="AddCatchAllClient{TClient}(IServiceCollection, Func{HttpClient, CatchAllClientOptions, TClient}, Action{CatchAllClientOptions}?)"/>,
+        /// reading options from a configuration section and following its reloads.
+        /// </summary>
+        /// <remarks>
+        /// Keys: <c>ApiKey</c>, <c>BaseAddress</c> (absolute URI), <c>Timeout</c> (<c>hh:mm:ss</c> or <c>Infinite</c>),
+        /// <c>UserAgent</c>, <c>Retry:MaxAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:RetryNonIdempotent</c>.
+        /// Keys are read by hand, without the reflection binder, so this is trim- and AOT-safe. An invalid value
+        /// throws <see cref="InvalidOperationException"/> naming the key when the client is first resolved.
+        /// </remarks>
+        /// <typeparam name="TClient">The generated client type.</typeparam>
+        /// <param name="services">The service collection.</param>
+        /// <param name="factory">Creates the client from the HttpClient and options (generated code supplies this).</param>
+        /// <param name="configuration">The section holding the keys, e.g. <c>configuration.GetSection("CatchAll")</c>.</param>
+        /// <returns>The HttpClient builder, for chaining handlers such as <c>AddStandardResilienceHandler()</c>.</returns>
+        /// <exception cref="ArgumentNullException">An argument is null.</exception>
+        public static IHttpClientBuilder AddCatchAllClient<TClient>(
+            this IServiceCollection services,
+            Func<HttpClient, CatchAllClientOptions, TClient> factory,
+            IConfiguration configuration)
+            where TClient : class
+        {
+            if (services is null)
+            {
+                throw new ArgumentNullException(nameof(services));
+            }
+
+            if (factory is null)
+            {
+                throw new ArgumentNullException(nameof(factory));
+            }
+
+            if (configuration is null)
+            {
+                throw new ArgumentNullException(nameof(configuration));
+            }
+
+            string name = ClientName<TClient>();
+            services.AddOptions<CatchAllClientOptions>(name).Configure(options => CatchAllConfigurationReader.Apply(configuration, options));
+            services.AddSingleton<IOptionsChangeTokenSource<CatchAllClientOptions>>(new ConfigurationChangeTokenSource<CatchAllClientOptions>(name, configuration));
+            return Register(services, name, factory);
+        }
+
+        private static IHttpClientBuilder Register<TClient>(IServiceCollection services, string name, Func<HttpClient, CatchAllClientOptions, TClient> factory)
+            where TClient : class
+        {
+            services.AddOptions<CatchAllClientOptions>(name).PostConfigure<IServiceProvider>((options, provider) =>
+            {
+                options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+                if (ReferenceEquals(options.TimeProvider, TimeProvider.System) && provider.GetService<TimeProvider>() is TimeProvider registered)
+                {
+                    options.TimeProvider = registered;
+                }
+            });
+
+            IHttpClientBuilder builder = services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan);
+            services.AddTransient(provider =>
+            {
+                HttpClient httpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+                CatchAllClientOptions options = provider.GetRequiredService<IOptionsMonitor<CatchAllClientOptions>>().Get(name);
+                return factory(httpClient, options);
+            });
+            return builder;
+        }
+
+        private static string ClientName<TClient>() => typeof(TClient).FullName ?? typeof(TClient).Name;
+    }
+}

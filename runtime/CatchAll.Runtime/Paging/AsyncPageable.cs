@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CatchAll.Runtime
+{
+    /// <summary>
+    /// A lazily fetched, page-numbered result set: enumerate it for items, or use <see cref="AsPages"/> for whole pages.
+    /// </summary>
+    /// <remarks>
+    /// A page is fetched only when enumeration reaches it. Enumeration ends after a page whose number is at least
+    /// the reported total page count, or after a page with no items. Each enumeration starts over and fetches again.
+    /// </remarks>
+    /// <typeparam name="TPage">The page response type.</typeparam>
+    /// <typeparam name="TItem">The item type.</typeparam>
+    public sealed class AsyncPageable<TPage, TItem> : IAsyncEnumerable<TItem>
+    {
+        private readonly Func<int, CancellationToken, Task<TPage>> _fetchPage;
+        private readonly Func<TPage, IReadOnlyList<TItem>?> _items;
+        private readonly Func<TPage, int?> _totalPages;
+        private readonly int _firstPage;
+
+        /// <summary>Describes how to fetch and read pages.</summary>
+        /// <param name="fetchPage">Fetches a page by its 1-based number.</param>
+        /// <param name="items">Reads a page's items; null counts as empty.</param>
+        /// <param name="totalPages">Reads the total page count, or null when the page does not say.</param>
+        /// <param name="firstPage">The page to start from (1-based).</param>
+        /// <exception cref="ArgumentNullException">A delegate is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="firstPage"/> is less than 1.</exception>
+        public AsyncPageable(
+            Func<int, CancellationToken, Task<TPage>> fetchPage,
+            Func<TPage, IReadOnlyList<TItem>?> items,
+            Func<TPage, int?> totalPages,
+            int firstPage = 1)
+        {
+            _fetchPage = fetchPage ?? throw new ArgumentNullException(nameof(fetchPage));
+            _items = items ?? throw new ArgumentNullException(nameof(items));
+            _totalPages = totalPages ?? throw new ArgumentNullException(nameof(totalPages));
+            _firstPage = firstPage >= 1 ? firstPage : throw new ArgumentOutOfRangeException(nameof(firstPage), firstPage, "Page numbers start at 1.");
+        }
+
+        /// <summary>Enumerates whole pages, fetching each only when asked for.</summary>
+        /// <param name="cancellationToken">Cancels the enumeration and any fetch in flight.</param>
+        /// <returns>The pages, in order.</returns>
+        public async IAsyncEnumerable<TPage> AsPages([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            for (int number = _firstPage; ; number++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                TPage page = await _fetchPage(number, cancellationToken).ConfigureAwait(false);
+                yield return page;
+
+                IReadOnlyList<TItem>? items = _items(page);
+                if (items is null || items.Count == 0)
+                {
+                    yield break;
+                }
+
+                if (_totalPages(page) is int total && number >= total)
+                {
+                    yield break;
+                }
+
+                if (number == int.MaxValue)
+                {
+                    yield break;
+                }
+            }
+        }
+
+        /// <summary>Enumerates items across pages.</summary>
+        /// <param name="cancellationToken">Cancels the enumeration and any fetch in flight.</param>
+        /// <returns>An enumerator over every item.</returns>
+        public async IAsyncEnumerator<TItem> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        {
+            await foreach (TPage page in AsPages(cancellationToken).ConfigureAwait(false))
+            {
+                IReadOnlyList<TItem>? items = _items(page);
+                if (items is null)
+                {
+                    continue;
+                }
+
+                foreach (TItem item in items)
+                {
+                    yield return item;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CatchAll.Runtime
+{
+    /// <summary>Waits for a long-running resource by polling it until it succeeds, fails or time runs out.</summary>
+    public static class Poller
+    {
+        /// <summary>
+        /// Polls at once, then every <see cref="PollingOptions.Interval"/>, reporting each result, until
+        /// <paramref name="evaluate"/> says the resource succeeded or failed.
+        /// </summary>
+        /// <typeparam name="T">The poll result type, e.g. a job status.</typeparam>
+        /// <param name="poll">Fetches the current state; receives a token that also ends with the wait's timeout.</param>
+        /// <param name="evaluate">Classifies a result.</param>
+        /// <param name="onFailed">Builds the exception thrown for a failed result (typically an <see cref="OperationFailedException"/>).</param>
+        /// <param name="options">Interval and overall timeout.</param>
+        /// <param name="timeProvider">The clock for the interval and timeout.</param>
+        /// <param name="progress">Receives every result, including the last; may be null.</param>
+        /// <param name="cancellationToken">Stops the wait promptly, even mid-interval.</param>
+        /// <returns>The first result classified as <see cref="PollOutcome.Succeeded"/>.</returns>
+        /// <exception cref="CatchAllTimeoutException"><see cref="PollingOptions.Timeout"/> elapsed first.</exception>
+        /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+        public static async Task<T> PollAsync<T>(
+            Func<CancellationToken, Task<T>> poll,
+            Func<T, PollOutcome> evaluate,
+            Func<T, Exception> onFailed,
+            PollingOptions options,
+            TimeProvider timeProvider,
+            IProgress<T>? progress,
+            CancellationToken cancellationToken)
+        {
+            if (poll is null)
+            {
+                throw new ArgumentNullException(nameof(poll));
+            }
+
+            if (evaluate is null)
+            {
+                throw new ArgumentNullException(nameof(evaluate));
+            }
+
+            if (onFailed is null)
+            {
+                throw new ArgumentNullException(nameof(onFailed));
+            }
+
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            if (timeProvider is null)
+            {
+                throw new ArgumentNullException(nameof(timeProvider));
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            TimeSpan? timeout = options.Timeout;
+            using CancellationTokenSource? timeoutSource = timeout is TimeSpan limit ? TimeProviderTasks.CancelAfter(timeProvider, limit) : null;
+            using CancellationTokenSource linkedSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource?.Token ?? CancellationToken.None);
+            CancellationToken token = linkedSource.Token;
+
+            try
+            {
+                while (true)
+                {
+                    T result = await poll(token).ConfigureAwait(false);
+                    progress?.Report(result);
+                    switch (evaluate(result))
+                    {
+                        case PollOutcome.Succeeded:
+                            return result;
+                        case PollOutcome.Failed:
+                            throw onFailed(result) ?? new InvalidOperationException("onFailed returned null instead of an exception.");
+                    }
+
+                    await TimeProviderTasks.Delay(timeProvider, options.Interval, token).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException ex) when (timeoutSource is not null && timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new CatchAllTimeoutException(
+                    options.OperationId,
+                    string.Format(CultureInfo.InvariantCulture, "{0}: operation timed out after {1} of polling.", options.OperationId, timeout),
+                    timeout,
+                    ex);
+            }
+        }
+    }
+}
