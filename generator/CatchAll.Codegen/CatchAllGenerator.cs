@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using CatchAll.Codegen.Diagnostics;
+using CatchAll.Codegen.Emitting;
+using CatchAll.Codegen.Model;
+using CatchAll.Codegen.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CatchAll.Codegen;
+
+/// <summary>
+/// Reads each CatchAllSpec AdditionalFile and emits the typed client for it. Steps are
+/// named so tests can check that an unrelated C# edit leaves every one of them cached.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class CatchAllGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking name of the step that reads spec files and their metadata.</summary>
+    public const string SpecInputStep = "CatchAllSpecInput";
+
+    /// <summary>Tracking name of the step that parses a spec into the model.</summary>
+    public const string ParseStep = "CatchAllParse";
+
+    /// <summary>Tracking name of the step that checks the compilation references CatchAll.Runtime.</summary>
+    public const string RuntimeStep = "CatchAllRuntimeReference";
+
+    private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var inputs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) =>
+            {
+                var options = pair.Right.GetOptions(pair.Left);
+                if (!options.TryGetValue(MetadataPrefix + "CatchAllSpec", out var flag)
+                    || !string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+
+                options.TryGetValue(MetadataPrefix + "CatchAllNamespace", out var ns);
+                options.TryGetValue(MetadataPrefix + "CatchAllClientName", out var client);
+                var text = pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty;
+                return new SpecInput(
+                    pair.Left.Path,
+                    text,
+                    string.IsNullOrWhiteSpace(ns) ? "CatchAll" : ns!.Trim(),
+                    string.IsNullOrWhiteSpace(client) ? "CatchAllClient" : client!.Trim());
+            })
+            .Where(static input => input is not null)
+            .Select(static (input, _) => input!)
+            .WithTrackingName(SpecInputStep);
+
+        var parsed = inputs
+            .Select(static (input, cancellationToken) => SpecParser.Parse(input, cancellationToken))
+            .WithTrackingName(ParseStep);
+
+        var hasRuntime = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("CatchAll.Runtime.CatchAllPipeline") is not null)
+            .WithTrackingName(RuntimeStep);
+
+        context.RegisterSourceOutput(parsed.Combine(hasRuntime), static (production, pair) => Produce(production, pair.Left, pair.Right));
+    }
+
+    private static void Produce(SourceProductionContext context, ParseResult result, bool hasRuntime)
+    {
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            context.ReportDiagnostic(ToDiagnostic(diagnostic));
+        }
+
+        if (result.Model is null)
+        {
+            return;
+        }
+
+        if (!hasRuntime)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.MissingRuntime, Location.None));
+            return;
+        }
+
+        try
+        {
+            foreach (var file in Emitter.Emit(result.Model, context.CancellationToken))
+            {
+                context.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, ex.GetType().Name + ": " + ex.Message));
+        }
+    }
+
+    private static Diagnostic ToDiagnostic(DiagnosticInfo info)
+    {
+        var descriptor = DiagnosticCatalog.Find(info.Id) ?? DiagnosticCatalog.InternalError;
+        var position = new LinePosition(Math.Max(0, info.Line - 1), Math.Max(0, info.Column - 1));
+        var location = Location.Create(info.FilePath, default, new LinePositionSpan(position, position));
+        return Diagnostic.Create(descriptor, location, info.Message);
+    }
+}

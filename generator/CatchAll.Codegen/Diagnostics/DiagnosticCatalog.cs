@@ -1,0 +1,66 @@
+using Microsoft.CodeAnalysis;
+
+namespace CatchAll.Codegen.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. IDs are stable: users suppress and search by them.
+/// </summary>
+internal static class DiagnosticCatalog
+{
+    private const string Category = "CatchAll.Codegen";
+
+    public static readonly DiagnosticDescriptor InvalidSpec = Error(
+        "CATCH0001", "The CatchAll spec could not be read", "The spec could not be read: {0}");
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = Error(
+        "CATCH0002", "Unresolved $ref", "{0}");
+
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = Warning(
+        "CATCH0003", "Unsupported OpenAPI construct", "{0}");
+
+    public static readonly DiagnosticDescriptor NameCollision = Error(
+        "CATCH0004", "Two spec names map to one C# name", "{0}");
+
+    public static readonly DiagnosticDescriptor EmptySpec = Error(
+        "CATCH0005", "The CatchAll spec is missing or empty", "{0}");
+
+    public static readonly DiagnosticDescriptor MissingOperationId = Warning(
+        "CATCH0006", "Operation without operationId", "{0}");
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "CATCH0007", "The CatchAll generator failed", "The generator failed on this spec and generated nothing for it: {0}");
+
+    public static readonly DiagnosticDescriptor InvalidMetadata = Error(
+        "CATCH0008", "Invalid CatchAllSpec metadata", "{0}");
+
+    public static readonly DiagnosticDescriptor SpecWarning = Warning(
+        "CATCH0009", "The OpenAPI reader reported a problem", "{0}");
+
+    public static readonly DiagnosticDescriptor InvalidExtension = Error(
+        "CATCH0010", "Invalid x-catchall extension", "{0}");
+
+    public static readonly DiagnosticDescriptor MissingRuntime = Error(
+        "CATCH0011", "CatchAll.Runtime is not referenced", "The generated CatchAll client needs the CatchAll.Runtime package; add a PackageReference to CatchAll.Runtime");
+
+    public static DiagnosticDescriptor? Find(string id) => id switch
+    {
+        "CATCH0001" => InvalidSpec,
+        "CATCH0002" => UnresolvedReference,
+        "CATCH0003" => UnsupportedConstruct,
+        "CATCH0004" => NameCollision,
+        "CATCH0005" => EmptySpec,
+        "CATCH0006" => MissingOperationId,
+        "CATCH0007" => InternalError,
+        "CATCH0008" => InvalidMetadata,
+        "CATCH0009" => SpecWarning,
+        "CATCH0010" => InvalidExtension,
+        "CATCH0011" => MissingRuntime,
+        _ => null,
+    };
+
+    private static DiagnosticDescriptor Error(string id, string title, string format) =>
+        new(id, title, format, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string format) =>
+        new(id, title, format, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+}

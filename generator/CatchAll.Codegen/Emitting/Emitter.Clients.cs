@@ -1,0 +1,408 @@
+using System.Collections.Generic;
+using System.Linq;
+using CatchAll.Codegen.Model;
+using CatchAll.Codegen.Parsing;
+
+namespace CatchAll.Codegen.Emitting;
+
+internal sealed partial class Emitter
+{
+    private const string Tasks = "global::System.Threading.Tasks";
+    private const string Token = "global::System.Threading.CancellationToken";
+
+    private IEnumerable<GeneratedFile> EmitClients()
+    {
+        yield return new GeneratedFile($"{_spec.Namespace}.{_spec.ClientName}.g.cs", EmitRootClient());
+        foreach (var resource in _spec.Resources)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            yield return new GeneratedFile($"{_spec.Namespace}.{resource.Name}Client.g.cs", EmitResourceClient(resource));
+        }
+
+        foreach (var file in EmitHelpers())
+        {
+            yield return file;
+        }
+    }
+
+    private string EmitRootClient()
+    {
+        var name = _spec.ClientName;
+        var w = Header(_spec.Namespace);
+        w.Summary($"Client for the {_spec.Title} (contract version {_spec.Version}); one property per resource.");
+        w.Open($"public sealed partial class {name} : global::System.IDisposable");
+        w.Summary("The server the spec names, used when the options give no BaseAddress.");
+        w.Line($"public const string DefaultBaseAddress = {Literal(_spec.DefaultServer)};");
+        w.Line();
+        w.Summary("The contract version this client was generated from.");
+        w.Line($"public const string ContractVersion = {Literal(_spec.Version)};");
+        w.Line();
+        w.Summary("Creates a client that owns its HttpClient.");
+        w.Line($"public {name}({Runtime}.CatchAllClientOptions options)");
+        w.Line($"    : this(new {Runtime}.CatchAllPipeline(options ?? throw new global::System.ArgumentNullException(nameof(options)), new global::System.Uri(DefaultBaseAddress)))");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Summary("Creates a client on a caller-owned HttpClient (from IHttpClientFactory, say); it is not disposed with the client.");
+        w.Line($"public {name}(global::System.Net.Http.HttpClient httpClient, {Runtime}.CatchAllClientOptions? options = null)");
+        w.Line($"    : this(new {Runtime}.CatchAllPipeline(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options ?? new {Runtime}.CatchAllClientOptions(), new global::System.Uri(DefaultBaseAddress)))");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Summary("Creates a client on a configured pipeline.");
+        w.Open($"public {name}({Runtime}.CatchAllPipeline pipeline)");
+        w.Line("Pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));");
+        foreach (var resource in _spec.Resources)
+        {
+            w.Line($"{resource.Name} = new {resource.Name}Client(pipeline);");
+        }
+
+        w.Close();
+        w.Line();
+        w.Summary("The HTTP pipeline: base address, auth, retries, logging.");
+        w.Line($"public {Runtime}.CatchAllPipeline Pipeline {{ get; }}");
+        w.Line();
+        foreach (var resource in _spec.Resources)
+        {
+            w.Summary(resource.Description ?? resource.Name + " operations.");
+            w.Line($"public I{resource.Name}Client {resource.Name} {{ get; }}");
+            w.Line();
+        }
+
+        w.Line("/// <inheritdoc/>");
+        w.Line("public void Dispose() => Pipeline.Dispose();");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private string EmitResourceClient(ResourceModel resource)
+    {
+        var w = Header(_spec.Namespace);
+        w.Summary((resource.Description ?? resource.Name + " operations.") + "\nAn interface, so tests can stand in for it.");
+        w.Open($"public partial interface I{resource.Name}Client");
+        foreach (var operation in resource.Operations)
+        {
+            EmitOperationDoc(w, operation);
+            w.Line(Signature(operation, withResponse: false) + ";");
+            w.Line();
+            EmitOperationDoc(w, operation);
+            w.Doc("returns", "The result with the HTTP status and headers.");
+            w.Line(Signature(operation, withResponse: true) + ";");
+            w.Line();
+        }
+
+        w.Close();
+        w.Line();
+        w.Summary(resource.Description ?? resource.Name + " operations.");
+        w.Open($"public sealed partial class {resource.Name}Client : I{resource.Name}Client");
+        w.Line($"private readonly {Runtime}.CatchAllPipeline _pipeline;");
+        w.Line();
+        w.Summary("Creates the client on a pipeline; usually reached through the root client instead.");
+        w.Open($"public {resource.Name}Client({Runtime}.CatchAllPipeline pipeline)");
+        w.Line("_pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));");
+        w.Close();
+        w.Line();
+        w.Summary("The pipeline this client sends through.");
+        w.Line($"public {Runtime}.CatchAllPipeline Pipeline => _pipeline;");
+        foreach (var operation in resource.Operations)
+        {
+            w.Line();
+            EmitOperation(w, operation);
+        }
+
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private void EmitOperationDoc(SourceWriter w, OperationModel operation)
+    {
+        w.Summary(operation.Summary ?? operation.OperationId);
+        if (!string.IsNullOrWhiteSpace(operation.Description) && operation.Description != operation.Summary)
+        {
+            w.Doc("remarks", $"{operation.HttpMethod} {operation.Path}. {operation.Description}");
+        }
+        else
+        {
+            w.Doc("remarks", $"{operation.HttpMethod} {operation.Path}");
+        }
+
+        foreach (var parameter in Arguments(operation))
+        {
+            w.Doc("param", parameter.Doc, $" name=\"{parameter.Name.TrimStart('@')}\"");
+        }
+    }
+
+    private sealed record Argument(string Name, string Type, string? Default, string? Doc);
+
+    /// <summary>The method's parameters: required first, then optional ones with defaults.</summary>
+    private List<Argument> Arguments(OperationModel operation)
+    {
+        var required = new List<Argument>();
+        var optional = new List<Argument>();
+        foreach (var parameter in operation.Parameters)
+        {
+            var doc = Append(parameter.Description ?? parameter.WireName, parameter.DefaultJson is null ? null : $"Server default: {parameter.DefaultJson}.");
+            if (parameter.Required)
+            {
+                required.Add(new Argument(parameter.Name, TypeName(parameter.Type, parameter.Type.Nullable), null, doc));
+            }
+            else
+            {
+                optional.Add(new Argument(parameter.Name, TypeName(parameter.Type, true), "null", doc));
+            }
+        }
+
+        if (operation.BodyKind == BodyKind.Json)
+        {
+            var arg = new Argument("body", TypeName(operation.BodyType!, !operation.BodyRequired || operation.BodyType!.Nullable), operation.BodyRequired ? null : "null", "The request body.");
+            (operation.BodyRequired ? required : optional).Add(arg);
+        }
+
+        foreach (var field in operation.MultipartFields)
+        {
+            if (field.Type.Kind == TypeKind.Binary)
+            {
+                required.Add(new Argument(field.Name, "global::System.IO.Stream", null, Append(field.Description, "The content to upload.")));
+                required.Add(new Argument(field.Name + "FileName", "string", null, "The file name sent with the upload."));
+            }
+            else if (field.Required)
+            {
+                required.Add(new Argument(field.Name, TypeName(field.Type, field.Type.Nullable), null, field.Description));
+            }
+            else
+            {
+                optional.Add(new Argument(field.Name, TypeName(field.Type, true), "null", field.Description));
+            }
+        }
+
+        required.AddRange(optional);
+        required.Add(new Argument("options", $"{Runtime}.RequestOptions?", "null", "Per-call timeout, headers and retry settings."));
+        required.Add(new Argument("cancellationToken", Token, "default", "Cancels the call."));
+        return required;
+    }
+
+    private static string? Append(string? text, string? extra) =>
+        extra is null ? text : text is null ? extra : text.TrimEnd() + " " + extra;
+
+    private string ResultType(OperationModel operation) => operation.ResponseKind switch
+    {
+        ResponseKind.Json => TypeName(operation.ResponseType!, operation.ResponseType!.Nullable),
+        ResponseKind.Stream => "global::System.IO.Stream",
+        _ => string.Empty,
+    };
+
+    private string Signature(OperationModel operation, bool withResponse)
+    {
+        var result = ResultType(operation);
+        string returnType;
+        if (withResponse)
+        {
+            returnType = result.Length == 0 ? $"{Tasks}.Task<{Runtime}.ApiResponse>" : $"{Tasks}.Task<{Runtime}.ApiResponse<{result}>>";
+        }
+        else
+        {
+            returnType = result.Length == 0 ? $"{Tasks}.Task" : $"{Tasks}.Task<{result}>";
+        }
+
+        var name = withResponse ? WithResponse(operation.MethodName) : operation.MethodName;
+        var deprecated = operation.Deprecated ? "[global::System.Obsolete(\"The API marks this operation deprecated.\")] " : string.Empty;
+        return $"{deprecated}{returnType} {name}({string.Join(", ", Arguments(operation).Select(a => a.Default is null ? $"{a.Type} {a.Name}" : $"{a.Type} {a.Name} = {a.Default}"))})";
+    }
+
+    private static string WithResponse(string methodName) => methodName.Substring(0, methodName.Length - "Async".Length) + "WithResponseAsync";
+
+    private void EmitOperation(SourceWriter w, OperationModel operation)
+    {
+        var arguments = Arguments(operation);
+        var names = string.Join(", ", arguments.Select(a => a.Name));
+        w.Line("/// <inheritdoc/>");
+        var plain = Signature(operation, withResponse: false);
+        w.Open("public async " + plain);
+        if (operation.ResponseKind == ResponseKind.None)
+        {
+            w.Line($"await {WithResponse(operation.MethodName)}({names}).ConfigureAwait(false);");
+        }
+        else
+        {
+            w.Line($"var response = await {WithResponse(operation.MethodName)}({names}).ConfigureAwait(false);");
+            w.Line("return response.Value;");
+        }
+
+        w.Close();
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Open("public " + Signature(operation, withResponse: true));
+        w.Line($"var request = new {Runtime}.ApiRequest(global::System.Net.Http.HttpMethod.{HttpMethodName(operation.HttpMethod)}, {Literal(operation.OperationId)});");
+        EmitPath(w, operation);
+        foreach (var parameter in operation.Parameters.Where(p => p.Location != ParamLocation.Path))
+        {
+            EmitParameter(w, parameter);
+        }
+
+        if (operation.BodyKind == BodyKind.Json)
+        {
+            var body = operation.BodyType!;
+            var info = TypeInfoExpression(body);
+            if (operation.BodyRequired && !body.Nullable)
+            {
+                w.Line("if (body is null) throw new global::System.ArgumentNullException(nameof(body));");
+                w.Line($"request.SetJsonBody(body, {info});");
+            }
+            else
+            {
+                w.Line($"if (body is not null) request.SetJsonBody(body, {info});");
+            }
+        }
+
+        foreach (var field in operation.MultipartFields)
+        {
+            if (field.Type.Kind == TypeKind.Binary)
+            {
+                w.Line($"if ({field.Name} is null) throw new global::System.ArgumentNullException(nameof({field.Name}));");
+                w.Line($"request.AddMultipartFile({Literal(field.WireName)}, {field.Name}, {field.Name}FileName, \"text/csv\");");
+            }
+            else
+            {
+                w.Line($"request.AddMultipartField({Literal(field.WireName)}, {FormatNullable(field, field.Name)});");
+            }
+        }
+
+        switch (operation.ResponseKind)
+        {
+            case ResponseKind.Json:
+                w.Line($"return _pipeline.SendAsync(request, {TypeInfoExpression(operation.ResponseType!)}, options, cancellationToken);");
+                break;
+            case ResponseKind.Stream:
+                w.Line("return _pipeline.SendForStreamAsync(request, options, cancellationToken);");
+                break;
+            default:
+                w.Line("return _pipeline.SendAsync(request, options, cancellationToken);");
+                break;
+        }
+
+        w.Close();
+
+        var file = operation.MultipartFields.Where(f => f.Type.Kind == TypeKind.Binary).ToList();
+        if (file.Count == 1)
+        {
+            EmitFilePathOverload(w, operation, arguments, file[0]);
+        }
+    }
+
+    private void EmitFilePathOverload(SourceWriter w, OperationModel operation, List<Argument> arguments, ParameterModel file)
+    {
+        var rest = arguments.Where(a => a.Name != file.Name && a.Name != file.Name + "FileName").ToList();
+        var result = ResultType(operation);
+        var returnType = result.Length == 0 ? $"{Tasks}.Task" : $"{Tasks}.Task<{result}>";
+        w.Line();
+        w.Summary((operation.Summary ?? operation.OperationId) + ", uploading a file from disk.");
+        w.Doc("param", "Path of the file to upload; its name is sent as the file name.", " name=\"filePath\"");
+        foreach (var argument in rest)
+        {
+            w.Doc("param", argument.Doc, $" name=\"{argument.Name.TrimStart('@')}\"");
+        }
+
+        var parameters = new[] { "string filePath" }.Concat(rest.Select(a => a.Default is null ? $"{a.Type} {a.Name}" : $"{a.Type} {a.Name} = {a.Default}"));
+        w.Open($"public async {returnType} {operation.MethodName}({string.Join(", ", parameters)})");
+        w.Line("if (filePath is null) throw new global::System.ArgumentNullException(nameof(filePath));");
+        w.Line("// Asynchronous file IO so a large upload does not block a thread-pool thread.");
+        w.Line("using var stream = new global::System.IO.FileStream(filePath, global::System.IO.FileMode.Open, global::System.IO.FileAccess.Read, global::System.IO.FileShare.Read, 81920, useAsync: true);");
+        var call = string.Join(", ", arguments.Select(a => a.Name == file.Name ? "stream" : a.Name == file.Name + "FileName" ? "global::System.IO.Path.GetFileName(filePath)" : a.Name));
+        w.Line(result.Length == 0
+            ? $"await {operation.MethodName}({call}).ConfigureAwait(false);"
+            : $"return await {operation.MethodName}({call}).ConfigureAwait(false);");
+        w.Close();
+    }
+
+    private void EmitPath(SourceWriter w, OperationModel operation)
+    {
+        var path = operation.Path;
+        var index = 0;
+        while (index < path.Length)
+        {
+            var open = path.IndexOf('{', index);
+            if (open < 0)
+            {
+                w.Line($"request.AppendPath({Literal(path.Substring(index))});");
+                break;
+            }
+
+            if (open > index)
+            {
+                w.Line($"request.AppendPath({Literal(path.Substring(index, open - index))});");
+            }
+
+            var close = path.IndexOf('}', open);
+            var wire = path.Substring(open + 1, close - open - 1);
+            var parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParamLocation.Path && p.WireName == wire);
+            if (parameter is null)
+            {
+                w.Line($"request.AppendPath({Literal("{" + wire + "}")});");
+            }
+            else
+            {
+                if (!parameter.Type.IsValueType)
+                {
+                    w.Line($"if ({parameter.Name} is null) throw new global::System.ArgumentNullException(nameof({parameter.Name}));");
+                }
+
+                w.Line($"request.AppendPathParameter({Format(parameter.Type, parameter.Name)});");
+            }
+
+            index = close + 1;
+        }
+    }
+
+    private void EmitParameter(SourceWriter w, ParameterModel parameter)
+    {
+        var add = parameter.Location == ParamLocation.Header ? "AddHeader" : "AddQuery";
+        if (parameter.Type.Kind == TypeKind.Array && parameter.Location == ParamLocation.Query)
+        {
+            var element = parameter.Type.Element!;
+            w.Line($"if ({parameter.Name} is not null) request.AddQuery({Literal(parameter.WireName)}, global::System.Linq.Enumerable.Select({parameter.Name}, item => {Format(element.WithNullable(false), "item")}));");
+            return;
+        }
+
+        w.Line($"request.{add}({Literal(parameter.WireName)}, {FormatNullable(parameter, parameter.Name)});");
+    }
+
+    /// <summary>Wire text of a possibly-null argument: null stays null and is not sent.</summary>
+    private string FormatNullable(ParameterModel parameter, string name)
+    {
+        var type = parameter.Type;
+        if (!parameter.Required || type.Nullable)
+        {
+            return type.IsValueType
+                ? $"{name} is {{ }} {name.TrimStart('@')}Value ? {Format(type.WithNullable(false), name.TrimStart('@') + "Value")} : null"
+                : $"{name} is null ? null : {Format(type.WithNullable(false), name)}";
+        }
+
+        return Format(type, name);
+    }
+
+    private static string Format(TypeRef type, string name) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.Binary => name,
+        TypeKind.Named or TypeKind.Any or TypeKind.Map or TypeKind.Array => $"{name}.ToString()",
+        _ => $"{Runtime}.ParameterFormatter.Format({name})",
+    };
+
+    private string TypeInfoExpression(TypeRef type) =>
+        type.Kind is TypeKind.Named or TypeKind.Any
+            ? $"global::{_spec.Namespace}.{_spec.ClientName}Json.TypeInfo<{TypeName(type, false)}>()"
+            : $"global::{_spec.Namespace}.{_spec.ClientName}Json.TypeInfo<{ConcreteTypeName(type)}>()";
+
+    private static string HttpMethodName(string method) => method switch
+    {
+        "GET" => "Get",
+        "POST" => "Post",
+        "PUT" => "Put",
+        "DELETE" => "Delete",
+        "HEAD" => "Head",
+        "OPTIONS" => "Options",
+        "TRACE" => "Trace",
+        _ => "Patch",
+    };
+}

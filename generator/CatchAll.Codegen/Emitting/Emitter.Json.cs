@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using CatchAll.Codegen.Model;
+
+namespace CatchAll.Codegen.Emitting;
+
+internal sealed partial class Emitter
+{
+    /// <summary>
+    /// One resolver over every generated converter, built on JsonMetadataServices: the
+    /// System.Text.Json source generator cannot see our output, and reflection is not an option
+    /// for trimmed and NativeAOT apps.
+    /// </summary>
+    private string EmitJson()
+    {
+        var name = _spec.ClientName + "Json";
+        var w = Header(_spec.Namespace);
+        w.Summary($"System.Text.Json metadata for every type of the {_spec.Title} contract, with no reflection: safe for trimming and NativeAOT.");
+        w.Open($"public static partial class {name}");
+        w.Line($"private static {Json}.JsonSerializerOptions? s_options;");
+        w.Line();
+        w.Summary("Options whose resolver knows every generated type. Read-only; share it.");
+        w.Line($"public static {Json}.JsonSerializerOptions Options => s_options ??= CreateOptions();");
+        w.Line();
+        w.Summary("The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).");
+        w.Line($"public static {Json}.Serialization.Metadata.IJsonTypeInfoResolver Resolver {{ get; }} = new {name}Resolver();");
+        w.Line();
+        var used = new HashSet<string> { "Options", "Resolver", "CreateOptions", "s_options", "TypeInfo" };
+        foreach (var type in _spec.Types)
+        {
+            var accessor = used.Contains(type.Name) ? type.Name + "TypeInfo" : type.Name;
+            w.Summary($"Metadata for <see cref=\"{ModelName(type.Name)}\"/>.");
+            w.Line($"public static {Json}.Serialization.Metadata.JsonTypeInfo<{ModelName(type.Name)}> {accessor} => TypeInfo<{ModelName(type.Name)}>();");
+            w.Line();
+        }
+
+        w.Summary("Metadata for any generated type, or for JsonElement.");
+        w.Line($"public static {Json}.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => ({Json}.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));");
+        w.Line();
+        w.Open($"private static {Json}.JsonSerializerOptions CreateOptions()");
+        w.Line($"var options = new {Json}.JsonSerializerOptions {{ TypeInfoResolver = Resolver }};");
+        w.Line("options.MakeReadOnly();");
+        w.Line("return options;");
+        w.Close();
+        w.Line();
+        w.Open($"private sealed class {name}Resolver : {Json}.Serialization.Metadata.IJsonTypeInfoResolver");
+        w.Open($"public {Json}.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, {Json}.JsonSerializerOptions options)");
+        foreach (var type in _spec.Types)
+        {
+            var model = ModelName(type.Name);
+            w.Open($"if (type == typeof({model}))");
+            w.Line($"return {Json}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{model}>(options, {model}.JsonConverter.Instance);");
+            w.Close();
+        }
+
+        w.Open($"if (type == typeof({Json}.JsonElement))");
+        w.Line($"return {Json}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{Json}.JsonElement>(options, {Json}.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);");
+        w.Close();
+        w.Line("return null;");
+        w.Close();
+        w.Close();
+        w.Close();
+        w.Close();
+
+        // Error helpers live beside the resolver: one per namespace, shared by every converter.
+        w.Line();
+        w.Open($"namespace {_spec.Namespace}.Serialization");
+        w.Summary("Builds the JsonExceptions the converters throw, with the JSON path of the bad field.");
+        w.Open("internal static class JsonErrors");
+        w.Open($"public static {Json}.JsonException At(global::System.Exception inner, string property, string type)");
+        w.Line($"var innerPath = inner is {Json}.JsonException json && json.Path is {{ Length: > 1 }} path && path[0] == '$' ? path.Substring(1) : string.Empty;");
+        w.Line("var fullPath = \"$.\" + property + innerPath;");
+        w.Line("var root = inner is JsonPathException marked ? marked.Reason : inner.Message;");
+        w.Line("return new JsonPathException(fullPath, root, \"Could not read \" + type + \" at '\" + fullPath + \"': \" + root, inner);");
+        w.Close();
+        w.Line();
+        w.Line($"public static {Json}.JsonException Missing(string property, string type) => new JsonPathException(\"$.\" + property, \"missing\", \"Required property '\" + property + \"' of \" + type + \" is missing.\", null);");
+        w.Line();
+        w.Line($"public static {Json}.JsonException Null(string property, string type) => new JsonPathException(\"$.\" + property, \"null\", \"Required property '\" + property + \"' of \" + type + \" is null.\", null);");
+        w.Close();
+        w.Line();
+        w.Summary("A JsonException that carries its path in Path as well as in the message.");
+        w.Open($"internal sealed class JsonPathException : {Json}.JsonException");
+        w.Line("public JsonPathException(string path, string reason, string message, global::System.Exception? inner)");
+        w.Line("    : base(message, path, null, null, inner)");
+        w.Line("{");
+        w.Line("    Reason = reason;");
+        w.Line("}");
+        w.Line();
+        w.Line("public string Reason { get; }");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+}

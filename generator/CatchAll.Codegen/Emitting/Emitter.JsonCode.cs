@@ -1,0 +1,179 @@
+using CatchAll.Codegen.Model;
+
+namespace CatchAll.Codegen.Emitting;
+
+internal sealed partial class Emitter
+{
+    /// <summary>
+    /// Statements that read the current JSON value into <paramref name="target"/>. The reader
+    /// sits on the value's first token; afterwards it sits on its last.
+    /// </summary>
+    private void EmitRead(SourceWriter w, TypeRef type, string target, int depth)
+    {
+        if (type.Kind != TypeKind.Any)
+        {
+            w.Open($"if (reader.TokenType == {Json}.JsonTokenType.Null)");
+            if (type.Nullable)
+            {
+                w.Line($"{target} = null;");
+            }
+            else
+            {
+                w.Line($"throw new {Json}.JsonException(\"null is not allowed here: a {Describe(type)} is expected.\");");
+            }
+
+            w.Close();
+            w.Open("else");
+        }
+
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+            case TypeKind.Binary:
+                w.Line($"{target} = reader.GetString()!;");
+                break;
+            case TypeKind.Int32:
+                w.Line($"{target} = reader.GetInt32();");
+                break;
+            case TypeKind.Int64:
+                w.Line($"{target} = reader.GetInt64();");
+                break;
+            case TypeKind.Single:
+                w.Line($"{target} = reader.GetSingle();");
+                break;
+            case TypeKind.Double:
+                w.Line($"{target} = reader.GetDouble();");
+                break;
+            case TypeKind.Boolean:
+                w.Line($"{target} = reader.GetBoolean();");
+                break;
+            case TypeKind.Guid:
+                w.Line($"{target} = reader.GetGuid();");
+                break;
+            case TypeKind.DateTimeOffset:
+                w.Line($"{target} = reader.GetDateTimeOffset();");
+                break;
+            case TypeKind.DateOnly:
+                w.Line($"{target} = global::System.DateOnly.ParseExact(reader.GetString()!, \"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture);");
+                break;
+            case TypeKind.Any:
+                w.Line($"{target} = {Json}.JsonElement.ParseValue(ref reader);");
+                break;
+            case TypeKind.Named:
+                w.Line($"{target} = {ModelName(type.Name!)}.JsonConverter.Instance.Read(ref reader, typeof({ModelName(type.Name!)}), options);");
+                break;
+            case TypeKind.Array:
+                {
+                    var list = "list" + depth;
+                    var item = "item" + depth;
+                    w.Line($"if (reader.TokenType != {Json}.JsonTokenType.StartArray) throw new {Json}.JsonException(\"A JSON array is expected.\");");
+                    w.Line($"var {list} = new {ConcreteTypeName(type)}();");
+                    w.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndArray)");
+                    w.Line($"{TypeName(type.Element!, type.Element!.Nullable)} {item};");
+                    EmitRead(w, type.Element!, item, depth + 1);
+                    w.Line($"{list}.Add({item});");
+                    w.Close();
+                    w.Line($"{target} = {list};");
+                    break;
+                }
+
+            case TypeKind.Map:
+                {
+                    var map = "map" + depth;
+                    var key = "key" + depth;
+                    var item = "item" + depth;
+                    w.Line($"if (reader.TokenType != {Json}.JsonTokenType.StartObject) throw new {Json}.JsonException(\"A JSON object is expected.\");");
+                    w.Line($"var {map} = new {ConcreteTypeName(type)}();");
+                    w.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndObject)");
+                    w.Line($"var {key} = reader.GetString()!;");
+                    w.Line("reader.Read();");
+                    w.Line($"{TypeName(type.Element!, type.Element!.Nullable)} {item};");
+                    EmitRead(w, type.Element!, item, depth + 1);
+                    w.Line($"{map}[{key}] = {item};");
+                    w.Close();
+                    w.Line($"{target} = {map};");
+                    break;
+                }
+        }
+
+        if (type.Kind != TypeKind.Any)
+        {
+            w.Close();
+        }
+    }
+
+    /// <summary>Statements that write <paramref name="value"/> as one JSON value.</summary>
+    private void EmitWrite(SourceWriter w, TypeRef type, string value, int depth)
+    {
+        if (type.Nullable && type.Kind != TypeKind.Any)
+        {
+            var inner = "v" + depth;
+            w.Open($"if ({value} is {{ }} {inner})");
+            EmitWrite(w, type.WithNullable(false), inner, depth + 1);
+            w.Close();
+            w.Open("else");
+            w.Line("writer.WriteNullValue();");
+            w.Close();
+            return;
+        }
+
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+            case TypeKind.Binary:
+            case TypeKind.Guid:
+            case TypeKind.DateTimeOffset:
+                w.Line($"writer.WriteStringValue({value});");
+                break;
+            case TypeKind.DateOnly:
+                w.Line($"writer.WriteStringValue({value}.ToString(\"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture));");
+                break;
+            case TypeKind.Int32:
+            case TypeKind.Int64:
+            case TypeKind.Single:
+            case TypeKind.Double:
+                w.Line($"writer.WriteNumberValue({value});");
+                break;
+            case TypeKind.Boolean:
+                w.Line($"writer.WriteBooleanValue({value});");
+                break;
+            case TypeKind.Any:
+                w.Line($"{value}.WriteTo(writer);");
+                break;
+            case TypeKind.Named:
+                w.Line($"{ModelName(type.Name!)}.JsonConverter.Instance.Write(writer, {value}, options);");
+                break;
+            case TypeKind.Array:
+                {
+                    var item = "item" + depth;
+                    w.Line("writer.WriteStartArray();");
+                    w.Open($"foreach (var {item} in {value})");
+                    EmitWrite(w, type.Element!, item, depth + 1);
+                    w.Close();
+                    w.Line("writer.WriteEndArray();");
+                    break;
+                }
+
+            case TypeKind.Map:
+                {
+                    var pair = "pair" + depth;
+                    w.Line("writer.WriteStartObject();");
+                    w.Open($"foreach (var {pair} in {value})");
+                    w.Line($"writer.WritePropertyName({pair}.Key);");
+                    EmitWrite(w, type.Element!, pair + ".Value", depth + 1);
+                    w.Close();
+                    w.Line("writer.WriteEndObject();");
+                    break;
+                }
+        }
+    }
+
+    private static string Describe(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Named => type.Name!,
+        TypeKind.Array => "JSON array",
+        TypeKind.Map => "JSON object",
+        TypeKind.Any => "JSON value",
+        _ => type.Kind.ToString(),
+    };
+}

@@ -1,0 +1,284 @@
+using System.Linq;
+using CatchAll.Codegen.Model;
+
+namespace CatchAll.Codegen.Emitting;
+
+internal sealed partial class Emitter
+{
+    private const string Attr = "global::System.Text.Json.Serialization";
+
+    /// <summary>How a property is stored, which decides how unset is told from null.</summary>
+    private enum Storage
+    {
+        /// <summary>A required member: always written.</summary>
+        Required,
+
+        /// <summary>Optional and never null on the wire: null in C# means absent.</summary>
+        Plain,
+
+        /// <summary>Optional and nullable: a backing Optional keeps "absent" apart from "null".</summary>
+        Tracked,
+
+        /// <summary>A PATCH body: the public type is Optional, so callers see the difference.</summary>
+        Patch,
+    }
+
+    private static Storage StorageOf(TypeDecl type, PropertyDecl property) =>
+        property.Required ? Storage.Required
+        : type.IsPatchRequest ? Storage.Patch
+        : property.Type.Nullable ? Storage.Tracked
+        : Storage.Plain;
+
+    private string PropertyType(TypeDecl type, PropertyDecl property) => StorageOf(type, property) switch
+    {
+        Storage.Required => TypeName(property.Type, property.Type.Nullable),
+        Storage.Patch => $"{Runtime}.Optional<{TypeName(property.Type, property.Type.Nullable)}>",
+        _ => TypeName(property.Type, true),
+    };
+
+    private static string Field(PropertyDecl property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
+
+    private string ExtraValueType(TypeDecl type) =>
+        type.AdditionalPropertiesType is { } extra ? TypeName(extra, extra.Nullable) : Json + ".JsonElement";
+
+    private string EmitObject(TypeDecl type)
+    {
+        var w = Header(ModelsNamespace);
+        w.Summary(type.Description ?? type.Name);
+        var baseClause = type.BaseUnion is null ? string.Empty : " : " + ModelName(type.BaseUnion);
+        w.Open($"public sealed partial class {type.Name}{baseClause}");
+        foreach (var property in type.Properties.Where(p => StorageOf(type, p) == Storage.Tracked))
+        {
+            w.Line($"private {Runtime}.Optional<{TypeName(property.Type, true)}> {Field(property)};");
+        }
+
+        var extraType = ExtraValueType(type);
+        w.Line($"private {Generic}.IDictionary<string, {extraType}>? _additionalProperties;");
+        w.Line();
+
+        if (type.DiscriminatorValue is not null)
+        {
+            w.Line($"/// <inheritdoc/>");
+            w.Line($"public override string {DiscriminatorMember(type.BaseUnion!)} => {Literal(type.DiscriminatorValue)};");
+            w.Line();
+        }
+
+        foreach (var property in type.Properties)
+        {
+            EmitProperty(w, type, property);
+        }
+
+        w.Summary(type.AdditionalPropertiesType is null
+            ? "Properties the spec does not declare. What a newer API sends is kept here and written back unchanged."
+            : "The object's other properties, by name.");
+        w.Line($"[{Attr}.JsonExtensionData]");
+        w.Line($"public {Generic}.IDictionary<string, {extraType}> AdditionalProperties");
+        w.Line("{");
+        w.Indent();
+        w.Line($"get => _additionalProperties ??= new {Generic}.Dictionary<string, {extraType}>();");
+        w.Line("set => _additionalProperties = value;");
+        w.Unindent();
+        w.Line("}");
+        w.Line();
+        EmitObjectConverter(w, type);
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private void EmitProperty(SourceWriter w, TypeDecl type, PropertyDecl property)
+    {
+        w.Summary(property.Description ?? property.JsonName);
+        if (property.DefaultJson is not null && !property.Required)
+        {
+            w.Doc("remarks", $"When not set, the server uses {property.DefaultJson}.");
+        }
+
+        w.Line($"[{Attr}.JsonPropertyName({Literal(property.JsonName)})]");
+        var storage = StorageOf(type, property);
+        var propertyType = PropertyType(type, property);
+        switch (storage)
+        {
+            case Storage.Required:
+                w.Line($"public required {propertyType} {property.Name} {{ get; set; }}");
+                break;
+            case Storage.Tracked:
+                w.Line($"public {propertyType} {property.Name}");
+                w.Line("{");
+                w.Indent();
+                w.Line($"get => {Field(property)}.GetValueOrDefault();");
+                w.Line($"set => {Field(property)} = value;");
+                w.Unindent();
+                w.Line("}");
+                break;
+            default:
+                w.Line($"public {propertyType} {property.Name} {{ get; set; }}");
+                break;
+        }
+
+        w.Line();
+    }
+
+    private void EmitObjectConverter(SourceWriter w, TypeDecl type)
+    {
+        var self = ModelName(type.Name);
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        // A variant's converter hides the one it inherits from its union base.
+        w.Open($"internal {(type.BaseUnion is null ? string.Empty : "new ")}sealed class JsonConverter : {Attr}.JsonConverter<{self}>");
+        w.Line("public static readonly JsonConverter Instance = new();");
+        w.Line();
+
+        // Read
+        w.Open($"public override {self} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
+        w.Line($"if (reader.TokenType != {Json}.JsonTokenType.StartObject) throw new {Json}.JsonException(\"A JSON object is expected for {type.Name}.\");");
+        foreach (var property in type.Properties)
+        {
+            w.Line($"{TypeName(property.Type, true)} p{property.Name} = default;");
+            w.Line($"bool has{property.Name} = false;");
+        }
+
+        var extraType = ExtraValueType(type);
+        w.Line($"{Generic}.Dictionary<string, {extraType}>? extra = null;");
+        w.Line("string? current = null;");
+        w.Open("try");
+        w.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndObject)");
+        var first = true;
+        foreach (var property in type.Properties)
+        {
+            w.Open($"{(first ? "if" : "else if")} (reader.ValueTextEquals({Utf8(property.JsonName)}))");
+            first = false;
+            w.Line($"current = {Literal(property.JsonName)};");
+            w.Line("reader.Read();");
+            EmitRead(w, property.Type.WithNullable(true), "p" + property.Name, 0);
+            w.Line($"has{property.Name} = true;");
+            w.Close();
+        }
+
+        if (type.BaseUnion is not null)
+        {
+            var discriminator = _types[type.BaseUnion].DiscriminatorProperty!;
+            w.Open($"{(first ? "if" : "else if")} (reader.ValueTextEquals({Utf8(discriminator)}))");
+            first = false;
+            w.Line("reader.Read();");
+            w.Close();
+        }
+
+        if (first)
+        {
+            w.Line("{");
+            w.Indent();
+        }
+        else
+        {
+            w.Open("else");
+        }
+
+        w.Line("current = reader.GetString()!;");
+        w.Line("reader.Read();");
+        w.Line($"{extraType} value;");
+        EmitRead(w, type.AdditionalPropertiesType ?? new TypeRef(TypeKind.Any, false), "value", 0);
+        w.Line($"(extra ??= new {Generic}.Dictionary<string, {extraType}>())[current] = value;");
+        w.Close();
+        w.Line("current = null;");
+        w.Close();
+        w.Close();
+        w.Open($"catch (global::System.Exception ex) when (current is not null && (ex is {Json}.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))");
+        w.Line($"throw global::{_spec.Namespace}.Serialization.JsonErrors.At(ex, current, \"{type.Name}\");");
+        w.Close();
+        w.Line();
+
+        foreach (var property in type.Properties.Where(p => p.Required))
+        {
+            w.Line($"if (!has{property.Name}) throw global::{_spec.Namespace}.Serialization.JsonErrors.Missing({Literal(property.JsonName)}, \"{type.Name}\");");
+            if (!property.Type.Nullable)
+            {
+                w.Line($"if (p{property.Name} is null) throw global::{_spec.Namespace}.Serialization.JsonErrors.Null({Literal(property.JsonName)}, \"{type.Name}\");");
+            }
+        }
+
+        var required = type.Properties.Where(p => p.Required).ToList();
+        if (required.Count == 0)
+        {
+            w.Line($"var result = new {self}();");
+        }
+        else
+        {
+            w.Line($"var result = new {self}");
+            w.Line("{");
+            w.Indent();
+            foreach (var property in required)
+            {
+                var read = property.Type.Nullable ? "p" + property.Name
+                    : property.Type.IsValueType ? $"p{property.Name}.GetValueOrDefault()"
+                    : $"p{property.Name}!";
+                w.Line($"{property.Name} = {read},");
+            }
+
+            w.Unindent();
+            w.Line("};");
+        }
+
+        foreach (var property in type.Properties.Where(p => !p.Required))
+        {
+            w.Line(StorageOf(type, property) == Storage.Patch && !property.Type.Nullable
+                ? $"if (has{property.Name} && p{property.Name} is {{ }} {Local(property)}) result.{property.Name} = {Local(property)};"
+                : $"if (has{property.Name}) result.{property.Name} = p{property.Name};");
+        }
+
+        w.Line("result._additionalProperties = extra;");
+        w.Line("return result;");
+        w.Close();
+        w.Line();
+
+        // Write
+        w.Open($"public override void Write({Json}.Utf8JsonWriter writer, {self} value, {Json}.JsonSerializerOptions options)");
+        w.Line("writer.WriteStartObject();");
+        if (type.BaseUnion is not null)
+        {
+            var discriminator = _types[type.BaseUnion].DiscriminatorProperty!;
+            w.Line($"writer.WriteString({Utf8(discriminator)}, {Literal(type.DiscriminatorValue!)});");
+        }
+
+        foreach (var property in type.Properties)
+        {
+            var storage = StorageOf(type, property);
+            switch (storage)
+            {
+                case Storage.Required:
+                    w.Line($"writer.WritePropertyName({Utf8(property.JsonName)});");
+                    EmitWrite(w, property.Type, "value." + property.Name, 0);
+                    break;
+                case Storage.Plain:
+                    w.Open($"if (value.{property.Name} is {{ }} {Local(property)})");
+                    w.Line($"writer.WritePropertyName({Utf8(property.JsonName)});");
+                    EmitWrite(w, property.Type.WithNullable(false), Local(property), 0);
+                    w.Close();
+                    break;
+                case Storage.Tracked:
+                    w.Open($"if (value.{Field(property)}.HasValue)");
+                    w.Line($"writer.WritePropertyName({Utf8(property.JsonName)});");
+                    EmitWrite(w, property.Type.WithNullable(true), $"value.{Field(property)}.Value", 0);
+                    w.Close();
+                    break;
+                case Storage.Patch:
+                    w.Open($"if (value.{property.Name}.HasValue)");
+                    w.Line($"writer.WritePropertyName({Utf8(property.JsonName)});");
+                    EmitWrite(w, property.Type, $"value.{property.Name}.Value", 0);
+                    w.Close();
+                    break;
+            }
+        }
+
+        w.Open("if (value._additionalProperties is { Count: > 0 } extra)");
+        w.Open("foreach (var pair in extra)");
+        w.Line("writer.WritePropertyName(pair.Key);");
+        EmitWrite(w, type.AdditionalPropertiesType ?? new TypeRef(TypeKind.Any, false), "pair.Value", 0);
+        w.Close();
+        w.Close();
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+        w.Close();
+    }
+
+    private static string Local(PropertyDecl property) => "v" + property.Name;
+}

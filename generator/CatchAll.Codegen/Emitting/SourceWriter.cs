@@ -1,0 +1,87 @@
+using System;
+using System.Text;
+
+namespace CatchAll.Codegen.Emitting;
+
+/// <summary>
+/// Builds C# text with indentation and '\n' line endings whatever the host OS, so the output
+/// (and its baselines) is byte-identical on every machine.
+/// </summary>
+internal sealed class SourceWriter
+{
+    private const string IndentUnit = "    ";
+    private readonly StringBuilder _builder = new();
+    private int _indent;
+
+    public void Indent() => _indent++;
+
+    public void Unindent() => _indent = Math.Max(0, _indent - 1);
+
+    public SourceWriter Line()
+    {
+        _builder.Append('\n');
+        return this;
+    }
+
+    public SourceWriter Line(string text)
+    {
+        if (text.Length == 0)
+        {
+            return Line();
+        }
+
+        for (var i = 0; i < _indent; i++)
+        {
+            _builder.Append(IndentUnit);
+        }
+
+        _builder.Append(text).Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes a line and opens a brace block on the next one.</summary>
+    public void Open(string text)
+    {
+        Line(text);
+        Line("{");
+        Indent();
+    }
+
+    public void Close(string suffix = "")
+    {
+        Unindent();
+        Line("}" + suffix);
+    }
+
+    /// <summary>Writes an XML doc comment; text is escaped and split into lines.</summary>
+    public void Doc(string tag, string? text, string attributes = "")
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        var lines = Escape(text!.Trim()).Replace("\r\n", "\n").Split('\n');
+        if (lines.Length == 1)
+        {
+            Line($"/// <{tag}{attributes}>{lines[0].Trim()}</{tag}>");
+            return;
+        }
+
+        Line($"/// <{tag}{attributes}>");
+        foreach (var line in lines)
+        {
+            var trimmed = line.TrimEnd();
+            Line(trimmed.Length == 0 ? "/// <para/>" : "/// " + trimmed);
+        }
+
+        Line($"/// </{tag}>");
+    }
+
+    public void Summary(string? text) => Doc("summary", text);
+
+    public static string Escape(string text) =>
+        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    public override string ToString() => _builder.ToString();
+}

@@ -1,0 +1,182 @@
+namespace CatchAll.Codegen.Model;
+
+/// <summary>What one CatchAllSpec item declares, read from its text and build metadata.</summary>
+internal sealed record SpecInput(string Path, string Text, string Namespace, string ClientName);
+
+/// <summary>The parse of one spec: a model when the spec could be read, and what went wrong.</summary>
+internal sealed record ParseResult(SpecModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The whole contract, in the shape the emitter needs and nothing more.</summary>
+internal sealed record SpecModel(
+    string Namespace,
+    string ClientName,
+    string Title,
+    string Version,
+    string DefaultServer,
+    string? Description,
+    EquatableArray<TypeDecl> Types,
+    EquatableArray<ResourceModel> Resources,
+    EquatableArray<WaiterModel> Waiters,
+    EquatableArray<PagerModel> Pagers);
+
+/// <summary>Primitive and structural kinds a schema can map to.</summary>
+internal enum TypeKind
+{
+    String,
+    Int32,
+    Int64,
+    Single,
+    Double,
+    Boolean,
+    Guid,
+    DateTimeOffset,
+    DateOnly,
+    Binary,
+    Any,
+    Array,
+    Map,
+    Named,
+}
+
+/// <summary>Which declared type a <see cref="TypeKind.Named"/> reference points at.</summary>
+internal enum NamedKind
+{
+    None,
+    Object,
+    Enum,
+    Union,
+    PrimitiveUnion,
+}
+
+/// <summary>A use of a type: a property's, a parameter's or a body's.</summary>
+internal sealed record TypeRef(TypeKind Kind, bool Nullable, string? Name = null, NamedKind NamedKind = NamedKind.None, TypeRef? Element = null)
+{
+    public TypeRef WithNullable(bool nullable) => this with { Nullable = nullable };
+
+    public bool IsValueType => Kind switch
+    {
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Boolean
+            or TypeKind.Guid or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.Any => true,
+        TypeKind.Named => NamedKind is NamedKind.Enum or NamedKind.PrimitiveUnion,
+        _ => false,
+    };
+}
+
+internal enum DeclKind
+{
+    Object,
+    Enum,
+    Union,
+    PrimitiveUnion,
+}
+
+/// <summary>A type the generator declares. One record covers every kind; unused fields stay empty.</summary>
+internal sealed record TypeDecl(
+    DeclKind Kind,
+    string Name,
+    string? Description,
+    EquatableArray<PropertyDecl> Properties,
+    EquatableArray<EnumValueDecl> EnumValues,
+    EquatableArray<UnionVariantDecl> Variants,
+    string? DiscriminatorProperty,
+    string? BaseUnion,
+    string? DiscriminatorValue,
+    bool IsPatchRequest,
+    TypeRef? AdditionalPropertiesType);
+
+/// <summary>A property of an object model.</summary>
+internal sealed record PropertyDecl(
+    string JsonName,
+    string Name,
+    TypeRef Type,
+    bool Required,
+    string? Description,
+    string? DefaultJson);
+
+/// <summary>A wire string of an open enum and the member that names it.</summary>
+internal sealed record EnumValueDecl(string Wire, string Member);
+
+/// <summary>A union variant: a discriminator key and the model it selects, or a primitive kind.</summary>
+internal sealed record UnionVariantDecl(string Key, string Member, TypeRef Type);
+
+/// <summary>One resource client (an OpenAPI tag).</summary>
+internal sealed record ResourceModel(string Name, string? Description, EquatableArray<OperationModel> Operations);
+
+internal enum BodyKind
+{
+    None,
+    Json,
+    Multipart,
+}
+
+internal enum ResponseKind
+{
+    None,
+    Json,
+    Stream,
+}
+
+/// <summary>One operation, as a client method.</summary>
+internal sealed record OperationModel(
+    string OperationId,
+    string MethodName,
+    string HttpMethod,
+    string Path,
+    string? Summary,
+    string? Description,
+    bool Deprecated,
+    EquatableArray<ParameterModel> Parameters,
+    BodyKind BodyKind,
+    TypeRef? BodyType,
+    bool BodyRequired,
+    EquatableArray<ParameterModel> MultipartFields,
+    ResponseKind ResponseKind,
+    TypeRef? ResponseType,
+    EquatableArray<string> ErrorStatuses);
+
+internal enum ParamLocation
+{
+    Path,
+    Query,
+    Header,
+}
+
+/// <summary>A path, query or header parameter, or a multipart form field.</summary>
+internal sealed record ParameterModel(
+    string WireName,
+    string Name,
+    ParamLocation Location,
+    TypeRef Type,
+    bool Required,
+    string? Description,
+    string? DefaultJson);
+
+/// <summary>A polling helper declared with x-catchall-wait on a status operation.</summary>
+internal sealed record WaiterModel(
+    string Resource,
+    string MethodName,
+    string StatusOperationMethod,
+    string StatusResource,
+    string IdParameterName,
+    TypeRef IdType,
+    TypeRef ResultType,
+    string StatusPropertyName,
+    TypeRef StatusType,
+    EquatableArray<string> SuccessValues,
+    EquatableArray<string> FailureValues,
+    int DefaultIntervalSeconds,
+    string ExceptionName,
+    string? SubmitMethod,
+    TypeRef? SubmitRequestType,
+    string? SubmitIdPropertyName,
+    string? PartialMethod);
+
+/// <summary>A paging helper for an operation with page/page_size parameters.</summary>
+internal sealed record PagerModel(
+    string Resource,
+    string OperationMethod,
+    string MethodName,
+    TypeRef PageType,
+    TypeRef ItemType,
+    string ItemsPropertyName,
+    string TotalPagesPropertyName);

@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace CatchAll.Codegen.Parsing;
+
+/// <summary>Turns wire names into C# identifiers.</summary>
+internal static class Naming
+{
+    private static readonly HashSet<string> Keywords = new()
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
+        "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern",
+        "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface",
+        "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "override",
+        "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
+        "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
+        "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+    };
+
+    /// <summary>
+    /// PascalCase of a snake_case, kebab-case, camelCase or spaced name: word starts are
+    /// upper-cased and separators dropped; existing capitals are kept (uploadCSV -> UploadCSV).
+    /// </summary>
+    public static string Pascal(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        var upperNext = true;
+        foreach (var c in name)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                upperNext = true;
+                continue;
+            }
+
+            builder.Append(upperNext ? char.ToUpperInvariant(c) : c);
+            upperNext = false;
+        }
+
+        if (builder.Length == 0)
+        {
+            return "Value";
+        }
+
+        if (char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>camelCase for parameters and locals, escaped with @ when it is a keyword.</summary>
+    public static string Camel(string name)
+    {
+        var pascal = Pascal(name);
+        if (pascal[0] == '_')
+        {
+            return pascal;
+        }
+
+        var camel = char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        return Keywords.Contains(camel) ? "@" + camel : camel;
+    }
+
+    /// <summary>Splits a PascalCase identifier into its words.</summary>
+    public static List<string> Words(string pascal)
+    {
+        var words = new List<string>();
+        var start = 0;
+        for (var i = 1; i < pascal.Length; i++)
+        {
+            if (char.IsUpper(pascal[i]) && !char.IsUpper(pascal[i - 1]))
+            {
+                words.Add(pascal.Substring(start, i - start));
+                start = i;
+            }
+        }
+
+        words.Add(pascal.Substring(start));
+        return words;
+    }
+}
+
+/// <summary>Hands out names unique within one scope by appending 2, 3, ... on collision.</summary>
+internal sealed class UniqueNameBuilder
+{
+    private readonly HashSet<string> _used;
+
+    public UniqueNameBuilder(IEnumerable<string>? reserved = null) =>
+        _used = reserved is null ? new HashSet<string>() : new HashSet<string>(reserved);
+
+    public bool IsUsed(string name) => _used.Contains(name);
+
+    public string Reserve(string name)
+    {
+        var candidate = name;
+        for (var i = 2; !_used.Add(candidate); i++)
+        {
+            candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+}

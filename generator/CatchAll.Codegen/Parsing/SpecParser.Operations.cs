@@ -1,0 +1,254 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using CatchAll.Codegen.Model;
+using Microsoft.OpenApi;
+
+namespace CatchAll.Codegen.Parsing;
+
+internal sealed partial class SpecParser
+{
+    private static readonly string[] MethodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE" };
+
+    private readonly Dictionary<string, (string Resource, OperationModel Operation, OpenApiOperation Source, string Pointer)> _operations = new(StringComparer.Ordinal);
+
+    private SpecModel BuildModel(OpenApiDocument document)
+    {
+        _typeNames = new UniqueNameBuilder(new[] { _input.ClientName, _input.ClientName + "JsonResolver" });
+        DeclareComponents(document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>());
+        foreach (var id in _components.Keys.ToList())
+        {
+            ResolveComponent(id, _components[id].Pointer);
+        }
+
+        var resources = new Dictionary<string, List<OperationModel>>(StringComparer.Ordinal);
+        var resourceOrder = new List<string>();
+        var descriptions = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+        {
+            if (tag.Name is not null)
+            {
+                descriptions[Naming.Pascal(tag.Name)] = tag.Description;
+            }
+        }
+
+        var methodNames = new Dictionary<string, UniqueNameBuilder>(StringComparer.Ordinal);
+        var patchBodies = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in document.Paths)
+        {
+            if (path.Value.Operations is null)
+            {
+                continue;
+            }
+
+            foreach (var entry in path.Value.Operations.OrderBy(o => Array.IndexOf(MethodOrder, o.Key.Method.ToUpperInvariant())))
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var method = entry.Key.Method.ToUpperInvariant();
+                var pointer = Pointer("paths", path.Key, method.ToLowerInvariant());
+                var resource = Naming.Pascal(entry.Value.Tags?.FirstOrDefault()?.Name ?? "Default");
+                if (!resources.TryGetValue(resource, out var list))
+                {
+                    resources[resource] = list = new List<OperationModel>();
+                    resourceOrder.Add(resource);
+                    methodNames[resource] = new UniqueNameBuilder(new[] { resource + "Client" });
+                }
+
+                var operation = BuildOperation(path.Key, method, path.Value, entry.Value, pointer, methodNames[resource]);
+                list.Add(operation);
+                _operations[operation.OperationId] = (resource, operation, entry.Value, pointer);
+                if (method == "PATCH" && operation.BodyType is { NamedKind: NamedKind.Object, Name: { } bodyName })
+                {
+                    patchBodies.Add(bodyName);
+                }
+            }
+        }
+
+        foreach (var name in patchBodies)
+        {
+            _decls[name] = _decls[name] with { IsPatchRequest = true };
+        }
+
+        var waiters = BuildWaiters();
+        var pagers = BuildPagers();
+        var server = document.Servers?.FirstOrDefault()?.Url ?? "http://localhost";
+        return new SpecModel(
+            _input.Namespace,
+            _input.ClientName,
+            document.Info?.Title ?? "API",
+            document.Info?.Version ?? "0",
+            server,
+            document.Info?.Description,
+            _decls.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToEquatableArray(),
+            resourceOrder.Select(r => new ResourceModel(r, descriptions.TryGetValue(r, out var d) ? d : null, resources[r].ToEquatableArray())).ToEquatableArray(),
+            waiters,
+            pagers);
+    }
+
+    private OperationModel BuildOperation(string path, string method, IOpenApiPathItem item, OpenApiOperation operation, string pointer, UniqueNameBuilder methodNames)
+    {
+        var operationId = operation.OperationId;
+        if (string.IsNullOrWhiteSpace(operationId))
+        {
+            operationId = method.ToLowerInvariant() + Naming.Pascal(path);
+            Report("CATCH0006", pointer, $"{method} {path} has no operationId; its method is named '{Naming.Pascal(operationId!)}Async'");
+        }
+
+        var wantedMethod = Naming.Pascal(operationId!) + "Async";
+        if (methodNames.IsUsed(wantedMethod))
+        {
+            Report("CATCH0004", pointer + "/operationId", $"Operation '{operationId}' maps to the method name '{wantedMethod}', which another operation already has");
+        }
+
+        var methodName = methodNames.Reserve(wantedMethod);
+        var context = Naming.Pascal(operationId!);
+
+        var parameters = new List<ParameterModel>();
+        var parameterNames = new UniqueNameBuilder(new[] { "options", "cancellationToken", "body" });
+        var merged = new List<(IOpenApiParameter Parameter, string Pointer)>();
+        var index = 0;
+        foreach (var parameter in item.Parameters ?? new List<IOpenApiParameter>())
+        {
+            merged.Add((parameter, Pointer("paths", path, "parameters") + "/" + index++));
+        }
+
+        index = 0;
+        foreach (var parameter in operation.Parameters ?? new List<IOpenApiParameter>())
+        {
+            var parameterPointer = pointer + "/parameters/" + index++;
+            merged.RemoveAll(p => p.Parameter.Name == parameter.Name && p.Parameter.In == parameter.In);
+            merged.Add((parameter, parameterPointer));
+        }
+
+        foreach (var (parameter, parameterPointer) in merged)
+        {
+            if (parameter.Name is null || parameter.In is null)
+            {
+                Report("CATCH0002", parameterPointer, "A parameter without a name or location (an unresolved $ref?) is skipped");
+                continue;
+            }
+
+            ParamLocation location;
+            switch (parameter.In.Value)
+            {
+                case Microsoft.OpenApi.ParameterLocation.Path:
+                    location = ParamLocation.Path;
+                    break;
+                case Microsoft.OpenApi.ParameterLocation.Query:
+                    location = ParamLocation.Query;
+                    break;
+                case Microsoft.OpenApi.ParameterLocation.Header:
+                    location = ParamLocation.Header;
+                    break;
+                default:
+                    Report("CATCH0003", parameterPointer, $"Parameter '{parameter.Name}' in {parameter.In} is not supported and is skipped");
+                    continue;
+            }
+
+            var type = Resolve(parameter.Schema, context + Naming.Pascal(parameter.Name), parameterPointer + "/schema");
+            parameters.Add(new ParameterModel(
+                parameter.Name,
+                parameterNames.Reserve(Naming.Camel(parameter.Name)),
+                location,
+                type,
+                parameter.Required || location == ParamLocation.Path,
+                parameter.Description ?? Describe(parameter.Schema ?? new OpenApiSchema()),
+                parameter.Schema?.Default?.ToJsonString()));
+        }
+
+        // Path parameters in template order, then required, then optional: the call reads like the URL.
+        var ordered = parameters
+            .Where(p => p.Location == ParamLocation.Path)
+            .OrderBy(p => path.IndexOf("{" + p.WireName + "}", StringComparison.Ordinal))
+            .Concat(parameters.Where(p => p.Location != ParamLocation.Path && p.Required))
+            .Concat(parameters.Where(p => p.Location != ParamLocation.Path && !p.Required))
+            .ToList();
+
+        var bodyKind = BodyKind.None;
+        TypeRef? bodyType = null;
+        var bodyRequired = false;
+        var multipart = new List<ParameterModel>();
+        if (operation.RequestBody?.Content is { Count: > 0 } content)
+        {
+            bodyRequired = operation.RequestBody.Required;
+            var bodyPointer = pointer + "/requestBody/content";
+            if (content.TryGetValue("application/json", out var json))
+            {
+                bodyKind = BodyKind.Json;
+                bodyType = Resolve(json.Schema, context + "Request", bodyPointer + "/application~1json/schema");
+            }
+            else if (content.TryGetValue("multipart/form-data", out var form))
+            {
+                bodyKind = BodyKind.Multipart;
+                var schema = form.Schema is OpenApiSchemaReference reference ? reference.Target : form.Schema;
+                var required = schema?.Required ?? new HashSet<string>();
+                foreach (var property in schema?.Properties ?? new Dictionary<string, IOpenApiSchema>())
+                {
+                    var type = Resolve(property.Value, context + Naming.Pascal(property.Key), bodyPointer + "/multipart~1form-data/schema/properties/" + YamlLocator.Escape(property.Key));
+                    multipart.Add(new ParameterModel(
+                        property.Key,
+                        parameterNames.Reserve(Naming.Camel(property.Key)),
+                        ParamLocation.Query,
+                        type,
+                        required.Contains(property.Key),
+                        Describe(property.Value),
+                        null));
+                }
+            }
+            else
+            {
+                Report("CATCH0003", bodyPointer, $"Request content type '{content.Keys.First()}' of '{operationId}' is not supported; the method sends no body");
+            }
+        }
+
+        var responseKind = ResponseKind.None;
+        TypeRef? responseType = null;
+        var errors = new List<string>();
+        foreach (var response in operation.Responses ?? new OpenApiResponses())
+        {
+            if (!response.Key.StartsWith("2", StringComparison.Ordinal))
+            {
+                errors.Add(response.Key);
+                continue;
+            }
+
+            if (responseKind != ResponseKind.None || response.Value.Content is not { Count: > 0 } responseContent)
+            {
+                continue;
+            }
+
+            var responsePointer = pointer + "/responses/" + response.Key + "/content";
+            if (responseContent.TryGetValue("application/json", out var json))
+            {
+                responseKind = ResponseKind.Json;
+                responseType = Resolve(json.Schema, context + "Response", responsePointer + "/application~1json/schema");
+                if (responseType.Kind == TypeKind.Any && json.Schema is null)
+                {
+                    responseType = AnyRef;
+                }
+            }
+            else
+            {
+                responseKind = ResponseKind.Stream;
+            }
+        }
+
+        return new OperationModel(
+            operationId!,
+            methodName,
+            method,
+            path,
+            operation.Summary,
+            operation.Description,
+            operation.Deprecated,
+            ordered.ToEquatableArray(),
+            bodyKind,
+            bodyType,
+            bodyRequired,
+            multipart.ToEquatableArray(),
+            responseKind,
+            responseType,
+            errors.ToEquatableArray());
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using CatchAll.Codegen.Model;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using Microsoft.OpenApi.YamlReader;
+
+namespace CatchAll.Codegen.Parsing;
+
+/// <summary>
+/// Reads one OpenAPI document into the equatable <see cref="SpecModel"/>. Holds no Roslyn
+/// types: the generator and the tests call it the same way.
+/// </summary>
+internal sealed partial class SpecParser
+{
+    private static readonly Regex LineColumn = new(@"line (\d+), column (\d+)", RegexOptions.CultureInvariant);
+
+    private readonly SpecInput _input;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private YamlLocator? _locator;
+    private bool _locatorFailed;
+
+    private SpecParser(SpecInput input, CancellationToken cancellationToken)
+    {
+        _input = input;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Parses a spec; never throws except for cancellation.</summary>
+    public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken)
+    {
+        var parser = new SpecParser(input, cancellationToken);
+        SpecModel? model;
+        try
+        {
+            model = parser.Run();
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // A generator that throws takes the whole build down with CS8785; report and move on.
+            parser.Report("CATCH0007", "#", ex.GetType().Name + ": " + ex.Message);
+            model = null;
+        }
+
+        return new ParseResult(model, parser._diagnostics.ToEquatableArray());
+    }
+
+    private SpecModel? Run()
+    {
+        if (!IsIdentifierPath(_input.Namespace))
+        {
+            Report("CATCH0008", "#", $"Namespace '{_input.Namespace}' is not a valid C# namespace");
+            return null;
+        }
+
+        if (!IsIdentifierPath(_input.ClientName) || _input.ClientName.Contains("."))
+        {
+            Report("CATCH0008", "#", $"ClientName '{_input.ClientName}' is not a valid C# type name");
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(_input.Text))
+        {
+            Report("CATCH0005", "#", $"The spec '{Path.GetFileName(_input.Path)}' is empty");
+            return null;
+        }
+
+        // Malformed YAML gets its exact position from the YAML parser itself.
+        try
+        {
+            _locator = YamlLocator.Build(_input.Text);
+        }
+        catch (SharpYaml.YamlException ex)
+        {
+            _locatorFailed = true;
+            ReportAt("CATCH0001", ex.Start.Line + 1, ex.Start.Column + 1, "malformed YAML: " + CleanYamlMessage(ex.Message));
+            return null;
+        }
+
+        _cancellationToken.ThrowIfCancellationRequested();
+        var document = Load(out var errors);
+        foreach (var error in errors)
+        {
+            var match = LineColumn.Match(error.Message ?? string.Empty);
+            if (match.Success)
+            {
+                ReportAt("CATCH0001", int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value), error.Message!);
+            }
+            else
+            {
+                Report("CATCH0001", error.Pointer ?? "#", error.Message ?? "unknown error");
+            }
+        }
+
+        if (document is null || errors.Count > 0)
+        {
+            return null;
+        }
+
+        if (document.Paths is null || document.Paths.Count == 0)
+        {
+            Report("CATCH0001", "#", "the document has no paths; is it an OpenAPI 3.x document?");
+            return null;
+        }
+
+        return BuildModel(document);
+    }
+
+    private OpenApiDocument? Load(out IList<OpenApiError> errors)
+    {
+        var settings = new OpenApiReaderSettings();
+        var reader = new OpenApiYamlReader();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(_input.Text));
+        var result = reader.Read(stream, new Uri("file:///catchall-spec.yaml"), settings);
+        errors = result.Diagnostic?.Errors ?? new List<OpenApiError>();
+        return result.Document;
+    }
+
+    private static string CleanYamlMessage(string message)
+    {
+        // SharpYaml prefixes "(Lin: .., Col: ..) - (Lin..): "; the diagnostic already has the position.
+        var index = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return index >= 0 ? message.Substring(index + 3) : message;
+    }
+
+    private static bool IsIdentifierPath(string name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        foreach (var part in name.Split('.'))
+        {
+            if (part.Length == 0 || !(char.IsLetter(part[0]) || part[0] == '_') || !part.All(c => char.IsLetterOrDigit(c) || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Report(string id, string pointer, string message)
+    {
+        var (line, column) = _locator is not null && !_locatorFailed ? _locator.Locate(pointer) : (1, 1);
+        ReportAt(id, line, column, message);
+    }
+
+    private void ReportAt(string id, int line, int column, string message) =>
+        _diagnostics.Add(new DiagnosticInfo(id, message, _input.Path, line, column));
+
+    private static string Pointer(params string[] segments) =>
+        "#/" + string.Join("/", segments.Select(YamlLocator.Escape));
+}
