@@ -103,13 +103,14 @@ internal sealed partial class Emitter
     }
 
     /// <summary>Statements that write <paramref name="value"/> as one JSON value.</summary>
-    private void EmitWrite(SourceWriter w, TypeRef type, string value, int depth)
+    private void EmitWrite(SourceWriter w, TypeRef type, string value, int depth, string scope = "")
     {
         if (type.Nullable && type.Kind != TypeKind.Any)
         {
-            var inner = "v" + depth;
+            // Pattern variables in an if condition leak into the enclosing block: name them per scope.
+            var inner = "v" + scope + depth;
             w.Open($"if ({value} is {{ }} {inner})");
-            EmitWrite(w, type.WithNullable(false), inner, depth + 1);
+            EmitWrite(w, type.WithNullable(false), inner, depth + 1, scope);
             w.Close();
             w.Open("else");
             w.Line("writer.WriteNullValue();");
@@ -148,7 +149,7 @@ internal sealed partial class Emitter
                     var item = "item" + depth;
                     w.Line("writer.WriteStartArray();");
                     w.Open($"foreach (var {item} in {value})");
-                    EmitWrite(w, type.Element!, item, depth + 1);
+                    EmitWrite(w, type.Element!, item, depth + 1, scope);
                     w.Close();
                     w.Line("writer.WriteEndArray();");
                     break;
@@ -160,7 +161,7 @@ internal sealed partial class Emitter
                     w.Line("writer.WriteStartObject();");
                     w.Open($"foreach (var {pair} in {value})");
                     w.Line($"writer.WritePropertyName({pair}.Key);");
-                    EmitWrite(w, type.Element!, pair + ".Value", depth + 1);
+                    EmitWrite(w, type.Element!, pair + ".Value", depth + 1, scope);
                     w.Close();
                     w.Line("writer.WriteEndObject();");
                     break;

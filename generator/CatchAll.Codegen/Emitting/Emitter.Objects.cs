@@ -107,7 +107,7 @@ internal sealed partial class Emitter
                 w.Line("{");
                 w.Indent();
                 w.Line($"get => {Field(property)}.GetValueOrDefault();");
-                w.Line($"set => {Field(property)} = value;");
+                w.Line($"set => {Field(property)} = new {Runtime}.Optional<{TypeName(property.Type, true)}>(value);");
                 w.Unindent();
                 w.Line("}");
                 break;
@@ -220,9 +220,18 @@ internal sealed partial class Emitter
 
         foreach (var property in type.Properties.Where(p => !p.Required))
         {
-            w.Line(StorageOf(type, property) == Storage.Patch && !property.Type.Nullable
-                ? $"if (has{property.Name} && p{property.Name} is {{ }} {Local(property)}) result.{property.Name} = {Local(property)};"
-                : $"if (has{property.Name}) result.{property.Name} = p{property.Name};");
+            if (StorageOf(type, property) != Storage.Patch)
+            {
+                w.Line($"if (has{property.Name}) result.{property.Name} = p{property.Name};");
+            }
+            else if (property.Type.Nullable)
+            {
+                w.Line($"if (has{property.Name}) result.{property.Name} = new {PropertyType(type, property)}(p{property.Name});");
+            }
+            else
+            {
+                w.Line($"if (has{property.Name} && p{property.Name} is {{ }} {Local(property)}) result.{property.Name} = new {PropertyType(type, property)}({Local(property)});");
+            }
         }
 
         w.Line("result._additionalProperties = extra;");
@@ -246,24 +255,24 @@ internal sealed partial class Emitter
             {
                 case Storage.Required:
                     w.Line($"writer.WritePropertyName({Utf8(property.JsonName)});");
-                    EmitWrite(w, property.Type, "value." + property.Name, 0);
+                    EmitWrite(w, property.Type, "value." + property.Name, 0, property.Name);
                     break;
                 case Storage.Plain:
                     w.Open($"if (value.{property.Name} is {{ }} {Local(property)})");
                     w.Line($"writer.WritePropertyName({Utf8(property.JsonName)});");
-                    EmitWrite(w, property.Type.WithNullable(false), Local(property), 0);
+                    EmitWrite(w, property.Type.WithNullable(false), Local(property), 0, property.Name);
                     w.Close();
                     break;
                 case Storage.Tracked:
                     w.Open($"if (value.{Field(property)}.HasValue)");
                     w.Line($"writer.WritePropertyName({Utf8(property.JsonName)});");
-                    EmitWrite(w, property.Type.WithNullable(true), $"value.{Field(property)}.Value", 0);
+                    EmitWrite(w, property.Type.WithNullable(true), $"value.{Field(property)}.Value", 0, property.Name);
                     w.Close();
                     break;
                 case Storage.Patch:
                     w.Open($"if (value.{property.Name}.HasValue)");
                     w.Line($"writer.WritePropertyName({Utf8(property.JsonName)});");
-                    EmitWrite(w, property.Type, $"value.{property.Name}.Value", 0);
+                    EmitWrite(w, property.Type, $"value.{property.Name}.Value", 0, property.Name);
                     w.Close();
                     break;
             }
@@ -272,7 +281,7 @@ internal sealed partial class Emitter
         w.Open("if (value._additionalProperties is { Count: > 0 } extra)");
         w.Open("foreach (var pair in extra)");
         w.Line("writer.WritePropertyName(pair.Key);");
-        EmitWrite(w, type.AdditionalPropertiesType ?? new TypeRef(TypeKind.Any, false), "pair.Value", 0);
+        EmitWrite(w, type.AdditionalPropertiesType ?? new TypeRef(TypeKind.Any, false), "pair.Value", 0, "Extra");
         w.Close();
         w.Close();
         w.Line("writer.WriteEndObject();");
