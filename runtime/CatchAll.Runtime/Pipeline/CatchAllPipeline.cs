@@ -289,12 +289,16 @@ namespace CatchAll.Runtime
                     : string.Format(CultureInfo.InvariantCulture, "{0} was cancelled by the HTTP client or a handler before completing; HttpClient.Timeout is {1}.", operationId, _httpClient.Timeout);
                 throw new CatchAllTimeoutException(operationId, message, timeoutSource.IsCancellationRequested ? timeout : _httpClient.Timeout, ex);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException && ex is not CatchAllException && cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not CatchAllException && cancellationToken.IsCancellationRequested && !IsCancellationOf(ex, cancellationToken))
             {
-                // Some handlers surface a cancelled read as IOException; the caller asked to cancel, so say so.
+                // The caller's token, not our linked one, belongs in the exception; and some handlers surface a
+                // cancelled read as IOException, which should still read as the cancellation the caller asked for.
                 throw new OperationCanceledException(operationId + " was cancelled.", ex, cancellationToken);
             }
         }
+
+        private static bool IsCancellationOf(Exception exception, CancellationToken cancellationToken) =>
+            exception is OperationCanceledException canceled && canceled.CancellationToken == cancellationToken;
 
         private HttpRequestMessage CreateMessage(ApiRequest request, Uri uri, RequestOptions? requestOptions, CatchAllClientOptions options)
         {

@@ -88,6 +88,10 @@ namespace CatchAll.Runtime
                     timeout,
                     ex);
             }
+            catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
+            {
+                throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+            }
         }
     }
 }

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using CatchAll.Runtime;
+using CatchAll.Runtime.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace CatchAll.Runtime.Tests;
+
+public class DependencyInjectionTests
+{
+    [Fact]
+    public async Task Configuration_binds_options_and_the_http_client_comes_from_the_factory()
+    {
+        await using var server = LoopbackServer.Start(ServerResponse.Json("{\"id\":\"j\"}"));
+        IConfiguration configuration = Configuration(new()
+        {
+            ["CatchAll:ApiKey"] = "sk-from-config",
+            ["CatchAll:BaseAddress"] = server.BaseAddress.ToString(),
+            ["CatchAll:Timeout"] = "00:00:42",
+            ["CatchAll:UserAgent"] = "di-test/1.0",
+            ["CatchAll:Retry:MaxAttempts"] = "2",
+            ["CatchAll:Retry:BaseDelay"] = "00:00:00.250",
+            ["CatchAll:Retry:RetryNonIdempotent"] = "true",
+        });
+        var marker = new MarkerHandler();
+        var services = new ServiceCollection();
+        IHttpClientBuilder builder = services.AddCatchAllClient((http, options) => new FakeClient(http, options), configuration.GetSection("CatchAll"));
+        builder.AddHttpMessageHandler(() => marker);
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        FakeClient client = provider.GetRequiredService<FakeClient>();
+
+        Assert.Equal("sk-from-config", client.Options.ApiKey);
+        Assert.Equal(server.BaseAddress, client.Options.BaseAddress);
+        Assert.Equal(TimeSpan.FromSeconds(42), client.Options.Timeout);
+        Assert.Equal("di-test/1.0", client.Options.UserAgent);
+        Assert.Equal(2, client.Options.Retry.MaxAttempts);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), client.Options.Retry.BaseDelay);
+        Assert.True(client.Options.Retry.RetryNonIdempotent);
+        Assert.NotNull(client.Options.LoggerFactory);
+        Assert.Equal(Timeout.InfiniteTimeSpan, client.HttpClient.Timeout);
+        Assert.Equal(typeof(FakeClient).FullName, builder.Name);
+
+        await client.PingAsync();
+
+        // The call went through the factory's handler chain, with the configured key.
+        Assert.Equal(1, marker.Calls);
+        Assert.Equal("sk-from-config", Assert.Single(server.Requests).Header("x-api-key"));
+    }
+
+    [Fact]
+    public void Code_configuration_and_container_services_flow_into_the_options()
+    {
+        var services = new ServiceCollection();
+        var time = new FakeTimeProvider();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddCatchAllClient((http, options) => new FakeClient(http, options), options => options.ApiKey = "sk-code");
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        FakeClient client = provider.GetRequiredService<FakeClient>();
+
+        Assert.Equal("sk-code", client.Options.ApiKey);
+        Assert.Same(time, client.Options.TimeProvider);
+        Assert.Same(provider.GetRequiredService<ILoggerFactory>(), client.Options.LoggerFactory);
+        Assert.NotSame(client, provider.GetRequiredService<FakeClient>());
+    }
+
+    [Fact]
+    public async Task Standard_resilience_handler_can_be_chained_and_the_client_still_works()
+    {
+        await using var server = LoopbackServer.Start(ServerResponse.Json("{\"id\":\"j\"}"));
+        var services = new ServiceCollection();
+        services.AddCatchAllClient(
+                (http, options) => new FakeClient(http, options),
+                options =>
+                {
+                    options.ApiKey = "sk-resilient";
+                    options.BaseAddress = server.BaseAddress;
+                    options.Retry.MaxAttempts = 1;
+                })
+            .AddStandardResilienceHandler();
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        FakeClient client = provider.GetRequiredService<FakeClient>();
+        await client.PingAsync();
+
+        Assert.Equal("sk-resilient", Assert.Single(server.Requests).Header("x-api-key"));
+    }
+
+    [Fact]
+    public void Invalid_configuration_names_the_key_and_hides_nothing_secret()
+    {
+        IConfiguration configuration = Configuration(new()
+        {
+            ["CatchAll:ApiKey"] = "sk-should-not-leak",
+            ["CatchAll:Timeout"] = "30",
+        });
+        var services = new ServiceCollection();
+        services.AddCatchAllClient((http, options) => new FakeClient(http, options), configuration.GetSection("CatchAll"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        var exception = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<FakeClient>());
+
+        Assert.Contains("CatchAll:Timeout", exception.Message);
+        Assert.DoesNotContain("sk-should-not-leak", exception.Message);
+    }
+
+    [Fact]
+    public void Configuration_reloads_reach_newly_resolved_clients()
+    {
+        IConfigurationRoot configuration = Configuration(new() { ["CatchAll:ApiKey"] = "sk-one" });
+        var services = new ServiceCollection();
+        services.AddCatchAllClient((http, options) => new FakeClient(http, options), configuration.GetSection("CatchAll"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        Assert.Equal("sk-one", provider.GetRequiredService<FakeClient>().Options.ApiKey);
+
+        configuration["CatchAll:ApiKey"] = "sk-two";
+        configuration.Reload();
+
+        Assert.Equal("sk-two", provider.GetRequiredService<FakeClient>().Options.ApiKey);
+    }
+
+    private static IConfigurationRoot Configuration(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+    /// <summary>Stands in for a generated client: it only wires the pipeline the way generated code does.</summary>
+    private sealed class FakeClient
+    {
+        private readonly CatchAllPipeline _pipeline;
+
+        public FakeClient(HttpClient httpClient, CatchAllClientOptions options)
+        {
+            HttpClient = httpClient;
+            Options = options;
+            _pipeline = new CatchAllPipeline(httpClient, options, new Uri("https://default.invalid/"));
+        }
+
+        public HttpClient HttpClient { get; }
+
+        public CatchAllClientOptions Options { get; }
+
+        public async Task PingAsync()
+        {
+            var request = new ApiRequest(HttpMethod.Get, "ping");
+            request.AppendPath("/ping");
+            await _pipeline.SendAsync(request, TestJson.Default.JobDto, null, CancellationToken.None);
+        }
+    }
+
+    private sealed class MarkerHandler : DelegatingHandler
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}

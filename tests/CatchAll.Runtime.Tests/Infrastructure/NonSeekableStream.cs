@@ -1,0 +1,38 @@
+using System;
+using System.IO;
+
+namespace CatchAll.Runtime.Tests.Infrastructure;
+
+/// <summary>A read-once stream, like a network or pipe stream.</summary>
+public sealed class NonSeekableStream : Stream
+{
+    private readonly MemoryStream _inner;
+
+    public NonSeekableStream(byte[] content) => _inner = new MemoryStream(content);
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

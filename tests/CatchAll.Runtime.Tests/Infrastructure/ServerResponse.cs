@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+
+namespace CatchAll.Runtime.Tests.Infrastructure;
+
+/// <summary>What the loopback server should answer.</summary>
+public sealed class ServerResponse
+{
+    public int Status { get; init; } = 200;
+
+    public string? Body { get; init; }
+
+    public string ContentType { get; init; } = "application/json";
+
+    public Dictionary<string, string> Headers { get; init; } = new();
+
+    /// <summary>Never answer; the connection stays open until the server is disposed.</summary>
+    public bool Hang { get; init; }
+
+    public static ServerResponse Json(string body, int status = 200) => new() { Status = status, Body = body };
+
+    public static ServerResponse Status503() => new() { Status = 503, Body = "{\"detail\":\"busy\"}" };
+}

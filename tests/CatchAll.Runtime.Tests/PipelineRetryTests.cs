@@ -1,0 +1,179 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using CatchAll.Runtime;
+using CatchAll.Runtime.Tests.Infrastructure;
+using Xunit;
+
+namespace CatchAll.Runtime.Tests;
+
+public class PipelineRetryTests
+{
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromMinutes(10);
+
+    [Fact]
+    public async Task Get_is_retried_after_503_and_then_succeeds()
+    {
+        await using var server = LoopbackServer.StartSequence(ServerResponse.Status503(), ServerResponse.Json("{\"id\":\"ok\"}"));
+        var time = new RecordingTimeProvider();
+        using var pipeline = new CatchAllPipeline(Options(server, time, baseDelay: TimeSpan.FromSeconds(1)), PipelineFactory.UnusedDefault);
+
+        Task<ApiResponse<JobDto>> call = pipeline.SendAsync(Request(HttpMethod.Get), TestJson.Default.JobDto, null, CancellationToken.None);
+        await time.DriveAsync(call, TimeSpan.FromMilliseconds(250));
+        ApiResponse<JobDto> response = await call;
+
+        Assert.Equal("ok", response.Value.Id);
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Post_is_not_retried_by_default()
+    {
+        await using var server = LoopbackServer.StartSequence(ServerResponse.Status503(), ServerResponse.Json("{}"));
+        using var pipeline = new CatchAllPipeline(Options(server, TimeProvider.System, baseDelay: TimeSpan.Zero), PipelineFactory.UnusedDefault);
+
+        var exception = await Assert.ThrowsAsync<CatchAllApiException>(
+            () => pipeline.SendAsync(Request(HttpMethod.Post), TestJson.Default.JobDto, null, CancellationToken.None));
+
+        Assert.Equal(503, exception.StatusCode);
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Post_is_retried_when_the_call_allows_non_idempotent_retries()
+    {
+        await using var server = LoopbackServer.StartSequence(ServerResponse.Status503(), ServerResponse.Json("{\"id\":\"created\"}"));
+        using var pipeline = new CatchAllPipeline(Options(server, TimeProvider.System, baseDelay: TimeSpan.Zero), PipelineFactory.UnusedDefault);
+        var perCall = new RequestOptions { Retry = new RetryOptions { RetryNonIdempotent = true, BaseDelay = TimeSpan.Zero } };
+        ApiRequest request = Request(HttpMethod.Post);
+        request.SetJsonBody(new CreateJobBody { Query = "q", Limit = 1 }, TestJson.Default.CreateJobBody);
+
+        ApiResponse<JobDto> response = await pipeline.SendAsync(request, TestJson.Default.JobDto, perCall, CancellationToken.None);
+
+        Assert.Equal("created", response.Value.Id);
+        Assert.Equal(2, server.RequestCount);
+        // The buffered body is sent again, byte for byte.
+        Assert.All(server.Requests, r => Assert.Equal("{\"query\":\"q\",\"limit\":1}", r.BodyText));
+    }
+
+    [Fact]
+    public async Task Post_is_retried_when_the_client_options_allow_it()
+    {
+        await using var server = LoopbackServer.StartSequence(ServerResponse.Status503(), ServerResponse.Json("{}"));
+        CatchAllClientOptions options = Options(server, TimeProvider.System, baseDelay: TimeSpan.Zero);
+        options.Retry.RetryNonIdempotent = true;
+        using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
+
+        await pipeline.SendAsync(Request(HttpMethod.Post), null, CancellationToken.None);
+
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Retry_after_seconds_is_the_delay_requested()
+    {
+        await using var server = LoopbackServer.StartSequence(
+            new ServerResponse { Status = 429, Body = "{}", Headers = { ["Retry-After"] = "7" } },
+            ServerResponse.Json("{\"id\":\"ok\"}"));
+        var time = new RecordingTimeProvider();
+        using var pipeline = new CatchAllPipeline(Options(server, time, baseDelay: TimeSpan.FromMilliseconds(100)), PipelineFactory.UnusedDefault);
+
+        Task<ApiResponse<JobDto>> call = pipeline.SendAsync(Request(HttpMethod.Get), TestJson.Default.JobDto, null, CancellationToken.None);
+        TimeSpan requested = await time.WaitForTimerAsync(ignore: CallTimeout);
+        Assert.Equal(1, server.RequestCount);
+        time.Advance(requested);
+        ApiResponse<JobDto> response = await Eventually.Completes(call);
+
+        Assert.Equal(TimeSpan.FromSeconds(7), requested);
+        Assert.Equal("ok", response.Value.Id);
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Retry_after_http_date_is_measured_from_the_time_provider()
+    {
+        var time = new RecordingTimeProvider();
+        string date = time.GetUtcNow().AddSeconds(30).ToString("r", CultureInfo.InvariantCulture);
+        await using var server = LoopbackServer.StartSequence(
+            new ServerResponse { Status = 503, Body = "{}", Headers = { ["Retry-After"] = date } },
+            ServerResponse.Json("{}"));
+        using var pipeline = new CatchAllPipeline(Options(server, time, baseDelay: TimeSpan.FromMilliseconds(100)), PipelineFactory.UnusedDefault);
+
+        Task<ApiResponse> call = pipeline.SendAsync(Request(HttpMethod.Get), null, CancellationToken.None);
+        TimeSpan requested = await time.WaitForTimerAsync(ignore: CallTimeout);
+        time.Advance(requested);
+        await Eventually.Completes(call);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), requested);
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Attempts_are_bounded_by_max_attempts_and_backoff_stays_under_its_caps()
+    {
+        await using var server = LoopbackServer.Start(ServerResponse.Status503());
+        var time = new RecordingTimeProvider();
+        CatchAllClientOptions options = Options(server, time, baseDelay: TimeSpan.FromSeconds(1));
+        options.Retry.MaxAttempts = 4;
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1.5);
+        using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
+
+        Task<ApiResponse> call = pipeline.SendAsync(Request(HttpMethod.Get), null, CancellationToken.None);
+        await time.DriveAsync(call, TimeSpan.FromMilliseconds(500));
+
+        var exception = await Assert.ThrowsAsync<CatchAllApiException>(() => call);
+        Assert.Equal(503, exception.StatusCode);
+        Assert.Equal(4, server.RequestCount);
+        TimeSpan[] delays = time.DueTimes.Where(d => d != CallTimeout).ToArray();
+        Assert.Equal(3, delays.Length);
+        Assert.InRange(delays[0], TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        Assert.InRange(delays[1], TimeSpan.Zero, TimeSpan.FromSeconds(1.5));
+        Assert.InRange(delays[2], TimeSpan.Zero, TimeSpan.FromSeconds(1.5));
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(404)]
+    [InlineData(422)]
+    public async Task Client_errors_are_not_retried(int status)
+    {
+        await using var server = LoopbackServer.Start(ServerResponse.Json("{}", status));
+        using var pipeline = new CatchAllPipeline(Options(server, TimeProvider.System, baseDelay: TimeSpan.Zero), PipelineFactory.UnusedDefault);
+
+        await Assert.ThrowsAnyAsync<CatchAllApiException>(() => pipeline.SendAsync(Request(HttpMethod.Get), null, CancellationToken.None));
+
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_retry_after_longer_than_the_remaining_time_surfaces_the_rate_limit_at_once()
+    {
+        await using var server = LoopbackServer.Start(new ServerResponse { Status = 429, Body = "{}", Headers = { ["Retry-After"] = "3600" } });
+        var time = new RecordingTimeProvider();
+        using var pipeline = new CatchAllPipeline(Options(server, time, baseDelay: TimeSpan.Zero), PipelineFactory.UnusedDefault);
+
+        var exception = await Eventually.Completes(Assert.ThrowsAsync<RateLimitedException>(
+            () => pipeline.SendAsync(Request(HttpMethod.Get), null, CancellationToken.None)));
+
+        Assert.Equal(TimeSpan.FromHours(1), exception.RetryAfter);
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    private static CatchAllClientOptions Options(LoopbackServer server, TimeProvider time, TimeSpan baseDelay)
+    {
+        CatchAllClientOptions options = PipelineFactory.Options(server.BaseAddress, time, maxAttempts: 3);
+        options.Retry.BaseDelay = baseDelay;
+        options.Timeout = CallTimeout;
+        return options;
+    }
+
+    private static ApiRequest Request(HttpMethod method)
+    {
+        var request = new ApiRequest(method, method == HttpMethod.Get ? "getJobStatus" : "createJob");
+        request.AppendPath("/catchAll/x");
+        return request;
+    }
+}
