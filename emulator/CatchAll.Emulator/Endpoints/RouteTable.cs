@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using CatchAll.Emulator.Http;
+
+namespace CatchAll.Emulator.Endpoints;
+
+/// <summary>Every operation of the contract.</summary>
+internal static class RouteTable
+{
+    public static List<Route> All()
+    {
+        var routes = new List<Route>();
+        routes.AddRange(JobEndpoints.Routes());
+        routes.AddRange(MetaEndpoints.Routes());
+        return routes;
+    }
+}

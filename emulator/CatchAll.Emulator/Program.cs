@@ -1,0 +1,68 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CatchAll.Emulator;
+
+/// <summary>Runs the emulator standalone: <c>dotnet run --project emulator/CatchAll.Emulator -- --urls http://127.0.0.1:5080</c>.</summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var options = new EmulatorOptions { Urls = "http://127.0.0.1:5080" };
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--urls" when value is not null:
+                    options.Urls = value;
+                    i++;
+                    break;
+                case "--api-key" when value is not null:
+                    options.ApiKey = value;
+                    i++;
+                    break;
+                case "--time-scale" when value is not null:
+                    options.TimeScale = double.Parse(value, CultureInfo.InvariantCulture);
+                    i++;
+                    break;
+                case "--seed" when value is not null:
+                    options.Seed = int.Parse(value, CultureInfo.InvariantCulture);
+                    i++;
+                    break;
+                case "--concurrency-limit" when value is not null:
+                    options.ConcurrencyLimit = int.Parse(value, CultureInfo.InvariantCulture);
+                    i++;
+                    break;
+                case "-h" or "--help":
+                    Console.WriteLine("CatchAll emulator. Options: --urls URL  --api-key KEY  --time-scale X  --seed N  --concurrency-limit N");
+                    return 0;
+                default:
+                    Console.Error.WriteLine($"Unknown or incomplete option: {args[i]}");
+                    return 2;
+            }
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        await using var emulator = await CatchAllEmulator.StartAsync(options, stop.Token).ConfigureAwait(false);
+        Console.WriteLine($"CatchAll emulator listening on {emulator.BaseAddress} (x-api-key: {emulator.ApiKey}). Ctrl+C stops it.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C.
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CatchAll.Emulator.Http;
+using CatchAll.Emulator.Synthetic;
+
+namespace CatchAll.Emulator.State;
+
+/// <summary>Runs monitor schedules on the API clock and folds finished runs into the monitor's records.</summary>
+internal static class MonitorRunner
+{
+    /// <summary>
+    /// Starts a job for the due occurrence. Several missed occurrences (after a clock jump) are
+    /// folded into one run whose window covers them all, so jumps never flood the emulator.
+    /// </summary>
+    public static void RunDue(EmulatorState state, MonitorState monitor, DateTimeOffset now)
+    {
+        if (monitor.Deleted || !monitor.Enabled)
+        {
+            return;
+        }
+
+        var cron = monitor.Schedule.Cron;
+        var next = cron.Next(monitor.Cursor, monitor.Zone);
+        if (next is not DateTimeOffset first || first > now)
+        {
+            return;
+        }
+
+        var occurrence = first;
+        for (var i = 0; i < 100_000; i++)
+        {
+            var following = cron.Next(occurrence, monitor.Zone);
+            if (following is not DateTimeOffset later || later > now)
+            {
+                break;
+            }
+
+            occurrence = later;
+        }
+
+        if (!state.Jobs.TryGetValue(monitor.ReferenceJobId, out var reference))
+        {
+            monitor.Cursor = occurrence;
+            return;
+        }
+
+        var start = monitor.NextWindowStart
+            ?? (monitor.Runs.Count > 0 ? monitor.Runs[^1].End : cron.Previous(occurrence, monitor.Zone) ?? occurrence.AddDays(-1));
+        if (start >= occurrence)
+        {
+            start = occurrence.AddMinutes(-1);
+        }
+
+        var request = new JobRequest
+        {
+            Query = reference.Query,
+            Context = reference.Context,
+            Limit = monitor.Limit ?? reference.RequestedLimit,
+            StartDate = start,
+            EndDate = occurrence,
+            Validators = reference.Validators,
+            Enrichments = reference.Enrichments,
+            Mode = reference.Mode,
+            DatasetIds = reference.DatasetIds,
+            EdScoreMin = reference.EdScoreMin,
+            AssociationType = reference.AssociationType,
+            FetchAllWatchlistNews = reference.FetchAllWatchlistNews,
+        };
+        var job = state.CreateJob(request, occurrence, monitor.Id);
+        monitor.Runs.Add(new MonitorRun(job.Id, start, occurrence, occurrence));
+        monitor.History.Add(new MonitorStatus("scheduled", occurrence, new JsonObject
+        {
+            ["job_id"] = job.Id.ToString(),
+            ["start_date"] = Iso.NaiveSeconds(start),
+            ["end_date"] = Iso.NaiveSeconds(occurrence),
+        }));
+        monitor.Cursor = occurrence;
+        monitor.NextWindowStart = null;
+    }
+
+    /// <summary>Copies the reference job's records into a new monitor; the first delivery carries them.</summary>
+    public static void Seed(MonitorState monitor, JobState reference, DateTimeOffset now)
+    {
+        var snapshot = reference.Evaluate(now);
+        foreach (var record in reference.Records(snapshot.Checked))
+        {
+            if (Add(monitor, record, reference.Id, now))
+            {
+                monitor.PendingInitialRecords.Add(record["record_id"]!.GetValue<string>());
+            }
+        }
+    }
+
+    public static void Collect(EmulatorState state, MonitorState monitor, JobState job, JobSnapshot snapshot)
+    {
+        monitor.JobsProcessed++;
+        if (snapshot.Status != "completed")
+        {
+            return;
+        }
+
+        var at = snapshot.FinishedAt ?? state.Clock.UtcNow;
+        var existing = monitor.Records.Count;
+        var fresh = new List<string>();
+        foreach (var record in job.Records(snapshot.Checked))
+        {
+            if (Add(monitor, record, job.Id, at))
+            {
+                fresh.Add(record["record_id"]!.GetValue<string>());
+            }
+        }
+
+        var info = new JsonObject
+        {
+            ["nb_existing_records"] = existing,
+            ["nb_final_records"] = fresh.Count,
+        };
+        var entry = new MonitorStatus("dump", at, info);
+        monitor.History.Add(entry);
+
+        var delivered = new List<string>(monitor.PendingInitialRecords);
+        delivered.AddRange(fresh);
+        monitor.PendingInitialRecords.Clear();
+        var records = new JsonArray();
+        foreach (var id in delivered)
+        {
+            if (monitor.Records.TryGetValue(id, out var stored))
+            {
+                records.Push(stored.ToJson());
+            }
+        }
+
+        var payload = new JsonObject
+        {
+            ["monitor_id"] = monitor.Id.ToString(),
+            ["reference_job_id"] = monitor.ReferenceJobId.ToString(),
+            ["latest_job_id"] = job.Id.ToString(),
+            ["records_count"] = records.Count,
+            ["jobs_processed"] = monitor.JobsProcessed,
+            ["updated_at"] = Iso.Utc(state.Clock.UtcNow),
+            ["cron_expression"] = monitor.Schedule.Cron.Expression,
+            ["timezone"] = monitor.Timezone,
+            ["records"] = records,
+        };
+        var additional = new JsonObject
+        {
+            ["event"] = "monitor.run_completed",
+            ["monitor_id"] = monitor.Id.ToString(),
+            ["job_id"] = job.Id.ToString(),
+            ["schedule"] = monitor.Schedule.Cron.Expression,
+        };
+        state.DeliverToResource("monitor", monitor.Id, payload, "records", additional, outcome =>
+        {
+            info["webhook"] = new JsonObject
+            {
+                ["success"] = outcome.Success,
+                ["status_code"] = outcome.StatusCode,
+                ["error_message"] = outcome.Error,
+            };
+        });
+    }
+
+    private static bool Add(MonitorState monitor, JsonObject record, Guid jobId, DateTimeOffset at)
+    {
+        var id = record["record_id"]!.GetValue<string>();
+        var isNew = !monitor.Records.TryGetValue(id, out var stored);
+        if (stored is null)
+        {
+            stored = new MonitorRecord { RecordId = id, Record = record, AddedOn = at, UpdatedOn = at };
+            monitor.Records[id] = stored;
+            monitor.RecordOrder.Add(id);
+        }
+        else
+        {
+            stored.Record = record;
+            stored.UpdatedOn = at;
+        }
+
+        if (record["citations"] is JsonArray citations)
+        {
+            foreach (var citation in citations)
+            {
+                if (citation is not JsonObject c)
+                {
+                    continue;
+                }
+
+                var link = c["link"]?.GetValue<string>() ?? string.Empty;
+                if (Contains(stored.Citations, link))
+                {
+                    continue;
+                }
+
+                stored.Citations.Push(new JsonObject
+                {
+                    ["title"] = c["title"]?.DeepClone(),
+                    ["link"] = link,
+                    ["published_date"] = c["published_date"]?.DeepClone(),
+                    ["id"] = Hashing.Of(link).ToString("x16", CultureInfo.InvariantCulture) + Hashing.Of("doc:" + link).ToString("x16", CultureInfo.InvariantCulture),
+                    ["job_id"] = jobId.ToString(),
+                    ["added_on"] = Iso.Utc(at),
+                });
+            }
+        }
+
+        return isNew;
+    }
+
+    private static bool Contains(JsonArray citations, string link)
+    {
+        foreach (var citation in citations)
+        {
+            if (citation?["link"]?.GetValue<string>() == link)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
