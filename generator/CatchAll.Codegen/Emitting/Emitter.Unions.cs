@@ -21,7 +21,7 @@ internal sealed partial class Emitter
         var kind = DiscriminatorMember(type.Name);
         var w = Header(ModelsNamespace);
         w.Summary(type.Description ?? type.Name);
-        w.Doc("remarks", $"One of: {string.Join(", ", type.Variants.Select(v => $"<see cref=\"{ModelName(v.Type.Name!)}\"/> (\"{v.Key}\")"))}; a \"{type.DiscriminatorProperty}\" this client does not know reads as <see cref=\"{ModelName(unknown)}\"/>.");
+        w.Doc("remarks", $"One of: {string.Join(", ", type.Variants.Select(v => $"<see cref=\"{ModelName(v.Type.Name!)}\"/> (\"{v.Key}\")"))}; a \"{type.DiscriminatorProperty}\" this client does not know reads as <see cref=\"{ModelName(unknown)}\"/>.", raw: true);
         w.Line($"[{Attr}.JsonConverter(typeof({self}.JsonConverter))]");
         w.Open($"public abstract partial class {type.Name}");
         w.Line($"private protected {type.Name}()");

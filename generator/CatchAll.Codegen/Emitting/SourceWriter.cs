@@ -54,14 +54,14 @@ internal sealed class SourceWriter
     }
 
     /// <summary>Writes an XML doc comment; text is escaped and split into lines.</summary>
-    public void Doc(string tag, string? text, string attributes = "")
+    public void Doc(string tag, string? text, string attributes = "", bool raw = false)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return;
         }
 
-        var lines = Escape(text!.Trim()).Replace("\r\n", "\n").Split('\n');
+        var lines = (raw ? text!.Trim() : Escape(text!.Trim())).Replace("\r\n", "\n").Split('\n');
         if (lines.Length == 1)
         {
             Line($"/// <{tag}{attributes}>{lines[0].Trim()}</{tag}>");

@@ -155,21 +155,23 @@ internal sealed record ParameterModel(
 internal sealed record WaiterModel(
     string Resource,
     string MethodName,
+    string StatusOperationId,
     string StatusOperationMethod,
-    string StatusResource,
     string IdParameterName,
     TypeRef IdType,
     TypeRef ResultType,
     string StatusPropertyName,
-    TypeRef StatusType,
     EquatableArray<string> SuccessValues,
     EquatableArray<string> FailureValues,
     int DefaultIntervalSeconds,
     string ExceptionName,
-    string? SubmitMethod,
-    TypeRef? SubmitRequestType,
-    string? SubmitIdPropertyName,
-    string? PartialMethod);
+    EquatableArray<StarterModel> Starters,
+    string? PartialMethod,
+    TypeRef? PartialResultType,
+    EquatableArray<string> PartialValues);
+
+/// <summary>An operation that starts the work a waiter then waits for (submit, continue).</summary>
+internal sealed record StarterModel(string HelperName, string OperationMethod, TypeRef RequestType, TypeRef ResponseType, string IdPropertyName);
 
 /// <summary>A paging helper for an operation with page/page_size parameters.</summary>
 internal sealed record PagerModel(

@@ -11,6 +11,7 @@ namespace CatchAll.Codegen.Parsing;
 internal sealed partial class SpecParser
 {
     private const string WaitExtension = "x-catchall-wait";
+    private const string PagesExtension = "x-catchall-pages";
 
     /// <summary>
     /// Polling helpers come from the spec, not from code: an x-catchall-wait block on a status
@@ -80,42 +81,55 @@ internal sealed partial class SpecParser
             interval = seconds;
         }
 
-        string? submitMethod = null;
-        TypeRef? submitRequest = null;
-        string? submitId = null;
-        if (Text(block, "submit-operation") is { } submitId0)
+        var starters = new List<StarterModel>();
+        if (block["then-wait"] is JsonArray thenWait)
         {
-            if (!_operations.TryGetValue(submitId0, out var submit) || submit.Operation.BodyKind != BodyKind.Json || submit.Operation.ResponseType is not { NamedKind: NamedKind.Object, Name: { } submitResult })
+            var index = 0;
+            foreach (var node in thenWait)
             {
-                Report("CATCH0010", pointer + "/submit-operation", $"submit-operation '{submitId0}' must name an operation with a JSON body and a JSON object response");
-            }
-            else
-            {
-                var idJson = Text(block, "submit-id-property") ?? ids[0].WireName;
-                var idProperty = _decls[submitResult].Properties.FirstOrDefault(p => p.JsonName == idJson);
-                if (idProperty is null)
+                var starterPointer = pointer + "/then-wait/" + index++;
+                if (node is not JsonObject starter || Text(starter, "operation") is not { } starterId || Text(starter, "method") is not { } helper)
                 {
-                    Report("CATCH0010", pointer + "/submit-id-property", $"'{idJson}' is not a property of '{submitResult}'");
+                    Report("CATCH0010", starterPointer, "each then-wait entry needs 'operation' and 'method'");
+                    continue;
                 }
-                else
+
+                if (!_operations.TryGetValue(starterId, out var start)
+                    || start.Resource != resource
+                    || start.Operation.BodyKind != BodyKind.Json
+                    || start.Operation.ResponseType is not { NamedKind: NamedKind.Object, Name: { } startResult })
                 {
-                    submitMethod = submit.Operation.MethodName;
-                    submitRequest = submit.Operation.BodyType;
-                    submitId = idProperty.Name;
+                    Report("CATCH0010", starterPointer + "/operation", $"'{starterId}' must be an operation of the same resource with a JSON body and a JSON object response");
+                    continue;
                 }
+
+                var idJson = Text(starter, "id-property") ?? ids[0].WireName;
+                var idProperty = _decls[startResult].Properties.FirstOrDefault(p => p.JsonName == idJson);
+                if (idProperty is null || idProperty.Type.Kind != ids[0].Type.Kind)
+                {
+                    Report("CATCH0010", starterPointer + "/id-property", $"'{idJson}' is not a property of '{startResult}' of the same type as '{ids[0].WireName}'");
+                    continue;
+                }
+
+                starters.Add(new StarterModel(Naming.Pascal(helper) + "Async", start.Operation.MethodName, start.Operation.BodyType!, start.Operation.ResponseType!, idProperty.Name));
             }
         }
 
         string? partialMethod = null;
+        TypeRef? partialType = null;
         if (Text(block, "partial-operation") is { } partialId)
         {
-            if (_operations.TryGetValue(partialId, out var partial) && partial.Resource == resource)
+            if (_operations.TryGetValue(partialId, out var partial)
+                && partial.Resource == resource
+                && partial.Operation.ResponseKind == ResponseKind.Json
+                && partial.Operation.Parameters.Count(p => p.Required) == 1)
             {
                 partialMethod = partial.Operation.MethodName;
+                partialType = partial.Operation.ResponseType;
             }
             else
             {
-                Report("CATCH0010", pointer + "/partial-operation", $"partial-operation '{partialId}' must name an operation of the same resource");
+                Report("CATCH0010", pointer + "/partial-operation", $"partial-operation '{partialId}' must name a JSON operation of the same resource that takes only the id");
             }
         }
 
@@ -124,21 +138,20 @@ internal sealed partial class SpecParser
         return new WaiterModel(
             resource,
             Naming.Pascal(method) + "Async",
+            operation.OperationId,
             operation.MethodName,
-            resource,
             ids[0].Name,
             ids[0].Type,
             resultType,
             status.Name,
-            status.Type,
             success.ToEquatableArray(),
             failure.ToEquatableArray(),
             interval,
             Naming.Pascal(exception),
-            submitMethod,
-            submitRequest,
-            submitId,
-            partialMethod);
+            starters.ToEquatableArray(),
+            partialMethod,
+            partialType,
+            Strings(block, "partial-status").ToEquatableArray());
     }
 
     /// <summary>
@@ -148,7 +161,7 @@ internal sealed partial class SpecParser
     private EquatableArray<PagerModel> BuildPagers()
     {
         var pagers = new List<PagerModel>();
-        foreach (var (resource, operation, _, _) in _operations.Values)
+        foreach (var (resource, operation, source, pointer) in _operations.Values)
         {
             if (!operation.Parameters.Any(p => p.WireName == "page" && p.Location == ParamLocation.Query && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64)
                 || operation.ResponseType is not { NamedKind: NamedKind.Object, Name: { } pageName } pageType)
@@ -159,6 +172,20 @@ internal sealed partial class SpecParser
             var page = _decls[pageName];
             var total = page.Properties.FirstOrDefault(p => p.JsonName == "total_pages" && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64);
             var arrays = page.Properties.Where(p => p.Type.Kind == TypeKind.Array).ToList();
+            if (source.Extensions is not null
+                && source.Extensions.TryGetValue(PagesExtension, out var extension)
+                && extension is JsonNodeExtension { Node: JsonObject block })
+            {
+                // Several arrays in a page: the spec says which one holds the items.
+                var itemsJson = Text(block, "items");
+                arrays = arrays.Where(p => p.JsonName == itemsJson).ToList();
+                if (arrays.Count != 1)
+                {
+                    Report("CATCH0010", pointer + "/" + PagesExtension + "/items", $"'{itemsJson}' is not an array property of '{pageName}'");
+                    continue;
+                }
+            }
+
             if (total is null || arrays.Count != 1)
             {
                 continue;

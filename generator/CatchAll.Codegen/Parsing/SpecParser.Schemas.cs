@@ -474,6 +474,14 @@ internal sealed partial class SpecParser
                 continue;
             }
 
+            // The variant's discriminator becomes the base's Kind; drop the inline enum made for it.
+            var discriminatorProperty = variantDecl.Properties.FirstOrDefault(p => p.JsonName == discriminator.PropertyName);
+            if (discriminatorProperty?.Type is { NamedKind: NamedKind.Enum, Name: { } enumName }
+                && enumName == variantDecl.Name + Naming.Pascal(discriminator.PropertyName ?? string.Empty))
+            {
+                _decls.Remove(enumName);
+            }
+
             _decls[variantDecl.Name] = variantDecl with
             {
                 BaseUnion = name,
