@@ -10,6 +10,11 @@ internal static class RouteTable
     {
         var routes = new List<Route>();
         routes.AddRange(JobEndpoints.Routes());
+        routes.AddRange(MonitorEndpoints.Routes());
+        routes.AddRange(WebhookEndpoints.Routes());
+        routes.AddRange(EntityEndpoints.Routes());
+        routes.AddRange(DatasetEndpoints.Routes());
+        routes.AddRange(ProjectEndpoints.Routes());
         routes.AddRange(MetaEndpoints.Routes());
         return routes;
     }
