@@ -1,0 +1,139 @@
+// The README's main command: submit a CatchAll job, follow its stages, print the records.
+// Without CATCHALL_API_KEY it runs against the embedded emulator, offline, in seconds.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using CatchAll;
+using CatchAll.Emulator;
+using CatchAll.Models;
+using CatchAll.Runtime;
+
+var query = args.Length > 0 ? string.Join(" ", args) : "Series B funding rounds for SaaS startups";
+var apiKey = Environment.GetEnvironmentVariable("CATCHALL_API_KEY");
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+CatchAllEmulator? emulator = null;
+try
+{
+    CatchAllClientOptions options;
+    PollingOptions polling;
+    if (string.IsNullOrWhiteSpace(apiKey))
+    {
+        emulator = await CatchAllEmulator.StartAsync(cancellationToken: cancel.Token);
+        options = new CatchAllClientOptions { ApiKey = emulator.ApiKey, BaseAddress = emulator.BaseAddress };
+        // The emulator runs a 10-15 minute job in seconds, so it is polled quickly too.
+        polling = new PollingOptions { Interval = TimeSpan.FromMilliseconds(250), Timeout = TimeSpan.FromMinutes(2) };
+        Console.WriteLine($"CatchAll emulator on {emulator.BaseAddress} (set CATCHALL_API_KEY to use the real service)");
+    }
+    else
+    {
+        var baseUrl = Environment.GetEnvironmentVariable("CATCHALL_BASE_URL");
+        options = new CatchAllClientOptions
+        {
+            ApiKey = apiKey,
+            BaseAddress = string.IsNullOrWhiteSpace(baseUrl) ? null : new Uri(baseUrl),
+        };
+        polling = new PollingOptions { Interval = TimeSpan.FromSeconds(30), Timeout = TimeSpan.FromMinutes(30) };
+        Console.WriteLine($"CatchAll API at {options.BaseAddress?.ToString() ?? CatchAllClient.DefaultBaseAddress}");
+    }
+
+    using var client = new CatchAllClient(options);
+    Console.WriteLine($"Query: {query}");
+    var submitted = await client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = query, Limit = 10 }, cancellationToken: cancel.Token);
+    Console.WriteLine($"Job {submitted.JobId} submitted");
+
+    var lastStatus = string.Empty;
+    var lastValidated = -1;
+    var status = await client.Jobs.WaitForCompletionWithPartialResultsAsync(
+        submitted.JobId,
+        new SyncProgress<PullJobResponseDto>(partial =>
+        {
+            if (partial.ProgressValidated is { } validated && validated != lastValidated)
+            {
+                lastValidated = validated;
+                Console.WriteLine($"  enriching: {validated} candidate clusters validated, {partial.AllRecords?.Count ?? 0} records so far");
+            }
+        }),
+        polling,
+        new SyncProgress<StatusResponseDto>(s =>
+        {
+            var stage = s.Status?.ToString() ?? "unknown";
+            if (stage != lastStatus)
+            {
+                lastStatus = stage;
+                var done = s.Steps?.Count(step => step.Completed == true) ?? 0;
+                Console.WriteLine($"  stage: {stage} ({done}/{s.Steps?.Count ?? 0} steps done)");
+            }
+        }),
+        cancel.Token);
+
+    var records = new List<Record>();
+    await foreach (var record in client.Jobs.GetJobResultsAllAsync(submitted.JobId).WithCancellation(cancel.Token))
+    {
+        records.Add(record);
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"Job {status.JobId} {status.Status}: {records.Count} records");
+    Console.WriteLine();
+    PrintTable(records);
+    return 0;
+}
+catch (JobFailedException ex)
+{
+    Console.Error.WriteLine($"The job failed: {ex.Message}");
+    return 2;
+}
+catch (CatchAllException ex)
+{
+    Console.Error.WriteLine($"CatchAll call failed: {ex.Message}");
+    return 1;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("Cancelled.");
+    return 130;
+}
+finally
+{
+    if (emulator is not null)
+    {
+        await emulator.DisposeAsync();
+    }
+}
+
+static void PrintTable(IReadOnlyList<Record> records)
+{
+    const int TitleWidth = 58;
+    const int DetailWidth = 44;
+    Console.WriteLine($"{"#",3}  {"Event",-TitleWidth}  {"Details",-DetailWidth}  Sources");
+    Console.WriteLine(new string('-', 3 + 2 + TitleWidth + 2 + DetailWidth + 2 + 7));
+    var row = 0;
+    foreach (var record in records)
+    {
+        row++;
+        var details = string.Join("; ", record.Enrichment.AdditionalProperties
+            .Where(pair => pair.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+            .Take(3)
+            .Select(pair => $"{pair.Key}={Scalar(pair.Value)}"));
+        Console.WriteLine($"{row,3}  {Fit(record.RecordTitle, TitleWidth),-TitleWidth}  {Fit(details, DetailWidth),-DetailWidth}  {record.Citations.Count}");
+    }
+}
+
+static string Scalar(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText();
+
+static string Fit(string text, int width) => text.Length <= width ? text : text.Substring(0, width - 1) + "…";
+
+/// <summary>Reports on the calling thread: Progress&lt;T&gt; would post to the thread pool and reorder lines.</summary>
+internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}
