@@ -73,6 +73,22 @@ internal sealed partial class Emitter
         w.Line("public void Dispose() => Pipeline.Dispose();");
         w.Close();
         w.Close();
+
+        // Registration for IHttpClientFactory; the generic plumbing lives in the runtime.
+        const string Di = "global::Microsoft.Extensions.DependencyInjection";
+        w.Line();
+        w.Open("namespace " + _spec.Namespace);
+        w.Doc("summary", $"Registers <see cref=\"{name}\"/> with dependency injection.", raw: true);
+        w.Open($"public static partial class {name}ServiceCollectionExtensions");
+        w.Summary($"Adds {name} as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() for resilience.");
+        w.Line($"public static {Di}.IHttpClientBuilder Add{name}(this {Di}.IServiceCollection services, global::System.Action<{Runtime}.CatchAllClientOptions>? configure = null) =>");
+        w.Line($"    {Di}.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::{_spec.Namespace}.{name}>(services, static (httpClient, options) => new global::{_spec.Namespace}.{name}(httpClient, options), configure);");
+        w.Line();
+        w.Summary($"Adds {name} as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry).");
+        w.Line($"public static {Di}.IHttpClientBuilder Add{name}(this {Di}.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration) =>");
+        w.Line($"    {Di}.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::{_spec.Namespace}.{name}>(services, static (httpClient, options) => new global::{_spec.Namespace}.{name}(httpClient, options), configuration);");
+        w.Close();
+        w.Close();
         return w.ToString();
     }
 
