@@ -38,6 +38,7 @@ public sealed class CatchAllEmulator : IAsyncDisposable
         _dispatcher = dispatcher;
         BaseAddress = baseAddress;
         state.Clock.OnAdvanced(Pump);
+        state.Faults.JobFailureRequested = Pump;
         _pumpLoop = Task.Run(PumpLoopAsync);
     }
 

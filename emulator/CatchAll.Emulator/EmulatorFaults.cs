@@ -37,6 +37,9 @@ public sealed class EmulatorFaults
         {
             _failingJobs[jobId] = error;
         }
+
+        // Apply it at the current API time, not whenever the next request happens to arrive.
+        JobFailureRequested?.Invoke();
     }
 
     /// <summary>Makes every job whose query contains <paramref name="marker"/> (case-insensitive) fail.</summary>
@@ -113,6 +116,8 @@ public sealed class EmulatorFaults
             _latencyPath = null;
         }
     }
+
+    internal Action? JobFailureRequested { get; set; }
 
     internal TimeSpan LatencyFor(string path)
     {

@@ -7,7 +7,8 @@ namespace CatchAll.Emulator.Endpoints;
 
 internal static class FieldLists
 {
-    public static readonly string[] EnrichmentTypes = ["text", "number", "date", "option", "url", "company"];
+    // The spec's enum omits boolean, but the service documents and returns boolean enrichments too.
+    public static readonly string[] EnrichmentTypes = ["text", "number", "date", "option", "url", "company", "boolean"];
 
     /// <summary>Reads a validators (boolean only) or enrichments list; null when absent.</summary>
     public static List<FieldSuggestion>? Read(Fields body, string name, bool enrichments)

@@ -188,6 +188,11 @@ internal static class RecordBuilder
 
     private static JsonNode TextValue(SyntheticEvent e, string name)
     {
+        if (Has(name, "summary", "description", "details", "overview", "synopsis"))
+        {
+            return e.Summary;
+        }
+
         if (Has(name, "currency"))
         {
             return e.Currency;
