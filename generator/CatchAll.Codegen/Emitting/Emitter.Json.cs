@@ -75,6 +75,14 @@ internal sealed partial class Emitter
         w.Line();
         w.Line($"public static {Json}.JsonException Missing(string property, string type) => new JsonPathException(\"$.\" + property, \"missing\", \"Required property '\" + property + \"' of \" + type + \" is missing.\", null);");
         w.Line();
+        w.Summary("Reads a date-time; one without an offset (some endpoints send those) is taken as UTC, whatever the machine's time zone.");
+        w.Open($"public static global::System.DateTimeOffset ReadDateTimeOffset(ref {Json}.Utf8JsonReader reader)");
+        w.Line("var value = reader.GetDateTime();");
+        w.Line("return value.Kind == global::System.DateTimeKind.Unspecified");
+        w.Line("    ? new global::System.DateTimeOffset(value, global::System.TimeSpan.Zero)");
+        w.Line("    : reader.GetDateTimeOffset();");
+        w.Close();
+        w.Line();
         w.Line($"public static {Json}.JsonException Null(string property, string type) => new JsonPathException(\"$.\" + property, \"null\", \"Required property '\" + property + \"' of \" + type + \" is null.\", null);");
         w.Close();
         w.Line();

@@ -51,7 +51,7 @@ internal sealed partial class Emitter
                 w.Line($"{target} = reader.GetGuid();");
                 break;
             case TypeKind.DateTimeOffset:
-                w.Line($"{target} = reader.GetDateTimeOffset();");
+                w.Line($"{target} = global::{_spec.Namespace}.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);");
                 break;
             case TypeKind.DateOnly:
                 w.Line($"{target} = global::System.DateOnly.ParseExact(reader.GetString()!, \"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture);");
