@@ -96,6 +96,34 @@ public class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task A_resilience_handler_timeout_surfaces_as_catchall_timeout_exception()
+    {
+        await using var server = LoopbackServer.Start(new ServerResponse { Hang = true });
+        var time = new RecordingTimeProvider();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddCatchAllClient(
+                (http, options) => new FakeClient(http, options),
+                options =>
+                {
+                    options.BaseAddress = server.BaseAddress;
+                    options.Timeout = TimeSpan.FromMinutes(10);
+                })
+            .AddStandardResilienceHandler();
+        using ServiceProvider provider = services.BuildServiceProvider();
+        FakeClient client = provider.GetRequiredService<FakeClient>();
+
+        Task call = client.PingAsync();
+        await server.WaitForRequestsAsync(1);
+        await time.DriveAsync(call, TimeSpan.FromSeconds(1), maxSteps: 300);
+
+        // The handler's own 30 s total timeout fires long before the call's 10 min; callers still get our type.
+        var exception = await Assert.ThrowsAsync<CatchAllTimeoutException>(() => call);
+        Assert.Equal("ping", exception.OperationId);
+        Assert.Equal("Polly.Timeout.TimeoutRejectedException", exception.InnerException?.GetType().FullName);
+    }
+
+    [Fact]
     public void Invalid_configuration_names_the_key_and_hides_nothing_secret()
     {
         IConfiguration configuration = Configuration(new()

@@ -244,6 +244,11 @@ namespace CatchAll.Runtime
                         retryAfter = RetryAfterHeader.Read(headers, time.GetUtcNow());
                         reason = "HTTP " + status.ToString(CultureInfo.InvariantCulture);
                     }
+                    catch (Exception ex) when (!token.IsCancellationRequested && ResilienceRejection.Is(ex))
+                    {
+                        // A resilience handler already retried or decided not to send; retrying here would multiply its work.
+                        throw ResilienceRejection.ToCatchAllException(operationId, ex);
+                    }
                     catch (Exception ex) when (RetryStrategy.IsTransportFailure(ex) && !token.IsCancellationRequested)
                     {
                         failure = new CatchAllTransportException(
