@@ -100,10 +100,12 @@ internal sealed partial class Emitter
         foreach (var operation in resource.Operations)
         {
             EmitOperationDoc(w, operation);
+            EmitObsolete(w, operation);
             w.Line(Signature(operation, withResponse: false) + ";");
             w.Line();
             EmitOperationDoc(w, operation);
             w.Doc("returns", "The result with the HTTP status and headers.");
+            EmitObsolete(w, operation);
             w.Line(Signature(operation, withResponse: true) + ";");
             w.Line();
         }
@@ -180,16 +182,16 @@ internal sealed partial class Emitter
         {
             if (field.Type.Kind == TypeKind.Binary)
             {
-                required.Add(new Argument(field.Name, "global::System.IO.Stream", null, Append(field.Description, "The content to upload.")));
+                required.Add(new Argument(field.Name, "global::System.IO.Stream", null, field.Description ?? "The content to upload."));
                 required.Add(new Argument(field.Name + "FileName", "string", null, "The file name sent with the upload."));
             }
             else if (field.Required)
             {
-                required.Add(new Argument(field.Name, TypeName(field.Type, field.Type.Nullable), null, field.Description));
+                required.Add(new Argument(field.Name, TypeName(field.Type, field.Type.Nullable), null, field.Description ?? field.WireName));
             }
             else
             {
-                optional.Add(new Argument(field.Name, TypeName(field.Type, true), "null", field.Description));
+                optional.Add(new Argument(field.Name, TypeName(field.Type, true), "null", field.Description ?? field.WireName));
             }
         }
 
@@ -223,8 +225,16 @@ internal sealed partial class Emitter
         }
 
         var name = withResponse ? WithResponse(operation.MethodName) : operation.MethodName;
-        var deprecated = operation.Deprecated ? "[global::System.Obsolete(\"The API marks this operation deprecated.\")] " : string.Empty;
-        return $"{deprecated}{returnType} {name}({string.Join(", ", Arguments(operation).Select(a => a.Default is null ? $"{a.Type} {a.Name}" : $"{a.Type} {a.Name} = {a.Default}"))})";
+        return $"{returnType} {name}({string.Join(", ", Arguments(operation).Select(a => a.Default is null ? $"{a.Type} {a.Name}" : $"{a.Type} {a.Name} = {a.Default}"))})";
+    }
+
+    /// <summary>Deprecated operations stay callable; callers get the compiler's warning, generated callers do not.</summary>
+    private static void EmitObsolete(SourceWriter w, OperationModel operation)
+    {
+        if (operation.Deprecated)
+        {
+            w.Line("[global::System.Obsolete(\"The API marks this operation deprecated.\")]");
+        }
     }
 
     private static string WithResponse(string methodName) => methodName.Substring(0, methodName.Length - "Async".Length) + "WithResponseAsync";
@@ -234,6 +244,7 @@ internal sealed partial class Emitter
         var arguments = Arguments(operation);
         var names = string.Join(", ", arguments.Select(a => a.Name));
         w.Line("/// <inheritdoc/>");
+        EmitObsolete(w, operation);
         var plain = Signature(operation, withResponse: false);
         w.Open("public async " + plain);
         if (operation.ResponseKind == ResponseKind.None)
@@ -242,15 +253,16 @@ internal sealed partial class Emitter
         }
         else
         {
-            w.Line($"var response = await {WithResponse(operation.MethodName)}({names}).ConfigureAwait(false);");
-            w.Line("return response.Value;");
+            w.Line($"var response_ = await {WithResponse(operation.MethodName)}({names}).ConfigureAwait(false);");
+            w.Line("return response_.Value;");
         }
 
         w.Close();
         w.Line();
         w.Line("/// <inheritdoc/>");
+        EmitObsolete(w, operation);
         w.Open("public " + Signature(operation, withResponse: true));
-        w.Line($"var request = new {Runtime}.ApiRequest(global::System.Net.Http.HttpMethod.{HttpMethodName(operation.HttpMethod)}, {Literal(operation.OperationId)});");
+        w.Line($"var request_ = new {Runtime}.ApiRequest(global::System.Net.Http.HttpMethod.{HttpMethodName(operation.HttpMethod)}, {Literal(operation.OperationId)});");
         EmitPath(w, operation);
         foreach (var parameter in operation.Parameters.Where(p => p.Location != ParamLocation.Path))
         {
@@ -264,11 +276,11 @@ internal sealed partial class Emitter
             if (operation.BodyRequired && !body.Nullable)
             {
                 w.Line("if (body is null) throw new global::System.ArgumentNullException(nameof(body));");
-                w.Line($"request.SetJsonBody(body, {info});");
+                w.Line($"request_.SetJsonBody(body, {info});");
             }
             else
             {
-                w.Line($"if (body is not null) request.SetJsonBody(body, {info});");
+                w.Line($"if (body is not null) request_.SetJsonBody(body, {info});");
             }
         }
 
@@ -277,24 +289,24 @@ internal sealed partial class Emitter
             if (field.Type.Kind == TypeKind.Binary)
             {
                 w.Line($"if ({field.Name} is null) throw new global::System.ArgumentNullException(nameof({field.Name}));");
-                w.Line($"request.AddMultipartFile({Literal(field.WireName)}, {field.Name}, {field.Name}FileName, \"text/csv\");");
+                w.Line($"request_.AddMultipartFile({Literal(field.WireName)}, {field.Name}, {field.Name}FileName, \"text/csv\");");
             }
             else
             {
-                w.Line($"request.AddMultipartField({Literal(field.WireName)}, {FormatNullable(field, field.Name)});");
+                w.Line($"request_.AddMultipartField({Literal(field.WireName)}, {FormatNullable(field, field.Name)});");
             }
         }
 
         switch (operation.ResponseKind)
         {
             case ResponseKind.Json:
-                w.Line($"return _pipeline.SendAsync(request, {TypeInfoExpression(operation.ResponseType!)}, options, cancellationToken);");
+                w.Line($"return _pipeline.SendAsync(request_, {TypeInfoExpression(operation.ResponseType!)}, options, cancellationToken);");
                 break;
             case ResponseKind.Stream:
-                w.Line("return _pipeline.SendForStreamAsync(request, options, cancellationToken);");
+                w.Line("return _pipeline.SendForStreamAsync(request_, options, cancellationToken);");
                 break;
             default:
-                w.Line("return _pipeline.SendAsync(request, options, cancellationToken);");
+                w.Line("return _pipeline.SendAsync(request_, options, cancellationToken);");
                 break;
         }
 
@@ -320,12 +332,13 @@ internal sealed partial class Emitter
             w.Doc("param", argument.Doc, $" name=\"{argument.Name.TrimStart('@')}\"");
         }
 
+        EmitObsolete(w, operation);
         var parameters = new[] { "string filePath" }.Concat(rest.Select(a => a.Default is null ? $"{a.Type} {a.Name}" : $"{a.Type} {a.Name} = {a.Default}"));
         w.Open($"public async {returnType} {operation.MethodName}({string.Join(", ", parameters)})");
         w.Line("if (filePath is null) throw new global::System.ArgumentNullException(nameof(filePath));");
         w.Line("// Asynchronous file IO so a large upload does not block a thread-pool thread.");
-        w.Line("using var stream = new global::System.IO.FileStream(filePath, global::System.IO.FileMode.Open, global::System.IO.FileAccess.Read, global::System.IO.FileShare.Read, 81920, useAsync: true);");
-        var call = string.Join(", ", arguments.Select(a => a.Name == file.Name ? "stream" : a.Name == file.Name + "FileName" ? "global::System.IO.Path.GetFileName(filePath)" : a.Name));
+        w.Line("using var stream_ = new global::System.IO.FileStream(filePath, global::System.IO.FileMode.Open, global::System.IO.FileAccess.Read, global::System.IO.FileShare.Read, 81920, useAsync: true);");
+        var call = string.Join(", ", arguments.Select(a => a.Name == file.Name ? "stream_" : a.Name == file.Name + "FileName" ? "global::System.IO.Path.GetFileName(filePath)" : a.Name));
         w.Line(result.Length == 0
             ? $"await {operation.MethodName}({call}).ConfigureAwait(false);"
             : $"return await {operation.MethodName}({call}).ConfigureAwait(false);");
@@ -341,13 +354,13 @@ internal sealed partial class Emitter
             var open = path.IndexOf('{', index);
             if (open < 0)
             {
-                w.Line($"request.AppendPath({Literal(path.Substring(index))});");
+                w.Line($"request_.AppendPath({Literal(path.Substring(index))});");
                 break;
             }
 
             if (open > index)
             {
-                w.Line($"request.AppendPath({Literal(path.Substring(index, open - index))});");
+                w.Line($"request_.AppendPath({Literal(path.Substring(index, open - index))});");
             }
 
             var close = path.IndexOf('}', open);
@@ -355,7 +368,7 @@ internal sealed partial class Emitter
             var parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParamLocation.Path && p.WireName == wire);
             if (parameter is null)
             {
-                w.Line($"request.AppendPath({Literal("{" + wire + "}")});");
+                w.Line($"request_.AppendPath({Literal("{" + wire + "}")});");
             }
             else
             {
@@ -364,7 +377,7 @@ internal sealed partial class Emitter
                     w.Line($"if ({parameter.Name} is null) throw new global::System.ArgumentNullException(nameof({parameter.Name}));");
                 }
 
-                w.Line($"request.AppendPathParameter({Format(parameter.Type, parameter.Name)});");
+                w.Line($"request_.AppendPathParameter({Format(parameter.Type, parameter.Name)});");
             }
 
             index = close + 1;
@@ -377,11 +390,11 @@ internal sealed partial class Emitter
         if (parameter.Type.Kind == TypeKind.Array && parameter.Location == ParamLocation.Query)
         {
             var element = parameter.Type.Element!;
-            w.Line($"if ({parameter.Name} is not null) request.AddQuery({Literal(parameter.WireName)}, global::System.Linq.Enumerable.Select({parameter.Name}, item => {Format(element.WithNullable(false), "item")}));");
+            w.Line($"if ({parameter.Name} is not null) request_.AddQuery({Literal(parameter.WireName)}, global::System.Linq.Enumerable.Select({parameter.Name}, item => {Format(element.WithNullable(false), "item")}));");
             return;
         }
 
-        w.Line($"request.{add}({Literal(parameter.WireName)}, {FormatNullable(parameter, parameter.Name)});");
+        w.Line($"request_.{add}({Literal(parameter.WireName)}, {FormatNullable(parameter, parameter.Name)});");
     }
 
     /// <summary>Wire text of a possibly-null argument: null stays null and is not sent.</summary>
@@ -391,7 +404,7 @@ internal sealed partial class Emitter
         if (!parameter.Required || type.Nullable)
         {
             return type.IsValueType
-                ? $"{name} is {{ }} {name.TrimStart('@')}Value ? {Format(type.WithNullable(false), name.TrimStart('@') + "Value")} : null"
+                ? $"{name} is {{ }} {name.TrimStart('@')}_ ? {Format(type.WithNullable(false), name.TrimStart('@') + "_")} : null"
                 : $"{name} is null ? null : {Format(type.WithNullable(false), name)}";
         }
 

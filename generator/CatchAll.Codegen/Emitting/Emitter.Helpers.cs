@@ -192,6 +192,7 @@ internal sealed partial class Emitter
             w.Doc("param", argument.Doc, $" name=\"{argument.Name.TrimStart('@')}\"");
         }
 
+        EmitObsolete(w, operation);
         var parameters = string.Join(", ", new[] { $"this I{resource.Name}Client client" }.Concat(arguments.Select(a => a.Default is null ? $"{a.Type} {a.Name}" : $"{a.Type} {a.Name} = {a.Default}")));
         w.Open($"public static {Runtime}.AsyncPageable<{page}, {item}> {pager.MethodName}({parameters})");
         w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");

@@ -6,9 +6,9 @@ namespace CatchAll.Codegen.Emitting;
 
 internal sealed partial class Emitter
 {
-    private static string DiscriminatorMember(string unionName) => Naming.Pascal(unionName) == "Kind" ? "KindValue" : "Kind";
+    private static string DiscriminatorMember(string unionName) => SpecParser.UnionKindMember(unionName);
 
-    private static string UnknownName(string unionName) => "Unknown" + unionName;
+    private static string UnknownName(TypeDecl union) => union.DiscriminatorValue ?? "Unknown" + union.Name;
 
     /// <summary>
     /// A discriminated oneOf: an abstract base, one subtype per mapping key (the variant models
@@ -17,7 +17,7 @@ internal sealed partial class Emitter
     private string EmitUnion(TypeDecl type)
     {
         var self = ModelName(type.Name);
-        var unknown = UnknownName(type.Name);
+        var unknown = UnknownName(type);
         var kind = DiscriminatorMember(type.Name);
         var w = Header(ModelsNamespace);
         w.Summary(type.Description ?? type.Name);

@@ -61,7 +61,7 @@ internal sealed class SourceWriter
             return;
         }
 
-        var lines = (raw ? text!.Trim() : Escape(text!.Trim())).Replace("\r\n", "\n").Split('\n');
+        var lines = (raw ? text!.Trim() : Escape(text!.Trim())).Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n').Replace('\u0085', '\n').Split('\n');
         if (lines.Length == 1)
         {
             Line($"/// <{tag}{attributes}>{lines[0].Trim()}</{tag}>");

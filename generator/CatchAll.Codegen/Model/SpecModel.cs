@@ -70,7 +70,10 @@ internal enum DeclKind
     PrimitiveUnion,
 }
 
-/// <summary>A type the generator declares. One record covers every kind; unused fields stay empty.</summary>
+/// <summary>
+/// A type the generator declares. One record covers every kind; unused fields stay empty. For a
+/// union, DiscriminatorValue holds the name of its unknown variant.
+/// </summary>
 internal sealed record TypeDecl(
     DeclKind Kind,
     string Name,

@@ -17,6 +17,8 @@ internal static class Naming
         "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
     };
 
+    public static bool IsKeyword(string name) => Keywords.Contains(name);
+
     /// <summary>
     /// PascalCase of a snake_case, kebab-case, camelCase or spaced name: word starts are
     /// upper-cased and separators dropped; existing capitals are kept (uploadCSV -> UploadCSV).

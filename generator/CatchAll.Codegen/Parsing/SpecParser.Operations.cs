@@ -13,9 +13,9 @@ internal sealed partial class SpecParser
 
     private readonly Dictionary<string, (string Resource, OperationModel Operation, OpenApiOperation Source, string Pointer)> _operations = new(StringComparer.Ordinal);
 
-    private SpecModel BuildModel(OpenApiDocument document)
+    private SpecModel? BuildModel(OpenApiDocument document)
     {
-        _typeNames = new UniqueNameBuilder(new[] { _input.ClientName, _input.ClientName + "JsonResolver" });
+        _typeNames = new UniqueNameBuilder(new[] { _input.ClientName, _input.ClientName + "Json", "JsonConverter" });
         DeclareComponents(document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>());
         foreach (var id in _components.Keys.ToList())
         {
@@ -65,6 +65,17 @@ internal sealed partial class SpecParser
             }
         }
 
+        // The root client, its JSON class and the resource clients share one namespace.
+        foreach (var resource in resourceOrder)
+        {
+            var taken = new[] { resource + "Client", "I" + resource + "Client", resource + "ClientExtensions" };
+            if (taken.Contains(_input.ClientName) || taken.Contains(_input.ClientName + "Json") || _components.Values.Any(c => c.Name is { } n && taken.Contains(n)))
+            {
+                Report("CATCH0008", "#/tags", $"The resource client names generated for tag '{resource}' ({string.Join(", ", taken)}) collide with ClientName '{_input.ClientName}' or a schema; choose another ClientName or rename the tag");
+                return null;
+            }
+        }
+
         foreach (var name in patchBodies)
         {
             _decls[name] = _decls[name] with { IsPatchRequest = true };
@@ -105,7 +116,7 @@ internal sealed partial class SpecParser
         var context = Naming.Pascal(operationId!);
 
         var parameters = new List<ParameterModel>();
-        var parameterNames = new UniqueNameBuilder(new[] { "options", "cancellationToken", "body" });
+        var parameterNames = new UniqueNameBuilder(new[] { "options", "cancellationToken", "body", "filePath", "client", "polling", "progress", "partialResults" });
         var merged = new List<(IOpenApiParameter Parameter, string Pointer)>();
         var index = 0;
         foreach (var parameter in item.Parameters ?? new List<IOpenApiParameter>())

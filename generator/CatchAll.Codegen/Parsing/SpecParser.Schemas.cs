@@ -271,7 +271,7 @@ internal sealed partial class SpecParser
         string? additionalPointer = null;
         Flatten(schema, pointer, properties, required, ref additional, ref additionalPointer, depth: 0);
 
-        var members = new UniqueNameBuilder(new[] { name, "AdditionalProperties" });
+        var members = new UniqueNameBuilder(new[] { name, "AdditionalProperties", "JsonConverter" });
         var declared = new List<PropertyDecl>();
         foreach (var (jsonName, propertySchema, propertyPointer) in properties)
         {
@@ -377,7 +377,7 @@ internal sealed partial class SpecParser
 
     private void DeclareEnum(string name, IOpenApiSchema schema, string pointer)
     {
-        var members = new UniqueNameBuilder(new[] { name, "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType" });
+        var members = new UniqueNameBuilder(new[] { name, "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "JsonConverter" });
         var values = new List<EnumValueDecl>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in schema.Enum!)
@@ -454,6 +454,7 @@ internal sealed partial class SpecParser
         }
 
         var name = reserved ? wantedName : _typeNames.Reserve(wantedName);
+        var unknownName = _typeNames.Reserve("Unknown" + name);
         var result = new TypeRef(TypeKind.Named, false, name, NamedKind.Union);
         _unionsBySignature[signature] = result;
 
@@ -487,7 +488,10 @@ internal sealed partial class SpecParser
                 BaseUnion = name,
                 DiscriminatorProperty = discriminator.PropertyName,
                 DiscriminatorValue = key,
-                Properties = variantDecl.Properties.Where(p => p.JsonName != discriminator.PropertyName).ToEquatableArray(),
+                Properties = variantDecl.Properties
+                    .Where(p => p.JsonName != discriminator.PropertyName)
+                    .Select(p => p.Name == UnionKindMember(name) ? p with { Name = p.Name + "Value" } : p)
+                    .ToEquatableArray(),
             };
             variants.Add(new UnionVariantDecl(key, members.Reserve(Naming.Pascal(key)), variantRef));
         }
@@ -501,7 +505,7 @@ internal sealed partial class SpecParser
             variants.ToEquatableArray(),
             discriminator.PropertyName,
             null,
-            null,
+            unknownName,
             false,
             null);
         return result;
@@ -544,6 +548,9 @@ internal sealed partial class SpecParser
             false,
             null);
     }
+
+    /// <summary>The union base's discriminator member; the emitter names it the same way.</summary>
+    internal static string UnionKindMember(string unionName) => unionName == "Kind" ? "KindValue" : "Kind";
 
     private static (TypeKind Kind, string Member) PrimitiveMember(TypeKind kind) => kind switch
     {

@@ -142,7 +142,7 @@ internal sealed partial class SpecParser
 
         foreach (var part in name.Split('.'))
         {
-            if (part.Length == 0 || !(char.IsLetter(part[0]) || part[0] == '_') || !part.All(c => char.IsLetterOrDigit(c) || c == '_'))
+            if (part.Length == 0 || Naming.IsKeyword(part) || !(char.IsLetter(part[0]) || part[0] == '_') || !part.All(c => char.IsLetterOrDigit(c) || c == '_'))
             {
                 return false;
             }
