@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -46,11 +47,15 @@ internal static class Program
         }
 
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+
+        // SIGTERM as well as Ctrl+C: the web host swallows SIGTERM for its own lifetime, which would leave Main waiting.
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        void Stop(PosixSignalContext context)
         {
-            e.Cancel = true;
+            context.Cancel = true;
             stop.Cancel();
-        };
+        }
 
         await using var emulator = await CatchAllEmulator.StartAsync(options, stop.Token).ConfigureAwait(false);
         Console.WriteLine($"CatchAll emulator listening on {emulator.BaseAddress} (x-api-key: {emulator.ApiKey}). Ctrl+C stops it.");
