@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CatchAll.Emulator;
+using CatchAll.EndToEnd.Tests.Infrastructure;
+using CatchAll.Models;
+using CatchAll.Runtime;
+using Xunit;
+
+namespace CatchAll.EndToEnd.Tests;
+
+/// <summary>
+/// The generated wait helpers against the emulator, with the emulator and the client on one fake clock.
+/// Stages last exactly 10 s of API time and the client polls every 5 s, so each stage is seen twice
+/// and the clock is moved from poll to poll by <see cref="SteppingTimeProvider.DriveAsync{T}"/>.
+/// </summary>
+public sealed class LifecycleTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Stage = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    private static readonly PublicJobStatus[] AllStages =
+    [
+        PublicJobStatus.Submitted,
+        PublicJobStatus.Analyzing,
+        PublicJobStatus.Fetching,
+        PublicJobStatus.Clustering,
+        PublicJobStatus.Enriching,
+        PublicJobStatus.Completed,
+    ];
+
+    private readonly SteppingTimeProvider _time = new(EmulatorSession.FakeStart);
+    private EmulatorSession _session = null!;
+
+    private CatchAllClient Client => _session.Client;
+
+    public async Task InitializeAsync() => _session = await StartAsync(enriching: Stage);
+
+    public async Task DisposeAsync() => await _session.DisposeAsync();
+
+    [Fact]
+    public async Task SubmitAndWait_reports_every_stage_in_order_and_returns_the_completed_status()
+    {
+        var progress = new SyncProgress<StatusResponseDto>();
+
+        var wait = Client.Jobs.SubmitAndWaitAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10 }, Polling(), progress);
+        var final = await _time.DriveAsync(wait, _session.Http, Interval);
+
+        Assert.Equal(PublicJobStatus.Completed, final.Status);
+        Assert.All(final.Steps!.Where(s => s.Status != PublicJobStatus.Failed), s => Assert.True(s.Completed, s.Status + " not marked completed"));
+        Assert.All(progress.Reports, r => Assert.Equal(final.JobId, r.JobId));
+        Assert.Equal(AllStages, Collapse(progress.Reports.Select(r => r.Status!.Value)));
+        Assert.Same(final, progress.Reports[^1]);
+
+        // Exactly one poll per interval from submission to completion: 5 stages of 10 s, polled every 5 s.
+        Assert.Equal(EmulatorSession.FakeStart + 5 * Stage, _time.GetUtcNow());
+        Assert.Equal(11, _session.Http.Requests.Count(r => r.Path.StartsWith("/catchAll/status/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Partial_results_arrive_while_enriching_with_growing_progress()
+    {
+        await using var session = await StartAsync(enriching: TimeSpan.FromSeconds(60));
+        var jobId = (await session.Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Data center construction announcements in Europe", Limit = 10 })).JobId;
+        var partials = new SyncProgress<PullJobResponseDto>();
+        var statuses = new SyncProgress<StatusResponseDto>();
+
+        var wait = session.Client.Jobs.WaitForCompletionWithPartialResultsAsync(jobId, partials, Polling(), statuses);
+        var final = await _time.DriveAsync(wait, session.Http, Interval);
+
+        Assert.Equal(PublicJobStatus.Completed, final.Status);
+        var reports = partials.Reports;
+
+        // One pull per poll that saw "enriching" (60 s at 5 s intervals), and none for the other stages.
+        Assert.Equal(statuses.Reports.Count(s => s.Status == PublicJobStatus.Enriching), reports.Count);
+        Assert.Equal(12, reports.Count);
+        Assert.All(reports, r =>
+        {
+            Assert.Equal(jobId, r.JobId);
+            Assert.Equal("enriching", r.Status);
+            Assert.NotNull(r.ProgressValidated);
+        });
+        var validated = reports.Select(r => r.ProgressValidated!.Value).ToList();
+        Assert.Equal(validated.OrderBy(v => v), validated);
+        Assert.True(validated[^1] > validated[0], "progress_validated never grew: " + string.Join(", ", validated));
+        var recordCounts = reports.Select(r => r.AllRecords?.Count ?? 0).ToList();
+        Assert.Equal(recordCounts.OrderBy(c => c), recordCounts);
+        Assert.True(recordCounts[^1] > 0, "no partial records before completion");
+
+        var complete = await session.Client.Jobs.GetJobResultsAsync(jobId);
+        Assert.True(complete.AllRecords!.Count >= recordCounts[^1]);
+    }
+
+    [Fact]
+    public async Task A_failed_job_ends_the_wait_with_JobFailedException_carrying_the_status()
+    {
+        _session.Emulator.Faults.FailNextJob("Job failed: injected for the end-to-end test");
+        var progress = new SyncProgress<StatusResponseDto>();
+
+        var wait = Client.Jobs.SubmitAndWaitAsync(new SubmitRequestDto { Query = "Layoffs at logistics companies", Limit = 10 }, Polling(), progress);
+        var failure = await Assert.ThrowsAsync<JobFailedException>(() => _time.DriveAsync(wait, _session.Http, Interval));
+
+        Assert.Equal("failed", failure.Status);
+        Assert.Equal(PublicJobStatus.Failed, failure.Result.Status);
+        Assert.Equal(failure.Result.JobId.ToString(), failure.ResourceId);
+        Assert.Equal("getJobStatus", failure.OperationId);
+        Assert.Contains(failure.ResourceId, failure.Message, StringComparison.Ordinal);
+
+        // The emulator fails an injected job halfway through fetching: the wait saw the early stages, then failed.
+        Assert.Equal(
+            [PublicJobStatus.Submitted, PublicJobStatus.Analyzing, PublicJobStatus.Fetching, PublicJobStatus.Failed],
+            Collapse(progress.Reports.Select(r => r.Status!.Value)));
+        var pulled = await Client.Jobs.GetJobResultsAsync(failure.Result.JobId);
+        Assert.Equal("failed", pulled.Status);
+        Assert.Equal("Job failed: injected for the end-to-end test", pulled.Error);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_wait_stops_it_promptly_without_the_clock_moving()
+    {
+        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Acquisitions of cybersecurity startups", Limit = 10 })).JobId;
+        using var cancel = new CancellationTokenSource();
+        var progress = new SyncProgress<StatusResponseDto>();
+
+        var wait = Client.Jobs.WaitForCompletionAsync(jobId, Polling(), progress, cancel.Token);
+
+        // Let the first poll finish and the helper start its 5 s sleep; the clock is never advanced.
+        await SteppingTimeProvider.WaitUntilAsync(() => progress.Reports.Count == 1 && _time.NextDueWithin(Interval) is not null, "the first poll and the interval timer");
+        var before = _time.GetUtcNow();
+        cancel.Cancel();
+
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(cancel.Token, cancelled.CancellationToken);
+        Assert.Equal(before, _time.GetUtcNow());
+        Assert.Single(progress.Reports);
+        Assert.Single(_session.Http.Requests, r => r.Path == "/catchAll/status/" + jobId);
+    }
+
+    [Fact]
+    public async Task ContinueAndWait_raises_the_limit_of_a_completed_job_and_waits_for_the_new_records()
+    {
+        var first = await _time.DriveAsync(
+            Client.Jobs.SubmitAndWaitAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10 }, Polling()),
+            _session.Http,
+            Interval);
+        var before = await Client.Jobs.GetJobResultsAsync(first.JobId);
+        Assert.Equal(10, before.Limit);
+        Assert.Equal(10, before.AllRecords!.Count);
+        var progress = new SyncProgress<StatusResponseDto>();
+
+        var wait = Client.Jobs.ContinueAndWaitAsync(new ContinueRequestDto { JobId = first.JobId, NewLimit = 25 }, Polling(), progress);
+        var final = await _time.DriveAsync(wait, _session.Http, Interval);
+
+        Assert.Equal(first.JobId, final.JobId);
+        Assert.Equal(PublicJobStatus.Completed, final.Status);
+        Assert.Equal([PublicJobStatus.Enriching, PublicJobStatus.Completed], Collapse(progress.Reports.Select(r => r.Status!.Value)));
+        var after = await Client.Jobs.GetJobResultsAsync(first.JobId);
+        Assert.Equal(25, after.Limit);
+        Assert.True(after.AllRecords!.Count > before.AllRecords.Count, $"continuing found no new records ({before.AllRecords.Count} -> {after.AllRecords.Count})");
+        Assert.Subset(after.AllRecords.Select(r => r.RecordId).ToHashSet(), before.AllRecords.Select(r => r.RecordId).ToHashSet());
+    }
+
+    [Fact]
+    public async Task A_polling_timeout_ends_the_wait_with_CatchAllTimeoutException()
+    {
+        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Product recalls in the food industry", Limit = 10 })).JobId;
+        var polling = new PollingOptions { Interval = Interval, Timeout = TimeSpan.FromSeconds(22), OperationId = "getJobStatus" };
+
+        var wait = Client.Jobs.WaitForCompletionAsync(jobId, polling);
+        var timeout = await Assert.ThrowsAsync<CatchAllTimeoutException>(() => _time.DriveAsync(wait, _session.Http, Interval));
+
+        Assert.Equal(TimeSpan.FromSeconds(22), timeout.Timeout);
+        Assert.Equal("getJobStatus", timeout.OperationId);
+        Assert.Equal(EmulatorSession.FakeStart + TimeSpan.FromSeconds(22), _time.GetUtcNow());
+        Assert.Equal(PublicJobStatus.Fetching, (await Client.Jobs.GetJobStatusAsync(jobId)).Status);
+    }
+
+    [Fact]
+    public async Task A_dataset_is_waited_for_until_ready()
+    {
+        var entity = await Client.Entities.CreateEntityAsync(new CreateEntityRequest { Name = "Acme Robotics", EntityType = EntityType.Company });
+        var dataset = await Client.Datasets.CreateDatasetAsync(new CreateDatasetRequest { Name = "Robotics watchlist", EntityIds = [entity.Id] });
+        Assert.Equal(DatasetStatus.Pending, dataset.LatestStatus);
+        var progress = new SyncProgress<DatasetResponse>();
+
+        var wait = Client.Datasets.WaitUntilReadyAsync(dataset.Id, Polling(), progress);
+        var ready = await _time.DriveAsync(wait, _session.Http, Interval);
+
+        Assert.Equal(dataset.Id, ready.Id);
+        Assert.Equal(DatasetStatus.Ready, ready.LatestStatus);
+        Assert.Equal(
+            [DatasetStatus.Pending, DatasetStatus.Enriching, DatasetStatus.Ready],
+            Collapse(progress.Reports.Select(r => r.LatestStatus!.Value)));
+        Assert.Equal(EntityStatus.Ready, (await Client.Entities.GetEntityAsync(entity.Id)).Status);
+    }
+
+    private static PollingOptions Polling() => new() { Interval = Interval };
+
+    /// <summary>Consecutive duplicates removed: the stages a sequence of polls went through.</summary>
+    private static List<T> Collapse<T>(IEnumerable<T> values)
+    {
+        var result = new List<T>();
+        foreach (var value in values)
+        {
+            if (result.Count == 0 || !EqualityComparer<T>.Default.Equals(result[^1], value))
+            {
+                result.Add(value);
+            }
+        }
+
+        return result;
+    }
+
+    private Task<EmulatorSession> StartAsync(TimeSpan enriching) => EmulatorSession.StartOnFakeClockAsync(
+        _time,
+        new JobStageDurations { Submitted = Stage, Analyzing = Stage, Fetching = Stage, Clustering = Stage, Enriching = enriching });
+}
