@@ -133,19 +133,24 @@ public sealed class CompanyDataTests
     [Fact]
     public async Task Watchlist_jobs_return_connected_entities_from_the_dataset()
     {
-        await using var emulator = await EmulatorFixtures.StartFastAsync();
+        // Enrichment slow enough that the dataset cannot be ready before the clock is jumped on purpose.
+        await using var emulator = await CatchAllEmulator.StartAsync(new EmulatorOptions { TimeScale = 0.0005, EntityEnrichingDuration = TimeSpan.FromDays(30) });
         var api = new Api(emulator.CreateClient());
         var entity = (await api.PostAsync("/catchAll/entities", """{"name":"Meridian Fox Logistics","additional_attributes":{"company_attributes":{"domain":"meridianfox.example"}}}""")).Str("id");
         var datasetId = (await api.PostAsync("/catchAll/datasets", $$"""{"name":"Carriers","entity_ids":["{{entity}}"]}""")).Str("id");
 
         var notReady = await api.PostAsync("/catchAll/submit", $$"""{"query":"Expansion of logistics companies","connected_dataset_ids":["{{datasetId}}"]}""");
-        await Api.EventuallyAsync(() => api.GetAsync($"/catchAll/datasets/{datasetId}"), r => r.Str("latest_status") == "ready", Wait, "dataset ready");
+        var enriching = await api.GetAsync($"/catchAll/datasets/{datasetId}");
+        emulator.Clock.Advance(TimeSpan.FromDays(31));
+        var ready = await api.GetAsync($"/catchAll/datasets/{datasetId}");
         var unknown = await api.PostAsync("/catchAll/submit", $$"""{"query":"Expansion","connected_dataset_ids":["{{Guid.NewGuid()}}"]}""");
         var jobId = (await api.PostAsync("/catchAll/submit", $$"""{"query":"News about our carriers","connected_dataset_ids":["{{datasetId}}"],"fetch_all_watchlist_news":true,"ed_score_min":3}""")).Str("job_id");
         await Api.EventuallyAsync(() => api.GetAsync($"/catchAll/status/{jobId}"), r => r.Str("status") == "completed", Wait, "watchlist job");
         var pull = await api.GetAsync($"/catchAll/pull/{jobId}");
 
         Assert.Equal(400, notReady.Code);
+        Assert.NotEqual("ready", enriching.Str("latest_status"));
+        Assert.Equal("ready", ready.Str("latest_status"));
         Assert.Equal(400, unknown.Code);
         Assert.True(pull.Body.GetProperty("all_records").GetArrayLength() > 0);
         foreach (var record in pull.Body.GetProperty("all_records").EnumerateArray())
