@@ -206,7 +206,7 @@ internal sealed partial class Emitter
 
     private string ResultType(OperationModel operation) => operation.ResponseKind switch
     {
-        ResponseKind.Json => TypeName(operation.ResponseType!, operation.ResponseType!.Nullable),
+        ResponseKind.Json => TypeName(operation.ResponseType!, false),
         ResponseKind.Stream => "global::System.IO.Stream",
         _ => string.Empty,
     };
@@ -419,9 +419,7 @@ internal sealed partial class Emitter
     };
 
     private string TypeInfoExpression(TypeRef type) =>
-        type.Kind is TypeKind.Named or TypeKind.Any
-            ? $"global::{_spec.Namespace}.{_spec.ClientName}Json.TypeInfo<{TypeName(type, false)}>()"
-            : $"global::{_spec.Namespace}.{_spec.ClientName}Json.TypeInfo<{ConcreteTypeName(type)}>()";
+        $"global::{_spec.Namespace}.{_spec.ClientName}Json.TypeInfo<{TypeName(type, false)}>()";
 
     private static string HttpMethodName(string method) => method switch
     {

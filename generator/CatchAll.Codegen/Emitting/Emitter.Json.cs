@@ -10,6 +10,42 @@ internal sealed partial class Emitter
     /// System.Text.Json source generator cannot see our output, and reflection is not an option
     /// for trimmed and NativeAOT apps.
     /// </summary>
+    /// <summary>Request and response bodies that are not models: lists, maps and primitives.</summary>
+    private List<TypeRef> RootShapes()
+    {
+        var seen = new HashSet<string>();
+        var shapes = new List<TypeRef>();
+        foreach (var resource in _spec.Resources)
+        {
+            foreach (var operation in resource.Operations)
+            {
+                foreach (var type in new[] { operation.BodyKind == BodyKind.Json ? operation.BodyType : null, operation.ResponseKind == ResponseKind.Json ? operation.ResponseType : null })
+                {
+                    if (type is not null && type.Kind is not (TypeKind.Named or TypeKind.Any) && seen.Add(TypeName(type, false)))
+                    {
+                        shapes.Add(type.WithNullable(false));
+                    }
+                }
+            }
+        }
+
+        return shapes;
+    }
+
+    private static string? BuiltInConverter(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.Binary => Json + ".Serialization.Metadata.JsonMetadataServices.StringConverter",
+        TypeKind.Int32 => Json + ".Serialization.Metadata.JsonMetadataServices.Int32Converter",
+        TypeKind.Int64 => Json + ".Serialization.Metadata.JsonMetadataServices.Int64Converter",
+        TypeKind.Single => Json + ".Serialization.Metadata.JsonMetadataServices.SingleConverter",
+        TypeKind.Double => Json + ".Serialization.Metadata.JsonMetadataServices.DoubleConverter",
+        TypeKind.Boolean => Json + ".Serialization.Metadata.JsonMetadataServices.BooleanConverter",
+        TypeKind.Guid => Json + ".Serialization.Metadata.JsonMetadataServices.GuidConverter",
+        TypeKind.DateTimeOffset => Json + ".Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter",
+        TypeKind.DateOnly => Json + ".Serialization.Metadata.JsonMetadataServices.DateOnlyConverter",
+        _ => null,
+    };
+
     private string EmitJson()
     {
         var name = _spec.ClientName + "Json";
@@ -52,12 +88,44 @@ internal sealed partial class Emitter
             w.Close();
         }
 
+        var shapes = RootShapes();
+        for (var i = 0; i < shapes.Count; i++)
+        {
+            var clr = TypeName(shapes[i], false);
+            w.Open($"if (type == typeof({clr}))");
+            var builtIn = BuiltInConverter(shapes[i]);
+            w.Line($"return {Json}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{clr}>(options, {builtIn ?? $"new Shape{i}Converter()"});");
+            w.Close();
+        }
+
         w.Open($"if (type == typeof({Json}.JsonElement))");
         w.Line($"return {Json}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{Json}.JsonElement>(options, {Json}.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);");
         w.Close();
         w.Line("return null;");
         w.Close();
         w.Close();
+        for (var i = 0; i < shapes.Count; i++)
+        {
+            if (BuiltInConverter(shapes[i]) is not null)
+            {
+                continue;
+            }
+
+            // A body or response that is a list or map rather than a model gets its own converter.
+            var clr = TypeName(shapes[i], false);
+            w.Line();
+            w.Open($"private sealed class Shape{i}Converter : {Json}.Serialization.JsonConverter<{clr}>");
+            w.Open($"public override {clr} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
+            w.Line($"{clr} result;");
+            EmitRead(w, shapes[i].WithNullable(false), "result", 0);
+            w.Line("return result;");
+            w.Close();
+            w.Line();
+            w.Open($"public override void Write({Json}.Utf8JsonWriter writer, {clr} value, {Json}.JsonSerializerOptions options)");
+            EmitWrite(w, shapes[i].WithNullable(false), "value", 0);
+            w.Close();
+            w.Close();
+        }
         w.Close();
         w.Close();
 
@@ -67,11 +135,19 @@ internal sealed partial class Emitter
         w.Summary("Builds the JsonExceptions the converters throw, with the JSON path of the bad field.");
         w.Open("internal static class JsonErrors");
         w.Open($"public static {Json}.JsonException At(global::System.Exception inner, string property, string type)");
-        w.Line($"var innerPath = inner is {Json}.JsonException json && json.Path is {{ Length: > 1 }} path && path[0] == '$' ? path.Substring(1) : string.Empty;");
-        w.Line("var fullPath = \"$.\" + property + innerPath;");
+        w.Line("var fullPath = \"$.\" + property + InnerPath(inner);");
         w.Line("var root = inner is JsonPathException marked ? marked.Reason : inner.Message;");
         w.Line("return new JsonPathException(fullPath, root, \"Could not read \" + type + \" at '\" + fullPath + \"': \" + root, inner);");
         w.Close();
+        w.Line();
+        w.Summary("Prefixes an array index or map key to the path of an error read inside a collection.");
+        w.Open($"public static {Json}.JsonException Prefix(global::System.Exception inner, string segment)");
+        w.Line("var root = inner is JsonPathException marked ? marked.Reason : inner.Message;");
+        w.Line("var fullPath = \"$\" + segment + InnerPath(inner);");
+        w.Line("return new JsonPathException(fullPath, root, \"Could not read the value at '\" + fullPath + \"': \" + root, inner);");
+        w.Close();
+        w.Line();
+        w.Line($"private static string InnerPath(global::System.Exception inner) => inner is {Json}.JsonException json && json.Path is {{ Length: > 1 }} path && path[0] == '$' ? path.Substring(1) : string.Empty;");
         w.Line();
         w.Line($"public static {Json}.JsonException Missing(string property, string type) => new JsonPathException(\"$.\" + property, \"missing\", \"Required property '\" + property + \"' of \" + type + \" is missing.\", null);");
         w.Line();

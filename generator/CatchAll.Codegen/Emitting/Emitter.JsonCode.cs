@@ -66,12 +66,21 @@ internal sealed partial class Emitter
                 {
                     var list = "list" + depth;
                     var item = "item" + depth;
+                    var index = "index" + depth;
                     w.Line($"if (reader.TokenType != {Json}.JsonTokenType.StartArray) throw new {Json}.JsonException(\"A JSON array is expected.\");");
                     w.Line($"var {list} = new {ConcreteTypeName(type)}();");
+                    w.Line($"var {index} = 0;");
                     w.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndArray)");
                     w.Line($"{TypeName(type.Element!, type.Element!.Nullable)} {item};");
+                    // The index joins the error path, so a bad field deep in a list is found: $.records[3].title.
+                    w.Open("try");
                     EmitRead(w, type.Element!, item, depth + 1);
+                    w.Close();
+                    w.Open($"catch (global::System.Exception ex{depth}) when (ex{depth} is {Json}.JsonException || ex{depth} is global::System.FormatException || ex{depth} is global::System.InvalidOperationException)");
+                    w.Line($"throw global::{_spec.Namespace}.Serialization.JsonErrors.Prefix(ex{depth}, \"[\" + {index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\");");
+                    w.Close();
                     w.Line($"{list}.Add({item});");
+                    w.Line($"{index}++;");
                     w.Close();
                     w.Line($"{target} = {list};");
                     break;
@@ -88,7 +97,12 @@ internal sealed partial class Emitter
                     w.Line($"var {key} = reader.GetString()!;");
                     w.Line("reader.Read();");
                     w.Line($"{TypeName(type.Element!, type.Element!.Nullable)} {item};");
+                    w.Open("try");
                     EmitRead(w, type.Element!, item, depth + 1);
+                    w.Close();
+                    w.Open($"catch (global::System.Exception ex{depth}) when (ex{depth} is {Json}.JsonException || ex{depth} is global::System.FormatException || ex{depth} is global::System.InvalidOperationException)");
+                    w.Line($"throw global::{_spec.Namespace}.Serialization.JsonErrors.Prefix(ex{depth}, \".\" + {key});");
+                    w.Close();
                     w.Line($"{map}[{key}] = {item};");
                     w.Close();
                     w.Line($"{target} = {map};");

@@ -88,7 +88,27 @@ internal sealed partial class SpecParser
         }
 
         _cancellationToken.ThrowIfCancellationRequested();
-        var document = Load(out var errors);
+        OpenApiDocument? document;
+        IList<OpenApiError> errors;
+        try
+        {
+            document = Load(out errors);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The OpenAPI reader throws on some half-typed documents (a key with no value yet).
+            // That is a spec problem, so it is reported as one, at the empty key when we can find it.
+            if (_locator.FirstMissingValue() is { } empty)
+            {
+                Report("CATCH0001", empty, $"'{empty}' has no value; a schema or object is expected there");
+            }
+            else
+            {
+                ReportAt("CATCH0001", 1, 1, "the OpenAPI reader failed: " + ex.Message);
+            }
+
+            return null;
+        }
         foreach (var error in errors)
         {
             var match = LineColumn.Match(error.Message ?? string.Empty);

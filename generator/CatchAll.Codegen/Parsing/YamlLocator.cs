@@ -14,6 +14,7 @@ namespace CatchAll.Codegen.Parsing;
 internal sealed class YamlLocator
 {
     private readonly Dictionary<string, (int Line, int Column)> _positions = new(StringComparer.Ordinal);
+    private readonly List<string> _emptyValues = new();
 
     private YamlLocator()
     {
@@ -57,7 +58,11 @@ internal sealed class YamlLocator
                     }
                     else
                     {
-                        locator.NextValuePointer(stack, scalar.Start);
+                        var pointer = locator.NextValuePointer(stack, scalar.Start);
+                        if (scalar.IsPlainImplicit && scalar.Value is "" or "~" or "null" or "Null" or "NULL")
+                        {
+                            locator._emptyValues.Add(pointer);
+                        }
                     }
 
                     break;
@@ -86,6 +91,26 @@ internal sealed class YamlLocator
 
             candidate = candidate.Substring(0, slash);
         }
+    }
+
+    /// <summary>
+    /// The first key left without a value where the document needs one (not an example, default
+    /// or enum entry, where null is data): what a half-typed spec looks like.
+    /// </summary>
+    public string? FirstMissingValue()
+    {
+        foreach (var pointer in _emptyValues)
+        {
+            var last = pointer.Substring(pointer.LastIndexOf('/') + 1);
+            if (last is "example" or "default" or "const" || pointer.Contains("/enum/") || pointer.Contains("/example") || pointer.Contains("/x-"))
+            {
+                continue;
+            }
+
+            return pointer;
+        }
+
+        return null;
     }
 
     public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
