@@ -289,7 +289,7 @@ internal sealed partial class Emitter
             if (field.Type.Kind == TypeKind.Binary)
             {
                 w.Line($"if ({field.Name} is null) throw new global::System.ArgumentNullException(nameof({field.Name}));");
-                w.Line($"request_.AddMultipartFile({Literal(field.WireName)}, {field.Name}, {field.Name}FileName, \"text/csv\");");
+                w.Line($"request_.AddMultipartFile({Literal(field.WireName)}, {field.Name}, {field.Name}FileName, {Literal(field.ContentType ?? "application/octet-stream")});");
             }
             else
             {

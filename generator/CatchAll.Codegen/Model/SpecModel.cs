@@ -152,7 +152,8 @@ internal sealed record ParameterModel(
     TypeRef Type,
     bool Required,
     string? Description,
-    string? DefaultJson);
+    string? DefaultJson,
+    string? ContentType = null);
 
 /// <summary>A polling helper declared with x-catchall-wait on a status operation.</summary>
 internal sealed record WaiterModel(

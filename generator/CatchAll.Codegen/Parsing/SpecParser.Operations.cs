@@ -204,7 +204,8 @@ internal sealed partial class SpecParser
                         type,
                         required.Contains(property.Key),
                         Describe(property.Value),
-                        null));
+                        null,
+                        form.Encoding is not null && form.Encoding.TryGetValue(property.Key, out var encoding) ? encoding.ContentType : null));
                 }
             }
             else
