@@ -7,8 +7,8 @@ using Xunit;
 
 namespace CatchAll.Codegen.Tests.Infrastructure;
 
-/// <summary>A spec the snapshot and compile tests share, and the CATCH diagnostics it is expected to raise.</summary>
-internal sealed record Scenario(string Name, SpecFile Spec, params string[] ExpectedDiagnosticIds);
+/// <summary>A spec the snapshot and compile tests share.</summary>
+internal sealed record Scenario(string Name, SpecFile Spec);
 
 /// <summary>
 /// The bundled contract plus small specs that each pin down one family of OpenAPI shapes. A run
