@@ -59,11 +59,33 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
             .Select(static (input, cancellationToken) => SpecParser.Parse(input, cancellationToken))
             .WithTrackingName(ParseStep);
 
-        var hasRuntime = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("CatchAll.Runtime.CatchAllPipeline") is not null)
+        // References, not the compilation: a C# edit leaves them alone, so this step stays cached
+        // and costs nothing while the user types.
+        var hasRuntime = context.MetadataReferencesProvider
+            .Select(static (reference, _) => IsRuntime(reference.Display))
+            .Collect()
+            .Select(static (flags, _) => flags.Contains(true))
             .WithTrackingName(RuntimeStep);
 
         context.RegisterSourceOutput(parsed.Combine(hasRuntime), static (production, pair) => Produce(production, pair.Left, pair.Right));
+    }
+
+    private static bool IsRuntime(string? display)
+    {
+        if (string.IsNullOrEmpty(display))
+        {
+            return false;
+        }
+
+        var name = display!;
+        var slash = Math.Max(name.LastIndexOf('/'), name.LastIndexOf('\\'));
+        if (slash >= 0)
+        {
+            name = name.Substring(slash + 1);
+        }
+
+        return string.Equals(name, "CatchAll.Runtime.dll", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "CatchAll.Runtime", StringComparison.OrdinalIgnoreCase);
     }
 
     private static void Produce(SourceProductionContext context, ParseResult result, bool hasRuntime)
