@@ -48,18 +48,27 @@ namespace CatchAll.Models
                             {
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
                                 var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.CreateEntityRequest>();
+                                var index0 = 0;
                                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                                 {
                                     global::CatchAll.Models.CreateEntityRequest item0;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                    try
                                     {
-                                        throw new global::System.Text.Json.JsonException("null is not allowed here: a CreateEntityRequest is expected.");
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a CreateEntityRequest is expected.");
+                                        }
+                                        else
+                                        {
+                                            item0 = global::CatchAll.Models.CreateEntityRequest.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.CreateEntityRequest), options);
+                                        }
                                     }
-                                    else
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        item0 = global::CatchAll.Models.CreateEntityRequest.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.CreateEntityRequest), options);
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                                     }
                                     list0.Add(item0);
+                                    index0++;
                                 }
                                 pEntities = list0;
                             }

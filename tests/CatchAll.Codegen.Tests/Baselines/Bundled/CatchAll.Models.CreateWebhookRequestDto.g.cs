@@ -178,13 +178,20 @@ namespace CatchAll.Models
                                     var key0 = reader.GetString()!;
                                     reader.Read();
                                     string item0;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                    try
                                     {
-                                        throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
+                                        }
+                                        else
+                                        {
+                                            item0 = reader.GetString()!;
+                                        }
                                     }
-                                    else
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        item0 = reader.GetString()!;
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -209,13 +216,20 @@ namespace CatchAll.Models
                                     var key0 = reader.GetString()!;
                                     reader.Read();
                                     string item0;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                    try
                                     {
-                                        throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
+                                        }
+                                        else
+                                        {
+                                            item0 = reader.GetString()!;
+                                        }
                                     }
-                                    else
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        item0 = reader.GetString()!;
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -254,7 +268,14 @@ namespace CatchAll.Models
                                     var key0 = reader.GetString()!;
                                     reader.Read();
                                     global::System.Text.Json.JsonElement item0;
-                                    item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                                    try
+                                    {
+                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                                    }
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
+                                    {
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                    }
                                     map0[key0] = item0;
                                 }
                                 pFormatterConfig = map0;

@@ -179,7 +179,14 @@ namespace CatchAll.Models
                                     var key0 = reader.GetString()!;
                                     reader.Read();
                                     global::System.Text.Json.JsonElement item0;
-                                    item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                                    try
+                                    {
+                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                                    }
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
+                                    {
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                    }
                                     map0[key0] = item0;
                                 }
                                 pAdditionalInfo = map0;

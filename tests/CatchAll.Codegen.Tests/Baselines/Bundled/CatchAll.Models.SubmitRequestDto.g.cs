@@ -199,18 +199,27 @@ namespace CatchAll.Models
                             {
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
                                 var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.ValidatorSchema>();
+                                var index0 = 0;
                                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                                 {
                                     global::CatchAll.Models.ValidatorSchema item0;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                    try
                                     {
-                                        throw new global::System.Text.Json.JsonException("null is not allowed here: a ValidatorSchema is expected.");
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a ValidatorSchema is expected.");
+                                        }
+                                        else
+                                        {
+                                            item0 = global::CatchAll.Models.ValidatorSchema.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ValidatorSchema), options);
+                                        }
                                     }
-                                    else
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        item0 = global::CatchAll.Models.ValidatorSchema.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ValidatorSchema), options);
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                                     }
                                     list0.Add(item0);
+                                    index0++;
                                 }
                                 pValidators = list0;
                             }
@@ -228,18 +237,27 @@ namespace CatchAll.Models
                             {
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
                                 var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.EnrichmentSchema>();
+                                var index0 = 0;
                                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                                 {
                                     global::CatchAll.Models.EnrichmentSchema item0;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                    try
                                     {
-                                        throw new global::System.Text.Json.JsonException("null is not allowed here: a EnrichmentSchema is expected.");
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a EnrichmentSchema is expected.");
+                                        }
+                                        else
+                                        {
+                                            item0 = global::CatchAll.Models.EnrichmentSchema.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.EnrichmentSchema), options);
+                                        }
                                     }
-                                    else
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        item0 = global::CatchAll.Models.EnrichmentSchema.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.EnrichmentSchema), options);
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                                     }
                                     list0.Add(item0);
+                                    index0++;
                                 }
                                 pEnrichments = list0;
                             }
@@ -271,18 +289,27 @@ namespace CatchAll.Models
                             {
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
                                 var list0 = new global::System.Collections.Generic.List<global::System.Guid>();
+                                var index0 = 0;
                                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                                 {
                                     global::System.Guid item0;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                    try
                                     {
-                                        throw new global::System.Text.Json.JsonException("null is not allowed here: a Guid is expected.");
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Guid is expected.");
+                                        }
+                                        else
+                                        {
+                                            item0 = reader.GetGuid();
+                                        }
                                     }
-                                    else
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        item0 = reader.GetGuid();
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                                     }
                                     list0.Add(item0);
+                                    index0++;
                                 }
                                 pConnectedDatasetIds = list0;
                             }
@@ -328,18 +355,27 @@ namespace CatchAll.Models
                             {
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
                                 var list0 = new global::System.Collections.Generic.List<global::System.Guid>();
+                                var index0 = 0;
                                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                                 {
                                     global::System.Guid item0;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                    try
                                     {
-                                        throw new global::System.Text.Json.JsonException("null is not allowed here: a Guid is expected.");
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Guid is expected.");
+                                        }
+                                        else
+                                        {
+                                            item0 = reader.GetGuid();
+                                        }
                                     }
-                                    else
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        item0 = reader.GetGuid();
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                                     }
                                     list0.Add(item0);
+                                    index0++;
                                 }
                                 pWebhookIds = list0;
                             }

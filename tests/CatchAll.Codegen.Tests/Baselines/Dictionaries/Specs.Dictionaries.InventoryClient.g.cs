@@ -13,14 +13,14 @@ namespace Specs.Dictionaries
         /// <remarks>GET /inventory</remarks>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::Specs.Dictionaries.Models.Inventory> GetInventoryAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, long>> GetInventoryAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>getInventory</summary>
         /// <remarks>GET /inventory</remarks>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Dictionaries.Models.Inventory>> GetInventoryWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.Collections.Generic.IDictionary<string, long>>> GetInventoryWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>putInventory</summary>
         /// <remarks>POST /inventory</remarks>
@@ -54,18 +54,18 @@ namespace Specs.Dictionaries
         public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Dictionaries.Models.Inventory> GetInventoryAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, long>> GetInventoryAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetInventoryWithResponseAsync(options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Dictionaries.Models.Inventory>> GetInventoryWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.Collections.Generic.IDictionary<string, long>>> GetInventoryWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getInventory");
             request_.AppendPath("/inventory");
-            return _pipeline.SendAsync(request_, global::Specs.Dictionaries.DictionariesApiJson.TypeInfo<global::Specs.Dictionaries.Models.Inventory>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::Specs.Dictionaries.DictionariesApiJson.TypeInfo<global::System.Collections.Generic.IDictionary<string, long>>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>

@@ -94,13 +94,20 @@ namespace Specs.Dictionaries.Models
                                     var key0 = reader.GetString()!;
                                     reader.Read();
                                     int item0;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                    try
                                     {
-                                        throw new global::System.Text.Json.JsonException("null is not allowed here: a Int32 is expected.");
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Int32 is expected.");
+                                        }
+                                        else
+                                        {
+                                            item0 = reader.GetInt32();
+                                        }
                                     }
-                                    else
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        item0 = reader.GetInt32();
+                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -125,13 +132,20 @@ namespace Specs.Dictionaries.Models
                                     var key0 = reader.GetString()!;
                                     reader.Read();
                                     global::Specs.Dictionaries.Models.Product item0;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                    try
                                     {
-                                        throw new global::System.Text.Json.JsonException("null is not allowed here: a Product is expected.");
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Product is expected.");
+                                        }
+                                        else
+                                        {
+                                            item0 = global::Specs.Dictionaries.Models.Product.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Dictionaries.Models.Product), options);
+                                        }
                                     }
-                                    else
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        item0 = global::Specs.Dictionaries.Models.Product.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Dictionaries.Models.Product), options);
+                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -156,7 +170,14 @@ namespace Specs.Dictionaries.Models
                                     var key0 = reader.GetString()!;
                                     reader.Read();
                                     global::System.Text.Json.JsonElement item0;
-                                    item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                                    try
+                                    {
+                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                                    }
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
+                                    {
+                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                    }
                                     map0[key0] = item0;
                                 }
                                 pAnythingGoes = map0;
@@ -180,7 +201,14 @@ namespace Specs.Dictionaries.Models
                                     var key0 = reader.GetString()!;
                                     reader.Read();
                                     global::System.Text.Json.JsonElement item0;
-                                    item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                                    try
+                                    {
+                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                                    }
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
+                                    {
+                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                    }
                                     map0[key0] = item0;
                                 }
                                 pAlsoAnything = map0;
@@ -204,28 +232,44 @@ namespace Specs.Dictionaries.Models
                                     var key0 = reader.GetString()!;
                                     reader.Read();
                                     global::System.Collections.Generic.IList<string> item0;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                    try
                                     {
-                                        throw new global::System.Text.Json.JsonException("null is not allowed here: a JSON array is expected.");
-                                    }
-                                    else
-                                    {
-                                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                        var list1 = new global::System.Collections.Generic.List<string>();
-                                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                                         {
-                                            string item1;
-                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                            {
-                                                throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
-                                            }
-                                            else
-                                            {
-                                                item1 = reader.GetString()!;
-                                            }
-                                            list1.Add(item1);
+                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a JSON array is expected.");
                                         }
-                                        item0 = list1;
+                                        else
+                                        {
+                                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
+                                            var list1 = new global::System.Collections.Generic.List<string>();
+                                            var index1 = 0;
+                                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                                            {
+                                                string item1;
+                                                try
+                                                {
+                                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                                    {
+                                                        throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
+                                                    }
+                                                    else
+                                                    {
+                                                        item1 = reader.GetString()!;
+                                                    }
+                                                }
+                                                catch (global::System.Exception ex1) when (ex1 is global::System.Text.Json.JsonException || ex1 is global::System.FormatException || ex1 is global::System.InvalidOperationException)
+                                                {
+                                                    throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex1, "[" + index1.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                                }
+                                                list1.Add(item1);
+                                                index1++;
+                                            }
+                                            item0 = list1;
+                                        }
+                                    }
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
+                                    {
+                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -250,13 +294,20 @@ namespace Specs.Dictionaries.Models
                                     var key0 = reader.GetString()!;
                                     reader.Read();
                                     string? item0;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                    try
                                     {
-                                        item0 = null;
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            item0 = null;
+                                        }
+                                        else
+                                        {
+                                            item0 = reader.GetString()!;
+                                        }
                                     }
-                                    else
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        item0 = reader.GetString()!;
+                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -281,13 +332,20 @@ namespace Specs.Dictionaries.Models
                                     var key0 = reader.GetString()!;
                                     reader.Read();
                                     double item0;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                    try
                                     {
-                                        throw new global::System.Text.Json.JsonException("null is not allowed here: a Double is expected.");
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Double is expected.");
+                                        }
+                                        else
+                                        {
+                                            item0 = reader.GetDouble();
+                                        }
                                     }
-                                    else
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        item0 = reader.GetDouble();
+                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0);
                                     }
                                     map0[key0] = item0;
                                 }

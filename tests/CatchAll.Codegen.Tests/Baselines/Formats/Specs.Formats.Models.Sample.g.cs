@@ -273,18 +273,27 @@ namespace Specs.Formats.Models
                             {
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
                                 var list0 = new global::System.Collections.Generic.List<global::System.DateOnly>();
+                                var index0 = 0;
                                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                                 {
                                     global::System.DateOnly item0;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                    try
                                     {
-                                        throw new global::System.Text.Json.JsonException("null is not allowed here: a DateOnly is expected.");
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a DateOnly is expected.");
+                                        }
+                                        else
+                                        {
+                                            item0 = global::System.DateOnly.ParseExact(reader.GetString()!, "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
+                                        }
                                     }
-                                    else
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        item0 = global::System.DateOnly.ParseExact(reader.GetString()!, "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
+                                        throw global::Specs.Formats.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                                     }
                                     list0.Add(item0);
+                                    index0++;
                                 }
                                 pDays = list0;
                             }

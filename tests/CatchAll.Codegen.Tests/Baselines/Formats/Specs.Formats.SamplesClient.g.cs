@@ -145,7 +145,7 @@ namespace Specs.Formats
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "uploadSample");
             request_.AppendPath("/samples/upload");
             if (file is null) throw new global::System.ArgumentNullException(nameof(file));
-            request_.AddMultipartFile("file", file, fileFileName, "text/csv");
+            request_.AddMultipartFile("file", file, fileFileName, "application/octet-stream");
             request_.AddMultipartField("label", label);
             request_.AddMultipartField("weight", weight is { } weight_ ? global::CatchAll.Runtime.ParameterFormatter.Format(weight_) : null);
             request_.AddMultipartField("taken_at", takenAt is { } takenAt_ ? global::CatchAll.Runtime.ParameterFormatter.Format(takenAt_) : null);

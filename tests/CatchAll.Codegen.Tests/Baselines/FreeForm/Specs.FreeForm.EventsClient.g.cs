@@ -28,14 +28,14 @@ namespace Specs.FreeForm
         /// <remarks>GET /events/raw</remarks>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::Specs.FreeForm.Models.GetRawEventsResponse> GetRawEventsAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> GetRawEventsAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>getRawEvents</summary>
         /// <remarks>GET /events/raw</remarks>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.FreeForm.Models.GetRawEventsResponse>> GetRawEventsWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>> GetRawEventsWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -71,18 +71,18 @@ namespace Specs.FreeForm
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.FreeForm.Models.GetRawEventsResponse> GetRawEventsAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> GetRawEventsAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetRawEventsWithResponseAsync(options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.FreeForm.Models.GetRawEventsResponse>> GetRawEventsWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>> GetRawEventsWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getRawEvents");
             request_.AppendPath("/events/raw");
-            return _pipeline.SendAsync(request_, global::Specs.FreeForm.FreeFormApiJson.TypeInfo<global::Specs.FreeForm.Models.GetRawEventsResponse>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::Specs.FreeForm.FreeFormApiJson.TypeInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>(), options, cancellationToken);
         }
     }
 }

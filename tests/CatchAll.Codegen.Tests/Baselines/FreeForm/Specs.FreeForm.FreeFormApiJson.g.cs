@@ -20,9 +20,6 @@ namespace Specs.FreeForm
         /// <summary>Metadata for &lt;see cref="global::Specs.FreeForm.Models.EventNested"/&gt;.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.FreeForm.Models.EventNested> EventNested => TypeInfo<global::Specs.FreeForm.Models.EventNested>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.FreeForm.Models.GetRawEventsResponse"/&gt;.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.FreeForm.Models.GetRawEventsResponse> GetRawEventsResponse => TypeInfo<global::Specs.FreeForm.Models.GetRawEventsResponse>();
-
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
@@ -45,15 +42,60 @@ namespace Specs.FreeForm
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.FreeForm.Models.EventNested>(options, global::Specs.FreeForm.Models.EventNested.JsonConverter.Instance);
                 }
-                if (type == typeof(global::Specs.FreeForm.Models.GetRawEventsResponse))
+                if (type == typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.FreeForm.Models.GetRawEventsResponse>(options, global::Specs.FreeForm.Models.GetRawEventsResponse.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>(options, new Shape0Converter());
                 }
                 if (type == typeof(global::System.Text.Json.JsonElement))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
                 }
                 return null;
+            }
+        }
+
+        private sealed class Shape0Converter : global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>
+        {
+            public override global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> result;
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw new global::System.Text.Json.JsonException("null is not allowed here: a JSON object is expected.");
+                }
+                else
+                {
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
+                    var map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        var key0 = reader.GetString()!;
+                        reader.Read();
+                        global::System.Text.Json.JsonElement item0;
+                        try
+                        {
+                            item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        }
+                        catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
+                        {
+                            throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                        }
+                        map0[key0] = item0;
+                    }
+                    result = map0;
+                }
+                return result;
+            }
+
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                writer.WriteStartObject();
+                foreach (var pair0 in value)
+                {
+                    writer.WritePropertyName(pair0.Key);
+                    pair0.Value.WriteTo(writer);
+                }
+                writer.WriteEndObject();
             }
         }
     }
@@ -66,11 +108,20 @@ namespace Specs.FreeForm.Serialization
     {
         public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type)
         {
-            var innerPath = inner is global::System.Text.Json.JsonException json && json.Path is { Length: > 1 } path && path[0] == '$' ? path.Substring(1) : string.Empty;
-            var fullPath = "$." + property + innerPath;
+            var fullPath = "$." + property + InnerPath(inner);
             var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
             return new JsonPathException(fullPath, root, "Could not read " + type + " at '" + fullPath + "': " + root, inner);
         }
+
+        /// <summary>Prefixes an array index or map key to the path of an error read inside a collection.</summary>
+        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment)
+        {
+            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
+            var fullPath = "$" + segment + InnerPath(inner);
+            return new JsonPathException(fullPath, root, "Could not read the value at '" + fullPath + "': " + root, inner);
+        }
+
+        private static string InnerPath(global::System.Exception inner) => inner is global::System.Text.Json.JsonException json && json.Path is { Length: > 1 } path && path[0] == '$' ? path.Substring(1) : string.Empty;
 
         public static global::System.Text.Json.JsonException Missing(string property, string type) => new JsonPathException("$." + property, "missing", "Required property '" + property + "' of " + type + " is missing.", null);
 

@@ -108,7 +108,14 @@ namespace Specs.FreeForm.Models
                                     var key0 = reader.GetString()!;
                                     reader.Read();
                                     global::System.Text.Json.JsonElement item0;
-                                    item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                                    try
+                                    {
+                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                                    }
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
+                                    {
+                                        throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                    }
                                     map0[key0] = item0;
                                 }
                                 pData = map0;
@@ -139,7 +146,14 @@ namespace Specs.FreeForm.Models
                                     var key0 = reader.GetString()!;
                                     reader.Read();
                                     global::System.Text.Json.JsonElement item0;
-                                    item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                                    try
+                                    {
+                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                                    }
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
+                                    {
+                                        throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                    }
                                     map0[key0] = item0;
                                 }
                                 pMaybePayload = map0;
@@ -158,28 +172,44 @@ namespace Specs.FreeForm.Models
                             {
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
                                 var list0 = new global::System.Collections.Generic.List<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>();
+                                var index0 = 0;
                                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                                 {
                                     global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> item0;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                    try
                                     {
-                                        throw new global::System.Text.Json.JsonException("null is not allowed here: a JSON object is expected.");
-                                    }
-                                    else
-                                    {
-                                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                        var map1 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-                                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                                         {
-                                            var key1 = reader.GetString()!;
-                                            reader.Read();
-                                            global::System.Text.Json.JsonElement item1;
-                                            item1 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                                            map1[key1] = item1;
+                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a JSON object is expected.");
                                         }
-                                        item0 = map1;
+                                        else
+                                        {
+                                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
+                                            var map1 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
+                                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                                            {
+                                                var key1 = reader.GetString()!;
+                                                reader.Read();
+                                                global::System.Text.Json.JsonElement item1;
+                                                try
+                                                {
+                                                    item1 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                                                }
+                                                catch (global::System.Exception ex1) when (ex1 is global::System.Text.Json.JsonException || ex1 is global::System.FormatException || ex1 is global::System.InvalidOperationException)
+                                                {
+                                                    throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex1, "." + key1);
+                                                }
+                                                map1[key1] = item1;
+                                            }
+                                            item0 = map1;
+                                        }
+                                    }
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
+                                    {
+                                        throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                                     }
                                     list0.Add(item0);
+                                    index0++;
                                 }
                                 pListOfObjects = list0;
                             }
@@ -197,11 +227,20 @@ namespace Specs.FreeForm.Models
                             {
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
                                 var list0 = new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>();
+                                var index0 = 0;
                                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                                 {
                                     global::System.Text.Json.JsonElement item0;
-                                    item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                                    try
+                                    {
+                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                                    }
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
+                                    {
+                                        throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                    }
                                     list0.Add(item0);
+                                    index0++;
                                 }
                                 pListOfAnything = list0;
                             }

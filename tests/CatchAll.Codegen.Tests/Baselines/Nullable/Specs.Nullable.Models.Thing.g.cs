@@ -400,18 +400,27 @@ namespace Specs.Nullable.Models
                             {
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
                                 var list0 = new global::System.Collections.Generic.List<string>();
+                                var index0 = 0;
                                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                                 {
                                     string item0;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                    try
                                     {
-                                        throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
+                                        }
+                                        else
+                                        {
+                                            item0 = reader.GetString()!;
+                                        }
                                     }
-                                    else
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        item0 = reader.GetString()!;
+                                        throw global::Specs.Nullable.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                                     }
                                     list0.Add(item0);
+                                    index0++;
                                 }
                                 pNullableList = list0;
                             }
@@ -429,18 +438,27 @@ namespace Specs.Nullable.Models
                             {
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
                                 var list0 = new global::System.Collections.Generic.List<string?>();
+                                var index0 = 0;
                                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                                 {
                                     string? item0;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                    try
                                     {
-                                        item0 = null;
+                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                        {
+                                            item0 = null;
+                                        }
+                                        else
+                                        {
+                                            item0 = reader.GetString()!;
+                                        }
                                     }
-                                    else
+                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        item0 = reader.GetString()!;
+                                        throw global::Specs.Nullable.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                                     }
                                     list0.Add(item0);
+                                    index0++;
                                 }
                                 pListOfNullable = list0;
                             }

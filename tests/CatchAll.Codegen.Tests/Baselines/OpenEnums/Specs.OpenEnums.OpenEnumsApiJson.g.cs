@@ -23,9 +23,6 @@ namespace Specs.OpenEnums
         /// <summary>Metadata for &lt;see cref="global::Specs.OpenEnums.Models.Task"/&gt;.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.Task> Task => TypeInfo<global::Specs.OpenEnums.Models.Task>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.OpenEnums.Models.TaskList"/&gt;.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskList> TaskList => TypeInfo<global::Specs.OpenEnums.Models.TaskList>();
-
         /// <summary>Metadata for &lt;see cref="global::Specs.OpenEnums.Models.TaskNullableLevel"/&gt;.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskNullableLevel> TaskNullableLevel => TypeInfo<global::Specs.OpenEnums.Models.TaskNullableLevel>();
 
@@ -61,10 +58,6 @@ namespace Specs.OpenEnums
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.Task>(options, global::Specs.OpenEnums.Models.Task.JsonConverter.Instance);
                 }
-                if (type == typeof(global::Specs.OpenEnums.Models.TaskList))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.TaskList>(options, global::Specs.OpenEnums.Models.TaskList.JsonConverter.Instance);
-                }
                 if (type == typeof(global::Specs.OpenEnums.Models.TaskNullableLevel))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.TaskNullableLevel>(options, global::Specs.OpenEnums.Models.TaskNullableLevel.JsonConverter.Instance);
@@ -77,11 +70,66 @@ namespace Specs.OpenEnums
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.TaskPriority>(options, global::Specs.OpenEnums.Models.TaskPriority.JsonConverter.Instance);
                 }
+                if (type == typeof(global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task>))
+                {
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task>>(options, new Shape0Converter());
+                }
                 if (type == typeof(global::System.Text.Json.JsonElement))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
                 }
                 return null;
+            }
+        }
+
+        private sealed class Shape0Converter : global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task>>
+        {
+            public override global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task> Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task> result;
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw new global::System.Text.Json.JsonException("null is not allowed here: a JSON array is expected.");
+                }
+                else
+                {
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
+                    var list0 = new global::System.Collections.Generic.List<global::Specs.OpenEnums.Models.Task>();
+                    var index0 = 0;
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                    {
+                        global::Specs.OpenEnums.Models.Task item0;
+                        try
+                        {
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                throw new global::System.Text.Json.JsonException("null is not allowed here: a Task is expected.");
+                            }
+                            else
+                            {
+                                item0 = global::Specs.OpenEnums.Models.Task.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.OpenEnums.Models.Task), options);
+                            }
+                        }
+                        catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
+                        {
+                            throw global::Specs.OpenEnums.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                        }
+                        list0.Add(item0);
+                        index0++;
+                    }
+                    result = list0;
+                }
+                return result;
+            }
+
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task> value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                writer.WriteStartArray();
+                foreach (var item0 in value)
+                {
+                    global::Specs.OpenEnums.Models.Task.JsonConverter.Instance.Write(writer, item0, options);
+                }
+                writer.WriteEndArray();
             }
         }
     }
@@ -94,11 +142,20 @@ namespace Specs.OpenEnums.Serialization
     {
         public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type)
         {
-            var innerPath = inner is global::System.Text.Json.JsonException json && json.Path is { Length: > 1 } path && path[0] == '$' ? path.Substring(1) : string.Empty;
-            var fullPath = "$." + property + innerPath;
+            var fullPath = "$." + property + InnerPath(inner);
             var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
             return new JsonPathException(fullPath, root, "Could not read " + type + " at '" + fullPath + "': " + root, inner);
         }
+
+        /// <summary>Prefixes an array index or map key to the path of an error read inside a collection.</summary>
+        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment)
+        {
+            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
+            var fullPath = "$" + segment + InnerPath(inner);
+            return new JsonPathException(fullPath, root, "Could not read the value at '" + fullPath + "': " + root, inner);
+        }
+
+        private static string InnerPath(global::System.Exception inner) => inner is global::System.Text.Json.JsonException json && json.Path is { Length: > 1 } path && path[0] == '$' ? path.Substring(1) : string.Empty;
 
         public static global::System.Text.Json.JsonException Missing(string property, string type) => new JsonPathException("$." + property, "missing", "Required property '" + property + "' of " + type + " is missing.", null);
 

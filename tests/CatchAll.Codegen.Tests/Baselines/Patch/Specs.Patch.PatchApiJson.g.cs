@@ -66,11 +66,20 @@ namespace Specs.Patch.Serialization
     {
         public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type)
         {
-            var innerPath = inner is global::System.Text.Json.JsonException json && json.Path is { Length: > 1 } path && path[0] == '$' ? path.Substring(1) : string.Empty;
-            var fullPath = "$." + property + innerPath;
+            var fullPath = "$." + property + InnerPath(inner);
             var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
             return new JsonPathException(fullPath, root, "Could not read " + type + " at '" + fullPath + "': " + root, inner);
         }
+
+        /// <summary>Prefixes an array index or map key to the path of an error read inside a collection.</summary>
+        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment)
+        {
+            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
+            var fullPath = "$" + segment + InnerPath(inner);
+            return new JsonPathException(fullPath, root, "Could not read the value at '" + fullPath + "': " + root, inner);
+        }
+
+        private static string InnerPath(global::System.Exception inner) => inner is global::System.Text.Json.JsonException json && json.Path is { Length: > 1 } path && path[0] == '$' ? path.Substring(1) : string.Empty;
 
         public static global::System.Text.Json.JsonException Missing(string property, string type) => new JsonPathException("$." + property, "missing", "Required property '" + property + "' of " + type + " is missing.", null);
 
