@@ -31,6 +31,20 @@ internal sealed partial class Emitter
             w.Open($"public static partial class {resource.Name}ClientExtensions");
             w.Line($"private static global::System.TimeProvider TimeProviderOf(I{resource.Name}Client client) =>");
             w.Line($"    (client as {resource.Name}Client)?.Pipeline.TimeProvider ?? global::System.TimeProvider.System;");
+            if (waiters.Count > 0)
+            {
+                // Errors name the polled operation, also when the caller brings its own options.
+                w.Line();
+                w.Open($"private static {Runtime}.PollingOptions PollingFor({Runtime}.PollingOptions? polling, string operationId, int defaultSeconds)");
+                w.Open("if (polling is null)");
+                w.Line($"return new {Runtime}.PollingOptions {{ Interval = global::System.TimeSpan.FromSeconds(defaultSeconds), OperationId = operationId }};");
+                w.Close();
+                w.Line();
+                w.Line($"return polling.OperationId == new {Runtime}.PollingOptions().OperationId");
+                w.Line($"    ? new {Runtime}.PollingOptions {{ Interval = polling.Interval, Timeout = polling.Timeout, OperationId = operationId }}");
+                w.Line("    : polling;");
+                w.Close();
+            }
             foreach (var waiter in waiters)
             {
                 EmitWaiter(w, resource, waiter);
@@ -97,7 +111,7 @@ internal sealed partial class Emitter
         w.Line($"token => client.{waiter.StatusOperationMethod}({waiter.IdParameterName}, cancellationToken: token),");
         w.Line($"{classify},");
         w.Line($"result => new {waiter.ExceptionName}({Format(waiter.IdType, waiter.IdParameterName)}, {StatusText(waiter, "result")} ?? string.Empty, result),");
-        w.Line($"polling ?? new {Runtime}.PollingOptions {{ Interval = global::System.TimeSpan.FromSeconds({waiter.DefaultIntervalSeconds}), OperationId = {Literal(waiter.StatusOperationId)} }},");
+        w.Line($"PollingFor(polling, {Literal(waiter.StatusOperationId)}, {waiter.DefaultIntervalSeconds}),");
         w.Line("TimeProviderOf(client),");
         w.Line("progress,");
         w.Line("cancellationToken);");
@@ -153,7 +167,7 @@ internal sealed partial class Emitter
             w.Line("},");
             w.Line($"{classify},");
             w.Line($"result => new {waiter.ExceptionName}({Format(waiter.IdType, waiter.IdParameterName)}, {StatusText(waiter, "result")} ?? string.Empty, result),");
-            w.Line($"polling ?? new {Runtime}.PollingOptions {{ Interval = global::System.TimeSpan.FromSeconds({waiter.DefaultIntervalSeconds}), OperationId = {Literal(waiter.StatusOperationId)} }},");
+            w.Line($"PollingFor(polling, {Literal(waiter.StatusOperationId)}, {waiter.DefaultIntervalSeconds}),");
             w.Line("TimeProviderOf(client),");
             w.Line("progress,");
             w.Line("cancellationToken);");
