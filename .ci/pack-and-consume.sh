@@ -1,0 +1,312 @@
+#!/usr/bin/env bash
+# Packs CatchAll.Codegen, CatchAll.Runtime and CatchAll.Emulator into a throwaway local feed and proves that
+# fresh `dotnet new console` projects consume them as a user would, with no ProjectReference anywhere:
+#   1. net10.0: the bundled spec's client runs a job against the emulator package (CatchAll.Runtime arrives
+#      only as CatchAll.Codegen's dependency);
+#   2. a <CatchAllSpec> of its own replaces the bundled one, and editing that YAML regenerates the client;
+#   3. CatchAllIncludeBundledSpec=false with no spec generates nothing;
+#   4. a missing spec fails the build with CATCH0005, not with a generator crash;
+#   5. net8.0: the same packages build (and run against the emulator when it ships a net8.0 build).
+# The packages get a unique prerelease version and the consumers a private NuGet cache, so no copy left
+# from an earlier run can hide a packaging mistake. Network: only the machine's NuGet sources.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+unset CATCHALL_API_KEY CATCHALL_BASE_URL
+
+work=$(mktemp -d)
+# Build output goes to a fresh folder under the (git-ignored) artifacts/: the work tree's bin/obj are neither
+# reused nor disturbed, and being inside the repo, its paths are mapped to /_/ like every other source path.
+mkdir -p artifacts
+artifacts=$(mktemp -d "$repo/artifacts/pack-and-consume.XXXXXX")
+trap 'rm -rf "$work" "$artifacts"' EXIT
+feed="$work/feed"
+start=$(date +%s)
+step() { printf '\n=== %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
+fail() { echo "pack-and-consume: FAILED: $*" >&2; exit 1; }
+
+# --- pack ---------------------------------------------------------------------------------------------------
+base_version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -n 1)
+[ -n "$base_version" ] || fail "no <Version> in Directory.Build.props"
+version="$base_version-ci$(date -u +%s)"
+
+step "dotnet pack CatchAll.Codegen.sln as $version"
+dotnet pack CatchAll.Codegen.sln -o "$feed" --artifacts-path "$artifacts" \
+  -p:PackageVersion="$version" -p:ContinuousIntegrationBuild=true > "$work/pack.log" 2>&1 \
+  || { cat "$work/pack.log"; fail "dotnet pack"; }
+grep -E "Successfully created package" "$work/pack.log" || true
+
+step "package contents"
+expected="CatchAll.Codegen.$version.nupkg CatchAll.Emulator.$version.nupkg CatchAll.Runtime.$version.nupkg"
+actual=$(cd "$feed" && ls -1 ./*.nupkg | sed 's:^\./::' | sort | tr '\n' ' ' | sed 's/ $//')
+[ "$actual" = "$expected" ] || fail "the feed holds [$actual], expected exactly [$expected] (tests and samples must not pack)"
+codegen="$feed/CatchAll.Codegen.$version.nupkg"
+emulator_pkg="$feed/CatchAll.Emulator.$version.nupkg"
+runtime_pkg="$feed/CatchAll.Runtime.$version.nupkg"
+unzip -Z1 "$codegen" | sort > "$work/codegen.files"
+for f in analyzers/dotnet/cs/CatchAll.Codegen.dll analyzers/dotnet/cs/Microsoft.OpenApi.dll \
+         analyzers/dotnet/cs/Microsoft.OpenApi.YamlReader.dll analyzers/dotnet/cs/SharpYaml.dll \
+         build/CatchAll.Codegen.props build/CatchAll.Codegen.targets \
+         buildTransitive/CatchAll.Codegen.props buildTransitive/CatchAll.Codegen.targets \
+         msbuild/CatchAll.Codegen.props msbuild/CatchAll.Codegen.targets spec/catchall.yaml README.md; do
+  grep -qx "$f" "$work/codegen.files" || fail "CatchAll.Codegen lacks $f"
+done
+if grep -q '^lib/' "$work/codegen.files"; then fail "CatchAll.Codegen must not put the generator in lib/"; fi
+cmp -s <(unzip -p "$codegen" spec/catchall.yaml) openapi/catchall.yaml || fail "the packaged spec differs from openapi/catchall.yaml"
+for pkg in "$codegen" "$emulator_pkg" "$runtime_pkg"; do
+  id=$(basename "$pkg" ".$version.nupkg")
+  nuspec=$(unzip -p "$pkg" "$id.nuspec")
+  for field in '<description>' '<license type="expression">MIT</license>' '<authors>' '<tags>' '<readme>README.md</readme>'; do
+    grep -qF "$field" <<< "$nuspec" || fail "$id.nuspec lacks $field"
+  done
+  unzip -Z1 "$pkg" | grep -qx README.md || fail "$id has no README.md"
+  # ContinuousIntegrationBuild maps source paths to /_/: no path of this machine may be baked into a binary.
+  for dll in $(unzip -Z1 "$pkg" | grep '\.dll$'); do
+    case "$dll" in analyzers/*/Microsoft.*|analyzers/*/SharpYaml.dll) continue ;; esac
+    if unzip -p "$pkg" "$dll" | grep -aqF -e "$repo/" -e "$work/"; then
+      fail "$id/$dll embeds a local path: $(unzip -p "$pkg" "$dll" | grep -aoE "($repo|$work)/[[:print:]]*" | head -n 1)"
+    fi
+  done
+  echo "$id: $(unzip -Z1 "$pkg" | grep -cv -e '^_rels/' -e '^package/' -e 'Content_Types') files"
+done
+dep=$(unzip -p "$codegen" CatchAll.Codegen.nuspec | grep -o '<dependency id="CatchAll.Runtime"[^>]*>' || true)
+[ -n "$dep" ] || fail "CatchAll.Codegen does not depend on CatchAll.Runtime"
+grep -qF "version=\"$version\"" <<< "$dep" || fail "CatchAll.Codegen depends on another CatchAll.Runtime version: $dep"
+if grep -qi 'developmentDependency>true' <(unzip -p "$codegen" CatchAll.Codegen.nuspec); then
+  fail "CatchAll.Codegen is a developmentDependency: its consumers would not compile against CatchAll.Runtime"
+fi
+echo "CatchAll.Codegen -> $dep"
+
+# --- consumers' NuGet setup ------------------------------------------------------------------------------------
+step "consumer NuGet configuration"
+# The machine's enabled sources, read before any config of ours exists.
+mapfile -t sources < <(cd "$work" && dotnet nuget list source --format detailed | awk '
+  /^ *[0-9]+\. +.* \[Enabled\]$/ { sub(/^ *[0-9]+\. +/, ""); sub(/ \[Enabled\]$/, ""); name = $0; getline; gsub(/^ +| +$/, ""); print name "\t" $0 }')
+[ "${#sources[@]}" -gt 0 ] || fail "no enabled NuGet source on this machine (dotnet nuget list source)"
+machine_packages=$(cd "$work" && dotnet nuget locals global-packages --list | sed 's/^global-packages: *//')
+consumers="$work/consumers"
+mkdir -p "$consumers"
+xml() { sed -e 's/&/\&amp;/g' -e 's/"/\&quot;/g' -e 's/</\&lt;/g' <<< "$1"; }
+{
+  echo '<?xml version="1.0" encoding="utf-8"?>'
+  echo '<configuration>'
+  echo '  <packageSources>'
+  echo '    <clear />'
+  echo "    <add key=\"catchall-local\" value=\"$(xml "$feed")\" />"
+  for s in "${sources[@]}"; do echo "    <add key=\"$(xml "${s%%$'\t'*}")\" value=\"$(xml "${s#*$'\t'}")\" />"; done
+  echo '  </packageSources>'
+  # Our packages come from the local feed only; everything else from the machine's sources.
+  echo '  <packageSourceMapping>'
+  echo '    <packageSource key="catchall-local"><package pattern="CatchAll.*" /></packageSource>'
+  for s in "${sources[@]}"; do echo "    <packageSource key=\"$(xml "${s%%$'\t'*}")\"><package pattern=\"*\" /></packageSource>"; done
+  echo '  </packageSourceMapping>'
+  # Third-party packages already on the machine are read from its cache (our version is new, so never there).
+  if [ -d "$machine_packages" ]; then
+    echo '  <fallbackPackageFolders>'
+    echo "    <add key=\"machine\" value=\"$(xml "$machine_packages")\" />"
+    echo '  </fallbackPackageFolders>'
+  fi
+  echo '</configuration>'
+} > "$consumers/nuget.config"
+export NUGET_PACKAGES="$work/nuget-packages"
+printf '%s\n' "${sources[@]/#/source: }"
+
+# new_console DIR TFM: a fresh console project that builds with warnings as errors and keeps generated sources.
+new_console() {
+  local dir=$1 tfm=$2
+  dotnet new console -o "$dir" -n Consumer --no-update-check > "$work/new.log" 2>&1 || { cat "$work/new.log"; fail "dotnet new console"; }
+  sed -i -e "s:<TargetFramework>[^<]*</TargetFramework>:<TargetFramework>$tfm</TargetFramework>:" \
+         -e 's:</PropertyGroup>:  <TreatWarningsAsErrors>true</TreatWarningsAsErrors>\n    <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>\n  </PropertyGroup>:' \
+         "$dir/Consumer.csproj"
+}
+add_package() { # DIR ID
+  (cd "$1" && dotnet add package "$2" --version "$version" --source "$feed") > "$work/add.log" 2>&1 \
+    || { cat "$work/add.log"; fail "dotnet add package $2"; }
+}
+# build DIR LOG: builds quietly, prints the log when it fails; returns the build's status.
+build() {
+  rm -rf "$1/obj/Debug"/*/generated
+  if dotnet build "$1" > "$2" 2>&1; then return 0; fi
+  cat "$2"
+  return 1
+}
+generated() { find "$1/obj/Debug" -path '*/generated/CatchAll.Codegen/*' -name '*.g.cs' 2>/dev/null; }
+# crash_free LOG: the generator itself must never be what failed.
+crash_free() {
+  if grep -Eq 'CS8784|CS8785|AD0001|error CATCH0007|MSB4018' "$1"; then fail "the generator crashed or failed to load (see $1)"; fi
+}
+# Waits on a fast emulator clock: a 10-15 minute job takes seconds.
+polling='new PollingOptions { Interval = TimeSpan.FromMilliseconds(200), Timeout = TimeSpan.FromMinutes(2) }'
+program_bundled() {
+  cat <<EOF
+using CatchAll;
+using CatchAll.Emulator;
+using CatchAll.Models;
+using CatchAll.Runtime;
+
+await using var emulator = await CatchAllEmulator.StartAsync();
+using var client = new CatchAllClient(new CatchAllClientOptions { ApiKey = emulator.ApiKey, BaseAddress = emulator.BaseAddress });
+var submitted = await client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10 });
+var status = await client.Jobs.WaitForCompletionAsync(submitted.JobId, $polling);
+var records = 0;
+await foreach (var record in client.Jobs.GetJobResultsAllAsync(submitted.JobId))
+{
+    records++;
+}
+
+Console.WriteLine(\$"job {status.JobId} {status.Status}: {records} records");
+return status.Status?.ToString() == "completed" && records > 0 ? 0 : 1;
+EOF
+}
+
+# --- 1. net10.0, bundled spec, against the emulator -----------------------------------------------------------------
+app="$consumers/net10"
+step "net10.0 consumer: dotnet new console + dotnet add package CatchAll.Codegen, CatchAll.Emulator"
+new_console "$app" net10.0
+add_package "$app" CatchAll.Codegen
+add_package "$app" CatchAll.Emulator
+if grep -q 'ProjectReference' "$app/Consumer.csproj"; then fail "the consumer has a ProjectReference"; fi
+if grep -q 'Include="CatchAll.Runtime"' "$app/Consumer.csproj"; then fail "CatchAll.Runtime was added by hand"; fi
+grep -A3 'Include="CatchAll.Codegen"' "$app/Consumer.csproj" || fail "dotnet add package wrote no CatchAll.Codegen reference"
+program_bundled > "$app/Program.cs"
+
+step "net10.0 consumer: build (bundled spec) and run against the emulator"
+build "$app" "$work/build1.log" || fail "the bundled-spec consumer does not build"
+crash_free "$work/build1.log"
+# CatchAll.Runtime reached the consumer through CatchAll.Codegen, from the local feed, with its compile assets.
+python3 - "$app/obj/project.assets.json" "$version" <<'EOF' || fail "CatchAll.Runtime did not reach the consumer properly"
+import json, sys
+assets, version = json.load(open(sys.argv[1])), sys.argv[2]
+target = assets["targets"]["net10.0"]
+runtime = target.get("CatchAll.Runtime/" + version)
+assert runtime, "CatchAll.Runtime is not in the restore graph"
+assert any(p.endswith("CatchAll.Runtime.dll") for p in runtime.get("compile", {})), "CatchAll.Runtime has no compile asset"
+assert any(p.endswith("CatchAll.Runtime.dll") for p in runtime.get("runtime", {})), "CatchAll.Runtime has no runtime asset"
+codegen = target["CatchAll.Codegen/" + version]
+assert codegen.get("dependencies", {}).get("CatchAll.Runtime") == version, "CatchAll.Codegen does not bring CatchAll.Runtime"
+print("CatchAll.Runtime " + version + ": compile + runtime assets, via CatchAll.Codegen")
+EOF
+for id in catchall.codegen catchall.runtime catchall.emulator; do
+  grep -qF "\"source\": \"$feed\"" "$NUGET_PACKAGES/$id/$version/.nupkg.metadata" 2>/dev/null \
+    || fail "$id $version was not restored from the local feed"
+done
+[ -f "$app/bin/Debug/net10.0/CatchAll.Runtime.dll" ] || fail "CatchAll.Runtime.dll is not in the consumer's output"
+[ "$(generated "$app" | grep -c 'CatchAll\.CatchAllClient\.g\.cs$')" = 1 ] || fail "no CatchAll.CatchAllClient generated from the bundled spec"
+echo "generated from the bundled spec: $(generated "$app" | wc -l) files"
+dotnet "$app/bin/Debug/net10.0/Consumer.dll" | tee "$work/run1.log" || fail "the consumer's job against the emulator failed"
+grep -Eq '^job [0-9a-f-]+ completed: [1-9][0-9]* records$' "$work/run1.log" || fail "unexpected output from the consumer"
+
+# --- 2. a spec of its own, edited between builds -------------------------------------------------------------------------
+step "net10.0 consumer: <CatchAllSpec Include=\"my-catchall.yaml\" Namespace=\"My.Api\" />"
+cp openapi/catchall.yaml "$app/my-catchall.yaml"
+sed -i 's:</Project>:  <ItemGroup>\n    <CatchAllSpec Include="my-catchall.yaml" Namespace="My.Api" />\n  </ItemGroup>\n</Project>:' "$app/Consumer.csproj"
+program_custom() { # the Program.cs for the custom spec; $1 adds a statement
+  cat <<EOF
+using CatchAll.Emulator;
+using CatchAll.Runtime;
+using My.Api;
+using My.Api.Models;
+
+await using var emulator = await CatchAllEmulator.StartAsync();
+using var client = new CatchAllClient(new CatchAllClientOptions { ApiKey = emulator.ApiKey, BaseAddress = emulator.BaseAddress });
+var health = await client.Meta.HealthCheckAsync();
+Console.WriteLine("health: ok");
+$1
+return 0;
+EOF
+}
+program_custom "" > "$app/Program.cs"
+build "$app" "$work/build2.log" || fail "the custom-spec consumer does not build"
+crash_free "$work/build2.log"
+generated "$app" | grep -q '/My\.Api\.CatchAllClient\.g\.cs$' || fail "no My.Api.CatchAllClient generated"
+if generated "$app" | grep -q '/CatchAll\.CatchAllClient\.g\.cs$'; then fail "the bundled spec is still generated next to a declared one"; fi
+if grep -q 'PingExtraAsync' $(generated "$app") /dev/null; then fail "PingExtraAsync exists before the spec declares it"; fi
+dotnet "$app/bin/Debug/net10.0/Consumer.dll" || fail "the custom-spec consumer failed"
+
+step "net10.0 consumer: add GET /extra/ping (pingExtra, tag Meta) to my-catchall.yaml and rebuild"
+awk '{ print } /^paths:$/ {
+  print "  /extra/ping:"
+  print "    get:"
+  print "      tags:"
+  print "        - Meta"
+  print "      summary: Extra ping"
+  print "      description: Added by the pack-and-consume check to prove that editing the spec regenerates the client."
+  print "      operationId: pingExtra"
+  print "      responses:"
+  print "        '\''200'\'':"
+  print "          $ref: '\''#/components/responses/HealthCheckResponse'\''"
+}' openapi/catchall.yaml > "$app/my-catchall.yaml"
+# The emulator has no such route: a 404 from it proves the new method really went over the wire.
+program_custom 'try
+{
+    await client.Meta.PingExtraAsync();
+    Console.WriteLine("pingExtra: 200");
+}
+catch (CatchAllApiException e)
+{
+    Console.WriteLine($"pingExtra: {e.StatusCode}");
+}' > "$app/Program.cs"
+build "$app" "$work/build3.log" || fail "PingExtraAsync did not appear after editing the spec"
+crash_free "$work/build3.log"
+dotnet "$app/bin/Debug/net10.0/Consumer.dll" | tee "$work/run3.log" || fail "the edited-spec consumer failed"
+grep -Eq '^pingExtra: (200|404)$' "$work/run3.log" || fail "pingExtra did not reach the emulator"
+
+# --- 3. bundled spec off, no spec declared ---------------------------------------------------------------------------
+step "net10.0 consumer: CatchAllIncludeBundledSpec=false and no CatchAllSpec"
+sed -i -e '/<CatchAllSpec /d' \
+       -e 's:<TreatWarningsAsErrors>:<CatchAllIncludeBundledSpec>false</CatchAllIncludeBundledSpec>\n    <TreatWarningsAsErrors>:' "$app/Consumer.csproj"
+cat > "$app/Program.cs" <<'EOF'
+var client = typeof(Program).Assembly.GetType("CatchAll.CatchAllClient");
+Console.WriteLine(client is null ? "no client" : "client generated");
+return client is null ? 0 : 1;
+EOF
+build "$app" "$work/build4.log" || fail "the consumer without a spec does not build"
+crash_free "$work/build4.log"
+[ -z "$(generated "$app")" ] || fail "sources were generated with the bundled spec off: $(generated "$app" | head -n 3)"
+dotnet "$app/bin/Debug/net10.0/Consumer.dll" || fail "a client was generated with the bundled spec off"
+
+# --- 4. a spec that does not exist ----------------------------------------------------------------------------------
+step "net10.0 consumer: <CatchAllSpec Include=\"missing.yaml\" /> fails with CATCH0005"
+sed -i 's:</Project>:  <ItemGroup>\n    <CatchAllSpec Include="missing.yaml" />\n  </ItemGroup>\n</Project>:' "$app/Consumer.csproj"
+if dotnet build "$app" > "$work/build5.log" 2>&1; then cat "$work/build5.log"; fail "a missing spec built"; fi
+crash_free "$work/build5.log"
+grep -E 'error CATCH0005' "$work/build5.log" | sort -u | head -n 3
+grep -Eq "error CATCH0005: .*missing\.yaml" "$work/build5.log" || { cat "$work/build5.log"; fail "no CATCH0005 naming missing.yaml"; }
+
+# --- 5. net8.0 -------------------------------------------------------------------------------------------------
+app8="$consumers/net8"
+step "net8.0 consumer: dotnet new console + dotnet add package, build"
+new_console "$app8" net8.0
+add_package "$app8" CatchAll.Codegen
+if unzip -Z1 "$emulator_pkg" | grep -q '^lib/net8\.0/'; then
+  add_package "$app8" CatchAll.Emulator
+  program_bundled > "$app8/Program.cs"
+  run8=yes
+else
+  echo "CatchAll.Emulator has no net8.0 build: the net8.0 consumer only builds a client"
+  cat > "$app8/Program.cs" <<'EOF'
+using CatchAll;
+using CatchAll.Runtime;
+
+using var client = new CatchAllClient(new CatchAllClientOptions { ApiKey = "not-used" });
+Console.WriteLine(client.Jobs is not null ? "client ok" : "no jobs client");
+EOF
+  run8=no
+fi
+build "$app8" "$work/build8.log" || fail "the net8.0 consumer does not build"
+crash_free "$work/build8.log"
+python3 - "$app8/obj/project.assets.json" "$version" <<'EOF' || fail "the net8.0 consumer did not get CatchAll.Runtime's net8.0 build"
+import json, sys
+runtime = json.load(open(sys.argv[1]))["targets"]["net8.0"]["CatchAll.Runtime/" + sys.argv[2]]
+assert "lib/net8.0/CatchAll.Runtime.dll" in runtime.get("compile", {}), runtime
+print("net8.0 consumer compiles against lib/net8.0/CatchAll.Runtime.dll")
+EOF
+if [ "$run8" = yes ]; then
+  step "net8.0 consumer: run against the emulator (on the installed runtime, rolled forward)"
+  DOTNET_ROLL_FORWARD=Major dotnet "$app8/bin/Debug/net8.0/Consumer.dll" | tee "$work/run8.log" || fail "the net8.0 consumer failed"
+  grep -Eq '^job [0-9a-f-]+ completed: [1-9][0-9]* records$' "$work/run8.log" || fail "unexpected output from the net8.0 consumer"
+fi
+
+step "done"
+echo "pack-and-consume: 3 packages ($version) consumed by net10.0 and net8.0 projects in $(( $(date +%s) - start ))s"
