@@ -21,10 +21,14 @@ internal static class Baseline
 
     public static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
 
-    public static void Verify(string scenario, IReadOnlyList<(string HintName, string Text)> generated)
+    public static void Verify(string scenario, IReadOnlyList<(string HintName, string Text)> generated) =>
+        Verify(RepoPaths.Baselines, scenario, generated, Updating);
+
+    /// <summary>The same check against any folder, so the checker itself can be tested on a scratch copy.</summary>
+    public static void Verify(string root, string scenario, IReadOnlyList<(string HintName, string Text)> generated, bool update)
     {
-        var folder = Path.Combine(RepoPaths.Baselines, scenario);
-        if (Updating)
+        var folder = Path.Combine(root, scenario);
+        if (update)
         {
             Update(folder, generated);
             return;
