@@ -177,7 +177,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.Equal(PublicJobStatus.Fetching, (await Client.Jobs.GetJobStatusAsync(jobId)).Status);
     }
 
-    [Fact(Skip = "bug: E1 (generator) - waiters keep OperationId \"poll\" when the caller supplies PollingOptions")]
+    [Fact]
     public async Task A_polling_timeout_names_the_polled_operation_even_with_caller_polling_options()
     {
         var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Product recalls in the food industry", Limit = 10 })).JobId;
