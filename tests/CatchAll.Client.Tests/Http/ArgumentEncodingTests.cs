@@ -153,6 +153,24 @@ public sealed class ArgumentEncodingTests : IDisposable
         Assert.DoesNotContain(parts, p => p.Name == "description");
     }
 
+    /// <summary>
+    /// RFC 7578 (section 4.2) sends a non-ASCII file name as UTF-8 in the quoted filename, as browsers do; an RFC 2047
+    /// encoded word ("=?utf-8?B?...?=") is not allowed inside a quoted string and multipart parsers such as the
+    /// Python one behind FastAPI keep it literally, so the service would see a name that no longer ends in ".csv".
+    /// </summary>
+    [Fact(Skip = "bug: runtime R1, non-ASCII upload file names are sent as RFC 2047 encoded words")]
+    public async Task Non_ascii_upload_file_name_arrives_as_utf8()
+    {
+        var (status, body) = CannedSuccess(Spec.Operation("uploadCSVToDataset"), OperationCases.ById["uploadCSVToDataset"]);
+        _server.Reset(new CannedResponse(status, body));
+        using var client = NewClient(_server);
+
+        await client.Datasets.UploadCSVToDatasetAsync(OperationCases.Dataset, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(OperationCases.CsvText)), "données 2026.csv");
+
+        var request = _server.SingleRequest();
+        Assert.Equal("données 2026.csv", Assert.Single(Multipart.Parse(request.Header("Content-Type")!, request.Body)).FileName);
+    }
+
     public void Dispose() => _server.Dispose();
 
     private static object? MinimalArgument(ParameterInfo parameter)

@@ -34,7 +34,8 @@ internal static partial class Multipart
             }
 
             var headerEnd = chunk.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-            var headerText = chunk.Substring(2, headerEnd - 2);
+            // Header bytes are decoded as UTF-8, as RFC 7578 servers (and browsers) treat a non-ASCII file name.
+            var headerText = Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(chunk.Substring(2, headerEnd - 2)));
             var content = chunk.Substring(headerEnd + 4);
             if (content.EndsWith("\r\n", StringComparison.Ordinal))
             {
