@@ -9,6 +9,26 @@ internal sealed partial class Emitter
     /// An open enum: a struct around the wire string. Known values are static members, and a
     /// value this client has never seen still round-trips instead of failing or becoming a default.
     /// </summary>
+    /// <summary>Equals, GetHashCode and the operators of a struct wrapping one value.</summary>
+    private static void EmitValueEquality(SourceWriter w, string self, string equals, string hash, string operatorDoc)
+    {
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public bool Equals({self} other) => {equals};");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override bool Equals(object? obj) => obj is {self} other && Equals(other);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override int GetHashCode() => {hash};");
+        w.Line();
+        w.Summary(operatorDoc);
+        w.Line($"public static bool operator ==({self} left, {self} right) => left.Equals(right);");
+        w.Line();
+        w.Summary(operatorDoc);
+        w.Line($"public static bool operator !=({self} left, {self} right) => !left.Equals(right);");
+        w.Line();
+    }
+
     private string EmitEnum(TypeDecl type)
     {
         var self = ModelName(type.Name);
@@ -48,21 +68,12 @@ internal sealed partial class Emitter
         w.Summary("The wire value.");
         w.Line("public override string ToString() => _value ?? string.Empty;");
         w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public bool Equals({self} other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override bool Equals(object? obj) => obj is {self} other && Equals(other);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line("public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);");
-        w.Line();
-        w.Summary("Compares wire values, case-sensitively.");
-        w.Line($"public static bool operator ==({self} left, {self} right) => left.Equals(right);");
-        w.Line();
-        w.Summary("Compares wire values, case-sensitively.");
-        w.Line($"public static bool operator !=({self} left, {self} right) => !left.Equals(right);");
-        w.Line();
+        EmitValueEquality(
+            w,
+            self,
+            "string.Equals(_value, other._value, global::System.StringComparison.Ordinal)",
+            "_value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value)",
+            "Compares wire values, case-sensitively.");
         w.Summary("Wraps a wire value.");
         w.Line($"public static implicit operator {self}(string value) => new(value);");
         w.Line();

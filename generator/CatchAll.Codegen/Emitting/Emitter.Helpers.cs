@@ -109,14 +109,7 @@ internal sealed partial class Emitter
         w.Line($"return {Runtime}.Poller.PollAsync(");
         w.Indent();
         w.Line($"token => client.{waiter.StatusOperationMethod}({waiter.IdParameterName}, cancellationToken: token),");
-        w.Line($"{classify},");
-        w.Line($"result => new {waiter.ExceptionName}({Format(waiter.IdType, waiter.IdParameterName)}, {StatusText(waiter, "result")} ?? string.Empty, result),");
-        w.Line($"PollingFor(polling, {Literal(waiter.StatusOperationId)}, {waiter.DefaultIntervalSeconds}),");
-        w.Line("TimeProviderOf(client),");
-        w.Line("progress,");
-        w.Line("cancellationToken);");
-        w.Unindent();
-        w.Close();
+        EmitPollArguments(w, waiter);
 
         foreach (var starter in waiter.Starters)
         {
@@ -165,14 +158,7 @@ internal sealed partial class Emitter
             w.Line("return status;");
             w.Unindent();
             w.Line("},");
-            w.Line($"{classify},");
-            w.Line($"result => new {waiter.ExceptionName}({Format(waiter.IdType, waiter.IdParameterName)}, {StatusText(waiter, "result")} ?? string.Empty, result),");
-            w.Line($"PollingFor(polling, {Literal(waiter.StatusOperationId)}, {waiter.DefaultIntervalSeconds}),");
-            w.Line("TimeProviderOf(client),");
-            w.Line("progress,");
-            w.Line("cancellationToken);");
-            w.Unindent();
-            w.Close();
+            EmitPollArguments(w, waiter);
         }
 
         w.Line();
@@ -189,6 +175,19 @@ internal sealed partial class Emitter
 
         w.Line($"_ => {Runtime}.PollOutcome.Continue,");
         w.Close(";");
+    }
+
+    /// <summary>The Poller.PollAsync arguments after the poll delegate, shared by every wait.</summary>
+    private void EmitPollArguments(SourceWriter w, WaiterModel waiter)
+    {
+        w.Line($"Classify{waiter.MethodName},");
+        w.Line($"result => new {waiter.ExceptionName}({Format(waiter.IdType, waiter.IdParameterName)}, {StatusText(waiter, "result")} ?? string.Empty, result),");
+        w.Line($"PollingFor(polling, {Literal(waiter.StatusOperationId)}, {waiter.DefaultIntervalSeconds}),");
+        w.Line("TimeProviderOf(client),");
+        w.Line("progress,");
+        w.Line("cancellationToken);");
+        w.Unindent();
+        w.Close();
     }
 
     private void EmitPager(SourceWriter w, ResourceModel resource, PagerModel pager)

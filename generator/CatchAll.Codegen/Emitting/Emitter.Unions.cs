@@ -144,15 +144,7 @@ internal sealed partial class Emitter
         w.Unindent();
         w.Line("};");
         w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public bool Equals({self} other) => global::System.Object.Equals(_value, other._value);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override bool Equals(object? obj) => obj is {self} other && Equals(other);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line("public override int GetHashCode() => _value?.GetHashCode() ?? 0;");
-        w.Line();
+        EmitValueEquality(w, self, "global::System.Object.Equals(_value, other._value)", "_value?.GetHashCode() ?? 0", "Compares the values, kind and all.");
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open($"internal sealed class JsonConverter : {Attr}.JsonConverter<{self}>");
         w.Line("public static readonly JsonConverter Instance = new();");
