@@ -428,4 +428,55 @@ public sealed class EdgeCaseCompileTests
                       type: string
             """));
     }
+
+    [Fact]
+    public void Multipart_file_parts_carry_the_content_type_the_spec_declares()
+    {
+        var run = InlineSpec.AssertCompiles(InlineSpec.Document(
+            """
+              /photos:
+                post:
+                  operationId: uploadPhoto
+                  requestBody:
+                    required: true
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          required: [photo]
+                          properties:
+                            photo:
+                              description: The picture.
+                              type: string
+                              format: binary
+                        encoding:
+                          photo:
+                            contentType: image/png
+                  responses:
+                    '204':
+                      description: ok
+              /blobs:
+                post:
+                  operationId: uploadBlob
+                  requestBody:
+                    required: true
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          required: [blob]
+                          properties:
+                            blob:
+                              description: Any bytes.
+                              type: string
+                              format: binary
+                  responses:
+                    '204':
+                      description: ok
+            """));
+
+        var client = run.Source("Inline.DefaultClient.g.cs");
+        Assert.Contains(".AddMultipartFile(\"photo\", photo, photoFileName, \"image/png\");", client);
+        Assert.Contains(".AddMultipartFile(\"blob\", blob, blobFileName, \"application/octet-stream\");", client);
+    }
 }
