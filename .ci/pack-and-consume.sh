@@ -20,7 +20,12 @@ work=$(mktemp -d)
 # reused nor disturbed, and being inside the repo, its paths are mapped to /_/ like every other source path.
 mkdir -p artifacts
 artifacts=$(mktemp -d "$repo/artifacts/pack-and-consume.XXXXXX")
-trap 'rm -rf "$work" "$artifacts"' EXIT
+# PACK_AND_CONSUME_KEEP=1 leaves the feed, the consumers and the logs behind for a look.
+if [ "${PACK_AND_CONSUME_KEEP:-}" = 1 ]; then
+  trap 'echo "kept: $work $artifacts"' EXIT
+else
+  trap 'rm -rf "$work" "$artifacts"' EXIT
+fi
 feed="$work/feed"
 start=$(date +%s)
 step() { printf '\n=== %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
