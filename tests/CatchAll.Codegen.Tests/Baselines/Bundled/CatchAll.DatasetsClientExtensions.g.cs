@@ -9,6 +9,18 @@ namespace CatchAll
         private static global::System.TimeProvider TimeProviderOf(IDatasetsClient client) =>
             (client as DatasetsClient)?.Pipeline.TimeProvider ?? global::System.TimeProvider.System;
 
+        private static global::CatchAll.Runtime.PollingOptions PollingFor(global::CatchAll.Runtime.PollingOptions? polling, string operationId, int defaultSeconds)
+        {
+            if (polling is null)
+            {
+                return new global::CatchAll.Runtime.PollingOptions { Interval = global::System.TimeSpan.FromSeconds(defaultSeconds), OperationId = operationId };
+            }
+
+            return polling.OperationId == new global::CatchAll.Runtime.PollingOptions().OperationId
+                ? new global::CatchAll.Runtime.PollingOptions { Interval = polling.Interval, Timeout = polling.Timeout, OperationId = operationId }
+                : polling;
+        }
+
         /// <summary>Polls GetDatasetAsync until the status is ready; throws <see cref="DatasetFailedException"/> on failed.</summary>
         /// <param name="client">The client.</param>
         /// <param name="datasetId">The resource to wait for.</param>
@@ -22,7 +34,7 @@ namespace CatchAll
                 token => client.GetDatasetAsync(datasetId, cancellationToken: token),
                 ClassifyWaitUntilReadyAsync,
                 result => new DatasetFailedException(global::CatchAll.Runtime.ParameterFormatter.Format(datasetId), result.LatestStatus?.ToString() ?? string.Empty, result),
-                polling ?? new global::CatchAll.Runtime.PollingOptions { Interval = global::System.TimeSpan.FromSeconds(30), OperationId = "getDataset" },
+                PollingFor(polling, "getDataset", 30),
                 TimeProviderOf(client),
                 progress,
                 cancellationToken);

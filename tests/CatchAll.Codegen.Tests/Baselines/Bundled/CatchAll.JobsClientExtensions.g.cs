@@ -9,6 +9,18 @@ namespace CatchAll
         private static global::System.TimeProvider TimeProviderOf(IJobsClient client) =>
             (client as JobsClient)?.Pipeline.TimeProvider ?? global::System.TimeProvider.System;
 
+        private static global::CatchAll.Runtime.PollingOptions PollingFor(global::CatchAll.Runtime.PollingOptions? polling, string operationId, int defaultSeconds)
+        {
+            if (polling is null)
+            {
+                return new global::CatchAll.Runtime.PollingOptions { Interval = global::System.TimeSpan.FromSeconds(defaultSeconds), OperationId = operationId };
+            }
+
+            return polling.OperationId == new global::CatchAll.Runtime.PollingOptions().OperationId
+                ? new global::CatchAll.Runtime.PollingOptions { Interval = polling.Interval, Timeout = polling.Timeout, OperationId = operationId }
+                : polling;
+        }
+
         /// <summary>Polls GetJobStatusAsync until the status is completed; throws <see cref="JobFailedException"/> on failed.</summary>
         /// <param name="client">The client.</param>
         /// <param name="jobId">The resource to wait for.</param>
@@ -22,7 +34,7 @@ namespace CatchAll
                 token => client.GetJobStatusAsync(jobId, cancellationToken: token),
                 ClassifyWaitForCompletionAsync,
                 result => new JobFailedException(global::CatchAll.Runtime.ParameterFormatter.Format(jobId), result.Status?.ToString() ?? string.Empty, result),
-                polling ?? new global::CatchAll.Runtime.PollingOptions { Interval = global::System.TimeSpan.FromSeconds(30), OperationId = "getJobStatus" },
+                PollingFor(polling, "getJobStatus", 30),
                 TimeProviderOf(client),
                 progress,
                 cancellationToken);
@@ -77,7 +89,7 @@ namespace CatchAll
                 },
                 ClassifyWaitForCompletionAsync,
                 result => new JobFailedException(global::CatchAll.Runtime.ParameterFormatter.Format(jobId), result.Status?.ToString() ?? string.Empty, result),
-                polling ?? new global::CatchAll.Runtime.PollingOptions { Interval = global::System.TimeSpan.FromSeconds(30), OperationId = "getJobStatus" },
+                PollingFor(polling, "getJobStatus", 30),
                 TimeProviderOf(client),
                 progress,
                 cancellationToken);

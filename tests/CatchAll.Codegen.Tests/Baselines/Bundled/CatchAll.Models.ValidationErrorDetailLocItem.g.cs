@@ -52,6 +52,12 @@ namespace CatchAll.Models
         /// <inheritdoc/>
         public override int GetHashCode() => _value?.GetHashCode() ?? 0;
 
+        /// <summary>Compares the values, kind and all.</summary>
+        public static bool operator ==(global::CatchAll.Models.ValidationErrorDetailLocItem left, global::CatchAll.Models.ValidationErrorDetailLocItem right) => left.Equals(right);
+
+        /// <summary>Compares the values, kind and all.</summary>
+        public static bool operator !=(global::CatchAll.Models.ValidationErrorDetailLocItem left, global::CatchAll.Models.ValidationErrorDetailLocItem right) => !left.Equals(right);
+
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ValidationErrorDetailLocItem>
         {
