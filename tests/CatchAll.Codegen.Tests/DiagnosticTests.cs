@@ -340,6 +340,19 @@ public sealed class DiagnosticTests
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden));
     }
 
+    [Fact(Skip = "generator bug: see /tmp/team/generator-bugs.md B15")]
+    public void Two_specs_generating_into_one_namespace_are_reported_not_an_internal_failure()
+    {
+        var a = Scenarios.Get("Nullable").Spec;
+        var b = Scenarios.Get("Patch").Spec with { Namespace = a.Namespace, ClientName = a.ClientName };
+
+        var run = GeneratorHarness.Run(a, b);
+
+        // Both would emit <Namespace>.<ClientName>.g.cs: the user has to hear which metadata to change.
+        run.AssertDidNotCrash();
+        Assert.Contains(run.Diagnostics, d => d.Id is "CATCH0004" or "CATCH0008");
+    }
+
     private static Diagnostic SingleError(string text, string id)
     {
         var run = InlineSpec.Run(text);

@@ -111,6 +111,27 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Changing_the_namespace_metadata_regenerates_into_the_new_namespace()
+    {
+        var spec = Scenarios.Get("Patch").Spec;
+        var compilation = GeneratorHarness.CreateCompilation();
+        var first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new[] { spec }), compilation);
+
+        var renamed = spec with { Namespace = "Renamed.Api" };
+        var driver = first.Driver.WithUpdatedAnalyzerConfigOptions(new TestAnalyzerConfigOptionsProvider(new[]
+        {
+            new KeyValuePair<string, System.Collections.Immutable.ImmutableDictionary<string, string>>(renamed.Path, renamed.Metadata()),
+        }));
+        var second = GeneratorHarness.Run(driver, compilation);
+
+        second.AssertDidNotCrash();
+        Assert.Contains(StepRuns(second.Single, CatchAllGenerator.SpecInputStep).SelectMany(r => r.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.All(second.Sources, s => Assert.StartsWith("Renamed.Api.", s.HintName, System.StringComparison.Ordinal));
+        Assert.Contains("namespace Renamed.Api.Models", second.Source("Renamed.Api.Models.ItemUpdate.g.cs"));
+        Assert.Empty(second.Output.GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden));
+    }
+
+    [Fact]
     public void Dropping_the_runtime_reference_is_noticed_and_reported()
     {
         var first = Scenarios.Run("Nullable");
