@@ -31,7 +31,7 @@ internal static class HttpTestSupport
     public static (int Status, string? Body) CannedSuccess(SpecOperation op, OperationCase c)
     {
         var responses = op.Operation.Responses ?? new OpenApiResponses();
-        var status = c.Status ?? responses.Keys.Where(k => k.StartsWith('2')).Select(int.Parse).Min();
+        var status = c.Status ?? responses.Keys.Where(k => k.StartsWith('2')).Select(k => int.Parse(k, System.Globalization.CultureInfo.InvariantCulture)).Min();
         if (c.ResponseJson is not null)
         {
             return (status, c.ResponseJson);
