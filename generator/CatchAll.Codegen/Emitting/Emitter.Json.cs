@@ -10,6 +10,19 @@ internal sealed partial class Emitter
     /// System.Text.Json source generator cannot see our output, and reflection is not an option
     /// for trimmed and NativeAOT apps.
     /// </summary>
+    /// <summary>Every generated type with a converter: the declared ones and each union's unknown variant.</summary>
+    private IEnumerable<string> ResolvedTypeNames()
+    {
+        foreach (var type in _spec.Types)
+        {
+            yield return type.Name;
+            if (type.Kind == DeclKind.Union)
+            {
+                yield return UnknownName(type);
+            }
+        }
+    }
+
     /// <summary>Request and response bodies that are not models: lists, maps and primitives.</summary>
     private List<TypeRef> RootShapes()
     {
@@ -61,11 +74,11 @@ internal sealed partial class Emitter
         w.Line($"public static {Json}.Serialization.Metadata.IJsonTypeInfoResolver Resolver {{ get; }} = new {name}Resolver();");
         w.Line();
         var used = new HashSet<string> { "Options", "Resolver", "CreateOptions", "s_options", "TypeInfo" };
-        foreach (var type in _spec.Types)
+        foreach (var typeName in ResolvedTypeNames())
         {
-            var accessor = used.Contains(type.Name) ? type.Name + "TypeInfo" : type.Name;
-            w.Summary($"Metadata for <see cref=\"{ModelName(type.Name)}\"/>.");
-            w.Line($"public static {Json}.Serialization.Metadata.JsonTypeInfo<{ModelName(type.Name)}> {accessor} => TypeInfo<{ModelName(type.Name)}>();");
+            var accessor = used.Contains(typeName) ? typeName + "TypeInfo" : typeName;
+            w.Doc("summary", $"Metadata for <see cref=\"{ModelName(typeName)}\"/>.", raw: true);
+            w.Line($"public static {Json}.Serialization.Metadata.JsonTypeInfo<{ModelName(typeName)}> {accessor} => TypeInfo<{ModelName(typeName)}>();");
             w.Line();
         }
 
@@ -80,9 +93,9 @@ internal sealed partial class Emitter
         w.Line();
         w.Open($"private sealed class {name}Resolver : {Json}.Serialization.Metadata.IJsonTypeInfoResolver");
         w.Open($"public {Json}.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, {Json}.JsonSerializerOptions options)");
-        foreach (var type in _spec.Types)
+        foreach (var typeName in ResolvedTypeNames())
         {
-            var model = ModelName(type.Name);
+            var model = ModelName(typeName);
             w.Open($"if (type == typeof({model}))");
             w.Line($"return {Json}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{model}>(options, {model}.JsonConverter.Instance);");
             w.Close();

@@ -8,7 +8,7 @@ internal sealed partial class Emitter
 {
     private static string DiscriminatorMember(string unionName) => SpecParser.UnionKindMember(unionName);
 
-    private static string UnknownName(TypeDecl union) => union.DiscriminatorValue ?? "Unknown" + union.Name;
+    internal static string UnknownName(TypeDecl union) => union.DiscriminatorValue ?? "Unknown" + union.Name;
 
     /// <summary>
     /// A discriminated oneOf: an abstract base, one subtype per mapping key (the variant models
@@ -94,6 +94,17 @@ internal sealed partial class Emitter
         w.Line();
         w.Summary("The object exactly as the server sent it.");
         w.Line($"public {Json}.JsonElement Raw {{ get; }}");
+        w.Line();
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Open($"internal new sealed class JsonConverter : {Attr}.JsonConverter<{ModelName(unknown)}>");
+        w.Line("public static readonly JsonConverter Instance = new();");
+        w.Line();
+        w.Line($"public override {ModelName(unknown)} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options) =>");
+        w.Line($"    {self}.JsonConverter.Instance.Read(ref reader, typeof({self}), options) as {ModelName(unknown)}");
+        w.Line($"    ?? throw new {Json}.JsonException(\"The object is a known {type.Name} variant, not an unknown one.\");");
+        w.Line();
+        w.Line($"public override void Write({Json}.Utf8JsonWriter writer, {ModelName(unknown)} value, {Json}.JsonSerializerOptions options) => value.Raw.WriteTo(writer);");
+        w.Close();
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line($"public override string {kind} => Raw.ValueKind == {Json}.JsonValueKind.Object && Raw.TryGetProperty({Utf8(type.DiscriminatorProperty!)}, out var key) && key.ValueKind == {Json}.JsonValueKind.String ? key.GetString()! : string.Empty;");

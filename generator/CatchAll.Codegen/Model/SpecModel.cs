@@ -4,7 +4,7 @@ namespace CatchAll.Codegen.Model;
 internal sealed record SpecInput(string Path, string Text, string Namespace, string ClientName);
 
 /// <summary>The parse of one spec: a model when the spec could be read, and what went wrong.</summary>
-internal sealed record ParseResult(SpecModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record ParseResult(string Path, SpecModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The whole contract, in the shape the emitter needs and nothing more.</summary>
 internal sealed record SpecModel(

@@ -89,8 +89,11 @@ internal sealed class UniqueNameBuilder
 {
     private readonly HashSet<string> _used;
 
-    public UniqueNameBuilder(IEnumerable<string>? reserved = null) =>
-        _used = reserved is null ? new HashSet<string>() : new HashSet<string>(reserved);
+    public UniqueNameBuilder(IEnumerable<string>? reserved = null, bool ignoreCase = false)
+    {
+        var comparer = ignoreCase ? System.StringComparer.OrdinalIgnoreCase : System.StringComparer.Ordinal;
+        _used = reserved is null ? new HashSet<string>(comparer) : new HashSet<string>(reserved, comparer);
+    }
 
     public bool IsUsed(string name) => _used.Contains(name);
 

@@ -15,7 +15,8 @@ internal sealed partial class SpecParser
 
     private SpecModel? BuildModel(OpenApiDocument document)
     {
-        _typeNames = new UniqueNameBuilder(new[] { _input.ClientName, _input.ClientName + "Json", "JsonConverter" });
+        // Type names become hint names, and those must differ in more than case.
+        _typeNames = new UniqueNameBuilder(new[] { _input.ClientName, _input.ClientName + "Json", "JsonConverter" }, ignoreCase: true);
         DeclareComponents(document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>());
         foreach (var id in _components.Keys.ToList())
         {

@@ -52,7 +52,7 @@ internal sealed partial class SpecParser
             model = null;
         }
 
-        return new ParseResult(model, parser._diagnostics.ToEquatableArray());
+        return new ParseResult(input.Path, model, parser._diagnostics.ToEquatableArray());
     }
 
     private SpecModel? Run()
