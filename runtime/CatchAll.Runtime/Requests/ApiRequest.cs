@@ -223,6 +223,9 @@ namespace CatchAll.Runtime
             }
 
             var form = new MultipartFormDataContent();
+#if NET5_0_OR_GREATER
+            form.HeaderEncodingSelector = static (_, _) => Encoding.UTF8;
+#endif
             foreach (MultipartPart part in _multipart)
             {
                 if (part.File is null)
@@ -237,16 +240,45 @@ namespace CatchAll.Runtime
                 {
                     var file = new BorrowedStreamContent(part.File, part.StartPosition);
                     file.Headers.ContentType = MediaTypeHeaderValue.Parse(part.ContentType!);
-                    file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
-                    {
-                        Name = Quote(part.Name),
-                        FileName = Quote(part.FileName!),
-                    };
+                    // Written raw: ContentDispositionHeaderValue MIME-encodes a non-ASCII file name
+                    // (=?utf-8?B?...?=), which RFC 7578 servers keep literally. Browsers send UTF-8.
+                    file.Headers.TryAddWithoutValidation(
+                        "Content-Disposition",
+                        "form-data; name=" + QuoteFormValue(part.Name) + "; filename=" + QuoteFormValue(part.FileName!));
                     form.Add(file);
                 }
             }
 
             return form;
+        }
+
+        /// <summary>
+        /// A quoted multipart name as RFC 7578 section 4.2 has it: quotes and line breaks
+        /// percent-encoded; other characters as they are (UTF-8 on the wire), except where the
+        /// platform cannot choose the header encoding, where non-ASCII is percent-encoded too.
+        /// </summary>
+        private static string QuoteFormValue(string value)
+        {
+            var builder = new StringBuilder(value.Length + 2).Append('"');
+#if NET5_0_OR_GREATER
+            foreach (var c in value)
+            {
+                builder.Append(c switch { '"' => "%22", '\r' => "%0D", '\n' => "%0A", _ => c.ToString() });
+            }
+#else
+            foreach (var b in Encoding.UTF8.GetBytes(value))
+            {
+                if (b is (byte)'"' or (byte)'\r' or (byte)'\n' or >= 0x80)
+                {
+                    builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    builder.Append((char)b);
+                }
+            }
+#endif
+            return builder.Append('"').ToString();
         }
 
         private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";

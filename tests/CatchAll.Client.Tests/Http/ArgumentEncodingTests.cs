@@ -158,7 +158,7 @@ public sealed class ArgumentEncodingTests : IDisposable
     /// encoded word ("=?utf-8?B?...?=") is not allowed inside a quoted string and multipart parsers such as the
     /// Python one behind FastAPI keep it literally, so the service would see a name that no longer ends in ".csv".
     /// </summary>
-    [Fact(Skip = "bug: runtime R1, non-ASCII upload file names are sent as RFC 2047 encoded words")]
+    [Fact]
     public async Task Non_ascii_upload_file_name_arrives_as_utf8()
     {
         var (status, body) = CannedSuccess(Spec.Operation("uploadCSVToDataset"), OperationCases.ById["uploadCSVToDataset"]);
