@@ -200,7 +200,7 @@ internal sealed class OperationTour(EmulatorSession session, SteppingTimeProvide
         {
             Name = "e2e receiver",
             Url = url,
-            Method = Models.HttpMethod.POST,
+            Method = Models.HttpMethod.Post,
             Headers = new Dictionary<string, string> { [WebhookReceiver.MarkerHeader] = "tour" },
             Auth = new BearerAuthDto { Token = "receiver-token" },
         });
@@ -254,7 +254,7 @@ internal sealed class OperationTour(EmulatorSession session, SteppingTimeProvide
         Assert.Equal(jobId, deliveries.ResourceId);
         var delivery = Assert.Single(deliveries.Items);
         Assert.Equal(webhookId, delivery.WebhookId);
-        Assert.Equal(DeliveryStatus.SUCCESS, delivery.DeliveryStatus);
+        Assert.Equal(DeliveryStatus.Success, delivery.DeliveryStatus);
         Assert.Equal(200, delivery.StatusCode);
         Assert.Contains(receiver.Received, r => r.Body.Contains(jobId.ToString(), StringComparison.Ordinal));
 

@@ -93,7 +93,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal(records.OrderBy(r => r, StringComparer.Ordinal), delivered.OrderBy(r => r, StringComparer.Ordinal));
         var history = await Client.Webhooks.GetWebhookDeliveryHistoryAsync(MappableResourceType.Job, jobId);
         Assert.Equal(records.Count, history.Total);
-        Assert.All(history.Items, i => Assert.Equal(DeliveryStatus.SUCCESS, i.DeliveryStatus));
+        Assert.All(history.Items, i => Assert.Equal(DeliveryStatus.Success, i.DeliveryStatus));
     }
 
     [Fact]

@@ -26,17 +26,12 @@ internal static class Naming
     public static string Pascal(string name)
     {
         var builder = new StringBuilder(name.Length);
-        var upperNext = true;
-        foreach (var c in name)
+        foreach (var segment in name.Split(Separators(name), System.StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!char.IsLetterOrDigit(c))
-            {
-                upperNext = true;
-                continue;
-            }
-
-            builder.Append(upperNext ? char.ToUpperInvariant(c) : c);
-            upperNext = false;
+            // A shouted word (GET, PENDING_REVIEW) reads as a word: Get, PendingReview. Mixed
+            // case (uploadCSVToDataset) is kept as written.
+            var word = segment.Length > 1 && IsAllUpper(segment) ? segment.Substring(0, 1) + segment.Substring(1).ToLowerInvariant() : segment;
+            builder.Append(char.ToUpperInvariant(word[0])).Append(word, 1, word.Length - 1);
         }
 
         if (builder.Length == 0)
@@ -50,6 +45,39 @@ internal static class Naming
         }
 
         return builder.ToString();
+    }
+
+    private static char[] Separators(string name)
+    {
+        var separators = new List<char>();
+        foreach (var c in name)
+        {
+            if (!char.IsLetterOrDigit(c) && !separators.Contains(c))
+            {
+                separators.Add(c);
+            }
+        }
+
+        return separators.ToArray();
+    }
+
+    private static bool IsAllUpper(string segment)
+    {
+        var letters = 0;
+        foreach (var c in segment)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+
+            if (char.IsLetter(c))
+            {
+                letters++;
+            }
+        }
+
+        return letters > 0;
     }
 
     /// <summary>camelCase for parameters and locals, escaped with @ when it is a keyword.</summary>

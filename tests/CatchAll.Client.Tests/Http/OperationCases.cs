@@ -140,7 +140,7 @@ internal static class OperationCases
             "listMonitors",
             c => c.Monitors.ListMonitorsWithResponseAsync(page: 1, pageSize: 100, search: Search, ownership: OwnershipFilter.Own, projectId: Project),
             c => c.Monitors.ListMonitorsAsync(page: 1, pageSize: 100, search: Search, ownership: OwnershipFilter.Own, projectId: Project),
-            r => Assert.Equal(WebhookDtoMethod.POST, r.Monitors[0].Webhook!.Method)) with
+            r => Assert.Equal(WebhookDtoMethod.Post, r.Monitors[0].Webhook!.Method)) with
         {
             QueryValues = Values(("page", "1"), ("page_size", "100"), ("search", Search), ("ownership", "own"), ("project_id", G(Project))),
         };
@@ -358,7 +358,7 @@ internal static class OperationCases
             c => c.Webhooks.GetWebhookDeliveryHistoryAsync(MappableResourceType.Monitor, Resource, page: 1, pageSize: 50),
             r =>
             {
-                Assert.Equal(DeliveryStatus.FAILED, r.Items[1].DeliveryStatus);
+                Assert.Equal(DeliveryStatus.Failed, r.Items[1].DeliveryStatus);
                 Assert.Equal("Service unavailable", r.Items[1].ErrorMessage);
                 Assert.Equal(42, r.Items[0].Id);
             }) with
@@ -700,7 +700,7 @@ internal static class OperationCases
         Url = "https://hooks.example.com/h",
         Type = WebhookType.Custom,
         DeliveryMode = DeliveryMode.PerRecord,
-        Method = CatchAll.Models.HttpMethod.PUT,
+        Method = CatchAll.Models.HttpMethod.Put,
         Headers = new Dictionary<string, string> { ["X-Team"] = "research" },
         Auth = new ApiKeyAuthDto { Header = "x-hook-key", Value = "k" },
         FormatterConfig = new Dictionary<string, JsonElement> { ["template"] = JsonDocument.Parse("\"{{title}}\"").RootElement },

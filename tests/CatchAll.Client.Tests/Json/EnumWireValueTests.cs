@@ -37,8 +37,8 @@ public sealed class EnumWireValueTests
     {
         Assert.Equal("\"per_record\"", Write(DeliveryMode.PerRecord));
         Assert.Equal("\"monitor_group\"", Write(MappableResourceType.MonitorGroup));
-        Assert.Equal("\"PATCH\"", Write(CatchAll.Models.HttpMethod.PATCH));
-        Assert.Equal("\"SUCCESS\"", Write(DeliveryStatus.SUCCESS));
+        Assert.Equal("\"PATCH\"", Write(CatchAll.Models.HttpMethod.Patch));
+        Assert.Equal("\"SUCCESS\"", Write(DeliveryStatus.Success));
         Assert.Equal("\"needs_work\"", Write(QueryStatus.NeedsWork));
     }
 
