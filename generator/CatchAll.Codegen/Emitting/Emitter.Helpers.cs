@@ -21,13 +21,14 @@ internal sealed partial class Emitter
         {
             var waiters = _spec.Waiters.Where(w => w.Resource == resource.Name).ToList();
             var pagers = _spec.Pagers.Where(p => p.Resource == resource.Name).ToList();
-            if (waiters.Count == 0 && pagers.Count == 0)
+            var uploads = resource.Operations.Where(o => UploadFile(o) is not null).ToList();
+            if (waiters.Count == 0 && pagers.Count == 0 && uploads.Count == 0)
             {
                 continue;
             }
 
             var w = Header(_spec.Namespace);
-            w.Doc("summary", $"Waiting and paging helpers for <see cref=\"I{resource.Name}Client\"/>.", raw: true);
+            w.Doc("summary", $"Waiting, paging and upload helpers for <see cref=\"I{resource.Name}Client\"/>.", raw: true);
             w.Open($"public static partial class {resource.Name}ClientExtensions");
             w.Line($"private static global::System.TimeProvider TimeProviderOf(I{resource.Name}Client client) =>");
             w.Line($"    (client as {resource.Name}Client)?.Pipeline.TimeProvider ?? global::System.TimeProvider.System;");
@@ -53,6 +54,11 @@ internal sealed partial class Emitter
             foreach (var pager in pagers)
             {
                 EmitPager(w, resource, pager);
+            }
+
+            foreach (var upload in uploads)
+            {
+                EmitFilePathOverload(w, resource, upload, UploadFile(upload)!);
             }
 
             w.Close();
