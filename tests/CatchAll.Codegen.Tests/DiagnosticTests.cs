@@ -340,7 +340,7 @@ public sealed class DiagnosticTests
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden));
     }
 
-    [Fact(Skip = "generator bug: see /tmp/team/generator-bugs.md B15")]
+    [Fact]
     public void Two_specs_generating_into_one_namespace_are_reported_not_an_internal_failure()
     {
         var a = Scenarios.Get("Nullable").Spec;

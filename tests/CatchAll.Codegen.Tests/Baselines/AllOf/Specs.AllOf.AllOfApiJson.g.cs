@@ -14,19 +14,19 @@ namespace Specs.AllOf
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new AllOfApiJsonResolver();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.AllOf.Models.AuditedRecord"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.AllOf.Models.AuditedRecord"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.AuditedRecord> AuditedRecord => TypeInfo<global::Specs.AllOf.Models.AuditedRecord>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.AllOf.Models.Entity"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.AllOf.Models.Entity"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.Entity> Entity => TypeInfo<global::Specs.AllOf.Models.Entity>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.AllOf.Models.Record"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.AllOf.Models.Record"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.Record> Record => TypeInfo<global::Specs.AllOf.Models.Record>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.AllOf.Models.RecordPage"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.AllOf.Models.RecordPage"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.RecordPage> RecordPage => TypeInfo<global::Specs.AllOf.Models.RecordPage>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.AllOf.Models.RecordPageInline"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.AllOf.Models.RecordPageInline"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.RecordPageInline> RecordPageInline => TypeInfo<global::Specs.AllOf.Models.RecordPageInline>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>

@@ -14,451 +14,454 @@ namespace CatchAll
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new CatchAllClientJsonResolver();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.AddResourceRequestDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.AddResourceRequestDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceRequestDto> AddResourceRequestDto => TypeInfo<global::CatchAll.Models.AddResourceRequestDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.AddResourceResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.AddResourceResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceResponseDto> AddResourceResponseDto => TypeInfo<global::CatchAll.Models.AddResourceResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.AdditionalAttributes"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.AdditionalAttributes"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AdditionalAttributes> AdditionalAttributes => TypeInfo<global::CatchAll.Models.AdditionalAttributes>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ApiKeyAuthDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ApiKeyAuthDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ApiKeyAuthDto> ApiKeyAuthDto => TypeInfo<global::CatchAll.Models.ApiKeyAuthDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.AssignWebhookResourceRequestDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.AssignWebhookResourceRequestDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceRequestDto> AssignWebhookResourceRequestDto => TypeInfo<global::CatchAll.Models.AssignWebhookResourceRequestDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.AssignWebhookResourceResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.AssignWebhookResourceResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceResponseDto> AssignWebhookResourceResponseDto => TypeInfo<global::CatchAll.Models.AssignWebhookResourceResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.BaseRecord"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.BaseRecord"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecord> BaseRecord => TypeInfo<global::CatchAll.Models.BaseRecord>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.BaseRecordEnrichment"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.BaseRecordEnrichment"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecordEnrichment> BaseRecordEnrichment => TypeInfo<global::CatchAll.Models.BaseRecordEnrichment>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence> BaseRecordEnrichmentEnrichmentConfidence => TypeInfo<global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.BasicAuthDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.BasicAuthDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BasicAuthDto> BasicAuthDto => TypeInfo<global::CatchAll.Models.BasicAuthDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.BearerAuthDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.BearerAuthDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BearerAuthDto> BearerAuthDto => TypeInfo<global::CatchAll.Models.BearerAuthDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.Citation"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.Citation"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Citation> Citation => TypeInfo<global::CatchAll.Models.Citation>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.CompanyAttributes"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CompanyAttributes"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyAttributes> CompanyAttributes => TypeInfo<global::CatchAll.Models.CompanyAttributes>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.CompanyEnrichmentOutput"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CompanyEnrichmentOutput"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutput> CompanyEnrichmentOutput => TypeInfo<global::CatchAll.Models.CompanyEnrichmentOutput>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.CompanyEnrichmentOutputMetadata"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CompanyEnrichmentOutputMetadata"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata> CompanyEnrichmentOutputMetadata => TypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence> CompanyEnrichmentOutputMetadataDomainUrlConfidence => TypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ConnectedEntity"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ConnectedEntity"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ConnectedEntity> ConnectedEntity => TypeInfo<global::CatchAll.Models.ConnectedEntity>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ContinueRequestDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ContinueRequestDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueRequestDto> ContinueRequestDto => TypeInfo<global::CatchAll.Models.ContinueRequestDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ContinueResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ContinueResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueResponseDto> ContinueResponseDto => TypeInfo<global::CatchAll.Models.ContinueResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.CreateDatasetCsvResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateDatasetCsvResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetCsvResponse => TypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.CreateDatasetRequest"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateDatasetRequest"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateDatasetRequest> CreateDatasetRequest => TypeInfo<global::CatchAll.Models.CreateDatasetRequest>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.CreateEntitiesBatchRequest"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateEntitiesBatchRequest"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntitiesBatchRequest> CreateEntitiesBatchRequest => TypeInfo<global::CatchAll.Models.CreateEntitiesBatchRequest>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.CreateEntitiesBatchResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateEntitiesBatchResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntitiesBatchResponse> CreateEntitiesBatchResponse => TypeInfo<global::CatchAll.Models.CreateEntitiesBatchResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.CreateEntityRequest"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateEntityRequest"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntityRequest> CreateEntityRequest => TypeInfo<global::CatchAll.Models.CreateEntityRequest>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.CreateEntityResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateEntityResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntityResponse> CreateEntityResponse => TypeInfo<global::CatchAll.Models.CreateEntityResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.CreateMonitorRequestDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateMonitorRequestDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorRequestDto> CreateMonitorRequestDto => TypeInfo<global::CatchAll.Models.CreateMonitorRequestDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.CreateMonitorResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateMonitorResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorResponseDto> CreateMonitorResponseDto => TypeInfo<global::CatchAll.Models.CreateMonitorResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.CreateProjectRequestDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateProjectRequestDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectRequestDto> CreateProjectRequestDto => TypeInfo<global::CatchAll.Models.CreateProjectRequestDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.CreateProjectResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateProjectResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectResponseDto> CreateProjectResponseDto => TypeInfo<global::CatchAll.Models.CreateProjectResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.CreateWebhookRequestDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateWebhookRequestDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookRequestDto> CreateWebhookRequestDto => TypeInfo<global::CatchAll.Models.CreateWebhookRequestDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.CreateWebhookResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateWebhookResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookResponseDto> CreateWebhookResponseDto => TypeInfo<global::CatchAll.Models.CreateWebhookResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.DatasetEntityIdsRequest"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetEntityIdsRequest"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest> DatasetEntityIdsRequest => TypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.DatasetEntityListResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetEntityListResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetEntityListResponse> DatasetEntityListResponse => TypeInfo<global::CatchAll.Models.DatasetEntityListResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.DatasetListResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetListResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetListResponse> DatasetListResponse => TypeInfo<global::CatchAll.Models.DatasetListResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.DatasetResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetResponse> DatasetResponse => TypeInfo<global::CatchAll.Models.DatasetResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.DatasetSortBy"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetSortBy"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetSortBy> DatasetSortBy => TypeInfo<global::CatchAll.Models.DatasetSortBy>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.DatasetStatus"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetStatus"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatus> DatasetStatus => TypeInfo<global::CatchAll.Models.DatasetStatus>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.DatasetStatusEntry"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetStatusEntry"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatusEntry> DatasetStatusEntry => TypeInfo<global::CatchAll.Models.DatasetStatusEntry>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.DatasetStatusHistoryResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetStatusHistoryResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse> DatasetStatusHistoryResponse => TypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.DeleteJobResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DeleteJobResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteJobResponseDto> DeleteJobResponseDto => TypeInfo<global::CatchAll.Models.DeleteJobResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.DeleteMonitorResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DeleteMonitorResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteMonitorResponseDto> DeleteMonitorResponseDto => TypeInfo<global::CatchAll.Models.DeleteMonitorResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.DeliveryHistoryItemDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryHistoryItemDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryItemDto> DeliveryHistoryItemDto => TypeInfo<global::CatchAll.Models.DeliveryHistoryItemDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.DeliveryHistoryResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryHistoryResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryResponseDto> DeliveryHistoryResponseDto => TypeInfo<global::CatchAll.Models.DeliveryHistoryResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.DeliveryMode"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryMode"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryMode> DeliveryMode => TypeInfo<global::CatchAll.Models.DeliveryMode>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.DeliveryStatus"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryStatus"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryStatus> DeliveryStatus => TypeInfo<global::CatchAll.Models.DeliveryStatus>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.DisableMonitorResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DisableMonitorResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DisableMonitorResponse> DisableMonitorResponse => TypeInfo<global::CatchAll.Models.DisableMonitorResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.EnableMonitorRequestDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.EnableMonitorRequestDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorRequestDto> EnableMonitorRequestDto => TypeInfo<global::CatchAll.Models.EnableMonitorRequestDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.EnableMonitorResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.EnableMonitorResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorResponse> EnableMonitorResponse => TypeInfo<global::CatchAll.Models.EnableMonitorResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.EnrichmentSchema"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.EnrichmentSchema"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnrichmentSchema> EnrichmentSchema => TypeInfo<global::CatchAll.Models.EnrichmentSchema>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.EnrichmentType"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.EnrichmentType"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnrichmentType> EnrichmentType => TypeInfo<global::CatchAll.Models.EnrichmentType>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.EntityAssociationType"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityAssociationType"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityAssociationType> EntityAssociationType => TypeInfo<global::CatchAll.Models.EntityAssociationType>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.EntityListResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityListResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityListResponse> EntityListResponse => TypeInfo<global::CatchAll.Models.EntityListResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.EntityResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityResponse> EntityResponse => TypeInfo<global::CatchAll.Models.EntityResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.EntitySortBy"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.EntitySortBy"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntitySortBy> EntitySortBy => TypeInfo<global::CatchAll.Models.EntitySortBy>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.EntityStatus"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityStatus"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityStatus> EntityStatus => TypeInfo<global::CatchAll.Models.EntityStatus>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.EntitySummary"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.EntitySummary"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntitySummary> EntitySummary => TypeInfo<global::CatchAll.Models.EntitySummary>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.EntityType"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityType"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityType> EntityType => TypeInfo<global::CatchAll.Models.EntityType>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.EntityValidationErrorBody"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityValidationErrorBody"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityValidationErrorBody> EntityValidationErrorBody => TypeInfo<global::CatchAll.Models.EntityValidationErrorBody>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.Error"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.Error"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Error> Error => TypeInfo<global::CatchAll.Models.Error>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.GetPlanLimitsResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.GetPlanLimitsResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetPlanLimitsResponseDto> GetPlanLimitsResponseDto => TypeInfo<global::CatchAll.Models.GetPlanLimitsResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.GetVersionResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.GetVersionResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetVersionResponse> GetVersionResponse => TypeInfo<global::CatchAll.Models.GetVersionResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.GetWebhookResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.GetWebhookResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetWebhookResponseDto> GetWebhookResponseDto => TypeInfo<global::CatchAll.Models.GetWebhookResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.HealthCheckResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.HealthCheckResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.HealthCheckResponse> HealthCheckResponse => TypeInfo<global::CatchAll.Models.HealthCheckResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.HttpMethod"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.HttpMethod"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.HttpMethod> HttpMethod => TypeInfo<global::CatchAll.Models.HttpMethod>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.InitializeRequestDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.InitializeRequestDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeRequestDto> InitializeRequestDto => TypeInfo<global::CatchAll.Models.InitializeRequestDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.InitializeResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.InitializeResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeResponseDto> InitializeResponseDto => TypeInfo<global::CatchAll.Models.InitializeResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.IssueType"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.IssueType"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.IssueType> IssueType => TypeInfo<global::CatchAll.Models.IssueType>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.JobStep"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.JobStep"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.JobStep> JobStep => TypeInfo<global::CatchAll.Models.JobStep>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ListDatasetEntitiesRequest"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListDatasetEntitiesRequest"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListDatasetEntitiesRequest> ListDatasetEntitiesRequest => TypeInfo<global::CatchAll.Models.ListDatasetEntitiesRequest>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ListMonitorJobsResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListMonitorJobsResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsResponse => TypeInfo<global::CatchAll.Models.ListMonitorJobsResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ListMonitorJobsResponseSortOrder"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListMonitorJobsResponseSortOrder"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsResponseSortOrder> ListMonitorJobsResponseSortOrder => TypeInfo<global::CatchAll.Models.ListMonitorJobsResponseSortOrder>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ListMonitorJobsSort"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListMonitorJobsSort"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsSort> ListMonitorJobsSort => TypeInfo<global::CatchAll.Models.ListMonitorJobsSort>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ListMonitorsResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListMonitorsResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorsResponseDto> ListMonitorsResponseDto => TypeInfo<global::CatchAll.Models.ListMonitorsResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ListUserJobsResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListUserJobsResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListUserJobsResponseDto> ListUserJobsResponseDto => TypeInfo<global::CatchAll.Models.ListUserJobsResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ListWebhookResourcesResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListWebhookResourcesResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhookResourcesResponseDto> ListWebhookResourcesResponseDto => TypeInfo<global::CatchAll.Models.ListWebhookResourcesResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ListWebhooksResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListWebhooksResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhooksResponseDto> ListWebhooksResponseDto => TypeInfo<global::CatchAll.Models.ListWebhooksResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ManageEntitiesResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ManageEntitiesResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ManageEntitiesResponse> ManageEntitiesResponse => TypeInfo<global::CatchAll.Models.ManageEntitiesResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.MappableResourceType"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.MappableResourceType"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MappableResourceType> MappableResourceType => TypeInfo<global::CatchAll.Models.MappableResourceType>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.MonitorCitation"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorCitation"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorCitation> MonitorCitation => TypeInfo<global::CatchAll.Models.MonitorCitation>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.MonitorJobItem"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorJobItem"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorJobItem> MonitorJobItem => TypeInfo<global::CatchAll.Models.MonitorJobItem>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.MonitorListItemDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorListItemDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorListItemDto> MonitorListItemDto => TypeInfo<global::CatchAll.Models.MonitorListItemDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.MonitorRecord"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorRecord"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecord> MonitorRecord => TypeInfo<global::CatchAll.Models.MonitorRecord>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.MonitorRecordEnrichment"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorRecordEnrichment"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecordEnrichment> MonitorRecordEnrichment => TypeInfo<global::CatchAll.Models.MonitorRecordEnrichment>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence> MonitorRecordEnrichmentEnrichmentConfidence => TypeInfo<global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.MonitorStatusEntry"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorStatusEntry"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusEntry> MonitorStatusEntry => TypeInfo<global::CatchAll.Models.MonitorStatusEntry>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.MonitorStatusEntryStatus"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorStatusEntryStatus"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusEntryStatus> MonitorStatusEntryStatus => TypeInfo<global::CatchAll.Models.MonitorStatusEntryStatus>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.MonitorStatusHistoryResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorStatusHistoryResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponseDto> MonitorStatusHistoryResponseDto => TypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.OwnershipFilter"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.OwnershipFilter"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.OwnershipFilter> OwnershipFilter => TypeInfo<global::CatchAll.Models.OwnershipFilter>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.PlanFeature"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.PlanFeature"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PlanFeature> PlanFeature => TypeInfo<global::CatchAll.Models.PlanFeature>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ProjectListResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectListResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectListResponseDto> ProjectListResponseDto => TypeInfo<global::CatchAll.Models.ProjectListResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ProjectOverviewCountsDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectOverviewCountsDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewCountsDto> ProjectOverviewCountsDto => TypeInfo<global::CatchAll.Models.ProjectOverviewCountsDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ProjectOverviewResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectOverviewResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseDto> ProjectOverviewResponseDto => TypeInfo<global::CatchAll.Models.ProjectOverviewResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ProjectOverviewResponseDtoOverview"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectOverviewResponseDtoOverview"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseDtoOverview> ProjectOverviewResponseDtoOverview => TypeInfo<global::CatchAll.Models.ProjectOverviewResponseDtoOverview>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ProjectResourceDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResourceDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceDto> ProjectResourceDto => TypeInfo<global::CatchAll.Models.ProjectResourceDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ProjectResourceListResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResourceListResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceListResponseDto> ProjectResourceListResponseDto => TypeInfo<global::CatchAll.Models.ProjectResourceListResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ProjectResourceType"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResourceType"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceType> ProjectResourceType => TypeInfo<global::CatchAll.Models.ProjectResourceType>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ProjectResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResponseDto> ProjectResponseDto => TypeInfo<global::CatchAll.Models.ProjectResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ProjectSummaryDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectSummaryDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectSummaryDto> ProjectSummaryDto => TypeInfo<global::CatchAll.Models.ProjectSummaryDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.PublicJobStatus"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.PublicJobStatus"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PublicJobStatus> PublicJobStatus => TypeInfo<global::CatchAll.Models.PublicJobStatus>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.PullJobResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.PullJobResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDto> PullJobResponseDto => TypeInfo<global::CatchAll.Models.PullJobResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.PullJobResponseDtoDateRange"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.PullJobResponseDtoDateRange"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDtoDateRange> PullJobResponseDtoDateRange => TypeInfo<global::CatchAll.Models.PullJobResponseDtoDateRange>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.PullJobResponseDtoMode"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.PullJobResponseDtoMode"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDtoMode> PullJobResponseDtoMode => TypeInfo<global::CatchAll.Models.PullJobResponseDtoMode>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.PullMonitorResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.PullMonitorResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseDto> PullMonitorResponseDto => TypeInfo<global::CatchAll.Models.PullMonitorResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.PullMonitorResponseDtoRunInfo"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.PullMonitorResponseDtoRunInfo"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseDtoRunInfo> PullMonitorResponseDtoRunInfo => TypeInfo<global::CatchAll.Models.PullMonitorResponseDtoRunInfo>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.QueryStatus"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.QueryStatus"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.QueryStatus> QueryStatus => TypeInfo<global::CatchAll.Models.QueryStatus>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.Record"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.Record"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Record> Record => TypeInfo<global::CatchAll.Models.Record>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.RecordEnrichment"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.RecordEnrichment"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RecordEnrichment> RecordEnrichment => TypeInfo<global::CatchAll.Models.RecordEnrichment>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence> RecordEnrichmentEnrichmentConfidence => TypeInfo<global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ReferenceJob"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ReferenceJob"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ReferenceJob> ReferenceJob => TypeInfo<global::CatchAll.Models.ReferenceJob>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.RemoveResourceResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.RemoveResourceResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RemoveResourceResponseDto> RemoveResourceResponseDto => TypeInfo<global::CatchAll.Models.RemoveResourceResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ResourceItemDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ResourceItemDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceItemDto> ResourceItemDto => TypeInfo<global::CatchAll.Models.ResourceItemDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ResourceResultDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ResourceResultDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceResultDto> ResourceResultDto => TypeInfo<global::CatchAll.Models.ResourceResultDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.SharingInfo"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.SharingInfo"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SharingInfo> SharingInfo => TypeInfo<global::CatchAll.Models.SharingInfo>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.SharingInfoPermission"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.SharingInfoPermission"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SharingInfoPermission> SharingInfoPermission => TypeInfo<global::CatchAll.Models.SharingInfoPermission>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.SkippedRow"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.SkippedRow"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SkippedRow> SkippedRow => TypeInfo<global::CatchAll.Models.SkippedRow>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.SortOrder"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.SortOrder"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SortOrder> SortOrder => TypeInfo<global::CatchAll.Models.SortOrder>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.StatusResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.StatusResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.StatusResponseDto> StatusResponseDto => TypeInfo<global::CatchAll.Models.StatusResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.SubmitRequestDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.SubmitRequestDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequestDto> SubmitRequestDto => TypeInfo<global::CatchAll.Models.SubmitRequestDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.SubmitRequestDtoMode"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.SubmitRequestDtoMode"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequestDtoMode> SubmitRequestDtoMode => TypeInfo<global::CatchAll.Models.SubmitRequestDtoMode>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.SubmitResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.SubmitResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitResponseDto> SubmitResponseDto => TypeInfo<global::CatchAll.Models.SubmitResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.Suggestion"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.Suggestion"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Suggestion> Suggestion => TypeInfo<global::CatchAll.Models.Suggestion>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.TestWebhookRequestDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.TestWebhookRequestDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookRequestDto> TestWebhookRequestDto => TypeInfo<global::CatchAll.Models.TestWebhookRequestDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.TestWebhookResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.TestWebhookResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookResponseDto> TestWebhookResponseDto => TypeInfo<global::CatchAll.Models.TestWebhookResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.UpdateDatasetRequest"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateDatasetRequest"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateDatasetRequest> UpdateDatasetRequest => TypeInfo<global::CatchAll.Models.UpdateDatasetRequest>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.UpdateEntityRequest"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateEntityRequest"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateEntityRequest> UpdateEntityRequest => TypeInfo<global::CatchAll.Models.UpdateEntityRequest>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.UpdateMonitorRequestDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateMonitorRequestDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorRequestDto> UpdateMonitorRequestDto => TypeInfo<global::CatchAll.Models.UpdateMonitorRequestDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.UpdateMonitorResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateMonitorResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorResponseDto> UpdateMonitorResponseDto => TypeInfo<global::CatchAll.Models.UpdateMonitorResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.UpdateProjectRequestDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateProjectRequestDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectRequestDto> UpdateProjectRequestDto => TypeInfo<global::CatchAll.Models.UpdateProjectRequestDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.UpdateProjectResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateProjectResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectResponseDto> UpdateProjectResponseDto => TypeInfo<global::CatchAll.Models.UpdateProjectResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.UpdateWebhookRequestDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateWebhookRequestDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookRequestDto> UpdateWebhookRequestDto => TypeInfo<global::CatchAll.Models.UpdateWebhookRequestDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.UpdateWebhookResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateWebhookResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookResponseDto> UpdateWebhookResponseDto => TypeInfo<global::CatchAll.Models.UpdateWebhookResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.UploadCsvToDatasetResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UploadCsvToDatasetResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetResponse => TypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.UserJob"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UserJob"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UserJob> UserJob => TypeInfo<global::CatchAll.Models.UserJob>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.UserJobMode"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UserJobMode"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UserJobMode> UserJobMode => TypeInfo<global::CatchAll.Models.UserJobMode>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ValidateQueryRequestDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidateQueryRequestDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryRequestDto> ValidateQueryRequestDto => TypeInfo<global::CatchAll.Models.ValidateQueryRequestDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ValidateQueryResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidateQueryResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryResponseDto> ValidateQueryResponseDto => TypeInfo<global::CatchAll.Models.ValidateQueryResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ValidationErrorDetail"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidationErrorDetail"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorDetail> ValidationErrorDetail => TypeInfo<global::CatchAll.Models.ValidationErrorDetail>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ValidationErrorDetailLocItem"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidationErrorDetailLocItem"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorDetailLocItem> ValidationErrorDetailLocItem => TypeInfo<global::CatchAll.Models.ValidationErrorDetailLocItem>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ValidationErrorResponse"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidationErrorResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorResponse> ValidationErrorResponse => TypeInfo<global::CatchAll.Models.ValidationErrorResponse>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ValidationReport"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidationReport"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationReport> ValidationReport => TypeInfo<global::CatchAll.Models.ValidationReport>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ValidatorSchema"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidatorSchema"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidatorSchema> ValidatorSchema => TypeInfo<global::CatchAll.Models.ValidatorSchema>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.ValidatorSchemaType"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidatorSchemaType"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidatorSchemaType> ValidatorSchemaType => TypeInfo<global::CatchAll.Models.ValidatorSchemaType>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.WebhookAuth"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookAuth"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookAuth> WebhookAuth => TypeInfo<global::CatchAll.Models.WebhookAuth>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.WebhookDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UnknownWebhookAuth"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UnknownWebhookAuth> UnknownWebhookAuth => TypeInfo<global::CatchAll.Models.UnknownWebhookAuth>();
+
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookDto> WebhookDto => TypeInfo<global::CatchAll.Models.WebhookDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.WebhookDtoMethod"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookDtoMethod"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookDtoMethod> WebhookDtoMethod => TypeInfo<global::CatchAll.Models.WebhookDtoMethod>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.WebhookPayload"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookPayload"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookPayload> WebhookPayload => TypeInfo<global::CatchAll.Models.WebhookPayload>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.WebhookResourceMappingResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookResourceMappingResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResourceMappingResponseDto> WebhookResourceMappingResponseDto => TypeInfo<global::CatchAll.Models.WebhookResourceMappingResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.WebhookResponseDto"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookResponseDto"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResponseDto> WebhookResponseDto => TypeInfo<global::CatchAll.Models.WebhookResponseDto>();
 
-        /// <summary>Metadata for &lt;see cref="global::CatchAll.Models.WebhookType"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookType"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookType> WebhookType => TypeInfo<global::CatchAll.Models.WebhookType>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
@@ -1046,6 +1049,10 @@ namespace CatchAll
                 if (type == typeof(global::CatchAll.Models.WebhookAuth))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookAuth>(options, global::CatchAll.Models.WebhookAuth.JsonConverter.Instance);
+                }
+                if (type == typeof(global::CatchAll.Models.UnknownWebhookAuth))
+                {
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UnknownWebhookAuth>(options, global::CatchAll.Models.UnknownWebhookAuth.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.WebhookDto))
                 {

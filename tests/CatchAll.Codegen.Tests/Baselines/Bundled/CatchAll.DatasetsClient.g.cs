@@ -281,20 +281,6 @@ namespace CatchAll
             return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse>(), options, cancellationToken);
         }
 
-        /// <summary>Add a dataset from CSV, uploading a file from disk.</summary>
-        /// <param name="filePath">Path of the file to upload; its name is sent as the file name.</param>
-        /// <param name="name">Name to give the new dataset.</param>
-        /// <param name="description">Optional text describing the dataset.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(string filePath, string name, string? description = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (filePath is null) throw new global::System.ArgumentNullException(nameof(filePath));
-            // Asynchronous file IO so a large upload does not block a thread-pool thread.
-            using var stream_ = new global::System.IO.FileStream(filePath, global::System.IO.FileMode.Open, global::System.IO.FileAccess.Read, global::System.IO.FileShare.Read, 81920, useAsync: true);
-            return await CreateDatasetFromCsvAsync(stream_, global::System.IO.Path.GetFileName(filePath), name, description, options, cancellationToken).ConfigureAwait(false);
-        }
-
         /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> GetDatasetAsync(global::System.Guid datasetId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
@@ -435,19 +421,6 @@ namespace CatchAll
             if (file is null) throw new global::System.ArgumentNullException(nameof(file));
             request_.AddMultipartFile("file", file, fileFileName, "text/csv");
             return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse>(), options, cancellationToken);
-        }
-
-        /// <summary>Append CSV rows to a dataset, uploading a file from disk.</summary>
-        /// <param name="filePath">Path of the file to upload; its name is sent as the file name.</param>
-        /// <param name="datasetId">Identifier of the dataset.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCSVToDatasetAsync(string filePath, global::System.Guid datasetId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (filePath is null) throw new global::System.ArgumentNullException(nameof(filePath));
-            // Asynchronous file IO so a large upload does not block a thread-pool thread.
-            using var stream_ = new global::System.IO.FileStream(filePath, global::System.IO.FileMode.Open, global::System.IO.FileAccess.Read, global::System.IO.FileShare.Read, 81920, useAsync: true);
-            return await UploadCSVToDatasetAsync(datasetId, stream_, global::System.IO.Path.GetFileName(filePath), options, cancellationToken).ConfigureAwait(false);
         }
     }
 }

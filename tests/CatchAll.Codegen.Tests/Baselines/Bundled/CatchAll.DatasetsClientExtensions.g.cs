@@ -3,7 +3,7 @@
 
 namespace CatchAll
 {
-    /// <summary>Waiting and paging helpers for <see cref="IDatasetsClient"/>.</summary>
+    /// <summary>Waiting, paging and upload helpers for <see cref="IDatasetsClient"/>.</summary>
     public static partial class DatasetsClientExtensions
     {
         private static global::System.TimeProvider TimeProviderOf(IDatasetsClient client) =>
@@ -46,5 +46,36 @@ namespace CatchAll
             "failed" => global::CatchAll.Runtime.PollOutcome.Failed,
             _ => global::CatchAll.Runtime.PollOutcome.Continue,
         };
+
+        /// <summary>Add a dataset from CSV, uploading a file from disk.</summary>
+        /// <param name="client">The client.</param>
+        /// <param name="filePath">Path of the file to upload; its name is sent as the file name.</param>
+        /// <param name="name">Name to give the new dataset.</param>
+        /// <param name="description">Optional text describing the dataset.</param>
+        /// <param name="options">Per-call timeout, headers and retry settings.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public static async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(this IDatasetsClient client, string filePath, string name, string? description = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (client is null) throw new global::System.ArgumentNullException(nameof(client));
+            if (filePath is null) throw new global::System.ArgumentNullException(nameof(filePath));
+            // Asynchronous file IO so a large upload does not block a thread-pool thread.
+            using var stream_ = new global::System.IO.FileStream(filePath, global::System.IO.FileMode.Open, global::System.IO.FileAccess.Read, global::System.IO.FileShare.Read, 81920, useAsync: true);
+            return await client.CreateDatasetFromCsvAsync(stream_, global::System.IO.Path.GetFileName(filePath), name, description, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Append CSV rows to a dataset, uploading a file from disk.</summary>
+        /// <param name="client">The client.</param>
+        /// <param name="datasetId">Identifier of the dataset.</param>
+        /// <param name="filePath">Path of the file to upload; its name is sent as the file name.</param>
+        /// <param name="options">Per-call timeout, headers and retry settings.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public static async global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCSVToDatasetAsync(this IDatasetsClient client, global::System.Guid datasetId, string filePath, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (client is null) throw new global::System.ArgumentNullException(nameof(client));
+            if (filePath is null) throw new global::System.ArgumentNullException(nameof(filePath));
+            // Asynchronous file IO so a large upload does not block a thread-pool thread.
+            using var stream_ = new global::System.IO.FileStream(filePath, global::System.IO.FileMode.Open, global::System.IO.FileAccess.Read, global::System.IO.FileShare.Read, 81920, useAsync: true);
+            return await client.UploadCSVToDatasetAsync(datasetId, stream_, global::System.IO.Path.GetFileName(filePath), options, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

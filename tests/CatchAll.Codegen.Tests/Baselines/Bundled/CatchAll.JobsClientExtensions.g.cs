@@ -3,7 +3,7 @@
 
 namespace CatchAll
 {
-    /// <summary>Waiting and paging helpers for <see cref="IJobsClient"/>.</summary>
+    /// <summary>Waiting, paging and upload helpers for <see cref="IJobsClient"/>.</summary>
     public static partial class JobsClientExtensions
     {
         private static global::System.TimeProvider TimeProviderOf(IJobsClient client) =>

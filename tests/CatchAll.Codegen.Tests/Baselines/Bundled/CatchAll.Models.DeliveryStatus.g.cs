@@ -17,13 +17,13 @@ namespace CatchAll.Models
         }
 
         /// <summary>The wire value "SUCCESS".</summary>
-        public static global::CatchAll.Models.DeliveryStatus SUCCESS { get; } = new("SUCCESS");
+        public static global::CatchAll.Models.DeliveryStatus Success { get; } = new("SUCCESS");
 
         /// <summary>The wire value "FAILED".</summary>
-        public static global::CatchAll.Models.DeliveryStatus FAILED { get; } = new("FAILED");
+        public static global::CatchAll.Models.DeliveryStatus Failed { get; } = new("FAILED");
 
         /// <summary>Every value the spec declares, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.DeliveryStatus> KnownValues { get; } = new global::CatchAll.Models.DeliveryStatus[] { SUCCESS, FAILED };
+        public static global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.DeliveryStatus> KnownValues { get; } = new global::CatchAll.Models.DeliveryStatus[] { Success, Failed };
 
         /// <summary>Whether the value is one the spec declares.</summary>
         public bool IsKnown => _value is "SUCCESS" or "FAILED";
@@ -57,8 +57,8 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.DeliveryStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw new global::System.Text.Json.JsonException("A JSON string is expected for DeliveryStatus.");
-                if (reader.ValueTextEquals("SUCCESS"u8)) return global::CatchAll.Models.DeliveryStatus.SUCCESS;
-                if (reader.ValueTextEquals("FAILED"u8)) return global::CatchAll.Models.DeliveryStatus.FAILED;
+                if (reader.ValueTextEquals("SUCCESS"u8)) return global::CatchAll.Models.DeliveryStatus.Success;
+                if (reader.ValueTextEquals("FAILED"u8)) return global::CatchAll.Models.DeliveryStatus.Failed;
                 return new(reader.GetString()!);
             }
 

@@ -17,22 +17,22 @@ namespace CatchAll.Models
         }
 
         /// <summary>The wire value "GET".</summary>
-        public static global::CatchAll.Models.HttpMethod GET { get; } = new("GET");
+        public static global::CatchAll.Models.HttpMethod Get { get; } = new("GET");
 
         /// <summary>The wire value "POST".</summary>
-        public static global::CatchAll.Models.HttpMethod POST { get; } = new("POST");
+        public static global::CatchAll.Models.HttpMethod Post { get; } = new("POST");
 
         /// <summary>The wire value "PUT".</summary>
-        public static global::CatchAll.Models.HttpMethod PUT { get; } = new("PUT");
+        public static global::CatchAll.Models.HttpMethod Put { get; } = new("PUT");
 
         /// <summary>The wire value "PATCH".</summary>
-        public static global::CatchAll.Models.HttpMethod PATCH { get; } = new("PATCH");
+        public static global::CatchAll.Models.HttpMethod Patch { get; } = new("PATCH");
 
         /// <summary>The wire value "DELETE".</summary>
-        public static global::CatchAll.Models.HttpMethod DELETE { get; } = new("DELETE");
+        public static global::CatchAll.Models.HttpMethod Delete { get; } = new("DELETE");
 
         /// <summary>Every value the spec declares, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.HttpMethod> KnownValues { get; } = new global::CatchAll.Models.HttpMethod[] { GET, POST, PUT, PATCH, DELETE };
+        public static global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.HttpMethod> KnownValues { get; } = new global::CatchAll.Models.HttpMethod[] { Get, Post, Put, Patch, Delete };
 
         /// <summary>Whether the value is one the spec declares.</summary>
         public bool IsKnown => _value is "GET" or "POST" or "PUT" or "PATCH" or "DELETE";
@@ -66,11 +66,11 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.HttpMethod Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw new global::System.Text.Json.JsonException("A JSON string is expected for HttpMethod.");
-                if (reader.ValueTextEquals("GET"u8)) return global::CatchAll.Models.HttpMethod.GET;
-                if (reader.ValueTextEquals("POST"u8)) return global::CatchAll.Models.HttpMethod.POST;
-                if (reader.ValueTextEquals("PUT"u8)) return global::CatchAll.Models.HttpMethod.PUT;
-                if (reader.ValueTextEquals("PATCH"u8)) return global::CatchAll.Models.HttpMethod.PATCH;
-                if (reader.ValueTextEquals("DELETE"u8)) return global::CatchAll.Models.HttpMethod.DELETE;
+                if (reader.ValueTextEquals("GET"u8)) return global::CatchAll.Models.HttpMethod.Get;
+                if (reader.ValueTextEquals("POST"u8)) return global::CatchAll.Models.HttpMethod.Post;
+                if (reader.ValueTextEquals("PUT"u8)) return global::CatchAll.Models.HttpMethod.Put;
+                if (reader.ValueTextEquals("PATCH"u8)) return global::CatchAll.Models.HttpMethod.Patch;
+                if (reader.ValueTextEquals("DELETE"u8)) return global::CatchAll.Models.HttpMethod.Delete;
                 return new(reader.GetString()!);
             }
 

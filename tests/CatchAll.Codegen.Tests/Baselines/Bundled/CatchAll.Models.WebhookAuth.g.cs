@@ -87,6 +87,18 @@ namespace CatchAll.Models
         /// <summary>The object exactly as the server sent it.</summary>
         public global::System.Text.Json.JsonElement Raw { get; }
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.UnknownWebhookAuth>
+        {
+            public static readonly JsonConverter Instance = new();
+
+            public override global::CatchAll.Models.UnknownWebhookAuth Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                global::CatchAll.Models.WebhookAuth.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.WebhookAuth), options) as global::CatchAll.Models.UnknownWebhookAuth
+                ?? throw new global::System.Text.Json.JsonException("The object is a known WebhookAuth variant, not an unknown one.");
+
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.UnknownWebhookAuth value, global::System.Text.Json.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
+        }
+
         /// <inheritdoc/>
         public override string Kind => Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty("type"u8, out var key) && key.ValueKind == global::System.Text.Json.JsonValueKind.String ? key.GetString()! : string.Empty;
     }

@@ -17,13 +17,13 @@ namespace CatchAll.Models
         }
 
         /// <summary>The wire value "POST".</summary>
-        public static global::CatchAll.Models.WebhookDtoMethod POST { get; } = new("POST");
+        public static global::CatchAll.Models.WebhookDtoMethod Post { get; } = new("POST");
 
         /// <summary>The wire value "PUT".</summary>
-        public static global::CatchAll.Models.WebhookDtoMethod PUT { get; } = new("PUT");
+        public static global::CatchAll.Models.WebhookDtoMethod Put { get; } = new("PUT");
 
         /// <summary>Every value the spec declares, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.WebhookDtoMethod> KnownValues { get; } = new global::CatchAll.Models.WebhookDtoMethod[] { POST, PUT };
+        public static global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.WebhookDtoMethod> KnownValues { get; } = new global::CatchAll.Models.WebhookDtoMethod[] { Post, Put };
 
         /// <summary>Whether the value is one the spec declares.</summary>
         public bool IsKnown => _value is "POST" or "PUT";
@@ -57,8 +57,8 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.WebhookDtoMethod Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw new global::System.Text.Json.JsonException("A JSON string is expected for WebhookDtoMethod.");
-                if (reader.ValueTextEquals("POST"u8)) return global::CatchAll.Models.WebhookDtoMethod.POST;
-                if (reader.ValueTextEquals("PUT"u8)) return global::CatchAll.Models.WebhookDtoMethod.PUT;
+                if (reader.ValueTextEquals("POST"u8)) return global::CatchAll.Models.WebhookDtoMethod.Post;
+                if (reader.ValueTextEquals("PUT"u8)) return global::CatchAll.Models.WebhookDtoMethod.Put;
                 return new(reader.GetString()!);
             }
 

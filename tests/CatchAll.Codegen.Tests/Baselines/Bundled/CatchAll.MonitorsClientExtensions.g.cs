@@ -3,7 +3,7 @@
 
 namespace CatchAll
 {
-    /// <summary>Waiting and paging helpers for <see cref="IMonitorsClient"/>.</summary>
+    /// <summary>Waiting, paging and upload helpers for <see cref="IMonitorsClient"/>.</summary>
     public static partial class MonitorsClientExtensions
     {
         private static global::System.TimeProvider TimeProviderOf(IMonitorsClient client) =>

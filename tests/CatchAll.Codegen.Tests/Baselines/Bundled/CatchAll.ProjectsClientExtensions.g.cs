@@ -3,7 +3,7 @@
 
 namespace CatchAll
 {
-    /// <summary>Waiting and paging helpers for <see cref="IProjectsClient"/>.</summary>
+    /// <summary>Waiting, paging and upload helpers for <see cref="IProjectsClient"/>.</summary>
     public static partial class ProjectsClientExtensions
     {
         private static global::System.TimeProvider TimeProviderOf(IProjectsClient client) =>

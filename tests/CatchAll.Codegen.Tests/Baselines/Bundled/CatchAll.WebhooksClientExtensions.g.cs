@@ -3,7 +3,7 @@
 
 namespace CatchAll
 {
-    /// <summary>Waiting and paging helpers for <see cref="IWebhooksClient"/>.</summary>
+    /// <summary>Waiting, paging and upload helpers for <see cref="IWebhooksClient"/>.</summary>
     public static partial class WebhooksClientExtensions
     {
         private static global::System.TimeProvider TimeProviderOf(IWebhooksClient client) =>

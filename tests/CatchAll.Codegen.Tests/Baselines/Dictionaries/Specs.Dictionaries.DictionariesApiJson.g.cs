@@ -14,16 +14,16 @@ namespace Specs.Dictionaries
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new DictionariesApiJsonResolver();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Dictionaries.Models.Closed"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Dictionaries.Models.Closed"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Closed> Closed => TypeInfo<global::Specs.Dictionaries.Models.Closed>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Dictionaries.Models.Inventory"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Dictionaries.Models.Inventory"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Inventory> Inventory => TypeInfo<global::Specs.Dictionaries.Models.Inventory>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Dictionaries.Models.Labels"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Dictionaries.Models.Labels"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Labels> Labels => TypeInfo<global::Specs.Dictionaries.Models.Labels>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Dictionaries.Models.Product"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Dictionaries.Models.Product"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Product> Product => TypeInfo<global::Specs.Dictionaries.Models.Product>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>

@@ -14,7 +14,7 @@ namespace Specs.Formats
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new FormatsApiJsonResolver();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Formats.Models.Sample"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Formats.Models.Sample"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Formats.Models.Sample> Sample => TypeInfo<global::Specs.Formats.Models.Sample>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>

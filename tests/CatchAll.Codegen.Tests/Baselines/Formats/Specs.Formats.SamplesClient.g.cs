@@ -151,20 +151,5 @@ namespace Specs.Formats
             request_.AddMultipartField("taken_at", takenAt is { } takenAt_ ? global::CatchAll.Runtime.ParameterFormatter.Format(takenAt_) : null);
             return _pipeline.SendAsync(request_, global::Specs.Formats.FormatsApiJson.TypeInfo<global::Specs.Formats.Models.Sample>(), options, cancellationToken);
         }
-
-        /// <summary>uploadSample, uploading a file from disk.</summary>
-        /// <param name="filePath">Path of the file to upload; its name is sent as the file name.</param>
-        /// <param name="label">What the sample shows.</param>
-        /// <param name="weight">Grams.</param>
-        /// <param name="takenAt">When it was taken.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        public async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> UploadSampleAsync(string filePath, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (filePath is null) throw new global::System.ArgumentNullException(nameof(filePath));
-            // Asynchronous file IO so a large upload does not block a thread-pool thread.
-            using var stream_ = new global::System.IO.FileStream(filePath, global::System.IO.FileMode.Open, global::System.IO.FileAccess.Read, global::System.IO.FileShare.Read, 81920, useAsync: true);
-            return await UploadSampleAsync(stream_, global::System.IO.Path.GetFileName(filePath), label, weight, takenAt, options, cancellationToken).ConfigureAwait(false);
-        }
     }
 }

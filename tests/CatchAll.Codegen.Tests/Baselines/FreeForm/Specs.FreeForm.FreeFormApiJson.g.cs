@@ -14,10 +14,10 @@ namespace Specs.FreeForm
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new FreeFormApiJsonResolver();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.FreeForm.Models.Event"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.FreeForm.Models.Event"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.FreeForm.Models.Event> Event => TypeInfo<global::Specs.FreeForm.Models.Event>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.FreeForm.Models.EventNested"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.FreeForm.Models.EventNested"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.FreeForm.Models.EventNested> EventNested => TypeInfo<global::Specs.FreeForm.Models.EventNested>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>

@@ -14,28 +14,28 @@ namespace Specs.Keywords
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new KeywordsApiJsonResolver();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Keywords.Models.Object"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.Object"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Object> Object => TypeInfo<global::Specs.Keywords.Models.Object>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Keywords.Models.String"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.String"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.String> String => TypeInfo<global::Specs.Keywords.Models.String>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Keywords.Models.Task"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.Task"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Task> Task => TypeInfo<global::Specs.Keywords.Models.Task>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Keywords.Models.Widget"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.Widget"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Widget> Widget => TypeInfo<global::Specs.Keywords.Models.Widget>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Keywords.Models.WidgetKind"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.WidgetKind"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetKind> WidgetKind => TypeInfo<global::Specs.Keywords.Models.WidgetKind>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Keywords.Models.WidgetKind2"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.WidgetKind2"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetKind2> WidgetKind2 => TypeInfo<global::Specs.Keywords.Models.WidgetKind2>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Keywords.Models.WidgetOwner"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.WidgetOwner"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetOwner> WidgetOwner => TypeInfo<global::Specs.Keywords.Models.WidgetOwner>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Keywords.Models.WidgetOwner2"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.WidgetOwner2"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetOwner2> WidgetOwner2 => TypeInfo<global::Specs.Keywords.Models.WidgetOwner2>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>

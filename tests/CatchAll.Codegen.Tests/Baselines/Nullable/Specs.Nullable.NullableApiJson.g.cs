@@ -14,10 +14,10 @@ namespace Specs.Nullable
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new NullableApiJsonResolver();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Nullable.Models.Owner"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Nullable.Models.Owner"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Nullable.Models.Owner> Owner => TypeInfo<global::Specs.Nullable.Models.Owner>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Nullable.Models.Thing"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Nullable.Models.Thing"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Nullable.Models.Thing> Thing => TypeInfo<global::Specs.Nullable.Models.Thing>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>

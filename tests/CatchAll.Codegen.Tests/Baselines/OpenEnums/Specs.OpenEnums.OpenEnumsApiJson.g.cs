@@ -14,22 +14,22 @@ namespace Specs.OpenEnums
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new OpenEnumsApiJsonResolver();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.OpenEnums.Models.ListTasksOrder"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.ListTasksOrder"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.ListTasksOrder> ListTasksOrder => TypeInfo<global::Specs.OpenEnums.Models.ListTasksOrder>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.OpenEnums.Models.Status"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.Status"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.Status> Status => TypeInfo<global::Specs.OpenEnums.Models.Status>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.OpenEnums.Models.Task"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.Task"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.Task> Task => TypeInfo<global::Specs.OpenEnums.Models.Task>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.OpenEnums.Models.TaskNullableLevel"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.TaskNullableLevel"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskNullableLevel> TaskNullableLevel => TypeInfo<global::Specs.OpenEnums.Models.TaskNullableLevel>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.OpenEnums.Models.TaskOdd"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.TaskOdd"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskOdd> TaskOdd => TypeInfo<global::Specs.OpenEnums.Models.TaskOdd>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.OpenEnums.Models.TaskPriority"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.TaskPriority"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskPriority> TaskPriority => TypeInfo<global::Specs.OpenEnums.Models.TaskPriority>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>

@@ -14,13 +14,13 @@ namespace Specs.Patch
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new PatchApiJsonResolver();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Patch.Models.Item"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Patch.Models.Item"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.Item> Item => TypeInfo<global::Specs.Patch.Models.Item>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Patch.Models.ItemReplace"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Patch.Models.ItemReplace"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.ItemReplace> ItemReplace => TypeInfo<global::Specs.Patch.Models.ItemReplace>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Patch.Models.ItemUpdate"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Patch.Models.ItemUpdate"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.ItemUpdate> ItemUpdate => TypeInfo<global::Specs.Patch.Models.ItemUpdate>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>

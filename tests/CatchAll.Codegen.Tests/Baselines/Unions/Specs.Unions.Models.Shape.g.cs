@@ -82,6 +82,18 @@ namespace Specs.Unions.Models
         /// <summary>The object exactly as the server sent it.</summary>
         public global::System.Text.Json.JsonElement Raw { get; }
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Unions.Models.UnknownShape>
+        {
+            public static readonly JsonConverter Instance = new();
+
+            public override global::Specs.Unions.Models.UnknownShape Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                global::Specs.Unions.Models.Shape.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Unions.Models.Shape), options) as global::Specs.Unions.Models.UnknownShape
+                ?? throw new global::System.Text.Json.JsonException("The object is a known Shape variant, not an unknown one.");
+
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Unions.Models.UnknownShape value, global::System.Text.Json.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
+        }
+
         /// <inheritdoc/>
         public override string Kind => Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty("kind"u8, out var key) && key.ValueKind == global::System.Text.Json.JsonValueKind.String ? key.GetString()! : string.Empty;
     }

@@ -14,31 +14,37 @@ namespace Specs.Unions
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new UnionsApiJsonResolver();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Unions.Models.Cat"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Cat"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Cat> Cat => TypeInfo<global::Specs.Unions.Models.Cat>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Unions.Models.Circle"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Circle"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Circle> Circle => TypeInfo<global::Specs.Unions.Models.Circle>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Unions.Models.Dog"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Dog"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Dog> Dog => TypeInfo<global::Specs.Unions.Models.Dog>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Unions.Models.Drawing"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Drawing"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Drawing> Drawing => TypeInfo<global::Specs.Unions.Models.Drawing>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Unions.Models.DrawingScore"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Unions.Models.DrawingScore"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.DrawingScore> DrawingScore => TypeInfo<global::Specs.Unions.Models.DrawingScore>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Unions.Models.IdOrName"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Unions.Models.IdOrName"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.IdOrName> IdOrName => TypeInfo<global::Specs.Unions.Models.IdOrName>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Unions.Models.Pet"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Pet"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Pet> Pet => TypeInfo<global::Specs.Unions.Models.Pet>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Unions.Models.Shape"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Unions.Models.UnknownPet"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.UnknownPet> UnknownPet => TypeInfo<global::Specs.Unions.Models.UnknownPet>();
+
+        /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Shape"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Shape> Shape => TypeInfo<global::Specs.Unions.Models.Shape>();
 
-        /// <summary>Metadata for &lt;see cref="global::Specs.Unions.Models.Square"/&gt;.</summary>
+        /// <summary>Metadata for <see cref="global::Specs.Unions.Models.UnknownShape"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.UnknownShape> UnknownShape => TypeInfo<global::Specs.Unions.Models.UnknownShape>();
+
+        /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Square"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Square> Square => TypeInfo<global::Specs.Unions.Models.Square>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
@@ -83,9 +89,17 @@ namespace Specs.Unions
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.Pet>(options, global::Specs.Unions.Models.Pet.JsonConverter.Instance);
                 }
+                if (type == typeof(global::Specs.Unions.Models.UnknownPet))
+                {
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.UnknownPet>(options, global::Specs.Unions.Models.UnknownPet.JsonConverter.Instance);
+                }
                 if (type == typeof(global::Specs.Unions.Models.Shape))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.Shape>(options, global::Specs.Unions.Models.Shape.JsonConverter.Instance);
+                }
+                if (type == typeof(global::Specs.Unions.Models.UnknownShape))
+                {
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.UnknownShape>(options, global::Specs.Unions.Models.UnknownShape.JsonConverter.Instance);
                 }
                 if (type == typeof(global::Specs.Unions.Models.Square))
                 {
