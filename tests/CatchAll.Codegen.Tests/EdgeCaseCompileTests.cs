@@ -595,7 +595,7 @@ public sealed class EdgeCaseCompileTests
         Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Severity != Microsoft.CodeAnalysis.DiagnosticSeverity.Hidden);
     }
 
-    [Fact(Skip = "generator bug: see /tmp/team/generator-bugs.md B16")]
+    [Fact]
     public void An_empty_property_name_compiles()
     {
         InlineSpec.AssertCompiles(InlineSpec.Document(

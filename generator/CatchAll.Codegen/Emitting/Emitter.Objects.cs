@@ -88,7 +88,7 @@ internal sealed partial class Emitter
 
     private void EmitProperty(SourceWriter w, TypeDecl type, PropertyDecl property)
     {
-        w.Summary(property.Description ?? property.JsonName);
+        w.Summary(string.IsNullOrWhiteSpace(property.Description) ? (string.IsNullOrWhiteSpace(property.JsonName) ? property.Name : property.JsonName) : property.Description);
         if (property.DefaultJson is not null && !property.Required)
         {
             w.Doc("remarks", $"When not set, the server uses {property.DefaultJson}.");

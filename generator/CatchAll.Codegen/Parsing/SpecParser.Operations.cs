@@ -18,6 +18,11 @@ internal sealed partial class SpecParser
         // Type names become hint names, and those must differ in more than case.
         _typeNames = new UniqueNameBuilder(new[] { _input.ClientName, _input.ClientName + "Json", "JsonConverter" }, ignoreCase: true);
         DeclareComponents(document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>());
+        if (_diagnostics.Any(d => d.Id == "CATCH0001"))
+        {
+            return null;
+        }
+
         foreach (var id in _components.Keys.ToList())
         {
             ResolveComponent(id, _components[id].Pointer);

@@ -32,6 +32,13 @@ internal sealed partial class SpecParser
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in schemas)
         {
+            if (pair.Value is null)
+            {
+                // A schema key with nothing after it yet: the state of a spec being typed.
+                Report("CATCH0001", Pointer("components", "schemas", pair.Key), $"Schema '{pair.Key}' has no value; a schema object is expected");
+                continue;
+            }
+
             var kind = Classify(pair.Value);
             var info = new ComponentInfo(pair.Key, pair.Value, kind, Pointer("components", "schemas", pair.Key));
             if (kind != ComponentKind.Alias)
@@ -350,6 +357,12 @@ internal sealed partial class SpecParser
         {
             foreach (var pair in schema.Properties)
             {
+                if (pair.Value is null)
+                {
+                    Report("CATCH0001", $"{pointer}/properties/{YamlLocator.Escape(pair.Key)}", $"Property '{pair.Key}' has no value; a schema object is expected");
+                    continue;
+                }
+
                 var entry = (pair.Key, pair.Value, $"{pointer}/properties/{YamlLocator.Escape(pair.Key)}");
                 var existing = properties.FindIndex(p => p.Item1 == pair.Key);
                 if (existing >= 0)
