@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using CatchAll.Bench;
 
@@ -10,5 +12,13 @@ if (args.FirstOrDefault() == "info")
     return await Info.RunAsync();
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Info).Assembly).Run(args);
+// `paired [rounds] [group]`: interleaved A/B ratios that hold up on a busy machine (see Paired).
+if (args.FirstOrDefault() == "paired")
+{
+    var rounds = args.Length > 1 && int.TryParse(args[1], out var r) ? r : 31;
+    return await Paired.RunAsync(rounds, args.Length > 2 ? args[2] : null);
+}
+
+// Medians are what the targets are stated in; BenchmarkDotNet shows them only for skewed runs by default.
+BenchmarkSwitcher.FromAssembly(typeof(Info).Assembly).Run(args, DefaultConfig.Instance.AddColumn(StatisticColumn.Median));
 return 0;
