@@ -241,10 +241,6 @@ internal sealed partial class SpecParser
             {
                 responseKind = ResponseKind.Json;
                 responseType = Resolve(json.Schema, context + "Response", responsePointer + "/application~1json/schema");
-                if (responseType.Kind == TypeKind.Any && json.Schema is null)
-                {
-                    responseType = AnyRef;
-                }
             }
             else
             {
