@@ -12,6 +12,17 @@ if (args.FirstOrDefault() == "info")
     return await Info.RunAsync();
 }
 
+// `cold [rounds]`: first generation in fresh processes, interleaved (see ColdPaired); `cold-once` is its child.
+if (args.FirstOrDefault() == "cold")
+{
+    return ColdPaired.Run(args.Length > 1 && int.TryParse(args[1], out var n) ? n : 15);
+}
+
+if (args.FirstOrDefault() == "cold-once" && args.Length > 1)
+{
+    return await ColdPaired.OnceAsync(args[1]);
+}
+
 // `paired [rounds] [group]`: interleaved A/B ratios that hold up on a busy machine (see Paired).
 if (args.FirstOrDefault() == "paired")
 {
