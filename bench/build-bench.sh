@@ -3,7 +3,7 @@
 # time vs the same consumer with the generated sources checked in (copied from the first one's output).
 # Each measured build follows a touch of Program.cs, so CoreCompile always runs (the edit-build loop);
 # the runtime and generator are built once up front and not rebuilt (BuildProjectReferences=false).
-# Target: with generator <= +10%. Needs hyperfine (apt-get install hyperfine), else a timed loop.
+# Target: with generator <= +10%. Needs only bash, python3 and the SDK.
 #
 #   bench/build-bench.sh [runs] [--server]   (default 10 runs after 1 warm-up, per variant)
 #
@@ -102,31 +102,37 @@ with_cmd="dotnet build $work/WithGenerator $build_args"
 checked_cmd="dotnet build $work/CheckedIn $build_args"
 
 echo "== load before: $(uptime)"
-if command -v hyperfine > /dev/null; then
-  hyperfine --warmup 1 --runs "$runs" --export-json "$work/hyperfine.json" \
-    --prepare "touch $work/CheckedIn/Program.cs" -n checked-in "$checked_cmd" \
-    --prepare "touch $work/WithGenerator/Program.cs" -n with-generator "$with_cmd"
-  python3 - "$work/hyperfine.json" <<'PY'
-import json, statistics, sys
-results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-checked, gen = results["checked-in"], results["with-generator"]
-mc, mg = statistics.median(checked["times"]), statistics.median(gen["times"])
-print(f"wall median: checked-in {mc:.3f} s, with generator {mg:.3f} s, ratio {mg / mc:.3f} (target <= 1.10)")
-# CPU time (user + system of the build's processes) moves far less than wall time when others share the cores.
-# With --server it leaves out the compiler server, which does the compiling: read the wall ratio then.
-cc, cg = checked["user"] + checked["system"], gen["user"] + gen["system"]
-print(f"cpu mean:    checked-in {cc:.3f} s, with generator {cg:.3f} s, ratio {cg / cc:.3f}")
+# Interleaved rounds (A B, then B A, ...) rather than all of A then all of B: on a shared 2-core machine the
+# speed drifts over minutes, and a block design hands the drift to one side. Bash's `time` gives wall and the
+# CPU (user + sys) of every process the build waited for (MSBuild, csc).
+TIMEFORMAT='%R %U %S'
+results="$work/rounds.txt"
+: > "$results"
+measure() { # variant dir cmd
+  touch "$work/$2/Program.cs"
+  local t
+  t=$( { time $3 > /dev/null 2>&1; } 2>&1 )
+  echo "$1 $t" >> "$results"
+}
+measure warmup CheckedIn "$checked_cmd"
+measure warmup WithGenerator "$with_cmd"
+for i in $(seq 1 "$runs"); do
+  if [ $((i % 2)) -eq 1 ]; then
+    measure checked-in CheckedIn "$checked_cmd"; measure with-generator WithGenerator "$with_cmd"
+  else
+    measure with-generator WithGenerator "$with_cmd"; measure checked-in CheckedIn "$checked_cmd"
+  fi
+done
+if $server; then echo "(--server: the CPU column leaves out the compiler server, which does the compiling; read the wall ratio)"; fi
+python3 - "$results" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1]) if not line.startswith("warmup")]
+def pick(name, col): return [float(r[col]) + (float(r[3]) if col == 2 else 0) for r in rows if r[0] == name]
+cw, gw = pick("checked-in", 1), pick("with-generator", 1)
+cc, gc = pick("checked-in", 2), pick("with-generator", 2)
+print(f"runs: {len(cw)} per variant, interleaved")
+print(f"wall median: checked-in {statistics.median(cw):.3f} s, with generator {statistics.median(gw):.3f} s, ratio {statistics.median(gw) / statistics.median(cw):.3f} (target <= 1.10)")
+print(f"wall, median of per-round ratios: {statistics.median([g / c for g, c in zip(gw, cw)]):.3f} (min {min(g / c for g, c in zip(gw, cw)):.3f}, max {max(g / c for g, c in zip(gw, cw)):.3f})")
+print(f"cpu median:  checked-in {statistics.median(cc):.3f} s, with generator {statistics.median(gc):.3f} s, ratio {statistics.median(gc) / statistics.median(cc):.3f}")
 PY
-else
-  for variant in checked-in with-generator; do
-    if [ "$variant" = checked-in ]; then cmd=$checked_cmd; dir=CheckedIn; else cmd=$with_cmd; dir=WithGenerator; fi
-    times=()
-    for i in $(seq 0 "$runs"); do
-      touch "$work/$dir/Program.cs"
-      start=$(date +%s.%N); $cmd > /dev/null; end=$(date +%s.%N)
-      [ "$i" -gt 0 ] && times+=("$(echo "$end - $start" | bc)")
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk -v v="$variant" '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%s median %.3f s over %d runs\n", v, m, NR}'
-  done
-fi
 echo "== load after: $(uptime)"
