@@ -10,6 +10,8 @@
 # The packages get a unique prerelease version and the consumers a private NuGet cache, so no copy left
 # from an earlier run can hide a packaging mistake. Network: only the machine's NuGet sources.
 set -euo pipefail
+# Under pipefail, `producer | grep -q` fails at random: grep exits at its first match and the producer dies of
+# SIGPIPE (141), which the pipeline then reports. Early-exiting greps read from `< <(producer)` instead.
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -65,11 +67,11 @@ for pkg in "$codegen" "$emulator_pkg" "$runtime_pkg"; do
   for field in '<description>' '<license type="expression">MIT</license>' '<authors>' '<tags>' '<readme>README.md</readme>'; do
     grep -qF "$field" <<< "$nuspec" || fail "$id.nuspec lacks $field"
   done
-  unzip -Z1 "$pkg" | grep -qx README.md || fail "$id has no README.md"
+  grep -qx README.md < <(unzip -Z1 "$pkg") || fail "$id has no README.md"
   # ContinuousIntegrationBuild maps source paths to /_/: no path of this machine may be baked into a binary.
   for dll in $(unzip -Z1 "$pkg" | grep '\.dll$'); do
     case "$dll" in analyzers/*/Microsoft.*|analyzers/*/SharpYaml.dll) continue ;; esac
-    if unzip -p "$pkg" "$dll" | grep -aqF -e "$repo/" -e "$work/"; then
+    if grep -aqF -e "$repo/" -e "$work/" < <(unzip -p "$pkg" "$dll"); then
       fail "$id/$dll embeds a local path: $(unzip -p "$pkg" "$dll" | grep -aoE "($repo|$work)/[[:print:]]*" | head -n 1)"
     fi
   done
@@ -224,8 +226,8 @@ EOF
 program_custom "" > "$app/Program.cs"
 build "$app" "$work/build2.log" || fail "the custom-spec consumer does not build"
 crash_free "$work/build2.log"
-generated "$app" | grep -q '/My\.Api\.CatchAllClient\.g\.cs$' || fail "no My.Api.CatchAllClient generated"
-if generated "$app" | grep -q '/CatchAll\.CatchAllClient\.g\.cs$'; then fail "the bundled spec is still generated next to a declared one"; fi
+grep -q '/My\.Api\.CatchAllClient\.g\.cs$' < <(generated "$app") || fail "no My.Api.CatchAllClient generated"
+if grep -q '/CatchAll\.CatchAllClient\.g\.cs$' < <(generated "$app"); then fail "the bundled spec is still generated next to a declared one"; fi
 if grep -q 'PingExtraAsync' $(generated "$app") /dev/null; then fail "PingExtraAsync exists before the spec declares it"; fi
 dotnet "$app/bin/Debug/net10.0/Consumer.dll" || fail "the custom-spec consumer failed"
 
@@ -284,7 +286,7 @@ app8="$consumers/net8"
 step "net8.0 consumer: dotnet new console + dotnet add package, build"
 new_console "$app8" net8.0
 add_package "$app8" CatchAll.Codegen
-if unzip -Z1 "$emulator_pkg" | grep -q '^lib/net8\.0/'; then
+if grep -q '^lib/net8\.0/' < <(unzip -Z1 "$emulator_pkg"); then
   add_package "$app8" CatchAll.Emulator
   program_bundled > "$app8/Program.cs"
   run8=yes
