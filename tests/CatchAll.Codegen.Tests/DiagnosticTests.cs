@@ -227,6 +227,74 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
+    [InlineData("5", "global::System.TimeSpan.FromSeconds(5)")]
+    [InlineData("'12'", "global::System.TimeSpan.FromSeconds(12)")]
+    public void A_wait_helper_polls_at_the_declared_interval(string interval, string expected)
+    {
+        var run = InlineSpec.AssertCompiles(WaitSpec(interval));
+
+        Assert.Contains($"PollingOptions.ForOperation(polling, \"getThing\", {expected})", run.Source("Inline.ThingsClientExtensions.g.cs"));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("2.5")]
+    [InlineData("soon")]
+    public void An_interval_that_is_not_a_positive_whole_number_is_CATCH0010_at_its_line(string interval)
+    {
+        var text = WaitSpec(interval);
+
+        var diagnostic = SingleError(text, "CATCH0010");
+
+        Assert.Equal(LineOf(text, "interval-seconds:"), diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains("interval-seconds", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_wait_without_success_values_is_CATCH0010()
+    {
+        var text = WaitSpec("5").Replace("        success: [done]\n", string.Empty, StringComparison.Ordinal);
+
+        var diagnostic = SingleError(text, "CATCH0010");
+
+        Assert.Contains("success", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static string WaitSpec(string interval) => InlineSpec.Document(
+        $$"""
+          /things/{id}:
+            get:
+              tags: [Things]
+              operationId: getThing
+              x-catchall-wait:
+                method: WaitUntilDone
+                status-property: state
+                success: [done]
+                interval-seconds: {{interval}}
+              parameters:
+                - name: id
+                  in: path
+                  required: true
+                  schema:
+                    type: string
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/Thing'
+        """,
+        """
+            Thing:
+              type: object
+              properties:
+                state:
+                  type: string
+        """);
+
+    [Theory]
     [InlineData("")]
     [InlineData("   \n\n  \t\n")]
     public void An_empty_spec_is_CATCH0005(string text)

@@ -208,6 +208,59 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.Equal(EntityStatus.Ready, (await Client.Entities.GetEntityAsync(entity.Id)).Status);
     }
 
+    [Fact]
+    public async Task Without_an_interval_a_job_wait_polls_every_30_seconds_as_the_spec_declares()
+    {
+        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10 })).JobId;
+        var polls = new PollClock<StatusResponseDto>(_time);
+
+        var final = await _time.DriveAsync(Client.Jobs.WaitForCompletionAsync(jobId, progress: polls), _session.Http, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(PublicJobStatus.Completed, final.Status);
+        Assert.True(polls.Gaps.Count >= 1, "the job completed at the first poll");
+        Assert.All(polls.Gaps, gap => Assert.Equal(TimeSpan.FromSeconds(30), gap));
+    }
+
+    [Fact]
+    public async Task Options_that_set_only_a_timeout_keep_the_datasets_declared_5_second_interval()
+    {
+        var entity = await Client.Entities.CreateEntityAsync(new CreateEntityRequest { Name = "Acme Robotics", EntityType = EntityType.Company });
+        var dataset = await Client.Datasets.CreateDatasetAsync(new CreateDatasetRequest { Name = "Robotics watchlist", EntityIds = [entity.Id] });
+        var polls = new PollClock<DatasetResponse>(_time);
+
+        var wait = Client.Datasets.WaitUntilReadyAsync(dataset.Id, new PollingOptions { Timeout = TimeSpan.FromMinutes(10) }, polls);
+        var ready = await _time.DriveAsync(wait, _session.Http, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(DatasetStatus.Ready, ready.LatestStatus);
+        Assert.True(polls.Gaps.Count >= 1, "the dataset was ready at the first poll");
+        Assert.All(polls.Gaps, gap => Assert.Equal(TimeSpan.FromSeconds(5), gap));
+    }
+
+    /// <summary>The fake-clock instant of every poll, and the gaps between them.</summary>
+    private sealed class PollClock<T>(SteppingTimeProvider time) : IProgress<T>
+    {
+        private readonly List<DateTimeOffset> _at = [];
+
+        public IReadOnlyList<TimeSpan> Gaps
+        {
+            get
+            {
+                lock (_at)
+                {
+                    return _at.Zip(_at.Skip(1), (a, b) => b - a).ToList();
+                }
+            }
+        }
+
+        public void Report(T value)
+        {
+            lock (_at)
+            {
+                _at.Add(time.GetUtcNow());
+            }
+        }
+    }
+
     private static PollingOptions Polling() => new() { Interval = Interval };
 
     /// <summary>Consecutive duplicates removed: the stages a sequence of polls went through.</summary>

@@ -25,6 +25,27 @@ public class OptionsTests
     }
 
     [Fact]
+    public void A_wait_fills_in_only_what_the_caller_left_unset()
+    {
+        var declared = TimeSpan.FromSeconds(5);
+
+        var none = PollingOptions.ForOperation(null, "getDataset", declared);
+        Assert.Equal((declared, (TimeSpan?)null, "getDataset"), (none.Interval, none.Timeout, none.OperationId));
+
+        var timeoutOnly = new PollingOptions { Timeout = TimeSpan.FromMinutes(1) };
+        var filled = PollingOptions.ForOperation(timeoutOnly, "getDataset", declared);
+        Assert.Equal((declared, (TimeSpan?)TimeSpan.FromMinutes(1), "getDataset"), (filled.Interval, filled.Timeout, filled.OperationId));
+        Assert.Equal((TimeSpan.FromSeconds(30), "poll"), (timeoutOnly.Interval, timeoutOnly.OperationId));
+
+        // Set explicitly, even to the values a fresh instance reports, means set.
+        var explicitly = new PollingOptions { Interval = TimeSpan.FromSeconds(30), OperationId = "poll" };
+        Assert.Same(explicitly, PollingOptions.ForOperation(explicitly, "getDataset", declared));
+
+        var intervalOnly = PollingOptions.ForOperation(new PollingOptions { Interval = TimeSpan.Zero }, "getJobStatus", declared);
+        Assert.Equal((TimeSpan.Zero, "getJobStatus"), (intervalOnly.Interval, intervalOnly.OperationId));
+    }
+
+    [Fact]
     public void Invalid_values_are_rejected_when_set()
     {
         var options = new CatchAllClientOptions();

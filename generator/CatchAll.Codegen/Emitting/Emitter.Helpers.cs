@@ -32,20 +32,6 @@ internal sealed partial class Emitter
             w.Open($"public static partial class {resource.Name}ClientExtensions");
             w.Line($"private static global::System.TimeProvider TimeProviderOf(I{resource.Name}Client client) =>");
             w.Line($"    (client as {resource.Name}Client)?.Pipeline.TimeProvider ?? global::System.TimeProvider.System;");
-            if (waiters.Count > 0)
-            {
-                // Errors name the polled operation, also when the caller brings its own options.
-                w.Line();
-                w.Open($"private static {Runtime}.PollingOptions PollingFor({Runtime}.PollingOptions? polling, string operationId, int defaultSeconds)");
-                w.Open("if (polling is null)");
-                w.Line($"return new {Runtime}.PollingOptions {{ Interval = global::System.TimeSpan.FromSeconds(defaultSeconds), OperationId = operationId }};");
-                w.Close();
-                w.Line();
-                w.Line($"return polling.OperationId == new {Runtime}.PollingOptions().OperationId");
-                w.Line($"    ? new {Runtime}.PollingOptions {{ Interval = polling.Interval, Timeout = polling.Timeout, OperationId = operationId }}");
-                w.Line("    : polling;");
-                w.Close();
-            }
             foreach (var waiter in waiters)
             {
                 EmitWaiter(w, resource, waiter);
@@ -107,7 +93,7 @@ internal sealed partial class Emitter
         w.Doc("summary", $"Polls {waiter.StatusOperationMethod} until the status is {string.Join(" or ", waiter.SuccessValues)}; throws <see cref=\"{waiter.ExceptionName}\"/> on {string.Join(" or ", waiter.FailureValues)}.", raw: true);
         w.Doc("param", "The client.", " name=\"client\"");
         w.Doc("param", "The resource to wait for.", $" name=\"{waiter.IdParameterName.TrimStart('@')}\"");
-        w.Doc("param", $"Interval (default {waiter.DefaultIntervalSeconds} s, as the API docs advise) and overall timeout.", " name=\"polling\"");
+        w.Doc("param", $"Interval (when unset, the {waiter.DefaultIntervalSeconds} s the spec declares) and overall timeout.", " name=\"polling\"");
         w.Doc("param", "Receives every status response.", " name=\"progress\"");
         w.Doc("param", "Stops the wait.", " name=\"cancellationToken\"");
         w.Open($"public static {Tasks}.Task<{result}> {waiter.MethodName}(this {client} client, {id} {waiter.IdParameterName}, {common})");
@@ -188,7 +174,7 @@ internal sealed partial class Emitter
     {
         w.Line($"Classify{waiter.MethodName},");
         w.Line($"result => new {waiter.ExceptionName}({Format(waiter.IdType, waiter.IdParameterName)}, {StatusText(waiter, "result")} ?? string.Empty, result),");
-        w.Line($"PollingFor(polling, {Literal(waiter.StatusOperationId)}, {waiter.DefaultIntervalSeconds}),");
+        w.Line($"{Runtime}.PollingOptions.ForOperation(polling, {Literal(waiter.StatusOperationId)}, global::System.TimeSpan.FromSeconds({waiter.DefaultIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)})),");
         w.Line("TimeProviderOf(client),");
         w.Line("progress,");
         w.Line("cancellationToken);");

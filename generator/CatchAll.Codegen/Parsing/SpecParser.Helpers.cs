@@ -76,9 +76,18 @@ internal sealed partial class SpecParser
         }
 
         var interval = 30;
-        if (block["interval-seconds"] is JsonValue intervalValue && intervalValue.TryGetValue<int>(out var seconds) && seconds > 0)
+        if (block["interval-seconds"] is { } intervalNode)
         {
-            interval = seconds;
+            // The YAML reader hands a plain scalar over as a number or as text, depending on its version and style.
+            var text = intervalNode is JsonValue v && v.TryGetValue<string>(out var s) ? s : intervalNode.ToJsonString();
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+            {
+                interval = seconds;
+            }
+            else
+            {
+                Report("CATCH0010", pointer + "/interval-seconds", $"interval-seconds must be a positive whole number of seconds, not '{text}'");
+            }
         }
 
         var starters = new List<StarterModel>();

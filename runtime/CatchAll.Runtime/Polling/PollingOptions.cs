@@ -1,18 +1,27 @@
 using System;
+using System.ComponentModel;
 
 namespace CatchAll.Runtime
 {
     /// <summary>How often to poll a long-running resource, and for how long at most.</summary>
     public sealed class PollingOptions
     {
-        private TimeSpan _interval = TimeSpan.FromSeconds(30);
-        private TimeSpan? _timeout;
+        private const string DefaultOperationId = "poll";
+        private static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(30);
 
-        /// <summary>The wait between two polls. Default 30 s, which suits CatchAll jobs that take minutes.</summary>
+        // Unset stays unset so a generated helper can put the interval its spec declares in its place.
+        private TimeSpan? _interval;
+        private TimeSpan? _timeout;
+        private string? _operationId;
+
+        /// <summary>
+        /// The wait between two polls. When not set, a generated wait helper uses the interval its spec declares
+        /// (<c>x-catchall-wait: interval-seconds</c>: 30 s for CatchAll jobs, 5 s for datasets); elsewhere 30 s.
+        /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
         public TimeSpan Interval
         {
-            get => _interval;
+            get => _interval ?? DefaultInterval;
             set => _interval = value >= TimeSpan.Zero
                 ? value
                 : throw new ArgumentOutOfRangeException(nameof(value), value, "The polling interval must not be negative.");
@@ -31,8 +40,35 @@ namespace CatchAll.Runtime
 
         /// <summary>
         /// The operation named in a <see cref="CatchAllTimeoutException"/> thrown by the wait, e.g. <c>getJobStatus</c>.
-        /// Default <c>poll</c>.
+        /// When not set, a generated wait helper names the operation it polls; elsewhere <c>poll</c>.
         /// </summary>
-        public string OperationId { get; set; } = "poll";
+        public string OperationId
+        {
+            get => _operationId ?? DefaultOperationId;
+            set => _operationId = value;
+        }
+
+        /// <summary>
+        /// For generated wait helpers: <paramref name="polling"/> with what the caller left unset taken from the
+        /// polled operation (its name and the interval its spec declares). The caller's instance is not changed.
+        /// </summary>
+        /// <param name="polling">The caller's options, or <see langword="null"/>.</param>
+        /// <param name="operationId">The polled operation.</param>
+        /// <param name="defaultInterval">The interval the spec declares for it.</param>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static PollingOptions ForOperation(PollingOptions? polling, string operationId, TimeSpan defaultInterval)
+        {
+            if (polling is { _interval: not null, _operationId: not null })
+            {
+                return polling;
+            }
+
+            return new PollingOptions
+            {
+                _interval = polling?._interval ?? defaultInterval,
+                _timeout = polling?._timeout,
+                _operationId = polling?._operationId ?? operationId,
+            };
+        }
     }
 }

@@ -9,22 +9,10 @@ namespace CatchAll
         private static global::System.TimeProvider TimeProviderOf(IDatasetsClient client) =>
             (client as DatasetsClient)?.Pipeline.TimeProvider ?? global::System.TimeProvider.System;
 
-        private static global::CatchAll.Runtime.PollingOptions PollingFor(global::CatchAll.Runtime.PollingOptions? polling, string operationId, int defaultSeconds)
-        {
-            if (polling is null)
-            {
-                return new global::CatchAll.Runtime.PollingOptions { Interval = global::System.TimeSpan.FromSeconds(defaultSeconds), OperationId = operationId };
-            }
-
-            return polling.OperationId == new global::CatchAll.Runtime.PollingOptions().OperationId
-                ? new global::CatchAll.Runtime.PollingOptions { Interval = polling.Interval, Timeout = polling.Timeout, OperationId = operationId }
-                : polling;
-        }
-
         /// <summary>Polls GetDatasetAsync until the status is ready; throws <see cref="DatasetFailedException"/> on failed.</summary>
         /// <param name="client">The client.</param>
         /// <param name="datasetId">The resource to wait for.</param>
-        /// <param name="polling">Interval (default 30 s, as the API docs advise) and overall timeout.</param>
+        /// <param name="polling">Interval (when unset, the 5 s the spec declares) and overall timeout.</param>
         /// <param name="progress">Receives every status response.</param>
         /// <param name="cancellationToken">Stops the wait.</param>
         public static global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> WaitUntilReadyAsync(this IDatasetsClient client, global::System.Guid datasetId, global::CatchAll.Runtime.PollingOptions? polling = null, global::System.IProgress<global::CatchAll.Models.DatasetResponse>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -34,7 +22,7 @@ namespace CatchAll
                 token => client.GetDatasetAsync(datasetId, cancellationToken: token),
                 ClassifyWaitUntilReadyAsync,
                 result => new DatasetFailedException(global::CatchAll.Runtime.ParameterFormatter.Format(datasetId), result.LatestStatus?.ToString() ?? string.Empty, result),
-                PollingFor(polling, "getDataset", 30),
+                global::CatchAll.Runtime.PollingOptions.ForOperation(polling, "getDataset", global::System.TimeSpan.FromSeconds(5)),
                 TimeProviderOf(client),
                 progress,
                 cancellationToken);

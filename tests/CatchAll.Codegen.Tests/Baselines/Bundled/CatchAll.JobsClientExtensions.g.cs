@@ -9,22 +9,10 @@ namespace CatchAll
         private static global::System.TimeProvider TimeProviderOf(IJobsClient client) =>
             (client as JobsClient)?.Pipeline.TimeProvider ?? global::System.TimeProvider.System;
 
-        private static global::CatchAll.Runtime.PollingOptions PollingFor(global::CatchAll.Runtime.PollingOptions? polling, string operationId, int defaultSeconds)
-        {
-            if (polling is null)
-            {
-                return new global::CatchAll.Runtime.PollingOptions { Interval = global::System.TimeSpan.FromSeconds(defaultSeconds), OperationId = operationId };
-            }
-
-            return polling.OperationId == new global::CatchAll.Runtime.PollingOptions().OperationId
-                ? new global::CatchAll.Runtime.PollingOptions { Interval = polling.Interval, Timeout = polling.Timeout, OperationId = operationId }
-                : polling;
-        }
-
         /// <summary>Polls GetJobStatusAsync until the status is completed; throws <see cref="JobFailedException"/> on failed.</summary>
         /// <param name="client">The client.</param>
         /// <param name="jobId">The resource to wait for.</param>
-        /// <param name="polling">Interval (default 30 s, as the API docs advise) and overall timeout.</param>
+        /// <param name="polling">Interval (when unset, the 30 s the spec declares) and overall timeout.</param>
         /// <param name="progress">Receives every status response.</param>
         /// <param name="cancellationToken">Stops the wait.</param>
         public static global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponseDto> WaitForCompletionAsync(this IJobsClient client, global::System.Guid jobId, global::CatchAll.Runtime.PollingOptions? polling = null, global::System.IProgress<global::CatchAll.Models.StatusResponseDto>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -34,7 +22,7 @@ namespace CatchAll
                 token => client.GetJobStatusAsync(jobId, cancellationToken: token),
                 ClassifyWaitForCompletionAsync,
                 result => new JobFailedException(global::CatchAll.Runtime.ParameterFormatter.Format(jobId), result.Status?.ToString() ?? string.Empty, result),
-                PollingFor(polling, "getJobStatus", 30),
+                global::CatchAll.Runtime.PollingOptions.ForOperation(polling, "getJobStatus", global::System.TimeSpan.FromSeconds(30)),
                 TimeProviderOf(client),
                 progress,
                 cancellationToken);
@@ -89,7 +77,7 @@ namespace CatchAll
                 },
                 ClassifyWaitForCompletionAsync,
                 result => new JobFailedException(global::CatchAll.Runtime.ParameterFormatter.Format(jobId), result.Status?.ToString() ?? string.Empty, result),
-                PollingFor(polling, "getJobStatus", 30),
+                global::CatchAll.Runtime.PollingOptions.ForOperation(polling, "getJobStatus", global::System.TimeSpan.FromSeconds(30)),
                 TimeProviderOf(client),
                 progress,
                 cancellationToken);
