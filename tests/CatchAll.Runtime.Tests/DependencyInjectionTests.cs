@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -96,6 +97,32 @@ public class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task With_the_handlers_retry_off_as_documented_a_POST_goes_once_and_GET_retries_do_not_multiply()
+    {
+        // The standard handler retries every method by default: chained as it is, it would resend a submit.
+        await using var server = LoopbackServer.Start((request, index) => request.Method == "GET" && index >= 2
+            ? ServerResponse.Json("{\"id\":\"j\"}")
+            : ServerResponse.Status503());
+        var services = new ServiceCollection();
+        services.AddCatchAllClient(
+                (http, options) => new FakeClient(http, options),
+                options =>
+                {
+                    options.BaseAddress = server.BaseAddress;
+                    options.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
+                })
+            .AddStandardResilienceHandler(resilience => resilience.Retry.ShouldHandle = _ => ValueTask.FromResult(false));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        FakeClient client = provider.GetRequiredService<FakeClient>();
+
+        await Assert.ThrowsAsync<CatchAllApiException>(() => client.SubmitAsync());
+        Assert.Equal(["POST"], server.Requests.Select(r => r.Method));
+
+        await client.PingAsync();
+        Assert.Equal(["POST", "GET", "GET"], server.Requests.Select(r => r.Method));
+    }
+
+    [Fact]
     public async Task A_resilience_handler_timeout_surfaces_as_catchall_timeout_exception()
     {
         await using var server = LoopbackServer.Start(new ServerResponse { Hang = true });
@@ -179,6 +206,13 @@ public class DependencyInjectionTests
         {
             var request = new ApiRequest(HttpMethod.Get, "ping");
             request.AppendPath("/ping");
+            await _pipeline.SendAsync(request, TestJson.Default.JobDto, null, CancellationToken.None);
+        }
+
+        public async Task SubmitAsync()
+        {
+            var request = new ApiRequest(HttpMethod.Post, "submit");
+            request.AppendPath("/submit");
             await _pipeline.SendAsync(request, TestJson.Default.JobDto, null, CancellationToken.None);
         }
     }

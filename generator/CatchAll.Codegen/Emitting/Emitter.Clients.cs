@@ -80,7 +80,7 @@ internal sealed partial class Emitter
         w.Open("namespace " + _spec.Namespace);
         w.Doc("summary", $"Registers <see cref=\"{name}\"/> with dependency injection.", raw: true);
         w.Open($"public static partial class {name}ServiceCollectionExtensions");
-        w.Summary($"Adds {name} as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() for resilience.");
+        w.Summary($"Adds {name} as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).");
         w.Line($"public static {Di}.IHttpClientBuilder Add{name}(this {Di}.IServiceCollection services, global::System.Action<{Runtime}.CatchAllClientOptions>? configure = null) =>");
         w.Line($"    {Di}.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::{_spec.Namespace}.{name}>(services, static (httpClient, options) => new global::{_spec.Namespace}.{name}(httpClient, options), configure);");
         w.Line();

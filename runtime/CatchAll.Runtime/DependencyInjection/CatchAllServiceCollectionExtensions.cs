@@ -20,7 +20,10 @@ namespace Microsoft.Extensions.DependencyInjection
         /// (<see cref="IHttpClientBuilder.Name"/>). Unless set explicitly, <see cref="CatchAllClientOptions.LoggerFactory"/>
         /// comes from the container, and so does <see cref="CatchAllClientOptions.TimeProvider"/> when one is registered.
         /// The HttpClient's own timeout is disabled: <see cref="CatchAllClientOptions.Timeout"/> governs each call.
-        /// When chaining a resilience handler that retries, consider <c>Retry.MaxAttempts = 1</c> so attempts do not multiply.
+        /// The client retries by itself, only idempotent methods unless a call opts in. A chained resilience handler should
+        /// not retry as well: the standard one retries every method by default, a submit included, which can start a
+        /// job twice. Turn its retry off and keep its circuit breaker and timeouts:
+        /// <c>.AddStandardResilienceHandler(o =&gt; o.Retry.ShouldHandle = _ =&gt; ValueTask.FromResult(false))</c>.
         /// </remarks>
         /// <typeparam name="TClient">The generated client type.</typeparam>
         /// <param name="services">The service collection.</param>

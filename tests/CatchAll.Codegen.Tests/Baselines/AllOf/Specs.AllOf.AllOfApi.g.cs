@@ -47,7 +47,7 @@ namespace Specs.AllOf
     /// <summary>Registers <see cref="AllOfApi"/> with dependency injection.</summary>
     public static partial class AllOfApiServiceCollectionExtensions
     {
-        /// <summary>Adds AllOfApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() for resilience.</summary>
+        /// <summary>Adds AllOfApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAllOfApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
             global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.AllOf.AllOfApi>(services, static (httpClient, options) => new global::Specs.AllOf.AllOfApi(httpClient, options), configure);
 

@@ -71,7 +71,7 @@ namespace CatchAll
     /// <summary>Registers <see cref="CatchAllClient"/> with dependency injection.</summary>
     public static partial class CatchAllClientServiceCollectionExtensions
     {
-        /// <summary>Adds CatchAllClient as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() for resilience.</summary>
+        /// <summary>Adds CatchAllClient as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCatchAllClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
             global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::CatchAll.CatchAllClient>(services, static (httpClient, options) => new global::CatchAll.CatchAllClient(httpClient, options), configure);
 

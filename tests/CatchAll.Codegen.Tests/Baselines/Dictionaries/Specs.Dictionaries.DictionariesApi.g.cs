@@ -47,7 +47,7 @@ namespace Specs.Dictionaries
     /// <summary>Registers <see cref="DictionariesApi"/> with dependency injection.</summary>
     public static partial class DictionariesApiServiceCollectionExtensions
     {
-        /// <summary>Adds DictionariesApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() for resilience.</summary>
+        /// <summary>Adds DictionariesApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddDictionariesApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
             global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Dictionaries.DictionariesApi>(services, static (httpClient, options) => new global::Specs.Dictionaries.DictionariesApi(httpClient, options), configure);
 

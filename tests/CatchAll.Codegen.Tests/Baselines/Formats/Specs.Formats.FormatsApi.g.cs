@@ -47,7 +47,7 @@ namespace Specs.Formats
     /// <summary>Registers <see cref="FormatsApi"/> with dependency injection.</summary>
     public static partial class FormatsApiServiceCollectionExtensions
     {
-        /// <summary>Adds FormatsApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() for resilience.</summary>
+        /// <summary>Adds FormatsApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFormatsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
             global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Formats.FormatsApi>(services, static (httpClient, options) => new global::Specs.Formats.FormatsApi(httpClient, options), configure);
 

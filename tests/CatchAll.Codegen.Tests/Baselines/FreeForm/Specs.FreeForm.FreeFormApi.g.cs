@@ -47,7 +47,7 @@ namespace Specs.FreeForm
     /// <summary>Registers <see cref="FreeFormApi"/> with dependency injection.</summary>
     public static partial class FreeFormApiServiceCollectionExtensions
     {
-        /// <summary>Adds FreeFormApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() for resilience.</summary>
+        /// <summary>Adds FreeFormApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFreeFormApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
             global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.FreeForm.FreeFormApi>(services, static (httpClient, options) => new global::Specs.FreeForm.FreeFormApi(httpClient, options), configure);
 

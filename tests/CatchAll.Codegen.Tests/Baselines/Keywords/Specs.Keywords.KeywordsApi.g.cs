@@ -47,7 +47,7 @@ namespace Specs.Keywords
     /// <summary>Registers <see cref="KeywordsApi"/> with dependency injection.</summary>
     public static partial class KeywordsApiServiceCollectionExtensions
     {
-        /// <summary>Adds KeywordsApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() for resilience.</summary>
+        /// <summary>Adds KeywordsApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddKeywordsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
             global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Keywords.KeywordsApi>(services, static (httpClient, options) => new global::Specs.Keywords.KeywordsApi(httpClient, options), configure);
 

@@ -47,7 +47,7 @@ namespace Specs.Nullable
     /// <summary>Registers <see cref="NullableApi"/> with dependency injection.</summary>
     public static partial class NullableApiServiceCollectionExtensions
     {
-        /// <summary>Adds NullableApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() for resilience.</summary>
+        /// <summary>Adds NullableApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddNullableApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
             global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Nullable.NullableApi>(services, static (httpClient, options) => new global::Specs.Nullable.NullableApi(httpClient, options), configure);
 

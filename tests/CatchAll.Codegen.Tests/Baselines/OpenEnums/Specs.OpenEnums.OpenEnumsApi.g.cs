@@ -47,7 +47,7 @@ namespace Specs.OpenEnums
     /// <summary>Registers <see cref="OpenEnumsApi"/> with dependency injection.</summary>
     public static partial class OpenEnumsApiServiceCollectionExtensions
     {
-        /// <summary>Adds OpenEnumsApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() for resilience.</summary>
+        /// <summary>Adds OpenEnumsApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddOpenEnumsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
             global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.OpenEnums.OpenEnumsApi>(services, static (httpClient, options) => new global::Specs.OpenEnums.OpenEnumsApi(httpClient, options), configure);
 

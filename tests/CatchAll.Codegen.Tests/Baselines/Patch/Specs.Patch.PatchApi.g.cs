@@ -47,7 +47,7 @@ namespace Specs.Patch
     /// <summary>Registers <see cref="PatchApi"/> with dependency injection.</summary>
     public static partial class PatchApiServiceCollectionExtensions
     {
-        /// <summary>Adds PatchApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() for resilience.</summary>
+        /// <summary>Adds PatchApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddPatchApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
             global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Patch.PatchApi>(services, static (httpClient, options) => new global::Specs.Patch.PatchApi(httpClient, options), configure);
 

@@ -47,7 +47,7 @@ namespace Specs.Unions
     /// <summary>Registers <see cref="UnionsApi"/> with dependency injection.</summary>
     public static partial class UnionsApiServiceCollectionExtensions
     {
-        /// <summary>Adds UnionsApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() for resilience.</summary>
+        /// <summary>Adds UnionsApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddUnionsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
             global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Unions.UnionsApi>(services, static (httpClient, options) => new global::Specs.Unions.UnionsApi(httpClient, options), configure);
 
