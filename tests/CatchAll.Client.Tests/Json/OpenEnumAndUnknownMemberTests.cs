@@ -78,6 +78,23 @@ public sealed class OpenEnumAndUnknownMemberTests
     }
 
     [Fact]
+    public void An_extra_member_under_a_declared_name_is_not_written_a_second_time()
+    {
+        // Sent twice, a server would most likely keep the last value: here the limit the API rejects.
+        var request = new SubmitRequestDto { Query = "q", Limit = 50 };
+        request.AdditionalProperties["limit"] = JsonDocument.Parse("0").RootElement;
+        request.AdditionalProperties["query"] = JsonDocument.Parse("\"other\"").RootElement;
+        request.AdditionalProperties["beta_flag"] = JsonDocument.Parse("true").RootElement;
+
+        Assert.Equal("""{"query":"q","limit":50,"beta_flag":true}""", Generated.Write(request));
+
+        // The same for a union variant's discriminator, which no property declares.
+        var bearer = new BearerAuthDto { Token = "t" };
+        bearer.AdditionalProperties["type"] = JsonDocument.Parse("\"basic\"").RootElement;
+        Assert.Equal("""{"type":"bearer","token":"t"}""", Generated.Write<WebhookAuth>(bearer));
+    }
+
+    [Fact]
     public void Any_typed_member_keeps_an_explicit_null()
     {
         const string json = """{"success":false,"message":"m","response_body":null}""";

@@ -224,6 +224,7 @@ namespace Specs.AllOf.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "id" or "created_at" or "note" or "title" or "audited_by" or "audit_level") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

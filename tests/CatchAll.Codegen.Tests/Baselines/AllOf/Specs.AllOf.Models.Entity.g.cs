@@ -137,6 +137,7 @@ namespace Specs.AllOf.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "id" or "created_at" or "note") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -174,6 +174,7 @@ namespace Specs.AllOf.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "id" or "created_at" or "note" or "title") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -166,6 +166,7 @@ namespace Specs.AllOf.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "items" or "first" or "inline") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -164,6 +164,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "success" or "message" or "already_existed" or "mapping") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

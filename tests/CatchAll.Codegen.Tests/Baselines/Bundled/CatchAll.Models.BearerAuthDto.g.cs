@@ -93,6 +93,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "type" or "token") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

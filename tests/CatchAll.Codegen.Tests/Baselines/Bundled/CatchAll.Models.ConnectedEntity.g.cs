@@ -237,6 +237,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "entity_id" or "name" or "ed_score" or "relation" or "association_type" or "type" or "company") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -160,6 +160,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "dataset_id" or "dataset_name" or "entities_created" or "validation_report") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -271,6 +271,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "reference_job_id" or "schedule" or "timezone" or "webhook_ids" or "limit" or "backfill" or "project_id") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

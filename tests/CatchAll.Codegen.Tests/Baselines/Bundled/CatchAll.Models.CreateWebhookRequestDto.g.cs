@@ -389,6 +389,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "name" or "url" or "type" or "delivery_mode" or "method" or "headers" or "params" or "auth" or "formatter_config") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

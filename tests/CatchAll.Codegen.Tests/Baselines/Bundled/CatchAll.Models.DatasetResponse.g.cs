@@ -304,6 +304,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "id" or "organization_id" or "name" or "description" or "entity_count" or "latest_status" or "created_by_user_id" or "created_at" or "updated_at") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

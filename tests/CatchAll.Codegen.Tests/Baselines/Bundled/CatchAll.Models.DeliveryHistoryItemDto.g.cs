@@ -385,6 +385,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "id" or "webhook_id" or "resource_type" or "resource_id" or "additional_info" or "status_code" or "attempt_number" or "timestamp" or "delivery_status" or "error_message" or "warning_message") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -264,6 +264,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "resource_type" or "resource_id" or "total" or "page" or "page_size" or "total_pages" or "items") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

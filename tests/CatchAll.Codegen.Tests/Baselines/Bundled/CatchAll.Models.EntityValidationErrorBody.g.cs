@@ -135,6 +135,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "message" or "status" or "status_code") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -84,6 +84,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "detail") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

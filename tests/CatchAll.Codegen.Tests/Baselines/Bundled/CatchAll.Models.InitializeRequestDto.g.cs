@@ -193,6 +193,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "query" or "context" or "connected_dataset_ids" or "fetch_all_watchlist_news") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -339,6 +339,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "query" or "context" or "validators" or "enrichments" or "start_date" or "end_date" or "date_modification_message") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -245,6 +245,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "page" or "page_size" or "search" or "status" or "entity_type" or "sort_by" or "sort_order") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -354,6 +354,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "monitor_id" or "reference_job_id" or "reference_job_query" or "enabled" or "schedule" or "schedule_human_readable" or "timezone" or "created_at" or "webhook" or "user_key" or "sharing_info") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -241,6 +241,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "record_id" or "record_title" or "enrichment" or "citations" or "added_on" or "updated_on") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -728,6 +728,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "job_id" or "query" or "context" or "validators" or "enrichments" or "status" or "error" or "limit" or "duration" or "candidate_records" or "valid_records" or "progress_validated" or "date_range" or "page" or "page_size" or "total_pages" or "mode" or "sharing_info" or "all_records") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

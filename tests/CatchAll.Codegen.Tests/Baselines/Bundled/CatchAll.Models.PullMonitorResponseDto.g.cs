@@ -333,6 +333,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "monitor_id" or "cron_expression" or "timezone" or "reference_job" or "run_info" or "records" or "status" or "all_records" or "limit") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -542,6 +542,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "query" or "context" or "limit" or "start_date" or "end_date" or "validators" or "enrichments" or "mode" or "connected_dataset_ids" or "ed_score_min" or "project_id" or "webhook_ids" or "fetch_all_watchlist_news" or "ed_association_type") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

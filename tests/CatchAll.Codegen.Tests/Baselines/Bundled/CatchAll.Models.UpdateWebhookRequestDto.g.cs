@@ -408,6 +408,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "name" or "url" or "type" or "delivery_mode" or "method" or "headers" or "params" or "auth" or "formatter_config" or "is_active") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

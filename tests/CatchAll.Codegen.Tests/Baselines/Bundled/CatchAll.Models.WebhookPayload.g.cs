@@ -321,6 +321,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "monitor_id" or "reference_job_id" or "latest_job_id" or "records_count" or "jobs_processed" or "updated_at" or "cron_expression" or "timezone" or "records") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -512,6 +512,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "id" or "name" or "url" or "type" or "delivery_mode" or "method" or "headers" or "params" or "formatter_config" or "is_active" or "organization_id" or "created_by_user_id" or "created_at" or "updated_at") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -84,6 +84,7 @@ namespace Specs.Dictionaries.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "only") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -485,6 +485,7 @@ namespace Specs.Dictionaries.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "counts" or "products" or "anything_goes" or "also_anything" or "tags_by_sku" or "nullable_values" or "nullable_map") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -91,6 +91,7 @@ namespace Specs.Dictionaries.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "owner") continue;
                         writer.WritePropertyName(pair.Key);
                         writer.WriteStringValue(pair.Value);
                     }

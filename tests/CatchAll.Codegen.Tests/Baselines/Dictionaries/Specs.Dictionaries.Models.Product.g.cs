@@ -85,6 +85,7 @@ namespace Specs.Dictionaries.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "sku") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -410,6 +410,7 @@ namespace Specs.Formats.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "id" or "taken_at" or "day" or "size" or "count" or "ratio" or "mean" or "plain_number" or "checksum" or "site" or "optional_id" or "days") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -365,6 +365,7 @@ namespace Specs.FreeForm.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "name" or "data" or "payload" or "maybe_payload" or "list_of_objects" or "list_of_anything" or "nested") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -107,6 +107,7 @@ namespace Specs.FreeForm.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "meta") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

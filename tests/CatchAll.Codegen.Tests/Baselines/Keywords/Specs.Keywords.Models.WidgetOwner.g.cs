@@ -84,6 +84,7 @@ namespace Specs.Keywords.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "name") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

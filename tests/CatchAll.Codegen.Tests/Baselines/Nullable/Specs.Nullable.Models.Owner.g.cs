@@ -85,6 +85,7 @@ namespace Specs.Nullable.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "name") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

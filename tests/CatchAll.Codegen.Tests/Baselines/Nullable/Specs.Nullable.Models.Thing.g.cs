@@ -707,6 +707,7 @@ namespace Specs.Nullable.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "id" or "count" or "optional_string" or "optional_int" or "required_nullable_string" or "required_nullable_int" or "optional_nullable_string" or "optional_nullable_int" or "optional_nullable_bool" or "one_of_null_int" or "any_of_null_string" or "required_nullable_owner" or "optional_nullable_owner" or "required_type_list_owner" or "optional_owner" or "nullable_list" or "list_of_nullable" or "nullable_date") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -230,6 +230,7 @@ namespace Specs.OpenEnums.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "status" or "priority" or "nullable_level" or "odd" or "history") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -229,6 +229,7 @@ namespace Specs.Patch.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "id" or "name" or "note" or "tags" or "priority") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -161,6 +161,7 @@ namespace Specs.Patch.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "name" or "note" or "priority") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -265,6 +265,7 @@ namespace Specs.Patch.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "revision" or "name" or "note" or "tags" or "priority" or "archived") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -93,6 +93,7 @@ namespace Specs.Unions.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "kind" or "radius") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

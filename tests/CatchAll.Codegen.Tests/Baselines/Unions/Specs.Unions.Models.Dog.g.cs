@@ -92,6 +92,7 @@ namespace Specs.Unions.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "pet_type" or "good_boy") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -293,6 +293,7 @@ namespace Specs.Unions.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "title" or "main" or "others" or "maybe" or "pet" or "ref" or "score") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

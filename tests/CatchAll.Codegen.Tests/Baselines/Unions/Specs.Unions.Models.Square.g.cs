@@ -119,6 +119,7 @@ namespace Specs.Unions.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "kind" or "side" or "label") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }
