@@ -120,6 +120,44 @@ public sealed class AllPagersTests : IAsyncLifetime
         await AssertWalksAllPagesAsync(Client.Webhooks.GetWebhookDeliveryHistoryAllAsync(MappableResourceType.Job, job, pageSize: PageSize), d => d.WebhookId, webhooks, "/catchAll/webhook-history");
     }
 
+    [Fact]
+    public async Task ListEntitiesAllAsync()
+    {
+        var ids = await EntitiesAsync();
+
+        await AssertWalksAllPagesAsync(Client.Entities.ListEntitiesAllAsync(pageSize: PageSize), e => e.Id, ids, "/catchAll/entities");
+    }
+
+    [Fact]
+    public async Task ListDatasetsAllAsync()
+    {
+        var entity = (await EntitiesAsync(1)).Single();
+        var ids = new HashSet<Guid>();
+        for (var i = 0; i < Count; i++)
+        {
+            ids.Add((await Client.Datasets.CreateDatasetAsync(new CreateDatasetRequest { Name = "Watchlist " + i, EntityIds = [entity] })).Id);
+        }
+
+        await AssertWalksAllPagesAsync(Client.Datasets.ListDatasetsAllAsync(pageSize: PageSize), d => d.Id, ids, "/catchAll/datasets");
+    }
+
+    [Fact]
+    public async Task A_pager_that_knows_the_item_total_stops_at_the_last_full_page_without_asking_for_an_empty_one()
+    {
+        // `total` and `page_size` give the page count: 4 entities at 2 a page are 2 requests, not 3.
+        var ids = await EntitiesAsync(4);
+        _session.Http.Clear();
+
+        var seen = new List<Guid>();
+        await foreach (var entity in Client.Entities.ListEntitiesAllAsync(pageSize: PageSize))
+        {
+            seen.Add(entity.Id);
+        }
+
+        Assert.True(ids.SetEquals(seen) && seen.Count == 4, "the pager yielded other entities than were created");
+        Assert.Equal(["?page=1&page_size=2", "?page=2&page_size=2"], _session.Http.To("GET", "/catchAll/entities").Select(r => StripFilters(r.Query)));
+    }
+
     private async Task AssertWalksAllPagesAsync<TItem>(IAsyncEnumerable<TItem> pager, Func<TItem, Guid> id, IReadOnlySet<Guid> expected, string path)
     {
         _session.Http.Clear();
@@ -152,6 +190,17 @@ public sealed class AllPagersTests : IAsyncLifetime
         for (var i = 0; i < count; i++)
         {
             ids.Add((await Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Funding rounds, batch " + i, Limit = 10 })).JobId);
+        }
+
+        return ids;
+    }
+
+    private async Task<HashSet<Guid>> EntitiesAsync(int count = Count)
+    {
+        var ids = new HashSet<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add((await Client.Entities.CreateEntityAsync(new CreateEntityRequest { Name = "Company " + i, EntityType = EntityType.Company })).Id);
         }
 
         return ids;

@@ -129,6 +129,29 @@ public class AsyncPageableTests
 
     private sealed record Page(int Number, IReadOnlyList<string> Items, int? TotalPages);
 
+    [Theory]
+    [InlineData(0L, 100L, 0)]
+    [InlineData(1L, 100L, 1)]
+    [InlineData(100L, 100L, 1)]
+    [InlineData(101L, 100L, 2)]
+    [InlineData(5L, 2L, 3)]
+    [InlineData(-3L, 2L, 0)]
+    [InlineData(long.MaxValue, 1L, int.MaxValue)]
+    public void The_page_count_of_an_item_total_rounds_up(long total, long pageSize, int expected) =>
+        Assert.Equal(expected, PageCount.FromTotalItems(total, pageSize));
+
+    [Theory]
+    [InlineData(null, 100L)]
+    [InlineData(10L, null)]
+    [InlineData(10L, 0L)]
+    [InlineData(10L, -1L)]
+    public void Without_a_usable_total_or_page_size_the_count_is_unknown(long? total, long? pageSize) =>
+        Assert.Null(PageCount.FromTotalItems(total, pageSize));
+
+    [Fact]
+    public void A_reported_page_count_is_clamped_to_int() =>
+        Assert.Equal((int?[])[null, 0, 7, int.MaxValue], new long?[] { null, -1, 7, long.MaxValue }.Select(PageCount.FromTotalPages).ToArray());
+
     private sealed class PageSource
     {
         private readonly int? _totalPages;

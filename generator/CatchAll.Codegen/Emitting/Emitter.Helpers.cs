@@ -206,7 +206,9 @@ internal sealed partial class Emitter
         w.Indent();
         w.Line($"(number, token) => client.{pager.OperationMethod}({call}),");
         w.Line($"result => result.{pager.ItemsPropertyName} is null ? null : result.{pager.ItemsPropertyName} as {Generic}.IReadOnlyList<{item}> ?? new {Generic}.List<{item}>(result.{pager.ItemsPropertyName}),");
-        w.Line($"result => result.{pager.TotalPagesPropertyName});");
+        w.Line(pager.PageCount.TotalPages is { } totalPages
+            ? $"result => {Runtime}.PageCount.FromTotalPages(result.{totalPages}));"
+            : $"result => {Runtime}.PageCount.FromTotalItems(result.{pager.PageCount.TotalItems}, result.{pager.PageCount.PageSize}));");
         w.Unindent();
         w.Close();
     }

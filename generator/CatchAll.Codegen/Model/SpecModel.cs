@@ -185,4 +185,10 @@ internal sealed record PagerModel(
     TypeRef PageType,
     TypeRef ItemType,
     string ItemsPropertyName,
-    string TotalPagesPropertyName);
+    PageCountSource PageCount);
+
+/// <summary>
+/// Where a page says how many pages there are: a `total_pages` member (<see cref="TotalPages"/>), or else a
+/// `total` item count with the `page_size` the server applied (<see cref="TotalItems"/>, <see cref="PageSize"/>).
+/// </summary>
+internal sealed record PageCountSource(string? TotalPages, string? TotalItems, string? PageSize);

@@ -164,8 +164,8 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>
-    /// A list operation pages when it takes a `page` query parameter and returns an object with
-    /// `total_pages` and one array: the helper walks pages lazily and yields the array's items.
+    /// A list operation pages when it takes a `page` query parameter and returns an object with one array and
+    /// either `total_pages` or `total` with `page_size`: the helper walks pages lazily and yields the array's items.
     /// </summary>
     private EquatableArray<PagerModel> BuildPagers()
     {
@@ -179,7 +179,7 @@ internal sealed partial class SpecParser
             }
 
             var page = _decls[pageName];
-            var total = page.Properties.FirstOrDefault(p => p.JsonName == "total_pages" && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64);
+            var count = PageCountOf(page);
             var arrays = page.Properties.Where(p => p.Type.Kind == TypeKind.Array).ToList();
             if (source.Extensions is not null
                 && source.Extensions.TryGetValue(PagesExtension, out var extension)
@@ -195,7 +195,7 @@ internal sealed partial class SpecParser
                 }
             }
 
-            if (total is null || arrays.Count != 1)
+            if (count is null || arrays.Count != 1)
             {
                 continue;
             }
@@ -207,10 +207,25 @@ internal sealed partial class SpecParser
                 pageType,
                 arrays[0].Type.Element!,
                 arrays[0].Name,
-                total.Name));
+                count));
         }
 
         return pagers.OrderBy(p => p.Resource + "." + p.MethodName, StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    private static PageCountSource? PageCountOf(TypeDecl page)
+    {
+        string? Integer(string jsonName) =>
+            page.Properties.FirstOrDefault(p => p.JsonName == jsonName && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64)?.Name;
+
+        if (Integer("total_pages") is { } totalPages)
+        {
+            return new PageCountSource(totalPages, null, null);
+        }
+
+        return Integer("total") is { } total && Integer("page_size") is { } pageSize
+            ? new PageCountSource(null, total, pageSize)
+            : null;
     }
 
     private static string? Text(JsonObject block, string key) =>

@@ -35,6 +35,25 @@ namespace CatchAll
             _ => global::CatchAll.Runtime.PollOutcome.Continue,
         };
 
+        /// <summary>Every item of ListDatasetsAsync, page after page; a page is fetched only when enumeration reaches it. AsPages() gives the pages themselves.</summary>
+        /// <param name="client">The client.</param>
+        /// <param name="pageSize">Page size for datasets. Server default: 100.</param>
+        /// <param name="search">Keep datasets whose name contains this text, ignoring case.</param>
+        /// <param name="latestStatus">Keep datasets in this status.</param>
+        /// <param name="sortBy">Field to sort by. Server default: "created_at".</param>
+        /// <param name="sortOrder">Sort direction. Server default: "desc".</param>
+        /// <param name="ownership">Which resources to include by ownership. Server default: "all".</param>
+        /// <param name="projectId">Keep only resources that belong to this project.</param>
+        /// <param name="options">Per-call timeout, headers and retry settings.</param>
+        public static global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.DatasetListResponse, global::CatchAll.Models.DatasetResponse> ListDatasetsAllAsync(this IDatasetsClient client, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null)
+        {
+            if (client is null) throw new global::System.ArgumentNullException(nameof(client));
+            return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.DatasetListResponse, global::CatchAll.Models.DatasetResponse>(
+                (number, token) => client.ListDatasetsAsync(page: number, pageSize: pageSize, search: search, latestStatus: latestStatus, sortBy: sortBy, sortOrder: sortOrder, ownership: ownership, projectId: projectId, options: options, cancellationToken: token),
+                result => result.Datasets is null ? null : result.Datasets as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.DatasetResponse> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.DatasetResponse>(result.Datasets),
+                result => global::CatchAll.Runtime.PageCount.FromTotalItems(result.Total, result.PageSize));
+        }
+
         /// <summary>Add a dataset from CSV, uploading a file from disk.</summary>
         /// <param name="client">The client.</param>
         /// <param name="filePath">Path of the file to upload; its name is sent as the file name.</param>

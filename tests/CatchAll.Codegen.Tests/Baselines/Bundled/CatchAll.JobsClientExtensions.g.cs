@@ -101,7 +101,7 @@ namespace CatchAll
             return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.PullJobResponseDto, global::CatchAll.Models.Record>(
                 (number, token) => client.GetJobResultsAsync(jobId: jobId, page: number, pageSize: pageSize, options: options, cancellationToken: token),
                 result => result.AllRecords is null ? null : result.AllRecords as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.Record> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.Record>(result.AllRecords),
-                result => result.TotalPages);
+                result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
         }
 
         /// <summary>Every item of GetUserJobsAsync, page after page; a page is fetched only when enumeration reaches it. AsPages() gives the pages themselves.</summary>
@@ -117,7 +117,7 @@ namespace CatchAll
             return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ListUserJobsResponseDto, global::CatchAll.Models.UserJob>(
                 (number, token) => client.GetUserJobsAsync(page: number, pageSize: pageSize, search: search, ownership: ownership, projectId: projectId, options: options, cancellationToken: token),
                 result => result.Jobs is null ? null : result.Jobs as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.UserJob> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.UserJob>(result.Jobs),
-                result => result.TotalPages);
+                result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
         }
     }
 }

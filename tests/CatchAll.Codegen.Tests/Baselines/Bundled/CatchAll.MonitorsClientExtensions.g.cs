@@ -22,7 +22,7 @@ namespace CatchAll
             return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ListMonitorsResponseDto, global::CatchAll.Models.MonitorListItemDto>(
                 (number, token) => client.ListMonitorsAsync(page: number, pageSize: pageSize, search: search, ownership: ownership, projectId: projectId, options: options, cancellationToken: token),
                 result => result.Monitors is null ? null : result.Monitors as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.MonitorListItemDto> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.MonitorListItemDto>(result.Monitors),
-                result => result.TotalPages);
+                result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
         }
     }
 }

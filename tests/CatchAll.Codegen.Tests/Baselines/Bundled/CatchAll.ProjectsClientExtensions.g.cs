@@ -21,7 +21,7 @@ namespace CatchAll
             return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ProjectResourceListResponseDto, global::CatchAll.Models.ProjectResourceDto>(
                 (number, token) => client.ListProjectResourcesAsync(projectId: projectId, resourceType: resourceType, page: number, pageSize: pageSize, options: options, cancellationToken: token),
                 result => result.Resources is null ? null : result.Resources as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.ProjectResourceDto> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.ProjectResourceDto>(result.Resources),
-                result => result.TotalPages);
+                result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
         }
 
         /// <summary>Every item of ListProjectsAsync, page after page; a page is fetched only when enumeration reaches it. AsPages() gives the pages themselves.</summary>
@@ -36,7 +36,7 @@ namespace CatchAll
             return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ProjectListResponseDto, global::CatchAll.Models.ProjectSummaryDto>(
                 (number, token) => client.ListProjectsAsync(page: number, pageSize: pageSize, search: search, ownership: ownership, options: options, cancellationToken: token),
                 result => result.Projects is null ? null : result.Projects as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.ProjectSummaryDto> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.ProjectSummaryDto>(result.Projects),
-                result => result.TotalPages);
+                result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
         }
     }
 }

@@ -21,7 +21,7 @@ namespace CatchAll
             return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.DeliveryHistoryResponseDto, global::CatchAll.Models.DeliveryHistoryItemDto>(
                 (number, token) => client.GetWebhookDeliveryHistoryAsync(resourceType: resourceType, resourceId: resourceId, page: number, pageSize: pageSize, options: options, cancellationToken: token),
                 result => result.Items is null ? null : result.Items as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.DeliveryHistoryItemDto> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.DeliveryHistoryItemDto>(result.Items),
-                result => result.TotalPages);
+                result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
         }
 
         /// <summary>Every item of ListWebhookResourcesAsync, page after page; a page is fetched only when enumeration reaches it. AsPages() gives the pages themselves.</summary>
@@ -36,7 +36,7 @@ namespace CatchAll
             return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ListWebhookResourcesResponseDto, global::CatchAll.Models.WebhookResourceMappingResponseDto>(
                 (number, token) => client.ListWebhookResourcesAsync(webhookId: webhookId, resourceType: resourceType, page: number, pageSize: pageSize, options: options, cancellationToken: token),
                 result => result.Resources is null ? null : result.Resources as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.WebhookResourceMappingResponseDto> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.WebhookResourceMappingResponseDto>(result.Resources),
-                result => result.TotalPages);
+                result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
         }
 
         /// <summary>Every item of ListWebhooksAsync, page after page; a page is fetched only when enumeration reaches it. AsPages() gives the pages themselves.</summary>
@@ -50,7 +50,7 @@ namespace CatchAll
             return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ListWebhooksResponseDto, global::CatchAll.Models.WebhookResponseDto>(
                 (number, token) => client.ListWebhooksAsync(page: number, pageSize: pageSize, search: search, options: options, cancellationToken: token),
                 result => result.Webhooks is null ? null : result.Webhooks as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.WebhookResponseDto> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.WebhookResponseDto>(result.Webhooks),
-                result => result.TotalPages);
+                result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
         }
 
         /// <summary>Every item of ListWebhooksForResourceAsync, page after page; a page is fetched only when enumeration reaches it. AsPages() gives the pages themselves.</summary>
@@ -66,7 +66,7 @@ namespace CatchAll
             return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ListWebhooksResponseDto, global::CatchAll.Models.WebhookResponseDto>(
                 (number, token) => client.ListWebhooksForResourceAsync(resourceType: resourceType, resourceId: resourceId, isActive: isActive, page: number, pageSize: pageSize, options: options, cancellationToken: token),
                 result => result.Webhooks is null ? null : result.Webhooks as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.WebhookResponseDto> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.WebhookResponseDto>(result.Webhooks),
-                result => result.TotalPages);
+                result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
         }
     }
 }
