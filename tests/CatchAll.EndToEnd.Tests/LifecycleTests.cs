@@ -94,6 +94,56 @@ public sealed class LifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Partial_results_beyond_the_first_page_are_reported_page_by_page_after_each_poll()
+    {
+        // A news-heavy world, so that a job finds more records than the server's default page of 100.
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions
+            {
+                TimeProvider = _time,
+                TimeScale = 1,
+                StageJitter = 0,
+                EventsPerTopicPerDay = 400,
+                StageDurations = new JobStageDurations { Submitted = Stage, Analyzing = Stage, Fetching = Stage, Clustering = Stage, Enriching = TimeSpan.FromSeconds(60) },
+            },
+            options => options.TimeProvider = _time);
+        var jobId = (await session.Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 250 })).JobId;
+        var events = new SyncProgress<object>();
+
+        var wait = session.Client.Jobs.WaitForCompletionWithPartialResultsAsync(jobId, new ForwardProgress<PullJobResponseDto>(events), Polling(), new ForwardProgress<StatusResponseDto>(events));
+        await _time.DriveAsync(wait, session.Http, Interval);
+
+        // Pages come before the status report of the poll that fetched them; the last such batch is the fullest.
+        var batches = new List<List<PullJobResponseDto>> { new() };
+        foreach (var e in events.Reports)
+        {
+            if (e is PullJobResponseDto page)
+            {
+                batches[^1].Add(page);
+            }
+            else
+            {
+                batches.Add([]);
+            }
+        }
+
+        var last = batches.Last(b => b.Count > 0);
+        Assert.True(last.Count >= 2, $"the fullest poll reported {last.Count} page(s): " + string.Join(" / ", batches.Select(b => string.Join(",", b.Select(p => $"p{p.Page}of{p.TotalPages}:{p.AllRecords?.Count}")))));
+        Assert.Equal(Enumerable.Range(1, last.Count), last.Select(p => p.Page ?? 0));
+        Assert.All(last, p => Assert.Equal((int?)last.Count, p.TotalPages));
+        var ids = last.SelectMany(p => p.AllRecords!).Select(r => r.RecordId).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        Assert.True(ids.Count > last[0].AllRecords!.Count, "later pages added no records");
+    }
+
+    /// <summary>Funnels two progress types into one ordered log.</summary>
+    private sealed class ForwardProgress<T>(SyncProgress<object> log) : IProgress<T>
+        where T : notnull
+    {
+        public void Report(T value) => log.Report(value);
+    }
+
+    [Fact]
     public async Task A_failed_job_ends_the_wait_with_JobFailedException_carrying_the_status()
     {
         _session.Emulator.Faults.FailNextJob("Job failed: injected for the end-to-end test");

@@ -127,8 +127,13 @@ internal sealed partial class Emitter
         if (waiter.PartialMethod is not null && waiter.PartialValues.Count > 0)
         {
             var partial = TypeName(waiter.PartialResultType!, false);
+            // With a pager, every page of what has been found so far is reported, not only the first.
+            var partialPager = _spec.Pagers.FirstOrDefault(p => p.Resource == waiter.Resource && p.OperationMethod == waiter.PartialMethod);
+            var reports = partialPager is null
+                ? $"calls {waiter.PartialMethod} after each poll and reports the partial results"
+                : $"walks the pages of {waiter.PartialMethod} after each poll and reports each page of partial results";
             w.Line();
-            w.Doc("summary", $"Like <see cref=\"{waiter.MethodName}\"/>, and while the status is {string.Join(" or ", waiter.PartialValues)} it also calls {waiter.PartialMethod} after each poll and reports the partial results.", raw: true);
+            w.Doc("summary", $"Like <see cref=\"{waiter.MethodName}\"/>, and while the status is {string.Join(" or ", waiter.PartialValues)} it also {reports}.", raw: true);
             w.Doc("param", "The client.", " name=\"client\"");
             w.Doc("param", "The resource to wait for.", $" name=\"{waiter.IdParameterName.TrimStart('@')}\"");
             w.Doc("param", "Receives the partial results.", " name=\"partialResults\"");
@@ -145,7 +150,17 @@ internal sealed partial class Emitter
             w.Indent();
             w.Line($"var status = await client.{waiter.StatusOperationMethod}({waiter.IdParameterName}, cancellationToken: token).ConfigureAwait(false);");
             w.Open($"if ({StatusText(waiter, "status")} is {string.Join(" or ", waiter.PartialValues.Select(Literal))})");
-            w.Line($"partialResults.Report(await client.{waiter.PartialMethod}({waiter.IdParameterName}, cancellationToken: token).ConfigureAwait(false));");
+            if (partialPager is null)
+            {
+                w.Line($"partialResults.Report(await client.{waiter.PartialMethod}({waiter.IdParameterName}, cancellationToken: token).ConfigureAwait(false));");
+            }
+            else
+            {
+                w.Open($"await foreach (var page in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(client.{partialPager.MethodName}({waiter.IdParameterName}).AsPages(token), false))");
+                w.Line("partialResults.Report(page);");
+                w.Close();
+            }
+
             w.Close();
             w.Line("return status;");
             w.Unindent();

@@ -54,7 +54,7 @@ namespace CatchAll
             return await client.WaitForCompletionAsync(started.JobId, polling, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Like <see cref="WaitForCompletionAsync"/>, and while the status is enriching it also calls GetJobResultsAsync after each poll and reports the partial results.</summary>
+        /// <summary>Like <see cref="WaitForCompletionAsync"/>, and while the status is enriching it also walks the pages of GetJobResultsAsync after each poll and reports each page of partial results.</summary>
         /// <param name="client">The client.</param>
         /// <param name="jobId">The resource to wait for.</param>
         /// <param name="partialResults">Receives the partial results.</param>
@@ -71,7 +71,10 @@ namespace CatchAll
                     var status = await client.GetJobStatusAsync(jobId, cancellationToken: token).ConfigureAwait(false);
                     if (status.Status?.ToString() is "enriching")
                     {
-                        partialResults.Report(await client.GetJobResultsAsync(jobId, cancellationToken: token).ConfigureAwait(false));
+                        await foreach (var page in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(client.GetJobResultsAllAsync(jobId).AsPages(token), false))
+                        {
+                            partialResults.Report(page);
+                        }
                     }
                     return status;
                 },
