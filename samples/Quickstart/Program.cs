@@ -27,7 +27,16 @@ try
     PollingOptions polling;
     if (string.IsNullOrWhiteSpace(apiKey))
     {
-        emulator = await CatchAllEmulator.StartAsync(cancellationToken: cancel.Token);
+        try
+        {
+            emulator = await CatchAllEmulator.StartAsync(cancellationToken: cancel.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Console.Error.WriteLine($"Could not start the embedded CatchAll emulator: {ex.Message}");
+            return 1;
+        }
+
         options = new CatchAllClientOptions { ApiKey = emulator.ApiKey, BaseAddress = emulator.BaseAddress };
         // The emulator runs a 10-15 minute job in seconds, so it is polled quickly too.
         polling = new PollingOptions { Interval = TimeSpan.FromMilliseconds(250), Timeout = TimeSpan.FromMinutes(2) };
@@ -36,11 +45,15 @@ try
     else
     {
         var baseUrl = Environment.GetEnvironmentVariable("CATCHALL_BASE_URL");
-        options = new CatchAllClientOptions
+        Uri? baseAddress = null;
+        if (!string.IsNullOrWhiteSpace(baseUrl)
+            && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out baseAddress) && baseAddress.Scheme is "http" or "https"))
         {
-            ApiKey = apiKey,
-            BaseAddress = string.IsNullOrWhiteSpace(baseUrl) ? null : new Uri(baseUrl),
-        };
+            Console.Error.WriteLine($"CATCHALL_BASE_URL must be an absolute http(s) address such as https://catchall.newscatcherapi.com, not '{baseUrl}'.");
+            return 1;
+        }
+
+        options = new CatchAllClientOptions { ApiKey = apiKey, BaseAddress = baseAddress };
         polling = new PollingOptions { Interval = TimeSpan.FromSeconds(30), Timeout = TimeSpan.FromMinutes(30) };
         Console.WriteLine($"CatchAll API at {options.BaseAddress?.ToString() ?? CatchAllClient.DefaultBaseAddress}");
     }
@@ -56,10 +69,11 @@ try
         submitted.JobId,
         new SyncProgress<PullJobResponseDto>(partial =>
         {
+            // Every page of a pull carries the job-wide counts; one line per change is enough.
             if (partial.ProgressValidated is { } validated && validated != lastValidated)
             {
                 lastValidated = validated;
-                Console.WriteLine($"  enriching: {validated} candidate clusters validated, {partial.AllRecords?.Count ?? 0} records so far");
+                Console.WriteLine($"  enriching: {validated} candidate clusters validated, {partial.ValidRecords ?? partial.AllRecords?.Count ?? 0} records so far");
             }
         }),
         polling,
