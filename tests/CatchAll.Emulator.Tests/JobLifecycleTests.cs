@@ -184,6 +184,29 @@ public sealed class JobLifecycleTests
     }
 
     [Fact]
+    public async Task A_job_without_a_limit_has_nothing_to_continue_and_no_limit_goes_past_the_plan()
+    {
+        var (emulator, time) = await EmulatorFixtures.StartManualAsync();
+        await using var owned = emulator;
+        var api = new Api(emulator.CreateClient());
+        var unlimited = (await api.PostAsync("/catchAll/submit", """{"query":"Product launches by robotics companies"}""")).Str("job_id");
+        var limited = (await api.PostAsync("/catchAll/submit", """{"query":"Product launches by drone makers","limit":10}""")).Str("job_id");
+        time.Advance(TimeSpan.FromSeconds(50));
+        Assert.Equal("completed", (await api.GetAsync($"/catchAll/status/{unlimited}")).Str("status"));
+
+        var nothingToContinue = await api.PostAsync("/catchAll/continue", $$"""{"job_id":"{{unlimited}}","new_limit":2000}""");
+        var pastThePlan = await api.PostAsync("/catchAll/continue", $$"""{"job_id":"{{limited}}","new_limit":1001}""");
+        var planMaximum = await api.PostAsync("/catchAll/continue", $$"""{"job_id":"{{limited}}"}""");
+
+        Assert.Equal(400, nothingToContinue.Code);
+        Assert.Contains("nothing to continue", nothingToContinue.Str("detail"), StringComparison.Ordinal);
+        Assert.Equal(400, pastThePlan.Code);
+        Assert.Contains("plan maximum", pastThePlan.Str("detail"), StringComparison.Ordinal);
+        Assert.Equal(200, planMaximum.Code);
+        Assert.Equal(1000, planMaximum.Int("new_limit"));
+    }
+
+    [Fact]
     public async Task Injected_failures_fail_the_job_with_an_error()
     {
         var (emulator, time) = await EmulatorFixtures.StartManualAsync();

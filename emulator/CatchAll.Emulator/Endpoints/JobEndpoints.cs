@@ -257,7 +257,18 @@ internal static class JobEndpoints
             return Reply.BadRequest($"Only a completed job can be continued; this job is {snapshot.Status}.");
         }
 
+        // Without a limit a job has already processed everything in its scope (the vendor's lifecycle notes).
+        if (job.RequestedLimit is null)
+        {
+            return Reply.BadRequest("This job was submitted without a limit and has processed all available data: there is nothing to continue.");
+        }
+
         var target = newLimit ?? EmulatorState.PlanMaxResults;
+        if (target > EmulatorState.PlanMaxResults)
+        {
+            return Reply.BadRequest($"new_limit exceeds the plan maximum of {EmulatorState.PlanMaxResults.ToString(CultureInfo.InvariantCulture)} records.");
+        }
+
         if (target <= job.Limit)
         {
             return Reply.BadRequest($"new_limit must be greater than the job's current limit ({job.Limit.ToString(CultureInfo.InvariantCulture)}).");
