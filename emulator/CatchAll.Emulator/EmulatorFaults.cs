@@ -14,6 +14,7 @@ public sealed class EmulatorFaults
     private readonly Dictionary<string, string> _failingJobs = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<KeyValuePair<string, string>> _failingMarkers = [];
     private readonly Queue<string> _failNextJobs = new();
+    private int _failNextDatasets;
     private TimeSpan _latency;
     private string? _latencyPath;
 
@@ -51,6 +52,20 @@ public sealed class EmulatorFaults
         lock (_gate)
         {
             _failingMarkers.Add(new KeyValuePair<string, string>(marker, error));
+        }
+    }
+
+    /// <summary>
+    /// Makes the next <paramref name="count"/> created datasets end in <c>failed</c> instead of <c>ready</c>,
+    /// whenever their enrichment finishes (also after entities are added later).
+    /// </summary>
+    /// <param name="count">How many datasets to fail.</param>
+    public void FailNextDatasets(int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        lock (_gate)
+        {
+            _failNextDatasets += count;
         }
     }
 
@@ -112,12 +127,27 @@ public sealed class EmulatorFaults
             _failingJobs.Clear();
             _failingMarkers.Clear();
             _failNextJobs.Clear();
+            _failNextDatasets = 0;
             _latency = TimeSpan.Zero;
             _latencyPath = null;
         }
     }
 
     internal Action? JobFailureRequested { get; set; }
+
+    internal bool TakeDatasetFailure()
+    {
+        lock (_gate)
+        {
+            if (_failNextDatasets == 0)
+            {
+                return false;
+            }
+
+            _failNextDatasets--;
+            return true;
+        }
+    }
 
     internal TimeSpan LatencyFor(string path)
     {

@@ -311,6 +311,24 @@ public sealed class LifecycleTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_failed_dataset_ends_the_wait_with_DatasetFailedException()
+    {
+        _session.Emulator.Faults.FailNextDatasets();
+        var entity = await Client.Entities.CreateEntityAsync(new CreateEntityRequest { Name = "Acme Robotics", EntityType = EntityType.Company });
+        var dataset = await Client.Datasets.CreateDatasetAsync(new CreateDatasetRequest { Name = "Robotics watchlist", EntityIds = [entity.Id] });
+
+        var wait = Client.Datasets.WaitUntilReadyAsync(dataset.Id, Polling());
+        var failure = await Assert.ThrowsAsync<DatasetFailedException>(() => _time.DriveAsync(wait, _session.Http, Interval));
+
+        Assert.Equal("failed", failure.Status);
+        Assert.Equal(DatasetStatus.Failed, failure.Result.LatestStatus);
+        Assert.Equal(dataset.Id.ToString(), failure.ResourceId);
+        Assert.Equal("getDataset", failure.OperationId);
+        var history = await Client.Datasets.GetDatasetStatusHistoryAsync(dataset.Id);
+        Assert.Equal(DatasetStatus.Failed, history.History[^1].Status);
+    }
+
     private static PollingOptions Polling() => new() { Interval = Interval };
 
     /// <summary>Consecutive duplicates removed: the stages a sequence of polls went through.</summary>

@@ -281,7 +281,7 @@ internal static class DatasetEndpoints
         {
             if (at <= now)
             {
-                history.Push(new JsonObject { ["status"] = status, ["additional_information"] = null, ["created_at"] = Iso.Naive(at) });
+                history.Push(new JsonObject { ["status"] = dataset.Shown(status), ["additional_information"] = null, ["created_at"] = Iso.Naive(at) });
             }
         }
 
@@ -291,7 +291,15 @@ internal static class DatasetEndpoints
     private static DatasetState NewDataset(Call call, string name, string? description)
     {
         var now = call.Now;
-        var dataset = new DatasetState { Id = call.State.NewId(), Name = name, Description = description, CreatedAt = now, UpdatedAt = now };
+        var dataset = new DatasetState
+        {
+            Id = call.State.NewId(),
+            Name = name,
+            Description = description,
+            CreatedAt = now,
+            UpdatedAt = now,
+            FailsInsteadOfReady = call.State.Faults.TakeDatasetFailure(),
+        };
         dataset.Plan.Add(("pending", now));
         dataset.Plan.Add(("ready", now + call.State.Options.EntityPendingDuration));
         call.State.Datasets[dataset.Id] = dataset;

@@ -23,6 +23,9 @@ internal sealed class DatasetState
 
     public List<(string Status, DateTimeOffset At)> Plan { get; } = [];
 
+    /// <summary>An injected fault: the enrichment that would make the dataset ready fails instead.</summary>
+    public bool FailsInsteadOfReady { get; init; }
+
     public string Status(DateTimeOffset now)
     {
         var status = "pending";
@@ -34,8 +37,11 @@ internal sealed class DatasetState
             }
         }
 
-        return status;
+        return Shown(status);
     }
+
+    /// <summary>A planned status as the API reports it, once the injected fault is applied.</summary>
+    public string Shown(string planned) => FailsInsteadOfReady && planned == "ready" ? "failed" : planned;
 
     /// <summary>Replans after entities were added at <paramref name="now"/> that become ready at <paramref name="readyAt"/>.</summary>
     public void Replan(DateTimeOffset now, DateTimeOffset enrichingAt, DateTimeOffset readyAt)
