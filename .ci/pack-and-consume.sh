@@ -5,7 +5,8 @@
 #      only as CatchAll.Codegen's dependency);
 #   2. a <CatchAllSpec> of its own replaces the bundled one, and editing that YAML regenerates the client;
 #   3. CatchAllIncludeBundledSpec=false with no spec generates nothing;
-#   4. a missing spec fails the build with CATCH0005, not with a generator crash;
+#   4. a missing spec fails the build with CATCH0005, not with a generator crash, and a C# 10 project with
+#      CATCH0012 alone, not with errors in generated code;
 #   5. net8.0: the same packages build (and run against the emulator when it ships a net8.0 build).
 # The packages get a unique prerelease version and the consumers a private NuGet cache, so no copy left
 # from an earlier run can hide a packaging mistake. Network: only the machine's NuGet sources.
@@ -280,6 +281,16 @@ if dotnet build "$app" > "$work/build5.log" 2>&1; then cat "$work/build5.log"; f
 crash_free "$work/build5.log"
 grep -E 'error CATCH0005' "$work/build5.log" | sort -u | head -n 3
 grep -Eq "error CATCH0005: .*missing\.yaml" "$work/build5.log" || { cat "$work/build5.log"; fail "no CATCH0005 naming missing.yaml"; }
+
+# --- 4b. a project on C# 10 -----------------------------------------------------------------------------------
+step "net10.0 consumer: LangVersion 10 with the bundled spec fails with CATCH0012 alone"
+sed -i -e '/<CatchAllSpec Include="missing.yaml"/d' -e '/<CatchAllIncludeBundledSpec>/d' \
+       -e 's:<TreatWarningsAsErrors>:<LangVersion>10</LangVersion>\n    <TreatWarningsAsErrors>:' "$app/Consumer.csproj"
+if dotnet build "$app" > "$work/build6.log" 2>&1; then cat "$work/build6.log"; fail "a C# 10 consumer built"; fi
+crash_free "$work/build6.log"
+grep -E 'error CATCH0012' "$work/build6.log" | sort -u | head -n 1
+grep -Eq 'error CATCH0012: .*C# 10' "$work/build6.log" || { cat "$work/build6.log"; fail "no CATCH0012 for C# 10"; }
+if grep -Eq 'error CS[0-9]+' "$work/build6.log"; then grep -E 'error CS[0-9]+' "$work/build6.log" | head -n 5; fail "compiler errors beside CATCH0012"; fi
 
 # --- 5. net8.0 -------------------------------------------------------------------------------------------------
 app8="$consumers/net8"

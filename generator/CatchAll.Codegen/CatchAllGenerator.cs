@@ -26,6 +26,9 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
     /// <summary>Tracking name of the step that checks the compilation references CatchAll.Runtime.</summary>
     public const string RuntimeStep = "CatchAllRuntimeReference";
 
+    /// <summary>Tracking name of the step that checks the project's C# version and framework can compile the output.</summary>
+    public const string ConsumerStep = "CatchAllConsumerSupport";
+
     private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
 
     /// <inheritdoc/>
@@ -67,13 +70,32 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
             .Select(static (flags, _) => flags.Contains(true))
             .WithTrackingName(RuntimeStep);
 
+        // The compilation changes on every edit, but the answer (a string or null) does not, so what
+        // follows stays cached; type lookups are cheap next to anything else the compiler does then.
+        var consumer = context.CompilationProvider
+            .Select(static (compilation, _) => ConsumerSupport.Problem(compilation))
+            .WithTrackingName(ConsumerStep);
+
         // All specs meet in one callback: two specs generating into one namespace would otherwise
         // add the same hint names from separate callbacks, and the driver throws when it merges them.
-        context.RegisterSourceOutput(parsed.Collect().Combine(hasRuntime), static (production, pair) => ProduceAll(production, pair.Left, pair.Right));
+        context.RegisterSourceOutput(
+            parsed.Collect().Combine(hasRuntime).Combine(consumer),
+            static (production, pair) => ProduceAll(production, pair.Left.Left, pair.Left.Right, pair.Right));
     }
 
-    private static void ProduceAll(SourceProductionContext context, ImmutableArray<ParseResult> results, bool hasRuntime)
+    private static void ProduceAll(SourceProductionContext context, ImmutableArray<ParseResult> results, bool hasRuntime, string? consumerProblem)
     {
+        if (consumerProblem is not null && results.Any(r => r.Model is not null))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.UnsupportedConsumer, Location.None, consumerProblem));
+            foreach (var diagnostic in results.SelectMany(r => r.Diagnostics))
+            {
+                context.ReportDiagnostic(ToDiagnostic(diagnostic));
+            }
+
+            return;
+        }
+
         var owners = new System.Collections.Generic.Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var hints = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var result in results.OrderBy(r => r.Path, StringComparer.Ordinal))

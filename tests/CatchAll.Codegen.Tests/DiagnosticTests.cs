@@ -294,6 +294,52 @@ public sealed class DiagnosticTests
                   type: string
         """);
 
+    [Fact]
+    public void A_project_on_CSharp_10_gets_CATCH0012_once_and_no_generated_code()
+    {
+        var compilation = GeneratorHarness.CreateCompilation()
+            .WithOptions(GeneratorHarness.CompilationOptions)
+            .RemoveAllSyntaxTrees()
+            .AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class C { }", GeneratorHarness.ParseOptions.WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10)));
+
+        var run = GeneratorHarness.Run(compilation, [Scenarios.Get(Scenarios.Bundled).Spec]);
+
+        run.AssertDidNotCrash();
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal(("CATCH0012", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains("compiles as C# 10.0", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void A_framework_without_the_types_the_client_needs_gets_CATCH0012_naming_them()
+    {
+        // An old framework in miniature: a core library with the basics and none of the newer types.
+        var corlib = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "mscorlib",
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
+                "namespace System { public class Object { } public abstract class ValueType { } public struct Void { } public class String { } public struct Int32 { } public struct Boolean { } public abstract class Enum : ValueType { } public class Exception { } public struct DateTime { } public interface IDisposable { } }",
+                // C# 7.3: newer versions embed attributes, which this library has no base class for.
+                new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3))],
+            options: new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new System.IO.MemoryStream();
+        var emitted = corlib.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        var runtime = GeneratorHarness.References.Single(r => r.Display?.EndsWith("CatchAll.Runtime.dll", StringComparison.Ordinal) == true);
+        var compilation = GeneratorHarness.CreateCompilation().WithReferences(MetadataReference.CreateFromImage(image.ToArray()), runtime);
+
+        var run = GeneratorHarness.Run(compilation, [Scenarios.Get(Scenarios.Bundled).Spec]);
+
+        run.AssertDidNotCrash();
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("CATCH0012", diagnostic.Id);
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("System.DateOnly", message, StringComparison.Ordinal);
+        Assert.Contains("System.Collections.Generic.IAsyncEnumerable<T>", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("compiles as", message, StringComparison.Ordinal);
+        Assert.Empty(run.Sources);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\n  \t\n")]

@@ -42,6 +42,9 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MissingRuntime = Error(
         "CATCH0011", "CatchAll.Runtime is not referenced", "The generated CatchAll client needs the CatchAll.Runtime package; add a PackageReference to CatchAll.Runtime");
 
+    public static readonly DiagnosticDescriptor UnsupportedConsumer = Error(
+        "CATCH0012", "The project cannot compile the generated client", "The generated CatchAll client needs C# 11 and .NET 8 or later; this project {0}, so nothing was generated");
+
     public static DiagnosticDescriptor? Find(string id) => id switch
     {
         "CATCH0001" => InvalidSpec,
@@ -55,6 +58,7 @@ internal static class DiagnosticCatalog
         "CATCH0009" => SpecWarning,
         "CATCH0010" => InvalidExtension,
         "CATCH0011" => MissingRuntime,
+        "CATCH0012" => UnsupportedConsumer,
         _ => null,
     };
 
