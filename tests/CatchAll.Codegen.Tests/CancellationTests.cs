@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using CatchAll.Codegen.Tests.Infrastructure;
 using Xunit;
@@ -31,6 +32,44 @@ public sealed class CancellationTests
         var compilation = GeneratorHarness.CreateCompilation();
 
         Assert.ThrowsAny<OperationCanceledException>(() => driver.RunGeneratorsAndUpdateCompilation(compilation, out _, out _, cts.Token));
+    }
+
+    [Fact]
+    public void Cancelled_at_any_point_of_a_run_it_ends_as_cancelled_never_as_a_failure()
+    {
+        // A token cancelled before the run is rejected by the driver before the generator starts; these are
+        // cancelled while the bundled spec is being parsed and emitted, at a spread of moments.
+        var spec = Scenarios.Get(Scenarios.Bundled).Spec;
+        var compilation = GeneratorHarness.CreateCompilation();
+        var clean = GeneratorHarness.Run(spec);
+        var cancelled = 0;
+        for (var delay = 1; delay <= 40; delay += 3)
+        {
+            var driver = GeneratorHarness.CreateDriver(new[] { spec });
+            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(delay));
+
+            var exception = Record.Exception(() => driver = driver.RunGenerators(compilation, cts.Token));
+
+            if (exception is null)
+            {
+                var result = driver.GetRunResult().Results.Single();
+                Assert.DoesNotContain(result.Diagnostics, d => d.Id == "CATCH0007");
+                Assert.Null(result.Exception);
+            }
+            else
+            {
+                Assert.IsAssignableFrom<OperationCanceledException>(exception);
+                cancelled++;
+            }
+
+            // Whatever was interrupted, the same driver then generates exactly what a clean run does.
+            var after = GeneratorHarness.Run(driver, compilation);
+            Assert.Equal(
+                clean.Sources.Select(s => (s.HintName, s.SourceText.ToString())),
+                after.Sources.Select(s => (s.HintName, s.SourceText.ToString())));
+        }
+
+        Assert.True(cancelled > 0, "every run finished before its token was cancelled; nothing was interrupted");
     }
 
     [Fact]
