@@ -29,8 +29,24 @@ internal sealed partial class Emitter
     {
         var name = _spec.ClientName;
         var w = Header(_spec.Namespace);
+        w.Summary($"The resources of <see cref=\"{name}\"/>: what code that uses the client depends on, so tests can stand in for it.");
+        w.Open($"public partial interface I{name}");
+        for (var i = 0; i < _spec.Resources.Count; i++)
+        {
+            var resource = _spec.Resources[i];
+            if (i > 0)
+            {
+                w.Line();
+            }
+
+            w.Summary(resource.Description ?? resource.Name + " operations.");
+            w.Line($"I{resource.Name}Client {resource.Name} {{ get; }}");
+        }
+
+        w.Close();
+        w.Line();
         w.Summary($"Client for the {_spec.Title} (contract version {_spec.Version}); one property per resource.");
-        w.Open($"public sealed partial class {name} : global::System.IDisposable");
+        w.Open($"public sealed partial class {name} : I{name}, global::System.IDisposable");
         w.Summary("The server the spec names, used when the options give no BaseAddress.");
         w.Line($"public const string DefaultBaseAddress = {Literal(_spec.DefaultServer)};");
         w.Line();
@@ -80,13 +96,31 @@ internal sealed partial class Emitter
         w.Open("namespace " + _spec.Namespace);
         w.Doc("summary", $"Registers <see cref=\"{name}\"/> with dependency injection.", raw: true);
         w.Open($"public static partial class {name}ServiceCollectionExtensions");
-        w.Summary($"Adds {name} as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).");
-        w.Line($"public static {Di}.IHttpClientBuilder Add{name}(this {Di}.IServiceCollection services, global::System.Action<{Runtime}.CatchAllClientOptions>? configure = null) =>");
-        w.Line($"    {Di}.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::{_spec.Namespace}.{name}>(services, static (httpClient, options) => new global::{_spec.Namespace}.{name}(httpClient, options), configure);");
+        var self = $"global::{_spec.Namespace}.{name}";
+        w.Summary($"Adds {name} as a typed HttpClient, with options from code, and I{name} and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).");
+        w.Open($"public static {Di}.IHttpClientBuilder Add{name}(this {Di}.IServiceCollection services, global::System.Action<{Runtime}.CatchAllClientOptions>? configure = null)");
+        w.Line($"var builder = {Di}.CatchAllServiceCollectionExtensions.AddCatchAllClient<{self}>(services, static (httpClient, options) => new {self}(httpClient, options), configure);");
+        w.Line("AddInterfaces(services);");
+        w.Line("return builder;");
+        w.Close();
         w.Line();
-        w.Summary($"Adds {name} as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry).");
-        w.Line($"public static {Di}.IHttpClientBuilder Add{name}(this {Di}.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration) =>");
-        w.Line($"    {Di}.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::{_spec.Namespace}.{name}>(services, static (httpClient, options) => new global::{_spec.Namespace}.{name}(httpClient, options), configuration);");
+        w.Summary($"Adds {name} as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and I{name} and each resource interface resolved from it.");
+        w.Open($"public static {Di}.IHttpClientBuilder Add{name}(this {Di}.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)");
+        w.Line($"var builder = {Di}.CatchAllServiceCollectionExtensions.AddCatchAllClient<{self}>(services, static (httpClient, options) => new {self}(httpClient, options), configuration);");
+        w.Line("AddInterfaces(services);");
+        w.Line("return builder;");
+        w.Close();
+        w.Line();
+
+        // TryAdd: a test that registered its own fake of an interface first keeps it.
+        w.Open($"private static void AddInterfaces({Di}.IServiceCollection services)");
+        w.Line($"{Di}.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::{_spec.Namespace}.I{name}>(services, static provider => {Di}.ServiceProviderServiceExtensions.GetRequiredService<{self}>(provider));");
+        foreach (var resource in _spec.Resources)
+        {
+            w.Line($"{Di}.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::{_spec.Namespace}.I{resource.Name}Client>(services, static provider => {Di}.ServiceProviderServiceExtensions.GetRequiredService<{self}>(provider).{resource.Name});");
+        }
+
+        w.Close();
         w.Close();
         w.Close();
         return w.ToString();

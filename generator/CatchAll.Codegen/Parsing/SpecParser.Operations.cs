@@ -16,7 +16,7 @@ internal sealed partial class SpecParser
     private SpecModel? BuildModel(OpenApiDocument document)
     {
         // Type names become hint names, and those must differ in more than case.
-        _typeNames = new UniqueNameBuilder(new[] { _input.ClientName, _input.ClientName + "Json", "JsonConverter" }, ignoreCase: true);
+        _typeNames = new UniqueNameBuilder(new[] { _input.ClientName, "I" + _input.ClientName, _input.ClientName + "Json", "JsonConverter" }, ignoreCase: true);
         DeclareComponents(document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>());
         if (_diagnostics.Any(d => d.Id == "CATCH0001"))
         {
@@ -75,7 +75,7 @@ internal sealed partial class SpecParser
         foreach (var resource in resourceOrder)
         {
             var taken = new[] { resource + "Client", "I" + resource + "Client", resource + "ClientExtensions" };
-            if (taken.Contains(_input.ClientName) || taken.Contains(_input.ClientName + "Json") || _components.Values.Any(c => c.Name is { } n && taken.Contains(n)))
+            if (taken.Contains(_input.ClientName) || taken.Contains("I" + _input.ClientName) || taken.Contains(_input.ClientName + "Json") || _components.Values.Any(c => c.Name is { } n && taken.Contains(n)))
             {
                 Report("CATCH0008", "#/tags", $"The resource client names generated for tag '{resource}' ({string.Join(", ", taken)}) collide with ClientName '{_input.ClientName}' or a schema; choose another ClientName or rename the tag");
                 return null;

@@ -3,8 +3,15 @@
 
 namespace Specs.AllOf
 {
+    /// <summary>The resources of &lt;see cref="AllOfApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    public partial interface IAllOfApi
+    {
+        /// <summary>Records operations.</summary>
+        IRecordsClient Records { get; }
+    }
+
     /// <summary>Client for the AllOf (contract version 1.0.0); one property per resource.</summary>
-    public sealed partial class AllOfApi : global::System.IDisposable
+    public sealed partial class AllOfApi : IAllOfApi, global::System.IDisposable
     {
         /// <summary>The server the spec names, used when the options give no BaseAddress.</summary>
         public const string DefaultBaseAddress = "https://allof.example.test";
@@ -47,12 +54,26 @@ namespace Specs.AllOf
     /// <summary>Registers <see cref="AllOfApi"/> with dependency injection.</summary>
     public static partial class AllOfApiServiceCollectionExtensions
     {
-        /// <summary>Adds AllOfApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAllOfApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.AllOf.AllOfApi>(services, static (httpClient, options) => new global::Specs.AllOf.AllOfApi(httpClient, options), configure);
+        /// <summary>Adds AllOfApi as a typed HttpClient, with options from code, and IAllOfApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAllOfApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.AllOf.AllOfApi>(services, static (httpClient, options) => new global::Specs.AllOf.AllOfApi(httpClient, options), configure);
+            AddInterfaces(services);
+            return builder;
+        }
 
-        /// <summary>Adds AllOfApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAllOfApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.AllOf.AllOfApi>(services, static (httpClient, options) => new global::Specs.AllOf.AllOfApi(httpClient, options), configuration);
+        /// <summary>Adds AllOfApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IAllOfApi and each resource interface resolved from it.</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAllOfApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.AllOf.AllOfApi>(services, static (httpClient, options) => new global::Specs.AllOf.AllOfApi(httpClient, options), configuration);
+            AddInterfaces(services);
+            return builder;
+        }
+
+        private static void AddInterfaces(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        {
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.AllOf.IAllOfApi>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.AllOf.AllOfApi>(provider));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.AllOf.IRecordsClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.AllOf.AllOfApi>(provider).Records);
+        }
     }
 }

@@ -3,8 +3,33 @@
 
 namespace CatchAll
 {
+    /// <summary>The resources of &lt;see cref="CatchAllClient"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    public partial interface ICatchAllClient
+    {
+        /// <summary>Submit search jobs, follow their progress and read their records.</summary>
+        IJobsClient Jobs { get; }
+
+        /// <summary>Schedule recurring runs of a job and read what they collect.</summary>
+        IMonitorsClient Monitors { get; }
+
+        /// <summary>Reusable notification endpoints (generic HTTPS, Slack, Microsoft Teams or custom) that an organization attaches to jobs and monitors.</summary>
+        IWebhooksClient Webhooks { get; }
+
+        /// <summary>Companies or people to watch; richer identifying details give better matches.</summary>
+        IEntitiesClient Entities { get; }
+
+        /// <summary>Named groups of entities that a job can be connected to as a watchlist.</summary>
+        IDatasetsClient Datasets { get; }
+
+        /// <summary>Containers that group jobs, monitors and datasets and can be shared with teammates.</summary>
+        IProjectsClient Projects { get; }
+
+        /// <summary>Service liveness, version and plan limits.</summary>
+        IMetaClient Meta { get; }
+    }
+
     /// <summary>Client for the CatchAll API (CatchAll.Codegen rendering) (contract version 1.6.3); one property per resource.</summary>
-    public sealed partial class CatchAllClient : global::System.IDisposable
+    public sealed partial class CatchAllClient : ICatchAllClient, global::System.IDisposable
     {
         /// <summary>The server the spec names, used when the options give no BaseAddress.</summary>
         public const string DefaultBaseAddress = "https://catchall.newscatcherapi.com";
@@ -71,12 +96,32 @@ namespace CatchAll
     /// <summary>Registers <see cref="CatchAllClient"/> with dependency injection.</summary>
     public static partial class CatchAllClientServiceCollectionExtensions
     {
-        /// <summary>Adds CatchAllClient as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCatchAllClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::CatchAll.CatchAllClient>(services, static (httpClient, options) => new global::CatchAll.CatchAllClient(httpClient, options), configure);
+        /// <summary>Adds CatchAllClient as a typed HttpClient, with options from code, and ICatchAllClient and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCatchAllClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::CatchAll.CatchAllClient>(services, static (httpClient, options) => new global::CatchAll.CatchAllClient(httpClient, options), configure);
+            AddInterfaces(services);
+            return builder;
+        }
 
-        /// <summary>Adds CatchAllClient as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCatchAllClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::CatchAll.CatchAllClient>(services, static (httpClient, options) => new global::CatchAll.CatchAllClient(httpClient, options), configuration);
+        /// <summary>Adds CatchAllClient as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and ICatchAllClient and each resource interface resolved from it.</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCatchAllClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::CatchAll.CatchAllClient>(services, static (httpClient, options) => new global::CatchAll.CatchAllClient(httpClient, options), configuration);
+            AddInterfaces(services);
+            return builder;
+        }
+
+        private static void AddInterfaces(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        {
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::CatchAll.ICatchAllClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::CatchAll.CatchAllClient>(provider));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::CatchAll.IJobsClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::CatchAll.CatchAllClient>(provider).Jobs);
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::CatchAll.IMonitorsClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::CatchAll.CatchAllClient>(provider).Monitors);
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::CatchAll.IWebhooksClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::CatchAll.CatchAllClient>(provider).Webhooks);
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::CatchAll.IEntitiesClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::CatchAll.CatchAllClient>(provider).Entities);
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::CatchAll.IDatasetsClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::CatchAll.CatchAllClient>(provider).Datasets);
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::CatchAll.IProjectsClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::CatchAll.CatchAllClient>(provider).Projects);
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::CatchAll.IMetaClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::CatchAll.CatchAllClient>(provider).Meta);
+        }
     }
 }

@@ -3,8 +3,15 @@
 
 namespace Specs.Dictionaries
 {
+    /// <summary>The resources of &lt;see cref="DictionariesApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    public partial interface IDictionariesApi
+    {
+        /// <summary>Inventory operations.</summary>
+        IInventoryClient Inventory { get; }
+    }
+
     /// <summary>Client for the Dictionaries (contract version 1.0.0); one property per resource.</summary>
-    public sealed partial class DictionariesApi : global::System.IDisposable
+    public sealed partial class DictionariesApi : IDictionariesApi, global::System.IDisposable
     {
         /// <summary>The server the spec names, used when the options give no BaseAddress.</summary>
         public const string DefaultBaseAddress = "https://maps.example.test";
@@ -47,12 +54,26 @@ namespace Specs.Dictionaries
     /// <summary>Registers <see cref="DictionariesApi"/> with dependency injection.</summary>
     public static partial class DictionariesApiServiceCollectionExtensions
     {
-        /// <summary>Adds DictionariesApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddDictionariesApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Dictionaries.DictionariesApi>(services, static (httpClient, options) => new global::Specs.Dictionaries.DictionariesApi(httpClient, options), configure);
+        /// <summary>Adds DictionariesApi as a typed HttpClient, with options from code, and IDictionariesApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddDictionariesApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Dictionaries.DictionariesApi>(services, static (httpClient, options) => new global::Specs.Dictionaries.DictionariesApi(httpClient, options), configure);
+            AddInterfaces(services);
+            return builder;
+        }
 
-        /// <summary>Adds DictionariesApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddDictionariesApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Dictionaries.DictionariesApi>(services, static (httpClient, options) => new global::Specs.Dictionaries.DictionariesApi(httpClient, options), configuration);
+        /// <summary>Adds DictionariesApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IDictionariesApi and each resource interface resolved from it.</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddDictionariesApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Dictionaries.DictionariesApi>(services, static (httpClient, options) => new global::Specs.Dictionaries.DictionariesApi(httpClient, options), configuration);
+            AddInterfaces(services);
+            return builder;
+        }
+
+        private static void AddInterfaces(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        {
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.Dictionaries.IDictionariesApi>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.Dictionaries.DictionariesApi>(provider));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.Dictionaries.IInventoryClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.Dictionaries.DictionariesApi>(provider).Inventory);
+        }
     }
 }

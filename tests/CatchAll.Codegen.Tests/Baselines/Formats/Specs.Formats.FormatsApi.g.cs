@@ -3,8 +3,15 @@
 
 namespace Specs.Formats
 {
+    /// <summary>The resources of &lt;see cref="FormatsApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    public partial interface IFormatsApi
+    {
+        /// <summary>Samples operations.</summary>
+        ISamplesClient Samples { get; }
+    }
+
     /// <summary>Client for the Formats (contract version 1.0.0); one property per resource.</summary>
-    public sealed partial class FormatsApi : global::System.IDisposable
+    public sealed partial class FormatsApi : IFormatsApi, global::System.IDisposable
     {
         /// <summary>The server the spec names, used when the options give no BaseAddress.</summary>
         public const string DefaultBaseAddress = "https://formats.example.test";
@@ -47,12 +54,26 @@ namespace Specs.Formats
     /// <summary>Registers <see cref="FormatsApi"/> with dependency injection.</summary>
     public static partial class FormatsApiServiceCollectionExtensions
     {
-        /// <summary>Adds FormatsApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFormatsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Formats.FormatsApi>(services, static (httpClient, options) => new global::Specs.Formats.FormatsApi(httpClient, options), configure);
+        /// <summary>Adds FormatsApi as a typed HttpClient, with options from code, and IFormatsApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFormatsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Formats.FormatsApi>(services, static (httpClient, options) => new global::Specs.Formats.FormatsApi(httpClient, options), configure);
+            AddInterfaces(services);
+            return builder;
+        }
 
-        /// <summary>Adds FormatsApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFormatsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Formats.FormatsApi>(services, static (httpClient, options) => new global::Specs.Formats.FormatsApi(httpClient, options), configuration);
+        /// <summary>Adds FormatsApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IFormatsApi and each resource interface resolved from it.</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFormatsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Formats.FormatsApi>(services, static (httpClient, options) => new global::Specs.Formats.FormatsApi(httpClient, options), configuration);
+            AddInterfaces(services);
+            return builder;
+        }
+
+        private static void AddInterfaces(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        {
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.Formats.IFormatsApi>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.Formats.FormatsApi>(provider));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.Formats.ISamplesClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.Formats.FormatsApi>(provider).Samples);
+        }
     }
 }

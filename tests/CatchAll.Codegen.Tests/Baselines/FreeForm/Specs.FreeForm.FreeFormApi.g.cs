@@ -3,8 +3,15 @@
 
 namespace Specs.FreeForm
 {
+    /// <summary>The resources of &lt;see cref="FreeFormApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    public partial interface IFreeFormApi
+    {
+        /// <summary>Events operations.</summary>
+        IEventsClient Events { get; }
+    }
+
     /// <summary>Client for the Free form (contract version 1.0.0); one property per resource.</summary>
-    public sealed partial class FreeFormApi : global::System.IDisposable
+    public sealed partial class FreeFormApi : IFreeFormApi, global::System.IDisposable
     {
         /// <summary>The server the spec names, used when the options give no BaseAddress.</summary>
         public const string DefaultBaseAddress = "https://freeform.example.test";
@@ -47,12 +54,26 @@ namespace Specs.FreeForm
     /// <summary>Registers <see cref="FreeFormApi"/> with dependency injection.</summary>
     public static partial class FreeFormApiServiceCollectionExtensions
     {
-        /// <summary>Adds FreeFormApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFreeFormApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.FreeForm.FreeFormApi>(services, static (httpClient, options) => new global::Specs.FreeForm.FreeFormApi(httpClient, options), configure);
+        /// <summary>Adds FreeFormApi as a typed HttpClient, with options from code, and IFreeFormApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFreeFormApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.FreeForm.FreeFormApi>(services, static (httpClient, options) => new global::Specs.FreeForm.FreeFormApi(httpClient, options), configure);
+            AddInterfaces(services);
+            return builder;
+        }
 
-        /// <summary>Adds FreeFormApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFreeFormApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.FreeForm.FreeFormApi>(services, static (httpClient, options) => new global::Specs.FreeForm.FreeFormApi(httpClient, options), configuration);
+        /// <summary>Adds FreeFormApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IFreeFormApi and each resource interface resolved from it.</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFreeFormApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.FreeForm.FreeFormApi>(services, static (httpClient, options) => new global::Specs.FreeForm.FreeFormApi(httpClient, options), configuration);
+            AddInterfaces(services);
+            return builder;
+        }
+
+        private static void AddInterfaces(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        {
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.FreeForm.IFreeFormApi>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.FreeForm.FreeFormApi>(provider));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.FreeForm.IEventsClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.FreeForm.FreeFormApi>(provider).Events);
+        }
     }
 }

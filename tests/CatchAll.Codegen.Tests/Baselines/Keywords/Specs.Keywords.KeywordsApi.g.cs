@@ -3,8 +3,15 @@
 
 namespace Specs.Keywords
 {
+    /// <summary>The resources of &lt;see cref="KeywordsApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    public partial interface IKeywordsApi
+    {
+        /// <summary>Class operations.</summary>
+        IClassClient Class { get; }
+    }
+
     /// <summary>Client for the Keywords (contract version 1.0.0); one property per resource.</summary>
-    public sealed partial class KeywordsApi : global::System.IDisposable
+    public sealed partial class KeywordsApi : IKeywordsApi, global::System.IDisposable
     {
         /// <summary>The server the spec names, used when the options give no BaseAddress.</summary>
         public const string DefaultBaseAddress = "https://keywords.example.test";
@@ -47,12 +54,26 @@ namespace Specs.Keywords
     /// <summary>Registers <see cref="KeywordsApi"/> with dependency injection.</summary>
     public static partial class KeywordsApiServiceCollectionExtensions
     {
-        /// <summary>Adds KeywordsApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddKeywordsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Keywords.KeywordsApi>(services, static (httpClient, options) => new global::Specs.Keywords.KeywordsApi(httpClient, options), configure);
+        /// <summary>Adds KeywordsApi as a typed HttpClient, with options from code, and IKeywordsApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddKeywordsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Keywords.KeywordsApi>(services, static (httpClient, options) => new global::Specs.Keywords.KeywordsApi(httpClient, options), configure);
+            AddInterfaces(services);
+            return builder;
+        }
 
-        /// <summary>Adds KeywordsApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddKeywordsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Keywords.KeywordsApi>(services, static (httpClient, options) => new global::Specs.Keywords.KeywordsApi(httpClient, options), configuration);
+        /// <summary>Adds KeywordsApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IKeywordsApi and each resource interface resolved from it.</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddKeywordsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Keywords.KeywordsApi>(services, static (httpClient, options) => new global::Specs.Keywords.KeywordsApi(httpClient, options), configuration);
+            AddInterfaces(services);
+            return builder;
+        }
+
+        private static void AddInterfaces(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        {
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.Keywords.IKeywordsApi>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.Keywords.KeywordsApi>(provider));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.Keywords.IClassClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.Keywords.KeywordsApi>(provider).Class);
+        }
     }
 }

@@ -3,8 +3,15 @@
 
 namespace Specs.Nullable
 {
+    /// <summary>The resources of &lt;see cref="NullableApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    public partial interface INullableApi
+    {
+        /// <summary>Things operations.</summary>
+        IThingsClient Things { get; }
+    }
+
     /// <summary>Client for the Nullable forms (contract version 1.0.0); one property per resource.</summary>
-    public sealed partial class NullableApi : global::System.IDisposable
+    public sealed partial class NullableApi : INullableApi, global::System.IDisposable
     {
         /// <summary>The server the spec names, used when the options give no BaseAddress.</summary>
         public const string DefaultBaseAddress = "https://nullable.example.test";
@@ -47,12 +54,26 @@ namespace Specs.Nullable
     /// <summary>Registers <see cref="NullableApi"/> with dependency injection.</summary>
     public static partial class NullableApiServiceCollectionExtensions
     {
-        /// <summary>Adds NullableApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddNullableApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Nullable.NullableApi>(services, static (httpClient, options) => new global::Specs.Nullable.NullableApi(httpClient, options), configure);
+        /// <summary>Adds NullableApi as a typed HttpClient, with options from code, and INullableApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddNullableApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Nullable.NullableApi>(services, static (httpClient, options) => new global::Specs.Nullable.NullableApi(httpClient, options), configure);
+            AddInterfaces(services);
+            return builder;
+        }
 
-        /// <summary>Adds NullableApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddNullableApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Nullable.NullableApi>(services, static (httpClient, options) => new global::Specs.Nullable.NullableApi(httpClient, options), configuration);
+        /// <summary>Adds NullableApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and INullableApi and each resource interface resolved from it.</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddNullableApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Nullable.NullableApi>(services, static (httpClient, options) => new global::Specs.Nullable.NullableApi(httpClient, options), configuration);
+            AddInterfaces(services);
+            return builder;
+        }
+
+        private static void AddInterfaces(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        {
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.Nullable.INullableApi>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.Nullable.NullableApi>(provider));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.Nullable.IThingsClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.Nullable.NullableApi>(provider).Things);
+        }
     }
 }

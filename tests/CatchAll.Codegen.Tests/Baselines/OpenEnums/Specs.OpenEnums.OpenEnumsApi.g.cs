@@ -3,8 +3,15 @@
 
 namespace Specs.OpenEnums
 {
+    /// <summary>The resources of &lt;see cref="OpenEnumsApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    public partial interface IOpenEnumsApi
+    {
+        /// <summary>Tasks operations.</summary>
+        ITasksClient Tasks { get; }
+    }
+
     /// <summary>Client for the Open enums (contract version 1.0.0); one property per resource.</summary>
-    public sealed partial class OpenEnumsApi : global::System.IDisposable
+    public sealed partial class OpenEnumsApi : IOpenEnumsApi, global::System.IDisposable
     {
         /// <summary>The server the spec names, used when the options give no BaseAddress.</summary>
         public const string DefaultBaseAddress = "https://enums.example.test";
@@ -47,12 +54,26 @@ namespace Specs.OpenEnums
     /// <summary>Registers <see cref="OpenEnumsApi"/> with dependency injection.</summary>
     public static partial class OpenEnumsApiServiceCollectionExtensions
     {
-        /// <summary>Adds OpenEnumsApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddOpenEnumsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.OpenEnums.OpenEnumsApi>(services, static (httpClient, options) => new global::Specs.OpenEnums.OpenEnumsApi(httpClient, options), configure);
+        /// <summary>Adds OpenEnumsApi as a typed HttpClient, with options from code, and IOpenEnumsApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddOpenEnumsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.OpenEnums.OpenEnumsApi>(services, static (httpClient, options) => new global::Specs.OpenEnums.OpenEnumsApi(httpClient, options), configure);
+            AddInterfaces(services);
+            return builder;
+        }
 
-        /// <summary>Adds OpenEnumsApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddOpenEnumsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.OpenEnums.OpenEnumsApi>(services, static (httpClient, options) => new global::Specs.OpenEnums.OpenEnumsApi(httpClient, options), configuration);
+        /// <summary>Adds OpenEnumsApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IOpenEnumsApi and each resource interface resolved from it.</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddOpenEnumsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.OpenEnums.OpenEnumsApi>(services, static (httpClient, options) => new global::Specs.OpenEnums.OpenEnumsApi(httpClient, options), configuration);
+            AddInterfaces(services);
+            return builder;
+        }
+
+        private static void AddInterfaces(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        {
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.OpenEnums.IOpenEnumsApi>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.OpenEnums.OpenEnumsApi>(provider));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.OpenEnums.ITasksClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.OpenEnums.OpenEnumsApi>(provider).Tasks);
+        }
     }
 }

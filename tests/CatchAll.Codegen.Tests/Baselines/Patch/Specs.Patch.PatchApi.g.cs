@@ -3,8 +3,15 @@
 
 namespace Specs.Patch
 {
+    /// <summary>The resources of &lt;see cref="PatchApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    public partial interface IPatchApi
+    {
+        /// <summary>Items operations.</summary>
+        IItemsClient Items { get; }
+    }
+
     /// <summary>Client for the Patch (contract version 1.0.0); one property per resource.</summary>
-    public sealed partial class PatchApi : global::System.IDisposable
+    public sealed partial class PatchApi : IPatchApi, global::System.IDisposable
     {
         /// <summary>The server the spec names, used when the options give no BaseAddress.</summary>
         public const string DefaultBaseAddress = "https://patch.example.test";
@@ -47,12 +54,26 @@ namespace Specs.Patch
     /// <summary>Registers <see cref="PatchApi"/> with dependency injection.</summary>
     public static partial class PatchApiServiceCollectionExtensions
     {
-        /// <summary>Adds PatchApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddPatchApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Patch.PatchApi>(services, static (httpClient, options) => new global::Specs.Patch.PatchApi(httpClient, options), configure);
+        /// <summary>Adds PatchApi as a typed HttpClient, with options from code, and IPatchApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddPatchApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Patch.PatchApi>(services, static (httpClient, options) => new global::Specs.Patch.PatchApi(httpClient, options), configure);
+            AddInterfaces(services);
+            return builder;
+        }
 
-        /// <summary>Adds PatchApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddPatchApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Patch.PatchApi>(services, static (httpClient, options) => new global::Specs.Patch.PatchApi(httpClient, options), configuration);
+        /// <summary>Adds PatchApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IPatchApi and each resource interface resolved from it.</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddPatchApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Patch.PatchApi>(services, static (httpClient, options) => new global::Specs.Patch.PatchApi(httpClient, options), configuration);
+            AddInterfaces(services);
+            return builder;
+        }
+
+        private static void AddInterfaces(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        {
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.Patch.IPatchApi>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.Patch.PatchApi>(provider));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.Patch.IItemsClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.Patch.PatchApi>(provider).Items);
+        }
     }
 }

@@ -3,8 +3,15 @@
 
 namespace Specs.Unions
 {
+    /// <summary>The resources of &lt;see cref="UnionsApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    public partial interface IUnionsApi
+    {
+        /// <summary>Drawings operations.</summary>
+        IDrawingsClient Drawings { get; }
+    }
+
     /// <summary>Client for the Unions (contract version 1.0.0); one property per resource.</summary>
-    public sealed partial class UnionsApi : global::System.IDisposable
+    public sealed partial class UnionsApi : IUnionsApi, global::System.IDisposable
     {
         /// <summary>The server the spec names, used when the options give no BaseAddress.</summary>
         public const string DefaultBaseAddress = "https://unions.example.test";
@@ -47,12 +54,26 @@ namespace Specs.Unions
     /// <summary>Registers <see cref="UnionsApi"/> with dependency injection.</summary>
     public static partial class UnionsApiServiceCollectionExtensions
     {
-        /// <summary>Adds UnionsApi as a typed HttpClient, with options from code; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddUnionsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Unions.UnionsApi>(services, static (httpClient, options) => new global::Specs.Unions.UnionsApi(httpClient, options), configure);
+        /// <summary>Adds UnionsApi as a typed HttpClient, with options from code, and IUnionsApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddUnionsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Unions.UnionsApi>(services, static (httpClient, options) => new global::Specs.Unions.UnionsApi(httpClient, options), configure);
+            AddInterfaces(services);
+            return builder;
+        }
 
-        /// <summary>Adds UnionsApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddUnionsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-            global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Unions.UnionsApi>(services, static (httpClient, options) => new global::Specs.Unions.UnionsApi(httpClient, options), configuration);
+        /// <summary>Adds UnionsApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IUnionsApi and each resource interface resolved from it.</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddUnionsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+        {
+            var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Unions.UnionsApi>(services, static (httpClient, options) => new global::Specs.Unions.UnionsApi(httpClient, options), configuration);
+            AddInterfaces(services);
+            return builder;
+        }
+
+        private static void AddInterfaces(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        {
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.Unions.IUnionsApi>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.Unions.UnionsApi>(provider));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient<global::Specs.Unions.IDrawingsClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Specs.Unions.UnionsApi>(provider).Drawings);
+        }
     }
 }
