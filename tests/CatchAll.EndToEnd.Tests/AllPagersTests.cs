@@ -146,19 +146,11 @@ public sealed class AllPagersTests : IAsyncLifetime
     {
         // `total` and `page_size` give the page count: 4 entities at 2 a page are 2 requests, not 3.
         var ids = await EntitiesAsync(4);
-        _session.Http.Clear();
 
-        var seen = new List<Guid>();
-        await foreach (var entity in Client.Entities.ListEntitiesAllAsync(pageSize: PageSize))
-        {
-            seen.Add(entity.Id);
-        }
-
-        Assert.True(ids.SetEquals(seen) && seen.Count == 4, "the pager yielded other entities than were created");
-        Assert.Equal(["?page=1&page_size=2", "?page=2&page_size=2"], _session.Http.To("GET", "/catchAll/entities").Select(r => StripFilters(r.Query)));
+        await AssertWalksAllPagesAsync(Client.Entities.ListEntitiesAllAsync(pageSize: PageSize), e => e.Id, ids, "/catchAll/entities", ThreePages[..2]);
     }
 
-    private async Task AssertWalksAllPagesAsync<TItem>(IAsyncEnumerable<TItem> pager, Func<TItem, Guid> id, IReadOnlySet<Guid> expected, string path)
+    private async Task AssertWalksAllPagesAsync<TItem>(IAsyncEnumerable<TItem> pager, Func<TItem, Guid> id, IReadOnlySet<Guid> expected, string path, string[]? pages = null)
     {
         _session.Http.Clear();
         var seen = new List<Guid>();
@@ -169,7 +161,7 @@ public sealed class AllPagersTests : IAsyncLifetime
 
         Assert.Equal(expected.Count, seen.Count);
         Assert.True(expected.SetEquals(seen), "the pager yielded other items than were created");
-        Assert.Equal(ThreePages, _session.Http.To("GET", path).Select(r => StripFilters(r.Query)));
+        Assert.Equal(pages ?? ThreePages, _session.Http.To("GET", path).Select(r => StripFilters(r.Query)));
     }
 
     /// <summary>The history pager also sends resource_type and resource_id; only the paging part is compared.</summary>

@@ -97,20 +97,21 @@ internal sealed partial class Emitter
         w.Doc("summary", $"Registers <see cref=\"{name}\"/> with dependency injection.", raw: true);
         w.Open($"public static partial class {name}ServiceCollectionExtensions");
         var self = $"global::{_spec.Namespace}.{name}";
-        w.Summary($"Adds {name} as a typed HttpClient, with options from code, and I{name} and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).");
-        w.Open($"public static {Di}.IHttpClientBuilder Add{name}(this {Di}.IServiceCollection services, global::System.Action<{Runtime}.CatchAllClientOptions>? configure = null)");
-        w.Line($"var builder = {Di}.CatchAllServiceCollectionExtensions.AddCatchAllClient<{self}>(services, static (httpClient, options) => new {self}(httpClient, options), configure);");
-        w.Line("AddInterfaces(services);");
-        w.Line("return builder;");
-        w.Close();
-        w.Line();
-        w.Summary($"Adds {name} as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and I{name} and each resource interface resolved from it.");
-        w.Open($"public static {Di}.IHttpClientBuilder Add{name}(this {Di}.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)");
-        w.Line($"var builder = {Di}.CatchAllServiceCollectionExtensions.AddCatchAllClient<{self}>(services, static (httpClient, options) => new {self}(httpClient, options), configuration);");
-        w.Line("AddInterfaces(services);");
-        w.Line("return builder;");
-        w.Close();
-        w.Line();
+        var overloads = new[]
+        {
+            (Options: "with options from code", Parameter: $"global::System.Action<{Runtime}.CatchAllClientOptions>? configure = null", Argument: "configure"),
+            (Options: "with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry)", Parameter: "global::Microsoft.Extensions.Configuration.IConfiguration configuration", Argument: "configuration"),
+        };
+        foreach (var overload in overloads)
+        {
+            w.Summary($"Adds {name} as a typed HttpClient, {overload.Options}, and I{name} and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).");
+            w.Open($"public static {Di}.IHttpClientBuilder Add{name}(this {Di}.IServiceCollection services, {overload.Parameter})");
+            w.Line($"var builder = {Di}.CatchAllServiceCollectionExtensions.AddCatchAllClient<{self}>(services, static (httpClient, options) => new {self}(httpClient, options), {overload.Argument});");
+            w.Line("AddInterfaces(services);");
+            w.Line("return builder;");
+            w.Close();
+            w.Line();
+        }
 
         // TryAdd: a test that registered its own fake of an interface first keeps it.
         w.Open($"private static void AddInterfaces({Di}.IServiceCollection services)");
