@@ -169,6 +169,16 @@ public sealed class RoundTripTests
         }
         """";
 
+    private const string KeywordsProbe = Usings + """"
+        namespace Probe;
+
+        internal static class Cases
+        {
+            public static string EscapedName() =>
+                Json.RoundTrip("""{"class":"c","widget":"w","unit price+tax":1.5}""", Specs.Keywords.KeywordsApiJson.Widget);
+        }
+        """";
+
     [Fact]
     public void Patch_body_leaves_out_what_was_never_set()
     {
@@ -304,6 +314,12 @@ public sealed class RoundTripTests
 
         Assert.StartsWith("JsonException: ", result);
         Assert.Contains("id", result);
+    }
+
+    [Fact]
+    public void A_member_name_that_needs_escaping_is_written_as_the_writer_escapes_it()
+    {
+        Assert.Equal("""{"class":"c","widget":"w","unit price\u002Btax":1.5}""", Run("Keywords", KeywordsProbe, "EscapedName"));
     }
 
     private static string Run(string scenario, string probe, string method) =>

@@ -126,6 +126,7 @@ internal sealed partial class Emitter
         // A variant's converter hides the one it inherits from its union base.
         w.Open($"internal {(type.BaseUnion is null ? string.Empty : "new ")}sealed class JsonConverter : {Attr}.JsonConverter<{self}>");
         w.Line("public static readonly JsonConverter Instance = new();");
+        EmitEncodedNames(w, type);
         w.Line();
 
         // Read
@@ -245,7 +246,9 @@ internal sealed partial class Emitter
         if (type.BaseUnion is not null)
         {
             var discriminator = _types[type.BaseUnion].DiscriminatorProperty!;
-            w.Line($"writer.WriteString({Utf8(discriminator)}, {Literal(type.DiscriminatorValue!)});");
+            w.Line(IsPlainJson(discriminator) && IsPlainJson(type.DiscriminatorValue!)
+                ? "writer.WriteString(Discriminator_Name, Discriminator_Value);"
+                : $"writer.WriteString({Utf8(discriminator)}, {Literal(type.DiscriminatorValue!)});");
         }
 
         foreach (var property in type.Properties)
@@ -254,24 +257,24 @@ internal sealed partial class Emitter
             switch (storage)
             {
                 case Storage.Required:
-                    w.Line($"writer.WritePropertyName({Utf8(property.JsonName)});");
+                    w.Line($"writer.WritePropertyName({PropertyNameArgument(property)});");
                     EmitWrite(w, property.Type, "value." + property.Name, 0, property.Name);
                     break;
                 case Storage.Plain:
                     w.Open($"if (value.{property.Name} is {{ }} {Local(property)})");
-                    w.Line($"writer.WritePropertyName({Utf8(property.JsonName)});");
+                    w.Line($"writer.WritePropertyName({PropertyNameArgument(property)});");
                     EmitWrite(w, property.Type.WithNullable(false), Local(property), 0, property.Name);
                     w.Close();
                     break;
                 case Storage.Tracked:
                     w.Open($"if (value.{Field(property)}.HasValue)");
-                    w.Line($"writer.WritePropertyName({Utf8(property.JsonName)});");
+                    w.Line($"writer.WritePropertyName({PropertyNameArgument(property)});");
                     EmitWrite(w, property.Type.WithNullable(true), $"value.{Field(property)}.Value", 0, property.Name);
                     w.Close();
                     break;
                 case Storage.Patch:
                     w.Open($"if (value.{property.Name}.HasValue)");
-                    w.Line($"writer.WritePropertyName({Utf8(property.JsonName)});");
+                    w.Line($"writer.WritePropertyName({PropertyNameArgument(property)});");
                     EmitWrite(w, property.Type, $"value.{property.Name}.Value", 0, property.Name);
                     w.Close();
                     break;
@@ -290,4 +293,34 @@ internal sealed partial class Emitter
     }
 
     private static string Local(PropertyDecl property) => "v" + property.Name;
+
+    /// <summary>
+    /// Names written as pre-encoded JsonEncodedText: WritePropertyName(utf8) validates and scans
+    /// for characters to escape on every call. Only names no encoder escapes are pre-encoded, so
+    /// the bytes stay what the writer's own encoder would have produced; others keep the u8 form.
+    /// </summary>
+    private void EmitEncodedNames(SourceWriter w, TypeDecl type)
+    {
+        foreach (var property in type.Properties.Where(p => IsPlainJson(p.JsonName)))
+        {
+            w.Line($"private static readonly {Json}.JsonEncodedText {EncodedName(property)} = {Json}.JsonEncodedText.Encode({Utf8(property.JsonName)});");
+        }
+
+        if (type.BaseUnion is not null && _types[type.BaseUnion].DiscriminatorProperty is { } discriminator
+            && IsPlainJson(discriminator) && IsPlainJson(type.DiscriminatorValue!))
+        {
+            w.Line($"private static readonly {Json}.JsonEncodedText Discriminator_Name = {Json}.JsonEncodedText.Encode({Utf8(discriminator)});");
+            w.Line($"private static readonly {Json}.JsonEncodedText Discriminator_Value = {Json}.JsonEncodedText.Encode({Utf8(type.DiscriminatorValue!)});");
+        }
+    }
+
+    // Member names are letters and digits only, so the underscore keeps these apart from them.
+    private static string EncodedName(PropertyDecl property) => "Name_" + property.Name;
+
+    private static string PropertyNameArgument(PropertyDecl property) =>
+        IsPlainJson(property.JsonName) ? EncodedName(property) : Utf8(property.JsonName);
+
+    /// <summary>Text that JavaScriptEncoder.Default and UnsafeRelaxedJsonEscaping both leave as it is.</summary>
+    private static bool IsPlainJson(string text) =>
+        text.Length > 0 && text.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-' or '.' or '$');
 }

@@ -29,6 +29,7 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.MonitorRecordEnrichment>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EnrichmentConfidence = global::System.Text.Json.JsonEncodedText.Encode("enrichment_confidence"u8);
 
             public override global::CatchAll.Models.MonitorRecordEnrichment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -82,7 +83,7 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value._enrichmentConfidence.HasValue)
                 {
-                    writer.WritePropertyName("enrichment_confidence"u8);
+                    writer.WritePropertyName(Name_EnrichmentConfidence);
                     if (value._enrichmentConfidence.Value is { } vEnrichmentConfidence0)
                     {
                         global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence.JsonConverter.Instance.Write(writer, vEnrichmentConfidence0, options);

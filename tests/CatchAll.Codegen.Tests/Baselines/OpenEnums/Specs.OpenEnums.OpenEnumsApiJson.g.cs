@@ -137,9 +137,9 @@ namespace Specs.OpenEnums
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task> value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartArray();
-                foreach (var item0 in value)
+                for (var index0 = 0; index0 < value.Count; index0++)
                 {
-                    global::Specs.OpenEnums.Models.Task.JsonConverter.Instance.Write(writer, item0, options);
+                    global::Specs.OpenEnums.Models.Task.JsonConverter.Instance.Write(writer, value[index0], options);
                 }
                 writer.WriteEndArray();
             }

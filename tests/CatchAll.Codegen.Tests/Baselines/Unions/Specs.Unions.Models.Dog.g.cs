@@ -27,6 +27,9 @@ namespace Specs.Unions.Models
         internal new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Unions.Models.Dog>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_GoodBoy = global::System.Text.Json.JsonEncodedText.Encode("good_boy"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Discriminator_Name = global::System.Text.Json.JsonEncodedText.Encode("pet_type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Discriminator_Value = global::System.Text.Json.JsonEncodedText.Encode("Dog"u8);
 
             public override global::Specs.Unions.Models.Dog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -82,10 +85,10 @@ namespace Specs.Unions.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Unions.Models.Dog value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WriteString("pet_type"u8, "Dog");
+                writer.WriteString(Discriminator_Name, Discriminator_Value);
                 if (value.GoodBoy is { } vGoodBoy)
                 {
-                    writer.WritePropertyName("good_boy"u8);
+                    writer.WritePropertyName(Name_GoodBoy);
                     writer.WriteBooleanValue(vGoodBoy);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)
