@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using CatchAll.Codegen.Model;
 
@@ -54,6 +55,11 @@ internal sealed partial class Emitter
 
         var extraType = ExtraValueType(type);
         w.Line($"private {Generic}.IDictionary<string, {extraType}>? _additionalProperties;");
+        if (type.IsOpen)
+        {
+            w.Line($"private {Json}.JsonElement {ExtraJsonField(type)};");
+        }
+
         w.Line();
 
         if (type.DiscriminatorValue is not null)
@@ -75,8 +81,23 @@ internal sealed partial class Emitter
         w.Line($"public {Generic}.IDictionary<string, {extraType}> AdditionalProperties");
         w.Line("{");
         w.Indent();
-        w.Line($"get => _additionalProperties ??= new {Generic}.Dictionary<string, {extraType}>();");
-        w.Line("set => _additionalProperties = value;");
+        if (type.IsOpen)
+        {
+            w.Line("get => _additionalProperties ?? JsonConverter.AdditionalPropertiesOf(this);");
+            w.Line("set");
+            w.Line("{");
+            w.Indent();
+            w.Line($"{ExtraJsonField(type)} = default;");
+            w.Line("_additionalProperties = value;");
+            w.Unindent();
+            w.Line("}");
+        }
+        else
+        {
+            w.Line($"get => _additionalProperties ??= new {Generic}.Dictionary<string, {extraType}>();");
+            w.Line("set => _additionalProperties = value;");
+        }
+
         w.Unindent();
         w.Line("}");
         w.Line();
@@ -139,7 +160,16 @@ internal sealed partial class Emitter
         }
 
         var extraType = ExtraValueType(type);
-        w.Line($"{Generic}.Dictionary<string, {extraType}>? extra = null;");
+        if (type.IsOpen)
+        {
+            w.Line("var extraStart = reader;");
+            w.Line("bool extraSeen = false;");
+        }
+        else
+        {
+            w.Line($"{Generic}.Dictionary<string, {extraType}>? extra = null;");
+        }
+
         w.Line("string? current = null;");
         w.Open("try");
         w.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndObject)");
@@ -174,11 +204,28 @@ internal sealed partial class Emitter
             w.Open("else");
         }
 
-        w.Line("current = reader.GetString()!;");
-        w.Line("reader.Read();");
-        w.Line($"{extraType} value;");
-        EmitRead(w, type.AdditionalPropertiesType ?? new TypeRef(TypeKind.Any, false), "value", 0);
-        w.Line($"(extra ??= new {Generic}.Dictionary<string, {extraType}>())[current] = value;");
+        if (type.IsOpen)
+        {
+            // The member's name is a string only in an error: the value stays in the object's JsonElement.
+            w.Line("var extraName = reader;");
+            w.Open("try");
+            w.Line("reader.Read();");
+            w.Line($"if (!reader.TrySkip()) throw new {Json}.JsonException(\"The JSON value is incomplete.\");");
+            w.Close();
+            w.Open($"catch (global::System.Exception ex) when (ex is {Json}.JsonException || ex is global::System.InvalidOperationException)");
+            w.Line($"throw global::{_spec.Namespace}.Serialization.JsonErrors.At(ex, extraName.GetString()!, \"{type.Name}\");");
+            w.Close();
+            w.Line("extraSeen = true;");
+        }
+        else
+        {
+            w.Line("current = reader.GetString()!;");
+            w.Line("reader.Read();");
+            w.Line($"{extraType} value;");
+            EmitRead(w, type.AdditionalPropertiesType ?? new TypeRef(TypeKind.Any, false), "value", 0);
+            w.Line($"(extra ??= new {Generic}.Dictionary<string, {extraType}>())[current] = value;");
+        }
+
         w.Close();
         w.Line("current = null;");
         w.Close();
@@ -235,10 +282,16 @@ internal sealed partial class Emitter
             }
         }
 
-        w.Line("result._additionalProperties = extra;");
+        w.Line(type.IsOpen
+            ? $"if (extraSeen) result.{ExtraJsonField(type)} = {Json}.JsonElement.ParseValue(ref extraStart);"
+            : "result._additionalProperties = extra;");
         w.Line("return result;");
         w.Close();
         w.Line();
+        if (type.IsOpen)
+        {
+            EmitAdditionalPropertiesOf(w, type);
+        }
 
         // Write
         w.Open($"public override void Write({Json}.Utf8JsonWriter writer, {self} value, {Json}.JsonSerializerOptions options)");
@@ -281,7 +334,17 @@ internal sealed partial class Emitter
             }
         }
 
-        w.Open("if (value._additionalProperties is { Count: > 0 } extra)");
+        if (type.IsOpen)
+        {
+            w.Line("var extra = value._additionalProperties;");
+            w.Line($"if (extra is null && value.{ExtraJsonField(type)}.ValueKind == {Json}.JsonValueKind.Object) extra = AdditionalPropertiesOf(value);");
+            w.Open("if (extra is { Count: > 0 })");
+        }
+        else
+        {
+            w.Open("if (value._additionalProperties is { Count: > 0 } extra)");
+        }
+
         w.Open("foreach (var pair in extra)");
         w.Line("writer.WritePropertyName(pair.Key);");
         EmitWrite(w, type.AdditionalPropertiesType ?? new TypeRef(TypeKind.Any, false), "pair.Value", 0, "Extra");
@@ -293,6 +356,54 @@ internal sealed partial class Emitter
     }
 
     private static string Local(PropertyDecl property) => "v" + property.Name;
+
+    /// <summary>
+    /// An open object's undeclared members are kept as the one JsonElement of the whole object
+    /// that Read parsed, and become the dictionary on first access: a JsonDocument, a key string and
+    /// an entry per member were two thirds of what a pull page allocated, read or not.
+    /// </summary>
+    private void EmitAdditionalPropertiesOf(SourceWriter w, TypeDecl type)
+    {
+        var field = ExtraJsonField(type);
+        var dictionary = $"{Generic}.Dictionary<string, {Json}.JsonElement>";
+        w.Open($"internal static {Generic}.IDictionary<string, {Json}.JsonElement> AdditionalPropertiesOf({ModelName(type.Name)} value)");
+        w.Line($"var members = new {dictionary}();");
+        w.Open($"if (value.{field}.ValueKind == {Json}.JsonValueKind.Object)");
+        w.Open($"foreach (var member in value.{field}.EnumerateObject())");
+        foreach (var name in DeclaredJsonNames(type))
+        {
+            w.Line($"if (member.NameEquals({Utf8(name)})) continue;");
+        }
+
+        w.Line("members[member.Name] = member.Value;");
+        w.Close();
+        w.Close();
+        w.Line();
+        // Readers on several threads may all get here first; they must all see one dictionary.
+        w.Line("return global::System.Threading.Interlocked.CompareExchange(ref value._additionalProperties, members, null) ?? members;");
+        w.Close();
+        w.Line();
+    }
+
+    /// <summary>Names Read gives to a typed member (or skips, for a variant's discriminator), never to the extras.</summary>
+    private IEnumerable<string> DeclaredJsonNames(TypeDecl type)
+    {
+        var names = type.Properties.Select(p => p.JsonName);
+        return type.BaseUnion is null ? names : names.Concat(new[] { _types[type.BaseUnion].DiscriminatorProperty! });
+    }
+
+    /// <summary>The open object's JsonElement field, clear of the backing fields of its properties.</summary>
+    private static string ExtraJsonField(TypeDecl type)
+    {
+        var taken = new HashSet<string>(type.Properties.Select(Field), System.StringComparer.Ordinal);
+        var name = "_additionalPropertiesJson";
+        for (var i = 2; taken.Contains(name); i++)
+        {
+            name = "_additionalPropertiesJson" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return name;
+    }
 
     /// <summary>
     /// Names written as pre-encoded JsonEncodedText: WritePropertyName(utf8) validates and scans

@@ -34,6 +34,11 @@ namespace Specs.Dictionaries
         /// <summary>Metadata for <see cref="global::Specs.Dictionaries.Models.Product"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Product> Product => s_Product ??= TypeInfo<global::Specs.Dictionaries.Models.Product>();
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Tagged>? s_Tagged;
+
+        /// <summary>Metadata for <see cref="global::Specs.Dictionaries.Models.Tagged"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Tagged> Tagged => s_Tagged ??= TypeInfo<global::Specs.Dictionaries.Models.Tagged>();
+
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
@@ -63,6 +68,10 @@ namespace Specs.Dictionaries
                 if (type == typeof(global::Specs.Dictionaries.Models.Product))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Dictionaries.Models.Product>(options, global::Specs.Dictionaries.Models.Product.JsonConverter.Instance);
+                }
+                if (type == typeof(global::Specs.Dictionaries.Models.Tagged))
+                {
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Dictionaries.Models.Tagged>(options, global::Specs.Dictionaries.Models.Tagged.JsonConverter.Instance);
                 }
                 if (type == typeof(global::System.Collections.Generic.IDictionary<string, long>))
                 {
