@@ -132,6 +132,12 @@ public sealed class RoundTripTests
 
             public static string Write() =>
                 JsonSerializer.Serialize(new Drawing { Title = "t", Main = new Circle { Radius = 1 }, Ref = 5L }, Specs.Unions.UnionsApiJson.Drawing);
+
+            public static string OpenVariant()
+            {
+                var pet = (Dog)JsonSerializer.Deserialize("""{"toy":"ball","pet_type":"Dog","good_boy":true}""", Specs.Unions.UnionsApiJson.Pet)!;
+                return string.Join(",", pet.AdditionalProperties.Keys) + " " + JsonSerializer.Serialize<Pet>(pet, Specs.Unions.UnionsApiJson.Pet);
+            }
         }
         """";
 
@@ -147,6 +153,45 @@ public sealed class RoundTripTests
             {
                 var labels = JsonSerializer.Deserialize("""{"owner":"o","color":"red","size":"xl"}""", Specs.Dictionaries.DictionariesApiJson.Labels)!;
                 return labels.AdditionalProperties["color"] + "," + labels.AdditionalProperties.Count + " " + JsonSerializer.Serialize(labels, Specs.Dictionaries.DictionariesApiJson.Labels);
+            }
+
+            // A repeated member keeps its first place and its last value, as a dictionary filled in order does.
+            public static string OpenRoundTrip() =>
+                Json.RoundTrip("""{"x":[1,{"y":null}],"id":"a","note":null,"z":"s","x":2}""", Specs.Dictionaries.DictionariesApiJson.Tagged);
+
+            public static string OpenMembers()
+            {
+                var tagged = JsonSerializer.Deserialize("""{"id":"a","x":[1,{"y":null}],"note":"n","z":"s"}""", Specs.Dictionaries.DictionariesApiJson.Tagged)!;
+                var extras = tagged.AdditionalProperties;
+                var read = $"{extras.Count} {string.Join(",", extras.Keys)} {extras["x"].GetRawText()} {extras.ContainsKey("id")} {ReferenceEquals(extras, tagged.AdditionalProperties)}";
+                extras["w"] = JsonDocument.Parse("true").RootElement;
+                extras.Remove("x");
+                return read + " " + JsonSerializer.Serialize(tagged, Specs.Dictionaries.DictionariesApiJson.Tagged);
+            }
+
+            public static string OpenReplaced()
+            {
+                var tagged = JsonSerializer.Deserialize("""{"id":"a","x":1}""", Specs.Dictionaries.DictionariesApiJson.Tagged)!;
+                tagged.AdditionalProperties = new System.Collections.Generic.Dictionary<string, JsonElement> { ["y"] = JsonDocument.Parse("2").RootElement };
+                var replaced = JsonSerializer.Serialize(tagged, Specs.Dictionaries.DictionariesApiJson.Tagged);
+                tagged.AdditionalProperties = null!;
+                return replaced + " " + tagged.AdditionalProperties.Count + " " + JsonSerializer.Serialize(tagged, Specs.Dictionaries.DictionariesApiJson.Tagged);
+            }
+
+            public static string OpenWithoutExtras() =>
+                JsonSerializer.Deserialize("""{"id":"a"}""", Specs.Dictionaries.DictionariesApiJson.Tagged)!.AdditionalProperties.Count
+                + " " + Json.RoundTrip("""{"id":"a"}""", Specs.Dictionaries.DictionariesApiJson.Tagged);
+
+            public static string OpenBroken() => Json.Fails("""{"id":"a","x":[1,}""", Specs.Dictionaries.DictionariesApiJson.Tagged);
+
+            // A one-byte buffer: the converter gets the object across many partial reads of the stream.
+            public static string OpenStreamed()
+            {
+                var options = new JsonSerializerOptions { TypeInfoResolver = Specs.Dictionaries.DictionariesApiJson.Resolver, DefaultBufferSize = 1 };
+                var info = (JsonTypeInfo<Specs.Dictionaries.Models.Tagged>)options.GetTypeInfo(typeof(Specs.Dictionaries.Models.Tagged));
+                using var stream = new System.IO.MemoryStream(System.Text.Encoding.UTF8.GetBytes("""{"id":"a","big":{"list":[1,2,3,"four"],"text":"a longer string than any buffer"},"z":null}"""));
+                var tagged = JsonSerializer.DeserializeAsync(stream, info).AsTask().GetAwaiter().GetResult()!;
+                return tagged.AdditionalProperties["big"].GetProperty("text").GetString() + " " + JsonSerializer.Serialize(tagged, info);
             }
         }
         """";
@@ -166,6 +211,16 @@ public sealed class RoundTripTests
             }
 
             public static string BadUuid() => Json.Fails("""{"id":"not-a-guid","taken_at":"2024-05-06T07:08:09+02:00","size":1}""", Specs.Formats.FormatsApiJson.Sample);
+        }
+        """";
+
+    private const string KeywordsProbe = Usings + """"
+        namespace Probe;
+
+        internal static class Cases
+        {
+            public static string EscapedName() =>
+                Json.RoundTrip("""{"class":"c","widget":"w","unit price+tax":1.5}""", Specs.Keywords.KeywordsApiJson.Widget);
         }
         """";
 
@@ -284,6 +339,50 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void An_open_object_writes_back_its_other_members_unread()
+    {
+        Assert.Equal("""{"id":"a","note":null,"x":2,"z":"s"}""", Run("Dictionaries", DictionariesProbe, "OpenRoundTrip"));
+    }
+
+    [Fact]
+    public void An_open_object_s_other_members_read_as_one_dictionary_that_edits_write_back()
+    {
+        Assert.Equal("""2 x,z [1,{"y":null}] False True {"id":"a","note":"n","z":"s","w":true}""", Run("Dictionaries", DictionariesProbe, "OpenMembers"));
+    }
+
+    [Fact]
+    public void An_open_object_s_replaced_members_are_the_ones_written()
+    {
+        Assert.Equal("""{"id":"a","y":2} 0 {"id":"a"}""", Run("Dictionaries", DictionariesProbe, "OpenReplaced"));
+    }
+
+    [Fact]
+    public void An_open_object_without_other_members_has_an_empty_dictionary()
+    {
+        Assert.Equal("""0 {"id":"a"}""", Run("Dictionaries", DictionariesProbe, "OpenWithoutExtras"));
+    }
+
+    [Fact]
+    public void A_broken_member_of_an_open_object_is_a_JsonException_at_its_path()
+    {
+        Assert.StartsWith("JsonException: Could not read Tagged at '$.x': ", Run("Dictionaries", DictionariesProbe, "OpenBroken"));
+    }
+
+    [Fact]
+    public void An_open_object_reads_from_a_stream_in_small_pieces()
+    {
+        Assert.Equal(
+            """a longer string than any buffer {"id":"a","big":{"list":[1,2,3,"four"],"text":"a longer string than any buffer"},"z":null}""",
+            Run("Dictionaries", DictionariesProbe, "OpenStreamed"));
+    }
+
+    [Fact]
+    public void An_open_variant_keeps_its_discriminator_out_of_its_other_members()
+    {
+        Assert.Equal("""toy {"pet_type":"Dog","good_boy":true,"toy":"ball"}""", Run("Unions", UnionsProbe, "OpenVariant"));
+    }
+
+    [Fact]
     public void Formats_round_trip_exactly()
     {
         Assert.Equal(
@@ -304,6 +403,12 @@ public sealed class RoundTripTests
 
         Assert.StartsWith("JsonException: ", result);
         Assert.Contains("id", result);
+    }
+
+    [Fact]
+    public void A_member_name_that_needs_escaping_is_written_as_the_writer_escapes_it()
+    {
+        Assert.Equal("""{"class":"c","widget":"w","unit price\u002Btax":1.5}""", Run("Keywords", KeywordsProbe, "EscapedName"));
     }
 
     private static string Run(string scenario, string probe, string method) =>

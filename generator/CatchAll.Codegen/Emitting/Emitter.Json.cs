@@ -77,8 +77,13 @@ internal sealed partial class Emitter
         foreach (var typeName in ResolvedTypeNames())
         {
             var accessor = used.Contains(typeName) ? typeName + "TypeInfo" : typeName;
+            // Options.GetTypeInfo is a cache lookup on every call, a fixed cost a small body feels; a
+            // field per type is what a source-generated JsonSerializerContext keeps. A race only looks
+            // the same instance up twice: Options hands out one JsonTypeInfo per type.
+            w.Line($"private static {Json}.Serialization.Metadata.JsonTypeInfo<{ModelName(typeName)}>? s_{accessor};");
+            w.Line();
             w.Doc("summary", $"Metadata for <see cref=\"{ModelName(typeName)}\"/>.", raw: true);
-            w.Line($"public static {Json}.Serialization.Metadata.JsonTypeInfo<{ModelName(typeName)}> {accessor} => TypeInfo<{ModelName(typeName)}>();");
+            w.Line($"public static {Json}.Serialization.Metadata.JsonTypeInfo<{ModelName(typeName)}> {accessor} => s_{accessor} ??= TypeInfo<{ModelName(typeName)}>();");
             w.Line();
         }
 

@@ -160,10 +160,19 @@ internal sealed partial class Emitter
                 break;
             case TypeKind.Array:
                 {
-                    var item = "item" + depth;
+                    // An index loop: foreach over IList<T> boxes its enumerator on every write. A
+                    // member or element access is read once; locals and pair values are used as they are.
+                    var list = value;
+                    var index = "index" + depth;
                     w.Line("writer.WriteStartArray();");
-                    w.Open($"foreach (var {item} in {value})");
-                    EmitWrite(w, type.Element!, item, depth + 1, scope);
+                    if (value.StartsWith("value.", System.StringComparison.Ordinal) || value.Contains("["))
+                    {
+                        list = "list" + scope + depth;
+                        w.Line($"var {list} = {value};");
+                    }
+
+                    w.Open($"for (var {index} = 0; {index} < {list}.Count; {index}++)");
+                    EmitWrite(w, type.Element!, $"{list}[{index}]", depth + 1, scope);
                     w.Close();
                     w.Line("writer.WriteEndArray();");
                     break;

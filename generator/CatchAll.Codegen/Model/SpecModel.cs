@@ -72,7 +72,8 @@ internal enum DeclKind
 
 /// <summary>
 /// A type the generator declares. One record covers every kind; unused fields stay empty. For a
-/// union, DiscriminatorValue holds the name of its unknown variant.
+/// union, DiscriminatorValue holds the name of its unknown variant. IsOpen: an object that declares
+/// <c>additionalProperties: {}</c>, whose undeclared members are expected rather than stray.
 /// </summary>
 internal sealed record TypeDecl(
     DeclKind Kind,
@@ -85,7 +86,8 @@ internal sealed record TypeDecl(
     string? BaseUnion,
     string? DiscriminatorValue,
     bool IsPatchRequest,
-    TypeRef? AdditionalPropertiesType);
+    TypeRef? AdditionalPropertiesType,
+    bool IsOpen = false);
 
 /// <summary>A property of an object model.</summary>
 internal sealed record PropertyDecl(

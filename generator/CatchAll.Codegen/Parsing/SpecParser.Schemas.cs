@@ -311,7 +311,8 @@ internal sealed partial class SpecParser
             null,
             null,
             false,
-            additionalType);
+            additionalType,
+            IsOpen: additional is not null && IsEmptySchema(additional));
     }
 
     private void Flatten(

@@ -24,7 +24,8 @@ internal sealed partial class SpecParser
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private YamlLocator? _locator;
-    private bool _locatorFailed;
+    private SharpYaml.YamlException? _yamlError;
+    private bool _locatorBuilt;
 
     private SpecParser(SpecInput input, CancellationToken cancellationToken)
     {
@@ -59,31 +60,19 @@ internal sealed partial class SpecParser
     {
         if (!IsIdentifierPath(_input.Namespace))
         {
-            Report("CATCH0008", "#", $"Namespace '{_input.Namespace}' is not a valid C# namespace");
+            ReportAt("CATCH0008", 1, 1, $"Namespace '{_input.Namespace}' is not a valid C# namespace");
             return null;
         }
 
         if (!IsIdentifierPath(_input.ClientName) || _input.ClientName.Contains("."))
         {
-            Report("CATCH0008", "#", $"ClientName '{_input.ClientName}' is not a valid C# type name");
+            ReportAt("CATCH0008", 1, 1, $"ClientName '{_input.ClientName}' is not a valid C# type name");
             return null;
         }
 
         if (string.IsNullOrWhiteSpace(_input.Text))
         {
-            Report("CATCH0005", "#", $"The spec '{Path.GetFileName(_input.Path)}' is empty");
-            return null;
-        }
-
-        // Malformed YAML gets its exact position from the YAML parser itself.
-        try
-        {
-            _locator = YamlLocator.Build(_input.Text);
-        }
-        catch (SharpYaml.YamlException ex)
-        {
-            _locatorFailed = true;
-            ReportAt("CATCH0001", ex.Start.Line + 1, ex.Start.Column + 1, "malformed YAML: " + CleanYamlMessage(ex.Message));
+            ReportAt("CATCH0005", 1, 1, $"The spec '{Path.GetFileName(_input.Path)}' is empty");
             return null;
         }
 
@@ -96,9 +85,14 @@ internal sealed partial class SpecParser
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            if (ReportedMalformedYaml())
+            {
+                return null;
+            }
+
             // The OpenAPI reader throws on some half-typed documents (a key with no value yet).
             // That is a spec problem, so it is reported as one, at the empty key when we can find it.
-            if (_locator.FirstMissingValue() is { } empty)
+            if (Locator()?.FirstMissingValue() is { } empty)
             {
                 Report("CATCH0001", empty, $"'{empty}' has no value; a schema or object is expected there");
             }
@@ -109,6 +103,12 @@ internal sealed partial class SpecParser
 
             return null;
         }
+
+        if ((document is null || errors.Count > 0) && ReportedMalformedYaml())
+        {
+            return null;
+        }
+
         foreach (var error in errors)
         {
             var match = LineColumn.Match(error.Message ?? string.Empty);
@@ -173,8 +173,43 @@ internal sealed partial class SpecParser
 
     private void Report(string id, string pointer, string message)
     {
-        var (line, column) = _locator is not null && !_locatorFailed ? _locator.Locate(pointer) : (1, 1);
+        var (line, column) = Locator()?.Locate(pointer) ?? (1, 1);
         ReportAt(id, line, column, message);
+    }
+
+    /// <summary>
+    /// The locator is a second full YAML pass, a quarter of a warm parse, and only a diagnostic
+    /// needs it: it is built on the first one, once. A document the OpenAPI reader loaded cleanly
+    /// went through the same SharpYaml parser, so it cannot fail there later.
+    /// </summary>
+    private YamlLocator? Locator()
+    {
+        if (!_locatorBuilt)
+        {
+            _locatorBuilt = true;
+            try
+            {
+                _locator = YamlLocator.Build(_input.Text);
+            }
+            catch (SharpYaml.YamlException ex)
+            {
+                _yamlError = ex;
+            }
+        }
+
+        return _locator;
+    }
+
+    /// <summary>Malformed YAML gets its exact position from the YAML parser itself, ahead of whatever the OpenAPI reader made of it.</summary>
+    private bool ReportedMalformedYaml()
+    {
+        if (Locator() is not null || _yamlError is not { } ex)
+        {
+            return false;
+        }
+
+        ReportAt("CATCH0001", ex.Start.Line + 1, ex.Start.Column + 1, "malformed YAML: " + CleanYamlMessage(ex.Message));
+        return true;
     }
 
     private void ReportAt(string id, int line, int column, string message) =>

@@ -14,20 +14,30 @@ namespace Specs.AllOf
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new AllOfApiJsonResolver();
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.AuditedRecord>? s_AuditedRecord;
+
         /// <summary>Metadata for <see cref="global::Specs.AllOf.Models.AuditedRecord"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.AuditedRecord> AuditedRecord => TypeInfo<global::Specs.AllOf.Models.AuditedRecord>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.AuditedRecord> AuditedRecord => s_AuditedRecord ??= TypeInfo<global::Specs.AllOf.Models.AuditedRecord>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.Entity>? s_Entity;
 
         /// <summary>Metadata for <see cref="global::Specs.AllOf.Models.Entity"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.Entity> Entity => TypeInfo<global::Specs.AllOf.Models.Entity>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.Entity> Entity => s_Entity ??= TypeInfo<global::Specs.AllOf.Models.Entity>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.Record>? s_Record;
 
         /// <summary>Metadata for <see cref="global::Specs.AllOf.Models.Record"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.Record> Record => TypeInfo<global::Specs.AllOf.Models.Record>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.Record> Record => s_Record ??= TypeInfo<global::Specs.AllOf.Models.Record>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.RecordPage>? s_RecordPage;
 
         /// <summary>Metadata for <see cref="global::Specs.AllOf.Models.RecordPage"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.RecordPage> RecordPage => TypeInfo<global::Specs.AllOf.Models.RecordPage>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.RecordPage> RecordPage => s_RecordPage ??= TypeInfo<global::Specs.AllOf.Models.RecordPage>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.RecordPageInline>? s_RecordPageInline;
 
         /// <summary>Metadata for <see cref="global::Specs.AllOf.Models.RecordPageInline"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.RecordPageInline> RecordPageInline => TypeInfo<global::Specs.AllOf.Models.RecordPageInline>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.AllOf.Models.RecordPageInline> RecordPageInline => s_RecordPageInline ??= TypeInfo<global::Specs.AllOf.Models.RecordPageInline>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

@@ -49,6 +49,12 @@ namespace Specs.AllOf.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.AllOf.Models.AuditedRecord>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Note = global::System.Text.Json.JsonEncodedText.Encode("note"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Title = global::System.Text.Json.JsonEncodedText.Encode("title"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AuditedBy = global::System.Text.Json.JsonEncodedText.Encode("audited_by"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AuditLevel = global::System.Text.Json.JsonEncodedText.Encode("audit_level"u8);
 
             public override global::Specs.AllOf.Models.AuditedRecord Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -195,13 +201,13 @@ namespace Specs.AllOf.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.AllOf.Models.AuditedRecord value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("id"u8);
+                writer.WritePropertyName(Name_Id);
                 writer.WriteStringValue(value.Id);
-                writer.WritePropertyName("created_at"u8);
+                writer.WritePropertyName(Name_CreatedAt);
                 writer.WriteStringValue(value.CreatedAt);
                 if (value._note.HasValue)
                 {
-                    writer.WritePropertyName("note"u8);
+                    writer.WritePropertyName(Name_Note);
                     if (value._note.Value is { } vNote0)
                     {
                         writer.WriteStringValue(vNote0);
@@ -211,14 +217,14 @@ namespace Specs.AllOf.Models
                         writer.WriteNullValue();
                     }
                 }
-                writer.WritePropertyName("title"u8);
+                writer.WritePropertyName(Name_Title);
                 writer.WriteStringValue(value.Title);
                 if (value.AuditedBy is { } vAuditedBy)
                 {
-                    writer.WritePropertyName("audited_by"u8);
+                    writer.WritePropertyName(Name_AuditedBy);
                     writer.WriteStringValue(vAuditedBy);
                 }
-                writer.WritePropertyName("audit_level"u8);
+                writer.WritePropertyName(Name_AuditLevel);
                 writer.WriteNumberValue(value.AuditLevel);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

@@ -32,6 +32,9 @@ namespace Specs.AllOf.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.AllOf.Models.Entity>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Note = global::System.Text.Json.JsonEncodedText.Encode("note"u8);
 
             public override global::Specs.AllOf.Models.Entity Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -121,16 +124,16 @@ namespace Specs.AllOf.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.AllOf.Models.Entity value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("id"u8);
+                writer.WritePropertyName(Name_Id);
                 writer.WriteStringValue(value.Id);
                 if (value.CreatedAt is { } vCreatedAt)
                 {
-                    writer.WritePropertyName("created_at"u8);
+                    writer.WritePropertyName(Name_CreatedAt);
                     writer.WriteStringValue(vCreatedAt);
                 }
                 if (value.Note is { } vNote)
                 {
-                    writer.WritePropertyName("note"u8);
+                    writer.WritePropertyName(Name_Note);
                     writer.WriteStringValue(vNote);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

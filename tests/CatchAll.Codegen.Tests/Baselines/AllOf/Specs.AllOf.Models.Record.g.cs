@@ -41,6 +41,10 @@ namespace Specs.AllOf.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.AllOf.Models.Record>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Note = global::System.Text.Json.JsonEncodedText.Encode("note"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Title = global::System.Text.Json.JsonEncodedText.Encode("title"u8);
 
             public override global::Specs.AllOf.Models.Record Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -149,16 +153,16 @@ namespace Specs.AllOf.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.AllOf.Models.Record value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("id"u8);
+                writer.WritePropertyName(Name_Id);
                 writer.WriteStringValue(value.Id);
                 if (value.CreatedAt is { } vCreatedAt)
                 {
-                    writer.WritePropertyName("created_at"u8);
+                    writer.WritePropertyName(Name_CreatedAt);
                     writer.WriteStringValue(vCreatedAt);
                 }
                 if (value._note.HasValue)
                 {
-                    writer.WritePropertyName("note"u8);
+                    writer.WritePropertyName(Name_Note);
                     if (value._note.Value is { } vNote0)
                     {
                         writer.WriteStringValue(vNote0);
@@ -168,7 +172,7 @@ namespace Specs.AllOf.Models
                         writer.WriteNullValue();
                     }
                 }
-                writer.WritePropertyName("title"u8);
+                writer.WritePropertyName(Name_Title);
                 writer.WriteStringValue(value.Title);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

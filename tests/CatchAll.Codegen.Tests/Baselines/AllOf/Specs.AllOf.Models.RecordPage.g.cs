@@ -32,6 +32,9 @@ namespace Specs.AllOf.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.AllOf.Models.RecordPage>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Items = global::System.Text.Json.JsonEncodedText.Encode("items"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_First = global::System.Text.Json.JsonEncodedText.Encode("first"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Inline = global::System.Text.Json.JsonEncodedText.Encode("inline"u8);
 
             public override global::Specs.AllOf.Models.RecordPage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -145,21 +148,22 @@ namespace Specs.AllOf.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.AllOf.Models.RecordPage value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("items"u8);
+                writer.WritePropertyName(Name_Items);
                 writer.WriteStartArray();
-                foreach (var item0 in value.Items)
+                var listItems0 = value.Items;
+                for (var index0 = 0; index0 < listItems0.Count; index0++)
                 {
-                    global::Specs.AllOf.Models.AuditedRecord.JsonConverter.Instance.Write(writer, item0, options);
+                    global::Specs.AllOf.Models.AuditedRecord.JsonConverter.Instance.Write(writer, listItems0[index0], options);
                 }
                 writer.WriteEndArray();
                 if (value.First is { } vFirst)
                 {
-                    writer.WritePropertyName("first"u8);
+                    writer.WritePropertyName(Name_First);
                     global::Specs.AllOf.Models.Record.JsonConverter.Instance.Write(writer, vFirst, options);
                 }
                 if (value.Inline is { } vInline)
                 {
-                    writer.WritePropertyName("inline"u8);
+                    writer.WritePropertyName(Name_Inline);
                     global::Specs.AllOf.Models.RecordPageInline.JsonConverter.Instance.Write(writer, vInline, options);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

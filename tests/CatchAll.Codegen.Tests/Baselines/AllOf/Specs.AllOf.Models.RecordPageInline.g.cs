@@ -36,6 +36,10 @@ namespace Specs.AllOf.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.AllOf.Models.RecordPageInline>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Note = global::System.Text.Json.JsonEncodedText.Encode("note"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Extra = global::System.Text.Json.JsonEncodedText.Encode("extra"u8);
 
             public override global::Specs.AllOf.Models.RecordPageInline Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -142,21 +146,21 @@ namespace Specs.AllOf.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.AllOf.Models.RecordPageInline value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("id"u8);
+                writer.WritePropertyName(Name_Id);
                 writer.WriteStringValue(value.Id);
                 if (value.CreatedAt is { } vCreatedAt)
                 {
-                    writer.WritePropertyName("created_at"u8);
+                    writer.WritePropertyName(Name_CreatedAt);
                     writer.WriteStringValue(vCreatedAt);
                 }
                 if (value.Note is { } vNote)
                 {
-                    writer.WritePropertyName("note"u8);
+                    writer.WritePropertyName(Name_Note);
                     writer.WriteStringValue(vNote);
                 }
                 if (value.Extra is { } vExtra)
                 {
-                    writer.WritePropertyName("extra"u8);
+                    writer.WritePropertyName(Name_Extra);
                     writer.WriteBooleanValue(vExtra);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

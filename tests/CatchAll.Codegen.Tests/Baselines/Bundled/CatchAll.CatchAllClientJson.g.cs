@@ -14,455 +14,755 @@ namespace CatchAll
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new CatchAllClientJsonResolver();
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceRequestDto>? s_AddResourceRequestDto;
+
         /// <summary>Metadata for <see cref="global::CatchAll.Models.AddResourceRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceRequestDto> AddResourceRequestDto => TypeInfo<global::CatchAll.Models.AddResourceRequestDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceRequestDto> AddResourceRequestDto => s_AddResourceRequestDto ??= TypeInfo<global::CatchAll.Models.AddResourceRequestDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceResponseDto>? s_AddResourceResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.AddResourceResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceResponseDto> AddResourceResponseDto => TypeInfo<global::CatchAll.Models.AddResourceResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceResponseDto> AddResourceResponseDto => s_AddResourceResponseDto ??= TypeInfo<global::CatchAll.Models.AddResourceResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AdditionalAttributes>? s_AdditionalAttributes;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.AdditionalAttributes"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AdditionalAttributes> AdditionalAttributes => TypeInfo<global::CatchAll.Models.AdditionalAttributes>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AdditionalAttributes> AdditionalAttributes => s_AdditionalAttributes ??= TypeInfo<global::CatchAll.Models.AdditionalAttributes>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ApiKeyAuthDto>? s_ApiKeyAuthDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ApiKeyAuthDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ApiKeyAuthDto> ApiKeyAuthDto => TypeInfo<global::CatchAll.Models.ApiKeyAuthDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ApiKeyAuthDto> ApiKeyAuthDto => s_ApiKeyAuthDto ??= TypeInfo<global::CatchAll.Models.ApiKeyAuthDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceRequestDto>? s_AssignWebhookResourceRequestDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.AssignWebhookResourceRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceRequestDto> AssignWebhookResourceRequestDto => TypeInfo<global::CatchAll.Models.AssignWebhookResourceRequestDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceRequestDto> AssignWebhookResourceRequestDto => s_AssignWebhookResourceRequestDto ??= TypeInfo<global::CatchAll.Models.AssignWebhookResourceRequestDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceResponseDto>? s_AssignWebhookResourceResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.AssignWebhookResourceResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceResponseDto> AssignWebhookResourceResponseDto => TypeInfo<global::CatchAll.Models.AssignWebhookResourceResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceResponseDto> AssignWebhookResourceResponseDto => s_AssignWebhookResourceResponseDto ??= TypeInfo<global::CatchAll.Models.AssignWebhookResourceResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecord>? s_BaseRecord;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.BaseRecord"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecord> BaseRecord => TypeInfo<global::CatchAll.Models.BaseRecord>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecord> BaseRecord => s_BaseRecord ??= TypeInfo<global::CatchAll.Models.BaseRecord>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecordEnrichment>? s_BaseRecordEnrichment;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.BaseRecordEnrichment"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecordEnrichment> BaseRecordEnrichment => TypeInfo<global::CatchAll.Models.BaseRecordEnrichment>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecordEnrichment> BaseRecordEnrichment => s_BaseRecordEnrichment ??= TypeInfo<global::CatchAll.Models.BaseRecordEnrichment>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence>? s_BaseRecordEnrichmentEnrichmentConfidence;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence> BaseRecordEnrichmentEnrichmentConfidence => TypeInfo<global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence> BaseRecordEnrichmentEnrichmentConfidence => s_BaseRecordEnrichmentEnrichmentConfidence ??= TypeInfo<global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BasicAuthDto>? s_BasicAuthDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.BasicAuthDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BasicAuthDto> BasicAuthDto => TypeInfo<global::CatchAll.Models.BasicAuthDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BasicAuthDto> BasicAuthDto => s_BasicAuthDto ??= TypeInfo<global::CatchAll.Models.BasicAuthDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BearerAuthDto>? s_BearerAuthDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.BearerAuthDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BearerAuthDto> BearerAuthDto => TypeInfo<global::CatchAll.Models.BearerAuthDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BearerAuthDto> BearerAuthDto => s_BearerAuthDto ??= TypeInfo<global::CatchAll.Models.BearerAuthDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Citation>? s_Citation;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.Citation"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Citation> Citation => TypeInfo<global::CatchAll.Models.Citation>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Citation> Citation => s_Citation ??= TypeInfo<global::CatchAll.Models.Citation>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyAttributes>? s_CompanyAttributes;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CompanyAttributes"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyAttributes> CompanyAttributes => TypeInfo<global::CatchAll.Models.CompanyAttributes>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyAttributes> CompanyAttributes => s_CompanyAttributes ??= TypeInfo<global::CatchAll.Models.CompanyAttributes>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutput>? s_CompanyEnrichmentOutput;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CompanyEnrichmentOutput"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutput> CompanyEnrichmentOutput => TypeInfo<global::CatchAll.Models.CompanyEnrichmentOutput>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutput> CompanyEnrichmentOutput => s_CompanyEnrichmentOutput ??= TypeInfo<global::CatchAll.Models.CompanyEnrichmentOutput>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata>? s_CompanyEnrichmentOutputMetadata;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CompanyEnrichmentOutputMetadata"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata> CompanyEnrichmentOutputMetadata => TypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata> CompanyEnrichmentOutputMetadata => s_CompanyEnrichmentOutputMetadata ??= TypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence>? s_CompanyEnrichmentOutputMetadataDomainUrlConfidence;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence> CompanyEnrichmentOutputMetadataDomainUrlConfidence => TypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence> CompanyEnrichmentOutputMetadataDomainUrlConfidence => s_CompanyEnrichmentOutputMetadataDomainUrlConfidence ??= TypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ConnectedEntity>? s_ConnectedEntity;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ConnectedEntity"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ConnectedEntity> ConnectedEntity => TypeInfo<global::CatchAll.Models.ConnectedEntity>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ConnectedEntity> ConnectedEntity => s_ConnectedEntity ??= TypeInfo<global::CatchAll.Models.ConnectedEntity>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueRequestDto>? s_ContinueRequestDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ContinueRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueRequestDto> ContinueRequestDto => TypeInfo<global::CatchAll.Models.ContinueRequestDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueRequestDto> ContinueRequestDto => s_ContinueRequestDto ??= TypeInfo<global::CatchAll.Models.ContinueRequestDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueResponseDto>? s_ContinueResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ContinueResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueResponseDto> ContinueResponseDto => TypeInfo<global::CatchAll.Models.ContinueResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueResponseDto> ContinueResponseDto => s_ContinueResponseDto ??= TypeInfo<global::CatchAll.Models.ContinueResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse>? s_CreateDatasetCsvResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateDatasetCsvResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetCsvResponse => TypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetCsvResponse => s_CreateDatasetCsvResponse ??= TypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateDatasetRequest>? s_CreateDatasetRequest;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateDatasetRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateDatasetRequest> CreateDatasetRequest => TypeInfo<global::CatchAll.Models.CreateDatasetRequest>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateDatasetRequest> CreateDatasetRequest => s_CreateDatasetRequest ??= TypeInfo<global::CatchAll.Models.CreateDatasetRequest>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntitiesBatchRequest>? s_CreateEntitiesBatchRequest;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateEntitiesBatchRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntitiesBatchRequest> CreateEntitiesBatchRequest => TypeInfo<global::CatchAll.Models.CreateEntitiesBatchRequest>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntitiesBatchRequest> CreateEntitiesBatchRequest => s_CreateEntitiesBatchRequest ??= TypeInfo<global::CatchAll.Models.CreateEntitiesBatchRequest>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntitiesBatchResponse>? s_CreateEntitiesBatchResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateEntitiesBatchResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntitiesBatchResponse> CreateEntitiesBatchResponse => TypeInfo<global::CatchAll.Models.CreateEntitiesBatchResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntitiesBatchResponse> CreateEntitiesBatchResponse => s_CreateEntitiesBatchResponse ??= TypeInfo<global::CatchAll.Models.CreateEntitiesBatchResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntityRequest>? s_CreateEntityRequest;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateEntityRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntityRequest> CreateEntityRequest => TypeInfo<global::CatchAll.Models.CreateEntityRequest>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntityRequest> CreateEntityRequest => s_CreateEntityRequest ??= TypeInfo<global::CatchAll.Models.CreateEntityRequest>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntityResponse>? s_CreateEntityResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateEntityResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntityResponse> CreateEntityResponse => TypeInfo<global::CatchAll.Models.CreateEntityResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntityResponse> CreateEntityResponse => s_CreateEntityResponse ??= TypeInfo<global::CatchAll.Models.CreateEntityResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorRequestDto>? s_CreateMonitorRequestDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateMonitorRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorRequestDto> CreateMonitorRequestDto => TypeInfo<global::CatchAll.Models.CreateMonitorRequestDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorRequestDto> CreateMonitorRequestDto => s_CreateMonitorRequestDto ??= TypeInfo<global::CatchAll.Models.CreateMonitorRequestDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorResponseDto>? s_CreateMonitorResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateMonitorResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorResponseDto> CreateMonitorResponseDto => TypeInfo<global::CatchAll.Models.CreateMonitorResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorResponseDto> CreateMonitorResponseDto => s_CreateMonitorResponseDto ??= TypeInfo<global::CatchAll.Models.CreateMonitorResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectRequestDto>? s_CreateProjectRequestDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateProjectRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectRequestDto> CreateProjectRequestDto => TypeInfo<global::CatchAll.Models.CreateProjectRequestDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectRequestDto> CreateProjectRequestDto => s_CreateProjectRequestDto ??= TypeInfo<global::CatchAll.Models.CreateProjectRequestDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectResponseDto>? s_CreateProjectResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateProjectResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectResponseDto> CreateProjectResponseDto => TypeInfo<global::CatchAll.Models.CreateProjectResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectResponseDto> CreateProjectResponseDto => s_CreateProjectResponseDto ??= TypeInfo<global::CatchAll.Models.CreateProjectResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookRequestDto>? s_CreateWebhookRequestDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateWebhookRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookRequestDto> CreateWebhookRequestDto => TypeInfo<global::CatchAll.Models.CreateWebhookRequestDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookRequestDto> CreateWebhookRequestDto => s_CreateWebhookRequestDto ??= TypeInfo<global::CatchAll.Models.CreateWebhookRequestDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookResponseDto>? s_CreateWebhookResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateWebhookResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookResponseDto> CreateWebhookResponseDto => TypeInfo<global::CatchAll.Models.CreateWebhookResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookResponseDto> CreateWebhookResponseDto => s_CreateWebhookResponseDto ??= TypeInfo<global::CatchAll.Models.CreateWebhookResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest>? s_DatasetEntityIdsRequest;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetEntityIdsRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest> DatasetEntityIdsRequest => TypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest> DatasetEntityIdsRequest => s_DatasetEntityIdsRequest ??= TypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetEntityListResponse>? s_DatasetEntityListResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetEntityListResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetEntityListResponse> DatasetEntityListResponse => TypeInfo<global::CatchAll.Models.DatasetEntityListResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetEntityListResponse> DatasetEntityListResponse => s_DatasetEntityListResponse ??= TypeInfo<global::CatchAll.Models.DatasetEntityListResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetListResponse>? s_DatasetListResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetListResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetListResponse> DatasetListResponse => TypeInfo<global::CatchAll.Models.DatasetListResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetListResponse> DatasetListResponse => s_DatasetListResponse ??= TypeInfo<global::CatchAll.Models.DatasetListResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetResponse>? s_DatasetResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetResponse> DatasetResponse => TypeInfo<global::CatchAll.Models.DatasetResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetResponse> DatasetResponse => s_DatasetResponse ??= TypeInfo<global::CatchAll.Models.DatasetResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetSortBy>? s_DatasetSortBy;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetSortBy"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetSortBy> DatasetSortBy => TypeInfo<global::CatchAll.Models.DatasetSortBy>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetSortBy> DatasetSortBy => s_DatasetSortBy ??= TypeInfo<global::CatchAll.Models.DatasetSortBy>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatus>? s_DatasetStatus;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetStatus"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatus> DatasetStatus => TypeInfo<global::CatchAll.Models.DatasetStatus>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatus> DatasetStatus => s_DatasetStatus ??= TypeInfo<global::CatchAll.Models.DatasetStatus>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatusEntry>? s_DatasetStatusEntry;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetStatusEntry"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatusEntry> DatasetStatusEntry => TypeInfo<global::CatchAll.Models.DatasetStatusEntry>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatusEntry> DatasetStatusEntry => s_DatasetStatusEntry ??= TypeInfo<global::CatchAll.Models.DatasetStatusEntry>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse>? s_DatasetStatusHistoryResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetStatusHistoryResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse> DatasetStatusHistoryResponse => TypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse> DatasetStatusHistoryResponse => s_DatasetStatusHistoryResponse ??= TypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteJobResponseDto>? s_DeleteJobResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DeleteJobResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteJobResponseDto> DeleteJobResponseDto => TypeInfo<global::CatchAll.Models.DeleteJobResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteJobResponseDto> DeleteJobResponseDto => s_DeleteJobResponseDto ??= TypeInfo<global::CatchAll.Models.DeleteJobResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteMonitorResponseDto>? s_DeleteMonitorResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DeleteMonitorResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteMonitorResponseDto> DeleteMonitorResponseDto => TypeInfo<global::CatchAll.Models.DeleteMonitorResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteMonitorResponseDto> DeleteMonitorResponseDto => s_DeleteMonitorResponseDto ??= TypeInfo<global::CatchAll.Models.DeleteMonitorResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryItemDto>? s_DeliveryHistoryItemDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryHistoryItemDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryItemDto> DeliveryHistoryItemDto => TypeInfo<global::CatchAll.Models.DeliveryHistoryItemDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryItemDto> DeliveryHistoryItemDto => s_DeliveryHistoryItemDto ??= TypeInfo<global::CatchAll.Models.DeliveryHistoryItemDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryResponseDto>? s_DeliveryHistoryResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryHistoryResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryResponseDto> DeliveryHistoryResponseDto => TypeInfo<global::CatchAll.Models.DeliveryHistoryResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryResponseDto> DeliveryHistoryResponseDto => s_DeliveryHistoryResponseDto ??= TypeInfo<global::CatchAll.Models.DeliveryHistoryResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryMode>? s_DeliveryMode;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryMode"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryMode> DeliveryMode => TypeInfo<global::CatchAll.Models.DeliveryMode>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryMode> DeliveryMode => s_DeliveryMode ??= TypeInfo<global::CatchAll.Models.DeliveryMode>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryStatus>? s_DeliveryStatus;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryStatus"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryStatus> DeliveryStatus => TypeInfo<global::CatchAll.Models.DeliveryStatus>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryStatus> DeliveryStatus => s_DeliveryStatus ??= TypeInfo<global::CatchAll.Models.DeliveryStatus>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DisableMonitorResponse>? s_DisableMonitorResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DisableMonitorResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DisableMonitorResponse> DisableMonitorResponse => TypeInfo<global::CatchAll.Models.DisableMonitorResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DisableMonitorResponse> DisableMonitorResponse => s_DisableMonitorResponse ??= TypeInfo<global::CatchAll.Models.DisableMonitorResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorRequestDto>? s_EnableMonitorRequestDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EnableMonitorRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorRequestDto> EnableMonitorRequestDto => TypeInfo<global::CatchAll.Models.EnableMonitorRequestDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorRequestDto> EnableMonitorRequestDto => s_EnableMonitorRequestDto ??= TypeInfo<global::CatchAll.Models.EnableMonitorRequestDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorResponse>? s_EnableMonitorResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EnableMonitorResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorResponse> EnableMonitorResponse => TypeInfo<global::CatchAll.Models.EnableMonitorResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorResponse> EnableMonitorResponse => s_EnableMonitorResponse ??= TypeInfo<global::CatchAll.Models.EnableMonitorResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnrichmentSchema>? s_EnrichmentSchema;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EnrichmentSchema"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnrichmentSchema> EnrichmentSchema => TypeInfo<global::CatchAll.Models.EnrichmentSchema>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnrichmentSchema> EnrichmentSchema => s_EnrichmentSchema ??= TypeInfo<global::CatchAll.Models.EnrichmentSchema>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnrichmentType>? s_EnrichmentType;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EnrichmentType"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnrichmentType> EnrichmentType => TypeInfo<global::CatchAll.Models.EnrichmentType>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnrichmentType> EnrichmentType => s_EnrichmentType ??= TypeInfo<global::CatchAll.Models.EnrichmentType>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityAssociationType>? s_EntityAssociationType;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityAssociationType"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityAssociationType> EntityAssociationType => TypeInfo<global::CatchAll.Models.EntityAssociationType>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityAssociationType> EntityAssociationType => s_EntityAssociationType ??= TypeInfo<global::CatchAll.Models.EntityAssociationType>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityListResponse>? s_EntityListResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityListResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityListResponse> EntityListResponse => TypeInfo<global::CatchAll.Models.EntityListResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityListResponse> EntityListResponse => s_EntityListResponse ??= TypeInfo<global::CatchAll.Models.EntityListResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityResponse>? s_EntityResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityResponse> EntityResponse => TypeInfo<global::CatchAll.Models.EntityResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityResponse> EntityResponse => s_EntityResponse ??= TypeInfo<global::CatchAll.Models.EntityResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntitySortBy>? s_EntitySortBy;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EntitySortBy"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntitySortBy> EntitySortBy => TypeInfo<global::CatchAll.Models.EntitySortBy>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntitySortBy> EntitySortBy => s_EntitySortBy ??= TypeInfo<global::CatchAll.Models.EntitySortBy>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityStatus>? s_EntityStatus;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityStatus"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityStatus> EntityStatus => TypeInfo<global::CatchAll.Models.EntityStatus>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityStatus> EntityStatus => s_EntityStatus ??= TypeInfo<global::CatchAll.Models.EntityStatus>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntitySummary>? s_EntitySummary;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EntitySummary"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntitySummary> EntitySummary => TypeInfo<global::CatchAll.Models.EntitySummary>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntitySummary> EntitySummary => s_EntitySummary ??= TypeInfo<global::CatchAll.Models.EntitySummary>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityType>? s_EntityType;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityType"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityType> EntityType => TypeInfo<global::CatchAll.Models.EntityType>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityType> EntityType => s_EntityType ??= TypeInfo<global::CatchAll.Models.EntityType>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityValidationErrorBody>? s_EntityValidationErrorBody;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityValidationErrorBody"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityValidationErrorBody> EntityValidationErrorBody => TypeInfo<global::CatchAll.Models.EntityValidationErrorBody>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityValidationErrorBody> EntityValidationErrorBody => s_EntityValidationErrorBody ??= TypeInfo<global::CatchAll.Models.EntityValidationErrorBody>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Error>? s_Error;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.Error"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Error> Error => TypeInfo<global::CatchAll.Models.Error>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Error> Error => s_Error ??= TypeInfo<global::CatchAll.Models.Error>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetPlanLimitsResponseDto>? s_GetPlanLimitsResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.GetPlanLimitsResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetPlanLimitsResponseDto> GetPlanLimitsResponseDto => TypeInfo<global::CatchAll.Models.GetPlanLimitsResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetPlanLimitsResponseDto> GetPlanLimitsResponseDto => s_GetPlanLimitsResponseDto ??= TypeInfo<global::CatchAll.Models.GetPlanLimitsResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetVersionResponse>? s_GetVersionResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.GetVersionResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetVersionResponse> GetVersionResponse => TypeInfo<global::CatchAll.Models.GetVersionResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetVersionResponse> GetVersionResponse => s_GetVersionResponse ??= TypeInfo<global::CatchAll.Models.GetVersionResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetWebhookResponseDto>? s_GetWebhookResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.GetWebhookResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetWebhookResponseDto> GetWebhookResponseDto => TypeInfo<global::CatchAll.Models.GetWebhookResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetWebhookResponseDto> GetWebhookResponseDto => s_GetWebhookResponseDto ??= TypeInfo<global::CatchAll.Models.GetWebhookResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.HealthCheckResponse>? s_HealthCheckResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.HealthCheckResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.HealthCheckResponse> HealthCheckResponse => TypeInfo<global::CatchAll.Models.HealthCheckResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.HealthCheckResponse> HealthCheckResponse => s_HealthCheckResponse ??= TypeInfo<global::CatchAll.Models.HealthCheckResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.HttpMethod>? s_HttpMethod;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.HttpMethod"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.HttpMethod> HttpMethod => TypeInfo<global::CatchAll.Models.HttpMethod>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.HttpMethod> HttpMethod => s_HttpMethod ??= TypeInfo<global::CatchAll.Models.HttpMethod>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeRequestDto>? s_InitializeRequestDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.InitializeRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeRequestDto> InitializeRequestDto => TypeInfo<global::CatchAll.Models.InitializeRequestDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeRequestDto> InitializeRequestDto => s_InitializeRequestDto ??= TypeInfo<global::CatchAll.Models.InitializeRequestDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeResponseDto>? s_InitializeResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.InitializeResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeResponseDto> InitializeResponseDto => TypeInfo<global::CatchAll.Models.InitializeResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeResponseDto> InitializeResponseDto => s_InitializeResponseDto ??= TypeInfo<global::CatchAll.Models.InitializeResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.IssueType>? s_IssueType;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.IssueType"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.IssueType> IssueType => TypeInfo<global::CatchAll.Models.IssueType>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.IssueType> IssueType => s_IssueType ??= TypeInfo<global::CatchAll.Models.IssueType>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.JobStep>? s_JobStep;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.JobStep"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.JobStep> JobStep => TypeInfo<global::CatchAll.Models.JobStep>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.JobStep> JobStep => s_JobStep ??= TypeInfo<global::CatchAll.Models.JobStep>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListDatasetEntitiesRequest>? s_ListDatasetEntitiesRequest;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ListDatasetEntitiesRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListDatasetEntitiesRequest> ListDatasetEntitiesRequest => TypeInfo<global::CatchAll.Models.ListDatasetEntitiesRequest>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListDatasetEntitiesRequest> ListDatasetEntitiesRequest => s_ListDatasetEntitiesRequest ??= TypeInfo<global::CatchAll.Models.ListDatasetEntitiesRequest>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsResponse>? s_ListMonitorJobsResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ListMonitorJobsResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsResponse => TypeInfo<global::CatchAll.Models.ListMonitorJobsResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsResponse => s_ListMonitorJobsResponse ??= TypeInfo<global::CatchAll.Models.ListMonitorJobsResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsResponseSortOrder>? s_ListMonitorJobsResponseSortOrder;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ListMonitorJobsResponseSortOrder"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsResponseSortOrder> ListMonitorJobsResponseSortOrder => TypeInfo<global::CatchAll.Models.ListMonitorJobsResponseSortOrder>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsResponseSortOrder> ListMonitorJobsResponseSortOrder => s_ListMonitorJobsResponseSortOrder ??= TypeInfo<global::CatchAll.Models.ListMonitorJobsResponseSortOrder>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsSort>? s_ListMonitorJobsSort;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ListMonitorJobsSort"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsSort> ListMonitorJobsSort => TypeInfo<global::CatchAll.Models.ListMonitorJobsSort>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsSort> ListMonitorJobsSort => s_ListMonitorJobsSort ??= TypeInfo<global::CatchAll.Models.ListMonitorJobsSort>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorsResponseDto>? s_ListMonitorsResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ListMonitorsResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorsResponseDto> ListMonitorsResponseDto => TypeInfo<global::CatchAll.Models.ListMonitorsResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorsResponseDto> ListMonitorsResponseDto => s_ListMonitorsResponseDto ??= TypeInfo<global::CatchAll.Models.ListMonitorsResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListUserJobsResponseDto>? s_ListUserJobsResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ListUserJobsResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListUserJobsResponseDto> ListUserJobsResponseDto => TypeInfo<global::CatchAll.Models.ListUserJobsResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListUserJobsResponseDto> ListUserJobsResponseDto => s_ListUserJobsResponseDto ??= TypeInfo<global::CatchAll.Models.ListUserJobsResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhookResourcesResponseDto>? s_ListWebhookResourcesResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ListWebhookResourcesResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhookResourcesResponseDto> ListWebhookResourcesResponseDto => TypeInfo<global::CatchAll.Models.ListWebhookResourcesResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhookResourcesResponseDto> ListWebhookResourcesResponseDto => s_ListWebhookResourcesResponseDto ??= TypeInfo<global::CatchAll.Models.ListWebhookResourcesResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhooksResponseDto>? s_ListWebhooksResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ListWebhooksResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhooksResponseDto> ListWebhooksResponseDto => TypeInfo<global::CatchAll.Models.ListWebhooksResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhooksResponseDto> ListWebhooksResponseDto => s_ListWebhooksResponseDto ??= TypeInfo<global::CatchAll.Models.ListWebhooksResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ManageEntitiesResponse>? s_ManageEntitiesResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ManageEntitiesResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ManageEntitiesResponse> ManageEntitiesResponse => TypeInfo<global::CatchAll.Models.ManageEntitiesResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ManageEntitiesResponse> ManageEntitiesResponse => s_ManageEntitiesResponse ??= TypeInfo<global::CatchAll.Models.ManageEntitiesResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MappableResourceType>? s_MappableResourceType;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MappableResourceType"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MappableResourceType> MappableResourceType => TypeInfo<global::CatchAll.Models.MappableResourceType>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MappableResourceType> MappableResourceType => s_MappableResourceType ??= TypeInfo<global::CatchAll.Models.MappableResourceType>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorCitation>? s_MonitorCitation;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorCitation"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorCitation> MonitorCitation => TypeInfo<global::CatchAll.Models.MonitorCitation>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorCitation> MonitorCitation => s_MonitorCitation ??= TypeInfo<global::CatchAll.Models.MonitorCitation>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorJobItem>? s_MonitorJobItem;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorJobItem"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorJobItem> MonitorJobItem => TypeInfo<global::CatchAll.Models.MonitorJobItem>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorJobItem> MonitorJobItem => s_MonitorJobItem ??= TypeInfo<global::CatchAll.Models.MonitorJobItem>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorListItemDto>? s_MonitorListItemDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorListItemDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorListItemDto> MonitorListItemDto => TypeInfo<global::CatchAll.Models.MonitorListItemDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorListItemDto> MonitorListItemDto => s_MonitorListItemDto ??= TypeInfo<global::CatchAll.Models.MonitorListItemDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecord>? s_MonitorRecord;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorRecord"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecord> MonitorRecord => TypeInfo<global::CatchAll.Models.MonitorRecord>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecord> MonitorRecord => s_MonitorRecord ??= TypeInfo<global::CatchAll.Models.MonitorRecord>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecordEnrichment>? s_MonitorRecordEnrichment;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorRecordEnrichment"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecordEnrichment> MonitorRecordEnrichment => TypeInfo<global::CatchAll.Models.MonitorRecordEnrichment>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecordEnrichment> MonitorRecordEnrichment => s_MonitorRecordEnrichment ??= TypeInfo<global::CatchAll.Models.MonitorRecordEnrichment>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence>? s_MonitorRecordEnrichmentEnrichmentConfidence;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence> MonitorRecordEnrichmentEnrichmentConfidence => TypeInfo<global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence> MonitorRecordEnrichmentEnrichmentConfidence => s_MonitorRecordEnrichmentEnrichmentConfidence ??= TypeInfo<global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusEntry>? s_MonitorStatusEntry;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorStatusEntry"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusEntry> MonitorStatusEntry => TypeInfo<global::CatchAll.Models.MonitorStatusEntry>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusEntry> MonitorStatusEntry => s_MonitorStatusEntry ??= TypeInfo<global::CatchAll.Models.MonitorStatusEntry>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusEntryStatus>? s_MonitorStatusEntryStatus;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorStatusEntryStatus"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusEntryStatus> MonitorStatusEntryStatus => TypeInfo<global::CatchAll.Models.MonitorStatusEntryStatus>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusEntryStatus> MonitorStatusEntryStatus => s_MonitorStatusEntryStatus ??= TypeInfo<global::CatchAll.Models.MonitorStatusEntryStatus>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponseDto>? s_MonitorStatusHistoryResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorStatusHistoryResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponseDto> MonitorStatusHistoryResponseDto => TypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponseDto> MonitorStatusHistoryResponseDto => s_MonitorStatusHistoryResponseDto ??= TypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.OwnershipFilter>? s_OwnershipFilter;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.OwnershipFilter"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.OwnershipFilter> OwnershipFilter => TypeInfo<global::CatchAll.Models.OwnershipFilter>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.OwnershipFilter> OwnershipFilter => s_OwnershipFilter ??= TypeInfo<global::CatchAll.Models.OwnershipFilter>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PlanFeature>? s_PlanFeature;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.PlanFeature"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PlanFeature> PlanFeature => TypeInfo<global::CatchAll.Models.PlanFeature>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PlanFeature> PlanFeature => s_PlanFeature ??= TypeInfo<global::CatchAll.Models.PlanFeature>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectListResponseDto>? s_ProjectListResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectListResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectListResponseDto> ProjectListResponseDto => TypeInfo<global::CatchAll.Models.ProjectListResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectListResponseDto> ProjectListResponseDto => s_ProjectListResponseDto ??= TypeInfo<global::CatchAll.Models.ProjectListResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewCountsDto>? s_ProjectOverviewCountsDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectOverviewCountsDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewCountsDto> ProjectOverviewCountsDto => TypeInfo<global::CatchAll.Models.ProjectOverviewCountsDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewCountsDto> ProjectOverviewCountsDto => s_ProjectOverviewCountsDto ??= TypeInfo<global::CatchAll.Models.ProjectOverviewCountsDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseDto>? s_ProjectOverviewResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectOverviewResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseDto> ProjectOverviewResponseDto => TypeInfo<global::CatchAll.Models.ProjectOverviewResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseDto> ProjectOverviewResponseDto => s_ProjectOverviewResponseDto ??= TypeInfo<global::CatchAll.Models.ProjectOverviewResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseDtoOverview>? s_ProjectOverviewResponseDtoOverview;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectOverviewResponseDtoOverview"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseDtoOverview> ProjectOverviewResponseDtoOverview => TypeInfo<global::CatchAll.Models.ProjectOverviewResponseDtoOverview>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseDtoOverview> ProjectOverviewResponseDtoOverview => s_ProjectOverviewResponseDtoOverview ??= TypeInfo<global::CatchAll.Models.ProjectOverviewResponseDtoOverview>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceDto>? s_ProjectResourceDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResourceDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceDto> ProjectResourceDto => TypeInfo<global::CatchAll.Models.ProjectResourceDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceDto> ProjectResourceDto => s_ProjectResourceDto ??= TypeInfo<global::CatchAll.Models.ProjectResourceDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceListResponseDto>? s_ProjectResourceListResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResourceListResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceListResponseDto> ProjectResourceListResponseDto => TypeInfo<global::CatchAll.Models.ProjectResourceListResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceListResponseDto> ProjectResourceListResponseDto => s_ProjectResourceListResponseDto ??= TypeInfo<global::CatchAll.Models.ProjectResourceListResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceType>? s_ProjectResourceType;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResourceType"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceType> ProjectResourceType => TypeInfo<global::CatchAll.Models.ProjectResourceType>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceType> ProjectResourceType => s_ProjectResourceType ??= TypeInfo<global::CatchAll.Models.ProjectResourceType>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResponseDto>? s_ProjectResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResponseDto> ProjectResponseDto => TypeInfo<global::CatchAll.Models.ProjectResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResponseDto> ProjectResponseDto => s_ProjectResponseDto ??= TypeInfo<global::CatchAll.Models.ProjectResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectSummaryDto>? s_ProjectSummaryDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectSummaryDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectSummaryDto> ProjectSummaryDto => TypeInfo<global::CatchAll.Models.ProjectSummaryDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectSummaryDto> ProjectSummaryDto => s_ProjectSummaryDto ??= TypeInfo<global::CatchAll.Models.ProjectSummaryDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PublicJobStatus>? s_PublicJobStatus;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.PublicJobStatus"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PublicJobStatus> PublicJobStatus => TypeInfo<global::CatchAll.Models.PublicJobStatus>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PublicJobStatus> PublicJobStatus => s_PublicJobStatus ??= TypeInfo<global::CatchAll.Models.PublicJobStatus>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDto>? s_PullJobResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.PullJobResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDto> PullJobResponseDto => TypeInfo<global::CatchAll.Models.PullJobResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDto> PullJobResponseDto => s_PullJobResponseDto ??= TypeInfo<global::CatchAll.Models.PullJobResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDtoDateRange>? s_PullJobResponseDtoDateRange;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.PullJobResponseDtoDateRange"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDtoDateRange> PullJobResponseDtoDateRange => TypeInfo<global::CatchAll.Models.PullJobResponseDtoDateRange>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDtoDateRange> PullJobResponseDtoDateRange => s_PullJobResponseDtoDateRange ??= TypeInfo<global::CatchAll.Models.PullJobResponseDtoDateRange>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDtoMode>? s_PullJobResponseDtoMode;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.PullJobResponseDtoMode"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDtoMode> PullJobResponseDtoMode => TypeInfo<global::CatchAll.Models.PullJobResponseDtoMode>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDtoMode> PullJobResponseDtoMode => s_PullJobResponseDtoMode ??= TypeInfo<global::CatchAll.Models.PullJobResponseDtoMode>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseDto>? s_PullMonitorResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.PullMonitorResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseDto> PullMonitorResponseDto => TypeInfo<global::CatchAll.Models.PullMonitorResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseDto> PullMonitorResponseDto => s_PullMonitorResponseDto ??= TypeInfo<global::CatchAll.Models.PullMonitorResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseDtoRunInfo>? s_PullMonitorResponseDtoRunInfo;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.PullMonitorResponseDtoRunInfo"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseDtoRunInfo> PullMonitorResponseDtoRunInfo => TypeInfo<global::CatchAll.Models.PullMonitorResponseDtoRunInfo>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseDtoRunInfo> PullMonitorResponseDtoRunInfo => s_PullMonitorResponseDtoRunInfo ??= TypeInfo<global::CatchAll.Models.PullMonitorResponseDtoRunInfo>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.QueryStatus>? s_QueryStatus;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.QueryStatus"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.QueryStatus> QueryStatus => TypeInfo<global::CatchAll.Models.QueryStatus>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.QueryStatus> QueryStatus => s_QueryStatus ??= TypeInfo<global::CatchAll.Models.QueryStatus>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Record>? s_Record;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.Record"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Record> Record => TypeInfo<global::CatchAll.Models.Record>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Record> Record => s_Record ??= TypeInfo<global::CatchAll.Models.Record>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RecordEnrichment>? s_RecordEnrichment;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.RecordEnrichment"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RecordEnrichment> RecordEnrichment => TypeInfo<global::CatchAll.Models.RecordEnrichment>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RecordEnrichment> RecordEnrichment => s_RecordEnrichment ??= TypeInfo<global::CatchAll.Models.RecordEnrichment>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence>? s_RecordEnrichmentEnrichmentConfidence;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence> RecordEnrichmentEnrichmentConfidence => TypeInfo<global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence> RecordEnrichmentEnrichmentConfidence => s_RecordEnrichmentEnrichmentConfidence ??= TypeInfo<global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ReferenceJob>? s_ReferenceJob;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ReferenceJob"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ReferenceJob> ReferenceJob => TypeInfo<global::CatchAll.Models.ReferenceJob>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ReferenceJob> ReferenceJob => s_ReferenceJob ??= TypeInfo<global::CatchAll.Models.ReferenceJob>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RemoveResourceResponseDto>? s_RemoveResourceResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.RemoveResourceResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RemoveResourceResponseDto> RemoveResourceResponseDto => TypeInfo<global::CatchAll.Models.RemoveResourceResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RemoveResourceResponseDto> RemoveResourceResponseDto => s_RemoveResourceResponseDto ??= TypeInfo<global::CatchAll.Models.RemoveResourceResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceItemDto>? s_ResourceItemDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ResourceItemDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceItemDto> ResourceItemDto => TypeInfo<global::CatchAll.Models.ResourceItemDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceItemDto> ResourceItemDto => s_ResourceItemDto ??= TypeInfo<global::CatchAll.Models.ResourceItemDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceResultDto>? s_ResourceResultDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ResourceResultDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceResultDto> ResourceResultDto => TypeInfo<global::CatchAll.Models.ResourceResultDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceResultDto> ResourceResultDto => s_ResourceResultDto ??= TypeInfo<global::CatchAll.Models.ResourceResultDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SharingInfo>? s_SharingInfo;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.SharingInfo"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SharingInfo> SharingInfo => TypeInfo<global::CatchAll.Models.SharingInfo>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SharingInfo> SharingInfo => s_SharingInfo ??= TypeInfo<global::CatchAll.Models.SharingInfo>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SharingInfoPermission>? s_SharingInfoPermission;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.SharingInfoPermission"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SharingInfoPermission> SharingInfoPermission => TypeInfo<global::CatchAll.Models.SharingInfoPermission>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SharingInfoPermission> SharingInfoPermission => s_SharingInfoPermission ??= TypeInfo<global::CatchAll.Models.SharingInfoPermission>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SkippedRow>? s_SkippedRow;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.SkippedRow"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SkippedRow> SkippedRow => TypeInfo<global::CatchAll.Models.SkippedRow>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SkippedRow> SkippedRow => s_SkippedRow ??= TypeInfo<global::CatchAll.Models.SkippedRow>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SortOrder>? s_SortOrder;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.SortOrder"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SortOrder> SortOrder => TypeInfo<global::CatchAll.Models.SortOrder>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SortOrder> SortOrder => s_SortOrder ??= TypeInfo<global::CatchAll.Models.SortOrder>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.StatusResponseDto>? s_StatusResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.StatusResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.StatusResponseDto> StatusResponseDto => TypeInfo<global::CatchAll.Models.StatusResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.StatusResponseDto> StatusResponseDto => s_StatusResponseDto ??= TypeInfo<global::CatchAll.Models.StatusResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequestDto>? s_SubmitRequestDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.SubmitRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequestDto> SubmitRequestDto => TypeInfo<global::CatchAll.Models.SubmitRequestDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequestDto> SubmitRequestDto => s_SubmitRequestDto ??= TypeInfo<global::CatchAll.Models.SubmitRequestDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequestDtoMode>? s_SubmitRequestDtoMode;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.SubmitRequestDtoMode"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequestDtoMode> SubmitRequestDtoMode => TypeInfo<global::CatchAll.Models.SubmitRequestDtoMode>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequestDtoMode> SubmitRequestDtoMode => s_SubmitRequestDtoMode ??= TypeInfo<global::CatchAll.Models.SubmitRequestDtoMode>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitResponseDto>? s_SubmitResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.SubmitResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitResponseDto> SubmitResponseDto => TypeInfo<global::CatchAll.Models.SubmitResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitResponseDto> SubmitResponseDto => s_SubmitResponseDto ??= TypeInfo<global::CatchAll.Models.SubmitResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Suggestion>? s_Suggestion;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.Suggestion"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Suggestion> Suggestion => TypeInfo<global::CatchAll.Models.Suggestion>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Suggestion> Suggestion => s_Suggestion ??= TypeInfo<global::CatchAll.Models.Suggestion>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookRequestDto>? s_TestWebhookRequestDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.TestWebhookRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookRequestDto> TestWebhookRequestDto => TypeInfo<global::CatchAll.Models.TestWebhookRequestDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookRequestDto> TestWebhookRequestDto => s_TestWebhookRequestDto ??= TypeInfo<global::CatchAll.Models.TestWebhookRequestDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookResponseDto>? s_TestWebhookResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.TestWebhookResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookResponseDto> TestWebhookResponseDto => TypeInfo<global::CatchAll.Models.TestWebhookResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookResponseDto> TestWebhookResponseDto => s_TestWebhookResponseDto ??= TypeInfo<global::CatchAll.Models.TestWebhookResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateDatasetRequest>? s_UpdateDatasetRequest;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateDatasetRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateDatasetRequest> UpdateDatasetRequest => TypeInfo<global::CatchAll.Models.UpdateDatasetRequest>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateDatasetRequest> UpdateDatasetRequest => s_UpdateDatasetRequest ??= TypeInfo<global::CatchAll.Models.UpdateDatasetRequest>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateEntityRequest>? s_UpdateEntityRequest;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateEntityRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateEntityRequest> UpdateEntityRequest => TypeInfo<global::CatchAll.Models.UpdateEntityRequest>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateEntityRequest> UpdateEntityRequest => s_UpdateEntityRequest ??= TypeInfo<global::CatchAll.Models.UpdateEntityRequest>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorRequestDto>? s_UpdateMonitorRequestDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateMonitorRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorRequestDto> UpdateMonitorRequestDto => TypeInfo<global::CatchAll.Models.UpdateMonitorRequestDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorRequestDto> UpdateMonitorRequestDto => s_UpdateMonitorRequestDto ??= TypeInfo<global::CatchAll.Models.UpdateMonitorRequestDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorResponseDto>? s_UpdateMonitorResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateMonitorResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorResponseDto> UpdateMonitorResponseDto => TypeInfo<global::CatchAll.Models.UpdateMonitorResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorResponseDto> UpdateMonitorResponseDto => s_UpdateMonitorResponseDto ??= TypeInfo<global::CatchAll.Models.UpdateMonitorResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectRequestDto>? s_UpdateProjectRequestDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateProjectRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectRequestDto> UpdateProjectRequestDto => TypeInfo<global::CatchAll.Models.UpdateProjectRequestDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectRequestDto> UpdateProjectRequestDto => s_UpdateProjectRequestDto ??= TypeInfo<global::CatchAll.Models.UpdateProjectRequestDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectResponseDto>? s_UpdateProjectResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateProjectResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectResponseDto> UpdateProjectResponseDto => TypeInfo<global::CatchAll.Models.UpdateProjectResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectResponseDto> UpdateProjectResponseDto => s_UpdateProjectResponseDto ??= TypeInfo<global::CatchAll.Models.UpdateProjectResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookRequestDto>? s_UpdateWebhookRequestDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateWebhookRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookRequestDto> UpdateWebhookRequestDto => TypeInfo<global::CatchAll.Models.UpdateWebhookRequestDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookRequestDto> UpdateWebhookRequestDto => s_UpdateWebhookRequestDto ??= TypeInfo<global::CatchAll.Models.UpdateWebhookRequestDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookResponseDto>? s_UpdateWebhookResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateWebhookResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookResponseDto> UpdateWebhookResponseDto => TypeInfo<global::CatchAll.Models.UpdateWebhookResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookResponseDto> UpdateWebhookResponseDto => s_UpdateWebhookResponseDto ??= TypeInfo<global::CatchAll.Models.UpdateWebhookResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse>? s_UploadCsvToDatasetResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UploadCsvToDatasetResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetResponse => TypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetResponse => s_UploadCsvToDatasetResponse ??= TypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UserJob>? s_UserJob;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UserJob"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UserJob> UserJob => TypeInfo<global::CatchAll.Models.UserJob>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UserJob> UserJob => s_UserJob ??= TypeInfo<global::CatchAll.Models.UserJob>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UserJobMode>? s_UserJobMode;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UserJobMode"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UserJobMode> UserJobMode => TypeInfo<global::CatchAll.Models.UserJobMode>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UserJobMode> UserJobMode => s_UserJobMode ??= TypeInfo<global::CatchAll.Models.UserJobMode>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryRequestDto>? s_ValidateQueryRequestDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidateQueryRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryRequestDto> ValidateQueryRequestDto => TypeInfo<global::CatchAll.Models.ValidateQueryRequestDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryRequestDto> ValidateQueryRequestDto => s_ValidateQueryRequestDto ??= TypeInfo<global::CatchAll.Models.ValidateQueryRequestDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryResponseDto>? s_ValidateQueryResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidateQueryResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryResponseDto> ValidateQueryResponseDto => TypeInfo<global::CatchAll.Models.ValidateQueryResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryResponseDto> ValidateQueryResponseDto => s_ValidateQueryResponseDto ??= TypeInfo<global::CatchAll.Models.ValidateQueryResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorDetail>? s_ValidationErrorDetail;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidationErrorDetail"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorDetail> ValidationErrorDetail => TypeInfo<global::CatchAll.Models.ValidationErrorDetail>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorDetail> ValidationErrorDetail => s_ValidationErrorDetail ??= TypeInfo<global::CatchAll.Models.ValidationErrorDetail>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorDetailLocItem>? s_ValidationErrorDetailLocItem;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidationErrorDetailLocItem"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorDetailLocItem> ValidationErrorDetailLocItem => TypeInfo<global::CatchAll.Models.ValidationErrorDetailLocItem>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorDetailLocItem> ValidationErrorDetailLocItem => s_ValidationErrorDetailLocItem ??= TypeInfo<global::CatchAll.Models.ValidationErrorDetailLocItem>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorResponse>? s_ValidationErrorResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidationErrorResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorResponse> ValidationErrorResponse => TypeInfo<global::CatchAll.Models.ValidationErrorResponse>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorResponse> ValidationErrorResponse => s_ValidationErrorResponse ??= TypeInfo<global::CatchAll.Models.ValidationErrorResponse>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationReport>? s_ValidationReport;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidationReport"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationReport> ValidationReport => TypeInfo<global::CatchAll.Models.ValidationReport>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationReport> ValidationReport => s_ValidationReport ??= TypeInfo<global::CatchAll.Models.ValidationReport>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidatorSchema>? s_ValidatorSchema;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidatorSchema"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidatorSchema> ValidatorSchema => TypeInfo<global::CatchAll.Models.ValidatorSchema>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidatorSchema> ValidatorSchema => s_ValidatorSchema ??= TypeInfo<global::CatchAll.Models.ValidatorSchema>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidatorSchemaType>? s_ValidatorSchemaType;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidatorSchemaType"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidatorSchemaType> ValidatorSchemaType => TypeInfo<global::CatchAll.Models.ValidatorSchemaType>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidatorSchemaType> ValidatorSchemaType => s_ValidatorSchemaType ??= TypeInfo<global::CatchAll.Models.ValidatorSchemaType>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookAuth>? s_WebhookAuth;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookAuth"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookAuth> WebhookAuth => TypeInfo<global::CatchAll.Models.WebhookAuth>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookAuth> WebhookAuth => s_WebhookAuth ??= TypeInfo<global::CatchAll.Models.WebhookAuth>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UnknownWebhookAuth>? s_UnknownWebhookAuth;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UnknownWebhookAuth"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UnknownWebhookAuth> UnknownWebhookAuth => TypeInfo<global::CatchAll.Models.UnknownWebhookAuth>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UnknownWebhookAuth> UnknownWebhookAuth => s_UnknownWebhookAuth ??= TypeInfo<global::CatchAll.Models.UnknownWebhookAuth>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookDto>? s_WebhookDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookDto> WebhookDto => TypeInfo<global::CatchAll.Models.WebhookDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookDto> WebhookDto => s_WebhookDto ??= TypeInfo<global::CatchAll.Models.WebhookDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookDtoMethod>? s_WebhookDtoMethod;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookDtoMethod"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookDtoMethod> WebhookDtoMethod => TypeInfo<global::CatchAll.Models.WebhookDtoMethod>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookDtoMethod> WebhookDtoMethod => s_WebhookDtoMethod ??= TypeInfo<global::CatchAll.Models.WebhookDtoMethod>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookPayload>? s_WebhookPayload;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookPayload"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookPayload> WebhookPayload => TypeInfo<global::CatchAll.Models.WebhookPayload>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookPayload> WebhookPayload => s_WebhookPayload ??= TypeInfo<global::CatchAll.Models.WebhookPayload>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResourceMappingResponseDto>? s_WebhookResourceMappingResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookResourceMappingResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResourceMappingResponseDto> WebhookResourceMappingResponseDto => TypeInfo<global::CatchAll.Models.WebhookResourceMappingResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResourceMappingResponseDto> WebhookResourceMappingResponseDto => s_WebhookResourceMappingResponseDto ??= TypeInfo<global::CatchAll.Models.WebhookResourceMappingResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResponseDto>? s_WebhookResponseDto;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResponseDto> WebhookResponseDto => TypeInfo<global::CatchAll.Models.WebhookResponseDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResponseDto> WebhookResponseDto => s_WebhookResponseDto ??= TypeInfo<global::CatchAll.Models.WebhookResponseDto>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookType>? s_WebhookType;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookType"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookType> WebhookType => TypeInfo<global::CatchAll.Models.WebhookType>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookType> WebhookType => s_WebhookType ??= TypeInfo<global::CatchAll.Models.WebhookType>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

@@ -24,6 +24,7 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.AddResourceRequestDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Resources = global::System.Text.Json.JsonEncodedText.Encode("resources"u8);
 
             public override global::CatchAll.Models.AddResourceRequestDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -103,11 +104,12 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.AddResourceRequestDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("resources"u8);
+                writer.WritePropertyName(Name_Resources);
                 writer.WriteStartArray();
-                foreach (var item0 in value.Resources)
+                var listResources0 = value.Resources;
+                for (var index0 = 0; index0 < listResources0.Count; index0++)
                 {
-                    global::CatchAll.Models.ResourceItemDto.JsonConverter.Instance.Write(writer, item0, options);
+                    global::CatchAll.Models.ResourceItemDto.JsonConverter.Instance.Write(writer, listResources0[index0], options);
                 }
                 writer.WriteEndArray();
                 if (value._additionalProperties is { Count: > 0 } extra)

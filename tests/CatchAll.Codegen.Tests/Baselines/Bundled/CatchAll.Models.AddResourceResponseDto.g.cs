@@ -32,6 +32,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.AddResourceResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Success = global::System.Text.Json.JsonEncodedText.Encode("success"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Results = global::System.Text.Json.JsonEncodedText.Encode("results"u8);
 
             public override global::CatchAll.Models.AddResourceResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -149,15 +152,16 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.AddResourceResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("success"u8);
+                writer.WritePropertyName(Name_Success);
                 writer.WriteBooleanValue(value.Success);
-                writer.WritePropertyName("message"u8);
+                writer.WritePropertyName(Name_Message);
                 writer.WriteStringValue(value.Message);
-                writer.WritePropertyName("results"u8);
+                writer.WritePropertyName(Name_Results);
                 writer.WriteStartArray();
-                foreach (var item0 in value.Results)
+                var listResults0 = value.Results;
+                for (var index0 = 0; index0 < listResults0.Count; index0++)
                 {
-                    global::CatchAll.Models.ResourceResultDto.JsonConverter.Instance.Write(writer, item0, options);
+                    global::CatchAll.Models.ResourceResultDto.JsonConverter.Instance.Write(writer, listResults0[index0], options);
                 }
                 writer.WriteEndArray();
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -24,6 +24,7 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.AdditionalAttributes>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CompanyAttributes = global::System.Text.Json.JsonEncodedText.Encode("company_attributes"u8);
 
             public override global::CatchAll.Models.AdditionalAttributes Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -77,7 +78,7 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value.CompanyAttributes is { } vCompanyAttributes)
                 {
-                    writer.WritePropertyName("company_attributes"u8);
+                    writer.WritePropertyName(Name_CompanyAttributes);
                     global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance.Write(writer, vCompanyAttributes, options);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -31,6 +31,10 @@ namespace CatchAll.Models
         internal new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ApiKeyAuthDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Header = global::System.Text.Json.JsonEncodedText.Encode("header"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Value = global::System.Text.Json.JsonEncodedText.Encode("value"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Discriminator_Name = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Discriminator_Value = global::System.Text.Json.JsonEncodedText.Encode("api_key"u8);
 
             public override global::CatchAll.Models.ApiKeyAuthDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -109,10 +113,10 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ApiKeyAuthDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WriteString("type"u8, "api_key");
-                writer.WritePropertyName("header"u8);
+                writer.WriteString(Discriminator_Name, Discriminator_Value);
+                writer.WritePropertyName(Name_Header);
                 writer.WriteStringValue(value.Header);
-                writer.WritePropertyName("value"u8);
+                writer.WritePropertyName(Name_Value);
                 writer.WriteStringValue(value.Value);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

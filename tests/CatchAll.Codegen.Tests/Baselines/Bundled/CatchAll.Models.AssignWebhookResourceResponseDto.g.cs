@@ -37,6 +37,10 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.AssignWebhookResourceResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Success = global::System.Text.Json.JsonEncodedText.Encode("success"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AlreadyExisted = global::System.Text.Json.JsonEncodedText.Encode("already_existed"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Mapping = global::System.Text.Json.JsonEncodedText.Encode("mapping"u8);
 
             public override global::CatchAll.Models.AssignWebhookResourceResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -143,21 +147,21 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.AssignWebhookResourceResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("success"u8);
+                writer.WritePropertyName(Name_Success);
                 writer.WriteBooleanValue(value.Success);
                 if (value.Message is { } vMessage)
                 {
-                    writer.WritePropertyName("message"u8);
+                    writer.WritePropertyName(Name_Message);
                     writer.WriteStringValue(vMessage);
                 }
                 if (value.AlreadyExisted is { } vAlreadyExisted)
                 {
-                    writer.WritePropertyName("already_existed"u8);
+                    writer.WritePropertyName(Name_AlreadyExisted);
                     writer.WriteBooleanValue(vAlreadyExisted);
                 }
                 if (value.Mapping is { } vMapping)
                 {
-                    writer.WritePropertyName("mapping"u8);
+                    writer.WritePropertyName(Name_Mapping);
                     global::CatchAll.Models.WebhookResourceMappingResponseDto.JsonConverter.Instance.Write(writer, vMapping, options);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

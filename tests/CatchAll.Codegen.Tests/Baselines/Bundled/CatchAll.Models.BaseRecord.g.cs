@@ -32,6 +32,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.BaseRecord>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_RecordId = global::System.Text.Json.JsonEncodedText.Encode("record_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_RecordTitle = global::System.Text.Json.JsonEncodedText.Encode("record_title"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Enrichment = global::System.Text.Json.JsonEncodedText.Encode("enrichment"u8);
 
             public override global::CatchAll.Models.BaseRecord Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -125,11 +128,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.BaseRecord value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("record_id"u8);
+                writer.WritePropertyName(Name_RecordId);
                 writer.WriteStringValue(value.RecordId);
-                writer.WritePropertyName("record_title"u8);
+                writer.WritePropertyName(Name_RecordTitle);
                 writer.WriteStringValue(value.RecordTitle);
-                writer.WritePropertyName("enrichment"u8);
+                writer.WritePropertyName(Name_Enrichment);
                 global::CatchAll.Models.BaseRecordEnrichment.JsonConverter.Instance.Write(writer, value.Enrichment, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

@@ -31,6 +31,10 @@ namespace CatchAll.Models
         internal new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.BasicAuthDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Username = global::System.Text.Json.JsonEncodedText.Encode("username"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Password = global::System.Text.Json.JsonEncodedText.Encode("password"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Discriminator_Name = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Discriminator_Value = global::System.Text.Json.JsonEncodedText.Encode("basic"u8);
 
             public override global::CatchAll.Models.BasicAuthDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -109,10 +113,10 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.BasicAuthDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WriteString("type"u8, "basic");
-                writer.WritePropertyName("username"u8);
+                writer.WriteString(Discriminator_Name, Discriminator_Value);
+                writer.WritePropertyName(Name_Username);
                 writer.WriteStringValue(value.Username);
-                writer.WritePropertyName("password"u8);
+                writer.WritePropertyName(Name_Password);
                 writer.WriteStringValue(value.Password);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

@@ -27,6 +27,9 @@ namespace CatchAll.Models
         internal new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.BearerAuthDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Token = global::System.Text.Json.JsonEncodedText.Encode("token"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Discriminator_Name = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Discriminator_Value = global::System.Text.Json.JsonEncodedText.Encode("bearer"u8);
 
             public override global::CatchAll.Models.BearerAuthDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -86,8 +89,8 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.BearerAuthDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WriteString("type"u8, "bearer");
-                writer.WritePropertyName("token"u8);
+                writer.WriteString(Discriminator_Name, Discriminator_Value);
+                writer.WritePropertyName(Name_Token);
                 writer.WriteStringValue(value.Token);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

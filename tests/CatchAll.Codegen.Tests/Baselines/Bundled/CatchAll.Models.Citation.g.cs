@@ -32,6 +32,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.Citation>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Title = global::System.Text.Json.JsonEncodedText.Encode("title"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Link = global::System.Text.Json.JsonEncodedText.Encode("link"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_PublishedDate = global::System.Text.Json.JsonEncodedText.Encode("published_date"u8);
 
             public override global::CatchAll.Models.Citation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -125,11 +128,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.Citation value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("title"u8);
+                writer.WritePropertyName(Name_Title);
                 writer.WriteStringValue(value.Title);
-                writer.WritePropertyName("link"u8);
+                writer.WritePropertyName(Name_Link);
                 writer.WriteStringValue(value.Link);
-                writer.WritePropertyName("published_date"u8);
+                writer.WritePropertyName(Name_PublishedDate);
                 writer.WriteStringValue(value.PublishedDate);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

@@ -56,6 +56,10 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.CompanyAttributes>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Domain = global::System.Text.Json.JsonEncodedText.Encode("domain"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Description = global::System.Text.Json.JsonEncodedText.Encode("description"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_KeyPersons = global::System.Text.Json.JsonEncodedText.Encode("key_persons"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AlternativeNames = global::System.Text.Json.JsonEncodedText.Encode("alternative_names"u8);
 
             public override global::CatchAll.Models.CompanyAttributes Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -208,7 +212,7 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value._domain.HasValue)
                 {
-                    writer.WritePropertyName("domain"u8);
+                    writer.WritePropertyName(Name_Domain);
                     if (value._domain.Value is { } vDomain0)
                     {
                         writer.WriteStringValue(vDomain0);
@@ -220,7 +224,7 @@ namespace CatchAll.Models
                 }
                 if (value._description.HasValue)
                 {
-                    writer.WritePropertyName("description"u8);
+                    writer.WritePropertyName(Name_Description);
                     if (value._description.Value is { } vDescription0)
                     {
                         writer.WriteStringValue(vDescription0);
@@ -232,13 +236,13 @@ namespace CatchAll.Models
                 }
                 if (value._keyPersons.HasValue)
                 {
-                    writer.WritePropertyName("key_persons"u8);
+                    writer.WritePropertyName(Name_KeyPersons);
                     if (value._keyPersons.Value is { } vKeyPersons0)
                     {
                         writer.WriteStartArray();
-                        foreach (var item1 in vKeyPersons0)
+                        for (var index1 = 0; index1 < vKeyPersons0.Count; index1++)
                         {
-                            writer.WriteStringValue(item1);
+                            writer.WriteStringValue(vKeyPersons0[index1]);
                         }
                         writer.WriteEndArray();
                     }
@@ -249,13 +253,13 @@ namespace CatchAll.Models
                 }
                 if (value._alternativeNames.HasValue)
                 {
-                    writer.WritePropertyName("alternative_names"u8);
+                    writer.WritePropertyName(Name_AlternativeNames);
                     if (value._alternativeNames.Value is { } vAlternativeNames0)
                     {
                         writer.WriteStartArray();
-                        foreach (var item1 in vAlternativeNames0)
+                        for (var index1 = 0; index1 < vAlternativeNames0.Count; index1++)
                         {
-                            writer.WriteStringValue(item1);
+                            writer.WriteStringValue(vAlternativeNames0[index1]);
                         }
                         writer.WriteEndArray();
                     }

@@ -32,6 +32,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.CompanyEnrichmentOutput>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_SourceText = global::System.Text.Json.JsonEncodedText.Encode("source_text"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Confidence = global::System.Text.Json.JsonEncodedText.Encode("confidence"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8);
 
             public override global::CatchAll.Models.CompanyEnrichmentOutput Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -125,11 +128,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CompanyEnrichmentOutput value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("source_text"u8);
+                writer.WritePropertyName(Name_SourceText);
                 writer.WriteStringValue(value.SourceText);
-                writer.WritePropertyName("confidence"u8);
+                writer.WritePropertyName(Name_Confidence);
                 writer.WriteNumberValue(value.Confidence);
-                writer.WritePropertyName("metadata"u8);
+                writer.WritePropertyName(Name_Metadata);
                 global::CatchAll.Models.CompanyEnrichmentOutputMetadata.JsonConverter.Instance.Write(writer, value.Metadata, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

@@ -42,6 +42,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.CompanyEnrichmentOutputMetadata>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_DomainUrl = global::System.Text.Json.JsonEncodedText.Encode("domain_url"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_DomainUrlConfidence = global::System.Text.Json.JsonEncodedText.Encode("domain_url_confidence"u8);
 
             public override global::CatchAll.Models.CompanyEnrichmentOutputMetadata Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -131,11 +134,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CompanyEnrichmentOutputMetadata value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
                 if (value._domainUrl.HasValue)
                 {
-                    writer.WritePropertyName("domain_url"u8);
+                    writer.WritePropertyName(Name_DomainUrl);
                     if (value._domainUrl.Value is { } vDomainUrl0)
                     {
                         writer.WriteStringValue(vDomainUrl0);
@@ -147,7 +150,7 @@ namespace CatchAll.Models
                 }
                 if (value._domainUrlConfidence.HasValue)
                 {
-                    writer.WritePropertyName("domain_url_confidence"u8);
+                    writer.WritePropertyName(Name_DomainUrlConfidence);
                     if (value._domainUrlConfidence.Value is { } vDomainUrlConfidence0)
                     {
                         global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence.JsonConverter.Instance.Write(writer, vDomainUrlConfidence0, options);

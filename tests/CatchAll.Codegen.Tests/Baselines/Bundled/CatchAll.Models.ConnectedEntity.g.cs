@@ -48,6 +48,13 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ConnectedEntity>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EntityId = global::System.Text.Json.JsonEncodedText.Encode("entity_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EdScore = global::System.Text.Json.JsonEncodedText.Encode("ed_score"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Relation = global::System.Text.Json.JsonEncodedText.Encode("relation"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AssociationType = global::System.Text.Json.JsonEncodedText.Encode("association_type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Type = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Company = global::System.Text.Json.JsonEncodedText.Encode("company"u8);
 
             public override global::CatchAll.Models.ConnectedEntity Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -213,24 +220,24 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ConnectedEntity value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("entity_id"u8);
+                writer.WritePropertyName(Name_EntityId);
                 writer.WriteStringValue(value.EntityId);
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
-                writer.WritePropertyName("ed_score"u8);
+                writer.WritePropertyName(Name_EdScore);
                 writer.WriteNumberValue(value.EdScore);
-                writer.WritePropertyName("relation"u8);
+                writer.WritePropertyName(Name_Relation);
                 writer.WriteStringValue(value.Relation);
                 if (value.AssociationType is { } vAssociationType)
                 {
-                    writer.WritePropertyName("association_type"u8);
+                    writer.WritePropertyName(Name_AssociationType);
                     writer.WriteStringValue(vAssociationType);
                 }
-                writer.WritePropertyName("type"u8);
+                writer.WritePropertyName(Name_Type);
                 writer.WriteStringValue(value.Type);
                 if (value.Company is { } vCompany)
                 {
-                    writer.WritePropertyName("company"u8);
+                    writer.WritePropertyName(Name_Company);
                     global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance.Write(writer, vCompany, options);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -28,6 +28,8 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ContinueRequestDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_JobId = global::System.Text.Json.JsonEncodedText.Encode("job_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_NewLimit = global::System.Text.Json.JsonEncodedText.Encode("new_limit"u8);
 
             public override global::CatchAll.Models.ContinueRequestDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -100,11 +102,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ContinueRequestDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("job_id"u8);
+                writer.WritePropertyName(Name_JobId);
                 writer.WriteStringValue(value.JobId);
                 if (value.NewLimit is { } vNewLimit)
                 {
-                    writer.WritePropertyName("new_limit"u8);
+                    writer.WritePropertyName(Name_NewLimit);
                     writer.WriteNumberValue(vNewLimit);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -36,6 +36,10 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ContinueResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_JobId = global::System.Text.Json.JsonEncodedText.Encode("job_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_PreviousLimit = global::System.Text.Json.JsonEncodedText.Encode("previous_limit"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_NewLimit = global::System.Text.Json.JsonEncodedText.Encode("new_limit"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
 
             public override global::CatchAll.Models.ContinueResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -146,16 +150,16 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ContinueResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("job_id"u8);
+                writer.WritePropertyName(Name_JobId);
                 writer.WriteStringValue(value.JobId);
                 if (value.PreviousLimit is { } vPreviousLimit)
                 {
-                    writer.WritePropertyName("previous_limit"u8);
+                    writer.WritePropertyName(Name_PreviousLimit);
                     writer.WriteNumberValue(vPreviousLimit);
                 }
-                writer.WritePropertyName("new_limit"u8);
+                writer.WritePropertyName(Name_NewLimit);
                 writer.WriteNumberValue(value.NewLimit);
-                writer.WritePropertyName("status"u8);
+                writer.WritePropertyName(Name_Status);
                 writer.WriteStringValue(value.Status);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

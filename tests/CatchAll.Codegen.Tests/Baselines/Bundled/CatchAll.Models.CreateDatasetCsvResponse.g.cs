@@ -36,6 +36,10 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.CreateDatasetCsvResponse>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_DatasetId = global::System.Text.Json.JsonEncodedText.Encode("dataset_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_DatasetName = global::System.Text.Json.JsonEncodedText.Encode("dataset_name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EntitiesCreated = global::System.Text.Json.JsonEncodedText.Encode("entities_created"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ValidationReport = global::System.Text.Json.JsonEncodedText.Encode("validation_report"u8);
 
             public override global::CatchAll.Models.CreateDatasetCsvResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -148,13 +152,13 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CreateDatasetCsvResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("dataset_id"u8);
+                writer.WritePropertyName(Name_DatasetId);
                 writer.WriteStringValue(value.DatasetId);
-                writer.WritePropertyName("dataset_name"u8);
+                writer.WritePropertyName(Name_DatasetName);
                 writer.WriteStringValue(value.DatasetName);
-                writer.WritePropertyName("entities_created"u8);
+                writer.WritePropertyName(Name_EntitiesCreated);
                 writer.WriteNumberValue(value.EntitiesCreated);
-                writer.WritePropertyName("validation_report"u8);
+                writer.WritePropertyName(Name_ValidationReport);
                 global::CatchAll.Models.ValidationReport.JsonConverter.Instance.Write(writer, value.ValidationReport, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

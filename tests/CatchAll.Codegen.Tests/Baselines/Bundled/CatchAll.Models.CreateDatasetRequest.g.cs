@@ -32,6 +32,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.CreateDatasetRequest>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Description = global::System.Text.Json.JsonEncodedText.Encode("description"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EntityIds = global::System.Text.Json.JsonEncodedText.Encode("entity_ids"u8);
 
             public override global::CatchAll.Models.CreateDatasetRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -145,20 +148,20 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CreateDatasetRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
                 if (value.Description is { } vDescription)
                 {
-                    writer.WritePropertyName("description"u8);
+                    writer.WritePropertyName(Name_Description);
                     writer.WriteStringValue(vDescription);
                 }
                 if (value.EntityIds is { } vEntityIds)
                 {
-                    writer.WritePropertyName("entity_ids"u8);
+                    writer.WritePropertyName(Name_EntityIds);
                     writer.WriteStartArray();
-                    foreach (var item0 in vEntityIds)
+                    for (var index0 = 0; index0 < vEntityIds.Count; index0++)
                     {
-                        writer.WriteStringValue(item0);
+                        writer.WriteStringValue(vEntityIds[index0]);
                     }
                     writer.WriteEndArray();
                 }

@@ -28,6 +28,8 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.CreateEntitiesBatchResponse>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Entities = global::System.Text.Json.JsonEncodedText.Encode("entities"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Count = global::System.Text.Json.JsonEncodedText.Encode("count"u8);
 
             public override global::CatchAll.Models.CreateEntitiesBatchResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -126,14 +128,15 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CreateEntitiesBatchResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("entities"u8);
+                writer.WritePropertyName(Name_Entities);
                 writer.WriteStartArray();
-                foreach (var item0 in value.Entities)
+                var listEntities0 = value.Entities;
+                for (var index0 = 0; index0 < listEntities0.Count; index0++)
                 {
-                    global::CatchAll.Models.CreateEntityResponse.JsonConverter.Instance.Write(writer, item0, options);
+                    global::CatchAll.Models.CreateEntityResponse.JsonConverter.Instance.Write(writer, listEntities0[index0], options);
                 }
                 writer.WriteEndArray();
-                writer.WritePropertyName("count"u8);
+                writer.WritePropertyName(Name_Count);
                 writer.WriteNumberValue(value.Count);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

@@ -37,6 +37,10 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.CreateEntityRequest>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EntityType = global::System.Text.Json.JsonEncodedText.Encode("entity_type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Description = global::System.Text.Json.JsonEncodedText.Encode("description"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AdditionalAttributes = global::System.Text.Json.JsonEncodedText.Encode("additional_attributes"u8);
 
             public override global::CatchAll.Models.CreateEntityRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -143,21 +147,21 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CreateEntityRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
                 if (value.EntityType is { } vEntityType)
                 {
-                    writer.WritePropertyName("entity_type"u8);
+                    writer.WritePropertyName(Name_EntityType);
                     global::CatchAll.Models.EntityType.JsonConverter.Instance.Write(writer, vEntityType, options);
                 }
                 if (value.Description is { } vDescription)
                 {
-                    writer.WritePropertyName("description"u8);
+                    writer.WritePropertyName(Name_Description);
                     writer.WriteStringValue(vDescription);
                 }
                 if (value.AdditionalAttributes is { } vAdditionalAttributes)
                 {
-                    writer.WritePropertyName("additional_attributes"u8);
+                    writer.WritePropertyName(Name_AdditionalAttributes);
                     global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance.Write(writer, vAdditionalAttributes, options);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

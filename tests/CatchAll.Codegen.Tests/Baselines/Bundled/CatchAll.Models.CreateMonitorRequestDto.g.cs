@@ -50,6 +50,13 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.CreateMonitorRequestDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ReferenceJobId = global::System.Text.Json.JsonEncodedText.Encode("reference_job_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Schedule = global::System.Text.Json.JsonEncodedText.Encode("schedule"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Timezone = global::System.Text.Json.JsonEncodedText.Encode("timezone"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_WebhookIds = global::System.Text.Json.JsonEncodedText.Encode("webhook_ids"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Limit = global::System.Text.Json.JsonEncodedText.Encode("limit"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Backfill = global::System.Text.Json.JsonEncodedText.Encode("backfill"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ProjectId = global::System.Text.Json.JsonEncodedText.Encode("project_id"u8);
 
             public override global::CatchAll.Models.CreateMonitorRequestDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -233,38 +240,38 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CreateMonitorRequestDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("reference_job_id"u8);
+                writer.WritePropertyName(Name_ReferenceJobId);
                 writer.WriteStringValue(value.ReferenceJobId);
-                writer.WritePropertyName("schedule"u8);
+                writer.WritePropertyName(Name_Schedule);
                 writer.WriteStringValue(value.Schedule);
                 if (value.Timezone is { } vTimezone)
                 {
-                    writer.WritePropertyName("timezone"u8);
+                    writer.WritePropertyName(Name_Timezone);
                     writer.WriteStringValue(vTimezone);
                 }
                 if (value.WebhookIds is { } vWebhookIds)
                 {
-                    writer.WritePropertyName("webhook_ids"u8);
+                    writer.WritePropertyName(Name_WebhookIds);
                     writer.WriteStartArray();
-                    foreach (var item0 in vWebhookIds)
+                    for (var index0 = 0; index0 < vWebhookIds.Count; index0++)
                     {
-                        writer.WriteStringValue(item0);
+                        writer.WriteStringValue(vWebhookIds[index0]);
                     }
                     writer.WriteEndArray();
                 }
                 if (value.Limit is { } vLimit)
                 {
-                    writer.WritePropertyName("limit"u8);
+                    writer.WritePropertyName(Name_Limit);
                     writer.WriteNumberValue(vLimit);
                 }
                 if (value.Backfill is { } vBackfill)
                 {
-                    writer.WritePropertyName("backfill"u8);
+                    writer.WritePropertyName(Name_Backfill);
                     writer.WriteBooleanValue(vBackfill);
                 }
                 if (value.ProjectId is { } vProjectId)
                 {
-                    writer.WritePropertyName("project_id"u8);
+                    writer.WritePropertyName(Name_ProjectId);
                     writer.WriteStringValue(vProjectId);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

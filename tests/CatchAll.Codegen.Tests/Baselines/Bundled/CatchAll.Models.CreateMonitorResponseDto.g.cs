@@ -33,6 +33,8 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.CreateMonitorResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_MonitorId = global::System.Text.Json.JsonEncodedText.Encode("monitor_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
 
             public override global::CatchAll.Models.CreateMonitorResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -107,7 +109,7 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value._monitorId.HasValue)
                 {
-                    writer.WritePropertyName("monitor_id"u8);
+                    writer.WritePropertyName(Name_MonitorId);
                     if (value._monitorId.Value is { } vMonitorId0)
                     {
                         writer.WriteStringValue(vMonitorId0);
@@ -117,7 +119,7 @@ namespace CatchAll.Models
                         writer.WriteNullValue();
                     }
                 }
-                writer.WritePropertyName("status"u8);
+                writer.WritePropertyName(Name_Status);
                 writer.WriteStringValue(value.Status);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

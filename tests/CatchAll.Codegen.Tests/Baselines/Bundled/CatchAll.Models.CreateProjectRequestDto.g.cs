@@ -28,6 +28,8 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.CreateProjectRequestDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Description = global::System.Text.Json.JsonEncodedText.Encode("description"u8);
 
             public override global::CatchAll.Models.CreateProjectRequestDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -100,11 +102,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CreateProjectRequestDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
                 if (value.Description is { } vDescription)
                 {
-                    writer.WritePropertyName("description"u8);
+                    writer.WritePropertyName(Name_Description);
                     writer.WriteStringValue(vDescription);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

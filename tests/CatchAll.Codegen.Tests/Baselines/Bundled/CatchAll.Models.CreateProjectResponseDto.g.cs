@@ -36,6 +36,10 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.CreateProjectResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Success = global::System.Text.Json.JsonEncodedText.Encode("success"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ProjectId = global::System.Text.Json.JsonEncodedText.Encode("project_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
 
             public override global::CatchAll.Models.CreateProjectResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -148,13 +152,13 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CreateProjectResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("success"u8);
+                writer.WritePropertyName(Name_Success);
                 writer.WriteBooleanValue(value.Success);
-                writer.WritePropertyName("message"u8);
+                writer.WritePropertyName(Name_Message);
                 writer.WriteStringValue(value.Message);
-                writer.WritePropertyName("project_id"u8);
+                writer.WritePropertyName(Name_ProjectId);
                 writer.WriteStringValue(value.ProjectId);
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

@@ -63,6 +63,15 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.CreateWebhookRequestDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Url = global::System.Text.Json.JsonEncodedText.Encode("url"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Type = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_DeliveryMode = global::System.Text.Json.JsonEncodedText.Encode("delivery_mode"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Method = global::System.Text.Json.JsonEncodedText.Encode("method"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Headers = global::System.Text.Json.JsonEncodedText.Encode("headers"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Params = global::System.Text.Json.JsonEncodedText.Encode("params"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Auth = global::System.Text.Json.JsonEncodedText.Encode("auth"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_FormatterConfig = global::System.Text.Json.JsonEncodedText.Encode("formatter_config"u8);
 
             public override global::CatchAll.Models.CreateWebhookRequestDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -321,28 +330,28 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CreateWebhookRequestDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
-                writer.WritePropertyName("url"u8);
+                writer.WritePropertyName(Name_Url);
                 writer.WriteStringValue(value.Url);
                 if (value.Type is { } vType)
                 {
-                    writer.WritePropertyName("type"u8);
+                    writer.WritePropertyName(Name_Type);
                     global::CatchAll.Models.WebhookType.JsonConverter.Instance.Write(writer, vType, options);
                 }
                 if (value.DeliveryMode is { } vDeliveryMode)
                 {
-                    writer.WritePropertyName("delivery_mode"u8);
+                    writer.WritePropertyName(Name_DeliveryMode);
                     global::CatchAll.Models.DeliveryMode.JsonConverter.Instance.Write(writer, vDeliveryMode, options);
                 }
                 if (value.Method is { } vMethod)
                 {
-                    writer.WritePropertyName("method"u8);
+                    writer.WritePropertyName(Name_Method);
                     global::CatchAll.Models.HttpMethod.JsonConverter.Instance.Write(writer, vMethod, options);
                 }
                 if (value.Headers is { } vHeaders)
                 {
-                    writer.WritePropertyName("headers"u8);
+                    writer.WritePropertyName(Name_Headers);
                     writer.WriteStartObject();
                     foreach (var pair0 in vHeaders)
                     {
@@ -353,7 +362,7 @@ namespace CatchAll.Models
                 }
                 if (value.Params is { } vParams)
                 {
-                    writer.WritePropertyName("params"u8);
+                    writer.WritePropertyName(Name_Params);
                     writer.WriteStartObject();
                     foreach (var pair0 in vParams)
                     {
@@ -364,12 +373,12 @@ namespace CatchAll.Models
                 }
                 if (value.Auth is { } vAuth)
                 {
-                    writer.WritePropertyName("auth"u8);
+                    writer.WritePropertyName(Name_Auth);
                     global::CatchAll.Models.WebhookAuth.JsonConverter.Instance.Write(writer, vAuth, options);
                 }
                 if (value._formatterConfig.HasValue)
                 {
-                    writer.WritePropertyName("formatter_config"u8);
+                    writer.WritePropertyName(Name_FormatterConfig);
                     if (value._formatterConfig.Value is { } vFormatterConfig0)
                     {
                         writer.WriteStartObject();

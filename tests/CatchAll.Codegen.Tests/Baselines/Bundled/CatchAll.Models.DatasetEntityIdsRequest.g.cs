@@ -24,6 +24,7 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.DatasetEntityIdsRequest>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EntityIds = global::System.Text.Json.JsonEncodedText.Encode("entity_ids"u8);
 
             public override global::CatchAll.Models.DatasetEntityIdsRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -103,11 +104,12 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.DatasetEntityIdsRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("entity_ids"u8);
+                writer.WritePropertyName(Name_EntityIds);
                 writer.WriteStartArray();
-                foreach (var item0 in value.EntityIds)
+                var listEntityIds0 = value.EntityIds;
+                for (var index0 = 0; index0 < listEntityIds0.Count; index0++)
                 {
-                    writer.WriteStringValue(item0);
+                    writer.WriteStringValue(listEntityIds0[index0]);
                 }
                 writer.WriteEndArray();
                 if (value._additionalProperties is { Count: > 0 } extra)

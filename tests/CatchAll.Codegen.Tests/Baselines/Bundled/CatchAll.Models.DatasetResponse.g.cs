@@ -62,6 +62,15 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.DatasetResponse>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_OrganizationId = global::System.Text.Json.JsonEncodedText.Encode("organization_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Description = global::System.Text.Json.JsonEncodedText.Encode("description"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EntityCount = global::System.Text.Json.JsonEncodedText.Encode("entity_count"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_LatestStatus = global::System.Text.Json.JsonEncodedText.Encode("latest_status"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedByUserId = global::System.Text.Json.JsonEncodedText.Encode("created_by_user_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_UpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8);
 
             public override global::CatchAll.Models.DatasetResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -257,15 +266,15 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.DatasetResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("id"u8);
+                writer.WritePropertyName(Name_Id);
                 writer.WriteStringValue(value.Id);
-                writer.WritePropertyName("organization_id"u8);
+                writer.WritePropertyName(Name_OrganizationId);
                 writer.WriteStringValue(value.OrganizationId);
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
                 if (value._description.HasValue)
                 {
-                    writer.WritePropertyName("description"u8);
+                    writer.WritePropertyName(Name_Description);
                     if (value._description.Value is { } vDescription0)
                     {
                         writer.WriteStringValue(vDescription0);
@@ -277,27 +286,27 @@ namespace CatchAll.Models
                 }
                 if (value.EntityCount is { } vEntityCount)
                 {
-                    writer.WritePropertyName("entity_count"u8);
+                    writer.WritePropertyName(Name_EntityCount);
                     writer.WriteNumberValue(vEntityCount);
                 }
                 if (value.LatestStatus is { } vLatestStatus)
                 {
-                    writer.WritePropertyName("latest_status"u8);
+                    writer.WritePropertyName(Name_LatestStatus);
                     global::CatchAll.Models.DatasetStatus.JsonConverter.Instance.Write(writer, vLatestStatus, options);
                 }
                 if (value.CreatedByUserId is { } vCreatedByUserId)
                 {
-                    writer.WritePropertyName("created_by_user_id"u8);
+                    writer.WritePropertyName(Name_CreatedByUserId);
                     writer.WriteStringValue(vCreatedByUserId);
                 }
                 if (value.CreatedAt is { } vCreatedAt)
                 {
-                    writer.WritePropertyName("created_at"u8);
+                    writer.WritePropertyName(Name_CreatedAt);
                     writer.WriteStringValue(vCreatedAt);
                 }
                 if (value.UpdatedAt is { } vUpdatedAt)
                 {
-                    writer.WritePropertyName("updated_at"u8);
+                    writer.WritePropertyName(Name_UpdatedAt);
                     writer.WriteStringValue(vUpdatedAt);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -37,6 +37,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.DatasetStatusEntry>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AdditionalInformation = global::System.Text.Json.JsonEncodedText.Encode("additional_information"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
 
             public override global::CatchAll.Models.DatasetStatusEntry Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -143,11 +146,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.DatasetStatusEntry value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("status"u8);
+                writer.WritePropertyName(Name_Status);
                 global::CatchAll.Models.DatasetStatus.JsonConverter.Instance.Write(writer, value.Status, options);
                 if (value._additionalInformation.HasValue)
                 {
-                    writer.WritePropertyName("additional_information"u8);
+                    writer.WritePropertyName(Name_AdditionalInformation);
                     if (value._additionalInformation.Value is { } vAdditionalInformation0)
                     {
                         writer.WriteStartObject();
@@ -165,7 +168,7 @@ namespace CatchAll.Models
                 }
                 if (value.CreatedAt is { } vCreatedAt)
                 {
-                    writer.WritePropertyName("created_at"u8);
+                    writer.WritePropertyName(Name_CreatedAt);
                     writer.WriteStringValue(vCreatedAt);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -28,6 +28,8 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.DatasetStatusHistoryResponse>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_DatasetId = global::System.Text.Json.JsonEncodedText.Encode("dataset_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_History = global::System.Text.Json.JsonEncodedText.Encode("history"u8);
 
             public override global::CatchAll.Models.DatasetStatusHistoryResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -126,13 +128,14 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.DatasetStatusHistoryResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("dataset_id"u8);
+                writer.WritePropertyName(Name_DatasetId);
                 writer.WriteStringValue(value.DatasetId);
-                writer.WritePropertyName("history"u8);
+                writer.WritePropertyName(Name_History);
                 writer.WriteStartArray();
-                foreach (var item0 in value.History)
+                var listHistory0 = value.History;
+                for (var index0 = 0; index0 < listHistory0.Count; index0++)
                 {
-                    global::CatchAll.Models.DatasetStatusEntry.JsonConverter.Instance.Write(writer, item0, options);
+                    global::CatchAll.Models.DatasetStatusEntry.JsonConverter.Instance.Write(writer, listHistory0[index0], options);
                 }
                 writer.WriteEndArray();
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -32,6 +32,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.DeleteJobResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Success = global::System.Text.Json.JsonEncodedText.Encode("success"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_JobId = global::System.Text.Json.JsonEncodedText.Encode("job_id"u8);
 
             public override global::CatchAll.Models.DeleteJobResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -123,9 +126,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.DeleteJobResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("success"u8);
+                writer.WritePropertyName(Name_Success);
                 writer.WriteBooleanValue(value.Success);
-                writer.WritePropertyName("message"u8);
+                writer.WritePropertyName(Name_Message);
                 if (value.Message is { } vMessage0)
                 {
                     writer.WriteStringValue(vMessage0);
@@ -134,7 +137,7 @@ namespace CatchAll.Models
                 {
                     writer.WriteNullValue();
                 }
-                writer.WritePropertyName("job_id"u8);
+                writer.WritePropertyName(Name_JobId);
                 if (value.JobId is { } vJobId0)
                 {
                     writer.WriteStringValue(vJobId0);

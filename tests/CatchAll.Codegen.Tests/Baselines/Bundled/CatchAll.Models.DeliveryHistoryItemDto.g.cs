@@ -74,6 +74,17 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.DeliveryHistoryItemDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_WebhookId = global::System.Text.Json.JsonEncodedText.Encode("webhook_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ResourceType = global::System.Text.Json.JsonEncodedText.Encode("resource_type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ResourceId = global::System.Text.Json.JsonEncodedText.Encode("resource_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AdditionalInfo = global::System.Text.Json.JsonEncodedText.Encode("additional_info"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_StatusCode = global::System.Text.Json.JsonEncodedText.Encode("status_code"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AttemptNumber = global::System.Text.Json.JsonEncodedText.Encode("attempt_number"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Timestamp = global::System.Text.Json.JsonEncodedText.Encode("timestamp"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_DeliveryStatus = global::System.Text.Json.JsonEncodedText.Encode("delivery_status"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ErrorMessage = global::System.Text.Json.JsonEncodedText.Encode("error_message"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_WarningMessage = global::System.Text.Json.JsonEncodedText.Encode("warning_message"u8);
 
             public override global::CatchAll.Models.DeliveryHistoryItemDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -330,17 +341,17 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.DeliveryHistoryItemDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("id"u8);
+                writer.WritePropertyName(Name_Id);
                 writer.WriteNumberValue(value.Id);
-                writer.WritePropertyName("webhook_id"u8);
+                writer.WritePropertyName(Name_WebhookId);
                 writer.WriteStringValue(value.WebhookId);
-                writer.WritePropertyName("resource_type"u8);
+                writer.WritePropertyName(Name_ResourceType);
                 global::CatchAll.Models.MappableResourceType.JsonConverter.Instance.Write(writer, value.ResourceType, options);
-                writer.WritePropertyName("resource_id"u8);
+                writer.WritePropertyName(Name_ResourceId);
                 writer.WriteStringValue(value.ResourceId);
                 if (value.AdditionalInfo is { } vAdditionalInfo)
                 {
-                    writer.WritePropertyName("additional_info"u8);
+                    writer.WritePropertyName(Name_AdditionalInfo);
                     writer.WriteStartObject();
                     foreach (var pair0 in vAdditionalInfo)
                     {
@@ -349,17 +360,17 @@ namespace CatchAll.Models
                     }
                     writer.WriteEndObject();
                 }
-                writer.WritePropertyName("status_code"u8);
+                writer.WritePropertyName(Name_StatusCode);
                 writer.WriteNumberValue(value.StatusCode);
-                writer.WritePropertyName("attempt_number"u8);
+                writer.WritePropertyName(Name_AttemptNumber);
                 writer.WriteNumberValue(value.AttemptNumber);
-                writer.WritePropertyName("timestamp"u8);
+                writer.WritePropertyName(Name_Timestamp);
                 writer.WriteStringValue(value.Timestamp);
-                writer.WritePropertyName("delivery_status"u8);
+                writer.WritePropertyName(Name_DeliveryStatus);
                 global::CatchAll.Models.DeliveryStatus.JsonConverter.Instance.Write(writer, value.DeliveryStatus, options);
                 if (value._errorMessage.HasValue)
                 {
-                    writer.WritePropertyName("error_message"u8);
+                    writer.WritePropertyName(Name_ErrorMessage);
                     if (value._errorMessage.Value is { } vErrorMessage0)
                     {
                         writer.WriteStringValue(vErrorMessage0);
@@ -371,7 +382,7 @@ namespace CatchAll.Models
                 }
                 if (value._warningMessage.HasValue)
                 {
-                    writer.WritePropertyName("warning_message"u8);
+                    writer.WritePropertyName(Name_WarningMessage);
                     if (value._warningMessage.Value is { } vWarningMessage0)
                     {
                         writer.WriteStringValue(vWarningMessage0);

@@ -48,6 +48,13 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.DeliveryHistoryResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ResourceType = global::System.Text.Json.JsonEncodedText.Encode("resource_type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ResourceId = global::System.Text.Json.JsonEncodedText.Encode("resource_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Total = global::System.Text.Json.JsonEncodedText.Encode("total"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Page = global::System.Text.Json.JsonEncodedText.Encode("page"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_PageSize = global::System.Text.Json.JsonEncodedText.Encode("page_size"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_TotalPages = global::System.Text.Json.JsonEncodedText.Encode("total_pages"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Items = global::System.Text.Json.JsonEncodedText.Encode("items"u8);
 
             public override global::CatchAll.Models.DeliveryHistoryResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -241,23 +248,24 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.DeliveryHistoryResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("resource_type"u8);
+                writer.WritePropertyName(Name_ResourceType);
                 global::CatchAll.Models.MappableResourceType.JsonConverter.Instance.Write(writer, value.ResourceType, options);
-                writer.WritePropertyName("resource_id"u8);
+                writer.WritePropertyName(Name_ResourceId);
                 writer.WriteStringValue(value.ResourceId);
-                writer.WritePropertyName("total"u8);
+                writer.WritePropertyName(Name_Total);
                 writer.WriteNumberValue(value.Total);
-                writer.WritePropertyName("page"u8);
+                writer.WritePropertyName(Name_Page);
                 writer.WriteNumberValue(value.Page);
-                writer.WritePropertyName("page_size"u8);
+                writer.WritePropertyName(Name_PageSize);
                 writer.WriteNumberValue(value.PageSize);
-                writer.WritePropertyName("total_pages"u8);
+                writer.WritePropertyName(Name_TotalPages);
                 writer.WriteNumberValue(value.TotalPages);
-                writer.WritePropertyName("items"u8);
+                writer.WritePropertyName(Name_Items);
                 writer.WriteStartArray();
-                foreach (var item0 in value.Items)
+                var listItems0 = value.Items;
+                for (var index0 = 0; index0 < listItems0.Count; index0++)
                 {
-                    global::CatchAll.Models.DeliveryHistoryItemDto.JsonConverter.Instance.Write(writer, item0, options);
+                    global::CatchAll.Models.DeliveryHistoryItemDto.JsonConverter.Instance.Write(writer, listItems0[index0], options);
                 }
                 writer.WriteEndArray();
                 if (value._additionalProperties is { Count: > 0 } extra)

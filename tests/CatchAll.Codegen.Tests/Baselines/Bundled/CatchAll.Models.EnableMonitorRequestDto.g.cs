@@ -25,6 +25,7 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.EnableMonitorRequestDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Backfill = global::System.Text.Json.JsonEncodedText.Encode("backfill"u8);
 
             public override global::CatchAll.Models.EnableMonitorRequestDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -78,7 +79,7 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value.Backfill is { } vBackfill)
                 {
-                    writer.WritePropertyName("backfill"u8);
+                    writer.WritePropertyName(Name_Backfill);
                     writer.WriteBooleanValue(vBackfill);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -32,6 +32,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.EnrichmentSchema>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Description = global::System.Text.Json.JsonEncodedText.Encode("description"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Type = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
 
             public override global::CatchAll.Models.EnrichmentSchema Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -125,11 +128,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.EnrichmentSchema value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
-                writer.WritePropertyName("description"u8);
+                writer.WritePropertyName(Name_Description);
                 writer.WriteStringValue(value.Description);
-                writer.WritePropertyName("type"u8);
+                writer.WritePropertyName(Name_Type);
                 global::CatchAll.Models.EnrichmentType.JsonConverter.Instance.Write(writer, value.Type, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

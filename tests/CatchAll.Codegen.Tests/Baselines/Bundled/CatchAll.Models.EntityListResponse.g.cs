@@ -36,6 +36,10 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.EntityListResponse>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Entities = global::System.Text.Json.JsonEncodedText.Encode("entities"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Total = global::System.Text.Json.JsonEncodedText.Encode("total"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Page = global::System.Text.Json.JsonEncodedText.Encode("page"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_PageSize = global::System.Text.Json.JsonEncodedText.Encode("page_size"u8);
 
             public override global::CatchAll.Models.EntityListResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -172,18 +176,19 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.EntityListResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("entities"u8);
+                writer.WritePropertyName(Name_Entities);
                 writer.WriteStartArray();
-                foreach (var item0 in value.Entities)
+                var listEntities0 = value.Entities;
+                for (var index0 = 0; index0 < listEntities0.Count; index0++)
                 {
-                    global::CatchAll.Models.EntityResponse.JsonConverter.Instance.Write(writer, item0, options);
+                    global::CatchAll.Models.EntityResponse.JsonConverter.Instance.Write(writer, listEntities0[index0], options);
                 }
                 writer.WriteEndArray();
-                writer.WritePropertyName("total"u8);
+                writer.WritePropertyName(Name_Total);
                 writer.WriteNumberValue(value.Total);
-                writer.WritePropertyName("page"u8);
+                writer.WritePropertyName(Name_Page);
                 writer.WriteNumberValue(value.Page);
-                writer.WritePropertyName("page_size"u8);
+                writer.WritePropertyName(Name_PageSize);
                 writer.WriteNumberValue(value.PageSize);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

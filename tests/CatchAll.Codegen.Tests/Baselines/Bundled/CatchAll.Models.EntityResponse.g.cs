@@ -65,6 +65,16 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.EntityResponse>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EntityType = global::System.Text.Json.JsonEncodedText.Encode("entity_type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_OrganizationId = global::System.Text.Json.JsonEncodedText.Encode("organization_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Description = global::System.Text.Json.JsonEncodedText.Encode("description"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AdditionalAttributes = global::System.Text.Json.JsonEncodedText.Encode("additional_attributes"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedByUserId = global::System.Text.Json.JsonEncodedText.Encode("created_by_user_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_UpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8);
 
             public override global::CatchAll.Models.EntityResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -281,17 +291,17 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.EntityResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("id"u8);
+                writer.WritePropertyName(Name_Id);
                 writer.WriteStringValue(value.Id);
-                writer.WritePropertyName("entity_type"u8);
+                writer.WritePropertyName(Name_EntityType);
                 global::CatchAll.Models.EntityType.JsonConverter.Instance.Write(writer, value.EntityType, options);
-                writer.WritePropertyName("organization_id"u8);
+                writer.WritePropertyName(Name_OrganizationId);
                 writer.WriteStringValue(value.OrganizationId);
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
                 if (value._description.HasValue)
                 {
-                    writer.WritePropertyName("description"u8);
+                    writer.WritePropertyName(Name_Description);
                     if (value._description.Value is { } vDescription0)
                     {
                         writer.WriteStringValue(vDescription0);
@@ -303,24 +313,24 @@ namespace CatchAll.Models
                 }
                 if (value.AdditionalAttributes is { } vAdditionalAttributes)
                 {
-                    writer.WritePropertyName("additional_attributes"u8);
+                    writer.WritePropertyName(Name_AdditionalAttributes);
                     global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance.Write(writer, vAdditionalAttributes, options);
                 }
-                writer.WritePropertyName("status"u8);
+                writer.WritePropertyName(Name_Status);
                 global::CatchAll.Models.EntityStatus.JsonConverter.Instance.Write(writer, value.Status, options);
                 if (value.CreatedByUserId is { } vCreatedByUserId)
                 {
-                    writer.WritePropertyName("created_by_user_id"u8);
+                    writer.WritePropertyName(Name_CreatedByUserId);
                     writer.WriteStringValue(vCreatedByUserId);
                 }
                 if (value.CreatedAt is { } vCreatedAt)
                 {
-                    writer.WritePropertyName("created_at"u8);
+                    writer.WritePropertyName(Name_CreatedAt);
                     writer.WriteStringValue(vCreatedAt);
                 }
                 if (value.UpdatedAt is { } vUpdatedAt)
                 {
-                    writer.WritePropertyName("updated_at"u8);
+                    writer.WritePropertyName(Name_UpdatedAt);
                     writer.WriteStringValue(vUpdatedAt);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -49,6 +49,12 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.EntitySummary>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EntityType = global::System.Text.Json.JsonEncodedText.Encode("entity_type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Description = global::System.Text.Json.JsonEncodedText.Encode("description"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Attributes = global::System.Text.Json.JsonEncodedText.Encode("attributes"u8);
 
             public override global::CatchAll.Models.EntitySummary Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -195,17 +201,17 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.EntitySummary value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("id"u8);
+                writer.WritePropertyName(Name_Id);
                 writer.WriteStringValue(value.Id);
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
-                writer.WritePropertyName("entity_type"u8);
+                writer.WritePropertyName(Name_EntityType);
                 global::CatchAll.Models.EntityType.JsonConverter.Instance.Write(writer, value.EntityType, options);
-                writer.WritePropertyName("status"u8);
+                writer.WritePropertyName(Name_Status);
                 global::CatchAll.Models.EntityStatus.JsonConverter.Instance.Write(writer, value.Status, options);
                 if (value._description.HasValue)
                 {
-                    writer.WritePropertyName("description"u8);
+                    writer.WritePropertyName(Name_Description);
                     if (value._description.Value is { } vDescription0)
                     {
                         writer.WriteStringValue(vDescription0);
@@ -217,7 +223,7 @@ namespace CatchAll.Models
                 }
                 if (value.Attributes is { } vAttributes)
                 {
-                    writer.WritePropertyName("attributes"u8);
+                    writer.WritePropertyName(Name_Attributes);
                     global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance.Write(writer, vAttributes, options);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -32,6 +32,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.EntityValidationErrorBody>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_StatusCode = global::System.Text.Json.JsonEncodedText.Encode("status_code"u8);
 
             public override global::CatchAll.Models.EntityValidationErrorBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -125,11 +128,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.EntityValidationErrorBody value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("message"u8);
+                writer.WritePropertyName(Name_Message);
                 writer.WriteStringValue(value.Message);
-                writer.WritePropertyName("status"u8);
+                writer.WritePropertyName(Name_Status);
                 writer.WriteStringValue(value.Status);
-                writer.WritePropertyName("status_code"u8);
+                writer.WritePropertyName(Name_StatusCode);
                 writer.WriteNumberValue(value.StatusCode);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

@@ -24,6 +24,7 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.Error>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Detail = global::System.Text.Json.JsonEncodedText.Encode("detail"u8);
 
             public override global::CatchAll.Models.Error Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -77,7 +78,7 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value.Detail is { } vDetail)
                 {
-                    writer.WritePropertyName("detail"u8);
+                    writer.WritePropertyName(Name_Detail);
                     writer.WriteStringValue(vDetail);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -24,6 +24,7 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.GetPlanLimitsResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Features = global::System.Text.Json.JsonEncodedText.Encode("features"u8);
 
             public override global::CatchAll.Models.GetPlanLimitsResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -103,11 +104,12 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.GetPlanLimitsResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("features"u8);
+                writer.WritePropertyName(Name_Features);
                 writer.WriteStartArray();
-                foreach (var item0 in value.Features)
+                var listFeatures0 = value.Features;
+                for (var index0 = 0; index0 < listFeatures0.Count; index0++)
                 {
-                    global::CatchAll.Models.PlanFeature.JsonConverter.Instance.Write(writer, item0, options);
+                    global::CatchAll.Models.PlanFeature.JsonConverter.Instance.Write(writer, listFeatures0[index0], options);
                 }
                 writer.WriteEndArray();
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -24,6 +24,7 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.GetVersionResponse>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Version = global::System.Text.Json.JsonEncodedText.Encode("version"u8);
 
             public override global::CatchAll.Models.GetVersionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -77,7 +78,7 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value.Version is { } vVersion)
                 {
-                    writer.WritePropertyName("version"u8);
+                    writer.WritePropertyName(Name_Version);
                     writer.WriteStringValue(vVersion);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

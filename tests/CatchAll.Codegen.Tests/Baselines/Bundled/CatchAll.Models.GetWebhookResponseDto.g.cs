@@ -32,6 +32,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.GetWebhookResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Success = global::System.Text.Json.JsonEncodedText.Encode("success"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Webhook = global::System.Text.Json.JsonEncodedText.Encode("webhook"u8);
 
             public override global::CatchAll.Models.GetWebhookResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -123,13 +126,13 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.GetWebhookResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("success"u8);
+                writer.WritePropertyName(Name_Success);
                 writer.WriteBooleanValue(value.Success);
-                writer.WritePropertyName("message"u8);
+                writer.WritePropertyName(Name_Message);
                 writer.WriteStringValue(value.Message);
                 if (value.Webhook is { } vWebhook)
                 {
-                    writer.WritePropertyName("webhook"u8);
+                    writer.WritePropertyName(Name_Webhook);
                     global::CatchAll.Models.WebhookResponseDto.JsonConverter.Instance.Write(writer, vWebhook, options);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

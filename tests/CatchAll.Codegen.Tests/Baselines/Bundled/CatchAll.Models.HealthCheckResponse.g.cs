@@ -24,6 +24,7 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.HealthCheckResponse>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Healthy = global::System.Text.Json.JsonEncodedText.Encode("healthy"u8);
 
             public override global::CatchAll.Models.HealthCheckResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -77,7 +78,7 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value.Healthy is { } vHealthy)
                 {
-                    writer.WritePropertyName("healthy"u8);
+                    writer.WritePropertyName(Name_Healthy);
                     writer.WriteBooleanValue(vHealthy);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

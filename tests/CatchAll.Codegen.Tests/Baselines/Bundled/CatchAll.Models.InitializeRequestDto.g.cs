@@ -37,6 +37,10 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.InitializeRequestDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Query = global::System.Text.Json.JsonEncodedText.Encode("query"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Context = global::System.Text.Json.JsonEncodedText.Encode("context"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ConnectedDatasetIds = global::System.Text.Json.JsonEncodedText.Encode("connected_dataset_ids"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_FetchAllWatchlistNews = global::System.Text.Json.JsonEncodedText.Encode("fetch_all_watchlist_news"u8);
 
             public override global::CatchAll.Models.InitializeRequestDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -167,26 +171,26 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.InitializeRequestDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("query"u8);
+                writer.WritePropertyName(Name_Query);
                 writer.WriteStringValue(value.Query);
                 if (value.Context is { } vContext)
                 {
-                    writer.WritePropertyName("context"u8);
+                    writer.WritePropertyName(Name_Context);
                     writer.WriteStringValue(vContext);
                 }
                 if (value.ConnectedDatasetIds is { } vConnectedDatasetIds)
                 {
-                    writer.WritePropertyName("connected_dataset_ids"u8);
+                    writer.WritePropertyName(Name_ConnectedDatasetIds);
                     writer.WriteStartArray();
-                    foreach (var item0 in vConnectedDatasetIds)
+                    for (var index0 = 0; index0 < vConnectedDatasetIds.Count; index0++)
                     {
-                        writer.WriteStringValue(item0);
+                        writer.WriteStringValue(vConnectedDatasetIds[index0]);
                     }
                     writer.WriteEndArray();
                 }
                 if (value.FetchAllWatchlistNews is { } vFetchAllWatchlistNews)
                 {
-                    writer.WritePropertyName("fetch_all_watchlist_news"u8);
+                    writer.WritePropertyName(Name_FetchAllWatchlistNews);
                     writer.WriteBooleanValue(vFetchAllWatchlistNews);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -54,6 +54,13 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.InitializeResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Query = global::System.Text.Json.JsonEncodedText.Encode("query"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Context = global::System.Text.Json.JsonEncodedText.Encode("context"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Validators = global::System.Text.Json.JsonEncodedText.Encode("validators"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Enrichments = global::System.Text.Json.JsonEncodedText.Encode("enrichments"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_StartDate = global::System.Text.Json.JsonEncodedText.Encode("start_date"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EndDate = global::System.Text.Json.JsonEncodedText.Encode("end_date"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_DateModificationMessage = global::System.Text.Json.JsonEncodedText.Encode("date_modification_message"u8);
 
             public override global::CatchAll.Models.InitializeResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -287,11 +294,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.InitializeResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("query"u8);
+                writer.WritePropertyName(Name_Query);
                 writer.WriteStringValue(value.Query);
                 if (value._context.HasValue)
                 {
-                    writer.WritePropertyName("context"u8);
+                    writer.WritePropertyName(Name_Context);
                     if (value._context.Value is { } vContext0)
                     {
                         writer.WriteStringValue(vContext0);
@@ -301,37 +308,39 @@ namespace CatchAll.Models
                         writer.WriteNullValue();
                     }
                 }
-                writer.WritePropertyName("validators"u8);
+                writer.WritePropertyName(Name_Validators);
                 writer.WriteStartArray();
-                foreach (var item0 in value.Validators)
+                var listValidators0 = value.Validators;
+                for (var index0 = 0; index0 < listValidators0.Count; index0++)
                 {
-                    global::CatchAll.Models.ValidatorSchema.JsonConverter.Instance.Write(writer, item0, options);
+                    global::CatchAll.Models.ValidatorSchema.JsonConverter.Instance.Write(writer, listValidators0[index0], options);
                 }
                 writer.WriteEndArray();
-                writer.WritePropertyName("enrichments"u8);
+                writer.WritePropertyName(Name_Enrichments);
                 writer.WriteStartArray();
-                foreach (var item0 in value.Enrichments)
+                var listEnrichments0 = value.Enrichments;
+                for (var index0 = 0; index0 < listEnrichments0.Count; index0++)
                 {
-                    global::CatchAll.Models.EnrichmentSchema.JsonConverter.Instance.Write(writer, item0, options);
+                    global::CatchAll.Models.EnrichmentSchema.JsonConverter.Instance.Write(writer, listEnrichments0[index0], options);
                 }
                 writer.WriteEndArray();
                 if (value.StartDate is { } vStartDate)
                 {
-                    writer.WritePropertyName("start_date"u8);
+                    writer.WritePropertyName(Name_StartDate);
                     writer.WriteStringValue(vStartDate);
                 }
                 if (value.EndDate is { } vEndDate)
                 {
-                    writer.WritePropertyName("end_date"u8);
+                    writer.WritePropertyName(Name_EndDate);
                     writer.WriteStringValue(vEndDate);
                 }
                 if (value.DateModificationMessage is { } vDateModificationMessage)
                 {
-                    writer.WritePropertyName("date_modification_message"u8);
+                    writer.WritePropertyName(Name_DateModificationMessage);
                     writer.WriteStartArray();
-                    foreach (var item0 in vDateModificationMessage)
+                    for (var index0 = 0; index0 < vDateModificationMessage.Count; index0++)
                     {
-                        writer.WriteStringValue(item0);
+                        writer.WriteStringValue(vDateModificationMessage[index0]);
                     }
                     writer.WriteEndArray();
                 }

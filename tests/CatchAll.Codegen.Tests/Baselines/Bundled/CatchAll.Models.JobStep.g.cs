@@ -32,6 +32,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.JobStep>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Order = global::System.Text.Json.JsonEncodedText.Encode("order"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Completed = global::System.Text.Json.JsonEncodedText.Encode("completed"u8);
 
             public override global::CatchAll.Models.JobStep Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -125,11 +128,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.JobStep value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("status"u8);
+                writer.WritePropertyName(Name_Status);
                 global::CatchAll.Models.PublicJobStatus.JsonConverter.Instance.Write(writer, value.Status, options);
-                writer.WritePropertyName("order"u8);
+                writer.WritePropertyName(Name_Order);
                 writer.WriteNumberValue(value.Order);
-                writer.WritePropertyName("completed"u8);
+                writer.WritePropertyName(Name_Completed);
                 writer.WriteBooleanValue(value.Completed);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

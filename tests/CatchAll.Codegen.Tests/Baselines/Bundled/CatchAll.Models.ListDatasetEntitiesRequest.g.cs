@@ -53,6 +53,13 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ListDatasetEntitiesRequest>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Page = global::System.Text.Json.JsonEncodedText.Encode("page"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_PageSize = global::System.Text.Json.JsonEncodedText.Encode("page_size"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Search = global::System.Text.Json.JsonEncodedText.Encode("search"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EntityType = global::System.Text.Json.JsonEncodedText.Encode("entity_type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_SortBy = global::System.Text.Json.JsonEncodedText.Encode("sort_by"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_SortOrder = global::System.Text.Json.JsonEncodedText.Encode("sort_order"u8);
 
             public override global::CatchAll.Models.ListDatasetEntitiesRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -208,37 +215,37 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value.Page is { } vPage)
                 {
-                    writer.WritePropertyName("page"u8);
+                    writer.WritePropertyName(Name_Page);
                     writer.WriteNumberValue(vPage);
                 }
                 if (value.PageSize is { } vPageSize)
                 {
-                    writer.WritePropertyName("page_size"u8);
+                    writer.WritePropertyName(Name_PageSize);
                     writer.WriteNumberValue(vPageSize);
                 }
                 if (value.Search is { } vSearch)
                 {
-                    writer.WritePropertyName("search"u8);
+                    writer.WritePropertyName(Name_Search);
                     writer.WriteStringValue(vSearch);
                 }
                 if (value.Status is { } vStatus)
                 {
-                    writer.WritePropertyName("status"u8);
+                    writer.WritePropertyName(Name_Status);
                     global::CatchAll.Models.EntityStatus.JsonConverter.Instance.Write(writer, vStatus, options);
                 }
                 if (value.EntityType is { } vEntityType)
                 {
-                    writer.WritePropertyName("entity_type"u8);
+                    writer.WritePropertyName(Name_EntityType);
                     global::CatchAll.Models.EntityType.JsonConverter.Instance.Write(writer, vEntityType, options);
                 }
                 if (value.SortBy is { } vSortBy)
                 {
-                    writer.WritePropertyName("sort_by"u8);
+                    writer.WritePropertyName(Name_SortBy);
                     global::CatchAll.Models.EntitySortBy.JsonConverter.Instance.Write(writer, vSortBy, options);
                 }
                 if (value.SortOrder is { } vSortOrder)
                 {
-                    writer.WritePropertyName("sort_order"u8);
+                    writer.WritePropertyName(Name_SortOrder);
                     global::CatchAll.Models.SortOrder.JsonConverter.Instance.Write(writer, vSortOrder, options);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

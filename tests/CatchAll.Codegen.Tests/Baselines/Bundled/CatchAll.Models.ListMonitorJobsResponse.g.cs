@@ -36,6 +36,10 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ListMonitorJobsResponse>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_MonitorId = global::System.Text.Json.JsonEncodedText.Encode("monitor_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_SortOrder = global::System.Text.Json.JsonEncodedText.Encode("sort_order"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_TotalJobs = global::System.Text.Json.JsonEncodedText.Encode("total_jobs"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Jobs = global::System.Text.Json.JsonEncodedText.Encode("jobs"u8);
 
             public override global::CatchAll.Models.ListMonitorJobsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -172,17 +176,18 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ListMonitorJobsResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("monitor_id"u8);
+                writer.WritePropertyName(Name_MonitorId);
                 writer.WriteStringValue(value.MonitorId);
-                writer.WritePropertyName("sort_order"u8);
+                writer.WritePropertyName(Name_SortOrder);
                 global::CatchAll.Models.ListMonitorJobsResponseSortOrder.JsonConverter.Instance.Write(writer, value.SortOrder, options);
-                writer.WritePropertyName("total_jobs"u8);
+                writer.WritePropertyName(Name_TotalJobs);
                 writer.WriteNumberValue(value.TotalJobs);
-                writer.WritePropertyName("jobs"u8);
+                writer.WritePropertyName(Name_Jobs);
                 writer.WriteStartArray();
-                foreach (var item0 in value.Jobs)
+                var listJobs0 = value.Jobs;
+                for (var index0 = 0; index0 < listJobs0.Count; index0++)
                 {
-                    global::CatchAll.Models.MonitorJobItem.JsonConverter.Instance.Write(writer, item0, options);
+                    global::CatchAll.Models.MonitorJobItem.JsonConverter.Instance.Write(writer, listJobs0[index0], options);
                 }
                 writer.WriteEndArray();
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -40,6 +40,11 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ListMonitorsResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Total = global::System.Text.Json.JsonEncodedText.Encode("total"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Page = global::System.Text.Json.JsonEncodedText.Encode("page"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_PageSize = global::System.Text.Json.JsonEncodedText.Encode("page_size"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_TotalPages = global::System.Text.Json.JsonEncodedText.Encode("total_pages"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Monitors = global::System.Text.Json.JsonEncodedText.Encode("monitors"u8);
 
             public override global::CatchAll.Models.ListMonitorsResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -195,19 +200,20 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ListMonitorsResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("total"u8);
+                writer.WritePropertyName(Name_Total);
                 writer.WriteNumberValue(value.Total);
-                writer.WritePropertyName("page"u8);
+                writer.WritePropertyName(Name_Page);
                 writer.WriteNumberValue(value.Page);
-                writer.WritePropertyName("page_size"u8);
+                writer.WritePropertyName(Name_PageSize);
                 writer.WriteNumberValue(value.PageSize);
-                writer.WritePropertyName("total_pages"u8);
+                writer.WritePropertyName(Name_TotalPages);
                 writer.WriteNumberValue(value.TotalPages);
-                writer.WritePropertyName("monitors"u8);
+                writer.WritePropertyName(Name_Monitors);
                 writer.WriteStartArray();
-                foreach (var item0 in value.Monitors)
+                var listMonitors0 = value.Monitors;
+                for (var index0 = 0; index0 < listMonitors0.Count; index0++)
                 {
-                    global::CatchAll.Models.MonitorListItemDto.JsonConverter.Instance.Write(writer, item0, options);
+                    global::CatchAll.Models.MonitorListItemDto.JsonConverter.Instance.Write(writer, listMonitors0[index0], options);
                 }
                 writer.WriteEndArray();
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -28,6 +28,8 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ManageEntitiesResponse>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_DatasetId = global::System.Text.Json.JsonEncodedText.Encode("dataset_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AffectedCount = global::System.Text.Json.JsonEncodedText.Encode("affected_count"u8);
 
             public override global::CatchAll.Models.ManageEntitiesResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -102,9 +104,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ManageEntitiesResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("dataset_id"u8);
+                writer.WritePropertyName(Name_DatasetId);
                 writer.WriteStringValue(value.DatasetId);
-                writer.WritePropertyName("affected_count"u8);
+                writer.WritePropertyName(Name_AffectedCount);
                 writer.WriteNumberValue(value.AffectedCount);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

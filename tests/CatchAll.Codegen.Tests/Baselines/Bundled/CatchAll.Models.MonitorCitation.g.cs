@@ -44,6 +44,12 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.MonitorCitation>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Title = global::System.Text.Json.JsonEncodedText.Encode("title"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Link = global::System.Text.Json.JsonEncodedText.Encode("link"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_PublishedDate = global::System.Text.Json.JsonEncodedText.Encode("published_date"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_JobId = global::System.Text.Json.JsonEncodedText.Encode("job_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AddedOn = global::System.Text.Json.JsonEncodedText.Encode("added_on"u8);
 
             public override global::CatchAll.Models.MonitorCitation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -194,17 +200,17 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.MonitorCitation value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("title"u8);
+                writer.WritePropertyName(Name_Title);
                 writer.WriteStringValue(value.Title);
-                writer.WritePropertyName("link"u8);
+                writer.WritePropertyName(Name_Link);
                 writer.WriteStringValue(value.Link);
-                writer.WritePropertyName("published_date"u8);
+                writer.WritePropertyName(Name_PublishedDate);
                 writer.WriteStringValue(value.PublishedDate);
-                writer.WritePropertyName("id"u8);
+                writer.WritePropertyName(Name_Id);
                 writer.WriteStringValue(value.Id);
-                writer.WritePropertyName("job_id"u8);
+                writer.WritePropertyName(Name_JobId);
                 writer.WriteStringValue(value.JobId);
-                writer.WritePropertyName("added_on"u8);
+                writer.WritePropertyName(Name_AddedOn);
                 writer.WriteStringValue(value.AddedOn);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

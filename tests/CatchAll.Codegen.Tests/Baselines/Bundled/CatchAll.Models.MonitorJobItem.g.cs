@@ -32,6 +32,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.MonitorJobItem>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_JobId = global::System.Text.Json.JsonEncodedText.Encode("job_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_StartDate = global::System.Text.Json.JsonEncodedText.Encode("start_date"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EndDate = global::System.Text.Json.JsonEncodedText.Encode("end_date"u8);
 
             public override global::CatchAll.Models.MonitorJobItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -125,11 +128,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.MonitorJobItem value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("job_id"u8);
+                writer.WritePropertyName(Name_JobId);
                 writer.WriteStringValue(value.JobId);
-                writer.WritePropertyName("start_date"u8);
+                writer.WritePropertyName(Name_StartDate);
                 writer.WriteStringValue(value.StartDate);
-                writer.WritePropertyName("end_date"u8);
+                writer.WritePropertyName(Name_EndDate);
                 writer.WriteStringValue(value.EndDate);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

@@ -69,6 +69,17 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.MonitorListItemDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_MonitorId = global::System.Text.Json.JsonEncodedText.Encode("monitor_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ReferenceJobId = global::System.Text.Json.JsonEncodedText.Encode("reference_job_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ReferenceJobQuery = global::System.Text.Json.JsonEncodedText.Encode("reference_job_query"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Schedule = global::System.Text.Json.JsonEncodedText.Encode("schedule"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ScheduleHumanReadable = global::System.Text.Json.JsonEncodedText.Encode("schedule_human_readable"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Timezone = global::System.Text.Json.JsonEncodedText.Encode("timezone"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Webhook = global::System.Text.Json.JsonEncodedText.Encode("webhook"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_UserKey = global::System.Text.Json.JsonEncodedText.Encode("user_key"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_SharingInfo = global::System.Text.Json.JsonEncodedText.Encode("sharing_info"u8);
 
             public override global::CatchAll.Models.MonitorListItemDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -300,37 +311,37 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.MonitorListItemDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("monitor_id"u8);
+                writer.WritePropertyName(Name_MonitorId);
                 writer.WriteStringValue(value.MonitorId);
-                writer.WritePropertyName("reference_job_id"u8);
+                writer.WritePropertyName(Name_ReferenceJobId);
                 writer.WriteStringValue(value.ReferenceJobId);
-                writer.WritePropertyName("reference_job_query"u8);
+                writer.WritePropertyName(Name_ReferenceJobQuery);
                 writer.WriteStringValue(value.ReferenceJobQuery);
-                writer.WritePropertyName("enabled"u8);
+                writer.WritePropertyName(Name_Enabled);
                 writer.WriteBooleanValue(value.Enabled);
                 if (value.Schedule is { } vSchedule)
                 {
-                    writer.WritePropertyName("schedule"u8);
+                    writer.WritePropertyName(Name_Schedule);
                     writer.WriteStringValue(vSchedule);
                 }
                 if (value.ScheduleHumanReadable is { } vScheduleHumanReadable)
                 {
-                    writer.WritePropertyName("schedule_human_readable"u8);
+                    writer.WritePropertyName(Name_ScheduleHumanReadable);
                     writer.WriteStringValue(vScheduleHumanReadable);
                 }
                 if (value.Timezone is { } vTimezone)
                 {
-                    writer.WritePropertyName("timezone"u8);
+                    writer.WritePropertyName(Name_Timezone);
                     writer.WriteStringValue(vTimezone);
                 }
                 if (value.CreatedAt is { } vCreatedAt)
                 {
-                    writer.WritePropertyName("created_at"u8);
+                    writer.WritePropertyName(Name_CreatedAt);
                     writer.WriteStringValue(vCreatedAt);
                 }
                 if (value._webhook.HasValue)
                 {
-                    writer.WritePropertyName("webhook"u8);
+                    writer.WritePropertyName(Name_Webhook);
                     if (value._webhook.Value is { } vWebhook0)
                     {
                         global::CatchAll.Models.WebhookDto.JsonConverter.Instance.Write(writer, vWebhook0, options);
@@ -342,12 +353,12 @@ namespace CatchAll.Models
                 }
                 if (value.UserKey is { } vUserKey)
                 {
-                    writer.WritePropertyName("user_key"u8);
+                    writer.WritePropertyName(Name_UserKey);
                     writer.WriteStringValue(vUserKey);
                 }
                 if (value.SharingInfo is { } vSharingInfo)
                 {
-                    writer.WritePropertyName("sharing_info"u8);
+                    writer.WritePropertyName(Name_SharingInfo);
                     global::CatchAll.Models.SharingInfo.JsonConverter.Instance.Write(writer, vSharingInfo, options);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

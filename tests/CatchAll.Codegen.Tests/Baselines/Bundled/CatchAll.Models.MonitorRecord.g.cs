@@ -44,6 +44,12 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.MonitorRecord>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_RecordId = global::System.Text.Json.JsonEncodedText.Encode("record_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_RecordTitle = global::System.Text.Json.JsonEncodedText.Encode("record_title"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Enrichment = global::System.Text.Json.JsonEncodedText.Encode("enrichment"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Citations = global::System.Text.Json.JsonEncodedText.Encode("citations"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AddedOn = global::System.Text.Json.JsonEncodedText.Encode("added_on"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_UpdatedOn = global::System.Text.Json.JsonEncodedText.Encode("updated_on"u8);
 
             public override global::CatchAll.Models.MonitorRecord Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -214,27 +220,28 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.MonitorRecord value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("record_id"u8);
+                writer.WritePropertyName(Name_RecordId);
                 writer.WriteStringValue(value.RecordId);
-                writer.WritePropertyName("record_title"u8);
+                writer.WritePropertyName(Name_RecordTitle);
                 writer.WriteStringValue(value.RecordTitle);
-                writer.WritePropertyName("enrichment"u8);
+                writer.WritePropertyName(Name_Enrichment);
                 global::CatchAll.Models.MonitorRecordEnrichment.JsonConverter.Instance.Write(writer, value.Enrichment, options);
-                writer.WritePropertyName("citations"u8);
+                writer.WritePropertyName(Name_Citations);
                 writer.WriteStartArray();
-                foreach (var item0 in value.Citations)
+                var listCitations0 = value.Citations;
+                for (var index0 = 0; index0 < listCitations0.Count; index0++)
                 {
-                    global::CatchAll.Models.MonitorCitation.JsonConverter.Instance.Write(writer, item0, options);
+                    global::CatchAll.Models.MonitorCitation.JsonConverter.Instance.Write(writer, listCitations0[index0], options);
                 }
                 writer.WriteEndArray();
                 if (value.AddedOn is { } vAddedOn)
                 {
-                    writer.WritePropertyName("added_on"u8);
+                    writer.WritePropertyName(Name_AddedOn);
                     writer.WriteStringValue(vAddedOn);
                 }
                 if (value.UpdatedOn is { } vUpdatedOn)
                 {
-                    writer.WritePropertyName("updated_on"u8);
+                    writer.WritePropertyName(Name_UpdatedOn);
                     writer.WriteStringValue(vUpdatedOn);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

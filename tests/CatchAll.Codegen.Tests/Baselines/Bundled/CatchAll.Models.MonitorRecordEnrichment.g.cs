@@ -8,6 +8,7 @@ namespace CatchAll.Models
     {
         private global::CatchAll.Runtime.Optional<global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence?> _enrichmentConfidence;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private global::System.Text.Json.JsonElement _additionalPropertiesJson;
 
         /// <summary>How confident the extraction is overall.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("enrichment_confidence")]
@@ -21,21 +22,27 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties
         {
-            get => _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-            set => _additionalProperties = value;
+            get => _additionalProperties ?? JsonConverter.AdditionalPropertiesOf(this);
+            set
+            {
+                _additionalPropertiesJson = default;
+                _additionalProperties = value;
+            }
         }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.MonitorRecordEnrichment>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EnrichmentConfidence = global::System.Text.Json.JsonEncodedText.Encode("enrichment_confidence"u8);
 
             public override global::CatchAll.Models.MonitorRecordEnrichment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for MonitorRecordEnrichment.");
                 global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence? pEnrichmentConfidence = default;
                 bool hasEnrichmentConfidence = false;
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                var extraStart = reader;
+                bool extraSeen = false;
                 string? current = null;
                 try
                 {
@@ -57,11 +64,17 @@ namespace CatchAll.Models
                         }
                         else
                         {
-                            current = reader.GetString()!;
-                            reader.Read();
-                            global::System.Text.Json.JsonElement value;
-                            value = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                            (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[current] = value;
+                            var extraName = reader;
+                            try
+                            {
+                                reader.Read();
+                                if (!reader.TrySkip()) throw new global::System.Text.Json.JsonException("The JSON value is incomplete.");
+                            }
+                            catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException || ex is global::System.InvalidOperationException)
+                            {
+                                throw global::CatchAll.Serialization.JsonErrors.At(ex, extraName.GetString()!, "MonitorRecordEnrichment");
+                            }
+                            extraSeen = true;
                         }
                         current = null;
                     }
@@ -73,8 +86,23 @@ namespace CatchAll.Models
 
                 var result = new global::CatchAll.Models.MonitorRecordEnrichment();
                 if (hasEnrichmentConfidence) result.EnrichmentConfidence = pEnrichmentConfidence;
-                result._additionalProperties = extra;
+                if (extraSeen) result._additionalPropertiesJson = global::System.Text.Json.JsonElement.ParseValue(ref extraStart);
                 return result;
+            }
+
+            internal static global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalPropertiesOf(global::CatchAll.Models.MonitorRecordEnrichment value)
+            {
+                var members = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
+                if (value._additionalPropertiesJson.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+                {
+                    foreach (var member in value._additionalPropertiesJson.EnumerateObject())
+                    {
+                        if (member.NameEquals("enrichment_confidence"u8)) continue;
+                        members[member.Name] = member.Value;
+                    }
+                }
+
+                return global::System.Threading.Interlocked.CompareExchange(ref value._additionalProperties, members, null) ?? members;
             }
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.MonitorRecordEnrichment value, global::System.Text.Json.JsonSerializerOptions options)
@@ -82,7 +110,7 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value._enrichmentConfidence.HasValue)
                 {
-                    writer.WritePropertyName("enrichment_confidence"u8);
+                    writer.WritePropertyName(Name_EnrichmentConfidence);
                     if (value._enrichmentConfidence.Value is { } vEnrichmentConfidence0)
                     {
                         global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence.JsonConverter.Instance.Write(writer, vEnrichmentConfidence0, options);
@@ -92,7 +120,9 @@ namespace CatchAll.Models
                         writer.WriteNullValue();
                     }
                 }
-                if (value._additionalProperties is { Count: > 0 } extra)
+                var extra = value._additionalProperties;
+                if (extra is null && value._additionalPropertiesJson.ValueKind == global::System.Text.Json.JsonValueKind.Object) extra = AdditionalPropertiesOf(value);
+                if (extra is { Count: > 0 })
                 {
                     foreach (var pair in extra)
                     {

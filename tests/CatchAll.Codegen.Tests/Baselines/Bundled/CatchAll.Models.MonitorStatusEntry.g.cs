@@ -37,6 +37,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.MonitorStatusEntry>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AdditionalInformation = global::System.Text.Json.JsonEncodedText.Encode("additional_information"u8);
 
             public override global::CatchAll.Models.MonitorStatusEntry Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -145,13 +148,13 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.MonitorStatusEntry value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("status"u8);
+                writer.WritePropertyName(Name_Status);
                 global::CatchAll.Models.MonitorStatusEntryStatus.JsonConverter.Instance.Write(writer, value.Status, options);
-                writer.WritePropertyName("created_at"u8);
+                writer.WritePropertyName(Name_CreatedAt);
                 writer.WriteStringValue(value.CreatedAt);
                 if (value._additionalInformation.HasValue)
                 {
-                    writer.WritePropertyName("additional_information"u8);
+                    writer.WritePropertyName(Name_AdditionalInformation);
                     if (value._additionalInformation.Value is { } vAdditionalInformation0)
                     {
                         writer.WriteStartObject();

@@ -45,6 +45,11 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.MonitorStatusHistoryResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Success = global::System.Text.Json.JsonEncodedText.Encode("success"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_MonitorId = global::System.Text.Json.JsonEncodedText.Encode("monitor_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_TotalStatuses = global::System.Text.Json.JsonEncodedText.Encode("total_statuses"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Statuses = global::System.Text.Json.JsonEncodedText.Encode("statuses"u8);
 
             public override global::CatchAll.Models.MonitorStatusHistoryResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -195,11 +200,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.MonitorStatusHistoryResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("success"u8);
+                writer.WritePropertyName(Name_Success);
                 writer.WriteBooleanValue(value.Success);
                 if (value._message.HasValue)
                 {
-                    writer.WritePropertyName("message"u8);
+                    writer.WritePropertyName(Name_Message);
                     if (value._message.Value is { } vMessage0)
                     {
                         writer.WriteStringValue(vMessage0);
@@ -209,7 +214,7 @@ namespace CatchAll.Models
                         writer.WriteNullValue();
                     }
                 }
-                writer.WritePropertyName("monitor_id"u8);
+                writer.WritePropertyName(Name_MonitorId);
                 if (value.MonitorId is { } vMonitorId0)
                 {
                     writer.WriteStringValue(vMonitorId0);
@@ -218,7 +223,7 @@ namespace CatchAll.Models
                 {
                     writer.WriteNullValue();
                 }
-                writer.WritePropertyName("total_statuses"u8);
+                writer.WritePropertyName(Name_TotalStatuses);
                 if (value.TotalStatuses is { } vTotalStatuses0)
                 {
                     writer.WriteNumberValue(vTotalStatuses0);
@@ -227,13 +232,13 @@ namespace CatchAll.Models
                 {
                     writer.WriteNullValue();
                 }
-                writer.WritePropertyName("statuses"u8);
+                writer.WritePropertyName(Name_Statuses);
                 if (value.Statuses is { } vStatuses0)
                 {
                     writer.WriteStartArray();
-                    foreach (var item1 in vStatuses0)
+                    for (var index1 = 0; index1 < vStatuses0.Count; index1++)
                     {
-                        global::CatchAll.Models.MonitorStatusEntry.JsonConverter.Instance.Write(writer, item1, options);
+                        global::CatchAll.Models.MonitorStatusEntry.JsonConverter.Instance.Write(writer, vStatuses0[index1], options);
                     }
                     writer.WriteEndArray();
                 }

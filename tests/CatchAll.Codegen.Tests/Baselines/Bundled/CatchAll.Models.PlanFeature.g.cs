@@ -40,6 +40,11 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.PlanFeature>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Code = global::System.Text.Json.JsonEncodedText.Encode("code"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ValueType = global::System.Text.Json.JsonEncodedText.Encode("value_type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Value = global::System.Text.Json.JsonEncodedText.Encode("value"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CurrentUsage = global::System.Text.Json.JsonEncodedText.Encode("current_usage"u8);
 
             public override global::CatchAll.Models.PlanFeature Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -158,23 +163,23 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.PlanFeature value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
-                writer.WritePropertyName("code"u8);
+                writer.WritePropertyName(Name_Code);
                 writer.WriteStringValue(value.Code);
                 if (value.ValueType is { } vValueType)
                 {
-                    writer.WritePropertyName("value_type"u8);
+                    writer.WritePropertyName(Name_ValueType);
                     writer.WriteStringValue(vValueType);
                 }
                 if (value.Value is { } vValue)
                 {
-                    writer.WritePropertyName("value"u8);
+                    writer.WritePropertyName(Name_Value);
                     vValue.WriteTo(writer);
                 }
                 if (value.CurrentUsage is { } vCurrentUsage)
                 {
-                    writer.WritePropertyName("current_usage"u8);
+                    writer.WritePropertyName(Name_CurrentUsage);
                     writer.WriteNumberValue(vCurrentUsage);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -28,6 +28,8 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ProjectOverviewResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ProjectId = global::System.Text.Json.JsonEncodedText.Encode("project_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Overview = global::System.Text.Json.JsonEncodedText.Encode("overview"u8);
 
             public override global::CatchAll.Models.ProjectOverviewResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -102,9 +104,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ProjectOverviewResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("project_id"u8);
+                writer.WritePropertyName(Name_ProjectId);
                 writer.WriteStringValue(value.ProjectId);
-                writer.WritePropertyName("overview"u8);
+                writer.WritePropertyName(Name_Overview);
                 global::CatchAll.Models.ProjectOverviewResponseDtoOverview.JsonConverter.Instance.Write(writer, value.Overview, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

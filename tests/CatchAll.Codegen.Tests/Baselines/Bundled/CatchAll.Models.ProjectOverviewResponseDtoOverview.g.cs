@@ -36,6 +36,10 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ProjectOverviewResponseDtoOverview>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Jobs = global::System.Text.Json.JsonEncodedText.Encode("jobs"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Monitors = global::System.Text.Json.JsonEncodedText.Encode("monitors"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Datasets = global::System.Text.Json.JsonEncodedText.Encode("datasets"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_MonitorGroups = global::System.Text.Json.JsonEncodedText.Encode("monitor_groups"u8);
 
             public override global::CatchAll.Models.ProjectOverviewResponseDtoOverview Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -148,13 +152,13 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ProjectOverviewResponseDtoOverview value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("jobs"u8);
+                writer.WritePropertyName(Name_Jobs);
                 global::CatchAll.Models.ProjectOverviewCountsDto.JsonConverter.Instance.Write(writer, value.Jobs, options);
-                writer.WritePropertyName("monitors"u8);
+                writer.WritePropertyName(Name_Monitors);
                 global::CatchAll.Models.ProjectOverviewCountsDto.JsonConverter.Instance.Write(writer, value.Monitors, options);
-                writer.WritePropertyName("datasets"u8);
+                writer.WritePropertyName(Name_Datasets);
                 global::CatchAll.Models.ProjectOverviewCountsDto.JsonConverter.Instance.Write(writer, value.Datasets, options);
-                writer.WritePropertyName("monitor_groups"u8);
+                writer.WritePropertyName(Name_MonitorGroups);
                 global::CatchAll.Models.ProjectOverviewCountsDto.JsonConverter.Instance.Write(writer, value.MonitorGroups, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

@@ -40,6 +40,11 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ProjectResourceDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ResourceType = global::System.Text.Json.JsonEncodedText.Encode("resource_type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ResourceId = global::System.Text.Json.JsonEncodedText.Encode("resource_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8);
 
             public override global::CatchAll.Models.ProjectResourceDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -182,23 +187,23 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ProjectResourceDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("resource_type"u8);
+                writer.WritePropertyName(Name_ResourceType);
                 global::CatchAll.Models.ProjectResourceType.JsonConverter.Instance.Write(writer, value.ResourceType, options);
-                writer.WritePropertyName("resource_id"u8);
+                writer.WritePropertyName(Name_ResourceId);
                 writer.WriteStringValue(value.ResourceId);
                 if (value.Name is { } vName)
                 {
-                    writer.WritePropertyName("name"u8);
+                    writer.WritePropertyName(Name_Name);
                     writer.WriteStringValue(vName);
                 }
                 if (value.CreatedAt is { } vCreatedAt)
                 {
-                    writer.WritePropertyName("created_at"u8);
+                    writer.WritePropertyName(Name_CreatedAt);
                     writer.WriteStringValue(vCreatedAt);
                 }
                 if (value.Metadata is { } vMetadata)
                 {
-                    writer.WritePropertyName("metadata"u8);
+                    writer.WritePropertyName(Name_Metadata);
                     writer.WriteStartObject();
                     foreach (var pair0 in vMetadata)
                     {

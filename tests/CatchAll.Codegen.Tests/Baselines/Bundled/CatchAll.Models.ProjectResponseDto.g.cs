@@ -58,6 +58,14 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ProjectResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Success = global::System.Text.Json.JsonEncodedText.Encode("success"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ProjectId = global::System.Text.Json.JsonEncodedText.Encode("project_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Description = global::System.Text.Json.JsonEncodedText.Encode("description"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ResourcesCount = global::System.Text.Json.JsonEncodedText.Encode("resources_count"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_UpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8);
 
             public override global::CatchAll.Models.ProjectResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -238,17 +246,17 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ProjectResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("success"u8);
+                writer.WritePropertyName(Name_Success);
                 writer.WriteBooleanValue(value.Success);
-                writer.WritePropertyName("message"u8);
+                writer.WritePropertyName(Name_Message);
                 writer.WriteStringValue(value.Message);
-                writer.WritePropertyName("project_id"u8);
+                writer.WritePropertyName(Name_ProjectId);
                 writer.WriteStringValue(value.ProjectId);
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
                 if (value._description.HasValue)
                 {
-                    writer.WritePropertyName("description"u8);
+                    writer.WritePropertyName(Name_Description);
                     if (value._description.Value is { } vDescription0)
                     {
                         writer.WriteStringValue(vDescription0);
@@ -260,17 +268,17 @@ namespace CatchAll.Models
                 }
                 if (value.ResourcesCount is { } vResourcesCount)
                 {
-                    writer.WritePropertyName("resources_count"u8);
+                    writer.WritePropertyName(Name_ResourcesCount);
                     writer.WriteNumberValue(vResourcesCount);
                 }
                 if (value.CreatedAt is { } vCreatedAt)
                 {
-                    writer.WritePropertyName("created_at"u8);
+                    writer.WritePropertyName(Name_CreatedAt);
                     writer.WriteStringValue(vCreatedAt);
                 }
                 if (value.UpdatedAt is { } vUpdatedAt)
                 {
-                    writer.WritePropertyName("updated_at"u8);
+                    writer.WritePropertyName(Name_UpdatedAt);
                     writer.WriteStringValue(vUpdatedAt);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

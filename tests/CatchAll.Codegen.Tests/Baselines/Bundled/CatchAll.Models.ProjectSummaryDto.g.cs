@@ -50,6 +50,12 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ProjectSummaryDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ProjectId = global::System.Text.Json.JsonEncodedText.Encode("project_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Description = global::System.Text.Json.JsonEncodedText.Encode("description"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ResourcesCount = global::System.Text.Json.JsonEncodedText.Encode("resources_count"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_UpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8);
 
             public override global::CatchAll.Models.ProjectSummaryDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -192,13 +198,13 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ProjectSummaryDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("project_id"u8);
+                writer.WritePropertyName(Name_ProjectId);
                 writer.WriteStringValue(value.ProjectId);
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
                 if (value._description.HasValue)
                 {
-                    writer.WritePropertyName("description"u8);
+                    writer.WritePropertyName(Name_Description);
                     if (value._description.Value is { } vDescription0)
                     {
                         writer.WriteStringValue(vDescription0);
@@ -210,17 +216,17 @@ namespace CatchAll.Models
                 }
                 if (value.ResourcesCount is { } vResourcesCount)
                 {
-                    writer.WritePropertyName("resources_count"u8);
+                    writer.WritePropertyName(Name_ResourcesCount);
                     writer.WriteNumberValue(vResourcesCount);
                 }
                 if (value.CreatedAt is { } vCreatedAt)
                 {
-                    writer.WritePropertyName("created_at"u8);
+                    writer.WritePropertyName(Name_CreatedAt);
                     writer.WriteStringValue(vCreatedAt);
                 }
                 if (value.UpdatedAt is { } vUpdatedAt)
                 {
-                    writer.WritePropertyName("updated_at"u8);
+                    writer.WritePropertyName(Name_UpdatedAt);
                     writer.WriteStringValue(vUpdatedAt);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -117,6 +117,25 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.PullJobResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_JobId = global::System.Text.Json.JsonEncodedText.Encode("job_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Query = global::System.Text.Json.JsonEncodedText.Encode("query"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Context = global::System.Text.Json.JsonEncodedText.Encode("context"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Validators = global::System.Text.Json.JsonEncodedText.Encode("validators"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Enrichments = global::System.Text.Json.JsonEncodedText.Encode("enrichments"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Error = global::System.Text.Json.JsonEncodedText.Encode("error"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Limit = global::System.Text.Json.JsonEncodedText.Encode("limit"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Duration = global::System.Text.Json.JsonEncodedText.Encode("duration"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CandidateRecords = global::System.Text.Json.JsonEncodedText.Encode("candidate_records"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ValidRecords = global::System.Text.Json.JsonEncodedText.Encode("valid_records"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ProgressValidated = global::System.Text.Json.JsonEncodedText.Encode("progress_validated"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_DateRange = global::System.Text.Json.JsonEncodedText.Encode("date_range"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Page = global::System.Text.Json.JsonEncodedText.Encode("page"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_PageSize = global::System.Text.Json.JsonEncodedText.Encode("page_size"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_TotalPages = global::System.Text.Json.JsonEncodedText.Encode("total_pages"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Mode = global::System.Text.Json.JsonEncodedText.Encode("mode"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_SharingInfo = global::System.Text.Json.JsonEncodedText.Encode("sharing_info"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AllRecords = global::System.Text.Json.JsonEncodedText.Encode("all_records"u8);
 
             public override global::CatchAll.Models.PullJobResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -584,26 +603,26 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.PullJobResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("job_id"u8);
+                writer.WritePropertyName(Name_JobId);
                 writer.WriteStringValue(value.JobId);
                 if (value.Query is { } vQuery)
                 {
-                    writer.WritePropertyName("query"u8);
+                    writer.WritePropertyName(Name_Query);
                     writer.WriteStringValue(vQuery);
                 }
                 if (value.Context is { } vContext)
                 {
-                    writer.WritePropertyName("context"u8);
+                    writer.WritePropertyName(Name_Context);
                     writer.WriteStringValue(vContext);
                 }
                 if (value.Validators is { } vValidators)
                 {
-                    writer.WritePropertyName("validators"u8);
+                    writer.WritePropertyName(Name_Validators);
                     writer.WriteStartArray();
-                    foreach (var item0 in vValidators)
+                    for (var index0 = 0; index0 < vValidators.Count; index0++)
                     {
                         writer.WriteStartObject();
-                        foreach (var pair1 in item0)
+                        foreach (var pair1 in vValidators[index0])
                         {
                             writer.WritePropertyName(pair1.Key);
                             pair1.Value.WriteTo(writer);
@@ -614,12 +633,12 @@ namespace CatchAll.Models
                 }
                 if (value.Enrichments is { } vEnrichments)
                 {
-                    writer.WritePropertyName("enrichments"u8);
+                    writer.WritePropertyName(Name_Enrichments);
                     writer.WriteStartArray();
-                    foreach (var item0 in vEnrichments)
+                    for (var index0 = 0; index0 < vEnrichments.Count; index0++)
                     {
                         writer.WriteStartObject();
-                        foreach (var pair1 in item0)
+                        foreach (var pair1 in vEnrichments[index0])
                         {
                             writer.WritePropertyName(pair1.Key);
                             pair1.Value.WriteTo(writer);
@@ -630,12 +649,12 @@ namespace CatchAll.Models
                 }
                 if (value.Status is { } vStatus)
                 {
-                    writer.WritePropertyName("status"u8);
+                    writer.WritePropertyName(Name_Status);
                     writer.WriteStringValue(vStatus);
                 }
                 if (value._error.HasValue)
                 {
-                    writer.WritePropertyName("error"u8);
+                    writer.WritePropertyName(Name_Error);
                     if (value._error.Value is { } vError0)
                     {
                         writer.WriteStringValue(vError0);
@@ -647,27 +666,27 @@ namespace CatchAll.Models
                 }
                 if (value.Limit is { } vLimit)
                 {
-                    writer.WritePropertyName("limit"u8);
+                    writer.WritePropertyName(Name_Limit);
                     writer.WriteNumberValue(vLimit);
                 }
                 if (value.Duration is { } vDuration)
                 {
-                    writer.WritePropertyName("duration"u8);
+                    writer.WritePropertyName(Name_Duration);
                     writer.WriteStringValue(vDuration);
                 }
                 if (value.CandidateRecords is { } vCandidateRecords)
                 {
-                    writer.WritePropertyName("candidate_records"u8);
+                    writer.WritePropertyName(Name_CandidateRecords);
                     writer.WriteNumberValue(vCandidateRecords);
                 }
                 if (value.ValidRecords is { } vValidRecords)
                 {
-                    writer.WritePropertyName("valid_records"u8);
+                    writer.WritePropertyName(Name_ValidRecords);
                     writer.WriteNumberValue(vValidRecords);
                 }
                 if (value._progressValidated.HasValue)
                 {
-                    writer.WritePropertyName("progress_validated"u8);
+                    writer.WritePropertyName(Name_ProgressValidated);
                     if (value._progressValidated.Value is { } vProgressValidated0)
                     {
                         writer.WriteNumberValue(vProgressValidated0);
@@ -679,32 +698,32 @@ namespace CatchAll.Models
                 }
                 if (value.DateRange is { } vDateRange)
                 {
-                    writer.WritePropertyName("date_range"u8);
+                    writer.WritePropertyName(Name_DateRange);
                     global::CatchAll.Models.PullJobResponseDtoDateRange.JsonConverter.Instance.Write(writer, vDateRange, options);
                 }
                 if (value.Page is { } vPage)
                 {
-                    writer.WritePropertyName("page"u8);
+                    writer.WritePropertyName(Name_Page);
                     writer.WriteNumberValue(vPage);
                 }
                 if (value.PageSize is { } vPageSize)
                 {
-                    writer.WritePropertyName("page_size"u8);
+                    writer.WritePropertyName(Name_PageSize);
                     writer.WriteNumberValue(vPageSize);
                 }
                 if (value.TotalPages is { } vTotalPages)
                 {
-                    writer.WritePropertyName("total_pages"u8);
+                    writer.WritePropertyName(Name_TotalPages);
                     writer.WriteNumberValue(vTotalPages);
                 }
                 if (value.Mode is { } vMode)
                 {
-                    writer.WritePropertyName("mode"u8);
+                    writer.WritePropertyName(Name_Mode);
                     global::CatchAll.Models.PullJobResponseDtoMode.JsonConverter.Instance.Write(writer, vMode, options);
                 }
                 if (value._sharingInfo.HasValue)
                 {
-                    writer.WritePropertyName("sharing_info"u8);
+                    writer.WritePropertyName(Name_SharingInfo);
                     if (value._sharingInfo.Value is { } vSharingInfo0)
                     {
                         global::CatchAll.Models.SharingInfo.JsonConverter.Instance.Write(writer, vSharingInfo0, options);
@@ -716,11 +735,11 @@ namespace CatchAll.Models
                 }
                 if (value.AllRecords is { } vAllRecords)
                 {
-                    writer.WritePropertyName("all_records"u8);
+                    writer.WritePropertyName(Name_AllRecords);
                     writer.WriteStartArray();
-                    foreach (var item0 in vAllRecords)
+                    for (var index0 = 0; index0 < vAllRecords.Count; index0++)
                     {
-                        global::CatchAll.Models.Record.JsonConverter.Instance.Write(writer, item0, options);
+                        global::CatchAll.Models.Record.JsonConverter.Instance.Write(writer, vAllRecords[index0], options);
                     }
                     writer.WriteEndArray();
                 }

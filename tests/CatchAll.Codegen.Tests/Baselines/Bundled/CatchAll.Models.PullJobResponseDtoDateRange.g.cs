@@ -28,6 +28,8 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.PullJobResponseDtoDateRange>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_StartDate = global::System.Text.Json.JsonEncodedText.Encode("start_date"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EndDate = global::System.Text.Json.JsonEncodedText.Encode("end_date"u8);
 
             public override global::CatchAll.Models.PullJobResponseDtoDateRange Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -98,12 +100,12 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value.StartDate is { } vStartDate)
                 {
-                    writer.WritePropertyName("start_date"u8);
+                    writer.WritePropertyName(Name_StartDate);
                     writer.WriteStringValue(vStartDate);
                 }
                 if (value.EndDate is { } vEndDate)
                 {
-                    writer.WritePropertyName("end_date"u8);
+                    writer.WritePropertyName(Name_EndDate);
                     writer.WriteStringValue(vEndDate);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -62,6 +62,15 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.PullMonitorResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_MonitorId = global::System.Text.Json.JsonEncodedText.Encode("monitor_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CronExpression = global::System.Text.Json.JsonEncodedText.Encode("cron_expression"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Timezone = global::System.Text.Json.JsonEncodedText.Encode("timezone"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ReferenceJob = global::System.Text.Json.JsonEncodedText.Encode("reference_job"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_RunInfo = global::System.Text.Json.JsonEncodedText.Encode("run_info"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Records = global::System.Text.Json.JsonEncodedText.Encode("records"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AllRecords = global::System.Text.Json.JsonEncodedText.Encode("all_records"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Limit = global::System.Text.Json.JsonEncodedText.Encode("limit"u8);
 
             public override global::CatchAll.Models.PullMonitorResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -281,45 +290,45 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.PullMonitorResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("monitor_id"u8);
+                writer.WritePropertyName(Name_MonitorId);
                 writer.WriteStringValue(value.MonitorId);
                 if (value.CronExpression is { } vCronExpression)
                 {
-                    writer.WritePropertyName("cron_expression"u8);
+                    writer.WritePropertyName(Name_CronExpression);
                     writer.WriteStringValue(vCronExpression);
                 }
                 if (value.Timezone is { } vTimezone)
                 {
-                    writer.WritePropertyName("timezone"u8);
+                    writer.WritePropertyName(Name_Timezone);
                     writer.WriteStringValue(vTimezone);
                 }
-                writer.WritePropertyName("reference_job"u8);
+                writer.WritePropertyName(Name_ReferenceJob);
                 global::CatchAll.Models.ReferenceJob.JsonConverter.Instance.Write(writer, value.ReferenceJob, options);
                 if (value.RunInfo is { } vRunInfo)
                 {
-                    writer.WritePropertyName("run_info"u8);
+                    writer.WritePropertyName(Name_RunInfo);
                     global::CatchAll.Models.PullMonitorResponseDtoRunInfo.JsonConverter.Instance.Write(writer, vRunInfo, options);
                 }
                 if (value.Records is { } vRecords)
                 {
-                    writer.WritePropertyName("records"u8);
+                    writer.WritePropertyName(Name_Records);
                     writer.WriteNumberValue(vRecords);
                 }
-                writer.WritePropertyName("status"u8);
+                writer.WritePropertyName(Name_Status);
                 writer.WriteStringValue(value.Status);
                 if (value.AllRecords is { } vAllRecords)
                 {
-                    writer.WritePropertyName("all_records"u8);
+                    writer.WritePropertyName(Name_AllRecords);
                     writer.WriteStartArray();
-                    foreach (var item0 in vAllRecords)
+                    for (var index0 = 0; index0 < vAllRecords.Count; index0++)
                     {
-                        global::CatchAll.Models.MonitorRecord.JsonConverter.Instance.Write(writer, item0, options);
+                        global::CatchAll.Models.MonitorRecord.JsonConverter.Instance.Write(writer, vAllRecords[index0], options);
                     }
                     writer.WriteEndArray();
                 }
                 if (value._limit.HasValue)
                 {
-                    writer.WritePropertyName("limit"u8);
+                    writer.WritePropertyName(Name_Limit);
                     if (value._limit.Value is { } vLimit0)
                     {
                         writer.WriteNumberValue(vLimit0);

@@ -28,6 +28,8 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.PullMonitorResponseDtoRunInfo>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_FirstRun = global::System.Text.Json.JsonEncodedText.Encode("first_run"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_LastRun = global::System.Text.Json.JsonEncodedText.Encode("last_run"u8);
 
             public override global::CatchAll.Models.PullMonitorResponseDtoRunInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -98,12 +100,12 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value.FirstRun is { } vFirstRun)
                 {
-                    writer.WritePropertyName("first_run"u8);
+                    writer.WritePropertyName(Name_FirstRun);
                     writer.WriteStringValue(vFirstRun);
                 }
                 if (value.LastRun is { } vLastRun)
                 {
-                    writer.WritePropertyName("last_run"u8);
+                    writer.WritePropertyName(Name_LastRun);
                     writer.WriteStringValue(vLastRun);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

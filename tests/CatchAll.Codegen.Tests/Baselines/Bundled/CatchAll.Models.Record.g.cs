@@ -40,6 +40,11 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.Record>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_RecordId = global::System.Text.Json.JsonEncodedText.Encode("record_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_RecordTitle = global::System.Text.Json.JsonEncodedText.Encode("record_title"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Enrichment = global::System.Text.Json.JsonEncodedText.Encode("enrichment"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Citations = global::System.Text.Json.JsonEncodedText.Encode("citations"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ConnectedEntities = global::System.Text.Json.JsonEncodedText.Encode("connected_entities"u8);
 
             public override global::CatchAll.Models.Record Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -217,26 +222,27 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.Record value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("record_id"u8);
+                writer.WritePropertyName(Name_RecordId);
                 writer.WriteStringValue(value.RecordId);
-                writer.WritePropertyName("record_title"u8);
+                writer.WritePropertyName(Name_RecordTitle);
                 writer.WriteStringValue(value.RecordTitle);
-                writer.WritePropertyName("enrichment"u8);
+                writer.WritePropertyName(Name_Enrichment);
                 global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance.Write(writer, value.Enrichment, options);
-                writer.WritePropertyName("citations"u8);
+                writer.WritePropertyName(Name_Citations);
                 writer.WriteStartArray();
-                foreach (var item0 in value.Citations)
+                var listCitations0 = value.Citations;
+                for (var index0 = 0; index0 < listCitations0.Count; index0++)
                 {
-                    global::CatchAll.Models.Citation.JsonConverter.Instance.Write(writer, item0, options);
+                    global::CatchAll.Models.Citation.JsonConverter.Instance.Write(writer, listCitations0[index0], options);
                 }
                 writer.WriteEndArray();
                 if (value.ConnectedEntities is { } vConnectedEntities)
                 {
-                    writer.WritePropertyName("connected_entities"u8);
+                    writer.WritePropertyName(Name_ConnectedEntities);
                     writer.WriteStartArray();
-                    foreach (var item0 in vConnectedEntities)
+                    for (var index0 = 0; index0 < vConnectedEntities.Count; index0++)
                     {
-                        global::CatchAll.Models.ConnectedEntity.JsonConverter.Instance.Write(writer, item0, options);
+                        global::CatchAll.Models.ConnectedEntity.JsonConverter.Instance.Write(writer, vConnectedEntities[index0], options);
                     }
                     writer.WriteEndArray();
                 }

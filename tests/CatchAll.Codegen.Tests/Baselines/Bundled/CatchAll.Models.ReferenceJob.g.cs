@@ -28,6 +28,8 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ReferenceJob>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Query = global::System.Text.Json.JsonEncodedText.Encode("query"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Context = global::System.Text.Json.JsonEncodedText.Encode("context"u8);
 
             public override global::CatchAll.Models.ReferenceJob Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -98,12 +100,12 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value.Query is { } vQuery)
                 {
-                    writer.WritePropertyName("query"u8);
+                    writer.WritePropertyName(Name_Query);
                     writer.WriteStringValue(vQuery);
                 }
                 if (value.Context is { } vContext)
                 {
-                    writer.WritePropertyName("context"u8);
+                    writer.WritePropertyName(Name_Context);
                     writer.WriteStringValue(vContext);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

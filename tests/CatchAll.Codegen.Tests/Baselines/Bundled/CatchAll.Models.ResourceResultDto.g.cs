@@ -41,6 +41,11 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ResourceResultDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ResourceType = global::System.Text.Json.JsonEncodedText.Encode("resource_type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ResourceId = global::System.Text.Json.JsonEncodedText.Encode("resource_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Success = global::System.Text.Json.JsonEncodedText.Encode("success"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AlreadyExists = global::System.Text.Json.JsonEncodedText.Encode("already_exists"u8);
 
             public override global::CatchAll.Models.ResourceResultDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -170,17 +175,17 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ResourceResultDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("resource_type"u8);
+                writer.WritePropertyName(Name_ResourceType);
                 writer.WriteStringValue(value.ResourceType);
-                writer.WritePropertyName("resource_id"u8);
+                writer.WritePropertyName(Name_ResourceId);
                 writer.WriteStringValue(value.ResourceId);
-                writer.WritePropertyName("success"u8);
+                writer.WritePropertyName(Name_Success);
                 writer.WriteBooleanValue(value.Success);
-                writer.WritePropertyName("message"u8);
+                writer.WritePropertyName(Name_Message);
                 writer.WriteStringValue(value.Message);
                 if (value.AlreadyExists is { } vAlreadyExists)
                 {
-                    writer.WritePropertyName("already_exists"u8);
+                    writer.WritePropertyName(Name_AlreadyExists);
                     writer.WriteBooleanValue(vAlreadyExists);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

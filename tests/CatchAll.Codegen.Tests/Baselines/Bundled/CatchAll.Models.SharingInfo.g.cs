@@ -32,6 +32,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.SharingInfo>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_SharedAt = global::System.Text.Json.JsonEncodedText.Encode("shared_at"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Permission = global::System.Text.Json.JsonEncodedText.Encode("permission"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_SharedBy = global::System.Text.Json.JsonEncodedText.Encode("shared_by"u8);
 
             public override global::CatchAll.Models.SharingInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -125,11 +128,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.SharingInfo value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("shared_at"u8);
+                writer.WritePropertyName(Name_SharedAt);
                 writer.WriteStringValue(value.SharedAt);
-                writer.WritePropertyName("permission"u8);
+                writer.WritePropertyName(Name_Permission);
                 global::CatchAll.Models.SharingInfoPermission.JsonConverter.Instance.Write(writer, value.Permission, options);
-                writer.WritePropertyName("shared_by"u8);
+                writer.WritePropertyName(Name_SharedBy);
                 writer.WriteStringValue(value.SharedBy);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

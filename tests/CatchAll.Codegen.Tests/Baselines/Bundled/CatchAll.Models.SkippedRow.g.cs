@@ -28,6 +28,8 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.SkippedRow>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Row = global::System.Text.Json.JsonEncodedText.Encode("row"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Reason = global::System.Text.Json.JsonEncodedText.Encode("reason"u8);
 
             public override global::CatchAll.Models.SkippedRow Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -102,9 +104,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.SkippedRow value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("row"u8);
+                writer.WritePropertyName(Name_Row);
                 writer.WriteNumberValue(value.Row);
-                writer.WritePropertyName("reason"u8);
+                writer.WritePropertyName(Name_Reason);
                 writer.WriteStringValue(value.Reason);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

@@ -32,6 +32,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.StatusResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_JobId = global::System.Text.Json.JsonEncodedText.Encode("job_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Steps = global::System.Text.Json.JsonEncodedText.Encode("steps"u8);
 
             public override global::CatchAll.Models.StatusResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -145,20 +148,20 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.StatusResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("job_id"u8);
+                writer.WritePropertyName(Name_JobId);
                 writer.WriteStringValue(value.JobId);
                 if (value.Status is { } vStatus)
                 {
-                    writer.WritePropertyName("status"u8);
+                    writer.WritePropertyName(Name_Status);
                     global::CatchAll.Models.PublicJobStatus.JsonConverter.Instance.Write(writer, vStatus, options);
                 }
                 if (value.Steps is { } vSteps)
                 {
-                    writer.WritePropertyName("steps"u8);
+                    writer.WritePropertyName(Name_Steps);
                     writer.WriteStartArray();
-                    foreach (var item0 in vSteps)
+                    for (var index0 = 0; index0 < vSteps.Count; index0++)
                     {
-                        global::CatchAll.Models.JobStep.JsonConverter.Instance.Write(writer, item0, options);
+                        global::CatchAll.Models.JobStep.JsonConverter.Instance.Write(writer, vSteps[index0], options);
                     }
                     writer.WriteEndArray();
                 }

@@ -79,6 +79,20 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.SubmitRequestDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Query = global::System.Text.Json.JsonEncodedText.Encode("query"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Context = global::System.Text.Json.JsonEncodedText.Encode("context"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Limit = global::System.Text.Json.JsonEncodedText.Encode("limit"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_StartDate = global::System.Text.Json.JsonEncodedText.Encode("start_date"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EndDate = global::System.Text.Json.JsonEncodedText.Encode("end_date"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Validators = global::System.Text.Json.JsonEncodedText.Encode("validators"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Enrichments = global::System.Text.Json.JsonEncodedText.Encode("enrichments"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Mode = global::System.Text.Json.JsonEncodedText.Encode("mode"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ConnectedDatasetIds = global::System.Text.Json.JsonEncodedText.Encode("connected_dataset_ids"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EdScoreMin = global::System.Text.Json.JsonEncodedText.Encode("ed_score_min"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ProjectId = global::System.Text.Json.JsonEncodedText.Encode("project_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_WebhookIds = global::System.Text.Json.JsonEncodedText.Encode("webhook_ids"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_FetchAllWatchlistNews = global::System.Text.Json.JsonEncodedText.Encode("fetch_all_watchlist_news"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_EdAssociationType = global::System.Text.Json.JsonEncodedText.Encode("ed_association_type"u8);
 
             public override global::CatchAll.Models.SubmitRequestDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -451,91 +465,91 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.SubmitRequestDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("query"u8);
+                writer.WritePropertyName(Name_Query);
                 writer.WriteStringValue(value.Query);
                 if (value.Context is { } vContext)
                 {
-                    writer.WritePropertyName("context"u8);
+                    writer.WritePropertyName(Name_Context);
                     writer.WriteStringValue(vContext);
                 }
                 if (value.Limit is { } vLimit)
                 {
-                    writer.WritePropertyName("limit"u8);
+                    writer.WritePropertyName(Name_Limit);
                     writer.WriteNumberValue(vLimit);
                 }
                 if (value.StartDate is { } vStartDate)
                 {
-                    writer.WritePropertyName("start_date"u8);
+                    writer.WritePropertyName(Name_StartDate);
                     writer.WriteStringValue(vStartDate);
                 }
                 if (value.EndDate is { } vEndDate)
                 {
-                    writer.WritePropertyName("end_date"u8);
+                    writer.WritePropertyName(Name_EndDate);
                     writer.WriteStringValue(vEndDate);
                 }
                 if (value.Validators is { } vValidators)
                 {
-                    writer.WritePropertyName("validators"u8);
+                    writer.WritePropertyName(Name_Validators);
                     writer.WriteStartArray();
-                    foreach (var item0 in vValidators)
+                    for (var index0 = 0; index0 < vValidators.Count; index0++)
                     {
-                        global::CatchAll.Models.ValidatorSchema.JsonConverter.Instance.Write(writer, item0, options);
+                        global::CatchAll.Models.ValidatorSchema.JsonConverter.Instance.Write(writer, vValidators[index0], options);
                     }
                     writer.WriteEndArray();
                 }
                 if (value.Enrichments is { } vEnrichments)
                 {
-                    writer.WritePropertyName("enrichments"u8);
+                    writer.WritePropertyName(Name_Enrichments);
                     writer.WriteStartArray();
-                    foreach (var item0 in vEnrichments)
+                    for (var index0 = 0; index0 < vEnrichments.Count; index0++)
                     {
-                        global::CatchAll.Models.EnrichmentSchema.JsonConverter.Instance.Write(writer, item0, options);
+                        global::CatchAll.Models.EnrichmentSchema.JsonConverter.Instance.Write(writer, vEnrichments[index0], options);
                     }
                     writer.WriteEndArray();
                 }
                 if (value.Mode is { } vMode)
                 {
-                    writer.WritePropertyName("mode"u8);
+                    writer.WritePropertyName(Name_Mode);
                     global::CatchAll.Models.SubmitRequestDtoMode.JsonConverter.Instance.Write(writer, vMode, options);
                 }
                 if (value.ConnectedDatasetIds is { } vConnectedDatasetIds)
                 {
-                    writer.WritePropertyName("connected_dataset_ids"u8);
+                    writer.WritePropertyName(Name_ConnectedDatasetIds);
                     writer.WriteStartArray();
-                    foreach (var item0 in vConnectedDatasetIds)
+                    for (var index0 = 0; index0 < vConnectedDatasetIds.Count; index0++)
                     {
-                        writer.WriteStringValue(item0);
+                        writer.WriteStringValue(vConnectedDatasetIds[index0]);
                     }
                     writer.WriteEndArray();
                 }
                 if (value.EdScoreMin is { } vEdScoreMin)
                 {
-                    writer.WritePropertyName("ed_score_min"u8);
+                    writer.WritePropertyName(Name_EdScoreMin);
                     writer.WriteNumberValue(vEdScoreMin);
                 }
                 if (value.ProjectId is { } vProjectId)
                 {
-                    writer.WritePropertyName("project_id"u8);
+                    writer.WritePropertyName(Name_ProjectId);
                     writer.WriteStringValue(vProjectId);
                 }
                 if (value.WebhookIds is { } vWebhookIds)
                 {
-                    writer.WritePropertyName("webhook_ids"u8);
+                    writer.WritePropertyName(Name_WebhookIds);
                     writer.WriteStartArray();
-                    foreach (var item0 in vWebhookIds)
+                    for (var index0 = 0; index0 < vWebhookIds.Count; index0++)
                     {
-                        writer.WriteStringValue(item0);
+                        writer.WriteStringValue(vWebhookIds[index0]);
                     }
                     writer.WriteEndArray();
                 }
                 if (value.FetchAllWatchlistNews is { } vFetchAllWatchlistNews)
                 {
-                    writer.WritePropertyName("fetch_all_watchlist_news"u8);
+                    writer.WritePropertyName(Name_FetchAllWatchlistNews);
                     writer.WriteBooleanValue(vFetchAllWatchlistNews);
                 }
                 if (value.EdAssociationType is { } vEdAssociationType)
                 {
-                    writer.WritePropertyName("ed_association_type"u8);
+                    writer.WritePropertyName(Name_EdAssociationType);
                     global::CatchAll.Models.EntityAssociationType.JsonConverter.Instance.Write(writer, vEdAssociationType, options);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -32,6 +32,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.Suggestion>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Issue = global::System.Text.Json.JsonEncodedText.Encode("issue"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Example = global::System.Text.Json.JsonEncodedText.Encode("example"u8);
 
             public override global::CatchAll.Models.Suggestion Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -123,13 +126,13 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.Suggestion value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("issue"u8);
+                writer.WritePropertyName(Name_Issue);
                 global::CatchAll.Models.IssueType.JsonConverter.Instance.Write(writer, value.Issue, options);
-                writer.WritePropertyName("message"u8);
+                writer.WritePropertyName(Name_Message);
                 writer.WriteStringValue(value.Message);
                 if (value.Example is { } vExample)
                 {
-                    writer.WritePropertyName("example"u8);
+                    writer.WritePropertyName(Name_Example);
                     writer.WriteStringValue(vExample);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

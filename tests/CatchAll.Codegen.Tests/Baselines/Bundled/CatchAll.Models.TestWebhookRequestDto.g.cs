@@ -24,6 +24,7 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.TestWebhookRequestDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Payload = global::System.Text.Json.JsonEncodedText.Encode("payload"u8);
 
             public override global::CatchAll.Models.TestWebhookRequestDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -94,7 +95,7 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value.Payload is { } vPayload)
                 {
-                    writer.WritePropertyName("payload"u8);
+                    writer.WritePropertyName(Name_Payload);
                     writer.WriteStartObject();
                     foreach (var pair0 in vPayload)
                     {

@@ -36,6 +36,10 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.TestWebhookResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Success = global::System.Text.Json.JsonEncodedText.Encode("success"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_HttpStatusCode = global::System.Text.Json.JsonEncodedText.Encode("http_status_code"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ResponseBody = global::System.Text.Json.JsonEncodedText.Encode("response_body"u8);
 
             public override global::CatchAll.Models.TestWebhookResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -137,18 +141,18 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.TestWebhookResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("success"u8);
+                writer.WritePropertyName(Name_Success);
                 writer.WriteBooleanValue(value.Success);
-                writer.WritePropertyName("message"u8);
+                writer.WritePropertyName(Name_Message);
                 writer.WriteStringValue(value.Message);
                 if (value.HttpStatusCode is { } vHttpStatusCode)
                 {
-                    writer.WritePropertyName("http_status_code"u8);
+                    writer.WritePropertyName(Name_HttpStatusCode);
                     writer.WriteNumberValue(vHttpStatusCode);
                 }
                 if (value.ResponseBody is { } vResponseBody)
                 {
-                    writer.WritePropertyName("response_body"u8);
+                    writer.WritePropertyName(Name_ResponseBody);
                     vResponseBody.WriteTo(writer);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -28,6 +28,8 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.UpdateMonitorRequestDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_WebhookIds = global::System.Text.Json.JsonEncodedText.Encode("webhook_ids"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Limit = global::System.Text.Json.JsonEncodedText.Encode("limit"u8);
 
             public override global::CatchAll.Models.UpdateMonitorRequestDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -122,17 +124,18 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value.WebhookIds.HasValue)
                 {
-                    writer.WritePropertyName("webhook_ids"u8);
+                    writer.WritePropertyName(Name_WebhookIds);
                     writer.WriteStartArray();
-                    foreach (var item0 in value.WebhookIds.Value)
+                    var listWebhookIds0 = value.WebhookIds.Value;
+                    for (var index0 = 0; index0 < listWebhookIds0.Count; index0++)
                     {
-                        writer.WriteStringValue(item0);
+                        writer.WriteStringValue(listWebhookIds0[index0]);
                     }
                     writer.WriteEndArray();
                 }
                 if (value.Limit.HasValue)
                 {
-                    writer.WritePropertyName("limit"u8);
+                    writer.WritePropertyName(Name_Limit);
                     writer.WriteNumberValue(value.Limit.Value);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

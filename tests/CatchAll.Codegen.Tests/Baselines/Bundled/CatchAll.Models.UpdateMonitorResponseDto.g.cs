@@ -28,6 +28,8 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.UpdateMonitorResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_MonitorId = global::System.Text.Json.JsonEncodedText.Encode("monitor_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
 
             public override global::CatchAll.Models.UpdateMonitorResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -102,9 +104,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.UpdateMonitorResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("monitor_id"u8);
+                writer.WritePropertyName(Name_MonitorId);
                 writer.WriteStringValue(value.MonitorId);
-                writer.WritePropertyName("status"u8);
+                writer.WritePropertyName(Name_Status);
                 writer.WriteStringValue(value.Status);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

@@ -28,6 +28,8 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.UpdateProjectRequestDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Description = global::System.Text.Json.JsonEncodedText.Encode("description"u8);
 
             public override global::CatchAll.Models.UpdateProjectRequestDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -98,12 +100,12 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value.Name.HasValue)
                 {
-                    writer.WritePropertyName("name"u8);
+                    writer.WritePropertyName(Name_Name);
                     writer.WriteStringValue(value.Name.Value);
                 }
                 if (value.Description.HasValue)
                 {
-                    writer.WritePropertyName("description"u8);
+                    writer.WritePropertyName(Name_Description);
                     writer.WriteStringValue(value.Description.Value);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

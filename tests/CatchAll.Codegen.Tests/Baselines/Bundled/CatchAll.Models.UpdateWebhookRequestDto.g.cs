@@ -60,6 +60,16 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.UpdateWebhookRequestDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Url = global::System.Text.Json.JsonEncodedText.Encode("url"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Type = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_DeliveryMode = global::System.Text.Json.JsonEncodedText.Encode("delivery_mode"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Method = global::System.Text.Json.JsonEncodedText.Encode("method"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Headers = global::System.Text.Json.JsonEncodedText.Encode("headers"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Params = global::System.Text.Json.JsonEncodedText.Encode("params"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Auth = global::System.Text.Json.JsonEncodedText.Encode("auth"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_FormatterConfig = global::System.Text.Json.JsonEncodedText.Encode("formatter_config"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_IsActive = global::System.Text.Json.JsonEncodedText.Encode("is_active"u8);
 
             public override global::CatchAll.Models.UpdateWebhookRequestDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -331,32 +341,32 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value.Name.HasValue)
                 {
-                    writer.WritePropertyName("name"u8);
+                    writer.WritePropertyName(Name_Name);
                     writer.WriteStringValue(value.Name.Value);
                 }
                 if (value.Url.HasValue)
                 {
-                    writer.WritePropertyName("url"u8);
+                    writer.WritePropertyName(Name_Url);
                     writer.WriteStringValue(value.Url.Value);
                 }
                 if (value.Type.HasValue)
                 {
-                    writer.WritePropertyName("type"u8);
+                    writer.WritePropertyName(Name_Type);
                     global::CatchAll.Models.WebhookType.JsonConverter.Instance.Write(writer, value.Type.Value, options);
                 }
                 if (value.DeliveryMode.HasValue)
                 {
-                    writer.WritePropertyName("delivery_mode"u8);
+                    writer.WritePropertyName(Name_DeliveryMode);
                     global::CatchAll.Models.DeliveryMode.JsonConverter.Instance.Write(writer, value.DeliveryMode.Value, options);
                 }
                 if (value.Method.HasValue)
                 {
-                    writer.WritePropertyName("method"u8);
+                    writer.WritePropertyName(Name_Method);
                     global::CatchAll.Models.HttpMethod.JsonConverter.Instance.Write(writer, value.Method.Value, options);
                 }
                 if (value.Headers.HasValue)
                 {
-                    writer.WritePropertyName("headers"u8);
+                    writer.WritePropertyName(Name_Headers);
                     writer.WriteStartObject();
                     foreach (var pair0 in value.Headers.Value)
                     {
@@ -367,7 +377,7 @@ namespace CatchAll.Models
                 }
                 if (value.Params.HasValue)
                 {
-                    writer.WritePropertyName("params"u8);
+                    writer.WritePropertyName(Name_Params);
                     writer.WriteStartObject();
                     foreach (var pair0 in value.Params.Value)
                     {
@@ -378,12 +388,12 @@ namespace CatchAll.Models
                 }
                 if (value.Auth.HasValue)
                 {
-                    writer.WritePropertyName("auth"u8);
+                    writer.WritePropertyName(Name_Auth);
                     global::CatchAll.Models.WebhookAuth.JsonConverter.Instance.Write(writer, value.Auth.Value, options);
                 }
                 if (value.FormatterConfig.HasValue)
                 {
-                    writer.WritePropertyName("formatter_config"u8);
+                    writer.WritePropertyName(Name_FormatterConfig);
                     if (value.FormatterConfig.Value is { } vFormatterConfig0)
                     {
                         writer.WriteStartObject();
@@ -401,7 +411,7 @@ namespace CatchAll.Models
                 }
                 if (value.IsActive.HasValue)
                 {
-                    writer.WritePropertyName("is_active"u8);
+                    writer.WritePropertyName(Name_IsActive);
                     writer.WriteBooleanValue(value.IsActive.Value);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -49,6 +49,13 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.UserJob>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_JobId = global::System.Text.Json.JsonEncodedText.Encode("job_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Query = global::System.Text.Json.JsonEncodedText.Encode("query"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Mode = global::System.Text.Json.JsonEncodedText.Encode("mode"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_SharingInfo = global::System.Text.Json.JsonEncodedText.Encode("sharing_info"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_UserKey = global::System.Text.Json.JsonEncodedText.Encode("user_key"u8);
 
             public override global::CatchAll.Models.UserJob Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -212,27 +219,27 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.UserJob value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("job_id"u8);
+                writer.WritePropertyName(Name_JobId);
                 writer.WriteStringValue(value.JobId);
-                writer.WritePropertyName("query"u8);
+                writer.WritePropertyName(Name_Query);
                 writer.WriteStringValue(value.Query);
-                writer.WritePropertyName("created_at"u8);
+                writer.WritePropertyName(Name_CreatedAt);
                 writer.WriteStringValue(value.CreatedAt);
-                writer.WritePropertyName("status"u8);
+                writer.WritePropertyName(Name_Status);
                 writer.WriteStringValue(value.Status);
                 if (value.Mode is { } vMode)
                 {
-                    writer.WritePropertyName("mode"u8);
+                    writer.WritePropertyName(Name_Mode);
                     global::CatchAll.Models.UserJobMode.JsonConverter.Instance.Write(writer, vMode, options);
                 }
                 if (value.SharingInfo is { } vSharingInfo)
                 {
-                    writer.WritePropertyName("sharing_info"u8);
+                    writer.WritePropertyName(Name_SharingInfo);
                     global::CatchAll.Models.SharingInfo.JsonConverter.Instance.Write(writer, vSharingInfo, options);
                 }
                 if (value.UserKey is { } vUserKey)
                 {
-                    writer.WritePropertyName("user_key"u8);
+                    writer.WritePropertyName(Name_UserKey);
                     writer.WriteStringValue(vUserKey);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

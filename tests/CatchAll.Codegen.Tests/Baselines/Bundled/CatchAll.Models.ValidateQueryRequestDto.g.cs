@@ -24,6 +24,7 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ValidateQueryRequestDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Query = global::System.Text.Json.JsonEncodedText.Encode("query"u8);
 
             public override global::CatchAll.Models.ValidateQueryRequestDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -79,7 +80,7 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ValidateQueryRequestDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("query"u8);
+                writer.WritePropertyName(Name_Query);
                 writer.WriteStringValue(value.Query);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

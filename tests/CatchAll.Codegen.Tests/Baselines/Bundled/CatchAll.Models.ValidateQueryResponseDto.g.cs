@@ -44,6 +44,12 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ValidateQueryResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Title = global::System.Text.Json.JsonEncodedText.Encode("title"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Description = global::System.Text.Json.JsonEncodedText.Encode("description"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Issues = global::System.Text.Json.JsonEncodedText.Encode("issues"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Suggestions = global::System.Text.Json.JsonEncodedText.Encode("suggestions"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Confidence = global::System.Text.Json.JsonEncodedText.Encode("confidence"u8);
 
             public override global::CatchAll.Models.ValidateQueryResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -236,36 +242,36 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ValidateQueryResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("status"u8);
+                writer.WritePropertyName(Name_Status);
                 global::CatchAll.Models.QueryStatus.JsonConverter.Instance.Write(writer, value.Status, options);
-                writer.WritePropertyName("title"u8);
+                writer.WritePropertyName(Name_Title);
                 writer.WriteStringValue(value.Title);
                 if (value.Description is { } vDescription)
                 {
-                    writer.WritePropertyName("description"u8);
+                    writer.WritePropertyName(Name_Description);
                     writer.WriteStringValue(vDescription);
                 }
                 if (value.Issues is { } vIssues)
                 {
-                    writer.WritePropertyName("issues"u8);
+                    writer.WritePropertyName(Name_Issues);
                     writer.WriteStartArray();
-                    foreach (var item0 in vIssues)
+                    for (var index0 = 0; index0 < vIssues.Count; index0++)
                     {
-                        global::CatchAll.Models.IssueType.JsonConverter.Instance.Write(writer, item0, options);
+                        global::CatchAll.Models.IssueType.JsonConverter.Instance.Write(writer, vIssues[index0], options);
                     }
                     writer.WriteEndArray();
                 }
                 if (value.Suggestions is { } vSuggestions)
                 {
-                    writer.WritePropertyName("suggestions"u8);
+                    writer.WritePropertyName(Name_Suggestions);
                     writer.WriteStartArray();
-                    foreach (var item0 in vSuggestions)
+                    for (var index0 = 0; index0 < vSuggestions.Count; index0++)
                     {
-                        global::CatchAll.Models.Suggestion.JsonConverter.Instance.Write(writer, item0, options);
+                        global::CatchAll.Models.Suggestion.JsonConverter.Instance.Write(writer, vSuggestions[index0], options);
                     }
                     writer.WriteEndArray();
                 }
-                writer.WritePropertyName("confidence"u8);
+                writer.WritePropertyName(Name_Confidence);
                 writer.WriteNumberValue(value.Confidence);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

@@ -32,6 +32,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ValidationErrorDetail>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Loc = global::System.Text.Json.JsonEncodedText.Encode("loc"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Msg = global::System.Text.Json.JsonEncodedText.Encode("msg"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Type = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
 
             public override global::CatchAll.Models.ValidationErrorDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -143,22 +146,22 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value.Loc is { } vLoc)
                 {
-                    writer.WritePropertyName("loc"u8);
+                    writer.WritePropertyName(Name_Loc);
                     writer.WriteStartArray();
-                    foreach (var item0 in vLoc)
+                    for (var index0 = 0; index0 < vLoc.Count; index0++)
                     {
-                        global::CatchAll.Models.ValidationErrorDetailLocItem.JsonConverter.Instance.Write(writer, item0, options);
+                        global::CatchAll.Models.ValidationErrorDetailLocItem.JsonConverter.Instance.Write(writer, vLoc[index0], options);
                     }
                     writer.WriteEndArray();
                 }
                 if (value.Msg is { } vMsg)
                 {
-                    writer.WritePropertyName("msg"u8);
+                    writer.WritePropertyName(Name_Msg);
                     writer.WriteStringValue(vMsg);
                 }
                 if (value.Type is { } vType)
                 {
-                    writer.WritePropertyName("type"u8);
+                    writer.WritePropertyName(Name_Type);
                     writer.WriteStringValue(vType);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

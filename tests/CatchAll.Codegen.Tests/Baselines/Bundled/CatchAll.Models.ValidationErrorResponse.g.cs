@@ -24,6 +24,7 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ValidationErrorResponse>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Detail = global::System.Text.Json.JsonEncodedText.Encode("detail"u8);
 
             public override global::CatchAll.Models.ValidationErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -101,11 +102,11 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value.Detail is { } vDetail)
                 {
-                    writer.WritePropertyName("detail"u8);
+                    writer.WritePropertyName(Name_Detail);
                     writer.WriteStartArray();
-                    foreach (var item0 in vDetail)
+                    for (var index0 = 0; index0 < vDetail.Count; index0++)
                     {
-                        global::CatchAll.Models.ValidationErrorDetail.JsonConverter.Instance.Write(writer, item0, options);
+                        global::CatchAll.Models.ValidationErrorDetail.JsonConverter.Instance.Write(writer, vDetail[index0], options);
                     }
                     writer.WriteEndArray();
                 }

@@ -36,6 +36,10 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ValidationReport>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_TotalRows = global::System.Text.Json.JsonEncodedText.Encode("total_rows"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ValidRows = global::System.Text.Json.JsonEncodedText.Encode("valid_rows"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_SkippedCount = global::System.Text.Json.JsonEncodedText.Encode("skipped_count"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_SkippedRows = global::System.Text.Json.JsonEncodedText.Encode("skipped_rows"u8);
 
             public override global::CatchAll.Models.ValidationReport Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -172,17 +176,18 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ValidationReport value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("total_rows"u8);
+                writer.WritePropertyName(Name_TotalRows);
                 writer.WriteNumberValue(value.TotalRows);
-                writer.WritePropertyName("valid_rows"u8);
+                writer.WritePropertyName(Name_ValidRows);
                 writer.WriteNumberValue(value.ValidRows);
-                writer.WritePropertyName("skipped_count"u8);
+                writer.WritePropertyName(Name_SkippedCount);
                 writer.WriteNumberValue(value.SkippedCount);
-                writer.WritePropertyName("skipped_rows"u8);
+                writer.WritePropertyName(Name_SkippedRows);
                 writer.WriteStartArray();
-                foreach (var item0 in value.SkippedRows)
+                var listSkippedRows0 = value.SkippedRows;
+                for (var index0 = 0; index0 < listSkippedRows0.Count; index0++)
                 {
-                    global::CatchAll.Models.SkippedRow.JsonConverter.Instance.Write(writer, item0, options);
+                    global::CatchAll.Models.SkippedRow.JsonConverter.Instance.Write(writer, listSkippedRows0[index0], options);
                 }
                 writer.WriteEndArray();
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -33,6 +33,9 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.ValidatorSchema>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Description = global::System.Text.Json.JsonEncodedText.Encode("description"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Type = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
 
             public override global::CatchAll.Models.ValidatorSchema Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -124,13 +127,13 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ValidatorSchema value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
-                writer.WritePropertyName("description"u8);
+                writer.WritePropertyName(Name_Description);
                 writer.WriteStringValue(value.Description);
                 if (value.Type is { } vType)
                 {
-                    writer.WritePropertyName("type"u8);
+                    writer.WritePropertyName(Name_Type);
                     global::CatchAll.Models.ValidatorSchemaType.JsonConverter.Instance.Write(writer, vType, options);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -41,6 +41,11 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.WebhookDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Url = global::System.Text.Json.JsonEncodedText.Encode("url"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Method = global::System.Text.Json.JsonEncodedText.Encode("method"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Headers = global::System.Text.Json.JsonEncodedText.Encode("headers"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Params = global::System.Text.Json.JsonEncodedText.Encode("params"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Auth = global::System.Text.Json.JsonEncodedText.Encode("auth"u8);
 
             public override global::CatchAll.Models.WebhookDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -229,16 +234,16 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.WebhookDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("url"u8);
+                writer.WritePropertyName(Name_Url);
                 writer.WriteStringValue(value.Url);
                 if (value.Method is { } vMethod)
                 {
-                    writer.WritePropertyName("method"u8);
+                    writer.WritePropertyName(Name_Method);
                     global::CatchAll.Models.WebhookDtoMethod.JsonConverter.Instance.Write(writer, vMethod, options);
                 }
                 if (value.Headers is { } vHeaders)
                 {
-                    writer.WritePropertyName("headers"u8);
+                    writer.WritePropertyName(Name_Headers);
                     writer.WriteStartObject();
                     foreach (var pair0 in vHeaders)
                     {
@@ -249,7 +254,7 @@ namespace CatchAll.Models
                 }
                 if (value.Params is { } vParams)
                 {
-                    writer.WritePropertyName("params"u8);
+                    writer.WritePropertyName(Name_Params);
                     writer.WriteStartObject();
                     foreach (var pair0 in vParams)
                     {
@@ -260,11 +265,11 @@ namespace CatchAll.Models
                 }
                 if (value.Auth is { } vAuth)
                 {
-                    writer.WritePropertyName("auth"u8);
+                    writer.WritePropertyName(Name_Auth);
                     writer.WriteStartArray();
-                    foreach (var item0 in vAuth)
+                    for (var index0 = 0; index0 < vAuth.Count; index0++)
                     {
-                        writer.WriteStringValue(item0);
+                        writer.WriteStringValue(vAuth[index0]);
                     }
                     writer.WriteEndArray();
                 }

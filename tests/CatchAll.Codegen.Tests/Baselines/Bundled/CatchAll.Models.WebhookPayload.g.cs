@@ -56,6 +56,15 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.WebhookPayload>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_MonitorId = global::System.Text.Json.JsonEncodedText.Encode("monitor_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ReferenceJobId = global::System.Text.Json.JsonEncodedText.Encode("reference_job_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_LatestJobId = global::System.Text.Json.JsonEncodedText.Encode("latest_job_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_RecordsCount = global::System.Text.Json.JsonEncodedText.Encode("records_count"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_JobsProcessed = global::System.Text.Json.JsonEncodedText.Encode("jobs_processed"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_UpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CronExpression = global::System.Text.Json.JsonEncodedText.Encode("cron_expression"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Timezone = global::System.Text.Json.JsonEncodedText.Encode("timezone"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Records = global::System.Text.Json.JsonEncodedText.Encode("records"u8);
 
             public override global::CatchAll.Models.WebhookPayload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -269,51 +278,51 @@ namespace CatchAll.Models
                 writer.WriteStartObject();
                 if (value.MonitorId is { } vMonitorId)
                 {
-                    writer.WritePropertyName("monitor_id"u8);
+                    writer.WritePropertyName(Name_MonitorId);
                     writer.WriteStringValue(vMonitorId);
                 }
                 if (value.ReferenceJobId is { } vReferenceJobId)
                 {
-                    writer.WritePropertyName("reference_job_id"u8);
+                    writer.WritePropertyName(Name_ReferenceJobId);
                     writer.WriteStringValue(vReferenceJobId);
                 }
                 if (value.LatestJobId is { } vLatestJobId)
                 {
-                    writer.WritePropertyName("latest_job_id"u8);
+                    writer.WritePropertyName(Name_LatestJobId);
                     writer.WriteStringValue(vLatestJobId);
                 }
                 if (value.RecordsCount is { } vRecordsCount)
                 {
-                    writer.WritePropertyName("records_count"u8);
+                    writer.WritePropertyName(Name_RecordsCount);
                     writer.WriteNumberValue(vRecordsCount);
                 }
                 if (value.JobsProcessed is { } vJobsProcessed)
                 {
-                    writer.WritePropertyName("jobs_processed"u8);
+                    writer.WritePropertyName(Name_JobsProcessed);
                     writer.WriteNumberValue(vJobsProcessed);
                 }
                 if (value.UpdatedAt is { } vUpdatedAt)
                 {
-                    writer.WritePropertyName("updated_at"u8);
+                    writer.WritePropertyName(Name_UpdatedAt);
                     writer.WriteStringValue(vUpdatedAt);
                 }
                 if (value.CronExpression is { } vCronExpression)
                 {
-                    writer.WritePropertyName("cron_expression"u8);
+                    writer.WritePropertyName(Name_CronExpression);
                     writer.WriteStringValue(vCronExpression);
                 }
                 if (value.Timezone is { } vTimezone)
                 {
-                    writer.WritePropertyName("timezone"u8);
+                    writer.WritePropertyName(Name_Timezone);
                     writer.WriteStringValue(vTimezone);
                 }
                 if (value.Records is { } vRecords)
                 {
-                    writer.WritePropertyName("records"u8);
+                    writer.WritePropertyName(Name_Records);
                     writer.WriteStartArray();
-                    foreach (var item0 in vRecords)
+                    for (var index0 = 0; index0 < vRecords.Count; index0++)
                     {
-                        global::CatchAll.Models.MonitorRecord.JsonConverter.Instance.Write(writer, item0, options);
+                        global::CatchAll.Models.MonitorRecord.JsonConverter.Instance.Write(writer, vRecords[index0], options);
                     }
                     writer.WriteEndArray();
                 }

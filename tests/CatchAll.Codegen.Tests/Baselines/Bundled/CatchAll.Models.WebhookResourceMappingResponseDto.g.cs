@@ -40,6 +40,11 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.WebhookResourceMappingResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_WebhookId = global::System.Text.Json.JsonEncodedText.Encode("webhook_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ResourceType = global::System.Text.Json.JsonEncodedText.Encode("resource_type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ResourceId = global::System.Text.Json.JsonEncodedText.Encode("resource_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AssignedAt = global::System.Text.Json.JsonEncodedText.Encode("assigned_at"u8);
 
             public override global::CatchAll.Models.WebhookResourceMappingResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -169,17 +174,17 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.WebhookResourceMappingResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("id"u8);
+                writer.WritePropertyName(Name_Id);
                 writer.WriteStringValue(value.Id);
-                writer.WritePropertyName("webhook_id"u8);
+                writer.WritePropertyName(Name_WebhookId);
                 writer.WriteStringValue(value.WebhookId);
-                writer.WritePropertyName("resource_type"u8);
+                writer.WritePropertyName(Name_ResourceType);
                 writer.WriteStringValue(value.ResourceType);
-                writer.WritePropertyName("resource_id"u8);
+                writer.WritePropertyName(Name_ResourceId);
                 writer.WriteStringValue(value.ResourceId);
                 if (value.AssignedAt is { } vAssignedAt)
                 {
-                    writer.WritePropertyName("assigned_at"u8);
+                    writer.WritePropertyName(Name_AssignedAt);
                     writer.WriteStringValue(vAssignedAt);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -81,6 +81,20 @@ namespace CatchAll.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CatchAll.Models.WebhookResponseDto>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Url = global::System.Text.Json.JsonEncodedText.Encode("url"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Type = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_DeliveryMode = global::System.Text.Json.JsonEncodedText.Encode("delivery_mode"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Method = global::System.Text.Json.JsonEncodedText.Encode("method"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Headers = global::System.Text.Json.JsonEncodedText.Encode("headers"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Params = global::System.Text.Json.JsonEncodedText.Encode("params"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_FormatterConfig = global::System.Text.Json.JsonEncodedText.Encode("formatter_config"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_IsActive = global::System.Text.Json.JsonEncodedText.Encode("is_active"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_OrganizationId = global::System.Text.Json.JsonEncodedText.Encode("organization_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedByUserId = global::System.Text.Json.JsonEncodedText.Encode("created_by_user_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_UpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8);
 
             public override global::CatchAll.Models.WebhookResponseDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -434,21 +448,21 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.WebhookResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("id"u8);
+                writer.WritePropertyName(Name_Id);
                 writer.WriteStringValue(value.Id);
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
-                writer.WritePropertyName("url"u8);
+                writer.WritePropertyName(Name_Url);
                 writer.WriteStringValue(value.Url);
-                writer.WritePropertyName("type"u8);
+                writer.WritePropertyName(Name_Type);
                 global::CatchAll.Models.WebhookType.JsonConverter.Instance.Write(writer, value.Type, options);
-                writer.WritePropertyName("delivery_mode"u8);
+                writer.WritePropertyName(Name_DeliveryMode);
                 global::CatchAll.Models.DeliveryMode.JsonConverter.Instance.Write(writer, value.DeliveryMode, options);
-                writer.WritePropertyName("method"u8);
+                writer.WritePropertyName(Name_Method);
                 global::CatchAll.Models.HttpMethod.JsonConverter.Instance.Write(writer, value.Method, options);
                 if (value.Headers is { } vHeaders)
                 {
-                    writer.WritePropertyName("headers"u8);
+                    writer.WritePropertyName(Name_Headers);
                     writer.WriteStartObject();
                     foreach (var pair0 in vHeaders)
                     {
@@ -459,7 +473,7 @@ namespace CatchAll.Models
                 }
                 if (value.Params is { } vParams)
                 {
-                    writer.WritePropertyName("params"u8);
+                    writer.WritePropertyName(Name_Params);
                     writer.WriteStartObject();
                     foreach (var pair0 in vParams)
                     {
@@ -470,7 +484,7 @@ namespace CatchAll.Models
                 }
                 if (value._formatterConfig.HasValue)
                 {
-                    writer.WritePropertyName("formatter_config"u8);
+                    writer.WritePropertyName(Name_FormatterConfig);
                     if (value._formatterConfig.Value is { } vFormatterConfig0)
                     {
                         writer.WriteStartObject();
@@ -486,26 +500,26 @@ namespace CatchAll.Models
                         writer.WriteNullValue();
                     }
                 }
-                writer.WritePropertyName("is_active"u8);
+                writer.WritePropertyName(Name_IsActive);
                 writer.WriteBooleanValue(value.IsActive);
                 if (value.OrganizationId is { } vOrganizationId)
                 {
-                    writer.WritePropertyName("organization_id"u8);
+                    writer.WritePropertyName(Name_OrganizationId);
                     writer.WriteStringValue(vOrganizationId);
                 }
                 if (value.CreatedByUserId is { } vCreatedByUserId)
                 {
-                    writer.WritePropertyName("created_by_user_id"u8);
+                    writer.WritePropertyName(Name_CreatedByUserId);
                     writer.WriteStringValue(vCreatedByUserId);
                 }
                 if (value.CreatedAt is { } vCreatedAt)
                 {
-                    writer.WritePropertyName("created_at"u8);
+                    writer.WritePropertyName(Name_CreatedAt);
                     writer.WriteStringValue(vCreatedAt);
                 }
                 if (value.UpdatedAt is { } vUpdatedAt)
                 {
-                    writer.WritePropertyName("updated_at"u8);
+                    writer.WritePropertyName(Name_UpdatedAt);
                     writer.WriteStringValue(vUpdatedAt);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

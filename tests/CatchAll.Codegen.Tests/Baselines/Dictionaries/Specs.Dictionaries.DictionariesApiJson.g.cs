@@ -14,17 +14,30 @@ namespace Specs.Dictionaries
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new DictionariesApiJsonResolver();
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Closed>? s_Closed;
+
         /// <summary>Metadata for <see cref="global::Specs.Dictionaries.Models.Closed"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Closed> Closed => TypeInfo<global::Specs.Dictionaries.Models.Closed>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Closed> Closed => s_Closed ??= TypeInfo<global::Specs.Dictionaries.Models.Closed>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Inventory>? s_Inventory;
 
         /// <summary>Metadata for <see cref="global::Specs.Dictionaries.Models.Inventory"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Inventory> Inventory => TypeInfo<global::Specs.Dictionaries.Models.Inventory>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Inventory> Inventory => s_Inventory ??= TypeInfo<global::Specs.Dictionaries.Models.Inventory>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Labels>? s_Labels;
 
         /// <summary>Metadata for <see cref="global::Specs.Dictionaries.Models.Labels"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Labels> Labels => TypeInfo<global::Specs.Dictionaries.Models.Labels>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Labels> Labels => s_Labels ??= TypeInfo<global::Specs.Dictionaries.Models.Labels>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Product>? s_Product;
 
         /// <summary>Metadata for <see cref="global::Specs.Dictionaries.Models.Product"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Product> Product => TypeInfo<global::Specs.Dictionaries.Models.Product>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Product> Product => s_Product ??= TypeInfo<global::Specs.Dictionaries.Models.Product>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Tagged>? s_Tagged;
+
+        /// <summary>Metadata for <see cref="global::Specs.Dictionaries.Models.Tagged"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Tagged> Tagged => s_Tagged ??= TypeInfo<global::Specs.Dictionaries.Models.Tagged>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
@@ -55,6 +68,10 @@ namespace Specs.Dictionaries
                 if (type == typeof(global::Specs.Dictionaries.Models.Product))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Dictionaries.Models.Product>(options, global::Specs.Dictionaries.Models.Product.JsonConverter.Instance);
+                }
+                if (type == typeof(global::Specs.Dictionaries.Models.Tagged))
+                {
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Dictionaries.Models.Tagged>(options, global::Specs.Dictionaries.Models.Tagged.JsonConverter.Instance);
                 }
                 if (type == typeof(global::System.Collections.Generic.IDictionary<string, long>))
                 {

@@ -24,6 +24,7 @@ namespace Specs.Dictionaries.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Dictionaries.Models.Closed>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Only = global::System.Text.Json.JsonEncodedText.Encode("only"u8);
 
             public override global::Specs.Dictionaries.Models.Closed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -77,7 +78,7 @@ namespace Specs.Dictionaries.Models
                 writer.WriteStartObject();
                 if (value.Only is { } vOnly)
                 {
-                    writer.WritePropertyName("only"u8);
+                    writer.WritePropertyName(Name_Only);
                     writer.WriteStringValue(vOnly);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

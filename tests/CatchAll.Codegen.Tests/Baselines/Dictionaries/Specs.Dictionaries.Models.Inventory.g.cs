@@ -53,6 +53,13 @@ namespace Specs.Dictionaries.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Dictionaries.Models.Inventory>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Counts = global::System.Text.Json.JsonEncodedText.Encode("counts"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Products = global::System.Text.Json.JsonEncodedText.Encode("products"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AnythingGoes = global::System.Text.Json.JsonEncodedText.Encode("anything_goes"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AlsoAnything = global::System.Text.Json.JsonEncodedText.Encode("also_anything"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_TagsBySku = global::System.Text.Json.JsonEncodedText.Encode("tags_by_sku"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_NullableValues = global::System.Text.Json.JsonEncodedText.Encode("nullable_values"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_NullableMap = global::System.Text.Json.JsonEncodedText.Encode("nullable_map"u8);
 
             public override global::Specs.Dictionaries.Models.Inventory Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -388,7 +395,7 @@ namespace Specs.Dictionaries.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Dictionaries.Models.Inventory value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("counts"u8);
+                writer.WritePropertyName(Name_Counts);
                 writer.WriteStartObject();
                 foreach (var pair0 in value.Counts)
                 {
@@ -398,7 +405,7 @@ namespace Specs.Dictionaries.Models
                 writer.WriteEndObject();
                 if (value.Products is { } vProducts)
                 {
-                    writer.WritePropertyName("products"u8);
+                    writer.WritePropertyName(Name_Products);
                     writer.WriteStartObject();
                     foreach (var pair0 in vProducts)
                     {
@@ -409,7 +416,7 @@ namespace Specs.Dictionaries.Models
                 }
                 if (value.AnythingGoes is { } vAnythingGoes)
                 {
-                    writer.WritePropertyName("anything_goes"u8);
+                    writer.WritePropertyName(Name_AnythingGoes);
                     writer.WriteStartObject();
                     foreach (var pair0 in vAnythingGoes)
                     {
@@ -420,7 +427,7 @@ namespace Specs.Dictionaries.Models
                 }
                 if (value.AlsoAnything is { } vAlsoAnything)
                 {
-                    writer.WritePropertyName("also_anything"u8);
+                    writer.WritePropertyName(Name_AlsoAnything);
                     writer.WriteStartObject();
                     foreach (var pair0 in vAlsoAnything)
                     {
@@ -431,15 +438,15 @@ namespace Specs.Dictionaries.Models
                 }
                 if (value.TagsBySku is { } vTagsBySku)
                 {
-                    writer.WritePropertyName("tags_by_sku"u8);
+                    writer.WritePropertyName(Name_TagsBySku);
                     writer.WriteStartObject();
                     foreach (var pair0 in vTagsBySku)
                     {
                         writer.WritePropertyName(pair0.Key);
                         writer.WriteStartArray();
-                        foreach (var item1 in pair0.Value)
+                        for (var index1 = 0; index1 < pair0.Value.Count; index1++)
                         {
-                            writer.WriteStringValue(item1);
+                            writer.WriteStringValue(pair0.Value[index1]);
                         }
                         writer.WriteEndArray();
                     }
@@ -447,7 +454,7 @@ namespace Specs.Dictionaries.Models
                 }
                 if (value.NullableValues is { } vNullableValues)
                 {
-                    writer.WritePropertyName("nullable_values"u8);
+                    writer.WritePropertyName(Name_NullableValues);
                     writer.WriteStartObject();
                     foreach (var pair0 in vNullableValues)
                     {
@@ -465,7 +472,7 @@ namespace Specs.Dictionaries.Models
                 }
                 if (value._nullableMap.HasValue)
                 {
-                    writer.WritePropertyName("nullable_map"u8);
+                    writer.WritePropertyName(Name_NullableMap);
                     if (value._nullableMap.Value is { } vNullableMap0)
                     {
                         writer.WriteStartObject();

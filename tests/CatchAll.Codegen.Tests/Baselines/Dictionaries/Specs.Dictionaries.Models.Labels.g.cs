@@ -24,6 +24,7 @@ namespace Specs.Dictionaries.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Dictionaries.Models.Labels>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Owner = global::System.Text.Json.JsonEncodedText.Encode("owner"u8);
 
             public override global::Specs.Dictionaries.Models.Labels Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -84,7 +85,7 @@ namespace Specs.Dictionaries.Models
                 writer.WriteStartObject();
                 if (value.Owner is { } vOwner)
                 {
-                    writer.WritePropertyName("owner"u8);
+                    writer.WritePropertyName(Name_Owner);
                     writer.WriteStringValue(vOwner);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -24,6 +24,7 @@ namespace Specs.Dictionaries.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Dictionaries.Models.Product>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Sku = global::System.Text.Json.JsonEncodedText.Encode("sku"u8);
 
             public override global::Specs.Dictionaries.Models.Product Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -79,7 +80,7 @@ namespace Specs.Dictionaries.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Dictionaries.Models.Product value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("sku"u8);
+                writer.WritePropertyName(Name_Sku);
                 writer.WriteStringValue(value.Sku);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

@@ -14,8 +14,10 @@ namespace Specs.Formats
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new FormatsApiJsonResolver();
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Formats.Models.Sample>? s_Sample;
+
         /// <summary>Metadata for <see cref="global::Specs.Formats.Models.Sample"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Formats.Models.Sample> Sample => TypeInfo<global::Specs.Formats.Models.Sample>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Formats.Models.Sample> Sample => s_Sample ??= TypeInfo<global::Specs.Formats.Models.Sample>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

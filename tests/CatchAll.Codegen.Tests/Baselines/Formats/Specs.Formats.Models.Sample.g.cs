@@ -73,6 +73,18 @@ namespace Specs.Formats.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Formats.Models.Sample>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_TakenAt = global::System.Text.Json.JsonEncodedText.Encode("taken_at"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Day = global::System.Text.Json.JsonEncodedText.Encode("day"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Size = global::System.Text.Json.JsonEncodedText.Encode("size"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Count = global::System.Text.Json.JsonEncodedText.Encode("count"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Ratio = global::System.Text.Json.JsonEncodedText.Encode("ratio"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Mean = global::System.Text.Json.JsonEncodedText.Encode("mean"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_PlainNumber = global::System.Text.Json.JsonEncodedText.Encode("plain_number"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Checksum = global::System.Text.Json.JsonEncodedText.Encode("checksum"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Site = global::System.Text.Json.JsonEncodedText.Encode("site"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_OptionalId = global::System.Text.Json.JsonEncodedText.Encode("optional_id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Days = global::System.Text.Json.JsonEncodedText.Encode("days"u8);
 
             public override global::Specs.Formats.Models.Sample Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -343,50 +355,50 @@ namespace Specs.Formats.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Formats.Models.Sample value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("id"u8);
+                writer.WritePropertyName(Name_Id);
                 writer.WriteStringValue(value.Id);
-                writer.WritePropertyName("taken_at"u8);
+                writer.WritePropertyName(Name_TakenAt);
                 writer.WriteStringValue(value.TakenAt);
                 if (value.Day is { } vDay)
                 {
-                    writer.WritePropertyName("day"u8);
+                    writer.WritePropertyName(Name_Day);
                     writer.WriteStringValue(vDay.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture));
                 }
-                writer.WritePropertyName("size"u8);
+                writer.WritePropertyName(Name_Size);
                 writer.WriteNumberValue(value.Size);
                 if (value.Count is { } vCount)
                 {
-                    writer.WritePropertyName("count"u8);
+                    writer.WritePropertyName(Name_Count);
                     writer.WriteNumberValue(vCount);
                 }
                 if (value.Ratio is { } vRatio)
                 {
-                    writer.WritePropertyName("ratio"u8);
+                    writer.WritePropertyName(Name_Ratio);
                     writer.WriteNumberValue(vRatio);
                 }
                 if (value.Mean is { } vMean)
                 {
-                    writer.WritePropertyName("mean"u8);
+                    writer.WritePropertyName(Name_Mean);
                     writer.WriteNumberValue(vMean);
                 }
                 if (value.PlainNumber is { } vPlainNumber)
                 {
-                    writer.WritePropertyName("plain_number"u8);
+                    writer.WritePropertyName(Name_PlainNumber);
                     writer.WriteNumberValue(vPlainNumber);
                 }
                 if (value.Checksum is { } vChecksum)
                 {
-                    writer.WritePropertyName("checksum"u8);
+                    writer.WritePropertyName(Name_Checksum);
                     writer.WriteStringValue(vChecksum);
                 }
                 if (value.Site is { } vSite)
                 {
-                    writer.WritePropertyName("site"u8);
+                    writer.WritePropertyName(Name_Site);
                     writer.WriteStringValue(vSite);
                 }
                 if (value._optionalId.HasValue)
                 {
-                    writer.WritePropertyName("optional_id"u8);
+                    writer.WritePropertyName(Name_OptionalId);
                     if (value._optionalId.Value is { } vOptionalId0)
                     {
                         writer.WriteStringValue(vOptionalId0);
@@ -398,11 +410,11 @@ namespace Specs.Formats.Models
                 }
                 if (value.Days is { } vDays)
                 {
-                    writer.WritePropertyName("days"u8);
+                    writer.WritePropertyName(Name_Days);
                     writer.WriteStartArray();
-                    foreach (var item0 in vDays)
+                    for (var index0 = 0; index0 < vDays.Count; index0++)
                     {
-                        writer.WriteStringValue(item0.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture));
+                        writer.WriteStringValue(vDays[index0].ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture));
                     }
                     writer.WriteEndArray();
                 }

@@ -14,11 +14,15 @@ namespace Specs.FreeForm
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new FreeFormApiJsonResolver();
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.FreeForm.Models.Event>? s_Event;
+
         /// <summary>Metadata for <see cref="global::Specs.FreeForm.Models.Event"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.FreeForm.Models.Event> Event => TypeInfo<global::Specs.FreeForm.Models.Event>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.FreeForm.Models.Event> Event => s_Event ??= TypeInfo<global::Specs.FreeForm.Models.Event>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.FreeForm.Models.EventNested>? s_EventNested;
 
         /// <summary>Metadata for <see cref="global::Specs.FreeForm.Models.EventNested"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.FreeForm.Models.EventNested> EventNested => TypeInfo<global::Specs.FreeForm.Models.EventNested>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.FreeForm.Models.EventNested> EventNested => s_EventNested ??= TypeInfo<global::Specs.FreeForm.Models.EventNested>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

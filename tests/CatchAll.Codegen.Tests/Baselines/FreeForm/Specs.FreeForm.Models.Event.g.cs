@@ -53,6 +53,13 @@ namespace Specs.FreeForm.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.FreeForm.Models.Event>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Data = global::System.Text.Json.JsonEncodedText.Encode("data"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Payload = global::System.Text.Json.JsonEncodedText.Encode("payload"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_MaybePayload = global::System.Text.Json.JsonEncodedText.Encode("maybe_payload"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ListOfObjects = global::System.Text.Json.JsonEncodedText.Encode("list_of_objects"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ListOfAnything = global::System.Text.Json.JsonEncodedText.Encode("list_of_anything"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Nested = global::System.Text.Json.JsonEncodedText.Encode("nested"u8);
 
             public override global::Specs.FreeForm.Models.Event Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -297,9 +304,9 @@ namespace Specs.FreeForm.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.FreeForm.Models.Event value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
-                writer.WritePropertyName("data"u8);
+                writer.WritePropertyName(Name_Data);
                 writer.WriteStartObject();
                 foreach (var pair0 in value.Data)
                 {
@@ -309,12 +316,12 @@ namespace Specs.FreeForm.Models
                 writer.WriteEndObject();
                 if (value.Payload is { } vPayload)
                 {
-                    writer.WritePropertyName("payload"u8);
+                    writer.WritePropertyName(Name_Payload);
                     vPayload.WriteTo(writer);
                 }
                 if (value._maybePayload.HasValue)
                 {
-                    writer.WritePropertyName("maybe_payload"u8);
+                    writer.WritePropertyName(Name_MaybePayload);
                     if (value._maybePayload.Value is { } vMaybePayload0)
                     {
                         writer.WriteStartObject();
@@ -332,12 +339,12 @@ namespace Specs.FreeForm.Models
                 }
                 if (value.ListOfObjects is { } vListOfObjects)
                 {
-                    writer.WritePropertyName("list_of_objects"u8);
+                    writer.WritePropertyName(Name_ListOfObjects);
                     writer.WriteStartArray();
-                    foreach (var item0 in vListOfObjects)
+                    for (var index0 = 0; index0 < vListOfObjects.Count; index0++)
                     {
                         writer.WriteStartObject();
-                        foreach (var pair1 in item0)
+                        foreach (var pair1 in vListOfObjects[index0])
                         {
                             writer.WritePropertyName(pair1.Key);
                             pair1.Value.WriteTo(writer);
@@ -348,17 +355,17 @@ namespace Specs.FreeForm.Models
                 }
                 if (value.ListOfAnything is { } vListOfAnything)
                 {
-                    writer.WritePropertyName("list_of_anything"u8);
+                    writer.WritePropertyName(Name_ListOfAnything);
                     writer.WriteStartArray();
-                    foreach (var item0 in vListOfAnything)
+                    for (var index0 = 0; index0 < vListOfAnything.Count; index0++)
                     {
-                        item0.WriteTo(writer);
+                        vListOfAnything[index0].WriteTo(writer);
                     }
                     writer.WriteEndArray();
                 }
                 if (value.Nested is { } vNested)
                 {
-                    writer.WritePropertyName("nested"u8);
+                    writer.WritePropertyName(Name_Nested);
                     global::Specs.FreeForm.Models.EventNested.JsonConverter.Instance.Write(writer, vNested, options);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

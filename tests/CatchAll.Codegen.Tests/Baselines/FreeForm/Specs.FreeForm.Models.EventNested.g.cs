@@ -24,6 +24,7 @@ namespace Specs.FreeForm.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.FreeForm.Models.EventNested>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Meta = global::System.Text.Json.JsonEncodedText.Encode("meta"u8);
 
             public override global::Specs.FreeForm.Models.EventNested Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -94,7 +95,7 @@ namespace Specs.FreeForm.Models
                 writer.WriteStartObject();
                 if (value.Meta is { } vMeta)
                 {
-                    writer.WritePropertyName("meta"u8);
+                    writer.WritePropertyName(Name_Meta);
                     writer.WriteStartObject();
                     foreach (var pair0 in vMeta)
                     {

@@ -14,29 +14,45 @@ namespace Specs.Keywords
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new KeywordsApiJsonResolver();
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Object>? s_Object;
+
         /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.Object"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Object> Object => TypeInfo<global::Specs.Keywords.Models.Object>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Object> Object => s_Object ??= TypeInfo<global::Specs.Keywords.Models.Object>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.String>? s_String;
 
         /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.String"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.String> String => TypeInfo<global::Specs.Keywords.Models.String>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.String> String => s_String ??= TypeInfo<global::Specs.Keywords.Models.String>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Task>? s_Task;
 
         /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.Task"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Task> Task => TypeInfo<global::Specs.Keywords.Models.Task>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Task> Task => s_Task ??= TypeInfo<global::Specs.Keywords.Models.Task>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Widget>? s_Widget;
 
         /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.Widget"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Widget> Widget => TypeInfo<global::Specs.Keywords.Models.Widget>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Widget> Widget => s_Widget ??= TypeInfo<global::Specs.Keywords.Models.Widget>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetKind>? s_WidgetKind;
 
         /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.WidgetKind"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetKind> WidgetKind => TypeInfo<global::Specs.Keywords.Models.WidgetKind>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetKind> WidgetKind => s_WidgetKind ??= TypeInfo<global::Specs.Keywords.Models.WidgetKind>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetKind2>? s_WidgetKind2;
 
         /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.WidgetKind2"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetKind2> WidgetKind2 => TypeInfo<global::Specs.Keywords.Models.WidgetKind2>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetKind2> WidgetKind2 => s_WidgetKind2 ??= TypeInfo<global::Specs.Keywords.Models.WidgetKind2>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetOwner>? s_WidgetOwner;
 
         /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.WidgetOwner"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetOwner> WidgetOwner => TypeInfo<global::Specs.Keywords.Models.WidgetOwner>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetOwner> WidgetOwner => s_WidgetOwner ??= TypeInfo<global::Specs.Keywords.Models.WidgetOwner>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetOwner2>? s_WidgetOwner2;
 
         /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.WidgetOwner2"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetOwner2> WidgetOwner2 => TypeInfo<global::Specs.Keywords.Models.WidgetOwner2>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetOwner2> WidgetOwner2 => s_WidgetOwner2 ??= TypeInfo<global::Specs.Keywords.Models.WidgetOwner2>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

@@ -24,6 +24,7 @@ namespace Specs.Keywords.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Keywords.Models.Task>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Done = global::System.Text.Json.JsonEncodedText.Encode("done"u8);
 
             public override global::Specs.Keywords.Models.Task Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -77,7 +78,7 @@ namespace Specs.Keywords.Models
                 writer.WriteStartObject();
                 if (value.Done is { } vDone)
                 {
-                    writer.WritePropertyName("done"u8);
+                    writer.WritePropertyName(Name_Done);
                     writer.WriteBooleanValue(vDone);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

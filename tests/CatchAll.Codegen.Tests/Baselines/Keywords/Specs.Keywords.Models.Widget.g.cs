@@ -52,6 +52,10 @@ namespace Specs.Keywords.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
         public global::Specs.Keywords.Models.WidgetKind2? Kind { get; set; }
 
+        /// <summary>A wire name the JSON writer escapes ('+'), so it is not written pre-encoded.</summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("unit price+tax")]
+        public double? UnitPriceTax { get; set; }
+
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties
@@ -64,6 +68,17 @@ namespace Specs.Keywords.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Keywords.Models.Widget>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Class = global::System.Text.Json.JsonEncodedText.Encode("class"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_String = global::System.Text.Json.JsonEncodedText.Encode("string"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Namespace = global::System.Text.Json.JsonEncodedText.Encode("namespace"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_WidgetValue = global::System.Text.Json.JsonEncodedText.Encode("widget"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_FirstName = global::System.Text.Json.JsonEncodedText.Encode("first_name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_FirstName2 = global::System.Text.Json.JsonEncodedText.Encode("firstName"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_FirstName3 = global::System.Text.Json.JsonEncodedText.Encode("first-name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AdditionalProperties2 = global::System.Text.Json.JsonEncodedText.Encode("additional_properties"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name__1st = global::System.Text.Json.JsonEncodedText.Encode("1st"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Owner = global::System.Text.Json.JsonEncodedText.Encode("owner"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Kind = global::System.Text.Json.JsonEncodedText.Encode("kind"u8);
 
             public override global::Specs.Keywords.Models.Widget Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -90,6 +105,8 @@ namespace Specs.Keywords.Models
                 bool hasOwner = false;
                 global::Specs.Keywords.Models.WidgetKind2? pKind = default;
                 bool hasKind = false;
+                double? pUnitPriceTax = default;
+                bool hasUnitPriceTax = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
@@ -250,6 +267,20 @@ namespace Specs.Keywords.Models
                             }
                             hasKind = true;
                         }
+                        else if (reader.ValueTextEquals("unit price+tax"u8))
+                        {
+                            current = "unit price+tax";
+                            reader.Read();
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                pUnitPriceTax = null;
+                            }
+                            else
+                            {
+                                pUnitPriceTax = reader.GetDouble();
+                            }
+                            hasUnitPriceTax = true;
+                        }
                         else
                         {
                             current = reader.GetString()!;
@@ -284,6 +315,7 @@ namespace Specs.Keywords.Models
                 if (has_1st) result._1st = p_1st;
                 if (hasOwner) result.Owner = pOwner;
                 if (hasKind) result.Kind = pKind;
+                if (hasUnitPriceTax) result.UnitPriceTax = pUnitPriceTax;
                 result._additionalProperties = extra;
                 return result;
             }
@@ -291,54 +323,59 @@ namespace Specs.Keywords.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Keywords.Models.Widget value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("class"u8);
+                writer.WritePropertyName(Name_Class);
                 writer.WriteStringValue(value.Class);
                 if (value.String is { } vString)
                 {
-                    writer.WritePropertyName("string"u8);
+                    writer.WritePropertyName(Name_String);
                     writer.WriteStringValue(vString);
                 }
                 if (value.Namespace is { } vNamespace)
                 {
-                    writer.WritePropertyName("namespace"u8);
+                    writer.WritePropertyName(Name_Namespace);
                     writer.WriteNumberValue(vNamespace);
                 }
-                writer.WritePropertyName("widget"u8);
+                writer.WritePropertyName(Name_WidgetValue);
                 writer.WriteStringValue(value.WidgetValue);
                 if (value.FirstName is { } vFirstName)
                 {
-                    writer.WritePropertyName("first_name"u8);
+                    writer.WritePropertyName(Name_FirstName);
                     writer.WriteStringValue(vFirstName);
                 }
                 if (value.FirstName2 is { } vFirstName2)
                 {
-                    writer.WritePropertyName("firstName"u8);
+                    writer.WritePropertyName(Name_FirstName2);
                     writer.WriteStringValue(vFirstName2);
                 }
                 if (value.FirstName3 is { } vFirstName3)
                 {
-                    writer.WritePropertyName("first-name"u8);
+                    writer.WritePropertyName(Name_FirstName3);
                     writer.WriteStringValue(vFirstName3);
                 }
                 if (value.AdditionalProperties2 is { } vAdditionalProperties2)
                 {
-                    writer.WritePropertyName("additional_properties"u8);
+                    writer.WritePropertyName(Name_AdditionalProperties2);
                     writer.WriteStringValue(vAdditionalProperties2);
                 }
                 if (value._1st is { } v_1st)
                 {
-                    writer.WritePropertyName("1st"u8);
+                    writer.WritePropertyName(Name__1st);
                     writer.WriteNumberValue(v_1st);
                 }
                 if (value.Owner is { } vOwner)
                 {
-                    writer.WritePropertyName("owner"u8);
+                    writer.WritePropertyName(Name_Owner);
                     global::Specs.Keywords.Models.WidgetOwner2.JsonConverter.Instance.Write(writer, vOwner, options);
                 }
                 if (value.Kind is { } vKind)
                 {
-                    writer.WritePropertyName("kind"u8);
+                    writer.WritePropertyName(Name_Kind);
                     global::Specs.Keywords.Models.WidgetKind2.JsonConverter.Instance.Write(writer, vKind, options);
+                }
+                if (value.UnitPriceTax is { } vUnitPriceTax)
+                {
+                    writer.WritePropertyName("unit price+tax"u8);
+                    writer.WriteNumberValue(vUnitPriceTax);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

@@ -24,6 +24,7 @@ namespace Specs.Keywords.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Keywords.Models.WidgetOwner2>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
 
             public override global::Specs.Keywords.Models.WidgetOwner2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -77,7 +78,7 @@ namespace Specs.Keywords.Models
                 writer.WriteStartObject();
                 if (value.Id is { } vId)
                 {
-                    writer.WritePropertyName("id"u8);
+                    writer.WritePropertyName(Name_Id);
                     writer.WriteStringValue(vId);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

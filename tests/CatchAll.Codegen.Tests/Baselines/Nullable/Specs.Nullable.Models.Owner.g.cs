@@ -24,6 +24,7 @@ namespace Specs.Nullable.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Nullable.Models.Owner>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
 
             public override global::Specs.Nullable.Models.Owner Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -79,7 +80,7 @@ namespace Specs.Nullable.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Nullable.Models.Owner value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

@@ -132,6 +132,24 @@ namespace Specs.Nullable.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Nullable.Models.Thing>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Count = global::System.Text.Json.JsonEncodedText.Encode("count"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_OptionalString = global::System.Text.Json.JsonEncodedText.Encode("optional_string"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_OptionalInt = global::System.Text.Json.JsonEncodedText.Encode("optional_int"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_RequiredNullableString = global::System.Text.Json.JsonEncodedText.Encode("required_nullable_string"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_RequiredNullableInt = global::System.Text.Json.JsonEncodedText.Encode("required_nullable_int"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_OptionalNullableString = global::System.Text.Json.JsonEncodedText.Encode("optional_nullable_string"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_OptionalNullableInt = global::System.Text.Json.JsonEncodedText.Encode("optional_nullable_int"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_OptionalNullableBool = global::System.Text.Json.JsonEncodedText.Encode("optional_nullable_bool"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_OneOfNullInt = global::System.Text.Json.JsonEncodedText.Encode("one_of_null_int"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_AnyOfNullString = global::System.Text.Json.JsonEncodedText.Encode("any_of_null_string"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_RequiredNullableOwner = global::System.Text.Json.JsonEncodedText.Encode("required_nullable_owner"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_OptionalNullableOwner = global::System.Text.Json.JsonEncodedText.Encode("optional_nullable_owner"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_RequiredTypeListOwner = global::System.Text.Json.JsonEncodedText.Encode("required_type_list_owner"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_OptionalOwner = global::System.Text.Json.JsonEncodedText.Encode("optional_owner"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_NullableList = global::System.Text.Json.JsonEncodedText.Encode("nullable_list"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_ListOfNullable = global::System.Text.Json.JsonEncodedText.Encode("list_of_nullable"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_NullableDate = global::System.Text.Json.JsonEncodedText.Encode("nullable_date"u8);
 
             public override global::Specs.Nullable.Models.Thing Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -530,21 +548,21 @@ namespace Specs.Nullable.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Nullable.Models.Thing value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("id"u8);
+                writer.WritePropertyName(Name_Id);
                 writer.WriteStringValue(value.Id);
-                writer.WritePropertyName("count"u8);
+                writer.WritePropertyName(Name_Count);
                 writer.WriteNumberValue(value.Count);
                 if (value.OptionalString is { } vOptionalString)
                 {
-                    writer.WritePropertyName("optional_string"u8);
+                    writer.WritePropertyName(Name_OptionalString);
                     writer.WriteStringValue(vOptionalString);
                 }
                 if (value.OptionalInt is { } vOptionalInt)
                 {
-                    writer.WritePropertyName("optional_int"u8);
+                    writer.WritePropertyName(Name_OptionalInt);
                     writer.WriteNumberValue(vOptionalInt);
                 }
-                writer.WritePropertyName("required_nullable_string"u8);
+                writer.WritePropertyName(Name_RequiredNullableString);
                 if (value.RequiredNullableString is { } vRequiredNullableString0)
                 {
                     writer.WriteStringValue(vRequiredNullableString0);
@@ -553,7 +571,7 @@ namespace Specs.Nullable.Models
                 {
                     writer.WriteNullValue();
                 }
-                writer.WritePropertyName("required_nullable_int"u8);
+                writer.WritePropertyName(Name_RequiredNullableInt);
                 if (value.RequiredNullableInt is { } vRequiredNullableInt0)
                 {
                     writer.WriteNumberValue(vRequiredNullableInt0);
@@ -564,7 +582,7 @@ namespace Specs.Nullable.Models
                 }
                 if (value._optionalNullableString.HasValue)
                 {
-                    writer.WritePropertyName("optional_nullable_string"u8);
+                    writer.WritePropertyName(Name_OptionalNullableString);
                     if (value._optionalNullableString.Value is { } vOptionalNullableString0)
                     {
                         writer.WriteStringValue(vOptionalNullableString0);
@@ -576,7 +594,7 @@ namespace Specs.Nullable.Models
                 }
                 if (value._optionalNullableInt.HasValue)
                 {
-                    writer.WritePropertyName("optional_nullable_int"u8);
+                    writer.WritePropertyName(Name_OptionalNullableInt);
                     if (value._optionalNullableInt.Value is { } vOptionalNullableInt0)
                     {
                         writer.WriteNumberValue(vOptionalNullableInt0);
@@ -588,7 +606,7 @@ namespace Specs.Nullable.Models
                 }
                 if (value._optionalNullableBool.HasValue)
                 {
-                    writer.WritePropertyName("optional_nullable_bool"u8);
+                    writer.WritePropertyName(Name_OptionalNullableBool);
                     if (value._optionalNullableBool.Value is { } vOptionalNullableBool0)
                     {
                         writer.WriteBooleanValue(vOptionalNullableBool0);
@@ -600,7 +618,7 @@ namespace Specs.Nullable.Models
                 }
                 if (value._oneOfNullInt.HasValue)
                 {
-                    writer.WritePropertyName("one_of_null_int"u8);
+                    writer.WritePropertyName(Name_OneOfNullInt);
                     if (value._oneOfNullInt.Value is { } vOneOfNullInt0)
                     {
                         writer.WriteNumberValue(vOneOfNullInt0);
@@ -612,7 +630,7 @@ namespace Specs.Nullable.Models
                 }
                 if (value._anyOfNullString.HasValue)
                 {
-                    writer.WritePropertyName("any_of_null_string"u8);
+                    writer.WritePropertyName(Name_AnyOfNullString);
                     if (value._anyOfNullString.Value is { } vAnyOfNullString0)
                     {
                         writer.WriteStringValue(vAnyOfNullString0);
@@ -622,7 +640,7 @@ namespace Specs.Nullable.Models
                         writer.WriteNullValue();
                     }
                 }
-                writer.WritePropertyName("required_nullable_owner"u8);
+                writer.WritePropertyName(Name_RequiredNullableOwner);
                 if (value.RequiredNullableOwner is { } vRequiredNullableOwner0)
                 {
                     global::Specs.Nullable.Models.Owner.JsonConverter.Instance.Write(writer, vRequiredNullableOwner0, options);
@@ -633,7 +651,7 @@ namespace Specs.Nullable.Models
                 }
                 if (value._optionalNullableOwner.HasValue)
                 {
-                    writer.WritePropertyName("optional_nullable_owner"u8);
+                    writer.WritePropertyName(Name_OptionalNullableOwner);
                     if (value._optionalNullableOwner.Value is { } vOptionalNullableOwner0)
                     {
                         global::Specs.Nullable.Models.Owner.JsonConverter.Instance.Write(writer, vOptionalNullableOwner0, options);
@@ -643,7 +661,7 @@ namespace Specs.Nullable.Models
                         writer.WriteNullValue();
                     }
                 }
-                writer.WritePropertyName("required_type_list_owner"u8);
+                writer.WritePropertyName(Name_RequiredTypeListOwner);
                 if (value.RequiredTypeListOwner is { } vRequiredTypeListOwner0)
                 {
                     global::Specs.Nullable.Models.Owner.JsonConverter.Instance.Write(writer, vRequiredTypeListOwner0, options);
@@ -654,18 +672,18 @@ namespace Specs.Nullable.Models
                 }
                 if (value.OptionalOwner is { } vOptionalOwner)
                 {
-                    writer.WritePropertyName("optional_owner"u8);
+                    writer.WritePropertyName(Name_OptionalOwner);
                     global::Specs.Nullable.Models.Owner.JsonConverter.Instance.Write(writer, vOptionalOwner, options);
                 }
                 if (value._nullableList.HasValue)
                 {
-                    writer.WritePropertyName("nullable_list"u8);
+                    writer.WritePropertyName(Name_NullableList);
                     if (value._nullableList.Value is { } vNullableList0)
                     {
                         writer.WriteStartArray();
-                        foreach (var item1 in vNullableList0)
+                        for (var index1 = 0; index1 < vNullableList0.Count; index1++)
                         {
-                            writer.WriteStringValue(item1);
+                            writer.WriteStringValue(vNullableList0[index1]);
                         }
                         writer.WriteEndArray();
                     }
@@ -676,11 +694,11 @@ namespace Specs.Nullable.Models
                 }
                 if (value.ListOfNullable is { } vListOfNullable)
                 {
-                    writer.WritePropertyName("list_of_nullable"u8);
+                    writer.WritePropertyName(Name_ListOfNullable);
                     writer.WriteStartArray();
-                    foreach (var item0 in vListOfNullable)
+                    for (var index0 = 0; index0 < vListOfNullable.Count; index0++)
                     {
-                        if (item0 is { } vListOfNullable1)
+                        if (vListOfNullable[index0] is { } vListOfNullable1)
                         {
                             writer.WriteStringValue(vListOfNullable1);
                         }
@@ -693,7 +711,7 @@ namespace Specs.Nullable.Models
                 }
                 if (value._nullableDate.HasValue)
                 {
-                    writer.WritePropertyName("nullable_date"u8);
+                    writer.WritePropertyName(Name_NullableDate);
                     if (value._nullableDate.Value is { } vNullableDate0)
                     {
                         writer.WriteStringValue(vNullableDate0);

@@ -14,11 +14,15 @@ namespace Specs.Nullable
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new NullableApiJsonResolver();
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Nullable.Models.Owner>? s_Owner;
+
         /// <summary>Metadata for <see cref="global::Specs.Nullable.Models.Owner"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Nullable.Models.Owner> Owner => TypeInfo<global::Specs.Nullable.Models.Owner>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Nullable.Models.Owner> Owner => s_Owner ??= TypeInfo<global::Specs.Nullable.Models.Owner>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Nullable.Models.Thing>? s_Thing;
 
         /// <summary>Metadata for <see cref="global::Specs.Nullable.Models.Thing"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Nullable.Models.Thing> Thing => TypeInfo<global::Specs.Nullable.Models.Thing>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Nullable.Models.Thing> Thing => s_Thing ??= TypeInfo<global::Specs.Nullable.Models.Thing>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

@@ -45,6 +45,11 @@ namespace Specs.OpenEnums.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.OpenEnums.Models.Task>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Priority = global::System.Text.Json.JsonEncodedText.Encode("priority"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_NullableLevel = global::System.Text.Json.JsonEncodedText.Encode("nullable_level"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Odd = global::System.Text.Json.JsonEncodedText.Encode("odd"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_History = global::System.Text.Json.JsonEncodedText.Encode("history"u8);
 
             public override global::Specs.OpenEnums.Models.Task Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -192,16 +197,16 @@ namespace Specs.OpenEnums.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.OpenEnums.Models.Task value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("status"u8);
+                writer.WritePropertyName(Name_Status);
                 global::Specs.OpenEnums.Models.Status.JsonConverter.Instance.Write(writer, value.Status, options);
                 if (value.Priority is { } vPriority)
                 {
-                    writer.WritePropertyName("priority"u8);
+                    writer.WritePropertyName(Name_Priority);
                     global::Specs.OpenEnums.Models.TaskPriority.JsonConverter.Instance.Write(writer, vPriority, options);
                 }
                 if (value._nullableLevel.HasValue)
                 {
-                    writer.WritePropertyName("nullable_level"u8);
+                    writer.WritePropertyName(Name_NullableLevel);
                     if (value._nullableLevel.Value is { } vNullableLevel0)
                     {
                         global::Specs.OpenEnums.Models.TaskNullableLevel.JsonConverter.Instance.Write(writer, vNullableLevel0, options);
@@ -213,16 +218,16 @@ namespace Specs.OpenEnums.Models
                 }
                 if (value.Odd is { } vOdd)
                 {
-                    writer.WritePropertyName("odd"u8);
+                    writer.WritePropertyName(Name_Odd);
                     global::Specs.OpenEnums.Models.TaskOdd.JsonConverter.Instance.Write(writer, vOdd, options);
                 }
                 if (value.History is { } vHistory)
                 {
-                    writer.WritePropertyName("history"u8);
+                    writer.WritePropertyName(Name_History);
                     writer.WriteStartArray();
-                    foreach (var item0 in vHistory)
+                    for (var index0 = 0; index0 < vHistory.Count; index0++)
                     {
-                        global::Specs.OpenEnums.Models.Status.JsonConverter.Instance.Write(writer, item0, options);
+                        global::Specs.OpenEnums.Models.Status.JsonConverter.Instance.Write(writer, vHistory[index0], options);
                     }
                     writer.WriteEndArray();
                 }

@@ -14,23 +14,35 @@ namespace Specs.OpenEnums
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new OpenEnumsApiJsonResolver();
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.ListTasksOrder>? s_ListTasksOrder;
+
         /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.ListTasksOrder"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.ListTasksOrder> ListTasksOrder => TypeInfo<global::Specs.OpenEnums.Models.ListTasksOrder>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.ListTasksOrder> ListTasksOrder => s_ListTasksOrder ??= TypeInfo<global::Specs.OpenEnums.Models.ListTasksOrder>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.Status>? s_Status;
 
         /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.Status"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.Status> Status => TypeInfo<global::Specs.OpenEnums.Models.Status>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.Status> Status => s_Status ??= TypeInfo<global::Specs.OpenEnums.Models.Status>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.Task>? s_Task;
 
         /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.Task"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.Task> Task => TypeInfo<global::Specs.OpenEnums.Models.Task>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.Task> Task => s_Task ??= TypeInfo<global::Specs.OpenEnums.Models.Task>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskNullableLevel>? s_TaskNullableLevel;
 
         /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.TaskNullableLevel"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskNullableLevel> TaskNullableLevel => TypeInfo<global::Specs.OpenEnums.Models.TaskNullableLevel>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskNullableLevel> TaskNullableLevel => s_TaskNullableLevel ??= TypeInfo<global::Specs.OpenEnums.Models.TaskNullableLevel>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskOdd>? s_TaskOdd;
 
         /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.TaskOdd"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskOdd> TaskOdd => TypeInfo<global::Specs.OpenEnums.Models.TaskOdd>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskOdd> TaskOdd => s_TaskOdd ??= TypeInfo<global::Specs.OpenEnums.Models.TaskOdd>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskPriority>? s_TaskPriority;
 
         /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.TaskPriority"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskPriority> TaskPriority => TypeInfo<global::Specs.OpenEnums.Models.TaskPriority>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskPriority> TaskPriority => s_TaskPriority ??= TypeInfo<global::Specs.OpenEnums.Models.TaskPriority>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
@@ -125,9 +137,9 @@ namespace Specs.OpenEnums
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task> value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartArray();
-                foreach (var item0 in value)
+                for (var index0 = 0; index0 < value.Count; index0++)
                 {
-                    global::Specs.OpenEnums.Models.Task.JsonConverter.Instance.Write(writer, item0, options);
+                    global::Specs.OpenEnums.Models.Task.JsonConverter.Instance.Write(writer, value[index0], options);
                 }
                 writer.WriteEndArray();
             }

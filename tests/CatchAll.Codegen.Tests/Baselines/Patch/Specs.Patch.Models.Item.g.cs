@@ -45,6 +45,11 @@ namespace Specs.Patch.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Patch.Models.Item>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Note = global::System.Text.Json.JsonEncodedText.Encode("note"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Tags = global::System.Text.Json.JsonEncodedText.Encode("tags"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Priority = global::System.Text.Json.JsonEncodedText.Encode("priority"u8);
 
             public override global::Specs.Patch.Models.Item Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -194,13 +199,13 @@ namespace Specs.Patch.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Patch.Models.Item value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("id"u8);
+                writer.WritePropertyName(Name_Id);
                 writer.WriteStringValue(value.Id);
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
                 if (value._note.HasValue)
                 {
-                    writer.WritePropertyName("note"u8);
+                    writer.WritePropertyName(Name_Note);
                     if (value._note.Value is { } vNote0)
                     {
                         writer.WriteStringValue(vNote0);
@@ -212,17 +217,17 @@ namespace Specs.Patch.Models
                 }
                 if (value.Tags is { } vTags)
                 {
-                    writer.WritePropertyName("tags"u8);
+                    writer.WritePropertyName(Name_Tags);
                     writer.WriteStartArray();
-                    foreach (var item0 in vTags)
+                    for (var index0 = 0; index0 < vTags.Count; index0++)
                     {
-                        writer.WriteStringValue(item0);
+                        writer.WriteStringValue(vTags[index0]);
                     }
                     writer.WriteEndArray();
                 }
                 if (value.Priority is { } vPriority)
                 {
-                    writer.WritePropertyName("priority"u8);
+                    writer.WritePropertyName(Name_Priority);
                     writer.WriteNumberValue(vPriority);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -42,6 +42,9 @@ namespace Specs.Patch.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Patch.Models.ItemReplace>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Note = global::System.Text.Json.JsonEncodedText.Encode("note"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Priority = global::System.Text.Json.JsonEncodedText.Encode("priority"u8);
 
             public override global::Specs.Patch.Models.ItemReplace Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -131,11 +134,11 @@ namespace Specs.Patch.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Patch.Models.ItemReplace value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("name"u8);
+                writer.WritePropertyName(Name_Name);
                 writer.WriteStringValue(value.Name);
                 if (value._note.HasValue)
                 {
-                    writer.WritePropertyName("note"u8);
+                    writer.WritePropertyName(Name_Note);
                     if (value._note.Value is { } vNote0)
                     {
                         writer.WriteStringValue(vNote0);
@@ -147,7 +150,7 @@ namespace Specs.Patch.Models
                 }
                 if (value._priority.HasValue)
                 {
-                    writer.WritePropertyName("priority"u8);
+                    writer.WritePropertyName(Name_Priority);
                     if (value._priority.Value is { } vPriority0)
                     {
                         writer.WriteNumberValue(vPriority0);

@@ -44,6 +44,12 @@ namespace Specs.Patch.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Patch.Models.ItemUpdate>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Revision = global::System.Text.Json.JsonEncodedText.Encode("revision"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Note = global::System.Text.Json.JsonEncodedText.Encode("note"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Tags = global::System.Text.Json.JsonEncodedText.Encode("tags"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Priority = global::System.Text.Json.JsonEncodedText.Encode("priority"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Archived = global::System.Text.Json.JsonEncodedText.Encode("archived"u8);
 
             public override global::Specs.Patch.Models.ItemUpdate Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -208,16 +214,16 @@ namespace Specs.Patch.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Patch.Models.ItemUpdate value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("revision"u8);
+                writer.WritePropertyName(Name_Revision);
                 writer.WriteNumberValue(value.Revision);
                 if (value.Name.HasValue)
                 {
-                    writer.WritePropertyName("name"u8);
+                    writer.WritePropertyName(Name_Name);
                     writer.WriteStringValue(value.Name.Value);
                 }
                 if (value.Note.HasValue)
                 {
-                    writer.WritePropertyName("note"u8);
+                    writer.WritePropertyName(Name_Note);
                     if (value.Note.Value is { } vNote0)
                     {
                         writer.WriteStringValue(vNote0);
@@ -229,13 +235,13 @@ namespace Specs.Patch.Models
                 }
                 if (value.Tags.HasValue)
                 {
-                    writer.WritePropertyName("tags"u8);
+                    writer.WritePropertyName(Name_Tags);
                     if (value.Tags.Value is { } vTags0)
                     {
                         writer.WriteStartArray();
-                        foreach (var item1 in vTags0)
+                        for (var index1 = 0; index1 < vTags0.Count; index1++)
                         {
-                            writer.WriteStringValue(item1);
+                            writer.WriteStringValue(vTags0[index1]);
                         }
                         writer.WriteEndArray();
                     }
@@ -246,7 +252,7 @@ namespace Specs.Patch.Models
                 }
                 if (value.Priority.HasValue)
                 {
-                    writer.WritePropertyName("priority"u8);
+                    writer.WritePropertyName(Name_Priority);
                     if (value.Priority.Value is { } vPriority0)
                     {
                         writer.WriteNumberValue(vPriority0);
@@ -258,7 +264,7 @@ namespace Specs.Patch.Models
                 }
                 if (value.Archived.HasValue)
                 {
-                    writer.WritePropertyName("archived"u8);
+                    writer.WritePropertyName(Name_Archived);
                     writer.WriteBooleanValue(value.Archived.Value);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -14,14 +14,20 @@ namespace Specs.Patch
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new PatchApiJsonResolver();
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.Item>? s_Item;
+
         /// <summary>Metadata for <see cref="global::Specs.Patch.Models.Item"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.Item> Item => TypeInfo<global::Specs.Patch.Models.Item>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.Item> Item => s_Item ??= TypeInfo<global::Specs.Patch.Models.Item>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.ItemReplace>? s_ItemReplace;
 
         /// <summary>Metadata for <see cref="global::Specs.Patch.Models.ItemReplace"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.ItemReplace> ItemReplace => TypeInfo<global::Specs.Patch.Models.ItemReplace>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.ItemReplace> ItemReplace => s_ItemReplace ??= TypeInfo<global::Specs.Patch.Models.ItemReplace>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.ItemUpdate>? s_ItemUpdate;
 
         /// <summary>Metadata for <see cref="global::Specs.Patch.Models.ItemUpdate"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.ItemUpdate> ItemUpdate => TypeInfo<global::Specs.Patch.Models.ItemUpdate>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.ItemUpdate> ItemUpdate => s_ItemUpdate ??= TypeInfo<global::Specs.Patch.Models.ItemUpdate>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

@@ -27,6 +27,9 @@ namespace Specs.Unions.Models
         internal new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Unions.Models.Cat>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Lives = global::System.Text.Json.JsonEncodedText.Encode("lives"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Discriminator_Name = global::System.Text.Json.JsonEncodedText.Encode("pet_type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Discriminator_Value = global::System.Text.Json.JsonEncodedText.Encode("Cat"u8);
 
             public override global::Specs.Unions.Models.Cat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -82,10 +85,10 @@ namespace Specs.Unions.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Unions.Models.Cat value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WriteString("pet_type"u8, "Cat");
+                writer.WriteString(Discriminator_Name, Discriminator_Value);
                 if (value.Lives is { } vLives)
                 {
-                    writer.WritePropertyName("lives"u8);
+                    writer.WritePropertyName(Name_Lives);
                     writer.WriteNumberValue(vLives);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -27,6 +27,9 @@ namespace Specs.Unions.Models
         internal new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Unions.Models.Circle>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Radius = global::System.Text.Json.JsonEncodedText.Encode("radius"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Discriminator_Name = global::System.Text.Json.JsonEncodedText.Encode("kind"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Discriminator_Value = global::System.Text.Json.JsonEncodedText.Encode("circle"u8);
 
             public override global::Specs.Unions.Models.Circle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -86,8 +89,8 @@ namespace Specs.Unions.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Unions.Models.Circle value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WriteString("kind"u8, "circle");
-                writer.WritePropertyName("radius"u8);
+                writer.WriteString(Discriminator_Name, Discriminator_Value);
+                writer.WritePropertyName(Name_Radius);
                 writer.WriteNumberValue(value.Radius);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {

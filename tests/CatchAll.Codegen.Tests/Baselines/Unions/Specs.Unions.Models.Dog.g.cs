@@ -7,6 +7,7 @@ namespace Specs.Unions.Models
     public sealed partial class Dog : global::Specs.Unions.Models.Pet
     {
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private global::System.Text.Json.JsonElement _additionalPropertiesJson;
 
         /// <inheritdoc/>
         public override string Kind => "Dog";
@@ -19,21 +20,29 @@ namespace Specs.Unions.Models
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties
         {
-            get => _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-            set => _additionalProperties = value;
+            get => _additionalProperties ?? JsonConverter.AdditionalPropertiesOf(this);
+            set
+            {
+                _additionalPropertiesJson = default;
+                _additionalProperties = value;
+            }
         }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Unions.Models.Dog>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_GoodBoy = global::System.Text.Json.JsonEncodedText.Encode("good_boy"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Discriminator_Name = global::System.Text.Json.JsonEncodedText.Encode("pet_type"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Discriminator_Value = global::System.Text.Json.JsonEncodedText.Encode("Dog"u8);
 
             public override global::Specs.Unions.Models.Dog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Dog.");
                 bool? pGoodBoy = default;
                 bool hasGoodBoy = false;
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                var extraStart = reader;
+                bool extraSeen = false;
                 string? current = null;
                 try
                 {
@@ -59,11 +68,17 @@ namespace Specs.Unions.Models
                         }
                         else
                         {
-                            current = reader.GetString()!;
-                            reader.Read();
-                            global::System.Text.Json.JsonElement value;
-                            value = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                            (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[current] = value;
+                            var extraName = reader;
+                            try
+                            {
+                                reader.Read();
+                                if (!reader.TrySkip()) throw new global::System.Text.Json.JsonException("The JSON value is incomplete.");
+                            }
+                            catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException || ex is global::System.InvalidOperationException)
+                            {
+                                throw global::Specs.Unions.Serialization.JsonErrors.At(ex, extraName.GetString()!, "Dog");
+                            }
+                            extraSeen = true;
                         }
                         current = null;
                     }
@@ -75,20 +90,38 @@ namespace Specs.Unions.Models
 
                 var result = new global::Specs.Unions.Models.Dog();
                 if (hasGoodBoy) result.GoodBoy = pGoodBoy;
-                result._additionalProperties = extra;
+                if (extraSeen) result._additionalPropertiesJson = global::System.Text.Json.JsonElement.ParseValue(ref extraStart);
                 return result;
+            }
+
+            internal static global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalPropertiesOf(global::Specs.Unions.Models.Dog value)
+            {
+                var members = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
+                if (value._additionalPropertiesJson.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+                {
+                    foreach (var member in value._additionalPropertiesJson.EnumerateObject())
+                    {
+                        if (member.NameEquals("good_boy"u8)) continue;
+                        if (member.NameEquals("pet_type"u8)) continue;
+                        members[member.Name] = member.Value;
+                    }
+                }
+
+                return global::System.Threading.Interlocked.CompareExchange(ref value._additionalProperties, members, null) ?? members;
             }
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Unions.Models.Dog value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WriteString("pet_type"u8, "Dog");
+                writer.WriteString(Discriminator_Name, Discriminator_Value);
                 if (value.GoodBoy is { } vGoodBoy)
                 {
-                    writer.WritePropertyName("good_boy"u8);
+                    writer.WritePropertyName(Name_GoodBoy);
                     writer.WriteBooleanValue(vGoodBoy);
                 }
-                if (value._additionalProperties is { Count: > 0 } extra)
+                var extra = value._additionalProperties;
+                if (extra is null && value._additionalPropertiesJson.ValueKind == global::System.Text.Json.JsonValueKind.Object) extra = AdditionalPropertiesOf(value);
+                if (extra is { Count: > 0 })
                 {
                     foreach (var pair in extra)
                     {

@@ -58,6 +58,13 @@ namespace Specs.Unions.Models
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Unions.Models.Drawing>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Title = global::System.Text.Json.JsonEncodedText.Encode("title"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Main = global::System.Text.Json.JsonEncodedText.Encode("main"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Others = global::System.Text.Json.JsonEncodedText.Encode("others"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Maybe = global::System.Text.Json.JsonEncodedText.Encode("maybe"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Pet = global::System.Text.Json.JsonEncodedText.Encode("pet"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Ref = global::System.Text.Json.JsonEncodedText.Encode("ref"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Score = global::System.Text.Json.JsonEncodedText.Encode("score"u8);
 
             public override global::Specs.Unions.Models.Drawing Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -241,23 +248,23 @@ namespace Specs.Unions.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Unions.Models.Drawing value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("title"u8);
+                writer.WritePropertyName(Name_Title);
                 writer.WriteStringValue(value.Title);
-                writer.WritePropertyName("main"u8);
+                writer.WritePropertyName(Name_Main);
                 global::Specs.Unions.Models.Shape.JsonConverter.Instance.Write(writer, value.Main, options);
                 if (value.Others is { } vOthers)
                 {
-                    writer.WritePropertyName("others"u8);
+                    writer.WritePropertyName(Name_Others);
                     writer.WriteStartArray();
-                    foreach (var item0 in vOthers)
+                    for (var index0 = 0; index0 < vOthers.Count; index0++)
                     {
-                        global::Specs.Unions.Models.Shape.JsonConverter.Instance.Write(writer, item0, options);
+                        global::Specs.Unions.Models.Shape.JsonConverter.Instance.Write(writer, vOthers[index0], options);
                     }
                     writer.WriteEndArray();
                 }
                 if (value._maybe.HasValue)
                 {
-                    writer.WritePropertyName("maybe"u8);
+                    writer.WritePropertyName(Name_Maybe);
                     if (value._maybe.Value is { } vMaybe0)
                     {
                         global::Specs.Unions.Models.Shape.JsonConverter.Instance.Write(writer, vMaybe0, options);
@@ -269,17 +276,17 @@ namespace Specs.Unions.Models
                 }
                 if (value.Pet is { } vPet)
                 {
-                    writer.WritePropertyName("pet"u8);
+                    writer.WritePropertyName(Name_Pet);
                     global::Specs.Unions.Models.Pet.JsonConverter.Instance.Write(writer, vPet, options);
                 }
                 if (value.Ref is { } vRef)
                 {
-                    writer.WritePropertyName("ref"u8);
+                    writer.WritePropertyName(Name_Ref);
                     global::Specs.Unions.Models.IdOrName.JsonConverter.Instance.Write(writer, vRef, options);
                 }
                 if (value._score.HasValue)
                 {
-                    writer.WritePropertyName("score"u8);
+                    writer.WritePropertyName(Name_Score);
                     if (value._score.Value is { } vScore0)
                     {
                         global::Specs.Unions.Models.DrawingScore.JsonConverter.Instance.Write(writer, vScore0, options);

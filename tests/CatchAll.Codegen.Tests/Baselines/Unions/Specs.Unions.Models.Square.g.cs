@@ -31,6 +31,10 @@ namespace Specs.Unions.Models
         internal new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Specs.Unions.Models.Square>
         {
             public static readonly JsonConverter Instance = new();
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Side = global::System.Text.Json.JsonEncodedText.Encode("side"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Name_Label = global::System.Text.Json.JsonEncodedText.Encode("label"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Discriminator_Name = global::System.Text.Json.JsonEncodedText.Encode("kind"u8);
+            private static readonly global::System.Text.Json.JsonEncodedText Discriminator_Value = global::System.Text.Json.JsonEncodedText.Encode("square"u8);
 
             public override global::Specs.Unions.Models.Square Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -107,12 +111,12 @@ namespace Specs.Unions.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Unions.Models.Square value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WriteString("kind"u8, "square");
-                writer.WritePropertyName("side"u8);
+                writer.WriteString(Discriminator_Name, Discriminator_Value);
+                writer.WritePropertyName(Name_Side);
                 writer.WriteNumberValue(value.Side);
                 if (value.Label is { } vLabel)
                 {
-                    writer.WritePropertyName("label"u8);
+                    writer.WritePropertyName(Name_Label);
                     writer.WriteStringValue(vLabel);
                 }
                 if (value._additionalProperties is { Count: > 0 } extra)

@@ -14,38 +14,60 @@ namespace Specs.Unions
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new UnionsApiJsonResolver();
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Cat>? s_Cat;
+
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Cat"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Cat> Cat => TypeInfo<global::Specs.Unions.Models.Cat>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Cat> Cat => s_Cat ??= TypeInfo<global::Specs.Unions.Models.Cat>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Circle>? s_Circle;
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Circle"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Circle> Circle => TypeInfo<global::Specs.Unions.Models.Circle>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Circle> Circle => s_Circle ??= TypeInfo<global::Specs.Unions.Models.Circle>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Dog>? s_Dog;
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Dog"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Dog> Dog => TypeInfo<global::Specs.Unions.Models.Dog>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Dog> Dog => s_Dog ??= TypeInfo<global::Specs.Unions.Models.Dog>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Drawing>? s_Drawing;
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Drawing"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Drawing> Drawing => TypeInfo<global::Specs.Unions.Models.Drawing>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Drawing> Drawing => s_Drawing ??= TypeInfo<global::Specs.Unions.Models.Drawing>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.DrawingScore>? s_DrawingScore;
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.DrawingScore"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.DrawingScore> DrawingScore => TypeInfo<global::Specs.Unions.Models.DrawingScore>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.DrawingScore> DrawingScore => s_DrawingScore ??= TypeInfo<global::Specs.Unions.Models.DrawingScore>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.IdOrName>? s_IdOrName;
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.IdOrName"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.IdOrName> IdOrName => TypeInfo<global::Specs.Unions.Models.IdOrName>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.IdOrName> IdOrName => s_IdOrName ??= TypeInfo<global::Specs.Unions.Models.IdOrName>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Pet>? s_Pet;
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Pet"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Pet> Pet => TypeInfo<global::Specs.Unions.Models.Pet>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Pet> Pet => s_Pet ??= TypeInfo<global::Specs.Unions.Models.Pet>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.UnknownPet>? s_UnknownPet;
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.UnknownPet"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.UnknownPet> UnknownPet => TypeInfo<global::Specs.Unions.Models.UnknownPet>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.UnknownPet> UnknownPet => s_UnknownPet ??= TypeInfo<global::Specs.Unions.Models.UnknownPet>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Shape>? s_Shape;
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Shape"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Shape> Shape => TypeInfo<global::Specs.Unions.Models.Shape>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Shape> Shape => s_Shape ??= TypeInfo<global::Specs.Unions.Models.Shape>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.UnknownShape>? s_UnknownShape;
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.UnknownShape"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.UnknownShape> UnknownShape => TypeInfo<global::Specs.Unions.Models.UnknownShape>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.UnknownShape> UnknownShape => s_UnknownShape ??= TypeInfo<global::Specs.Unions.Models.UnknownShape>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Square>? s_Square;
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Square"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Square> Square => TypeInfo<global::Specs.Unions.Models.Square>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Square> Square => s_Square ??= TypeInfo<global::Specs.Unions.Models.Square>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
