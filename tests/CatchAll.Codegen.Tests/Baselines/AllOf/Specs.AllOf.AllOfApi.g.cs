@@ -62,7 +62,7 @@ namespace Specs.AllOf
             return builder;
         }
 
-        /// <summary>Adds AllOfApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IAllOfApi and each resource interface resolved from it.</summary>
+        /// <summary>Adds AllOfApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IAllOfApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAllOfApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.AllOf.AllOfApi>(services, static (httpClient, options) => new global::Specs.AllOf.AllOfApi(httpClient, options), configuration);

@@ -104,7 +104,7 @@ namespace CatchAll
             return builder;
         }
 
-        /// <summary>Adds CatchAllClient as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and ICatchAllClient and each resource interface resolved from it.</summary>
+        /// <summary>Adds CatchAllClient as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and ICatchAllClient and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCatchAllClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::CatchAll.CatchAllClient>(services, static (httpClient, options) => new global::CatchAll.CatchAllClient(httpClient, options), configuration);

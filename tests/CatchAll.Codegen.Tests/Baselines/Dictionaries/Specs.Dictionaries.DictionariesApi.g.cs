@@ -62,7 +62,7 @@ namespace Specs.Dictionaries
             return builder;
         }
 
-        /// <summary>Adds DictionariesApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IDictionariesApi and each resource interface resolved from it.</summary>
+        /// <summary>Adds DictionariesApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IDictionariesApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddDictionariesApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Dictionaries.DictionariesApi>(services, static (httpClient, options) => new global::Specs.Dictionaries.DictionariesApi(httpClient, options), configuration);

@@ -155,6 +155,7 @@ namespace Specs.Dictionaries.Models
                 {
                     foreach (var pair in extra)
                     {
+                        if (pair.Key is "id" or "note") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

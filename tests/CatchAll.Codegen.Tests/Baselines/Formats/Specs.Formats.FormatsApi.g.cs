@@ -62,7 +62,7 @@ namespace Specs.Formats
             return builder;
         }
 
-        /// <summary>Adds FormatsApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IFormatsApi and each resource interface resolved from it.</summary>
+        /// <summary>Adds FormatsApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IFormatsApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFormatsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Formats.FormatsApi>(services, static (httpClient, options) => new global::Specs.Formats.FormatsApi(httpClient, options), configuration);

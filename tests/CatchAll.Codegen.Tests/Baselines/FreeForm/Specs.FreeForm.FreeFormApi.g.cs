@@ -62,7 +62,7 @@ namespace Specs.FreeForm
             return builder;
         }
 
-        /// <summary>Adds FreeFormApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IFreeFormApi and each resource interface resolved from it.</summary>
+        /// <summary>Adds FreeFormApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IFreeFormApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFreeFormApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.FreeForm.FreeFormApi>(services, static (httpClient, options) => new global::Specs.FreeForm.FreeFormApi(httpClient, options), configuration);

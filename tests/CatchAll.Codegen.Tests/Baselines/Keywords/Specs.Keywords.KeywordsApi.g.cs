@@ -62,7 +62,7 @@ namespace Specs.Keywords
             return builder;
         }
 
-        /// <summary>Adds KeywordsApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IKeywordsApi and each resource interface resolved from it.</summary>
+        /// <summary>Adds KeywordsApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IKeywordsApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddKeywordsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Keywords.KeywordsApi>(services, static (httpClient, options) => new global::Specs.Keywords.KeywordsApi(httpClient, options), configuration);

@@ -381,7 +381,7 @@ namespace Specs.Keywords.Models
                 {
                     foreach (var pair in extra)
                     {
-                        if (pair.Key is "class" or "string" or "namespace" or "widget" or "first_name" or "firstName" or "first-name" or "additional_properties" or "1st" or "owner" or "kind") continue;
+                        if (pair.Key is "class" or "string" or "namespace" or "widget" or "first_name" or "firstName" or "first-name" or "additional_properties" or "1st" or "owner" or "kind" or "unit price+tax") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

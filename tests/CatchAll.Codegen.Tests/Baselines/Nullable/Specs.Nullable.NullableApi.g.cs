@@ -62,7 +62,7 @@ namespace Specs.Nullable
             return builder;
         }
 
-        /// <summary>Adds NullableApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and INullableApi and each resource interface resolved from it.</summary>
+        /// <summary>Adds NullableApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and INullableApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddNullableApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Nullable.NullableApi>(services, static (httpClient, options) => new global::Specs.Nullable.NullableApi(httpClient, options), configuration);

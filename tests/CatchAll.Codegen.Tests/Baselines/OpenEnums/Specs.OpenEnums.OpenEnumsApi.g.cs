@@ -62,7 +62,7 @@ namespace Specs.OpenEnums
             return builder;
         }
 
-        /// <summary>Adds OpenEnumsApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IOpenEnumsApi and each resource interface resolved from it.</summary>
+        /// <summary>Adds OpenEnumsApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IOpenEnumsApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddOpenEnumsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.OpenEnums.OpenEnumsApi>(services, static (httpClient, options) => new global::Specs.OpenEnums.OpenEnumsApi(httpClient, options), configuration);

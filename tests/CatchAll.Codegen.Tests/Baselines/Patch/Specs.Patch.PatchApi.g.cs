@@ -62,7 +62,7 @@ namespace Specs.Patch
             return builder;
         }
 
-        /// <summary>Adds PatchApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IPatchApi and each resource interface resolved from it.</summary>
+        /// <summary>Adds PatchApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IPatchApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddPatchApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Patch.PatchApi>(services, static (httpClient, options) => new global::Specs.Patch.PatchApi(httpClient, options), configuration);

@@ -62,7 +62,7 @@ namespace Specs.Unions
             return builder;
         }
 
-        /// <summary>Adds UnionsApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IUnionsApi and each resource interface resolved from it.</summary>
+        /// <summary>Adds UnionsApi as a typed HttpClient, with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry), and IUnionsApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddUnionsApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.Unions.UnionsApi>(services, static (httpClient, options) => new global::Specs.Unions.UnionsApi(httpClient, options), configuration);
