@@ -70,10 +70,16 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
             .Select(static (flags, _) => flags.Contains(true))
             .WithTrackingName(RuntimeStep);
 
-        // The compilation changes on every edit, but the answer (a string or null) does not, so what
-        // follows stays cached; type lookups are cheap next to anything else the compiler does then.
+        // The compilation changes on every edit, but the answer (a string or null) does not, so what follows
+        // stays cached. With a .NET 8+ core library among the references (read once, from metadata) it only
+        // reads the language version; symbols are looked up only for older frameworks, where polyfills count.
+        var modernCoreLibrary = context.MetadataReferencesProvider
+            .Select(static (reference, _) => ConsumerSupport.IsModernCoreLibrary(reference))
+            .Collect()
+            .Select(static (flags, _) => flags.Contains(true));
         var consumer = context.CompilationProvider
-            .Select(static (compilation, _) => ConsumerSupport.Problem(compilation))
+            .Combine(modernCoreLibrary)
+            .Select(static (pair, _) => ConsumerSupport.Problem(pair.Left, pair.Right))
             .WithTrackingName(ConsumerStep);
 
         // All specs meet in one callback: two specs generating into one namespace would otherwise

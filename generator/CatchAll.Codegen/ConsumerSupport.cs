@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -20,8 +21,43 @@ internal static class ConsumerSupport
         "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute",
     ];
 
+    /// <summary>
+    /// A core library of .NET 8 or later, which holds every required type. Read from the reference's metadata,
+    /// which the compiler has loaded anyway: no symbols are built for it, cold or while typing.
+    /// </summary>
+    public static bool IsModernCoreLibrary(MetadataReference reference)
+    {
+        if (reference is not PortableExecutableReference executable)
+        {
+            return false;
+        }
+
+        var name = executable.FilePath ?? executable.Display ?? string.Empty;
+        var slash = Math.Max(name.LastIndexOf('/'), name.LastIndexOf('\\'));
+        name = name.Substring(slash + 1);
+        if (!string.Equals(name, "System.Runtime.dll", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(name, "System.Private.CoreLib.dll", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        try
+        {
+            return executable.GetMetadata() is AssemblyMetadata assembly
+                && assembly.GetModules() is { Length: > 0 } modules
+                && modules[0].GetMetadataReader() is { IsAssembly: true } reader
+                && reader.GetAssemblyDefinition().Version.Major >= 8;
+        }
+        catch (Exception ex) when (ex is BadImageFormatException or System.IO.IOException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>What the project lacks, for the CATCH0012 message; <see langword="null"/> when it has everything.</summary>
-    public static string? Problem(Compilation compilation)
+    /// <param name="compilation">The consumer's compilation.</param>
+    /// <param name="modernCoreLibrary">A reference passed <see cref="IsModernCoreLibrary"/>: no type needs looking up.</param>
+    public static string? Problem(Compilation compilation, bool modernCoreLibrary)
     {
         var problems = new List<string>();
         if (compilation is CSharpCompilation { LanguageVersion: var version } && version < LanguageVersion.CSharp11)
@@ -29,18 +65,21 @@ internal static class ConsumerSupport
             problems.Add("compiles as C# " + version.ToDisplayString());
         }
 
-        var missing = new List<string>();
-        foreach (var name in RequiredTypes)
+        if (!modernCoreLibrary)
         {
-            if (compilation.GetTypesByMetadataName(name).IsEmpty)
+            var missing = new List<string>();
+            foreach (var name in RequiredTypes)
             {
-                missing.Add(name.Replace("`1", "<T>"));
+                if (compilation.GetTypesByMetadataName(name).IsEmpty)
+                {
+                    missing.Add(name.Replace("`1", "<T>"));
+                }
             }
-        }
 
-        if (missing.Count > 0)
-        {
-            problems.Add("has no " + string.Join(", ", missing));
+            if (missing.Count > 0)
+            {
+                problems.Add("has no " + string.Join(", ", missing));
+            }
         }
 
         return problems.Count == 0 ? null : string.Join(" and ", problems);

@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.Linq;
 using System.IO;
 using System.Net.Http;
 using System.Text;
@@ -31,6 +33,24 @@ public class PipelineRequestTests
         Assert.Equal(3, response.Value.Count);
         Assert.Equal("getJobStatus", response.OperationId);
         Assert.Equal("application/json", Assert.Single(response.Headers["content-type"]));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(1000)]
+    [InlineData(70_000)]
+    public async Task Bodies_of_any_size_read_whole_with_or_without_a_content_length(int? chunkSize)
+    {
+        // 40,000 tags are about 440 KB: past the first buffer when no length is declared, so it has to grow.
+        var tags = Enumerable.Range(0, 40_000).Select(i => "tag-" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        string json = "{\"id\":\"big\",\"count\":40000,\"tags\":[" + string.Join(",", tags.Select(t => "\"" + t + "\"")) + "]}";
+        await using var server = LoopbackServer.Start(new ServerResponse { Body = json, ChunkSize = chunkSize });
+        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+
+        ApiResponse<JobDto> response = await pipeline.SendAsync(Get("/big"), TestJson.Default.JobDto, null, CancellationToken.None);
+
+        Assert.Equal(tags, response.Value.Tags);
+        Assert.Equal(chunkSize is null ? json.Length.ToString(CultureInfo.InvariantCulture) : null, response.Headers.TryGetValue("Content-Length", out var length) ? Assert.Single(length) : null);
     }
 
     [Fact]

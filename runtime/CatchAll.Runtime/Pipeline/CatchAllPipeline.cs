@@ -25,13 +25,13 @@ namespace CatchAll.Runtime
     {
         private const string ApiKeyHeader = "x-api-key";
         private const string Redacted = "***";
-        private const int BufferSize = 81920;
 
         private static readonly string DefaultUserAgent = "CatchAll.Runtime/" + RuntimeVersion();
 
         private readonly HttpClient _httpClient;
         private readonly bool _ownsHttpClient;
         private readonly ILogger _logger;
+        private readonly string _root;
 
         /// <summary>Creates a pipeline with its own <see cref="HttpClient"/>, disposed with the pipeline.</summary>
         /// <param name="options">The client options.</param>
@@ -71,6 +71,9 @@ namespace CatchAll.Runtime
             }
 
             _logger = options.LoggerFactory?.CreateLogger(PipelineLog.Category) ?? NullLogger.Instance;
+
+            // Any path in the base address is kept (a gateway prefix, say): Uri's own combining would drop it.
+            _root = BaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
         }
 
         /// <summary>The options this pipeline reads on every call.</summary>
@@ -106,8 +109,8 @@ namespace CatchAll.Runtime
                 options,
                 async (response, headers, token) =>
                 {
-                    byte[] body = await ReadBytesAsync(response, token).ConfigureAwait(false);
-                    T value = Deserialize(body, responseType, request.OperationId, (int)response.StatusCode);
+                    using ResponseBody body = await ResponseBody.ReadAsync(response, token).ConfigureAwait(false);
+                    T value = Deserialize(body.Span, responseType, request.OperationId, (int)response.StatusCode);
                     return new ApiResponse<T>((int)response.StatusCode, headers, request.OperationId, value);
                 },
                 disposeOnSuccess: true,
@@ -130,7 +133,7 @@ namespace CatchAll.Runtime
                 async (response, headers, token) =>
                 {
                     // Draining lets the connection go back to the pool.
-                    await ReadBytesAsync(response, token).ConfigureAwait(false);
+                    using ResponseBody drained = await ResponseBody.ReadAsync(response, token).ConfigureAwait(false);
                     return new ApiResponse((int)response.StatusCode, headers, request.OperationId);
                 },
                 disposeOnSuccess: true,
@@ -196,13 +199,17 @@ namespace CatchAll.Runtime
             string operationId = request.OperationId;
             string method = request.Method.Method;
             string path = request.PathAndQuery;
-            Uri uri = BuildUri(BaseAddress, path);
+            Uri uri = BuildUri(_root, path);
             bool mayRetry = RetryStrategy.MayRetry(request.Method, retry) && request.IsBodyReplayable;
             long callStarted = time.GetTimestamp();
 
             using CancellationTokenSource timeoutSource = TimeProviderTasks.CancelAfter(time, timeout);
-            using CancellationTokenSource linkedSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-            CancellationToken token = linkedSource.Token;
+
+            // A caller token that can never fire needs no linking: the timeout alone ends the call.
+            using CancellationTokenSource? linkedSource = cancellationToken.CanBeCanceled
+                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token)
+                : null;
+            CancellationToken token = linkedSource?.Token ?? timeoutSource.Token;
 
             try
             {
@@ -225,7 +232,7 @@ namespace CatchAll.Runtime
 
                         int status = (int)response.StatusCode;
                         PipelineLog.Responded(_logger, operationId, method, path, status, time.GetElapsedTime(attemptStarted), attempt);
-                        IReadOnlyDictionary<string, IReadOnlyList<string>> headers = ResponseHeaders.From(response);
+                        IReadOnlyDictionary<string, IReadOnlyList<string>> headers = new ResponseHeaders(response);
                         if (status >= 200 && status <= 299)
                         {
                             TResult result = await readSuccess(response, headers, token).ConfigureAwait(false);
@@ -233,8 +240,12 @@ namespace CatchAll.Runtime
                             return result;
                         }
 
-                        byte[] errorBytes = await ReadBytesAsync(response, token).ConfigureAwait(false);
-                        string? errorBody = errorBytes.Length == 0 ? null : Redact(Encoding.UTF8.GetString(errorBytes), options, requestOptions);
+                        string? errorBody;
+                        using (ResponseBody errorBytes = await ResponseBody.ReadAsync(response, token).ConfigureAwait(false))
+                        {
+                            errorBody = errorBytes.Length == 0 ? null : Redact(errorBytes.ToUtf8String(), options, requestOptions);
+                        }
+
                         failure = CatchAllApiException.Create(operationId, status, errorBody, headers, time);
                         if (lastAttempt || !RetryStrategy.IsRetriableStatus(status))
                         {
@@ -420,38 +431,14 @@ namespace CatchAll.Runtime
         private static string RedactValue(string text, string? secret) =>
             string.IsNullOrEmpty(secret) || text.IndexOf(secret!, StringComparison.Ordinal) < 0 ? text : text.Replace(secret!, Redacted);
 
-        private static Uri BuildUri(Uri baseAddress, string pathAndQuery)
+        private static Uri BuildUri(string root, string pathAndQuery)
         {
-            // Keep any path in the base address (e.g. a gateway prefix); Uri's own combining would drop it.
-            string root = baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
-            if (pathAndQuery.Length > 0 && pathAndQuery[0] != '/' && pathAndQuery[0] != '?')
-            {
-                root += "/";
-            }
-
-            return new Uri(root + pathAndQuery, UriKind.Absolute);
+            string separator = pathAndQuery.Length > 0 && pathAndQuery[0] != '/' && pathAndQuery[0] != '?' ? "/" : string.Empty;
+            return new Uri(root + separator + pathAndQuery, UriKind.Absolute);
         }
 
-        private static async Task<byte[]> ReadBytesAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        private static T Deserialize<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> typeInfo, string operationId, int statusCode)
         {
-            if (response.Content is null)
-            {
-                return Array.Empty<byte>();
-            }
-
-#if NET8_0_OR_GREATER
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-            using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, BufferSize, cancellationToken).ConfigureAwait(false);
-            return buffer.ToArray();
-#endif
-        }
-
-        private static T Deserialize<T>(byte[] body, JsonTypeInfo<T> typeInfo, string operationId, int statusCode)
-        {
-            ReadOnlySpan<byte> json = body;
             if (json.Length >= 3 && json[0] == 0xEF && json[1] == 0xBB && json[2] == 0xBF)
             {
                 json = json.Slice(3);

@@ -174,8 +174,21 @@ public sealed class LoopbackServer : IAsyncDisposable
                 context.Response.ContentType = response.ContentType;
             }
 
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
+            if (response.ChunkSize is int chunk)
+            {
+                context.Response.SendChunked = true;
+                for (var offset = 0; offset < bytes.Length; offset += chunk)
+                {
+                    await context.Response.OutputStream.WriteAsync(bytes.AsMemory(offset, Math.Min(chunk, bytes.Length - offset)));
+                    await context.Response.OutputStream.FlushAsync();
+                }
+            }
+            else
+            {
+                context.Response.ContentLength64 = bytes.Length;
+                await context.Response.OutputStream.WriteAsync(bytes);
+            }
+
             context.Response.Close();
         }
         catch (Exception) when (_stopping.IsCancellationRequested)

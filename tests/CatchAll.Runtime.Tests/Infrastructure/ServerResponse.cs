@@ -13,6 +13,9 @@ public sealed class ServerResponse
 
     public Dictionary<string, string> Headers { get; init; } = new();
 
+    /// <summary>Send the body chunked, in pieces of this many bytes, without a Content-Length.</summary>
+    public int? ChunkSize { get; init; }
+
     /// <summary>Never answer; the connection stays open until the server is disposed.</summary>
     public bool Hang { get; init; }
 
