@@ -132,18 +132,7 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
 
     private static bool IsRuntime(string? display)
     {
-        if (string.IsNullOrEmpty(display))
-        {
-            return false;
-        }
-
-        var name = display!;
-        var slash = Math.Max(name.LastIndexOf('/'), name.LastIndexOf('\\'));
-        if (slash >= 0)
-        {
-            name = name.Substring(slash + 1);
-        }
-
+        var name = ConsumerSupport.FileName(display);
         return string.Equals(name, "CatchAll.Runtime.dll", StringComparison.OrdinalIgnoreCase)
             || string.Equals(name, "CatchAll.Runtime", StringComparison.OrdinalIgnoreCase);
     }

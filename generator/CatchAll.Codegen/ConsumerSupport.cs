@@ -32,9 +32,7 @@ internal static class ConsumerSupport
             return false;
         }
 
-        var name = executable.FilePath ?? executable.Display ?? string.Empty;
-        var slash = Math.Max(name.LastIndexOf('/'), name.LastIndexOf('\\'));
-        name = name.Substring(slash + 1);
+        var name = FileName(executable.FilePath ?? executable.Display);
         if (!string.Equals(name, "System.Runtime.dll", StringComparison.OrdinalIgnoreCase)
             && !string.Equals(name, "System.Private.CoreLib.dll", StringComparison.OrdinalIgnoreCase))
         {
@@ -52,6 +50,17 @@ internal static class ConsumerSupport
         {
             return false;
         }
+    }
+
+    /// <summary>The file name at the end of a reference's path or display string (either slash); empty for none.</summary>
+    public static string FileName(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return string.Empty;
+        }
+
+        return path!.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
     }
 
     /// <summary>What the project lacks, for the CATCH0012 message; <see langword="null"/> when it has everything.</summary>
