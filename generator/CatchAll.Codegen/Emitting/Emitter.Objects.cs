@@ -347,13 +347,7 @@ internal sealed partial class Emitter
 
         w.Open("foreach (var pair in extra)");
         // A declared name belongs to its property: an extra under it would write the member a second time.
-        var declared = type.Properties.Select(p => p.JsonName);
-        if (type.BaseUnion is not null)
-        {
-            declared = declared.Prepend(_types[type.BaseUnion].DiscriminatorProperty!);
-        }
-
-        var names = string.Join(" or ", declared.Distinct().Select(Literal));
+        var names = string.Join(" or ", DeclaredJsonNames(type).Distinct().Select(Literal));
         if (names.Length > 0)
         {
             w.Line($"if (pair.Key is {names}) continue;");

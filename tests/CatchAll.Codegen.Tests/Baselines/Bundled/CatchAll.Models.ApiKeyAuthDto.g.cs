@@ -122,7 +122,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
-                        if (pair.Key is "type" or "header" or "value") continue;
+                        if (pair.Key is "header" or "value" or "type") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -122,7 +122,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
-                        if (pair.Key is "type" or "username" or "password") continue;
+                        if (pair.Key is "username" or "password" or "type") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -96,7 +96,7 @@ namespace CatchAll.Models
                 {
                     foreach (var pair in extra)
                     {
-                        if (pair.Key is "type" or "token") continue;
+                        if (pair.Key is "token" or "type") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

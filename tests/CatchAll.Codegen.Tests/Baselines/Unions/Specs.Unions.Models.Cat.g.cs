@@ -95,7 +95,7 @@ namespace Specs.Unions.Models
                 {
                     foreach (var pair in extra)
                     {
-                        if (pair.Key is "pet_type" or "lives") continue;
+                        if (pair.Key is "lives" or "pet_type") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

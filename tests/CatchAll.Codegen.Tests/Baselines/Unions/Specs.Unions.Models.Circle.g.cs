@@ -96,7 +96,7 @@ namespace Specs.Unions.Models
                 {
                     foreach (var pair in extra)
                     {
-                        if (pair.Key is "kind" or "radius") continue;
+                        if (pair.Key is "radius" or "kind") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

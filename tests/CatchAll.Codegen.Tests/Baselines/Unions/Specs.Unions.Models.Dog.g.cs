@@ -125,7 +125,7 @@ namespace Specs.Unions.Models
                 {
                     foreach (var pair in extra)
                     {
-                        if (pair.Key is "pet_type" or "good_boy") continue;
+                        if (pair.Key is "good_boy" or "pet_type") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -123,7 +123,7 @@ namespace Specs.Unions.Models
                 {
                     foreach (var pair in extra)
                     {
-                        if (pair.Key is "kind" or "side" or "label") continue;
+                        if (pair.Key is "side" or "label" or "kind") continue;
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }
