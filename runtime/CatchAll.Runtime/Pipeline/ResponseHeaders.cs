@@ -7,6 +7,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Threading;
 
 namespace CatchAll.Runtime
 {
@@ -17,8 +18,7 @@ namespace CatchAll.Runtime
     /// </summary>
     internal sealed class ResponseHeaders : IReadOnlyDictionary<string, IReadOnlyList<string>>
     {
-        private readonly object _gate = new();
-        private HttpResponseMessage? _response;
+        private readonly HttpResponseMessage _response;
         private Dictionary<string, IReadOnlyList<string>>? _headers;
 
         public ResponseHeaders(HttpResponseMessage response) => _response = response;
@@ -29,30 +29,9 @@ namespace CatchAll.Runtime
 
         public IEnumerable<IReadOnlyList<string>> Values => Headers.Values;
 
-        private Dictionary<string, IReadOnlyList<string>> Headers
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    if (_headers is null)
-                    {
-                        // The header collections outlive the response's disposal; only its content is released.
-                        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-                        Add(headers, _response!.Headers);
-                        if (_response.Content is not null)
-                        {
-                            Add(headers, _response.Content.Headers);
-                        }
-
-                        _headers = headers;
-                        _response = null;
-                    }
-
-                    return _headers;
-                }
-            }
-        }
+        // Two readers racing both build it and one copy wins; the header collections outlive the response's
+        // disposal (only its content is released), so this also works after the body was read.
+        private Dictionary<string, IReadOnlyList<string>> Headers => LazyInitializer.EnsureInitialized(ref _headers, Build)!;
 
         public IReadOnlyList<string> this[string key] => Headers[key];
 
@@ -67,6 +46,18 @@ namespace CatchAll.Runtime
         public IEnumerator<KeyValuePair<string, IReadOnlyList<string>>> GetEnumerator() => Headers.GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private Dictionary<string, IReadOnlyList<string>> Build()
+        {
+            var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+            Add(headers, _response.Headers);
+            if (_response.Content is not null)
+            {
+                Add(headers, _response.Content.Headers);
+            }
+
+            return headers;
+        }
 
         private static void Add(Dictionary<string, IReadOnlyList<string>> target, HttpHeaders source)
         {
