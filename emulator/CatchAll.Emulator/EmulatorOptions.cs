@@ -47,6 +47,12 @@ public sealed class EmulatorOptions
     /// <summary>How many synthetic events each topic produces per day of the API's clock.</summary>
     public int EventsPerTopicPerDay { get; set; } = 12;
 
+    /// <summary>
+    /// How long a webhook receiver has to answer a delivery before the attempt counts as failed (and is retried
+    /// like a 5xx). Real time, not the API clock. Defaults to the service's documented 5 seconds.
+    /// </summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Address to listen on. Defaults to <c>http://127.0.0.1:0</c> (a free loopback port).</summary>
     public string? Urls { get; set; }
 }

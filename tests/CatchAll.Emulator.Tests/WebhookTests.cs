@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -128,5 +129,70 @@ public sealed class WebhookTests
         Assert.Equal(404, removedAgain.Code);
         Assert.Equal(204, deleted.Code);
         Assert.Equal(404, gone.Code);
+    }
+    [Fact]
+    public async Task A_receiver_that_does_not_answer_in_time_is_a_failed_attempt()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(5), new EmulatorOptions().WebhookTimeout);
+        // Accepts connections and never answers: only the emulator's timeout can end each attempt.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var held = new System.Collections.Concurrent.ConcurrentBag<System.Net.Sockets.TcpClient>();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    held.Add(await silent.AcceptTcpClientAsync());
+                }
+            }
+            catch (Exception)
+            {
+                // Listener stopped.
+            }
+        });
+        await using var emulator = await CatchAllEmulator.StartAsync(new EmulatorOptions { ApiKey = "test-key-0001", TimeScale = 0.0005, WebhookTimeout = TimeSpan.FromMilliseconds(200) });
+        var api = new Api(emulator.CreateClient());
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}/hook";
+        var webhookId = (await api.PostAsync("/catchAll/webhooks", $$"""{"name":"silent","url":"{{url}}"}""")).Body.GetProperty("webhook").GetProperty("id").GetString();
+
+        var test = await api.PostAsync($"/catchAll/webhooks/{webhookId}/test");
+        var jobId = (await api.PostAsync("/catchAll/submit", $$"""{"query":"Layoffs at logistics companies","limit":10,"webhook_ids":["{{webhookId}}"]}""")).Str("job_id");
+        await Api.EventuallyAsync(() => api.GetAsync($"/catchAll/status/{jobId}"), r => r.Str("status") == "completed", Wait, "job completion");
+        Assert.True(await emulator.WaitForWebhooksAsync(Wait));
+        var history = await api.GetAsync($"/catchAll/webhook-history?resource_type=job&resource_id={jobId}");
+
+        Assert.False(test.Body.GetProperty("success").GetBoolean());
+        Assert.Contains("did not answer within 0.2 s", test.Str("message"), StringComparison.Ordinal);
+        var items = history.Body.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(3, items.Count);
+        Assert.All(items, i => Assert.Equal("FAILED", i.GetProperty("delivery_status").GetString()));
+        Assert.All(items, i => Assert.Contains("did not answer", i.GetProperty("error_message").GetString(), StringComparison.Ordinal));
+        silent.Stop();
+        foreach (var client in held)
+        {
+            client.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_custom_webhook_is_refused_with_400_instead_of_being_sent_unformatted()
+    {
+        await using var emulator = await EmulatorFixtures.StartFastAsync();
+        var api = new Api(emulator.CreateClient());
+
+        var created = await api.PostAsync("/catchAll/webhooks", """{"name":"c","url":"http://127.0.0.1:9/hook","type":"custom","formatter_config":{"template":"{{title}}"}}""");
+        var generic = await api.PostAsync("/catchAll/webhooks", """{"name":"g","url":"http://127.0.0.1:9/hook"}""");
+        var id = generic.Body.GetProperty("webhook").GetProperty("id").GetString();
+        var patched = await api.PatchAsync($"/catchAll/webhooks/{id}", """{"type":"custom","formatter_config":{"template":"{{title}}"}}""");
+        var after = await api.GetAsync($"/catchAll/webhooks/{id}");
+
+        Assert.Equal(400, created.Code);
+        Assert.Contains("formatter_config", created.Str("detail"), StringComparison.Ordinal);
+        Assert.Equal(400, patched.Code);
+        Assert.Equal("generic", after.Body.GetProperty("webhook").GetProperty("type").GetString());
+        // The refused webhook was not stored: only the generic one exists.
+        Assert.Equal(1, (await api.GetAsync("/catchAll/webhooks")).Int("total"));
     }
 }

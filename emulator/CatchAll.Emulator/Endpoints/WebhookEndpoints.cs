@@ -65,6 +65,11 @@ internal static class WebhookEndpoints
             return Reply.Validation(call.Errors);
         }
 
+        if (type == "custom")
+        {
+            return CustomUnsupported();
+        }
+
         var now = call.Now;
         var webhook = new WebhookState
         {
@@ -139,6 +144,11 @@ internal static class WebhookEndpoints
         if (call.Errors.Any)
         {
             return Reply.Validation(call.Errors);
+        }
+
+        if (effectiveType == "custom")
+        {
+            return CustomUnsupported();
         }
 
         webhook.Name = name ?? webhook.Name;
@@ -370,6 +380,13 @@ internal static class WebhookEndpoints
 
         return Reply.Ok(envelope);
     }
+
+    /// <summary>
+    /// The service reshapes a <c>custom</c> webhook's payload by its <c>formatter_config</c>, whose rules are not
+    /// documented; rather than send the raw payload and pass it off as formatted, the emulator refuses the webhook.
+    /// </summary>
+    private static Reply CustomUnsupported() =>
+        Reply.BadRequest("The emulator does not apply formatter_config: 'custom' webhooks are not supported. Use 'generic' to receive the raw payload.");
 
     private static Reply? ResourceMissing(EmulatorState state, string type, Guid id) => type switch
     {

@@ -31,7 +31,8 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     public WebhookDispatcher(EmulatorState state)
     {
         _state = state;
-        _http = new HttpClient(LoopbackGuard.CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
+        // A receiver that has not answered within the budget has failed this attempt, whatever it does later.
+        _http = new HttpClient(LoopbackGuard.CreateHandler()) { Timeout = state.Options.WebhookTimeout > TimeSpan.Zero ? state.Options.WebhookTimeout : TimeSpan.FromSeconds(5) };
         _worker = Task.Run(RunAsync);
     }
 
@@ -99,7 +100,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
                 throw;
             }
 
-            return new DeliveryOutcome(false, 0, ex is TaskCanceledException ? "Delivery timed out." : ex.Message, null);
+            return new DeliveryOutcome(false, 0, ex is TaskCanceledException ? $"The receiver did not answer within {_http.Timeout.TotalSeconds:0.###} s." : ex.Message, null);
         }
     }
 
@@ -244,7 +245,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         }
     }
 
-    /// <summary>Slack and Teams targets get a chat message; generic and custom targets get the raw payload.</summary>
+    /// <summary>Slack and Teams targets get a chat message; generic targets get the raw payload (custom ones are refused at creation).</summary>
     private static JsonNode Format(WebhookTarget target, JsonNode payload)
     {
         if (target.Type is not ("slack" or "teams"))
