@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
@@ -168,7 +169,7 @@ internal sealed class SteppingTimeProvider : FakeTimeProvider
         var due = new List<string>();
         foreach (var timer in _timers)
         {
-            due.Add(timer.Due is DateTimeOffset at ? at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "(disarmed)");
+            due.Add(timer.Due is DateTimeOffset at ? at.ToString("O", CultureInfo.InvariantCulture) : "(disarmed)");
         }
 
         return due;
