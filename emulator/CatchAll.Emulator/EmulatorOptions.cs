@@ -6,6 +6,9 @@ namespace CatchAll.Emulator;
 /// <summary>Settings for a <see cref="CatchAllEmulator"/> instance.</summary>
 public sealed class EmulatorOptions
 {
+    /// <summary>The plan's advertised concurrency limit, the default of <see cref="ConcurrencyLimit"/>.</summary>
+    public const int DefaultConcurrencyLimit = 20;
+
     /// <summary>The key clients must send in <c>x-api-key</c>. A random key is generated when null.</summary>
     public string? ApiKey { get; set; }
 
@@ -30,10 +33,34 @@ public sealed class EmulatorOptions
     public TimeSpan EntityEnrichingDuration { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// Maximum number of jobs processing at once. Submissions beyond it are answered with 429 and a
-    /// <c>Retry-After</c> header. Null means no limit.
+    /// Maximum number of jobs processing at once; the default is the plan's advertised 20. Beyond it, submitting,
+    /// continuing, creating or enabling a monitor is answered with 429 and a <c>Retry-After</c> header, so client
+    /// code meets rate limiting in tests as it will in production. Null means no limit.
     /// </summary>
-    public int? ConcurrencyLimit { get; set; }
+    public int? ConcurrencyLimit { get; set; } = DefaultConcurrencyLimit;
+
+    /// <summary>
+    /// Shortest interval a monitor's schedule may have. The vendor's monitor guide sets 24 hours (schedules more
+    /// often than daily are refused with 400); tests that want a monitor to run every minute set
+    /// <see cref="TimeSpan.Zero"/>.
+    /// </summary>
+    public TimeSpan MinimumScheduleInterval { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How a monitor that cannot be created is answered. False (the default) follows the service's newer
+    /// behaviour: 404 for an unknown reference job, webhook or project, 400 for a reference job that cannot be used
+    /// or a schedule below <see cref="MinimumScheduleInterval"/>. True answers as the 1.6.1 contract documents:
+    /// 200 with <c>monitor_id: null</c> and the reason in <c>status</c>.
+    /// </summary>
+    public bool MonitorCreationFailuresAsStatus { get; set; }
+
+    /// <summary>
+    /// Varies the form of the timestamps the emulator stamps (<c>created_at</c>, run times, and so on) among those
+    /// the real service sends: whole seconds with <c>Z</c>, naive microsecond timestamps, and <c>+00:00</c>
+    /// offsets. Which field gets which form depends on <see cref="Seed"/> only, so a run is reproducible. False
+    /// prints every such timestamp as whole seconds with <c>Z</c>.
+    /// </summary>
+    public bool VaryTimestampForms { get; set; } = true;
 
     /// <summary>Clock the emulator reads. Defaults to <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider? TimeProvider { get; set; }

@@ -34,11 +34,15 @@ internal static class Program
                     i++;
                     break;
                 case "--concurrency-limit" when value is not null:
-                    options.ConcurrencyLimit = int.Parse(value, CultureInfo.InvariantCulture);
+                    options.ConcurrencyLimit = value == "none" ? null : int.Parse(value, CultureInfo.InvariantCulture);
+                    i++;
+                    break;
+                case "--min-schedule-interval" when value is not null:
+                    options.MinimumScheduleInterval = TimeSpan.Parse(value, CultureInfo.InvariantCulture);
                     i++;
                     break;
                 case "-h" or "--help":
-                    Console.WriteLine("CatchAll emulator. Options: --urls URL  --api-key KEY  --time-scale X  --seed N  --concurrency-limit N");
+                    Console.WriteLine("CatchAll emulator. Options: --urls URL  --api-key KEY  --time-scale X  --seed N  --concurrency-limit N|none  --min-schedule-interval HH:MM:SS");
                     return 0;
                 default:
                     Console.Error.WriteLine($"Unknown or incomplete option: {args[i]}");

@@ -71,14 +71,34 @@ public sealed class BaselineTests : IDisposable
     }
 
     [Fact]
-    public void Updating_rewrites_changed_files_adds_new_ones_and_removes_stale_ones()
+    public void Updating_rewrites_changed_files_adds_new_ones_and_removes_stale_ones_and_fails_naming_them()
     {
-        Baseline.Verify(_root, Scenario, Generated(("A.g.cs", "changed\n"), ("C.g.cs", "new\n")), update: true);
+        var failure = Assert.Throws<FailException>(() =>
+            Baseline.Verify(_root, Scenario, Generated(("A.g.cs", "changed\n"), ("C.g.cs", "new\n")), update: true));
 
+        Assert.Contains("Rewrote 3 baseline file(s)", failure.Message);
+        Assert.Contains("-B.g.cs, A.g.cs, C.g.cs", failure.Message);
         Assert.Equal("changed\n", File.ReadAllText(Path.Combine(_root, Scenario, "A.g.cs")));
         Assert.Equal("new\n", File.ReadAllText(Path.Combine(_root, Scenario, "C.g.cs")));
         Assert.False(File.Exists(Path.Combine(_root, Scenario, "B.g.cs")));
         Baseline.Verify(_root, Scenario, Generated(("A.g.cs", "changed\n"), ("C.g.cs", "new\n")), update: false);
+    }
+
+    [Fact]
+    public void Updating_with_nothing_to_change_passes()
+    {
+        Baseline.Verify(_root, Scenario, Generated(("A.g.cs", "line 1\nline 2\nline 3\n"), ("B.g.cs", "only\n")), update: true);
+    }
+
+    [Fact]
+    public void Update_mode_under_CI_is_refused_and_leaves_the_baselines_alone()
+    {
+        var failure = Assert.Throws<FailException>(() =>
+            Baseline.Verify(_root, Scenario, Generated(("A.g.cs", "changed\n")), update: true, underCi: true));
+
+        Assert.Contains("under CI", failure.Message);
+        Assert.Equal("line 1\nline 2\nline 3\n", File.ReadAllText(Path.Combine(_root, Scenario, "A.g.cs")));
+        Assert.True(File.Exists(Path.Combine(_root, Scenario, "B.g.cs")));
     }
 
     private static List<(string HintName, string Text)> Generated(params (string HintName, string Text)[] files) => new(files);

@@ -2,6 +2,8 @@ using System;
 using System.Linq;
 using System.Threading;
 using CatchAll.Codegen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace CatchAll.Codegen.Tests;
@@ -34,51 +36,102 @@ public sealed class CancellationTests
         Assert.ThrowsAny<OperationCanceledException>(() => driver.RunGeneratorsAndUpdateCompilation(compilation, out _, out _, cts.Token));
     }
 
-    [Fact]
-    public void Cancelled_at_any_point_of_a_run_it_ends_as_cancelled_never_as_a_failure()
+    [Theory]
+    [InlineData(CancelPoint.WhileReadingTheSpec)]
+    [InlineData(CancelPoint.WhileCheckingReferences)]
+    public void Cancelled_during_a_run_it_ends_as_cancelled_and_the_driver_then_generates_what_a_clean_run_does(CancelPoint point)
     {
-        // A token cancelled before the run is rejected by the driver before the generator starts; these are
-        // cancelled while the bundled spec is being parsed and emitted, at a spread of moments.
+        // The token is cancelled from inside the run, by an input the generator reads at a known step: before
+        // parsing (the spec's text) or between parsing and emitting (the references' names). No timing is involved,
+        // so the run is interrupted on every machine, however loaded.
         var spec = Scenarios.Get(Scenarios.Bundled).Spec;
-        var compilation = GeneratorHarness.CreateCompilation();
         var clean = GeneratorHarness.Run(spec);
-        var cancelled = 0;
-        for (var delay = 1; delay <= 40; delay += 3)
+        using var cts = new CancellationTokenSource();
+        var hook = new OneShot(cts.Cancel);
+        var driver = GeneratorHarness.CreateDriver(new[] { spec }, out var texts);
+        var compilation = GeneratorHarness.CreateCompilation();
+        if (point == CancelPoint.WhileReadingTheSpec)
         {
-            var driver = GeneratorHarness.CreateDriver(new[] { spec });
-            using var cts = new CancellationTokenSource();
-
-            // Cancelled from a thread of its own, as the IDE does: a timer's callback would wait for a free
-            // thread-pool thread, and the generator keeps those busy while it emits.
-            var canceller = new Thread(() =>
-            {
-                Thread.Sleep(delay);
-                cts.Cancel();
-            });
-            canceller.Start();
-            var exception = Record.Exception(() => driver = driver.RunGenerators(compilation, cts.Token));
-            canceller.Join();
-
-            if (exception is null)
-            {
-                var result = driver.GetRunResult().Results.Single();
-                Assert.DoesNotContain(result.Diagnostics, d => d.Id == "CATCH0007");
-                Assert.Null(result.Exception);
-            }
-            else
-            {
-                Assert.IsAssignableFrom<OperationCanceledException>(exception);
-                cancelled++;
-            }
-
-            // Whatever was interrupted, the same driver then generates exactly what a clean run does.
-            var after = GeneratorHarness.Run(driver, compilation);
-            Assert.Equal(
-                clean.Sources.Select(s => (s.HintName, s.SourceText.ToString())),
-                after.Sources.Select(s => (s.HintName, s.SourceText.ToString())));
+            driver = driver.ReplaceAdditionalText(texts[0], new HookedText(texts[0], hook.Fire));
+        }
+        else
+        {
+            var runtime = compilation.References.OfType<PortableExecutableReference>().Single(r => r.FilePath!.EndsWith("CatchAll.Runtime.dll", StringComparison.OrdinalIgnoreCase));
+            compilation = compilation.ReplaceReference(runtime, new HookedReference(runtime, hook.Fire));
         }
 
-        Assert.True(cancelled > 0, "every run finished before its token was cancelled; nothing was interrupted");
+        Assert.False(cts.IsCancellationRequested, "the hook fired before the run");
+        var exception = Record.Exception(() => driver = driver.RunGenerators(compilation, cts.Token));
+
+        Assert.True(hook.Fired, "the generator never read the hooked input");
+        Assert.IsAssignableFrom<OperationCanceledException>(exception);
+
+        var after = GeneratorHarness.Run(driver, compilation);
+        after.AssertDidNotCrash();
+        Assert.Equal(
+            clean.Sources.Select(s => (s.HintName, s.SourceText.ToString())),
+            after.Sources.Select(s => (s.HintName, s.SourceText.ToString())));
+    }
+
+    public enum CancelPoint
+    {
+        WhileReadingTheSpec,
+        WhileCheckingReferences,
+    }
+
+    private sealed class OneShot(Action action)
+    {
+        private int _fired;
+
+        public bool Fired => Volatile.Read(ref _fired) == 1;
+
+        public void Fire()
+        {
+            if (Interlocked.Exchange(ref _fired, 1) == 0)
+            {
+                action();
+            }
+        }
+    }
+
+    private sealed class HookedText(AdditionalText inner, Action onRead) : AdditionalText
+    {
+        public override string Path => inner.Path;
+
+        public override SourceText? GetText(CancellationToken cancellationToken = default)
+        {
+            onRead();
+            return inner.GetText(cancellationToken);
+        }
+    }
+
+    private sealed class HookedReference : PortableExecutableReference
+    {
+        private readonly PortableExecutableReference _inner;
+        private readonly Action _onRead;
+
+        public HookedReference(PortableExecutableReference inner, Action onRead)
+            : base(inner.Properties, inner.FilePath)
+        {
+            _inner = inner;
+            _onRead = onRead;
+        }
+
+        public override string? Display
+        {
+            get
+            {
+                _onRead();
+                return _inner.Display;
+            }
+        }
+
+        protected override DocumentationProvider CreateDocumentationProvider() => DocumentationProvider.Default;
+
+        protected override Metadata GetMetadataImpl() => _inner.GetMetadata();
+
+        protected override PortableExecutableReference WithPropertiesImpl(MetadataReferenceProperties properties) =>
+            new HookedReference((PortableExecutableReference)_inner.WithProperties(properties), _onRead);
     }
 
     [Fact]

@@ -15,10 +15,11 @@ internal static class EmulatorFixtures
     });
 
     /// <summary>A fake clock with exact 10-second stages: the test moves the job by hand.</summary>
-    public static async Task<(CatchAllEmulator Emulator, FakeTimeProvider Time)> StartManualAsync()
+    /// <param name="configure">Changes to the options, e.g. hourly schedules for a monitor test.</param>
+    public static async Task<(CatchAllEmulator Emulator, FakeTimeProvider Time)> StartManualAsync(Action<EmulatorOptions>? configure = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        var emulator = await CatchAllEmulator.StartAsync(new EmulatorOptions
+        var options = new EmulatorOptions
         {
             ApiKey = "manual-key-0002",
             TimeScale = 1,
@@ -32,7 +33,9 @@ internal static class EmulatorFixtures
                 Clustering = TimeSpan.FromSeconds(10),
                 Enriching = TimeSpan.FromSeconds(10),
             },
-        });
+        };
+        configure?.Invoke(options);
+        var emulator = await CatchAllEmulator.StartAsync(options);
         return (emulator, time);
     }
 }

@@ -20,9 +20,11 @@ public sealed class OperationTourFixture : IAsyncLifetime
         var time = new SteppingTimeProvider(EmulatorSession.FakeStart);
         using var receiver = WebhookReceiver.Start();
         await using var session = await EmulatorSession.StartOnFakeClockAsync(time);
+        session.Http.CaptureBodies = true;
         try
         {
             await new OperationTour(session, time, receiver).RunAsync();
+            await ErrorProbes.RunAsync(session);
         }
         catch (Exception ex)
         {

@@ -24,7 +24,7 @@ internal static class DatasetEndpoints
         yield return new Route("DELETE", "/catchAll/datasets/{dataset_id}", "deleteDataset", Delete);
         yield return new Route("POST", "/catchAll/datasets/{dataset_id}/entities", "addEntitiesToDataset", AddEntities, BodyKind.Json);
         yield return new Route("DELETE", "/catchAll/datasets/{dataset_id}/entities", "removeEntitiesFromDataset", RemoveEntities, BodyKind.Json);
-        yield return new Route("POST", "/catchAll/datasets/{dataset_id}/entities/list", "listEntitiesInDataset", ListEntities, BodyKind.OptionalJson);
+        yield return new Route("POST", "/catchAll/datasets/{dataset_id}/entities/list", "listEntitiesInDataset", ListEntities, BodyKind.Json);
         yield return new Route("GET", "/catchAll/datasets/{dataset_id}/status", "getDatasetStatusHistory", History);
         yield return new Route("POST", "/catchAll/datasets/{dataset_id}/upload", "uploadCSVToDataset", UploadCsv, BodyKind.Form);
     }
@@ -238,20 +238,15 @@ internal static class DatasetEndpoints
 
     private static Reply ListEntities(Call call)
     {
-        int page = 1, pageSize = 100;
-        string? search = null, status = null, type = null;
-        string sortBy = "created_at", sortOrder = "desc";
-        if (call.Body is not null)
-        {
-            var body = call.BodyFields();
-            page = body.Int("page", min: 1) ?? 1;
-            pageSize = body.Int("page_size", min: 1, max: 500) ?? 100;
-            search = body.String("search");
-            status = body.Enum("status", EntityEndpoints.Statuses);
-            type = body.Enum("entity_type", EntityEndpoints.EntityTypes);
-            sortBy = body.Enum("sort_by", EntityEndpoints.SortFields) ?? "created_at";
-            sortOrder = body.Enum("sort_order", QueryArgs.SortOrders) ?? "desc";
-        }
+        // The contract requires a body here (an empty object lists everything with the defaults).
+        var body = call.BodyFields();
+        var page = body.Int("page", min: 1) ?? 1;
+        var pageSize = body.Int("page_size", min: 1, max: 500) ?? 100;
+        var search = body.String("search");
+        var status = body.Enum("status", EntityEndpoints.Statuses);
+        var type = body.Enum("entity_type", EntityEndpoints.EntityTypes);
+        var sortBy = body.Enum("sort_by", EntityEndpoints.SortFields) ?? "created_at";
+        var sortOrder = body.Enum("sort_order", QueryArgs.SortOrders) ?? "desc";
 
         if (Find(call) is not DatasetState dataset)
         {

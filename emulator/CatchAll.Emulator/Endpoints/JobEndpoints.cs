@@ -165,11 +165,9 @@ internal static class JobEndpoints
             return Reply.BadRequest($"Project {project} was not found.");
         }
 
-        if (state.Options.ConcurrencyLimit is int maxJobs && state.ActiveJobCount(now) >= maxJobs)
+        if (OverConcurrencyLimit(state, now) is Reply busy)
         {
-            var retryAfter = state.SecondsUntilASlotFrees(now);
-            return Reply.Detail(429, $"Concurrency limit reached: at most {maxJobs} jobs may run at once.")
-                .WithHeader("Retry-After", retryAfter.ToString(CultureInfo.InvariantCulture));
+            return busy;
         }
 
         var job = state.CreateJob(
@@ -200,6 +198,19 @@ internal static class JobEndpoints
         }
 
         return Reply.Ok(new JsonObject { ["job_id"] = job.Id.ToString() });
+    }
+
+    /// <summary>429 with Retry-After when <see cref="EmulatorOptions.ConcurrencyLimit"/> jobs are already running.</summary>
+    internal static Reply? OverConcurrencyLimit(EmulatorState state, DateTimeOffset now)
+    {
+        if (state.Options.ConcurrencyLimit is not int maxJobs || state.ActiveJobCount(now) < maxJobs)
+        {
+            return null;
+        }
+
+        var retryAfter = state.SecondsUntilASlotFrees(now);
+        return Reply.Detail(429, $"Concurrency limit reached: at most {maxJobs} jobs may run at once.")
+            .WithHeader("Retry-After", retryAfter.ToString(CultureInfo.InvariantCulture));
     }
 
     private static Reply Status(Call call)
@@ -272,6 +283,11 @@ internal static class JobEndpoints
         if (target <= job.Limit)
         {
             return Reply.BadRequest($"new_limit must be greater than the job's current limit ({job.Limit.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        if (OverConcurrencyLimit(call.State, now) is Reply busy)
+        {
+            return busy;
         }
 
         var previous = job.Limit;

@@ -19,7 +19,7 @@ internal static class MetaEndpoints
     {
         var state = call.State;
         var now = call.Now;
-        var concurrency = state.Options.ConcurrencyLimit ?? EmulatorState.PlanConcurrency;
+        var concurrency = state.Options.ConcurrencyLimit ?? EmulatorOptions.DefaultConcurrencyLimit;
         var records = 0;
         foreach (var job in state.Jobs.Values)
         {

@@ -80,34 +80,50 @@ internal static class MonitorEndpoints
 
         var state = call.State;
         var now = call.Now;
-        static Reply Failed(string message) => Reply.Ok(new JsonObject { ["monitor_id"] = null, ["status"] = message });
+        var legacy = state.Options.MonitorCreationFailuresAsStatus;
+
+        // The 1.6.1 contract answers a failed creation with 200 and monitor_id null; the service now answers
+        // with an error status (and 429 when over the concurrency limit), which is the default here.
+        Reply Failed(int status, string message) =>
+            legacy ? Reply.Ok(new JsonObject { ["monitor_id"] = null, ["status"] = message }) : Reply.Detail(status, message);
         if (!state.Jobs.TryGetValue(referenceId!.Value, out var reference) || reference.Deleted)
         {
-            return Failed($"Reference job {referenceId} was not found.");
+            return Failed(404, $"Reference job {referenceId} was not found.");
         }
 
         var referenceStatus = reference.Evaluate(now).Status;
         if (referenceStatus != "completed")
         {
-            return Failed($"The reference job must be completed before a monitor can use it (status: {referenceStatus}).");
+            return Failed(400, $"The reference job must be completed before a monitor can use it (status: {referenceStatus}).");
         }
 
         if (backfill && reference.EndDate < now - BackfillHorizon)
         {
-            return Failed("With backfill the reference job's end_date must be within the last 7 days; pass backfill: false or use a newer job.");
+            return Failed(400, "With backfill the reference job's end_date must be within the last 7 days; pass backfill: false or use a newer job.");
+        }
+
+        var minimum = state.Options.MinimumScheduleInterval;
+        if (minimum > TimeSpan.Zero && schedule!.ShortestInterval(now) is TimeSpan shortest && shortest < minimum)
+        {
+            return Failed(400, $"The schedule '{scheduleText}' runs every {Describe(shortest)}; the shortest interval allowed is {Describe(minimum)}.");
         }
 
         foreach (var webhookId in webhookIds)
         {
             if (!state.Webhooks.ContainsKey(webhookId))
             {
-                return Failed($"Webhook {webhookId} was not found.");
+                return Failed(404, $"Webhook {webhookId} was not found.");
             }
         }
 
         if (projectId is Guid project && !state.Projects.ContainsKey(project))
         {
-            return Failed($"Project {project} was not found.");
+            return Failed(404, $"Project {project} was not found.");
+        }
+
+        if (!legacy && JobEndpoints.OverConcurrencyLimit(state, now) is Reply busy)
+        {
+            return busy;
         }
 
         var zoneName = schedule!.TimeZoneOverride ?? timezone;
@@ -141,6 +157,11 @@ internal static class MonitorEndpoints
         return Reply.Ok(new JsonObject { ["monitor_id"] = monitor.Id.ToString(), ["status"] = "Monitor created successfully." });
     }
 
+    private static string Describe(TimeSpan span) =>
+        span.TotalHours >= 1 && span.Minutes == 0 && span.Seconds == 0
+            ? $"{(int)span.TotalHours} hour(s)"
+            : $"{(int)span.TotalMinutes} minute(s)";
+
     private static Reply Pull(Call call)
     {
         if (Find(call) is not MonitorState monitor)
@@ -162,7 +183,7 @@ internal static class MonitorEndpoints
             ["monitor_id"] = monitor.Id.ToString(),
             ["cron_expression"] = monitor.Schedule.Cron.Expression,
             ["timezone"] = monitor.Timezone,
-            ["reference_job"] = new JsonObject { ["query"] = monitor.Query, ["context"] = monitor.Context },
+            ["reference_job"] = ReferenceJob(monitor),
         };
         if (monitor.Runs.Count > 0)
         {
@@ -176,8 +197,21 @@ internal static class MonitorEndpoints
         result["records"] = records.Count;
         result["status"] = status;
         result["all_records"] = records;
-        result["limit"] = monitor.Limit ?? (call.State.Jobs.TryGetValue(monitor.ReferenceJobId, out var reference) ? reference.Limit : null);
+        // Without a limit of its own each run is capped by the plan, not by the reference job.
+        result["limit"] = monitor.Limit ?? EmulatorState.PlanMaxResults;
         return Reply.Ok(result);
+    }
+
+    /// <summary>The contract types <c>context</c> as a string: a reference job without one omits it rather than sending null.</summary>
+    private static JsonObject ReferenceJob(MonitorState monitor)
+    {
+        var json = new JsonObject { ["query"] = monitor.Query };
+        if (monitor.Context is not null)
+        {
+            json["context"] = monitor.Context;
+        }
+
+        return json;
     }
 
     private static Reply Jobs(Call call)
@@ -262,6 +296,11 @@ internal static class MonitorEndpoints
         }
 
         var now = call.Now;
+        if (!monitor.Enabled && JobEndpoints.OverConcurrencyLimit(call.State, now) is Reply busy)
+        {
+            return busy;
+        }
+
         var message = monitor.Enabled ? "Monitor is already enabled." : "Monitor enabled successfully.";
         if (!monitor.Enabled)
         {

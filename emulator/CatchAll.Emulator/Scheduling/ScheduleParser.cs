@@ -6,7 +6,39 @@ using System.Text.RegularExpressions;
 namespace CatchAll.Emulator.Scheduling;
 
 /// <summary>A parsed monitor schedule.</summary>
-internal sealed record ParsedSchedule(CronSchedule Cron, string HumanReadable, string? TimeZoneOverride);
+/// <param name="Cron">The cron expression the schedule becomes.</param>
+/// <param name="HumanReadable">The schedule in plain words.</param>
+/// <param name="TimeZoneOverride">A zone named in the schedule's text, which wins over the request's.</param>
+/// <param name="WeekStride">
+/// "every N weeks" runs on every N-th occurrence of its weekly cron, which cron alone cannot express.
+/// </param>
+internal sealed record ParsedSchedule(CronSchedule Cron, string HumanReadable, string? TimeZoneOverride, int WeekStride = 1)
+{
+    /// <summary>The shortest gap between runs, measured in UTC over the next occurrences after <paramref name="from"/>.</summary>
+    public TimeSpan? ShortestInterval(DateTimeOffset from)
+    {
+        TimeSpan? shortest = null;
+        var previous = Cron.Next(from, TimeZoneInfo.Utc);
+        for (var i = 0; i < 64 && previous is DateTimeOffset last; i++)
+        {
+            var next = Cron.Next(last, TimeZoneInfo.Utc);
+            if (next is not DateTimeOffset at)
+            {
+                break;
+            }
+
+            var gap = (at - last) * WeekStride;
+            if (shortest is null || gap < shortest)
+            {
+                shortest = gap;
+            }
+
+            previous = at;
+        }
+
+        return shortest;
+    }
+}
 
 /// <summary>
 /// Turns the plain-English schedules monitors accept ("every day at 12 PM UTC", "every 6 hours",
@@ -98,6 +130,7 @@ internal static partial class ScheduleParser
         var at = Clock(hour, minute);
         string cron;
         string human;
+        var stride = 1;
         var every = EveryN().Match(s);
         if (every.Success)
         {
@@ -137,6 +170,7 @@ internal static partial class ScheduleParser
             {
                 cron = $"{minute} {hour} * * 1";
                 human = (n == 1 ? "Every week" : $"Every {n} weeks") + " on Monday at " + at;
+                stride = n;
             }
         }
         else if (Regex.IsMatch(s, @"\bevery minute\b"))
@@ -191,7 +225,7 @@ internal static partial class ScheduleParser
             return false;
         }
 
-        schedule = new ParsedSchedule(parsed, human, zone);
+        schedule = new ParsedSchedule(parsed, human, zone, stride);
         return true;
     }
 

@@ -16,7 +16,6 @@ namespace CatchAll.Emulator.State;
 internal sealed class EmulatorState
 {
     public const int PlanMaxResults = 1000;
-    public const int PlanConcurrency = 20;
     public const int CandidateCap = 400;
     public const string ApiVersion = "1.6.3";
 

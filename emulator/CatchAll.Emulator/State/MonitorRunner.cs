@@ -22,7 +22,7 @@ internal static class MonitorRunner
         }
 
         var cron = monitor.Schedule.Cron;
-        var next = cron.Next(monitor.Cursor, monitor.Zone);
+        var next = Next(monitor, monitor.Cursor);
         if (next is not DateTimeOffset first || first > now)
         {
             return;
@@ -31,7 +31,7 @@ internal static class MonitorRunner
         var occurrence = first;
         for (var i = 0; i < 100_000; i++)
         {
-            var following = cron.Next(occurrence, monitor.Zone);
+            var following = Next(monitor, occurrence);
             if (following is not DateTimeOffset later || later > now)
             {
                 break;
@@ -46,8 +46,9 @@ internal static class MonitorRunner
             return;
         }
 
+        var previous = monitor.Schedule.WeekStride > 1 ? occurrence.AddDays(-7 * monitor.Schedule.WeekStride) : cron.Previous(occurrence, monitor.Zone);
         var start = monitor.NextWindowStart
-            ?? (monitor.Runs.Count > 0 ? monitor.Runs[^1].End : cron.Previous(occurrence, monitor.Zone) ?? occurrence.AddDays(-1));
+            ?? (monitor.Runs.Count > 0 ? monitor.Runs[^1].End : previous ?? occurrence.AddDays(-1));
         if (start >= occurrence)
         {
             start = occurrence.AddMinutes(-1);
@@ -57,7 +58,8 @@ internal static class MonitorRunner
         {
             Query = reference.Query,
             Context = reference.Context,
-            Limit = monitor.Limit ?? reference.RequestedLimit,
+            // Without a limit of its own a run is capped by the plan (the job's default), not by the reference job.
+            Limit = monitor.Limit,
             StartDate = start,
             EndDate = occurrence,
             Validators = reference.Validators,
@@ -78,6 +80,35 @@ internal static class MonitorRunner
         }));
         monitor.Cursor = occurrence;
         monitor.NextWindowStart = null;
+    }
+
+    /// <summary>
+    /// The monitor's next run after <paramref name="after"/>. With "every N weeks" only every N-th weekly
+    /// occurrence counts, counted from the first occurrence after the monitor was created.
+    /// </summary>
+    public static DateTimeOffset? Next(MonitorState monitor, DateTimeOffset after)
+    {
+        var cron = monitor.Schedule.Cron;
+        var stride = monitor.Schedule.WeekStride;
+        var next = cron.Next(after, monitor.Zone);
+        if (stride <= 1)
+        {
+            return next;
+        }
+
+        var anchor = cron.Next(monitor.CreatedAt, monitor.Zone);
+        for (var i = 0; i < stride && next is DateTimeOffset at && anchor is DateTimeOffset first; i++)
+        {
+            var weeks = (long)Math.Round((at - first).TotalDays / 7);
+            if (weeks % stride == 0)
+            {
+                return at;
+            }
+
+            next = cron.Next(at, monitor.Zone);
+        }
+
+        return next;
     }
 
     /// <summary>Copies the reference job's records into a new monitor; the first delivery carries them.</summary>

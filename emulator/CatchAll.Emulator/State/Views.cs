@@ -21,7 +21,7 @@ internal static class Views
 
         var reachedClusters = snapshot.Stage >= 4;
         var end = snapshot.FinishedAt ?? now;
-        return new JsonObject
+        var result = new JsonObject
         {
             ["job_id"] = job.Id.ToString(),
             ["query"] = job.Query,
@@ -47,6 +47,14 @@ internal static class Views
             ["sharing_info"] = null,
             ["all_records"] = items,
         };
+
+        // The contract types context as a string; a job submitted without one omits it instead of sending null.
+        if (job.Context is null)
+        {
+            result.Remove("context");
+        }
+
+        return result;
     }
 
     /// <summary>A job webhook carries the pull response with every record on one page.</summary>

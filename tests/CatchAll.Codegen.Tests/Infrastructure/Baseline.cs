@@ -12,6 +12,12 @@ namespace CatchAll.Codegen.Tests.Infrastructure;
 /// compared exactly ('\n' endings, no normalisation). CATCHALL_UPDATE_BASELINES=1 rewrites the
 /// folder from the generator output instead of comparing, stale files included.
 /// </summary>
+/// <remarks>
+/// Update mode never makes a run green on its own: a test that rewrote a baseline fails and names the files,
+/// so the next run without the variable is the one that proves the output; and under CI (<c>CI</c> set to
+/// true or 1) update mode is refused outright, so a CI job with the variable leaked into it fails instead of
+/// rewriting its expectations and passing.
+/// </remarks>
 internal static class Baseline
 {
     public const string UpdateVariable = "CATCHALL_UPDATE_BASELINES";
@@ -21,16 +27,33 @@ internal static class Baseline
 
     public static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
 
+    /// <summary>True on a CI runner: the conventional <c>CI</c> variable is <c>true</c> or <c>1</c>.</summary>
+    public static bool UnderCi => Environment.GetEnvironmentVariable("CI") is string ci
+        && (ci.Equals("true", StringComparison.OrdinalIgnoreCase) || ci == "1");
+
     public static void Verify(string scenario, IReadOnlyList<(string HintName, string Text)> generated) =>
-        Verify(RepoPaths.Baselines, scenario, generated, Updating);
+        Verify(RepoPaths.Baselines, scenario, generated, Updating, UnderCi);
 
     /// <summary>The same check against any folder, so the checker itself can be tested on a scratch copy.</summary>
-    public static void Verify(string root, string scenario, IReadOnlyList<(string HintName, string Text)> generated, bool update)
+    public static void Verify(string root, string scenario, IReadOnlyList<(string HintName, string Text)> generated, bool update, bool underCi = false)
     {
         var folder = Path.Combine(root, scenario);
         if (update)
         {
-            Update(folder, generated);
+            if (underCi)
+            {
+                Assert.Fail($"{UpdateVariable}=1 under CI: refusing to rewrite the baselines of scenario '{scenario}'. CI compares against the committed baselines; unset the variable.");
+            }
+
+            var rewritten = Update(folder, generated);
+            if (rewritten.Count > 0)
+            {
+                Assert.Fail(
+                    $"Rewrote {rewritten.Count} baseline file(s) of scenario '{scenario}' ({UpdateVariable}=1): "
+                    + string.Join(", ", rewritten)
+                    + ". Review the diff, then run again without the variable; that run is the one that must pass.");
+            }
+
             return;
         }
 
@@ -105,15 +128,18 @@ internal static class Baseline
     // A stray '\r' or tab is invisible in a test log yet is exactly what makes two lines differ.
     private static string Visible(string line) => line.Replace("\r", "\\r").Replace("\t", "\\t");
 
-    private static void Update(string folder, IReadOnlyList<(string HintName, string Text)> generated)
+    /// <summary>Brings the folder in line with the output; returns what changed ("-name" for a removed file).</summary>
+    private static List<string> Update(string folder, IReadOnlyList<(string HintName, string Text)> generated)
     {
+        var changed = new List<string>();
         Directory.CreateDirectory(folder);
         var keep = new HashSet<string>(generated.Select(g => g.HintName), StringComparer.Ordinal);
-        foreach (var file in Directory.GetFiles(folder))
+        foreach (var file in Directory.GetFiles(folder).OrderBy(f => f, StringComparer.Ordinal))
         {
             if (!keep.Contains(Path.GetFileName(file)))
             {
                 File.Delete(file);
+                changed.Add("-" + Path.GetFileName(file));
             }
         }
 
@@ -123,7 +149,10 @@ internal static class Baseline
             if (!File.Exists(path) || File.ReadAllText(path) != text)
             {
                 File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                changed.Add(hintName);
             }
         }
+
+        return changed;
     }
 }

@@ -13,7 +13,14 @@ namespace CatchAll.EndToEnd.Tests.Infrastructure;
 /// <param name="Path">Absolute path without the query.</param>
 /// <param name="Query">Query string including the leading '?', or empty.</param>
 /// <param name="StatusCode">Response status, or 0 when no response arrived.</param>
-internal sealed record RecordedRequest(string Method, string Path, string Query, int StatusCode);
+internal sealed record RecordedRequest(string Method, string Path, string Query, int StatusCode)
+{
+    /// <summary>The response body, when the handler was told to <see cref="RecordingHandler.CaptureBodies"/>.</summary>
+    public string? ResponseBody { get; init; }
+
+    /// <summary>The response's media type, when bodies are captured.</summary>
+    public string? ResponseMediaType { get; init; }
+}
 
 /// <summary>
 /// Sits between the generated client and the socket: it proves which operations really went over the wire,
@@ -31,6 +38,9 @@ internal sealed class RecordingHandler : DelegatingHandler
     }
 
     public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Keep each response body (buffered first, so the client still reads it whole) for contract checks.</summary>
+    public bool CaptureBodies { get; set; }
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
@@ -50,15 +60,24 @@ internal sealed class RecordingHandler : DelegatingHandler
 
         Interlocked.Increment(ref _inFlight);
         var status = 0;
+        string? body = null;
+        string? mediaType = null;
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             status = (int)response.StatusCode;
+            if (CaptureBodies)
+            {
+                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+                body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                mediaType = response.Content.Headers.ContentType?.MediaType;
+            }
+
             return response;
         }
         finally
         {
-            _requests.Enqueue(new RecordedRequest(request.Method.Method.ToUpperInvariant(), uri.AbsolutePath, uri.Query, status));
+            _requests.Enqueue(new RecordedRequest(request.Method.Method.ToUpperInvariant(), uri.AbsolutePath, uri.Query, status) { ResponseBody = body, ResponseMediaType = mediaType });
             Interlocked.Decrement(ref _inFlight);
         }
     }

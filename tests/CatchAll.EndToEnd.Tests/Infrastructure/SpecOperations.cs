@@ -44,9 +44,19 @@ internal sealed class SpecOperation
 /// </summary>
 internal static class SpecOperations
 {
-    private static readonly Lazy<IReadOnlyList<SpecOperation>> Loaded = new(() => LoadAsync().GetAwaiter().GetResult());
+    private static readonly Lazy<OpenApiDocument> Loaded = new(() => LoadAsync().GetAwaiter().GetResult());
+    private static readonly Lazy<IReadOnlyList<SpecOperation>> Operations = new(() => ListOperations(Loaded.Value));
 
-    public static IReadOnlyList<SpecOperation> All => Loaded.Value;
+    public static IReadOnlyList<SpecOperation> All => Operations.Value;
+
+    /// <summary>The parsed contract, for checks that need more than the operation list (response schemas).</summary>
+    public static OpenApiDocument Document => Loaded.Value;
+
+    /// <summary>The declared operation with this operationId.</summary>
+    public static OpenApiOperation Operation(string operationId) =>
+        Document.Paths.Values
+            .SelectMany(path => path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            .Single(operation => operation.OperationId == operationId);
 
     public static string SpecPath => Path.Combine(AppContext.BaseDirectory, "catchall.yaml");
 
@@ -69,7 +79,7 @@ internal static class SpecOperations
             : throw new InvalidOperationException($"{method} {path} matches several operations: {string.Join(", ", winners)}");
     }
 
-    private static async Task<IReadOnlyList<SpecOperation>> LoadAsync()
+    private static async Task<OpenApiDocument> LoadAsync()
     {
         var settings = new OpenApiReaderSettings();
         settings.AddYamlReader();
@@ -81,7 +91,12 @@ internal static class SpecOperations
             throw new InvalidOperationException("The spec did not load:\n" + string.Join("\n", errors));
         }
 
-        return result.Document.Paths
+        return result.Document;
+    }
+
+    private static IReadOnlyList<SpecOperation> ListOperations(OpenApiDocument document)
+    {
+        return document.Paths
             .SelectMany(path => (path.Value.Operations ?? new Dictionary<System.Net.Http.HttpMethod, OpenApiOperation>())
                 .Select(op => new SpecOperation(
                     op.Key.Method.ToUpperInvariant(),

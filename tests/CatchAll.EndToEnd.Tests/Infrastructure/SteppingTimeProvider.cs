@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
@@ -12,6 +13,13 @@ namespace CatchAll.EndToEnd.Tests.Infrastructure;
 /// clock exactly to the next poll instead of guessing step sizes: every poll then happens at a known API time,
 /// which makes the stages a wait observes deterministic.
 /// </summary>
+/// <remarks>
+/// Arming a timer (create, change, dispose) and a driver's step (find the next due time, advance to it) hold
+/// one lock, so the driver never sees a due time whose fake timer does not exist yet, and a timer is never
+/// created relative to a clock that moved between publishing its due time and creating it. Timer callbacks
+/// run on the stepping thread, inside the lock (it is re-entrant), so a poll that re-arms from its callback
+/// is not blocked.
+/// </remarks>
 internal sealed class SteppingTimeProvider : FakeTimeProvider
 {
     /// <summary>Real-time guard for a test that stops making progress; it only turns a hang into a failure.</summary>
@@ -19,6 +27,7 @@ internal sealed class SteppingTimeProvider : FakeTimeProvider
 
     private readonly object _gate = new();
     private readonly HashSet<TrackedTimer> _timers = [];
+    private long _fired;
 
     public SteppingTimeProvider(DateTimeOffset start)
         : base(start)
@@ -28,31 +37,32 @@ internal sealed class SteppingTimeProvider : FakeTimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var tracked = new TrackedTimer(this);
-        tracked.Arm(dueTime, period);
         lock (_gate)
         {
+            tracked.Arm(dueTime, period);
             _timers.Add(tracked);
+            tracked.Inner = base.CreateTimer(
+                s =>
+                {
+                    tracked.OnFired();
+                    Interlocked.Increment(ref _fired);
+                    callback(s);
+                },
+                state,
+                dueTime,
+                period);
         }
 
-        tracked.Inner = base.CreateTimer(
-            s =>
-            {
-                tracked.OnFired();
-                callback(s);
-            },
-            state,
-            dueTime,
-            period);
         return tracked;
     }
 
     /// <summary>Time until the earliest armed timer, when that is at most <paramref name="horizon"/> away.</summary>
     public TimeSpan? NextDueWithin(TimeSpan horizon)
     {
-        var now = GetUtcNow();
-        TimeSpan? best = null;
         lock (_gate)
         {
+            var now = GetUtcNow();
+            TimeSpan? best = null;
             foreach (var timer in _timers)
             {
                 if (timer.Due is DateTimeOffset due)
@@ -64,9 +74,36 @@ internal sealed class SteppingTimeProvider : FakeTimeProvider
                     }
                 }
             }
-        }
 
-        return best <= horizon ? best : null;
+            return best <= horizon ? best : null;
+        }
+    }
+
+    /// <summary>
+    /// One atomic step: when no request is in flight, moves the clock to the earliest timer due within
+    /// <paramref name="horizon"/> and checks that a timer fired. Returns false when there is nothing to step to yet.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The clock moved to a due time but no timer fired.</exception>
+    public bool TryStep(RecordingHandler http, TimeSpan horizon)
+    {
+        lock (_gate)
+        {
+            if (http.InFlight != 0 || NextDueWithin(horizon) is not TimeSpan step)
+            {
+                return false;
+            }
+
+            var from = GetUtcNow();
+            var fired = Interlocked.Read(ref _fired);
+            Advance(step);
+            if (Interlocked.Read(ref _fired) == fired)
+            {
+                throw new InvalidOperationException(
+                    $"Advanced the fake clock by {step} from {from:O} to {from + step:O}, where a timer was due, but no timer fired. Armed due times: {string.Join(", ", DueTimes())}.");
+            }
+
+            return true;
+        }
     }
 
     /// <summary>
@@ -78,13 +115,10 @@ internal sealed class SteppingTimeProvider : FakeTimeProvider
     {
         for (var i = 0; i < maxAdvances; i++)
         {
-            var step = await NextQuietStepAsync(task, http, horizon).ConfigureAwait(false);
-            if (step is not TimeSpan advance)
+            if (!await StepWhenQuietAsync(task, http, horizon).ConfigureAwait(false))
             {
                 return await task.WaitAsync(StallGuard).ConfigureAwait(false);
             }
-
-            Advance(advance);
         }
 
         throw new InvalidOperationException($"The task did not finish within {maxAdvances} clock advances (fake time now {GetUtcNow():O}).");
@@ -105,19 +139,20 @@ internal sealed class SteppingTimeProvider : FakeTimeProvider
         }
     }
 
-    private async Task<TimeSpan?> NextQuietStepAsync(Task task, RecordingHandler http, TimeSpan horizon)
+    /// <summary>Steps once when the system is quiet; false when <paramref name="task"/> ended first.</summary>
+    private async Task<bool> StepWhenQuietAsync(Task task, RecordingHandler http, TimeSpan horizon)
     {
         var watch = Stopwatch.StartNew();
         while (true)
         {
             if (task.IsCompleted)
             {
-                return null;
+                return false;
             }
 
-            if (http.InFlight == 0 && NextDueWithin(horizon) is TimeSpan step)
+            if (TryStep(http, horizon))
             {
-                return step;
+                return true;
             }
 
             if (watch.Elapsed > StallGuard)
@@ -129,12 +164,15 @@ internal sealed class SteppingTimeProvider : FakeTimeProvider
         }
     }
 
-    private void Forget(TrackedTimer timer)
+    private List<string> DueTimes()
     {
-        lock (_gate)
+        var due = new List<string>();
+        foreach (var timer in _timers)
         {
-            _timers.Remove(timer);
+            due.Add(timer.Due is DateTimeOffset at ? at.ToString("O", CultureInfo.InvariantCulture) : "(disarmed)");
         }
+
+        return due;
     }
 
     private sealed class TrackedTimer(SteppingTimeProvider owner) : ITimer
@@ -175,14 +213,20 @@ internal sealed class SteppingTimeProvider : FakeTimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            Arm(dueTime, period);
-            return Inner?.Change(dueTime, period) ?? false;
+            lock (owner._gate)
+            {
+                Arm(dueTime, period);
+                return Inner?.Change(dueTime, period) ?? false;
+            }
         }
 
         public void Dispose()
         {
-            owner.Forget(this);
-            Inner?.Dispose();
+            lock (owner._gate)
+            {
+                owner._timers.Remove(this);
+                Inner?.Dispose();
+            }
         }
 
         public ValueTask DisposeAsync()
