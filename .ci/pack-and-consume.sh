@@ -8,6 +8,9 @@
 #   4. a missing spec fails the build with CATCH0005, not with a generator crash, and a C# 10 project with
 #      CATCH0012 alone, not with errors in generated code;
 #   5. net8.0: the same packages build (and run against the emulator when it ships a net8.0 build).
+#   6. a solution: an app with its xUnit test project, a library with an app on top; only the projects that
+#      reference CatchAll.Codegen directly (or declare a CatchAllSpec) generate, the test's fake is the one the
+#      app's DI resolves, and the test project's output holds each generated type exactly once.
 # The packages get a unique prerelease version and the consumers a private NuGet cache, so no copy left
 # from an earlier run can hide a packaging mistake. Network: only the machine's NuGet sources.
 set -euo pipefail
@@ -325,6 +328,171 @@ if [ "$run8" = yes ]; then
   DOTNET_ROLL_FORWARD=Major dotnet "$app8/bin/Debug/net8.0/Consumer.dll" | tee "$work/run8.log" || fail "the net8.0 consumer failed"
   grep -Eq '^job [0-9a-f-]+ completed: [1-9][0-9]* records$' "$work/run8.log" || fail "unexpected output from the net8.0 consumer"
 fi
+
+# === 6. a solution: generation only where CatchAll.Codegen is referenced directly (issue 9) ==========================
+# The SDK hands a package's analyzers on to every referencing project whatever PrivateAssets says, and buildTransitive/
+# brings the glue there too; without care each of them would generate a second copy of the client (CS0436 by the
+# thousand, and a test's fake registered in DI that the app never sees). Here an app with its xUnit test project, and
+# a library with an app on top, all warnings as errors: one copy of the client, in the project that references the
+# package, and nothing generated anywhere else.
+sol="$consumers/solution"
+no_cs0436() { # LOG
+  if grep -q 'CS0436' "$1"; then grep 'CS0436' "$1" | head -n 3; fail "CS0436 in $1: a referencing project generated the client again"; fi
+}
+no_generated() { # DIR
+  [ -z "$(generated "$1")" ] || fail "$(basename "$1") generated $(generated "$1" | wc -l) files, though it gets CatchAll.Codegen only through another project"
+}
+step "solution: ShopApp (CatchAll.Codegen) + ShopApp.Tests (xUnit, a ProjectReference to ShopApp only)"
+dotnet new console -o "$sol/ShopApp" -n ShopApp --no-update-check > "$work/new.log" 2>&1 || { cat "$work/new.log"; fail "dotnet new console"; }
+dotnet new classlib -o "$sol/ShopApp.Tests" -n ShopApp.Tests --no-update-check > "$work/new.log" 2>&1 || { cat "$work/new.log"; fail "dotnet new classlib"; }
+rm -f "$sol/ShopApp.Tests/Class1.cs"
+for proj in "$sol/ShopApp/ShopApp.csproj" "$sol/ShopApp.Tests/ShopApp.Tests.csproj"; do
+  sed -i -e 's:<TargetFramework>[^<]*</TargetFramework>:<TargetFramework>net10.0</TargetFramework>:' \
+         -e 's:</PropertyGroup>:  <TreatWarningsAsErrors>true</TreatWarningsAsErrors>\n    <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>\n  </PropertyGroup>:' "$proj"
+done
+add_package "$sol/ShopApp" CatchAll.Codegen
+cat > "$sol/ShopApp/JobReport.cs" <<'CS'
+using CatchAll;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ShopApp;
+
+/// <summary>Application code: depends on IJobsClient, which the composition root registers.</summary>
+public sealed class JobReport(IJobsClient jobs)
+{
+    public async Task<string> DescribeAsync(Guid jobId)
+    {
+        var status = await jobs.GetJobStatusAsync(jobId);
+        return $"{status.JobId}: {status.Status}";
+    }
+}
+
+public static class ShopServices
+{
+    public static IServiceCollection AddShop(this IServiceCollection services)
+    {
+        services.AddCatchAllClient(options => options.ApiKey = "shop-key");
+        services.AddTransient<JobReport>();
+        return services;
+    }
+}
+CS
+# Versions the repository's own tests use (Directory.Packages.props), so they restore wherever the repo does.
+sed -i 's:</Project>:  <ItemGroup>\n    <ProjectReference Include="../ShopApp/ShopApp.csproj" />\n    <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />\n    <PackageReference Include="xunit" Version="2.9.3" />\n    <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />\n  </ItemGroup>\n</Project>:' \
+  "$sol/ShopApp.Tests/ShopApp.Tests.csproj"
+if grep -q 'CatchAll' "$sol/ShopApp.Tests/ShopApp.Tests.csproj"; then fail "the test project references a CatchAll package itself"; fi
+cat > "$sol/ShopApp.Tests/ShopTests.cs" <<'CS'
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using CatchAll;
+using CatchAll.Models;
+using CatchAll.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using ShopApp;
+using Xunit;
+
+namespace ShopApp.Tests;
+
+public sealed class ShopTests
+{
+    private sealed class FakeJobs : JobsClient
+    {
+        public int Calls { get; private set; }
+
+        public override Task<StatusResponseDto> GetJobStatusAsync(Guid jobId, RequestOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            return Task.FromResult(new StatusResponseDto { JobId = jobId, Status = PublicJobStatus.Completed });
+        }
+    }
+
+    [Fact]
+    public async Task The_fake_registered_first_is_the_one_the_app_resolves()
+    {
+        var fake = new FakeJobs();
+        var services = new ServiceCollection();
+        services.AddSingleton<IJobsClient>(fake);
+        services.AddShop();
+        await using var provider = services.BuildServiceProvider();
+
+        var id = Guid.NewGuid();
+        Assert.Equal($"{id}: completed", await provider.GetRequiredService<JobReport>().DescribeAsync(id));
+        Assert.Equal(1, fake.Calls);
+        Assert.Equal("ShopApp", typeof(IJobsClient).Assembly.GetName().Name);
+    }
+
+    [Fact]
+    public void Every_generated_type_is_in_the_output_exactly_once()
+    {
+        var holders = new Dictionary<string, List<string>>();
+        foreach (var file in Directory.GetFiles(AppContext.BaseDirectory, "*.dll"))
+        {
+            using var pe = new PEReader(File.OpenRead(file));
+            if (!pe.HasMetadata || pe.GetMetadataReader() is not { IsAssembly: true } reader)
+            {
+                continue;
+            }
+
+            foreach (var handle in reader.TypeDefinitions)
+            {
+                var type = reader.GetTypeDefinition(handle);
+                var ns = reader.GetString(type.Namespace);
+                if (ns is "CatchAll" or "CatchAll.Models")
+                {
+                    var name = ns + "." + reader.GetString(type.Name);
+                    (holders.TryGetValue(name, out var list) ? list : holders[name] = []).Add(Path.GetFileName(file));
+                }
+            }
+        }
+
+        Assert.True(holders.Count > 100, $"only {holders.Count} generated types found");
+        Assert.Equal(["ShopApp.dll"], holders["CatchAll.CatchAllClient"]);
+        Assert.Empty(holders.Where(h => h.Value.Count != 1).Select(h => $"{h.Key}: {string.Join(", ", h.Value)}"));
+    }
+}
+CS
+rm -rf "$sol/ShopApp/obj/Debug"/*/generated "$sol/ShopApp.Tests/obj/Debug"/*/generated
+dotnet test "$sol/ShopApp.Tests" > "$work/shop-test.log" 2>&1 || { cat "$work/shop-test.log"; fail "ShopApp.Tests failed"; }
+crash_free "$work/shop-test.log"
+no_cs0436 "$work/shop-test.log"
+grep -E '(Passed|Failed)! ' "$work/shop-test.log"
+grep -Eq 'Passed! +- +Failed: +0, +Passed: +2,' "$work/shop-test.log" || fail "ShopApp.Tests did not pass both tests"
+[ "$(generated "$sol/ShopApp" | grep -c '/CatchAll\.CatchAllClient\.g\.cs$')" = 1 ] || fail "ShopApp, which references CatchAll.Codegen, generated no client"
+no_generated "$sol/ShopApp.Tests"
+echo "ShopApp: $(generated "$sol/ShopApp" | wc -l) generated files; ShopApp.Tests: none"
+
+step "solution: Catalog (library, CatchAll.Codegen) <- CatalogApp (ProjectReference, CatchAll.Emulator) runs a job"
+dotnet new classlib -o "$sol/Catalog" -n Catalog --no-update-check > "$work/new.log" 2>&1 || { cat "$work/new.log"; fail "dotnet new classlib"; }
+rm -f "$sol/Catalog/Class1.cs"
+sed -i -e 's:<TargetFramework>[^<]*</TargetFramework>:<TargetFramework>net10.0</TargetFramework>:' \
+       -e 's:</PropertyGroup>:  <TreatWarningsAsErrors>true</TreatWarningsAsErrors>\n  </PropertyGroup>:' "$sol/Catalog/Catalog.csproj"
+add_package "$sol/Catalog" CatchAll.Codegen
+new_console "$sol/CatalogApp" net10.0
+(cd "$sol/CatalogApp" && dotnet add reference ../Catalog/Catalog.csproj) > "$work/add.log" 2>&1 || { cat "$work/add.log"; fail "dotnet add reference"; }
+add_package "$sol/CatalogApp" CatchAll.Emulator
+if grep -q 'CatchAll.Codegen' "$sol/CatalogApp/Consumer.csproj"; then fail "CatalogApp references CatchAll.Codegen itself"; fi
+program_bundled > "$sol/CatalogApp/Program.cs"
+sed -i '/^await using var emulator/i Console.WriteLine("client from " + typeof(CatchAllClient).Assembly.GetName().Name);' "$sol/CatalogApp/Program.cs"
+build "$sol/CatalogApp" "$work/catalog1.log" || fail "CatalogApp does not build"
+crash_free "$work/catalog1.log"
+no_cs0436 "$work/catalog1.log"
+no_generated "$sol/CatalogApp"
+dotnet "$sol/CatalogApp/bin/Debug/net10.0/Consumer.dll" | tee "$work/catalog-run.log" || fail "CatalogApp's job against the emulator failed"
+grep -qx 'client from Catalog' "$work/catalog-run.log" || fail "CatalogApp did not use the library's client"
+grep -Eq '^job [0-9a-f-]+ completed: [1-9][0-9]* records$' "$work/catalog-run.log" || fail "unexpected output from CatalogApp"
+
+step "solution: CatalogApp declares a <CatchAllSpec> of its own (Namespace Other.Api), which it generates"
+cp openapi/catchall.yaml "$sol/CatalogApp/other.yaml"
+sed -i 's:</Project>:  <ItemGroup>\n    <CatchAllSpec Include="other.yaml" Namespace="Other.Api" />\n  </ItemGroup>\n</Project>:' "$sol/CatalogApp/Consumer.csproj"
+sed -i '/^await using var emulator/i Console.WriteLine("other client from " + typeof(Other.Api.CatchAllClient).Assembly.GetName().Name);' "$sol/CatalogApp/Program.cs"
+build "$sol/CatalogApp" "$work/catalog2.log" || fail "CatalogApp with a spec of its own does not build"
+crash_free "$work/catalog2.log"
+no_cs0436 "$work/catalog2.log"
+grep -q '/Other\.Api\.CatchAllClient\.g\.cs$' < <(generated "$sol/CatalogApp") || fail "CatalogApp's own spec generated no Other.Api.CatchAllClient"
+if grep -q '/CatchAll\.CatchAllClient\.g\.cs$' < <(generated "$sol/CatalogApp"); then fail "CatalogApp generated the bundled spec again"; fi
+dotnet "$sol/CatalogApp/bin/Debug/net10.0/Consumer.dll" | tee "$work/catalog-run2.log" || fail "CatalogApp with its own spec failed"
+grep -qx 'other client from Consumer' "$work/catalog-run2.log" || fail "Other.Api.CatchAllClient is not CatalogApp's own"
+# === end of 6 ===========================================================================================================
 
 step "done"
 echo "pack-and-consume: 3 packages ($version) consumed by net10.0 and net8.0 projects in $(( $(date +%s) - start ))s"

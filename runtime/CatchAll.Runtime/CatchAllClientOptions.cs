@@ -21,7 +21,8 @@ namespace CatchAll.Runtime
 
         /// <summary>
         /// The API key, sent as the <c>x-api-key</c> header. Never written to logs, exception messages or
-        /// <see cref="ToString"/>. <see langword="null"/> sends no key.
+        /// <see cref="ToString"/>. <see langword="null"/> sends no key, which only a loopback address (the emulator's)
+        /// accepts: building a client for any other address without a key throws <see cref="ArgumentException"/>.
         /// </summary>
         public string? ApiKey { get; set; }
 
@@ -29,13 +30,13 @@ namespace CatchAll.Runtime
         /// The service root, e.g. <c>https://catchall.example.com/</c>; a path in it is kept and the operation
         /// path is appended. <see langword="null"/> uses the HttpClient's base address, then the generated client's default.
         /// </summary>
-        /// <exception cref="ArgumentException">The address is not absolute.</exception>
+        /// <exception cref="ArgumentException">The address is not absolute, or not http or https.</exception>
         public Uri? BaseAddress
         {
             get => _baseAddress;
-            set => _baseAddress = value is null || value.IsAbsoluteUri
+            set => _baseAddress = value is null || EndpointValidation.IsHttp(value)
                 ? value
-                : throw new ArgumentException("BaseAddress must be an absolute URI such as https://host/.", nameof(value));
+                : throw new ArgumentException(EndpointValidation.NotHttpMessage(value, "BaseAddress"), nameof(value));
         }
 
         /// <summary>Retry behaviour for transient failures.</summary>

@@ -165,9 +165,9 @@ public class PipelineRequestTests
         using var client = new HttpClient { BaseAddress = fromClient };
         using var bare = new HttpClient();
 
-        Assert.Equal(fromOptions, new CatchAllPipeline(client, new CatchAllClientOptions { BaseAddress = fromOptions }, fallback).BaseAddress);
-        Assert.Equal(fromClient, new CatchAllPipeline(client, new CatchAllClientOptions(), fallback).BaseAddress);
-        Assert.Equal(fallback, new CatchAllPipeline(bare, new CatchAllClientOptions(), fallback).BaseAddress);
+        Assert.Equal(fromOptions, new CatchAllPipeline(client, new CatchAllClientOptions { ApiKey = PipelineFactory.ApiKey, BaseAddress = fromOptions }, fallback).BaseAddress);
+        Assert.Equal(fromClient, new CatchAllPipeline(client, new CatchAllClientOptions { ApiKey = PipelineFactory.ApiKey }, fallback).BaseAddress);
+        Assert.Equal(fallback, new CatchAllPipeline(bare, new CatchAllClientOptions { ApiKey = PipelineFactory.ApiKey }, fallback).BaseAddress);
     }
 
     private static ApiRequest Get(string path, string operationId = "getJobStatus")

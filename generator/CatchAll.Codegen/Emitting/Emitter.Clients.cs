@@ -46,7 +46,10 @@ internal sealed partial class Emitter
         w.Close();
         w.Line();
         w.Summary($"Client for the {_spec.Title} (contract version {_spec.Version}); one property per resource.");
-        w.Open($"public sealed partial class {name} : I{name}, global::System.IDisposable");
+        w.Doc("remarks", "Not sealed, with <see langword=\"virtual\"/> resource properties, so a test can subclass it and override what it needs.", raw: true);
+        w.Open($"public partial class {name} : I{name}, global::System.IDisposable");
+        w.Line($"private readonly {Runtime}.CatchAllPipeline? _pipeline;");
+        w.Line();
         w.Summary("The server the spec names, used when the options give no BaseAddress.");
         w.Line($"public const string DefaultBaseAddress = {Literal(_spec.DefaultServer)};");
         w.Line();
@@ -67,7 +70,7 @@ internal sealed partial class Emitter
         w.Line();
         w.Summary("Creates a client on a configured pipeline.");
         w.Open($"public {name}({Runtime}.CatchAllPipeline pipeline)");
-        w.Line("Pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));");
+        w.Line("_pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));");
         foreach (var resource in _spec.Resources)
         {
             w.Line($"{resource.Name} = new {resource.Name}Client(pipeline);");
@@ -75,18 +78,34 @@ internal sealed partial class Emitter
 
         w.Close();
         w.Line();
-        w.Summary("The HTTP pipeline: base address, auth, retries, logging.");
-        w.Line($"public {Runtime}.CatchAllPipeline Pipeline {{ get; }}");
+        EmitMockingConstructor(w, name, $"its resource properties are null until overridden, and <see cref=\"Pipeline\"/> throws");
+        foreach (var resource in _spec.Resources)
+        {
+            w.Line($"{resource.Name} = null!;");
+        }
+
+        w.Close();
+        w.Line();
+        EmitPipelineProperty(w);
         w.Line();
         foreach (var resource in _spec.Resources)
         {
             w.Summary(resource.Description ?? resource.Name + " operations.");
-            w.Line($"public I{resource.Name}Client {resource.Name} {{ get; }}");
+            w.Line($"public virtual I{resource.Name}Client {resource.Name} {{ get; }}");
             w.Line();
         }
 
         w.Line("/// <inheritdoc/>");
-        w.Line("public void Dispose() => Pipeline.Dispose();");
+        w.Open("public void Dispose()");
+        w.Line("Dispose(true);");
+        w.Line("global::System.GC.SuppressFinalize(this);");
+        w.Close();
+        w.Line();
+        w.Summary("Disposes the pipeline (and the HttpClient, when the client created it).");
+        w.Doc("param", "False when called from a finalizer.", " name=\"disposing\"");
+        w.Open("protected virtual void Dispose(bool disposing)");
+        w.Line("if (disposing) _pipeline?.Dispose();");
+        w.Close();
         w.Close();
         w.Close();
 
@@ -148,16 +167,22 @@ internal sealed partial class Emitter
         w.Close();
         w.Line();
         w.Summary(resource.Description ?? resource.Name + " operations.");
-        w.Open($"public sealed partial class {resource.Name}Client : I{resource.Name}Client");
-        w.Line($"private readonly {Runtime}.CatchAllPipeline _pipeline;");
+        w.Doc("remarks", "Not sealed, with <see langword=\"virtual\"/> methods, so a test can subclass it and override the one call it needs.", raw: true);
+        w.Open($"public partial class {resource.Name}Client : I{resource.Name}Client");
+        w.Line($"private readonly {Runtime}.CatchAllPipeline? _pipeline;");
         w.Line();
         w.Summary("Creates the client on a pipeline; usually reached through the root client instead.");
         w.Open($"public {resource.Name}Client({Runtime}.CatchAllPipeline pipeline)");
         w.Line("_pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));");
         w.Close();
         w.Line();
-        w.Summary("The pipeline this client sends through.");
-        w.Line($"public {Runtime}.CatchAllPipeline Pipeline => _pipeline;");
+        EmitMockingConstructor(w, resource.Name + "Client", "a method that is not overridden throws <see cref=\"global::System.InvalidOperationException\"/>, and so does <see cref=\"Pipeline\"/>");
+        w.Close();
+        w.Line();
+        EmitPipelineProperty(w);
+        w.Line();
+        w.Line("// The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.");
+        w.Line($"internal {Runtime}.CatchAllPipeline? PipelineOrNull => _pipeline;");
         foreach (var operation in resource.Operations)
         {
             w.Line();
@@ -167,6 +192,21 @@ internal sealed partial class Emitter
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary>The Azure SDK's mocking constructor: a subclass (or Moq, NSubstitute) builds the client without a pipeline.</summary>
+    private static void EmitMockingConstructor(SourceWriter w, string type, string consequence)
+    {
+        w.Summary("For mocking: a subclass (or a mocking library) creates the client without a pipeline.");
+        w.Doc("remarks", $"Such a client sends nothing: {consequence}.", raw: true);
+        w.Open($"protected {type}()");
+    }
+
+    private static void EmitPipelineProperty(SourceWriter w)
+    {
+        w.Summary("The HTTP pipeline this client sends through: base address, auth, retries, logging.");
+        w.Doc("exception", "The client was created for mocking and has no pipeline.", " cref=\"global::System.InvalidOperationException\"");
+        w.Line($"public {Runtime}.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException(\"This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.\");");
     }
 
     private void EmitOperationDoc(SourceWriter w, OperationModel operation)
@@ -281,7 +321,7 @@ internal sealed partial class Emitter
         w.Line("/// <inheritdoc/>");
         EmitObsolete(w, operation);
         var plain = Signature(operation, withResponse: false);
-        w.Open("public async " + plain);
+        w.Open("public virtual async " + plain);
         if (operation.ResponseKind == ResponseKind.None)
         {
             w.Line($"await {WithResponse(operation.MethodName)}({names}).ConfigureAwait(false);");
@@ -296,7 +336,7 @@ internal sealed partial class Emitter
         w.Line();
         w.Line("/// <inheritdoc/>");
         EmitObsolete(w, operation);
-        w.Open("public " + Signature(operation, withResponse: true));
+        w.Open("public virtual " + Signature(operation, withResponse: true));
         w.Line($"var request_ = new {Runtime}.ApiRequest(global::System.Net.Http.HttpMethod.{HttpMethodName(operation.HttpMethod)}, {Literal(operation.OperationId)});");
         EmitPath(w, operation);
         foreach (var parameter in operation.Parameters.Where(p => p.Location != ParamLocation.Path))
@@ -335,13 +375,13 @@ internal sealed partial class Emitter
         switch (operation.ResponseKind)
         {
             case ResponseKind.Json:
-                w.Line($"return _pipeline.SendAsync(request_, {TypeInfoExpression(operation.ResponseType!)}, options, cancellationToken);");
+                w.Line($"return Pipeline.SendAsync(request_, {TypeInfoExpression(operation.ResponseType!)}, options, cancellationToken);");
                 break;
             case ResponseKind.Stream:
-                w.Line("return _pipeline.SendForStreamAsync(request_, options, cancellationToken);");
+                w.Line("return Pipeline.SendForStreamAsync(request_, options, cancellationToken);");
                 break;
             default:
-                w.Line("return _pipeline.SendAsync(request_, options, cancellationToken);");
+                w.Line("return Pipeline.SendAsync(request_, options, cancellationToken);");
                 break;
         }
 

@@ -31,7 +31,7 @@ internal sealed partial class Emitter
             w.Doc("summary", $"Waiting, paging and upload helpers for <see cref=\"I{resource.Name}Client\"/>.", raw: true);
             w.Open($"public static partial class {resource.Name}ClientExtensions");
             w.Line($"private static global::System.TimeProvider TimeProviderOf(I{resource.Name}Client client) =>");
-            w.Line($"    (client as {resource.Name}Client)?.Pipeline.TimeProvider ?? global::System.TimeProvider.System;");
+            w.Line($"    (client as {resource.Name}Client)?.PipelineOrNull?.TimeProvider ?? global::System.TimeProvider.System;");
             foreach (var waiter in waiters)
             {
                 EmitWaiter(w, resource, waiter);

@@ -61,6 +61,10 @@ internal sealed partial class Emitter
 
         files.Add(new GeneratedFile($"{spec.Namespace}.{spec.ClientName}Json.g.cs", emitter.EmitJson()));
         files.AddRange(emitter.EmitClients());
+        if (emitter.EmitModelFactory() is { } factory)
+        {
+            files.Add(factory);
+        }
         return files;
     }
 

@@ -37,7 +37,8 @@ namespace CatchAll.Runtime
         /// <param name="options">The client options.</param>
         /// <param name="defaultBaseAddress">The service root used when <see cref="CatchAllClientOptions.BaseAddress"/> is not set.</param>
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
-        /// <exception cref="ArgumentException"><paramref name="defaultBaseAddress"/> is not absolute.</exception>
+        /// <exception cref="ArgumentException"><paramref name="defaultBaseAddress"/> is not absolute; the base address in use is not
+        /// http or https; or <see cref="CatchAllClientOptions.ApiKey"/> is empty (or white space) and the base address is not loopback.</exception>
         public CatchAllPipeline(CatchAllClientOptions options, Uri defaultBaseAddress)
             : this(ValidateAndCreateHttpClient(options, defaultBaseAddress), options, defaultBaseAddress, ownsHttpClient: true)
         {
@@ -52,7 +53,8 @@ namespace CatchAll.Runtime
         /// <param name="options">The client options.</param>
         /// <param name="defaultBaseAddress">The service root used when neither the options nor the HttpClient set one.</param>
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
-        /// <exception cref="ArgumentException"><paramref name="defaultBaseAddress"/> is not absolute.</exception>
+        /// <exception cref="ArgumentException"><paramref name="defaultBaseAddress"/> is not absolute; the base address in use is not
+        /// http or https; or <see cref="CatchAllClientOptions.ApiKey"/> is empty (or white space) and the base address is not loopback.</exception>
         public CatchAllPipeline(HttpClient httpClient, CatchAllClientOptions options, Uri defaultBaseAddress)
             : this(httpClient, options, defaultBaseAddress, ownsHttpClient: false)
         {
@@ -69,6 +71,8 @@ namespace CatchAll.Runtime
             {
                 throw new ArgumentException("The HttpClient's BaseAddress must be absolute.", nameof(httpClient));
             }
+
+            EndpointValidation.Validate(BaseAddress, options, httpClient);
 
             _logger = options.LoggerFactory?.CreateLogger(PipelineLog.Category) ?? NullLogger.Instance;
 

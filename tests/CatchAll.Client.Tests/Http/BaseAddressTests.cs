@@ -61,9 +61,18 @@ public sealed class BaseAddressTests : IDisposable
     [Fact]
     public void Default_base_address_is_the_spec_server()
     {
-        using var client = new CatchAllClient(new CatchAllClientOptions());
+        using var client = new CatchAllClient(new CatchAllClientOptions { ApiKey = "sk-test" });
 
         Assert.Equal(new Uri("https://catchall.newscatcherapi.com"), client.Pipeline.BaseAddress);
+    }
+
+    [Fact]
+    public void The_generated_client_without_a_key_for_the_real_service_fails_at_construction()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new CatchAllClient(new CatchAllClientOptions()));
+
+        Assert.Contains("catchall.newscatcherapi.com", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ApiKey", error.Message, StringComparison.Ordinal);
         Assert.Equal("1.6.3", CatchAllClient.ContractVersion);
     }
 

@@ -29,8 +29,11 @@ namespace CatchAll
     }
 
     /// <summary>Client for the CatchAll API (CatchAll.Codegen rendering) (contract version 1.6.3); one property per resource.</summary>
-    public sealed partial class CatchAllClient : ICatchAllClient, global::System.IDisposable
+    /// <remarks>Not sealed, with <see langword="virtual"/> resource properties, so a test can subclass it and override what it needs.</remarks>
+    public partial class CatchAllClient : ICatchAllClient, global::System.IDisposable
     {
+        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
+
         /// <summary>The server the spec names, used when the options give no BaseAddress.</summary>
         public const string DefaultBaseAddress = "https://catchall.newscatcherapi.com";
 
@@ -52,7 +55,7 @@ namespace CatchAll
         /// <summary>Creates a client on a configured pipeline.</summary>
         public CatchAllClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
         {
-            Pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
+            _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
             Jobs = new JobsClient(pipeline);
             Monitors = new MonitorsClient(pipeline);
             Webhooks = new WebhooksClient(pipeline);
@@ -62,32 +65,57 @@ namespace CatchAll
             Meta = new MetaClient(pipeline);
         }
 
-        /// <summary>The HTTP pipeline: base address, auth, retries, logging.</summary>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline { get; }
+        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
+        /// <remarks>Such a client sends nothing: its resource properties are null until overridden, and <see cref="Pipeline"/> throws.</remarks>
+        protected CatchAllClient()
+        {
+            Jobs = null!;
+            Monitors = null!;
+            Webhooks = null!;
+            Entities = null!;
+            Datasets = null!;
+            Projects = null!;
+            Meta = null!;
+        }
+
+        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
 
         /// <summary>Submit search jobs, follow their progress and read their records.</summary>
-        public IJobsClient Jobs { get; }
+        public virtual IJobsClient Jobs { get; }
 
         /// <summary>Schedule recurring runs of a job and read what they collect.</summary>
-        public IMonitorsClient Monitors { get; }
+        public virtual IMonitorsClient Monitors { get; }
 
         /// <summary>Reusable notification endpoints (generic HTTPS, Slack, Microsoft Teams or custom) that an organization attaches to jobs and monitors.</summary>
-        public IWebhooksClient Webhooks { get; }
+        public virtual IWebhooksClient Webhooks { get; }
 
         /// <summary>Companies or people to watch; richer identifying details give better matches.</summary>
-        public IEntitiesClient Entities { get; }
+        public virtual IEntitiesClient Entities { get; }
 
         /// <summary>Named groups of entities that a job can be connected to as a watchlist.</summary>
-        public IDatasetsClient Datasets { get; }
+        public virtual IDatasetsClient Datasets { get; }
 
         /// <summary>Containers that group jobs, monitors and datasets and can be shared with teammates.</summary>
-        public IProjectsClient Projects { get; }
+        public virtual IProjectsClient Projects { get; }
 
         /// <summary>Service liveness, version and plan limits.</summary>
-        public IMetaClient Meta { get; }
+        public virtual IMetaClient Meta { get; }
 
         /// <inheritdoc/>
-        public void Dispose() => Pipeline.Dispose();
+        public void Dispose()
+        {
+            Dispose(true);
+            global::System.GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Disposes the pipeline (and the HttpClient, when the client created it).</summary>
+        /// <param name="disposing">False when called from a finalizer.</param>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (disposing) _pipeline?.Dispose();
+        }
     }
 }
 

@@ -7,7 +7,7 @@ namespace CatchAll
     public static partial class DatasetsClientExtensions
     {
         private static global::System.TimeProvider TimeProviderOf(IDatasetsClient client) =>
-            (client as DatasetsClient)?.Pipeline.TimeProvider ?? global::System.TimeProvider.System;
+            (client as DatasetsClient)?.PipelineOrNull?.TimeProvider ?? global::System.TimeProvider.System;
 
         /// <summary>Polls GetDatasetAsync until the status is ready; throws <see cref="DatasetFailedException"/> on failed.</summary>
         /// <param name="client">The client.</param>

@@ -7,7 +7,7 @@ namespace CatchAll
     public static partial class EntitiesClientExtensions
     {
         private static global::System.TimeProvider TimeProviderOf(IEntitiesClient client) =>
-            (client as EntitiesClient)?.Pipeline.TimeProvider ?? global::System.TimeProvider.System;
+            (client as EntitiesClient)?.PipelineOrNull?.TimeProvider ?? global::System.TimeProvider.System;
 
         /// <summary>Every item of ListEntitiesAsync, page after page; a page is fetched only when enumeration reaches it. AsPages() gives the pages themselves.</summary>
         /// <param name="client">The client.</param>

@@ -7,7 +7,7 @@ namespace CatchAll
     public static partial class JobsClientExtensions
     {
         private static global::System.TimeProvider TimeProviderOf(IJobsClient client) =>
-            (client as JobsClient)?.Pipeline.TimeProvider ?? global::System.TimeProvider.System;
+            (client as JobsClient)?.PipelineOrNull?.TimeProvider ?? global::System.TimeProvider.System;
 
         /// <summary>Polls GetJobStatusAsync until the status is completed; throws <see cref="JobFailedException"/> on failed.</summary>
         /// <param name="client">The client.</param>

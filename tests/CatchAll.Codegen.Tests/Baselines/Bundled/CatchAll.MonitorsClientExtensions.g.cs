@@ -7,7 +7,7 @@ namespace CatchAll
     public static partial class MonitorsClientExtensions
     {
         private static global::System.TimeProvider TimeProviderOf(IMonitorsClient client) =>
-            (client as MonitorsClient)?.Pipeline.TimeProvider ?? global::System.TimeProvider.System;
+            (client as MonitorsClient)?.PipelineOrNull?.TimeProvider ?? global::System.TimeProvider.System;
 
         /// <summary>Every item of ListMonitorsAsync, page after page; a page is fetched only when enumeration reaches it. AsPages() gives the pages themselves.</summary>
         /// <param name="client">The client.</param>

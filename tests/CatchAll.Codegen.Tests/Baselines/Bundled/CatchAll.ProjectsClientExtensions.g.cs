@@ -7,7 +7,7 @@ namespace CatchAll
     public static partial class ProjectsClientExtensions
     {
         private static global::System.TimeProvider TimeProviderOf(IProjectsClient client) =>
-            (client as ProjectsClient)?.Pipeline.TimeProvider ?? global::System.TimeProvider.System;
+            (client as ProjectsClient)?.PipelineOrNull?.TimeProvider ?? global::System.TimeProvider.System;
 
         /// <summary>Every item of ListProjectResourcesAsync, page after page; a page is fetched only when enumeration reaches it. AsPages() gives the pages themselves.</summary>
         /// <param name="client">The client.</param>

@@ -7,7 +7,7 @@ namespace CatchAll
     public static partial class WebhooksClientExtensions
     {
         private static global::System.TimeProvider TimeProviderOf(IWebhooksClient client) =>
-            (client as WebhooksClient)?.Pipeline.TimeProvider ?? global::System.TimeProvider.System;
+            (client as WebhooksClient)?.PipelineOrNull?.TimeProvider ?? global::System.TimeProvider.System;
 
         /// <summary>Every item of GetWebhookDeliveryHistoryAsync, page after page; a page is fetched only when enumeration reaches it. AsPages() gives the pages themselves.</summary>
         /// <param name="client">The client.</param>

@@ -7,7 +7,7 @@ namespace Specs.Formats
     public static partial class SamplesClientExtensions
     {
         private static global::System.TimeProvider TimeProviderOf(ISamplesClient client) =>
-            (client as SamplesClient)?.Pipeline.TimeProvider ?? global::System.TimeProvider.System;
+            (client as SamplesClient)?.PipelineOrNull?.TimeProvider ?? global::System.TimeProvider.System;
 
         /// <summary>uploadSample, uploading a file from disk.</summary>
         /// <param name="client">The client.</param>

@@ -11,8 +11,11 @@ namespace Specs.Keywords
     }
 
     /// <summary>Client for the Keywords (contract version 1.0.0); one property per resource.</summary>
-    public sealed partial class KeywordsApi : IKeywordsApi, global::System.IDisposable
+    /// <remarks>Not sealed, with <see langword="virtual"/> resource properties, so a test can subclass it and override what it needs.</remarks>
+    public partial class KeywordsApi : IKeywordsApi, global::System.IDisposable
     {
+        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
+
         /// <summary>The server the spec names, used when the options give no BaseAddress.</summary>
         public const string DefaultBaseAddress = "https://keywords.example.test";
 
@@ -34,18 +37,37 @@ namespace Specs.Keywords
         /// <summary>Creates a client on a configured pipeline.</summary>
         public KeywordsApi(global::CatchAll.Runtime.CatchAllPipeline pipeline)
         {
-            Pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
+            _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
             Class = new ClassClient(pipeline);
         }
 
-        /// <summary>The HTTP pipeline: base address, auth, retries, logging.</summary>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline { get; }
+        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
+        /// <remarks>Such a client sends nothing: its resource properties are null until overridden, and <see cref="Pipeline"/> throws.</remarks>
+        protected KeywordsApi()
+        {
+            Class = null!;
+        }
+
+        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
 
         /// <summary>Class operations.</summary>
-        public IClassClient Class { get; }
+        public virtual IClassClient Class { get; }
 
         /// <inheritdoc/>
-        public void Dispose() => Pipeline.Dispose();
+        public void Dispose()
+        {
+            Dispose(true);
+            global::System.GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Disposes the pipeline (and the HttpClient, when the client created it).</summary>
+        /// <param name="disposing">False when called from a finalizer.</param>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (disposing) _pipeline?.Dispose();
+        }
     }
 }
 
