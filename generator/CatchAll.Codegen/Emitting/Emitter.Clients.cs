@@ -350,7 +350,12 @@ internal sealed partial class Emitter
             var info = TypeInfoExpression(body);
             if (operation.BodyRequired && !body.Nullable)
             {
-                w.Line("if (body is null) throw new global::System.ArgumentNullException(nameof(body));");
+                // A body of an open enum or primitive union is a struct: `is null` does not compile on it.
+                if (!body.IsValueType)
+                {
+                    w.Line("if (body is null) throw new global::System.ArgumentNullException(nameof(body));");
+                }
+
                 w.Line($"request_.SetJsonBody(body, {info});");
             }
             else

@@ -119,7 +119,8 @@ internal sealed partial class Emitter
     /// <summary>Statements that write <paramref name="value"/> as one JSON value.</summary>
     private void EmitWrite(SourceWriter w, TypeRef type, string value, int depth, string scope = "")
     {
-        if (type.Nullable && type.Kind != TypeKind.Any)
+        // A nullable open value is a JsonElement?, which has no WriteTo of its own: it is unwrapped like the rest.
+        if (type.Nullable)
         {
             // Pattern variables in an if condition leak into the enclosing block: name them per scope.
             var inner = "v" + scope + depth;

@@ -41,7 +41,7 @@ internal sealed partial class SpecParser
 
         var methodNames = new Dictionary<string, UniqueNameBuilder>(StringComparer.Ordinal);
         var patchBodies = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in document.Paths)
+        foreach (var path in document.Paths ?? new OpenApiPaths())
         {
             if (path.Value.Operations is null)
             {
@@ -70,6 +70,8 @@ internal sealed partial class SpecParser
                 }
             }
         }
+
+        DeclareWebhookPayloads(document);
 
         // The root client, its JSON class and the resource clients share one namespace.
         foreach (var resource in resourceOrder)
@@ -103,6 +105,54 @@ internal sealed partial class SpecParser
             pagers);
     }
 
+    /// <summary>
+    /// Webhooks (OpenAPI 3.1) are requests the API sends, not calls a client makes: no method is generated,
+    /// but each JSON payload becomes a model (named after the operation or the webhook when inline), so a
+    /// receiver can deserialize it with the generated JSON context.
+    /// </summary>
+    private void DeclareWebhookPayloads(OpenApiDocument document)
+    {
+        foreach (var webhook in document.Webhooks ?? new Dictionary<string, IOpenApiPathItem>())
+        {
+            if (webhook.Value?.Operations is null)
+            {
+                continue;
+            }
+
+            foreach (var entry in webhook.Value.Operations)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var pointer = Pointer("webhooks", webhook.Key, entry.Key.Method.ToLowerInvariant());
+                if (entry.Value?.RequestBody?.Content is not { Count: > 0 } content)
+                {
+                    continue;
+                }
+
+                if (!content.TryGetValue("application/json", out var json))
+                {
+                    Report("CATCH0003", pointer + "/requestBody/content", $"Webhook '{webhook.Key}' sends '{content.Keys.First()}'; only JSON payloads get a model");
+                    continue;
+                }
+
+                var name = Naming.Pascal(Blank(entry.Value.OperationId) ?? webhook.Key) + "Payload";
+                Resolve(json.Schema, name, pointer + "/requestBody/content/application~1json/schema");
+            }
+        }
+    }
+
+    private static string PeekUnique(UniqueNameBuilder names, string wanted)
+    {
+        var candidate = wanted;
+        for (var i = 2; names.IsUsed(candidate); i++)
+        {
+            candidate = wanted.Substring(0, wanted.Length - "Async".Length) + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "Async";
+        }
+
+        return candidate;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
     private OperationModel BuildOperation(string path, string method, IOpenApiPathItem item, OpenApiOperation operation, string pointer, UniqueNameBuilder methodNames)
     {
         var operationId = operation.OperationId;
@@ -113,12 +163,19 @@ internal sealed partial class SpecParser
         }
 
         var wantedMethod = Naming.Pascal(operationId!) + "Async";
-        if (methodNames.IsUsed(wantedMethod))
+        if (_operations.ContainsKey(operationId!))
+        {
+            // OpenAPI requires unique operationIds, but specs in the wild repeat them: an invalid but readable
+            // document, so a warning like the reader's own findings, and the method gets a numbered name.
+            Report("CATCH0009", pointer + "/operationId", $"operationId '{operationId}' is used by another operation too; operationIds must be unique. This one's method is named '{PeekUnique(methodNames, wantedMethod)}'");
+        }
+        else if (methodNames.IsUsed(wantedMethod))
         {
             Report("CATCH0004", pointer + "/operationId", $"Operation '{operationId}' maps to the method name '{wantedMethod}', which another operation already has");
         }
 
-        var methodName = methodNames.Reserve(wantedMethod);
+        // The number goes before the suffix (ListItems2Async), so the WithResponse twin stays well formed.
+        var methodName = methodNames.Reserve(PeekUnique(methodNames, wantedMethod));
         var context = Naming.Pascal(operationId!);
 
         var parameters = new List<ParameterModel>();
@@ -170,7 +227,7 @@ internal sealed partial class SpecParser
                 location,
                 type,
                 parameter.Required || location == ParamLocation.Path,
-                parameter.Description ?? Describe(parameter.Schema ?? new OpenApiSchema()),
+                Blank(parameter.Description) ?? Describe(parameter.Schema ?? new OpenApiSchema()),
                 parameter.Schema?.Default?.ToJsonString()));
         }
 
@@ -253,8 +310,8 @@ internal sealed partial class SpecParser
             methodName,
             method,
             path,
-            operation.Summary,
-            operation.Description,
+            Blank(operation.Summary),
+            Blank(operation.Description),
             operation.Deprecated,
             ordered.ToEquatableArray(),
             bodyKind,

@@ -53,7 +53,7 @@ internal sealed partial class SpecParser
             model = null;
         }
 
-        return new ParseResult(input.Path, model, parser._diagnostics.ToEquatableArray());
+        return new ParseResult(input.Path, model, parser.WithoutEchoes().ToEquatableArray());
     }
 
     private SpecModel? Run()
@@ -79,9 +79,10 @@ internal sealed partial class SpecParser
         _cancellationToken.ThrowIfCancellationRequested();
         OpenApiDocument? document;
         IList<OpenApiError> errors;
+        IList<OpenApiError> warnings;
         try
         {
-            document = Load(out errors);
+            document = Load(out errors, out warnings);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -109,40 +110,74 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        foreach (var error in errors)
+        if (document is null)
         {
-            var match = LineColumn.Match(error.Message ?? string.Empty);
-            if (match.Success)
+            foreach (var error in errors)
             {
-                ReportAt("CATCH0001", int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value), error.Message!);
+                ReportReaderFinding("CATCH0001", error);
             }
-            else
-            {
-                Report("CATCH0001", error.Pointer ?? "#", error.Message ?? "unknown error");
-            }
-        }
 
-        if (document is null || errors.Count > 0)
-        {
+            if (errors.Count == 0)
+            {
+                ReportAt("CATCH0001", 1, 1, "the OpenAPI reader returned no document");
+            }
+
             return null;
         }
 
-        if (document.Paths is null || document.Paths.Count == 0)
+        // The document was read: what the reader's validation rules (or its lenient parsing) found is worth
+        // knowing but does not stop generation; the parser works from what was read and says what it skipped.
+        foreach (var error in errors.Concat(warnings))
         {
-            Report("CATCH0001", "#", "the document has no paths; is it an OpenAPI 3.x document?");
+            ReportReaderFinding("CATCH0009", error);
+        }
+
+        if (!HasContent(document))
+        {
+            Report("CATCH0001", "#", "the document has no paths, webhooks or component schemas; is it an OpenAPI 3.x document?");
             return null;
         }
 
         return BuildModel(document);
     }
 
-    private OpenApiDocument? Load(out IList<OpenApiError> errors)
+    private void ReportReaderFinding(string id, OpenApiError error)
+    {
+        var match = LineColumn.Match(error.Message ?? string.Empty);
+        if (match.Success)
+        {
+            ReportAt(id, int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value), error.Message!);
+        }
+        else
+        {
+            Report(id, error.Pointer ?? "#", error.Message ?? "unknown error");
+        }
+    }
+
+    /// <summary>OpenAPI 3.1 allows a document with only webhooks or only components; either still has types to generate.</summary>
+    private static bool HasContent(OpenApiDocument document) =>
+        document.Paths is { Count: > 0 }
+        || document.Webhooks is { Count: > 0 }
+        || document.Components?.Schemas is { Count: > 0 };
+
+    /// <summary>
+    /// A reader finding at the very place where the parser reported the same problem its own way (a dangling
+    /// $ref is both a validation finding and CATCH0002) would say it twice; the parser's diagnostic says what it did about it.
+    /// </summary>
+    private List<DiagnosticInfo> WithoutEchoes()
+    {
+        var own = new HashSet<(int, int)>(_diagnostics.Where(d => d.Id != "CATCH0009").Select(d => (d.Line, d.Column)));
+        return _diagnostics.Where(d => d.Id != "CATCH0009" || !own.Contains((d.Line, d.Column))).ToList();
+    }
+
+    private OpenApiDocument? Load(out IList<OpenApiError> errors, out IList<OpenApiError> warnings)
     {
         var settings = new OpenApiReaderSettings();
         var reader = new OpenApiYamlReader();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(_input.Text));
         var result = reader.Read(stream, new Uri("file:///catchall-spec.yaml"), settings);
         errors = result.Diagnostic?.Errors ?? new List<OpenApiError>();
+        warnings = result.Diagnostic?.Warnings?.Cast<OpenApiError>().ToList() ?? new List<OpenApiError>();
         return result.Document;
     }
 
