@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Packs CatchAll.Codegen, CatchAll.Runtime and CatchAll.Emulator into a throwaway local feed and proves that
+# Packs CatchAll.Codegen, CatchAll.Runtime, CatchAll.Emulator and CatchAll.AspNetCore into a throwaway local feed and proves that
 # fresh `dotnet new console` projects consume them as a user would, with no ProjectReference anywhere:
 #   1. net10.0: the bundled spec's client runs a job against the emulator package (CatchAll.Runtime arrives
 #      only as CatchAll.Codegen's dependency);
+#   1b. a net10.0 web app with CatchAll.AspNetCore receives a test delivery and a job's completion from the emulator;
 #   2. a <CatchAllSpec> of its own replaces the bundled one, and editing that YAML regenerates the client;
 #   3. CatchAllIncludeBundledSpec=false with no spec generates nothing;
 #   4. a missing spec fails the build with CATCH0005, not with a generator crash, and a C# 10 project with
@@ -49,12 +50,13 @@ dotnet pack CatchAll.Codegen.sln -o "$feed" --artifacts-path "$artifacts" \
 grep -E "Successfully created package" "$work/pack.log" || true
 
 step "package contents"
-expected="CatchAll.Codegen.$version.nupkg CatchAll.Emulator.$version.nupkg CatchAll.Runtime.$version.nupkg"
+expected="CatchAll.AspNetCore.$version.nupkg CatchAll.Codegen.$version.nupkg CatchAll.Emulator.$version.nupkg CatchAll.Runtime.$version.nupkg"
 actual=$(cd "$feed" && ls -1 ./*.nupkg | sed 's:^\./::' | sort | tr '\n' ' ' | sed 's/ $//')
 [ "$actual" = "$expected" ] || fail "the feed holds [$actual], expected exactly [$expected] (tests and samples must not pack)"
 codegen="$feed/CatchAll.Codegen.$version.nupkg"
 emulator_pkg="$feed/CatchAll.Emulator.$version.nupkg"
 runtime_pkg="$feed/CatchAll.Runtime.$version.nupkg"
+aspnetcore_pkg="$feed/CatchAll.AspNetCore.$version.nupkg"
 unzip -Z1 "$codegen" | sort > "$work/codegen.files"
 for f in analyzers/dotnet/cs/CatchAll.Codegen.dll analyzers/dotnet/cs/Microsoft.OpenApi.dll \
          analyzers/dotnet/cs/Microsoft.OpenApi.YamlReader.dll analyzers/dotnet/cs/SharpYaml.dll \
@@ -65,7 +67,7 @@ for f in analyzers/dotnet/cs/CatchAll.Codegen.dll analyzers/dotnet/cs/Microsoft.
 done
 if grep -q '^lib/' "$work/codegen.files"; then fail "CatchAll.Codegen must not put the generator in lib/"; fi
 cmp -s <(unzip -p "$codegen" spec/catchall.yaml) openapi/catchall.yaml || fail "the packaged spec differs from openapi/catchall.yaml"
-for pkg in "$codegen" "$emulator_pkg" "$runtime_pkg"; do
+for pkg in "$codegen" "$emulator_pkg" "$runtime_pkg" "$aspnetcore_pkg"; do
   id=$(basename "$pkg" ".$version.nupkg")
   nuspec=$(unzip -p "$pkg" "$id.nuspec")
   for field in '<description>' '<license type="expression">MIT</license>' '<authors>' '<tags>' '<readme>README.md</readme>'; do
@@ -207,6 +209,78 @@ done
 echo "generated from the bundled spec: $(generated "$app" | wc -l) files"
 dotnet "$app/bin/Debug/net10.0/Consumer.dll" | tee "$work/run1.log" || fail "the consumer's job against the emulator failed"
 grep -Eq '^job [0-9a-f-]+ completed: [1-9][0-9]* records$' "$work/run1.log" || fail "unexpected output from the consumer"
+
+# --- 1b. webhooks (issue 13): CatchAll.AspNetCore receives an emulator delivery --------------------------------------
+# Its own consumer, so the steps below keep theirs untouched. The receiver, the generated client (to create the
+# webhook and the job) and the emulator all come from the local feed; nothing is referenced by project.
+hooks="$consumers/webhooks"
+step "net10.0 web consumer: dotnet add package CatchAll.AspNetCore, CatchAll.Codegen, CatchAll.Emulator"
+new_console "$hooks" net10.0
+sed -i 's:<Project Sdk="Microsoft.NET.Sdk">:<Project Sdk="Microsoft.NET.Sdk.Web">:' "$hooks/Consumer.csproj"
+for id in CatchAll.AspNetCore CatchAll.Codegen CatchAll.Emulator; do add_package "$hooks" "$id"; done
+if grep -q 'ProjectReference' "$hooks/Consumer.csproj"; then fail "the webhook consumer has a ProjectReference"; fi
+grep -qx 'lib/net8.0/CatchAll.AspNetCore.dll' < <(unzip -Z1 "$aspnetcore_pkg") || fail "CatchAll.AspNetCore has no net8.0 build"
+grep -qx 'lib/net10.0/CatchAll.AspNetCore.dll' < <(unzip -Z1 "$aspnetcore_pkg") || fail "CatchAll.AspNetCore has no net10.0 build"
+cat > "$hooks/Program.cs" <<'EOF'
+using CatchAll;
+using CatchAll.AspNetCore;
+using CatchAll.Emulator;
+using CatchAll.Models;
+using CatchAll.Runtime;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseUrls("http://127.0.0.1:0");
+builder.Logging.ClearProviders();
+builder.Services.AddCatchAllWebhooks(o =>
+{
+    o.Credentials = WebhookCredentials.Bearer("pack-and-consume");
+    o.TypeInfoResolver = CatchAllClientJson.Resolver;
+});
+var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+var app = builder.Build();
+app.MapCatchAllWebhooks("/hooks/catchall", (CatchAllWebhookEvent e, CancellationToken ct) =>
+{
+    if (e.Kind == CatchAllWebhookEventKind.JobCompleted)
+    {
+        // GetJobRecords is generated into this project because it references CatchAll.AspNetCore; GetRecords<T>
+        // reads through the resolver in the options. Both must see the same records.
+        var records = e.GetJobRecords();
+        if (records.Select(r => r.RecordId).SequenceEqual(e.GetRecords<Record>().Select(r => r.RecordId)))
+        {
+            received.TrySetResult($"webhook {e.Kind} job {e.JobId}: {records.Count} records");
+        }
+    }
+
+    return Task.CompletedTask;
+});
+await app.StartAsync();
+
+await using var emulator = await CatchAllEmulator.StartAsync(new EmulatorOptions { TimeScale = 0.002 });
+using var client = new CatchAllClient(new CatchAllClientOptions { ApiKey = emulator.ApiKey, BaseAddress = emulator.BaseAddress });
+var hook = await client.Webhooks.CreateWebhookAsync(new CreateWebhookRequestDto
+{
+    Name = "pack-and-consume",
+    Url = app.Urls.First().TrimEnd('/') + "/hooks/catchall",
+    Auth = new BearerAuthDto { Token = "pack-and-consume" },
+});
+var test = await client.Webhooks.TestWebhookAsync(hook.Webhook!.Id);
+Console.WriteLine($"test delivery: {test.HttpStatusCode}");
+await client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10, WebhookIds = [hook.Webhook.Id] });
+var done = await Task.WhenAny(received.Task, Task.Delay(TimeSpan.FromMinutes(2)));
+Console.WriteLine(done == received.Task ? received.Task.Result : "no webhook arrived");
+await app.StopAsync();
+return done == received.Task ? 0 : 1;
+EOF
+step "net10.0 web consumer: build and receive the emulator's delivery"
+build "$hooks" "$work/build-hooks.log" || fail "the webhook consumer does not build"
+crash_free "$work/build-hooks.log"
+grep -qF "\"source\": \"$feed\"" "$NUGET_PACKAGES/catchall.aspnetcore/$version/.nupkg.metadata" 2>/dev/null \
+  || fail "catchall.aspnetcore $version was not restored from the local feed"
+dotnet "$hooks/bin/Debug/net10.0/Consumer.dll" | tee "$work/run-hooks.log" || fail "the webhook consumer did not receive its delivery"
+grep -qx 'test delivery: 200' "$work/run-hooks.log" || fail "the test delivery was not accepted"
+grep -Eq '^webhook job\.completed job [0-9a-f-]+: [1-9][0-9]* records$' "$work/run-hooks.log" || fail "unexpected output from the webhook consumer"
+grep -q '/CatchAll\.CatchAllClientWebhookEvents\.g\.cs$' < <(generated "$hooks") || fail "no webhook accessors generated next to the packaged CatchAll.AspNetCore"
+# --- end 1b ------------------------------------------------------------------------------------------------------
 
 # --- 2. a spec of its own, edited between builds -------------------------------------------------------------------------
 step "net10.0 consumer: <CatchAllSpec Include=\"my-catchall.yaml\" Namespace=\"My.Api\" />"
@@ -495,4 +569,4 @@ grep -qx 'other client from Consumer' "$work/catalog-run2.log" || fail "Other.Ap
 # === end of 6 ===========================================================================================================
 
 step "done"
-echo "pack-and-consume: 3 packages ($version) consumed by net10.0 and net8.0 projects in $(( $(date +%s) - start ))s"
+echo "pack-and-consume: 4 packages ($version) consumed by net10.0 and net8.0 projects in $(( $(date +%s) - start ))s"

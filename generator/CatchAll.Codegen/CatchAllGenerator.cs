@@ -26,6 +26,9 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
     /// <summary>Tracking name of the step that checks the compilation references CatchAll.Runtime.</summary>
     public const string RuntimeStep = "CatchAllRuntimeReference";
 
+    /// <summary>Tracking name of the step that checks whether the compilation references CatchAll.AspNetCore.</summary>
+    public const string WebhooksStep = "CatchAllWebhooksReference";
+
     /// <summary>Tracking name of the step that checks the project's C# version and framework can compile the output.</summary>
     public const string ConsumerStep = "CatchAllConsumerSupport";
 
@@ -70,6 +73,13 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
             .Select(static (flags, _) => flags.Contains(true))
             .WithTrackingName(RuntimeStep);
 
+        // Same for the webhook receiver package: with it, typed accessors for its events are emitted too.
+        var hasWebhooks = context.MetadataReferencesProvider
+            .Select(static (reference, _) => IsWebhooksPackage(reference.Display))
+            .Collect()
+            .Select(static (flags, _) => flags.Contains(true))
+            .WithTrackingName(WebhooksStep);
+
         // The compilation changes on every edit, but the answer (a string or null) does not, so what follows
         // stays cached. With a .NET 8+ core library among the references (read once, from metadata) it only
         // reads the language version; symbols are looked up only for older frameworks, where polyfills count.
@@ -85,11 +95,11 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
         // All specs meet in one callback: two specs generating into one namespace would otherwise
         // add the same hint names from separate callbacks, and the driver throws when it merges them.
         context.RegisterSourceOutput(
-            parsed.Collect().Combine(hasRuntime).Combine(consumer),
-            static (production, pair) => ProduceAll(production, pair.Left.Left, pair.Left.Right, pair.Right));
+            parsed.Collect().Combine(hasRuntime).Combine(hasWebhooks).Combine(consumer),
+            static (production, pair) => ProduceAll(production, pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right));
     }
 
-    private static void ProduceAll(SourceProductionContext context, ImmutableArray<ParseResult> results, bool hasRuntime, string? consumerProblem)
+    private static void ProduceAll(SourceProductionContext context, ImmutableArray<ParseResult> results, bool hasRuntime, bool hasWebhooks, string? consumerProblem)
     {
         if (consumerProblem is not null && results.Any(r => r.Model is not null))
         {
@@ -126,7 +136,7 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
                 owners[model.Namespace] = result.Path;
             }
 
-            Produce(context, result, hasRuntime, hints);
+            Produce(context, result, hasRuntime, hasWebhooks, hints);
         }
     }
 
@@ -137,7 +147,14 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
             || string.Equals(name, "CatchAll.Runtime", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void Produce(SourceProductionContext context, ParseResult result, bool hasRuntime, System.Collections.Generic.HashSet<string> hints)
+    private static bool IsWebhooksPackage(string? display)
+    {
+        var name = ConsumerSupport.FileName(display);
+        return string.Equals(name, "CatchAll.AspNetCore.dll", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "CatchAll.AspNetCore", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static void Produce(SourceProductionContext context, ParseResult result, bool hasRuntime, bool hasWebhooks, System.Collections.Generic.HashSet<string> hints)
     {
         context.CancellationToken.ThrowIfCancellationRequested();
         foreach (var diagnostic in result.Diagnostics)
@@ -158,7 +175,7 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
 
         try
         {
-            var files = Emitter.Emit(result.Model, context.CancellationToken);
+            var files = Emitter.Emit(result.Model, context.CancellationToken, webhookAccessors: hasWebhooks);
             if (files.FirstOrDefault(file => hints.Contains(file.HintName)) is { } clash)
             {
                 // Another spec already produced a file of this name (names differing only in case count:

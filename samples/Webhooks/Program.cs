@@ -22,7 +22,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 var serve = args.Contains("--serve");
-var builder = WebApplication.CreateSlimBuilder(args);
+// appsettings.json is read from next to the binary, wherever `dotnet run` is started from.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseUrls(serve ? "http://127.0.0.1:5090" : "http://127.0.0.1:0");
 builder.Services.AddCatchAllWebhooks(o => o.TypeInfoResolver = CatchAllClientJson.Resolver);
 
@@ -32,7 +33,7 @@ app.MapCatchAllWebhooks("/hooks/catchall", (CatchAllWebhookEvent e, Cancellation
 {
     if (e.Kind == CatchAllWebhookEventKind.JobCompleted)
     {
-        var records = e.GetRecords<Record>();
+        var records = e.GetJobRecords();   // generated for this project because it references CatchAll.AspNetCore
         Console.WriteLine($"job {e.JobId} completed: {records.Count} records");
         foreach (var record in records.Take(3))
         {
@@ -47,7 +48,7 @@ app.MapCatchAllWebhooks("/hooks/catchall", (CatchAllWebhookEvent e, Cancellation
     }
     else if (e.Kind == CatchAllWebhookEventKind.MonitorRun)
     {
-        var run = e.Deserialize<WebhookPayload>()!;
+        var run = e.GetMonitorRun()!;
         Console.WriteLine($"monitor {run.MonitorId} run {run.LatestJobId}: {run.RecordsCount} new records");
     }
     else if (e.Kind == CatchAllWebhookEventKind.Test)

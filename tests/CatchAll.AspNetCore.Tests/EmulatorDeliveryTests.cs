@@ -85,6 +85,11 @@ public sealed class EmulatorDeliveryTests : IAsyncLifetime
         Assert.False(e.IsPerRecord);
         Assert.Equal(results.AllRecords!.Select(r => r.RecordId), e.GetRecords<Record>().Select(r => r.RecordId));
         Assert.Equal("completed", e.Deserialize<PullJobResponseDto>()!.Status);
+        // The accessors the generator adds because this project references CatchAll.AspNetCore.
+        Assert.Equal(jobId, e.GetJobResults()!.JobId);
+        Assert.Equal(results.AllRecords!.Select(r => r.RecordId), e.GetJobRecords().Select(r => r.RecordId));
+        Assert.Null(e.GetMonitorRun());
+        Assert.Empty(e.GetMonitorRecords());
         var history = await _client.Webhooks.GetWebhookDeliveryHistoryAsync(MappableResourceType.Job, jobId);
         Assert.Equal(DeliveryStatus.Success, Assert.Single(history.Items).DeliveryStatus);
     }
@@ -117,6 +122,10 @@ public sealed class EmulatorDeliveryTests : IAsyncLifetime
         Assert.Equal(reference, payload.ReferenceJobId);
         Assert.Equal(payload.LatestJobId, e.JobId);
         Assert.Equal(payload.RecordsCount, e.GetRecords<MonitorRecord>().Count);
+        Assert.Equal(payload.LatestJobId, e.GetMonitorRun()!.LatestJobId);
+        Assert.Equal(e.GetRecords<MonitorRecord>().Select(r => r.RecordId), e.GetMonitorRecords().Select(r => r.RecordId));
+        Assert.Null(e.GetJobResults());
+        Assert.Empty(e.GetJobRecords());
         Assert.True(payload.RecordsCount > 0);
     }
 

@@ -18,6 +18,7 @@ public sealed class IncrementalTests
         CatchAllGenerator.SpecInputStep,
         CatchAllGenerator.ParseStep,
         CatchAllGenerator.RuntimeStep,
+        CatchAllGenerator.WebhooksStep,
         CatchAllGenerator.ConsumerStep,
     };
 

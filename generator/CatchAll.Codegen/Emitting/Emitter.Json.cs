@@ -59,6 +59,12 @@ internal sealed partial class Emitter
         _ => null,
     };
 
+    /// <summary>Members of the generated Json class that a type's accessor must not take.</summary>
+    private static readonly HashSet<string> JsonClassMembers = new() { "Options", "Resolver", "CreateOptions", "s_options", "TypeInfo" };
+
+    /// <summary>Name of the generated Json class's property holding a type's metadata.</summary>
+    private static string JsonAccessor(string typeName) => JsonClassMembers.Contains(typeName) ? typeName + "TypeInfo" : typeName;
+
     private string EmitJson()
     {
         var name = _spec.ClientName + "Json";
@@ -73,10 +79,9 @@ internal sealed partial class Emitter
         w.Summary("The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).");
         w.Line($"public static {Json}.Serialization.Metadata.IJsonTypeInfoResolver Resolver {{ get; }} = new {name}Resolver();");
         w.Line();
-        var used = new HashSet<string> { "Options", "Resolver", "CreateOptions", "s_options", "TypeInfo" };
         foreach (var typeName in ResolvedTypeNames())
         {
-            var accessor = used.Contains(typeName) ? typeName + "TypeInfo" : typeName;
+            var accessor = JsonAccessor(typeName);
             // Options.GetTypeInfo is a cache lookup on every call, a fixed cost a small body feels; a
             // field per type is what a source-generated JsonSerializerContext keeps. A race only looks
             // the same instance up twice: Options hands out one JsonTypeInfo per type.

@@ -36,7 +36,10 @@ internal sealed partial class Emitter
 
     private string ModelsNamespace => _spec.Namespace + ".Models";
 
-    public static IReadOnlyList<GeneratedFile> Emit(SpecModel spec, CancellationToken cancellationToken)
+    /// <param name="spec">The parsed contract.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <param name="webhookAccessors">The project references CatchAll.AspNetCore: add typed accessors for its events.</param>
+    public static IReadOnlyList<GeneratedFile> Emit(SpecModel spec, CancellationToken cancellationToken, bool webhookAccessors = false)
     {
         var emitter = new Emitter(spec, cancellationToken);
         var types = spec.Types.AsImmutableArray();
@@ -65,6 +68,12 @@ internal sealed partial class Emitter
         {
             files.Add(factory);
         }
+
+        if (webhookAccessors && emitter.EmitWebhookEvents() is { } webhooks)
+        {
+            files.Add(new GeneratedFile($"{spec.Namespace}.{spec.ClientName}WebhookEvents.g.cs", webhooks));
+        }
+
         return files;
     }
 
