@@ -154,3 +154,66 @@ public sealed class FidelityTests
         Assert.Equal(200, (await api.PostAsync("/catchAll/submit", $$"""{"query":"{{Query}}","limit":10}""")).Code);
     }
 }
+
+public sealed class TimestampFormTests
+{
+    private static readonly System.Text.RegularExpressions.Regex Zulu = new(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$");
+    private static readonly System.Text.RegularExpressions.Regex Naive = new(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$");
+    private static readonly System.Text.RegularExpressions.Regex Offset = new(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00$");
+
+    [Fact]
+    public async Task Timestamps_come_in_every_form_the_service_sends_and_the_same_seed_gives_the_same_forms()
+    {
+        var first = await StampsAsync(configure: null);
+        var again = await StampsAsync(configure: null);
+        var uniform = await StampsAsync(o => o.VaryTimestampForms = false);
+
+        Assert.Contains(first, s => Zulu.IsMatch(s));
+        Assert.Contains(first, s => Naive.IsMatch(s));
+        Assert.Contains(first, s => Offset.IsMatch(s));
+        Assert.All(first, s => Assert.True(Zulu.IsMatch(s) || Naive.IsMatch(s) || Offset.IsMatch(s), s));
+        Assert.Equal(first.Select(Form), again.Select(Form));
+        Assert.All(uniform, s => Assert.Matches(Zulu, s));
+    }
+
+    private static string Form(string stamp) => Zulu.IsMatch(stamp) ? "Z" : Naive.IsMatch(stamp) ? "naive" : "offset";
+
+    /// <summary>Service-stamped times from jobs, monitors and projects, in a fixed order.</summary>
+    private static async Task<string[]> StampsAsync(Action<EmulatorOptions>? configure)
+    {
+        var (emulator, time) = await EmulatorFixtures.StartManualAsync(configure);
+        await using var owned = emulator;
+        var api = new Api(emulator.CreateClient());
+        var job = (await api.PostAsync("/catchAll/submit", """{"query":"Funding rounds for climate tech startups","limit":10}""")).Str("job_id");
+        time.Advance(TimeSpan.FromMinutes(1));
+        var monitor = (await api.PostAsync("/catchAll/monitors/create", $$"""{"reference_job_id":"{{job}}","schedule":"every day at noon"}""")).Str("monitor_id");
+        await api.PostAsync("/catchAll/projects", """{"name":"Stamps"}""");
+        time.Advance(TimeSpan.FromDays(1));
+        await api.GetAsync("/health");
+        time.Advance(TimeSpan.FromMinutes(2));
+
+        var pulled = await api.GetAsync($"/catchAll/pull/{job}");
+        var jobs = await api.GetAsync("/catchAll/jobs/user");
+        var monitors = await api.GetAsync("/catchAll/monitors");
+        var runs = await api.GetAsync($"/catchAll/monitors/{monitor}/jobs");
+        var history = await api.GetAsync($"/catchAll/monitors/{monitor}/status");
+        var monitorPull = await api.GetAsync($"/catchAll/monitors/pull/{monitor}");
+        var projects = await api.GetAsync("/catchAll/projects");
+        var record = monitorPull.Body.GetProperty("all_records")[0];
+        return
+        [
+            pulled.Body.GetProperty("date_range").GetProperty("start_date").GetString()!,
+            pulled.Body.GetProperty("date_range").GetProperty("end_date").GetString()!,
+            jobs.Body.GetProperty("jobs")[0].GetProperty("created_at").GetString()!,
+            monitors.Body.GetProperty("monitors")[0].GetProperty("created_at").GetString()!,
+            runs.Body.GetProperty("jobs")[0].GetProperty("start_date").GetString()!,
+            runs.Body.GetProperty("jobs")[0].GetProperty("end_date").GetString()!,
+            history.Body.GetProperty("statuses")[0].GetProperty("created_at").GetString()!,
+            monitorPull.Body.GetProperty("run_info").GetProperty("first_run").GetString()!,
+            record.GetProperty("added_on").GetString()!,
+            record.GetProperty("updated_on").GetString()!,
+            projects.Body.GetProperty("projects")[0].GetProperty("created_at").GetString()!,
+            projects.Body.GetProperty("projects")[0].GetProperty("updated_at").GetString()!,
+        ];
+    }
+}

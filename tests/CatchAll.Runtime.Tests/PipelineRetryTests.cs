@@ -6,6 +6,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using CatchAll.Runtime;
 using CatchAll.Runtime.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Xunit;
 
 namespace CatchAll.Runtime.Tests;
@@ -116,9 +118,12 @@ public class PipelineRetryTests
     {
         await using var server = LoopbackServer.Start(ServerResponse.Status503());
         var time = new RecordingTimeProvider();
+        var collector = new FakeLogCollector();
+        using ILoggerFactory loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(collector)));
         CatchAllClientOptions options = Options(server, time, baseDelay: TimeSpan.FromSeconds(1));
         options.Retry.MaxAttempts = 4;
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1.5);
+        options.LoggerFactory = loggerFactory;
         using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
 
         Task<ApiResponse> call = pipeline.SendAsync(Request(HttpMethod.Get), null, CancellationToken.None);
@@ -127,11 +132,20 @@ public class PipelineRetryTests
         var exception = await Assert.ThrowsAsync<CatchAllApiException>(() => call);
         Assert.Equal(503, exception.StatusCode);
         Assert.Equal(4, server.RequestCount);
-        TimeSpan[] delays = time.DueTimes.Where(d => d != CallTimeout).ToArray();
-        Assert.Equal(3, delays.Length);
-        Assert.InRange(delays[0], TimeSpan.Zero, TimeSpan.FromSeconds(1));
-        Assert.InRange(delays[1], TimeSpan.Zero, TimeSpan.FromSeconds(1.5));
-        Assert.InRange(delays[2], TimeSpan.Zero, TimeSpan.FromSeconds(1.5));
+
+        // The delays the pipeline chose, from its retry log (rounded to 0.1 ms). Full jitter may pick under 1 ms,
+        // which Task.Delay truncates to no wait at all, so no timer exists for it (this once made the test flaky).
+        double[] chosen = collector.GetSnapshot()
+            .Where(r => r.Id.Name == "Retrying")
+            .Select(r => double.Parse(r.StructuredState!.Single(p => p.Key == "DelayMilliseconds").Value!, CultureInfo.InvariantCulture))
+            .ToArray();
+        Assert.Equal(3, chosen.Length);
+        Assert.InRange(chosen[0], 0, 1000);
+        Assert.InRange(chosen[1], 0, 1500);
+        Assert.InRange(chosen[2], 0, 1500);
+        TimeSpan[] timers = time.DueTimes.Where(d => d != CallTimeout).ToArray();
+        Assert.InRange(timers.Length, chosen.Count(ms => ms >= 1.05), chosen.Count(ms => ms >= 0.95));
+        Assert.All(timers, d => Assert.InRange(d, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1.5)));
     }
 
     [Theory]

@@ -81,8 +81,8 @@ internal static class JobEndpoints
             ["context"] = context,
             ["validators"] = JobRequest.ToJson(validators, withType: false),
             ["enrichments"] = JobRequest.ToJson(enrichments, withType: true),
-            ["start_date"] = Iso.Utc(today - DefaultWindow),
-            ["end_date"] = Iso.Utc(today),
+            ["start_date"] = call.State.Stamp("initialize.start_date", today - DefaultWindow),
+            ["end_date"] = call.State.Stamp("initialize.end_date", today),
             ["date_modification_message"] = new JsonArray("No dates were given, so the default 5-day window applies."),
         });
     }

@@ -142,7 +142,7 @@ internal static class MonitorEndpoints
             NextWindowStart = backfill ? reference.EndDate : null,
         };
         monitor.History.Add(new MonitorStatus("created", now, null));
-        MonitorRunner.Seed(monitor, reference, now);
+        MonitorRunner.Seed(state, monitor, reference, now);
         state.Monitors[monitor.Id] = monitor;
         foreach (var webhookId in webhookIds.Distinct())
         {
@@ -173,7 +173,7 @@ internal static class MonitorEndpoints
         var records = new JsonArray();
         foreach (var id in monitor.RecordOrder)
         {
-            records.Push(monitor.Records[id].ToJson());
+            records.Push(monitor.Records[id].ToJson(call.State));
         }
 
         var running = monitor.Runs.Any(run => call.State.Jobs.TryGetValue(run.JobId, out var job) && job.IsActive(now));
@@ -189,8 +189,8 @@ internal static class MonitorEndpoints
         {
             result["run_info"] = new JsonObject
             {
-                ["first_run"] = Iso.Utc(monitor.Runs[0].ScheduledAt),
-                ["last_run"] = Iso.Utc(monitor.Runs[^1].ScheduledAt),
+                ["first_run"] = call.State.Stamp("monitor.first_run", monitor.Runs[0].ScheduledAt),
+                ["last_run"] = call.State.Stamp("monitor.last_run", monitor.Runs[^1].ScheduledAt),
             };
         }
 
@@ -234,8 +234,8 @@ internal static class MonitorEndpoints
             jobs.Push(new JsonObject
             {
                 ["job_id"] = run.JobId.ToString(),
-                ["start_date"] = Iso.Utc(run.Start),
-                ["end_date"] = Iso.Utc(run.End),
+                ["start_date"] = call.State.Stamp("monitor_job.start_date", run.Start),
+                ["end_date"] = call.State.Stamp("monitor_job.end_date", run.End),
             });
         }
 
@@ -262,7 +262,7 @@ internal static class MonitorEndpoints
             statuses.Push(new JsonObject
             {
                 ["status"] = entry.Status,
-                ["created_at"] = Iso.Utc(entry.At),
+                ["created_at"] = call.State.Stamp("monitor_status.created_at", entry.At),
                 ["additional_information"] = entry.Info?.DeepClone(),
             });
         }

@@ -12,6 +12,14 @@ internal static class Iso
     /// <summary>Entity and dataset endpoints print server time without an offset, with microseconds.</summary>
     public static string Naive(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
 
+    /// <summary>UTC with a +00:00 offset, as Python's isoformat prints it: microseconds only when there are any.</summary>
+    public static string Offset(DateTimeOffset value)
+    {
+        var utc = value.UtcDateTime;
+        var format = utc.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'+00:00'" : "yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'";
+        return utc.ToString(format, CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Monitor windows are printed without an offset, whole seconds.</summary>
     public static string NaiveSeconds(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 

@@ -207,6 +207,28 @@ internal sealed class EmulatorState
         return candidates;
     }
 
+    /// <summary>
+    /// A timestamp the service stamps, in the form this emulator's seed picks for <paramref name="field"/> (see
+    /// <see cref="EmulatorOptions.VaryTimestampForms"/>): the real service is not uniform, so clients must accept
+    /// whole seconds with Z, naive microseconds and +00:00 offsets alike.
+    /// </summary>
+    /// <param name="field">Names the field (e.g. "job.created_at"); the same field keeps its form for a seed.</param>
+    /// <param name="value">The instant to print.</param>
+    public string Stamp(string field, DateTimeOffset value)
+    {
+        if (!Options.VaryTimestampForms)
+        {
+            return Iso.Utc(value);
+        }
+
+        return (Hashing.Combine(unchecked((ulong)Options.Seed), field) % 3) switch
+        {
+            0 => Iso.Utc(value),
+            1 => Iso.Naive(value),
+            _ => Iso.Offset(value),
+        };
+    }
+
     public int ActiveJobCount(DateTimeOffset now) => Jobs.Values.Count(job => !job.Deleted && job.IsActive(now));
 
     /// <summary>Real seconds until the first running job finishes, for Retry-After.</summary>

@@ -112,12 +112,12 @@ internal static class MonitorRunner
     }
 
     /// <summary>Copies the reference job's records into a new monitor; the first delivery carries them.</summary>
-    public static void Seed(MonitorState monitor, JobState reference, DateTimeOffset now)
+    public static void Seed(EmulatorState state, MonitorState monitor, JobState reference, DateTimeOffset now)
     {
         var snapshot = reference.Evaluate(now);
         foreach (var record in reference.Records(snapshot.Checked))
         {
-            if (Add(monitor, record, reference.Id, now))
+            if (Add(state, monitor, record, reference.Id, now))
             {
                 monitor.PendingInitialRecords.Add(record["record_id"]!.GetValue<string>());
             }
@@ -137,7 +137,7 @@ internal static class MonitorRunner
         var fresh = new List<string>();
         foreach (var record in job.Records(snapshot.Checked))
         {
-            if (Add(monitor, record, job.Id, at))
+            if (Add(state, monitor, record, job.Id, at))
             {
                 fresh.Add(record["record_id"]!.GetValue<string>());
             }
@@ -159,7 +159,7 @@ internal static class MonitorRunner
         {
             if (monitor.Records.TryGetValue(id, out var stored))
             {
-                records.Push(stored.ToJson());
+                records.Push(stored.ToJson(state));
             }
         }
 
@@ -193,7 +193,7 @@ internal static class MonitorRunner
         });
     }
 
-    private static bool Add(MonitorState monitor, JsonObject record, Guid jobId, DateTimeOffset at)
+    private static bool Add(EmulatorState state, MonitorState monitor, JsonObject record, Guid jobId, DateTimeOffset at)
     {
         var id = record["record_id"]!.GetValue<string>();
         var isNew = !monitor.Records.TryGetValue(id, out var stored);
@@ -231,7 +231,7 @@ internal static class MonitorRunner
                     ["published_date"] = c["published_date"]?.DeepClone(),
                     ["id"] = Hashing.Of(link).ToString("x16", CultureInfo.InvariantCulture) + Hashing.Of("doc:" + link).ToString("x16", CultureInfo.InvariantCulture),
                     ["job_id"] = jobId.ToString(),
-                    ["added_on"] = Iso.Utc(at),
+                    ["added_on"] = state.Stamp("monitor_citation.added_on", at),
                 });
             }
         }

@@ -22,7 +22,7 @@ internal sealed class MonitorRecord
 
     public required DateTimeOffset UpdatedOn { get; set; }
 
-    public JsonObject ToJson()
+    public JsonObject ToJson(EmulatorState state)
     {
         var json = new JsonObject
         {
@@ -30,8 +30,8 @@ internal sealed class MonitorRecord
             ["record_title"] = Record["record_title"]?.DeepClone(),
             ["enrichment"] = Record["enrichment"]?.DeepClone(),
             ["citations"] = Citations.DeepClone(),
-            ["added_on"] = Http.Iso.Utc(AddedOn),
-            ["updated_on"] = Http.Iso.Utc(UpdatedOn),
+            ["added_on"] = state.Stamp("monitor_record.added_on", AddedOn),
+            ["updated_on"] = state.Stamp("monitor_record.updated_on", UpdatedOn),
         };
         if (Record["connected_entities"] is JsonNode connected)
         {

@@ -37,8 +37,8 @@ internal static class Views
             ["progress_validated"] = snapshot.Checked,
             ["date_range"] = new JsonObject
             {
-                ["start_date"] = Iso.Utc(job.StartDate),
-                ["end_date"] = Iso.Utc(job.EndDate),
+                ["start_date"] = state.Stamp("job.start_date", job.StartDate),
+                ["end_date"] = state.Stamp("job.end_date", job.EndDate),
             },
             ["page"] = page,
             ["page_size"] = pageSize,
@@ -72,7 +72,7 @@ internal static class Views
     {
         ["job_id"] = job.Id.ToString(),
         ["query"] = job.Query,
-        ["created_at"] = Iso.Utc(job.CreatedAt),
+        ["created_at"] = state.Stamp("job.created_at", job.CreatedAt),
         ["status"] = job.Evaluate(state.Clock.UtcNow).Status,
         ["mode"] = job.Mode,
         ["user_key"] = state.MaskedKey,
@@ -170,8 +170,8 @@ internal static class Views
         ["name"] = project.Name,
         ["description"] = project.Description,
         ["resources_count"] = ResourceCount(state, project.Id),
-        ["created_at"] = Iso.Utc(project.CreatedAt),
-        ["updated_at"] = Iso.Utc(project.UpdatedAt),
+        ["created_at"] = state.Stamp("project.created_at", project.CreatedAt),
+        ["updated_at"] = state.Stamp("project.updated_at", project.UpdatedAt),
     };
 
     public static int ResourceCount(EmulatorState state, Guid projectId)
@@ -221,7 +221,7 @@ internal static class Views
             ["schedule"] = monitor.Schedule.Cron.Expression,
             ["schedule_human_readable"] = monitor.Schedule.HumanReadable,
             ["timezone"] = monitor.Timezone,
-            ["created_at"] = Iso.Utc(monitor.CreatedAt),
+            ["created_at"] = state.Stamp("monitor.created_at", monitor.CreatedAt),
             ["webhook"] = webhook,
             ["user_key"] = state.MaskedKey,
         };

@@ -83,6 +83,8 @@ public sealed class FormatTests
     [InlineData("2026-04-08T15:21:36.026993", "2026-04-08T15:21:36.026993Z")]
     [InlineData("2026-02-17T14:01:05Z", "2026-02-17T14:01:05Z")]
     [InlineData("2026-02-17T14:01:05+02:00", "2026-02-17T12:01:05Z")]
+    [InlineData("2026-02-17T14:01:05.123456+00:00", "2026-02-17T14:01:05.123456Z")]
+    [InlineData("2026-02-17T14:01:05+00:00", "2026-02-17T14:01:05Z")]
     [InlineData("2026-02-17T14:01:05.1234567-05:30", "2026-02-17T19:31:05.1234567Z")]
     public void Date_times_with_and_without_offset_are_read_as_the_right_instant(string wire, string utc)
     {

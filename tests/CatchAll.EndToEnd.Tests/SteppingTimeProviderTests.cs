@@ -1,0 +1,65 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using CatchAll.EndToEnd.Tests.Infrastructure;
+using Xunit;
+
+namespace CatchAll.EndToEnd.Tests;
+
+/// <summary>The fake-clock driver the lifecycle tests rely on: a step and a timer being armed never interleave.</summary>
+public sealed class SteppingTimeProviderTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task A_timer_armed_on_another_thread_while_the_driver_steps_fires_exactly_when_it_was_due()
+    {
+        // The race behind the old flake: the due time was published before the fake timer existed, so a driver
+        // stepping at that moment moved the clock first, and the timer then fired a whole interval late (or never,
+        // within the test's budget). Armed here from a thread-pool thread, as the poller does, while the driver spins.
+        var time = new SteppingTimeProvider(EmulatorSession.FakeStart);
+        using var http = new RecordingHandler();
+        for (var round = 0; round < 200; round++)
+        {
+            var armedAt = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var firedAt = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+            ITimer? timer = null;
+            var arming = Task.Run(() =>
+            {
+                timer = time.CreateTimer(_ => firedAt.TrySetResult(time.GetUtcNow()), null, Interval, Timeout.InfiniteTimeSpan);
+                armedAt.TrySetResult(time.GetUtcNow());
+            });
+
+            while (!firedAt.Task.IsCompleted)
+            {
+                if (!time.TryStep(http, Interval))
+                {
+                    await Task.Yield();
+                }
+            }
+
+            await arming;
+            timer!.Dispose();
+            var created = await armedAt.Task;
+            Assert.Equal(created + Interval, await firedAt.Task);
+        }
+    }
+
+    [Fact]
+    public void A_step_moves_the_clock_exactly_to_the_next_due_time_and_not_while_a_request_is_in_flight()
+    {
+        var time = new SteppingTimeProvider(EmulatorSession.FakeStart);
+        using var http = new RecordingHandler();
+        var fired = 0;
+        using var soon = time.CreateTimer(_ => fired++, null, TimeSpan.FromSeconds(3), Timeout.InfiniteTimeSpan);
+        using var later = time.CreateTimer(_ => fired += 10, null, TimeSpan.FromSeconds(7), Timeout.InfiniteTimeSpan);
+
+        Assert.True(time.TryStep(http, TimeSpan.FromSeconds(5)));
+        Assert.Equal(EmulatorSession.FakeStart.AddSeconds(3), time.GetUtcNow());
+        Assert.Equal(1, fired);
+        Assert.False(time.TryStep(http, TimeSpan.FromSeconds(3)), "the next timer is 4 s away, beyond the horizon");
+        Assert.True(time.TryStep(http, TimeSpan.FromSeconds(5)));
+        Assert.Equal(11, fired);
+        Assert.False(time.TryStep(http, TimeSpan.FromDays(1)), "nothing is armed any more");
+    }
+}
