@@ -46,6 +46,9 @@ public sealed class Fault
     /// <summary>Reset the connection (RST) instead of answering.</summary>
     public bool Reset { get; init; }
 
+    /// <summary>Never answer; the connection stays open until the server is disposed.</summary>
+    public bool Hang { get; init; }
+
     public static Fault Json(string body, int status = 200) => Text(body, status, "application/json");
 
     public static Fault Text(string body, int status, string contentType) => new()
@@ -147,6 +150,12 @@ public sealed class FaultServer : IAsyncDisposable
                 _requests.Enqueue(request);
                 int index = Interlocked.Increment(ref _count) - 1;
                 Fault fault = _respond(request, index);
+                if (fault.Hang)
+                {
+                    await Task.Delay(Timeout.Infinite, _stopping.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                    return;
+                }
+
                 if (fault.Reset)
                 {
                     client.LingerState = new LingerOption(true, 0);
