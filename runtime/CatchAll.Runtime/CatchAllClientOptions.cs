@@ -14,10 +14,21 @@ namespace CatchAll.Runtime
         /// <summary>The default overall time limit of one call, retries included.</summary>
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
 
+        /// <summary>The default <see cref="MaxResponseBodySize"/>: 256 MiB.</summary>
+        public const long DefaultMaxResponseBodySize = 256L * 1024 * 1024;
+
+        /// <summary>The default <see cref="MaxErrorBodySize"/>: 1 MiB.</summary>
+        public const int DefaultMaxErrorBodySize = 1024 * 1024;
+
+        // The largest array .NET allocates (Array.MaxLength), less the spare byte the reader keeps.
+        private const long LargestBody = 0x7FFFFFC7 - 1;
+
         private Uri? _baseAddress;
         private RetryOptions _retry = new RetryOptions();
         private TimeSpan _timeout = DefaultTimeout;
         private TimeProvider _timeProvider = TimeProvider.System;
+        private long _maxResponseBodySize = DefaultMaxResponseBodySize;
+        private int _maxErrorBodySize = DefaultMaxErrorBodySize;
 
         /// <summary>
         /// The API key, sent as the <c>x-api-key</c> header. Never written to logs, exception messages or
@@ -65,6 +76,33 @@ namespace CatchAll.Runtime
         {
             get => _timeProvider;
             set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// The largest successful response body the client reads, in bytes. Default 256 MiB. A larger body, or a
+        /// Content-Length declaring one, ends the call with <see cref="CatchAll.ResponseTooLargeException"/> before
+        /// more than the limit is read. Bodies handed over as a stream are not limited.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">The value is not positive or exceeds the largest array .NET can allocate (about 2 GiB).</exception>
+        public long MaxResponseBodySize
+        {
+            get => _maxResponseBodySize;
+            set => _maxResponseBodySize = value > 0 && value <= LargestBody
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxResponseBodySize must be positive and at most " + LargestBody.ToString(CultureInfo.InvariantCulture) + " bytes.");
+        }
+
+        /// <summary>
+        /// How much of an error response's body (HTTP 4xx/5xx) the client keeps, in bytes. Default 1 MiB. The rest
+        /// is not read; <see cref="CatchAllApiException.ResponseBody"/> then holds the first part and the message says it was cut.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+        public int MaxErrorBodySize
+        {
+            get => _maxErrorBodySize;
+            set => _maxErrorBodySize = value >= 0
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxErrorBodySize must not be negative.");
         }
 
         /// <summary>Where the pipeline logs (category <c>CatchAll.Runtime</c>). <see langword="null"/> disables logging.</summary>

@@ -17,6 +17,7 @@ namespace CatchAll.Runtime
         private int _maxAttempts = 4;
         private TimeSpan _baseDelay = TimeSpan.FromMilliseconds(500);
         private TimeSpan _maxDelay = TimeSpan.FromSeconds(30);
+        private TimeSpan _maxRetryAfter = TimeSpan.FromMinutes(5);
 
         /// <summary>Total number of tries, including the first. <c>1</c> disables retries. Default 4.</summary>
         /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
@@ -49,6 +50,21 @@ namespace CatchAll.Runtime
         }
 
         /// <summary>
+        /// The longest server-requested wait (<c>Retry-After</c>) the client honours before a retry. Default 5 minutes.
+        /// A longer request ends the call at once with the failure that carried it (a <see cref="RateLimitedException"/>
+        /// for HTTP 429, whose <see cref="RateLimitedException.RetryAfter"/> tells the caller how long to wait).
+        /// A wait that would outlast the call's <see cref="CatchAllClientOptions.Timeout"/> also ends it at once.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+        public TimeSpan MaxRetryAfter
+        {
+            get => _maxRetryAfter;
+            set => _maxRetryAfter = value >= TimeSpan.Zero
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxRetryAfter must not be negative.");
+        }
+
+        /// <summary>
         /// Whether POST and PATCH calls are retried too. Default <see langword="false"/>, because a retried
         /// POST can create a second job or monitor when the first attempt reached the server.
         /// </summary>
@@ -57,10 +73,11 @@ namespace CatchAll.Runtime
         /// <inheritdoc />
         public override string ToString() => string.Format(
             CultureInfo.InvariantCulture,
-            "RetryOptions {{ MaxAttempts={0}, BaseDelay={1}, MaxDelay={2}, RetryNonIdempotent={3} }}",
+            "RetryOptions {{ MaxAttempts={0}, BaseDelay={1}, MaxDelay={2}, MaxRetryAfter={3}, RetryNonIdempotent={4} }}",
             MaxAttempts,
             BaseDelay,
             MaxDelay,
+            MaxRetryAfter,
             RetryNonIdempotent ? "true" : "false");
     }
 }

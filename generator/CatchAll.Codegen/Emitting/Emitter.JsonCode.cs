@@ -77,7 +77,7 @@ internal sealed partial class Emitter
                     EmitRead(w, type.Element!, item, depth + 1);
                     w.Close();
                     w.Open($"catch (global::System.Exception ex{depth}) when (ex{depth} is {Json}.JsonException || ex{depth} is global::System.FormatException || ex{depth} is global::System.InvalidOperationException)");
-                    w.Line($"throw global::{_spec.Namespace}.Serialization.JsonErrors.Prefix(ex{depth}, \"[\" + {index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\");");
+                    w.Line($"throw global::{_spec.Namespace}.Serialization.JsonErrors.Prefix(ex{depth}, \"[\" + {index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", reader.TokenStartIndex);");
                     w.Close();
                     w.Line($"{list}.Add({item});");
                     w.Line($"{index}++;");
@@ -101,7 +101,7 @@ internal sealed partial class Emitter
                     EmitRead(w, type.Element!, item, depth + 1);
                     w.Close();
                     w.Open($"catch (global::System.Exception ex{depth}) when (ex{depth} is {Json}.JsonException || ex{depth} is global::System.FormatException || ex{depth} is global::System.InvalidOperationException)");
-                    w.Line($"throw global::{_spec.Namespace}.Serialization.JsonErrors.Prefix(ex{depth}, \".\" + {key});");
+                    w.Line($"throw global::{_spec.Namespace}.Serialization.JsonErrors.Prefix(ex{depth}, \".\" + {key}, reader.TokenStartIndex);");
                     w.Close();
                     w.Line($"{map}[{key}] = {item};");
                     w.Close();

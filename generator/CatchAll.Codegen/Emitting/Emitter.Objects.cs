@@ -213,7 +213,7 @@ internal sealed partial class Emitter
             w.Line($"if (!reader.TrySkip()) throw new {Json}.JsonException(\"The JSON value is incomplete.\");");
             w.Close();
             w.Open($"catch (global::System.Exception ex) when (ex is {Json}.JsonException || ex is global::System.InvalidOperationException)");
-            w.Line($"throw global::{_spec.Namespace}.Serialization.JsonErrors.At(ex, extraName.GetString()!, \"{type.Name}\");");
+            w.Line($"throw global::{_spec.Namespace}.Serialization.JsonErrors.At(ex, extraName.GetString()!, \"{type.Name}\", reader.TokenStartIndex);");
             w.Close();
             w.Line("extraSeen = true;");
         }
@@ -231,7 +231,7 @@ internal sealed partial class Emitter
         w.Close();
         w.Close();
         w.Open($"catch (global::System.Exception ex) when (current is not null && (ex is {Json}.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))");
-        w.Line($"throw global::{_spec.Namespace}.Serialization.JsonErrors.At(ex, current, \"{type.Name}\");");
+        w.Line($"throw global::{_spec.Namespace}.Serialization.JsonErrors.At(ex, current, \"{type.Name}\", reader.TokenStartIndex);");
         w.Close();
         w.Line();
 

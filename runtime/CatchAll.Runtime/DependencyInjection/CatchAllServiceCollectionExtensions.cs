@@ -20,6 +20,8 @@ namespace Microsoft.Extensions.DependencyInjection
         /// (<see cref="IHttpClientBuilder.Name"/>). Unless set explicitly, <see cref="CatchAllClientOptions.LoggerFactory"/>
         /// comes from the container, and so does <see cref="CatchAllClientOptions.TimeProvider"/> when one is registered.
         /// The HttpClient's own timeout is disabled: <see cref="CatchAllClientOptions.Timeout"/> governs each call.
+        /// Its primary handler does not follow redirects (the pipeline follows same-origin ones itself, so the key never
+        /// goes to another origin); a primary handler configured later replaces it and should do the same.
         /// The client retries by itself, only idempotent methods unless a call opts in. A chained resilience handler should
         /// not retry as well: the standard one retries every method by default, a submit included, which can start a
         /// job twice. Turn its retry off and keep its circuit breaker and timeouts:
@@ -112,6 +114,9 @@ namespace Microsoft.Extensions.DependencyInjection
             });
 
             IHttpClientBuilder builder = services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan);
+
+            // The pipeline follows same-origin redirects itself; a handler following them would forward the key anywhere.
+            builder.ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
             services.AddTransient(provider =>
             {
                 HttpClient httpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);

@@ -76,7 +76,9 @@ namespace CatchAll.Runtime
             int statusCode,
             string? body,
             IReadOnlyDictionary<string, IReadOnlyList<string>>? headers,
-            TimeProvider timeProvider)
+            TimeProvider timeProvider,
+            SecretRedactor? redactor = null,
+            int? bodyCutAt = null)
         {
             if (operationId is null)
             {
@@ -86,6 +88,21 @@ namespace CatchAll.Runtime
             headers ??= NoHeaders;
             ErrorBody parsed = ErrorBody.Parse(body);
             string message = BuildMessage(operationId, statusCode, parsed, body);
+            if (bodyCutAt is int cut)
+            {
+                message += string.Format(CultureInfo.InvariantCulture, " The body was cut at {0:N0} bytes (CatchAllClientOptions.MaxErrorBodySize).", cut);
+            }
+
+            if (redactor is not null)
+            {
+                // The body was redacted before parsing; this catches what parsing alone could have assembled.
+                message = redactor.Text(message);
+                headers = redactor.Headers(headers);
+                if (parsed.Detail is not null)
+                {
+                    parsed = parsed.WithDetail(redactor.Text(parsed.Detail));
+                }
+            }
 
             switch (statusCode)
             {

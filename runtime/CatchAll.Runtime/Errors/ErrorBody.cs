@@ -26,6 +26,8 @@ namespace CatchAll.Runtime
 
         public IReadOnlyList<ValidationErrorItem> Errors { get; }
 
+        public ErrorBody WithDetail(string detail) => new ErrorBody(IsJson, detail, Errors);
+
         public static ErrorBody Parse(string? body)
         {
             if (string.IsNullOrWhiteSpace(body))

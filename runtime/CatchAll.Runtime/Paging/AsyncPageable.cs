@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,6 +13,9 @@ namespace CatchAll.Runtime
     /// <remarks>
     /// A page is fetched only when enumeration reaches it. Enumeration ends after a page whose number is at least
     /// the reported total page count, or after a page with no items. Each enumeration starts over and fetches again.
+    /// A server that contradicts itself ends enumeration with <see cref="CatchAllPagingException"/>: a page whose
+    /// bytes are identical to the previous page's (the page number was ignored), or a page with items beyond the total
+    /// page count it reports.
     /// </remarks>
     /// <typeparam name="TPage">The page response type.</typeparam>
     /// <typeparam name="TItem">The item type.</typeparam>
@@ -21,6 +25,8 @@ namespace CatchAll.Runtime
         private readonly Func<TPage, IReadOnlyList<TItem>?> _items;
         private readonly Func<TPage, int?> _totalPages;
         private readonly int _firstPage;
+
+        private const string DefaultOperationId = "paging";
 
         /// <summary>Describes how to fetch and read pages.</summary>
         /// <param name="fetchPage">Fetches a page by its 1-based number.</param>
@@ -46,19 +52,48 @@ namespace CatchAll.Runtime
         /// <returns>The pages, in order.</returns>
         public async IAsyncEnumerable<TPage> AsPages([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
+            PageFingerprint? previousFingerprint = null;
+            object? previousPage = null;
+            object? previousItems = null;
             for (int number = _firstPage; ; number++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                TPage page = await _fetchPage(number, cancellationToken).ConfigureAwait(false);
-                yield return page;
+                var fingerprint = new PageFingerprint();
+                TPage page;
+                using (PageFingerprint.Begin(fingerprint))
+                {
+                    page = await _fetchPage(number, cancellationToken).ConfigureAwait(false);
+                }
 
                 IReadOnlyList<TItem>? items = _items(page);
-                if (items is null || items.Count == 0)
+                string operationId = fingerprint.OperationId ?? DefaultOperationId;
+                bool hasItems = items is not null && items.Count > 0;
+                if (hasItems && number > _firstPage
+                    && (fingerprint.SameAs(previousFingerprint) || (!fingerprint.Seen && (ReferenceEquals(page, previousPage) || ReferenceEquals(items, previousItems)))))
+                {
+                    throw new CatchAllPagingException(
+                        operationId,
+                        string.Format(CultureInfo.InvariantCulture, "{0}: page {1} is identical to page {2}; the server seems to ignore the page number, so paging stopped instead of repeating it forever.", operationId, number, number - 1),
+                        number);
+                }
+
+                int? total = _totalPages(page);
+                if (hasItems && total is int promised && number > promised)
+                {
+                    throw new CatchAllPagingException(
+                        operationId,
+                        string.Format(CultureInfo.InvariantCulture, "{0}: page {1} has items but says there are only {2} pages in total; paging stopped rather than trust either.", operationId, number, promised),
+                        number);
+                }
+
+                yield return page;
+
+                if (!hasItems)
                 {
                     yield break;
                 }
 
-                if (_totalPages(page) is int total && number >= total)
+                if (total is int last && number >= last)
                 {
                     yield break;
                 }
@@ -67,6 +102,10 @@ namespace CatchAll.Runtime
                 {
                     yield break;
                 }
+
+                previousFingerprint = fingerprint;
+                previousPage = page;
+                previousItems = items;
             }
         }
 

@@ -24,7 +24,7 @@ namespace CatchAll.Runtime
     public sealed class CatchAllPipeline : IDisposable
     {
         private const string ApiKeyHeader = "x-api-key";
-        private const string Redacted = "***";
+        private const string Redacted = SecretRedactor.Redacted;
 
         private static readonly string DefaultUserAgent = "CatchAll.Runtime/" + RuntimeVersion();
 
@@ -113,7 +113,9 @@ namespace CatchAll.Runtime
                 options,
                 async (response, headers, token) =>
                 {
-                    using ResponseBody body = await ResponseBody.ReadAsync(response, token).ConfigureAwait(false);
+                    using ResponseBody body = await ResponseBody.ReadAsync(response, Options.MaxResponseBodySize, truncate: false, request.OperationId, token).ConfigureAwait(false);
+                    PageFingerprint.Record(body.Span, request.OperationId);
+                    CatchAllTelemetry.TagJobId(body.Span);
                     T value = Deserialize(body.Span, responseType, request.OperationId, (int)response.StatusCode);
                     return new ApiResponse<T>((int)response.StatusCode, headers, request.OperationId, value);
                 },
@@ -136,8 +138,8 @@ namespace CatchAll.Runtime
                 options,
                 async (response, headers, token) =>
                 {
-                    // Draining lets the connection go back to the pool.
-                    using ResponseBody drained = await ResponseBody.ReadAsync(response, token).ConfigureAwait(false);
+                    // Draining lets the connection go back to the pool; a body beyond the limit is dropped with the connection.
+                    using ResponseBody drained = await ResponseBody.ReadAsync(response, Options.MaxResponseBodySize, truncate: true, request.OperationId, token).ConfigureAwait(false);
                     return new ApiResponse((int)response.StatusCode, headers, request.OperationId);
                 },
                 disposeOnSuccess: true,
@@ -206,6 +208,7 @@ namespace CatchAll.Runtime
             Uri uri = BuildUri(_root, path);
             bool mayRetry = RetryStrategy.MayRetry(request.Method, retry) && request.IsBodyReplayable;
             long callStarted = time.GetTimestamp();
+            using var telemetry = new OperationTelemetry(operationId, method, uri, time);
 
             using CancellationTokenSource timeoutSource = TimeProviderTasks.CancelAfter(time, timeout);
 
@@ -220,21 +223,20 @@ namespace CatchAll.Runtime
                 for (int attempt = 1; ; attempt++)
                 {
                     bool lastAttempt = !mayRetry || attempt >= retry.MaxAttempts;
+                    telemetry.Attempt(attempt);
                     CatchAllException failure;
                     TimeSpan? retryAfter = null;
                     string reason;
                     long attemptStarted = time.GetTimestamp();
                     HttpResponseMessage? response = null;
                     bool keepResponse = false;
+                    int? receivedStatus = null;
                     try
                     {
-                        using (HttpRequestMessage message = CreateMessage(request, uri, requestOptions, options))
-                        {
-                            PipelineLog.Sending(_logger, operationId, method, path, attempt);
-                            response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                        }
-
+                        response = await SendFollowingRedirectsAsync(request, uri, requestOptions, options, attempt, token).ConfigureAwait(false);
                         int status = (int)response.StatusCode;
+                        receivedStatus = status;
+                        telemetry.Responded(status);
                         PipelineLog.Responded(_logger, operationId, method, path, status, time.GetElapsedTime(attemptStarted), attempt);
                         IReadOnlyDictionary<string, IReadOnlyList<string>> headers = new ResponseHeaders(response);
                         if (status >= 200 && status <= 299)
@@ -245,18 +247,30 @@ namespace CatchAll.Runtime
                         }
 
                         string? errorBody;
-                        using (ResponseBody errorBytes = await ResponseBody.ReadAsync(response, token).ConfigureAwait(false))
+                        int? cutAt = null;
+                        SecretRedactor redactor = Redactor(options, requestOptions);
+                        using (ResponseBody errorBytes = await ResponseBody.ReadAsync(response, options.MaxErrorBodySize, truncate: true, operationId, token).ConfigureAwait(false))
                         {
-                            errorBody = errorBytes.Length == 0 ? null : Redact(errorBytes.ToUtf8String(), options, requestOptions);
+                            errorBody = errorBytes.Length == 0 ? null : redactor.Body(errorBytes.ToUtf8String());
+                            if (errorBytes.Truncated && errorBytes.Length > 0)
+                            {
+                                cutAt = errorBytes.Length;
+                            }
                         }
 
-                        failure = CatchAllApiException.Create(operationId, status, errorBody, headers, time);
+                        failure = CatchAllApiException.Create(operationId, status, errorBody, headers, time, redactor, cutAt);
                         if (lastAttempt || !RetryStrategy.IsRetriableStatus(status))
                         {
                             throw failure;
                         }
 
                         retryAfter = RetryAfterHeader.Read(headers, time.GetUtcNow());
+                        if (retryAfter > retry.MaxRetryAfter)
+                        {
+                            // Honouring it would tie the caller up for longer than they allowed (or overflow a timer).
+                            throw failure;
+                        }
+
                         reason = "HTTP " + status.ToString(CultureInfo.InvariantCulture);
                     }
                     catch (Exception ex) when (!token.IsCancellationRequested && ResilienceRejection.Is(ex))
@@ -266,15 +280,13 @@ namespace CatchAll.Runtime
                     }
                     catch (Exception ex) when (RetryStrategy.IsTransportFailure(ex) && !token.IsCancellationRequested)
                     {
+                        string cause = Redactor(options, requestOptions).Text(ex.Message);
+                        string authority = BaseAddress.GetLeftPart(UriPartial.Authority);
                         failure = new CatchAllTransportException(
                             operationId,
-                            string.Format(
-                                CultureInfo.InvariantCulture,
-                                "{0} could not reach {1} (attempt {2}): {3}",
-                                operationId,
-                                BaseAddress.GetLeftPart(UriPartial.Authority),
-                                attempt,
-                                Redact(ex.Message, options, requestOptions)),
+                            receivedStatus is int received
+                                ? string.Format(CultureInfo.InvariantCulture, "{0} received HTTP {1} from {2}, but the connection failed while reading the body (attempt {3}): {4}", operationId, received, authority, attempt, cause)
+                                : string.Format(CultureInfo.InvariantCulture, "{0} could not reach {1} (attempt {2}): {3}", operationId, authority, attempt, cause),
                             ex);
                         if (lastAttempt)
                         {
@@ -299,8 +311,13 @@ namespace CatchAll.Runtime
                     }
 
                     PipelineLog.Retrying(_logger, operationId, reason, delay, attempt, retry.MaxAttempts, failure);
+                    telemetry.Retrying(reason);
                     await TimeProviderTasks.Delay(time, delay, token).ConfigureAwait(false);
                 }
+            }
+            catch (Exception ex) when (telemetry.Observe(ex, timeoutSource.IsCancellationRequested))
+            {
+                throw; // Observe never catches.
             }
             catch (Exception ex) when (ex is not CatchAllException && !cancellationToken.IsCancellationRequested && (ex is OperationCanceledException || token.IsCancellationRequested))
             {
@@ -320,12 +337,12 @@ namespace CatchAll.Runtime
         private static bool IsCancellationOf(Exception exception, CancellationToken cancellationToken) =>
             exception is OperationCanceledException canceled && canceled.CancellationToken == cancellationToken;
 
-        private HttpRequestMessage CreateMessage(ApiRequest request, Uri uri, RequestOptions? requestOptions, CatchAllClientOptions options)
+        private HttpRequestMessage CreateMessage(ApiRequest request, Uri uri, HttpMethod method, bool withBody, RequestOptions? requestOptions, CatchAllClientOptions options)
         {
-            var message = new HttpRequestMessage(request.Method, uri);
+            var message = new HttpRequestMessage(method, uri);
             try
             {
-                message.Content = request.CreateContent();
+                message.Content = withBody ? request.CreateContent() : null;
                 IDictionary<string, string>? perCall = requestOptions?.Headers;
                 var headers = new List<KeyValuePair<string, string>>();
 
@@ -415,25 +432,108 @@ namespace CatchAll.Runtime
             || string.Equals(name, "Cookie", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Servers sometimes echo the key back ("invalid key 'abc'"); it must not reach exception text.</summary>
-        private static string Redact(string text, CatchAllClientOptions options, RequestOptions? requestOptions)
+        private static SecretRedactor Redactor(CatchAllClientOptions options, RequestOptions? requestOptions)
         {
-            text = RedactValue(text, options.ApiKey);
+            var secrets = new List<string?> { options.ApiKey };
             if (requestOptions is not null)
             {
                 foreach (KeyValuePair<string, string> header in requestOptions.Headers)
                 {
                     if (IsSecretHeader(header.Key))
                     {
-                        text = RedactValue(text, header.Value);
+                        secrets.Add(header.Value);
                     }
                 }
             }
 
-            return text;
+            return new SecretRedactor(secrets);
         }
 
-        private static string RedactValue(string text, string? secret) =>
-            string.IsNullOrEmpty(secret) || text.IndexOf(secret!, StringComparison.Ordinal) < 0 ? text : text.Replace(secret!, Redacted);
+        /// <summary>
+        /// Sends one attempt, following redirects within the service's origin only. The handler the pipeline creates
+        /// does not follow redirects itself, because .NET strips only <c>Authorization</c> on a redirect and the key
+        /// travels in <c>x-api-key</c>: following a redirect to another origin would hand the key to that origin.
+        /// </summary>
+        private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(ApiRequest request, Uri uri, RequestOptions? requestOptions, CatchAllClientOptions options, int attempt, CancellationToken token)
+        {
+            Uri target = uri;
+            HttpMethod method = request.Method;
+            bool withBody = true;
+            for (int redirects = 0; ; redirects++)
+            {
+                HttpResponseMessage response;
+                using (HttpRequestMessage message = CreateMessage(request, target, method, withBody, requestOptions, options))
+                {
+                    PipelineLog.Sending(_logger, request.OperationId, method.Method, target.PathAndQuery, attempt);
+                    response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                }
+
+                int status = (int)response.StatusCode;
+                Uri? answered = response.RequestMessage?.RequestUri;
+                if (answered is not null && answered.IsAbsoluteUri && !SameOrigin(answered, uri))
+                {
+                    response.Dispose();
+                    throw new RedirectRefusedException(
+                        request.OperationId,
+                        status,
+                        string.Format(CultureInfo.InvariantCulture, "{0} was redirected to another origin ({1}) by the HttpClient's own handler, which sent the request there with its headers; the response was discarded. Set AllowAutoRedirect = false on the handler of the HttpClient given to the client: the pipeline follows same-origin redirects itself.", request.OperationId, answered.GetLeftPart(UriPartial.Authority)),
+                        answered);
+                }
+
+                if (!IsRedirect(status) || response.Headers.Location is not Uri location)
+                {
+                    return response;
+                }
+
+                Uri next = location.IsAbsoluteUri ? location : new Uri(target, location);
+                IReadOnlyDictionary<string, IReadOnlyList<string>> headers = Redactor(options, requestOptions).Headers(new ResponseHeaders(response));
+                response.Dispose();
+                if (!SameOrigin(next, uri))
+                {
+                    throw new RedirectRefusedException(
+                        request.OperationId,
+                        status,
+                        string.Format(CultureInfo.InvariantCulture, "{0} answered HTTP {1} redirecting to another origin ({2}); it was not followed, so the API key was not sent there. Only redirects within {3} are followed.", request.OperationId, status, next.GetLeftPart(UriPartial.Authority), uri.GetLeftPart(UriPartial.Authority)),
+                        next,
+                        headers);
+                }
+
+                if (redirects >= RedirectRefusedException.MaxRedirects)
+                {
+                    throw new RedirectRefusedException(
+                        request.OperationId,
+                        status,
+                        string.Format(CultureInfo.InvariantCulture, "{0} was redirected more than {1} times in a row (last to {2}); further redirects were not followed.", request.OperationId, RedirectRefusedException.MaxRedirects, next.PathAndQuery),
+                        next,
+                        headers);
+                }
+
+                if (status == 303 || ((status == 301 || status == 302) && method == HttpMethod.Post))
+                {
+                    // As browsers and HttpClient do: the target is fetched, not posted to again.
+                    method = HttpMethod.Get;
+                    withBody = false;
+                }
+                else if (withBody && request.HasBody && !request.IsBodyReplayable)
+                {
+                    throw new RedirectRefusedException(
+                        request.OperationId,
+                        status,
+                        string.Format(CultureInfo.InvariantCulture, "{0} was redirected with HTTP {1}, which needs the request body sent again, but the body is a stream that cannot be rewound.", request.OperationId, status),
+                        next,
+                        headers);
+                }
+
+                target = next;
+            }
+        }
+
+        private static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;
+
+        private static bool SameOrigin(Uri a, Uri b) =>
+            string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && a.Port == b.Port;
 
         private static Uri BuildUri(string root, string pathAndQuery)
         {
@@ -462,19 +562,29 @@ namespace CatchAll.Runtime
             catch (JsonException ex)
             {
                 string at = ex.Path ?? "$";
+                long? line = ex.LineNumber;
+                long? byteInLine = ex.BytePositionInLine;
+                if (line is null && JsonErrorPosition.ByteOffset(ex) is long offset)
+                {
+                    (line, byteInLine) = JsonErrorPosition.LineAndByte(json, offset);
+                }
+
+                // A position nobody recorded is left out rather than shown as "line 1, byte 0".
+                string position = line is long knownLine
+                    ? string.Format(CultureInfo.InvariantCulture, " (line {0}, byte {1})", knownLine + 1, byteInLine ?? 0)
+                    : string.Empty;
                 throw new CatchAllSerializationException(
                     operationId,
                     string.Format(
                         CultureInfo.InvariantCulture,
-                        "{0} returned a body that could not be read as {1} at {2} (line {3}, byte {4}): {5}",
+                        "{0} returned a body that could not be read as {1} at {2}{3}: {4}",
                         operationId,
                         typeInfo.Type.Name,
                         at,
-                        (ex.LineNumber ?? 0) + 1,
-                        ex.BytePositionInLine ?? 0,
+                        position,
                         ex.Message),
                     ex.Path,
-                    ex.LineNumber,
+                    line,
                     ex);
             }
             catch (NotSupportedException ex)
@@ -509,10 +619,10 @@ namespace CatchAll.Runtime
             ValidateBaseAddress(defaultBaseAddress);
 #if NET8_0_OR_GREATER
             // A bounded connection lifetime picks up DNS changes, which a long-lived HttpClient otherwise never sees.
-            var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+            var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
             return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
 #else
-            return new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            return new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
 #endif
         }
 

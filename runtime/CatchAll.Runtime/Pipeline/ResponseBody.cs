@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Text;
@@ -11,24 +12,35 @@ namespace CatchAll.Runtime
     /// <summary>
     /// A response body read whole into a pooled buffer, sized from Content-Length when the server sends one:
     /// one read into one array, where ReadAsByteArrayAsync buffers and then copies into a new array per call.
-    /// Dispose returns the buffer.
+    /// Never more than a limit is read or allocated for, whatever the server declares. Dispose returns the buffer.
     /// </summary>
     internal readonly struct ResponseBody : IDisposable
     {
         private const int DefaultSize = 16 * 1024;
         private readonly byte[]? _buffer;
 
-        private ResponseBody(byte[]? buffer, int length)
+        private ResponseBody(byte[]? buffer, int length, bool truncated)
         {
             _buffer = buffer;
             Length = length;
+            Truncated = truncated;
         }
 
         public int Length { get; }
 
+        /// <summary>Whether the body went on past the limit and only its first part was kept.</summary>
+        public bool Truncated { get; }
+
         public ReadOnlySpan<byte> Span => _buffer is null ? default : new ReadOnlySpan<byte>(_buffer, 0, Length);
 
-        public static async Task<ResponseBody> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        /// <summary>Reads the body, at most <paramref name="limit"/> bytes of it.</summary>
+        /// <param name="response">The response.</param>
+        /// <param name="limit">The most bytes kept (at most <see cref="int.MaxValue"/> − 1).</param>
+        /// <param name="truncate">Keep the first <paramref name="limit"/> bytes of a longer body instead of throwing.</param>
+        /// <param name="operationId">Names the operation in the exception.</param>
+        /// <param name="cancellationToken">Cancels the read.</param>
+        /// <exception cref="ResponseTooLargeException">The body is longer than the limit and <paramref name="truncate"/> is false.</exception>
+        public static async Task<ResponseBody> ReadAsync(HttpResponseMessage response, long limit, bool truncate, string operationId, CancellationToken cancellationToken)
         {
             if (response.Content is null)
             {
@@ -41,8 +53,21 @@ namespace CatchAll.Runtime
                 return default;
             }
 
-            // One spare byte, so a body of exactly the declared length ends without growing the buffer.
-            byte[] buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue ? (int)declared.Value + 1 : DefaultSize);
+            if (declared > limit && !truncate)
+            {
+                throw TooLarge(operationId, response, limit, declared);
+            }
+
+            if (limit <= 0)
+            {
+                return new ResponseBody(null, 0, truncated: true);
+            }
+
+            // Room for one byte past the limit: reading it is how a body without Content-Length shows it is too long,
+            // and a body of exactly the declared length then ends without growing the buffer.
+            int maxBuffer = (int)Math.Min(limit + 1, int.MaxValue);
+            int initial = declared is > 0 ? (int)Math.Min(declared.Value + 1, maxBuffer) : Math.Min(DefaultSize, maxBuffer);
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(initial);
             int length = 0;
             try
             {
@@ -53,22 +78,33 @@ namespace CatchAll.Runtime
 #endif
                 while (true)
                 {
+                    if (length > limit)
+                    {
+                        if (!truncate)
+                        {
+                            throw TooLarge(operationId, response, limit, declared);
+                        }
+
+                        return new ResponseBody(buffer, (int)limit, truncated: true);
+                    }
+
                     if (length == buffer.Length)
                     {
-                        byte[] larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                        byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, maxBuffer));
                         Buffer.BlockCopy(buffer, 0, larger, 0, length);
                         ArrayPool<byte>.Shared.Return(buffer);
                         buffer = larger;
                     }
 
+                    int room = Math.Min(buffer.Length, maxBuffer) - length;
 #if NET8_0_OR_GREATER
-                    int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    int read = await stream.ReadAsync(buffer.AsMemory(length, room), cancellationToken).ConfigureAwait(false);
 #else
-                    int read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+                    int read = await stream.ReadAsync(buffer, length, room, cancellationToken).ConfigureAwait(false);
 #endif
                     if (read == 0)
                     {
-                        return new ResponseBody(buffer, length);
+                        return new ResponseBody(buffer, length, truncated: false);
                     }
 
                     length += read;
@@ -90,5 +126,19 @@ namespace CatchAll.Runtime
                 ArrayPool<byte>.Shared.Return(_buffer);
             }
         }
+
+        private static ResponseTooLargeException TooLarge(string operationId, HttpResponseMessage response, long limit, long? declared) =>
+            new ResponseTooLargeException(
+                operationId,
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0} returned HTTP {1} with a body {2} than the {3:N0}-byte limit (CatchAllClientOptions.MaxResponseBodySize); it was not read.",
+                    operationId,
+                    (int)response.StatusCode,
+                    declared is long length ? "declared as " + length.ToString("N0", CultureInfo.InvariantCulture) + " bytes, larger" : "larger",
+                    limit),
+                (int)response.StatusCode,
+                limit,
+                declared);
     }
 }

@@ -12,6 +12,11 @@ namespace CatchAll.Runtime
         /// Polls at once, then every <see cref="PollingOptions.Interval"/>, reporting each result, until
         /// <paramref name="evaluate"/> says the resource succeeded or failed.
         /// </summary>
+        /// <remarks>
+        /// A poll failing transiently (HTTP 408, 429, 500, 502, 503, 504, a transport failure, or one poll timing out)
+        /// does not end the wait: polling goes on at the interval (longer when a 429 asks for it) until the failures
+        /// have lasted <see cref="PollingOptions.TransientFailureTolerance"/>.
+        /// </remarks>
         /// <typeparam name="T">The poll result type, e.g. a job status.</typeparam>
         /// <param name="poll">Fetches the current state; receives a token that also ends with the wait's timeout.</param>
         /// <param name="evaluate">Classifies a result.</param>
@@ -22,6 +27,8 @@ namespace CatchAll.Runtime
         /// <param name="cancellationToken">Stops the wait promptly, even mid-interval.</param>
         /// <returns>The first result classified as <see cref="PollOutcome.Succeeded"/>.</returns>
         /// <exception cref="CatchAllTimeoutException"><see cref="PollingOptions.Timeout"/> elapsed first.</exception>
+        /// <exception cref="CatchAllException">A poll failed with an error that is not transient, or transient failures
+        /// went on for longer than <see cref="PollingOptions.TransientFailureTolerance"/>: the last failure is thrown.</exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static async Task<T> PollAsync<T>(
             Func<CancellationToken, Task<T>> poll,
@@ -62,23 +69,53 @@ namespace CatchAll.Runtime
             using CancellationTokenSource? timeoutSource = timeout is TimeSpan limit ? TimeProviderTasks.CancelAfter(timeProvider, limit) : null;
             using CancellationTokenSource linkedSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource?.Token ?? CancellationToken.None);
             CancellationToken token = linkedSource.Token;
+            using var telemetry = new WaitTelemetry(options.OperationId, timeProvider);
 
             try
             {
+                long? failingSince = null;
                 while (true)
                 {
-                    T result = await poll(token).ConfigureAwait(false);
+                    T result;
+                    try
+                    {
+                        result = await poll(token).ConfigureAwait(false);
+                        failingSince = null;
+                    }
+                    catch (CatchAllException ex) when (!token.IsCancellationRequested && IsTransient(ex))
+                    {
+                        // A short outage must not end a wait of many minutes: keep polling for a while, as Azure's
+                        // long-running operation pollers do, then give up with what went wrong.
+                        failingSince ??= timeProvider.GetTimestamp();
+                        TimeSpan failingFor = timeProvider.GetElapsedTime(failingSince.Value);
+                        TimeSpan wait = ex is RateLimitedException { RetryAfter: TimeSpan asked } && asked > options.Interval ? asked : options.Interval;
+                        if (failingFor + wait > options.TransientFailureTolerance)
+                        {
+                            throw;
+                        }
+
+                        await TimeProviderTasks.Delay(timeProvider, wait, token).ConfigureAwait(false);
+                        continue;
+                    }
+
                     progress?.Report(result);
-                    switch (evaluate(result))
+                    PollOutcome outcome = evaluate(result);
+                    switch (outcome)
                     {
                         case PollOutcome.Succeeded:
+                            telemetry.Finished(outcome);
                             return result;
                         case PollOutcome.Failed:
+                            telemetry.Finished(outcome);
                             throw onFailed(result) ?? new InvalidOperationException("onFailed returned null instead of an exception.");
                     }
 
                     await TimeProviderTasks.Delay(timeProvider, options.Interval, token).ConfigureAwait(false);
                 }
+            }
+            catch (Exception ex) when (telemetry.Observe(ex, timeoutSource is not null && timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
+            {
+                throw; // Observe never catches.
             }
             catch (OperationCanceledException ex) when (timeoutSource is not null && timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -93,5 +130,14 @@ namespace CatchAll.Runtime
                 throw new OperationCanceledException(ex.Message, ex, cancellationToken);
             }
         }
+
+        private static bool IsTransient(CatchAllException exception) =>
+            exception switch
+            {
+                CatchAllApiException api => RetryStrategy.IsRetriableStatus(api.StatusCode),
+                CatchAllTransportException => true,
+                CatchAllTimeoutException => true,
+                _ => false,
+            };
     }
 }

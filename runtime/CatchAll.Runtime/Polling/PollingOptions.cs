@@ -8,11 +8,13 @@ namespace CatchAll.Runtime
     {
         private const string DefaultOperationId = "poll";
         private static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(30);
+        private static readonly TimeSpan DefaultTransientFailureTolerance = TimeSpan.FromMinutes(5);
 
         // Unset stays unset so a generated helper can put the interval its spec declares in its place.
         private TimeSpan? _interval;
         private TimeSpan? _timeout;
         private string? _operationId;
+        private TimeSpan _transientFailureTolerance = DefaultTransientFailureTolerance;
 
         /// <summary>
         /// The wait between two polls. When not set, a generated wait helper uses the interval its spec declares
@@ -36,6 +38,22 @@ namespace CatchAll.Runtime
         {
             get => _timeout;
             set => _timeout = value is TimeSpan t ? TimeoutValidation.Validate(t, nameof(value)) : null;
+        }
+
+        /// <summary>
+        /// How long a wait keeps polling through transient failures of the poll itself (HTTP 408, 429, 500, 502,
+        /// 503, 504, a transport failure, or one poll timing out) before it gives up with the last of them. Default
+        /// 5 minutes, counted from the first failure of an unbroken run; any successful poll starts the count again.
+        /// Between failed polls the wait keeps its interval, or waits longer when a 429 asks for it.
+        /// <see cref="TimeSpan.Zero"/> gives up at the first failure.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+        public TimeSpan TransientFailureTolerance
+        {
+            get => _transientFailureTolerance;
+            set => _transientFailureTolerance = value >= TimeSpan.Zero
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(value), value, "TransientFailureTolerance must not be negative.");
         }
 
         /// <summary>
@@ -68,6 +86,7 @@ namespace CatchAll.Runtime
                 _interval = polling?._interval ?? defaultInterval,
                 _timeout = polling?._timeout,
                 _operationId = polling?._operationId ?? operationId,
+                _transientFailureTolerance = polling?._transientFailureTolerance ?? DefaultTransientFailureTolerance,
             };
         }
     }

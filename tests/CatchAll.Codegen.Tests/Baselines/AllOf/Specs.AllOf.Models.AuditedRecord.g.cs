@@ -174,7 +174,7 @@ namespace Specs.AllOf.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.AllOf.Serialization.JsonErrors.At(ex, current, "AuditedRecord");
+                    throw global::Specs.AllOf.Serialization.JsonErrors.At(ex, current, "AuditedRecord", reader.TokenStartIndex);
                 }
 
                 if (!hasId) throw global::Specs.AllOf.Serialization.JsonErrors.Missing("id", "AuditedRecord");

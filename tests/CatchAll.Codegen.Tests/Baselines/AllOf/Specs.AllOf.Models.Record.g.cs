@@ -132,7 +132,7 @@ namespace Specs.AllOf.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.AllOf.Serialization.JsonErrors.At(ex, current, "Record");
+                    throw global::Specs.AllOf.Serialization.JsonErrors.At(ex, current, "Record", reader.TokenStartIndex);
                 }
 
                 if (!hasId) throw global::Specs.AllOf.Serialization.JsonErrors.Missing("id", "Record");

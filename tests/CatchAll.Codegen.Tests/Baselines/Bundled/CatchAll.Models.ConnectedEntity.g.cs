@@ -190,7 +190,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "ConnectedEntity");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "ConnectedEntity", reader.TokenStartIndex);
                 }
 
                 if (!hasEntityId) throw global::CatchAll.Serialization.JsonErrors.Missing("entity_id", "ConnectedEntity");

@@ -72,7 +72,7 @@ namespace CatchAll.Models
                             }
                             catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException || ex is global::System.InvalidOperationException)
                             {
-                                throw global::CatchAll.Serialization.JsonErrors.At(ex, extraName.GetString()!, "MonitorRecordEnrichment");
+                                throw global::CatchAll.Serialization.JsonErrors.At(ex, extraName.GetString()!, "MonitorRecordEnrichment", reader.TokenStartIndex);
                             }
                             extraSeen = true;
                         }
@@ -81,7 +81,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "MonitorRecordEnrichment");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "MonitorRecordEnrichment", reader.TokenStartIndex);
                 }
 
                 var result = new global::CatchAll.Models.MonitorRecordEnrichment();

@@ -107,7 +107,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "ValidatorSchema");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "ValidatorSchema", reader.TokenStartIndex);
                 }
 
                 if (!hasName) throw global::CatchAll.Serialization.JsonErrors.Missing("name", "ValidatorSchema");

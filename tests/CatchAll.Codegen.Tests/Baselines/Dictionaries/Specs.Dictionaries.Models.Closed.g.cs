@@ -64,7 +64,7 @@ namespace Specs.Dictionaries.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Dictionaries.Serialization.JsonErrors.At(ex, current, "Closed");
+                    throw global::Specs.Dictionaries.Serialization.JsonErrors.At(ex, current, "Closed", reader.TokenStartIndex);
                 }
 
                 var result = new global::Specs.Dictionaries.Models.Closed();

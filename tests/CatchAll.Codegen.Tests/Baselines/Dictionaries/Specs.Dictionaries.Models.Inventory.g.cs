@@ -114,7 +114,7 @@ namespace Specs.Dictionaries.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -152,7 +152,7 @@ namespace Specs.Dictionaries.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -183,7 +183,7 @@ namespace Specs.Dictionaries.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -214,7 +214,7 @@ namespace Specs.Dictionaries.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -266,7 +266,7 @@ namespace Specs.Dictionaries.Models
                                                 }
                                                 catch (global::System.Exception ex1) when (ex1 is global::System.Text.Json.JsonException || ex1 is global::System.FormatException || ex1 is global::System.InvalidOperationException)
                                                 {
-                                                    throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex1, "[" + index1.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                                    throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex1, "[" + index1.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
                                                 }
                                                 list1.Add(item1);
                                                 index1++;
@@ -276,7 +276,7 @@ namespace Specs.Dictionaries.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -314,7 +314,7 @@ namespace Specs.Dictionaries.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -352,7 +352,7 @@ namespace Specs.Dictionaries.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -373,7 +373,7 @@ namespace Specs.Dictionaries.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Dictionaries.Serialization.JsonErrors.At(ex, current, "Inventory");
+                    throw global::Specs.Dictionaries.Serialization.JsonErrors.At(ex, current, "Inventory", reader.TokenStartIndex);
                 }
 
                 if (!hasCounts) throw global::Specs.Dictionaries.Serialization.JsonErrors.Missing("counts", "Inventory");

@@ -71,7 +71,7 @@ namespace Specs.Dictionaries.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Dictionaries.Serialization.JsonErrors.At(ex, current, "Labels");
+                    throw global::Specs.Dictionaries.Serialization.JsonErrors.At(ex, current, "Labels", reader.TokenStartIndex);
                 }
 
                 var result = new global::Specs.Dictionaries.Models.Labels();

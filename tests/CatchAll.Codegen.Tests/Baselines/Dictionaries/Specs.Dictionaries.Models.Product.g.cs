@@ -64,7 +64,7 @@ namespace Specs.Dictionaries.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Dictionaries.Serialization.JsonErrors.At(ex, current, "Product");
+                    throw global::Specs.Dictionaries.Serialization.JsonErrors.At(ex, current, "Product", reader.TokenStartIndex);
                 }
 
                 if (!hasSku) throw global::Specs.Dictionaries.Serialization.JsonErrors.Missing("sku", "Product");

@@ -93,7 +93,7 @@ namespace Specs.Dictionaries.Models
                             }
                             catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException || ex is global::System.InvalidOperationException)
                             {
-                                throw global::Specs.Dictionaries.Serialization.JsonErrors.At(ex, extraName.GetString()!, "Tagged");
+                                throw global::Specs.Dictionaries.Serialization.JsonErrors.At(ex, extraName.GetString()!, "Tagged", reader.TokenStartIndex);
                             }
                             extraSeen = true;
                         }
@@ -102,7 +102,7 @@ namespace Specs.Dictionaries.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Dictionaries.Serialization.JsonErrors.At(ex, current, "Tagged");
+                    throw global::Specs.Dictionaries.Serialization.JsonErrors.At(ex, current, "Tagged", reader.TokenStartIndex);
                 }
 
                 if (!hasId) throw global::Specs.Dictionaries.Serialization.JsonErrors.Missing("id", "Tagged");

@@ -302,7 +302,7 @@ namespace Specs.Formats.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::Specs.Formats.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                        throw global::Specs.Formats.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
                                     }
                                     list0.Add(item0);
                                     index0++;
@@ -324,7 +324,7 @@ namespace Specs.Formats.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Formats.Serialization.JsonErrors.At(ex, current, "Sample");
+                    throw global::Specs.Formats.Serialization.JsonErrors.At(ex, current, "Sample", reader.TokenStartIndex);
                 }
 
                 if (!hasId) throw global::Specs.Formats.Serialization.JsonErrors.Missing("id", "Sample");

@@ -121,7 +121,7 @@ namespace Specs.FreeForm.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                        throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -159,7 +159,7 @@ namespace Specs.FreeForm.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                        throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -204,7 +204,7 @@ namespace Specs.FreeForm.Models
                                                 }
                                                 catch (global::System.Exception ex1) when (ex1 is global::System.Text.Json.JsonException || ex1 is global::System.FormatException || ex1 is global::System.InvalidOperationException)
                                                 {
-                                                    throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex1, "." + key1);
+                                                    throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex1, "." + key1, reader.TokenStartIndex);
                                                 }
                                                 map1[key1] = item1;
                                             }
@@ -213,7 +213,7 @@ namespace Specs.FreeForm.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                        throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
                                     }
                                     list0.Add(item0);
                                     index0++;
@@ -244,7 +244,7 @@ namespace Specs.FreeForm.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                        throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
                                     }
                                     list0.Add(item0);
                                     index0++;
@@ -280,7 +280,7 @@ namespace Specs.FreeForm.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.FreeForm.Serialization.JsonErrors.At(ex, current, "Event");
+                    throw global::Specs.FreeForm.Serialization.JsonErrors.At(ex, current, "Event", reader.TokenStartIndex);
                 }
 
                 if (!hasName) throw global::Specs.FreeForm.Serialization.JsonErrors.Missing("name", "Event");

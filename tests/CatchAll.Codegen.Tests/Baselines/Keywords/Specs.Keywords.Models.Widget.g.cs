@@ -294,7 +294,7 @@ namespace Specs.Keywords.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Keywords.Serialization.JsonErrors.At(ex, current, "Widget");
+                    throw global::Specs.Keywords.Serialization.JsonErrors.At(ex, current, "Widget", reader.TokenStartIndex);
                 }
 
                 if (!hasClass) throw global::Specs.Keywords.Serialization.JsonErrors.Missing("class", "Widget");

@@ -64,7 +64,7 @@ namespace Specs.Nullable.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Nullable.Serialization.JsonErrors.At(ex, current, "Owner");
+                    throw global::Specs.Nullable.Serialization.JsonErrors.At(ex, current, "Owner", reader.TokenStartIndex);
                 }
 
                 if (!hasName) throw global::Specs.Nullable.Serialization.JsonErrors.Missing("name", "Owner");

@@ -116,7 +116,7 @@ namespace Specs.Patch.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Patch.Serialization.JsonErrors.At(ex, current, "ItemReplace");
+                    throw global::Specs.Patch.Serialization.JsonErrors.At(ex, current, "ItemReplace", reader.TokenStartIndex);
                 }
 
                 if (!hasName) throw global::Specs.Patch.Serialization.JsonErrors.Missing("name", "ItemReplace");

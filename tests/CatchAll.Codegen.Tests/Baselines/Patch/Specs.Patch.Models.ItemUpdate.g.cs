@@ -143,7 +143,7 @@ namespace Specs.Patch.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::Specs.Patch.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                        throw global::Specs.Patch.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
                                     }
                                     list0.Add(item0);
                                     index0++;
@@ -193,7 +193,7 @@ namespace Specs.Patch.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Patch.Serialization.JsonErrors.At(ex, current, "ItemUpdate");
+                    throw global::Specs.Patch.Serialization.JsonErrors.At(ex, current, "ItemUpdate", reader.TokenStartIndex);
                 }
 
                 if (!hasRevision) throw global::Specs.Patch.Serialization.JsonErrors.Missing("revision", "ItemUpdate");

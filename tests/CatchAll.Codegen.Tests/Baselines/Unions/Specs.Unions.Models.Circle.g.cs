@@ -73,7 +73,7 @@ namespace Specs.Unions.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Unions.Serialization.JsonErrors.At(ex, current, "Circle");
+                    throw global::Specs.Unions.Serialization.JsonErrors.At(ex, current, "Circle", reader.TokenStartIndex);
                 }
 
                 if (!hasRadius) throw global::Specs.Unions.Serialization.JsonErrors.Missing("radius", "Circle");

@@ -76,7 +76,7 @@ namespace Specs.Unions.Models
                             }
                             catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException || ex is global::System.InvalidOperationException)
                             {
-                                throw global::Specs.Unions.Serialization.JsonErrors.At(ex, extraName.GetString()!, "Dog");
+                                throw global::Specs.Unions.Serialization.JsonErrors.At(ex, extraName.GetString()!, "Dog", reader.TokenStartIndex);
                             }
                             extraSeen = true;
                         }
@@ -85,7 +85,7 @@ namespace Specs.Unions.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Unions.Serialization.JsonErrors.At(ex, current, "Dog");
+                    throw global::Specs.Unions.Serialization.JsonErrors.At(ex, current, "Dog", reader.TokenStartIndex);
                 }
 
                 var result = new global::Specs.Unions.Models.Dog();

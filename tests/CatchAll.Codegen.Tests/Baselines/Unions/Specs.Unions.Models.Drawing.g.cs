@@ -146,7 +146,7 @@ namespace Specs.Unions.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::Specs.Unions.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                        throw global::Specs.Unions.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
                                     }
                                     list0.Add(item0);
                                     index0++;
@@ -224,7 +224,7 @@ namespace Specs.Unions.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Unions.Serialization.JsonErrors.At(ex, current, "Drawing");
+                    throw global::Specs.Unions.Serialization.JsonErrors.At(ex, current, "Drawing", reader.TokenStartIndex);
                 }
 
                 if (!hasTitle) throw global::Specs.Unions.Serialization.JsonErrors.Missing("title", "Drawing");

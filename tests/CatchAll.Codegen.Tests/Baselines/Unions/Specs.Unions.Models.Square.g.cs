@@ -94,7 +94,7 @@ namespace Specs.Unions.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Unions.Serialization.JsonErrors.At(ex, current, "Square");
+                    throw global::Specs.Unions.Serialization.JsonErrors.At(ex, current, "Square", reader.TokenStartIndex);
                 }
 
                 if (!hasSide) throw global::Specs.Unions.Serialization.JsonErrors.Missing("side", "Square");
