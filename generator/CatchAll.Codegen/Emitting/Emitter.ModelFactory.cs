@@ -111,7 +111,9 @@ internal sealed partial class Emitter
         w.Doc("summary", $"Creates a <see cref=\"{self}\"/>.", raw: true);
         foreach (var (property, parameter) in parameters)
         {
-            w.Doc("param", property.Description ?? property.JsonName, $" name=\"{parameter.TrimStart('@')}\"");
+            // Every parameter needs its tag (CS1573 once one has one), even for a member with no description and an empty wire name.
+            var text = string.IsNullOrWhiteSpace(property.Description) ? property.JsonName : property.Description;
+            w.Doc("param", string.IsNullOrWhiteSpace(text) ? $"Value of {property.Name}." : text, $" name=\"{parameter.TrimStart('@')}\"");
         }
 
         w.Doc("returns", "The model, with what was passed and stand-ins for required members that were not.");
