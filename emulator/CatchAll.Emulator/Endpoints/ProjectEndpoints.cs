@@ -349,7 +349,7 @@ internal static class ProjectEndpoints
 
     private static JsonObject Resource(EmulatorState state, string type, Guid id)
     {
-        var now = state.Clock.UtcNow;
+        var now = state.Now;
         string name;
         DateTimeOffset? created = null;
         var metadata = new JsonObject();

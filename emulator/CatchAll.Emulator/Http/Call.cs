@@ -23,7 +23,7 @@ internal sealed class Call(HttpContext http, EmulatorState state, JsonNode? body
 
     public QueryArgs Query => _query ??= new QueryArgs(Http.Request.Query, Errors);
 
-    public DateTimeOffset Now => State.Clock.UtcNow;
+    public DateTimeOffset Now => State.Now;
 
     public string Route(string name) => Http.Request.RouteValues[name]?.ToString() ?? string.Empty;
 

@@ -141,8 +141,18 @@ internal static class Pipeline
         Reply reply;
         lock (state.Gate)
         {
-            state.Pump();
-            reply = route.Handler(new Call(context, state, body, form));
+            // One request, one instant: on a fast clock the API time moves while a handler runs, and an entity
+            // created at one reading and a dataset planned at a later one disagree about what already happened.
+            state.Freeze();
+            try
+            {
+                state.Pump();
+                reply = route.Handler(new Call(context, state, body, form));
+            }
+            finally
+            {
+                state.Thaw();
+            }
         }
 
         await reply.WriteAsync(context).ConfigureAwait(false);

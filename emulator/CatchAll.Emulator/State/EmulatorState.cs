@@ -21,6 +21,7 @@ internal sealed class EmulatorState
 
     private readonly Random _random;
     private long _nextDeliveryId = 1;
+    private DateTimeOffset? _frozen;
 
     public EmulatorState(EmulatorOptions options, EmulatorClock clock, EmulatorFaults faults, string apiKey)
     {
@@ -36,6 +37,9 @@ internal sealed class EmulatorState
     }
 
     public object Gate { get; } = new();
+
+    /// <summary>The API clock's time; while a request is handled (<see cref="Freeze"/>) it stays at the request's instant.</summary>
+    public DateTimeOffset Now => _frozen ?? Clock.UtcNow;
 
     public EmulatorOptions Options { get; }
 
@@ -72,6 +76,11 @@ internal sealed class EmulatorState
     public Dictionary<Guid, ProjectState> Projects { get; } = [];
 
     public Dictionary<(string Type, Guid Id), ProjectLink> ProjectLinks { get; } = [];
+
+    /// <summary>Holds <see cref="Now"/> at the current instant until <see cref="Thaw"/>; called under <see cref="Gate"/>.</summary>
+    public void Freeze() => _frozen = Clock.UtcNow;
+
+    public void Thaw() => _frozen = null;
 
     public Guid NewId()
     {
@@ -264,7 +273,7 @@ internal sealed class EmulatorState
 
     public void Pump()
     {
-        var now = Clock.UtcNow;
+        var now = Now;
         foreach (var monitor in Monitors.Values.ToList())
         {
             MonitorRunner.RunDue(this, monitor, now);
@@ -341,7 +350,7 @@ internal sealed class EmulatorState
             AdditionalInfo = (JsonObject)info.DeepClone(),
             StatusCode = statusCode,
             AttemptNumber = attempt,
-            Timestamp = Clock.UtcNow,
+            Timestamp = Now,
             Success = success,
             Error = error,
             Warning = warning,

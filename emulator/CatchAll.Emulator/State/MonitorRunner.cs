@@ -132,7 +132,7 @@ internal static class MonitorRunner
             return;
         }
 
-        var at = snapshot.FinishedAt ?? state.Clock.UtcNow;
+        var at = snapshot.FinishedAt ?? state.Now;
         var existing = monitor.Records.Count;
         var fresh = new List<string>();
         foreach (var record in job.Records(snapshot.Checked))
@@ -170,7 +170,7 @@ internal static class MonitorRunner
             ["latest_job_id"] = job.Id.ToString(),
             ["records_count"] = records.Count,
             ["jobs_processed"] = monitor.JobsProcessed,
-            ["updated_at"] = Iso.Utc(state.Clock.UtcNow),
+            ["updated_at"] = Iso.Utc(state.Now),
             ["cron_expression"] = monitor.Schedule.Cron.Expression,
             ["timezone"] = monitor.Timezone,
             ["records"] = records,

@@ -10,7 +10,7 @@ internal static class Views
 {
     public static JsonObject Pull(EmulatorState state, JobState job, JobSnapshot snapshot, int page, int pageSize)
     {
-        var now = state.Clock.UtcNow;
+        var now = state.Now;
         var records = job.Records(snapshot.Checked);
         var items = new JsonArray();
         var start = (long)(page - 1) * pageSize;
@@ -64,7 +64,7 @@ internal static class Views
         payload.Remove("page");
         payload.Remove("page_size");
         payload.Remove("total_pages");
-        payload["updated_at"] = Iso.Utc(state.Clock.UtcNow);
+        payload["updated_at"] = Iso.Utc(state.Now);
         return payload;
     }
 
@@ -73,7 +73,7 @@ internal static class Views
         ["job_id"] = job.Id.ToString(),
         ["query"] = job.Query,
         ["created_at"] = state.Stamp("job.created_at", job.CreatedAt),
-        ["status"] = job.Evaluate(state.Clock.UtcNow).Status,
+        ["status"] = job.Evaluate(state.Now).Status,
         ["mode"] = job.Mode,
         ["user_key"] = state.MaskedKey,
     };
@@ -133,7 +133,7 @@ internal static class Views
             {
                 ["company_attributes"] = entity.CompanyAttributes?.DeepClone() ?? new JsonObject(),
             },
-            ["status"] = entity.Status(state.Clock.UtcNow),
+            ["status"] = entity.Status(state.Now),
             ["created_by_user_id"] = state.UserId.ToString(),
             ["created_at"] = Iso.Naive(entity.CreatedAt),
             ["updated_at"] = Iso.Naive(entity.UpdatedAt),
@@ -146,7 +146,7 @@ internal static class Views
         ["id"] = entity.Id.ToString(),
         ["name"] = entity.Name,
         ["entity_type"] = entity.EntityType,
-        ["status"] = entity.Status(state.Clock.UtcNow),
+        ["status"] = entity.Status(state.Now),
         ["description"] = entity.Description,
         ["attributes"] = entity.CompanyAttributes?.DeepClone() ?? new JsonObject(),
     };
@@ -158,7 +158,7 @@ internal static class Views
         ["name"] = dataset.Name,
         ["description"] = dataset.Description,
         ["entity_count"] = dataset.EntityIds.Count,
-        ["latest_status"] = dataset.Status(state.Clock.UtcNow),
+        ["latest_status"] = dataset.Status(state.Now),
         ["created_by_user_id"] = state.UserId.ToString(),
         ["created_at"] = Iso.Naive(dataset.CreatedAt),
         ["updated_at"] = Iso.Naive(dataset.UpdatedAt),
