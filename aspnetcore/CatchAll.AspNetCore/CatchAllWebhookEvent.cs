@@ -142,9 +142,9 @@ public sealed class CatchAllWebhookEvent
     }
 
     /// <summary>Reads a delivery's body. Throws <see cref="JsonException"/> when it is not JSON.</summary>
-    internal static CatchAllWebhookEvent Parse(ReadOnlySpan<byte> body, DateTimeOffset receivedAt, JsonSerializerOptions? json)
+    internal static CatchAllWebhookEvent Parse(byte[] body, DateTimeOffset receivedAt, JsonSerializerOptions? json)
     {
-        using var document = JsonDocument.Parse(body.ToArray());
+        using var document = JsonDocument.Parse(body);
         var root = document.RootElement.Clone();
         if (root.ValueKind != JsonValueKind.Object)
         {

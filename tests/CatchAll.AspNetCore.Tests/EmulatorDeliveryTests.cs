@@ -109,7 +109,7 @@ public sealed class EmulatorDeliveryTests : IAsyncLifetime
             WebhookIds = [webhookId],
         })).MonitorId!.Value;
 
-        // The next day's 9:30 run starts, and its job (13 minutes of API time) finishes.
+        // A day passes: the 9:30 runs come due (missed ones fold into one), and the run's job (13 minutes of API time) finishes.
         _time.Advance(TimeSpan.FromDays(1));
         _time.Advance(TimeSpan.FromMinutes(14));
         await _client.Monitors.PullMonitorResultsAsync(monitorId);

@@ -505,6 +505,8 @@ public sealed class ReceiverTests
         // The host's own shutdown budget is already spent: nothing more may be waited for.
         await host.StopAsync(new CancellationToken(canceled: true));
         await cancelled.Task.WaitAsync(Guard);
+        // The in-flight event is reported once its handler has returned, which may be just after the stop call.
+        await WaitForLogAsync(host, LogLevel.Error, count: ids.Count);
 
         var errors = host.Logs.GetSnapshot().Where(r => r.Level == LogLevel.Error).Select(r => r.Message).ToList();
         foreach (var id in ids)
@@ -546,11 +548,11 @@ public sealed class ReceiverTests
         Assert.Equal(0, depth.LastMeasurement!.Value);
     }
 
-    private static async Task WaitForLogAsync(ReceiverHost host, LogLevel level)
+    private static async Task WaitForLogAsync(ReceiverHost host, LogLevel level, int count = 1)
     {
         using var guard = new CancellationTokenSource(Guard);
         // Polled, never timed: the guard only turns a hang into a failure.
-        while (!host.Logs.GetSnapshot().Any(r => r.Level == level))
+        while (host.Logs.GetSnapshot().Count(r => r.Level == level) < count)
         {
             await Task.Delay(10, guard.Token);
         }
