@@ -135,7 +135,7 @@ internal sealed partial class SpecParser
                 }
 
                 var name = Naming.Pascal(Blank(entry.Value.OperationId) ?? webhook.Key) + "Payload";
-                Resolve(json.Schema, name, pointer + "/requestBody/content/application~1json/schema");
+                Resolve(json?.Schema, name, pointer + "/requestBody/content/application~1json/schema");
             }
         }
     }
@@ -221,6 +221,12 @@ internal sealed partial class SpecParser
             }
 
             var type = Resolve(parameter.Schema, context + Naming.Pascal(parameter.Name), parameterPointer + "/schema");
+            if (location == ParamLocation.Path)
+            {
+                // A URL segment cannot be null, whatever the schema says (type: 'null', nullable: true).
+                type = type.WithNullable(false);
+            }
+
             parameters.Add(new ParameterModel(
                 parameter.Name,
                 parameterNames.Reserve(Naming.Camel(parameter.Name)),
@@ -250,12 +256,12 @@ internal sealed partial class SpecParser
             if (content.TryGetValue("application/json", out var json))
             {
                 bodyKind = BodyKind.Json;
-                bodyType = Resolve(json.Schema, context + "Request", bodyPointer + "/application~1json/schema");
+                bodyType = Resolve(json?.Schema, context + "Request", bodyPointer + "/application~1json/schema");
             }
             else if (content.TryGetValue("multipart/form-data", out var form))
             {
                 bodyKind = BodyKind.Multipart;
-                var schema = form.Schema is OpenApiSchemaReference reference ? reference.Target : form.Schema;
+                var schema = form?.Schema is OpenApiSchemaReference reference ? reference.Target : form?.Schema;
                 var required = schema?.Required ?? new HashSet<string>();
                 foreach (var property in schema?.Properties ?? new Dictionary<string, IOpenApiSchema>())
                 {
@@ -268,7 +274,7 @@ internal sealed partial class SpecParser
                         required.Contains(property.Key),
                         Describe(property.Value),
                         null,
-                        form.Encoding is not null && form.Encoding.TryGetValue(property.Key, out var encoding) ? encoding.ContentType : null));
+                        form?.Encoding is not null && form.Encoding.TryGetValue(property.Key, out var encoding) ? encoding.ContentType : null));
                 }
             }
             else
@@ -288,7 +294,7 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            if (responseKind != ResponseKind.None || response.Value.Content is not { Count: > 0 } responseContent)
+            if (responseKind != ResponseKind.None || response.Value?.Content is not { Count: > 0 } responseContent)
             {
                 continue;
             }
@@ -297,7 +303,7 @@ internal sealed partial class SpecParser
             if (responseContent.TryGetValue("application/json", out var json))
             {
                 responseKind = ResponseKind.Json;
-                responseType = Resolve(json.Schema, context + "Response", responsePointer + "/application~1json/schema");
+                responseType = Resolve(json?.Schema, context + "Response", responsePointer + "/application~1json/schema");
             }
             else
             {

@@ -76,7 +76,7 @@ internal sealed partial class SpecParser
                 return ComponentKind.Alias;
             }
 
-            if (schema.Discriminator is not null)
+            if (HasDiscriminator(schema))
             {
                 return ComponentKind.Union;
             }
@@ -192,7 +192,7 @@ internal sealed partial class SpecParser
                 return AnyRef.WithNullable(true);
             }
 
-            if (schema.Discriminator is not null)
+            if (HasDiscriminator(schema))
             {
                 return DeclareUnion(InlineName(schema, contextName), schema, pointer, reserved: false).WithNullable(nullable);
             }
@@ -599,6 +599,10 @@ internal sealed partial class SpecParser
         return contextName;
     }
 
+    /// <summary>A discriminator without a property name tells nothing apart; the union is treated as having none.</summary>
+    private static bool HasDiscriminator(IOpenApiSchema schema) =>
+        !string.IsNullOrWhiteSpace(schema.Discriminator?.PropertyName);
+
     private static IList<IOpenApiSchema> Variants(IOpenApiSchema schema) =>
         schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf ?? (IList<IOpenApiSchema>)Array.Empty<IOpenApiSchema>();
 
@@ -628,8 +632,13 @@ internal sealed partial class SpecParser
         node is null
         || (node is JsonValue value && value.TryGetValue<string>(out var text) && text.StartsWith("openapi-json-null-sentinel-value", StringComparison.Ordinal));
 
-    private string? Describe(IOpenApiSchema schema)
+    private string? Describe(IOpenApiSchema? schema)
     {
+        if (schema is null)
+        {
+            return null;
+        }
+
         // A reference's own description wins over its target's (OpenAPI 3.1); the target comes from the component table.
         if (schema is OpenApiSchemaReference reference && LocalComponent(reference) is { } local)
         {
