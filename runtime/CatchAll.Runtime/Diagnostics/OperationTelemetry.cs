@@ -16,7 +16,7 @@ namespace CatchAll.Runtime
         private int? _status;
         private string? _errorType;
 
-        public OperationTelemetry(string operationId, string method, Uri uri, TimeProvider time)
+        private OperationTelemetry(string operationId, string method, Uri uri, TimeProvider time)
         {
             _time = time;
             _started = time.GetTimestamp();
@@ -35,6 +35,12 @@ namespace CatchAll.Runtime
         }
 
         public Activity? Activity { get; }
+
+        /// <summary>Starts the call's telemetry, or returns null when nothing listens, so an unobserved call allocates nothing for it.</summary>
+        public static OperationTelemetry? Start(string operationId, string method, Uri uri, TimeProvider time) =>
+            CatchAllTelemetry.Source.HasListeners() || CatchAllTelemetry.OperationDuration.Enabled || CatchAllTelemetry.Retries.Enabled || CatchAllTelemetry.RateLimited.Enabled
+                ? new OperationTelemetry(operationId, method, uri, time)
+                : null;
 
         public void Attempt(int attempt) => _attempts = attempt;
 

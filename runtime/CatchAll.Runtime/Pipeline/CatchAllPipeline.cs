@@ -208,7 +208,7 @@ namespace CatchAll.Runtime
             Uri uri = BuildUri(_root, path);
             bool mayRetry = RetryStrategy.MayRetry(request.Method, retry) && request.IsBodyReplayable;
             long callStarted = time.GetTimestamp();
-            using var telemetry = new OperationTelemetry(operationId, method, uri, time);
+            using OperationTelemetry? telemetry = OperationTelemetry.Start(operationId, method, uri, time);
 
             using CancellationTokenSource timeoutSource = TimeProviderTasks.CancelAfter(time, timeout);
 
@@ -223,7 +223,7 @@ namespace CatchAll.Runtime
                 for (int attempt = 1; ; attempt++)
                 {
                     bool lastAttempt = !mayRetry || attempt >= retry.MaxAttempts;
-                    telemetry.Attempt(attempt);
+                    telemetry?.Attempt(attempt);
                     CatchAllException failure;
                     TimeSpan? retryAfter = null;
                     string reason;
@@ -236,7 +236,7 @@ namespace CatchAll.Runtime
                         response = await SendFollowingRedirectsAsync(request, uri, requestOptions, options, attempt, token).ConfigureAwait(false);
                         int status = (int)response.StatusCode;
                         receivedStatus = status;
-                        telemetry.Responded(status);
+                        telemetry?.Responded(status);
                         PipelineLog.Responded(_logger, operationId, method, path, status, time.GetElapsedTime(attemptStarted), attempt);
                         IReadOnlyDictionary<string, IReadOnlyList<string>> headers = new ResponseHeaders(response);
                         if (status >= 200 && status <= 299)
@@ -311,11 +311,11 @@ namespace CatchAll.Runtime
                     }
 
                     PipelineLog.Retrying(_logger, operationId, reason, delay, attempt, retry.MaxAttempts, failure);
-                    telemetry.Retrying(reason);
+                    telemetry?.Retrying(reason);
                     await TimeProviderTasks.Delay(time, delay, token).ConfigureAwait(false);
                 }
             }
-            catch (Exception ex) when (telemetry.Observe(ex, timeoutSource.IsCancellationRequested))
+            catch (Exception ex) when (telemetry is not null && telemetry.Observe(ex, timeoutSource.IsCancellationRequested))
             {
                 throw; // Observe never catches.
             }

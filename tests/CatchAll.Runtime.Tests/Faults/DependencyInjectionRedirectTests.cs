@@ -1,0 +1,45 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using CatchAll.Runtime.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CatchAll.Runtime.Tests.Faults;
+
+/// <summary>Issue 10, item 1, for clients from <c>AddCatchAllClient</c>: the factory's handler must not follow redirects itself.</summary>
+public class DependencyInjectionRedirectTests
+{
+    [Fact]
+    public async Task The_registered_http_client_does_not_carry_the_key_to_another_origin()
+    {
+        await using var elsewhere = FaultServer.Start(Fault.Json("{\"id\":\"stolen\"}"));
+        await using var server = FaultServer.Start(new Fault { Status = 307 }.With("Location", new Uri(elsewhere.BaseAddress, "/collect").ToString()));
+        var services = new ServiceCollection();
+        services.AddCatchAllClient(
+            (http, options) => new PipelineClient(new CatchAllPipeline(http, options, PipelineFactory.UnusedDefault)),
+            options =>
+            {
+                options.ApiKey = PipelineFactory.ApiKey;
+                options.BaseAddress = server.BaseAddress;
+                options.Retry.MaxAttempts = 1;
+            });
+        using ServiceProvider provider = services.BuildServiceProvider();
+        using CatchAllPipeline pipeline = provider.GetRequiredService<PipelineClient>().Pipeline;
+        var request = new ApiRequest(HttpMethod.Get, "getJob");
+        request.AppendPath("/jobs/1");
+
+        var exception = await Assert.ThrowsAsync<RedirectRefusedException>(() => pipeline.SendAsync(request, null, CancellationToken.None));
+
+        Assert.Equal(0, elsewhere.RequestCount);
+        Assert.Contains("was not followed", exception.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class PipelineClient
+    {
+        public PipelineClient(CatchAllPipeline pipeline) => Pipeline = pipeline;
+
+        public CatchAllPipeline Pipeline { get; }
+    }
+}
