@@ -155,7 +155,7 @@ using CatchAll.Runtime;
 
 await using var emulator = await CatchAllEmulator.StartAsync();
 using var client = new CatchAllClient(new CatchAllClientOptions { ApiKey = emulator.ApiKey, BaseAddress = emulator.BaseAddress });
-var submitted = await client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10 });
+var submitted = await client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 10 });
 var status = await client.Jobs.WaitForCompletionAsync(submitted.JobId, $polling);
 var records = 0;
 await foreach (var record in client.Jobs.GetJobResultsAllAsync(submitted.JobId))

@@ -60,14 +60,14 @@ try
 
     using var client = new CatchAllClient(options);
     Console.WriteLine($"Query: {query}");
-    var submitted = await client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = query, Limit = 10 }, cancellationToken: cancel.Token);
+    var submitted = await client.Jobs.CreateJobAsync(new SubmitRequest { Query = query, Limit = 10 }, cancellationToken: cancel.Token);
     Console.WriteLine($"Job {submitted.JobId} submitted");
 
     var lastStatus = string.Empty;
     var lastValidated = -1;
     var status = await client.Jobs.WaitForCompletionWithPartialResultsAsync(
         submitted.JobId,
-        new SyncProgress<PullJobResponseDto>(partial =>
+        new SyncProgress<PullJobResponse>(partial =>
         {
             // Every page of a pull carries the job-wide counts; one line per change is enough.
             if (partial.ProgressValidated is { } validated && validated != lastValidated)
@@ -77,7 +77,7 @@ try
             }
         }),
         polling,
-        new SyncProgress<StatusResponseDto>(s =>
+        new SyncProgress<StatusResponse>(s =>
         {
             var stage = s.Status?.ToString() ?? "unknown";
             if (stage != lastStatus)

@@ -43,9 +43,9 @@ public sealed class LifecycleTests : IAsyncLifetime
     [Fact]
     public async Task SubmitAndWait_reports_every_stage_in_order_and_returns_the_completed_status()
     {
-        var progress = new SyncProgress<StatusResponseDto>();
+        var progress = new SyncProgress<StatusResponse>();
 
-        var wait = Client.Jobs.SubmitAndWaitAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10 }, Polling(), progress);
+        var wait = Client.Jobs.SubmitAndWaitAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 10 }, Polling(), progress);
         var final = await _time.DriveAsync(wait, _session.Http, Interval);
 
         Assert.Equal(PublicJobStatus.Completed, final.Status);
@@ -63,9 +63,9 @@ public sealed class LifecycleTests : IAsyncLifetime
     public async Task Partial_results_arrive_while_enriching_with_growing_progress()
     {
         await using var session = await StartAsync(enriching: TimeSpan.FromSeconds(60));
-        var jobId = (await session.Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Data center construction announcements in Europe", Limit = 10 })).JobId;
-        var partials = new SyncProgress<PullJobResponseDto>();
-        var statuses = new SyncProgress<StatusResponseDto>();
+        var jobId = (await session.Client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Data center construction announcements in Europe", Limit = 10 })).JobId;
+        var partials = new SyncProgress<PullJobResponse>();
+        var statuses = new SyncProgress<StatusResponse>();
 
         var wait = session.Client.Jobs.WaitForCompletionWithPartialResultsAsync(jobId, partials, Polling(), statuses);
         var final = await _time.DriveAsync(wait, session.Http, Interval);
@@ -107,17 +107,17 @@ public sealed class LifecycleTests : IAsyncLifetime
                 StageDurations = new JobStageDurations { Submitted = Stage, Analyzing = Stage, Fetching = Stage, Clustering = Stage, Enriching = TimeSpan.FromSeconds(60) },
             },
             options => options.TimeProvider = _time);
-        var jobId = (await session.Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 250 })).JobId;
+        var jobId = (await session.Client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 250 })).JobId;
         var events = new SyncProgress<object>();
 
-        var wait = session.Client.Jobs.WaitForCompletionWithPartialResultsAsync(jobId, new ForwardProgress<PullJobResponseDto>(events), Polling(), new ForwardProgress<StatusResponseDto>(events));
+        var wait = session.Client.Jobs.WaitForCompletionWithPartialResultsAsync(jobId, new ForwardProgress<PullJobResponse>(events), Polling(), new ForwardProgress<StatusResponse>(events));
         await _time.DriveAsync(wait, session.Http, Interval);
 
         // Pages come before the status report of the poll that fetched them; the last such batch is the fullest.
-        var batches = new List<List<PullJobResponseDto>> { new() };
+        var batches = new List<List<PullJobResponse>> { new() };
         foreach (var e in events.Reports)
         {
-            if (e is PullJobResponseDto page)
+            if (e is PullJobResponse page)
             {
                 batches[^1].Add(page);
             }
@@ -147,9 +147,9 @@ public sealed class LifecycleTests : IAsyncLifetime
     public async Task A_failed_job_ends_the_wait_with_JobFailedException_carrying_the_status()
     {
         _session.Emulator.Faults.FailNextJob("Job failed: injected for the end-to-end test");
-        var progress = new SyncProgress<StatusResponseDto>();
+        var progress = new SyncProgress<StatusResponse>();
 
-        var wait = Client.Jobs.SubmitAndWaitAsync(new SubmitRequestDto { Query = "Layoffs at logistics companies", Limit = 10 }, Polling(), progress);
+        var wait = Client.Jobs.SubmitAndWaitAsync(new SubmitRequest { Query = "Layoffs at logistics companies", Limit = 10 }, Polling(), progress);
         var failure = await Assert.ThrowsAsync<JobFailedException>(() => _time.DriveAsync(wait, _session.Http, Interval));
 
         Assert.Equal("failed", failure.Status);
@@ -170,9 +170,9 @@ public sealed class LifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Cancelling_a_wait_stops_it_promptly_without_the_clock_moving()
     {
-        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Acquisitions of cybersecurity startups", Limit = 10 })).JobId;
+        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Acquisitions of cybersecurity startups", Limit = 10 })).JobId;
         using var cancel = new CancellationTokenSource();
-        var progress = new SyncProgress<StatusResponseDto>();
+        var progress = new SyncProgress<StatusResponse>();
 
         var wait = Client.Jobs.WaitForCompletionAsync(jobId, Polling(), progress, cancel.Token);
 
@@ -192,15 +192,15 @@ public sealed class LifecycleTests : IAsyncLifetime
     public async Task ContinueAndWait_raises_the_limit_of_a_completed_job_and_waits_for_the_new_records()
     {
         var first = await _time.DriveAsync(
-            Client.Jobs.SubmitAndWaitAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10 }, Polling()),
+            Client.Jobs.SubmitAndWaitAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 10 }, Polling()),
             _session.Http,
             Interval);
         var before = await Client.Jobs.GetJobResultsAsync(first.JobId);
         Assert.Equal(10, before.Limit);
         Assert.Equal(10, before.AllRecords!.Count);
-        var progress = new SyncProgress<StatusResponseDto>();
+        var progress = new SyncProgress<StatusResponse>();
 
-        var wait = Client.Jobs.ContinueAndWaitAsync(new ContinueRequestDto { JobId = first.JobId, NewLimit = 25 }, Polling(), progress);
+        var wait = Client.Jobs.ContinueAndWaitAsync(new ContinueRequest { JobId = first.JobId, NewLimit = 25 }, Polling(), progress);
         var final = await _time.DriveAsync(wait, _session.Http, Interval);
 
         Assert.Equal(first.JobId, final.JobId);
@@ -215,7 +215,7 @@ public sealed class LifecycleTests : IAsyncLifetime
     [Fact]
     public async Task A_polling_timeout_ends_the_wait_with_CatchAllTimeoutException()
     {
-        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Product recalls in the food industry", Limit = 10 })).JobId;
+        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Product recalls in the food industry", Limit = 10 })).JobId;
         var polling = new PollingOptions { Interval = Interval, Timeout = TimeSpan.FromSeconds(22), OperationId = "getJobStatus" };
 
         var wait = Client.Jobs.WaitForCompletionAsync(jobId, polling);
@@ -230,7 +230,7 @@ public sealed class LifecycleTests : IAsyncLifetime
     [Fact]
     public async Task A_polling_timeout_names_the_polled_operation_even_with_caller_polling_options()
     {
-        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Product recalls in the food industry", Limit = 10 })).JobId;
+        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Product recalls in the food industry", Limit = 10 })).JobId;
 
         // A caller sets interval and timeout; nothing says it must also know the helper's operation name.
         var wait = Client.Jobs.WaitForCompletionAsync(jobId, new PollingOptions { Interval = Interval, Timeout = TimeSpan.FromSeconds(12) });
@@ -261,8 +261,8 @@ public sealed class LifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Without_an_interval_a_job_wait_polls_every_30_seconds_as_the_spec_declares()
     {
-        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10 })).JobId;
-        var polls = new PollClock<StatusResponseDto>(_time);
+        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 10 })).JobId;
+        var polls = new PollClock<StatusResponse>(_time);
 
         var final = await _time.DriveAsync(Client.Jobs.WaitForCompletionAsync(jobId, progress: polls), _session.Http, TimeSpan.FromSeconds(30));
 

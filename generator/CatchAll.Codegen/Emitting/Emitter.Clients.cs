@@ -218,7 +218,7 @@ internal sealed partial class Emitter
             if (field.Type.Kind == TypeKind.Binary)
             {
                 required.Add(new Argument(field.Name, "global::System.IO.Stream", null, field.Description ?? "The content to upload."));
-                required.Add(new Argument(field.Name + "FileName", "string", null, "The file name sent with the upload."));
+                required.Add(new Argument(Parsing.Naming.FileNameParameter(field.Name), "string", null, "The file name sent with the upload."));
             }
             else if (field.Required)
             {
@@ -324,7 +324,7 @@ internal sealed partial class Emitter
             if (field.Type.Kind == TypeKind.Binary)
             {
                 w.Line($"if ({field.Name} is null) throw new global::System.ArgumentNullException(nameof({field.Name}));");
-                w.Line($"request_.AddMultipartFile({Literal(field.WireName)}, {field.Name}, {field.Name}FileName, {Literal(field.ContentType ?? "application/octet-stream")});");
+                w.Line($"request_.AddMultipartFile({Literal(field.WireName)}, {field.Name}, {Parsing.Naming.FileNameParameter(field.Name)}, {Literal(field.ContentType ?? "application/octet-stream")});");
             }
             else
             {
@@ -363,7 +363,7 @@ internal sealed partial class Emitter
     private void EmitFilePathOverload(SourceWriter w, ResourceModel resource, OperationModel operation, ParameterModel file)
     {
         var arguments = Arguments(operation);
-        var rest = arguments.Where(a => a.Name != file.Name + "FileName").ToList();
+        var rest = arguments.Where(a => a.Name != Parsing.Naming.FileNameParameter(file.Name)).ToList();
         var result = ResultType(operation);
         var returnType = result.Length == 0 ? $"{Tasks}.Task" : $"{Tasks}.Task<{result}>";
         w.Line();
@@ -382,7 +382,7 @@ internal sealed partial class Emitter
         w.Line("if (filePath is null) throw new global::System.ArgumentNullException(nameof(filePath));");
         w.Line("// Asynchronous file IO so a large upload does not block a thread-pool thread.");
         w.Line("using var stream_ = new global::System.IO.FileStream(filePath, global::System.IO.FileMode.Open, global::System.IO.FileAccess.Read, global::System.IO.FileShare.Read, 81920, useAsync: true);");
-        var call = string.Join(", ", arguments.Select(a => a.Name == file.Name ? "stream_" : a.Name == file.Name + "FileName" ? "global::System.IO.Path.GetFileName(filePath)" : a.Name));
+        var call = string.Join(", ", arguments.Select(a => a.Name == file.Name ? "stream_" : a.Name == Parsing.Naming.FileNameParameter(file.Name) ? "global::System.IO.Path.GetFileName(filePath)" : a.Name));
         w.Line(result.Length == 0
             ? $"await client.{operation.MethodName}({call}).ConfigureAwait(false);"
             : $"return await client.{operation.MethodName}({call}).ConfigureAwait(false);");

@@ -90,7 +90,7 @@ internal sealed partial class SpecParser
         var waiters = BuildWaiters();
         var pagers = BuildPagers();
         var server = document.Servers?.FirstOrDefault()?.Url ?? "http://localhost";
-        return new SpecModel(
+        return ApplyNamingRules(new SpecModel(
             _input.Namespace,
             _input.ClientName,
             document.Info?.Title ?? "API",
@@ -100,7 +100,7 @@ internal sealed partial class SpecParser
             _decls.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToEquatableArray(),
             resourceOrder.Select(r => new ResourceModel(r, descriptions.TryGetValue(r, out var d) ? d : null, resources[r].ToEquatableArray())).ToEquatableArray(),
             waiters,
-            pagers);
+            pagers));
     }
 
     private OperationModel BuildOperation(string path, string method, IOpenApiPathItem item, OpenApiOperation operation, string pointer, UniqueNameBuilder methodNames)
@@ -119,6 +119,7 @@ internal sealed partial class SpecParser
         }
 
         var methodName = methodNames.Reserve(wantedMethod);
+        _owner = null;
         var context = Naming.Pascal(operationId!);
 
         var parameters = new List<ParameterModel>();

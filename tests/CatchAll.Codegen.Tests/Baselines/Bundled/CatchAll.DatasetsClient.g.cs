@@ -56,23 +56,23 @@ namespace CatchAll
         /// <summary>Add a dataset from CSV</summary>
         /// <remarks>POST /catchAll/datasets/upload. Creates a dataset by uploading a CSV in which every row becomes an entity. Columns: name and domain are required; description, alternative_names and key_persons are optional, with `;` between several values. Rows without a name are skipped and listed in `validation_report`; the answer carries `dataset_id` rather than `id`.</remarks>
         /// <param name="file">CSV file with one entity per row.</param>
-        /// <param name="fileFileName">The file name sent with the upload.</param>
+        /// <param name="fileName">The file name sent with the upload.</param>
         /// <param name="name">Name to give the new dataset.</param>
         /// <param name="description">Optional text describing the dataset.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(global::System.IO.Stream file, string fileFileName, string name, string? description = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a dataset from CSV</summary>
         /// <remarks>POST /catchAll/datasets/upload. Creates a dataset by uploading a CSV in which every row becomes an entity. Columns: name and domain are required; description, alternative_names and key_persons are optional, with `;` between several values. Rows without a name are skipped and listed in `validation_report`; the answer carries `dataset_id` rather than `id`.</remarks>
         /// <param name="file">CSV file with one entity per row.</param>
-        /// <param name="fileFileName">The file name sent with the upload.</param>
+        /// <param name="fileName">The file name sent with the upload.</param>
         /// <param name="name">Name to give the new dataset.</param>
         /// <param name="description">Optional text describing the dataset.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateDatasetCsvResponse>> CreateDatasetFromCsvWithResponseAsync(global::System.IO.Stream file, string fileFileName, string name, string? description = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateDatasetCsvResponse>> CreateDatasetFromCsvWithResponseAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read a dataset</summary>
         /// <remarks>GET /catchAll/datasets/{dataset_id}. Returns one dataset with its entity count and current status.</remarks>
@@ -191,20 +191,20 @@ namespace CatchAll
         /// <remarks>POST /catchAll/datasets/{dataset_id}/upload. Uploads a CSV in the create-from-CSV format and adds its rows to an existing dataset as new companies; the answer has no `dataset_name`.</remarks>
         /// <param name="datasetId">Identifier of the dataset.</param>
         /// <param name="file">CSV file with one entity per row.</param>
-        /// <param name="fileFileName">The file name sent with the upload.</param>
+        /// <param name="fileName">The file name sent with the upload.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCSVToDatasetAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileFileName, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Append CSV rows to a dataset</summary>
         /// <remarks>POST /catchAll/datasets/{dataset_id}/upload. Uploads a CSV in the create-from-CSV format and adds its rows to an existing dataset as new companies; the answer has no `dataset_name`.</remarks>
         /// <param name="datasetId">Identifier of the dataset.</param>
         /// <param name="file">CSV file with one entity per row.</param>
-        /// <param name="fileFileName">The file name sent with the upload.</param>
+        /// <param name="fileName">The file name sent with the upload.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UploadCsvToDatasetResponse>> UploadCSVToDatasetWithResponseAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileFileName, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UploadCsvToDatasetResponse>> UploadCsvToDatasetWithResponseAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -263,19 +263,19 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(global::System.IO.Stream file, string fileFileName, string name, string? description = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var response_ = await CreateDatasetFromCsvWithResponseAsync(file, fileFileName, name, description, options, cancellationToken).ConfigureAwait(false);
+            var response_ = await CreateDatasetFromCsvWithResponseAsync(file, fileName, name, description, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateDatasetCsvResponse>> CreateDatasetFromCsvWithResponseAsync(global::System.IO.Stream file, string fileFileName, string name, string? description = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateDatasetCsvResponse>> CreateDatasetFromCsvWithResponseAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createDatasetFromCsv");
             request_.AppendPath("/catchAll/datasets/upload");
             if (file is null) throw new global::System.ArgumentNullException(nameof(file));
-            request_.AddMultipartFile("file", file, fileFileName, "text/csv");
+            request_.AddMultipartFile("file", file, fileName, "text/csv");
             request_.AddMultipartField("name", name);
             request_.AddMultipartField("description", description is null ? null : description);
             return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse>(), options, cancellationToken);
@@ -405,21 +405,21 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCSVToDatasetAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileFileName, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var response_ = await UploadCSVToDatasetWithResponseAsync(datasetId, file, fileFileName, options, cancellationToken).ConfigureAwait(false);
+            var response_ = await UploadCsvToDatasetWithResponseAsync(datasetId, file, fileName, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UploadCsvToDatasetResponse>> UploadCSVToDatasetWithResponseAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileFileName, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UploadCsvToDatasetResponse>> UploadCsvToDatasetWithResponseAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "uploadCSVToDataset");
             request_.AppendPath("/catchAll/datasets/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(datasetId));
             request_.AppendPath("/upload");
             if (file is null) throw new global::System.ArgumentNullException(nameof(file));
-            request_.AddMultipartFile("file", file, fileFileName, "text/csv");
+            request_.AddMultipartFile("file", file, fileName, "text/csv");
             return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse>(), options, cancellationToken);
         }
     }

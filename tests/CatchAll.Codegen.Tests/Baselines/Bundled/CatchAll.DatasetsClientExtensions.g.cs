@@ -76,13 +76,13 @@ namespace CatchAll
         /// <param name="filePath">Path of the file to upload; its name is sent as the file name.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public static async global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCSVToDatasetAsync(this IDatasetsClient client, global::System.Guid datasetId, string filePath, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetAsync(this IDatasetsClient client, global::System.Guid datasetId, string filePath, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
             if (filePath is null) throw new global::System.ArgumentNullException(nameof(filePath));
             // Asynchronous file IO so a large upload does not block a thread-pool thread.
             using var stream_ = new global::System.IO.FileStream(filePath, global::System.IO.FileMode.Open, global::System.IO.FileAccess.Read, global::System.IO.FileShare.Read, 81920, useAsync: true);
-            return await client.UploadCSVToDatasetAsync(datasetId, stream_, global::System.IO.Path.GetFileName(filePath), options, cancellationToken).ConfigureAwait(false);
+            return await client.UploadCsvToDatasetAsync(datasetId, stream_, global::System.IO.Path.GetFileName(filePath), options, cancellationToken).ConfigureAwait(false);
         }
     }
 }

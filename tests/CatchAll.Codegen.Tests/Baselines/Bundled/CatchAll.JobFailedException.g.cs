@@ -7,13 +7,13 @@ namespace CatchAll
     public sealed class JobFailedException : global::CatchAll.Runtime.OperationFailedException
     {
         /// <summary>Creates the exception from the last status response.</summary>
-        public JobFailedException(string resourceId, string status, global::CatchAll.Models.StatusResponseDto lastResult)
+        public JobFailedException(string resourceId, string status, global::CatchAll.Models.StatusResponse lastResult)
             : base("getJobStatus", resourceId, status, lastResult, "Jobs " + resourceId + " ended with status '" + status + "'.")
         {
             Result = lastResult;
         }
 
         /// <summary>The status response that reported the failure.</summary>
-        public global::CatchAll.Models.StatusResponseDto Result { get; }
+        public global::CatchAll.Models.StatusResponse Result { get; }
     }
 }

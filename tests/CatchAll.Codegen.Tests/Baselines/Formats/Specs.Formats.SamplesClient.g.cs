@@ -56,25 +56,25 @@ namespace Specs.Formats
         /// <summary>uploadSample</summary>
         /// <remarks>POST /samples/upload</remarks>
         /// <param name="file">The content to upload.</param>
-        /// <param name="fileFileName">The file name sent with the upload.</param>
+        /// <param name="fileName">The file name sent with the upload.</param>
         /// <param name="label">What the sample shows.</param>
         /// <param name="weight">Grams.</param>
         /// <param name="takenAt">When it was taken.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> UploadSampleAsync(global::System.IO.Stream file, string fileFileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> UploadSampleAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>uploadSample</summary>
         /// <remarks>POST /samples/upload</remarks>
         /// <param name="file">The content to upload.</param>
-        /// <param name="fileFileName">The file name sent with the upload.</param>
+        /// <param name="fileName">The file name sent with the upload.</param>
         /// <param name="label">What the sample shows.</param>
         /// <param name="weight">Grams.</param>
         /// <param name="takenAt">When it was taken.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Formats.Models.Sample>> UploadSampleWithResponseAsync(global::System.IO.Stream file, string fileFileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Formats.Models.Sample>> UploadSampleWithResponseAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -133,19 +133,19 @@ namespace Specs.Formats
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> UploadSampleAsync(global::System.IO.Stream file, string fileFileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> UploadSampleAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var response_ = await UploadSampleWithResponseAsync(file, fileFileName, label, weight, takenAt, options, cancellationToken).ConfigureAwait(false);
+            var response_ = await UploadSampleWithResponseAsync(file, fileName, label, weight, takenAt, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Formats.Models.Sample>> UploadSampleWithResponseAsync(global::System.IO.Stream file, string fileFileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Formats.Models.Sample>> UploadSampleWithResponseAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "uploadSample");
             request_.AppendPath("/samples/upload");
             if (file is null) throw new global::System.ArgumentNullException(nameof(file));
-            request_.AddMultipartFile("file", file, fileFileName, "application/octet-stream");
+            request_.AddMultipartFile("file", file, fileName, "application/octet-stream");
             request_.AddMultipartField("label", label);
             request_.AddMultipartField("weight", weight is { } weight_ ? global::CatchAll.Runtime.ParameterFormatter.Format(weight_) : null);
             request_.AddMultipartField("taken_at", takenAt is { } takenAt_ ? global::CatchAll.Runtime.ParameterFormatter.Format(takenAt_) : null);

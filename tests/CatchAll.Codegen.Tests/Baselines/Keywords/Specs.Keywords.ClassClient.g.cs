@@ -39,7 +39,7 @@ namespace Specs.Keywords
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.String> CreateWidgetAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.ClassString> CreateWidgetAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>create_widget</summary>
         /// <remarks>POST /widgets</remarks>
@@ -47,7 +47,7 @@ namespace Specs.Keywords
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Keywords.Models.String>> CreateWidgetWithResponseAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Keywords.Models.ClassString>> CreateWidgetWithResponseAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -88,19 +88,19 @@ namespace Specs.Keywords
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.String> CreateWidgetAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.ClassString> CreateWidgetAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateWidgetWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Keywords.Models.String>> CreateWidgetWithResponseAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Keywords.Models.ClassString>> CreateWidgetWithResponseAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "create_widget");
             request_.AppendPath("/widgets");
             if (body is not null) request_.SetJsonBody(body, global::Specs.Keywords.KeywordsApiJson.TypeInfo<global::Specs.Keywords.Models.Widget>());
-            return _pipeline.SendAsync(request_, global::Specs.Keywords.KeywordsApiJson.TypeInfo<global::Specs.Keywords.Models.String>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::Specs.Keywords.KeywordsApiJson.TypeInfo<global::Specs.Keywords.Models.ClassString>(), options, cancellationToken);
         }
     }
 }
