@@ -151,7 +151,6 @@ program_bundled() {
 using CatchAll;
 using CatchAll.Emulator;
 using CatchAll.Models;
-using CatchAll.Runtime;
 
 await using var emulator = await CatchAllEmulator.StartAsync();
 using var client = new CatchAllClient(new CatchAllClientOptions { ApiKey = emulator.ApiKey, BaseAddress = emulator.BaseAddress });
@@ -212,7 +211,6 @@ sed -i 's:</Project>:  <ItemGroup>\n    <CatchAllSpec Include="my-catchall.yaml"
 program_custom() { # the Program.cs for the custom spec; $1 adds a statement
   cat <<EOF
 using CatchAll.Emulator;
-using CatchAll.Runtime;
 using My.Api;
 using My.Api.Models;
 
@@ -305,7 +303,6 @@ else
   echo "CatchAll.Emulator has no net8.0 build: the net8.0 consumer only builds a client"
   cat > "$app8/Program.cs" <<'EOF'
 using CatchAll;
-using CatchAll.Runtime;
 
 using var client = new CatchAllClient(new CatchAllClientOptions { ApiKey = "not-used" });
 Console.WriteLine(client.Jobs is not null ? "client ok" : "no jobs client");

@@ -23,7 +23,6 @@ program='using System;
 using System.Threading.Tasks;
 using CatchAll;
 using CatchAll.Models;
-using CatchAll.Runtime;
 
 namespace Consumer;
 

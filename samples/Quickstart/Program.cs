@@ -9,7 +9,6 @@ using System.Threading.Tasks;
 using CatchAll;
 using CatchAll.Emulator;
 using CatchAll.Models;
-using CatchAll.Runtime;
 
 var query = args.Length > 0 ? string.Join(" ", args) : "Series B funding rounds for SaaS startups";
 var apiKey = Environment.GetEnvironmentVariable("CATCHALL_API_KEY");

@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using CatchAll;
 using CatchAll.Models;
-using CatchAll.Runtime;
 
 var failures = 0;
 

@@ -54,14 +54,14 @@ internal sealed partial class Emitter
         w.Line($"public const string ContractVersion = {Literal(_spec.Version)};");
         w.Line();
         w.Summary("Creates a client that owns its HttpClient.");
-        w.Line($"public {name}({Runtime}.CatchAllClientOptions options)");
+        w.Line($"public {name}({Api}.CatchAllClientOptions options)");
         w.Line($"    : this(new {Runtime}.CatchAllPipeline(options ?? throw new global::System.ArgumentNullException(nameof(options)), new global::System.Uri(DefaultBaseAddress)))");
         w.Line("{");
         w.Line("}");
         w.Line();
         w.Summary("Creates a client on a caller-owned HttpClient (from IHttpClientFactory, say); it is not disposed with the client.");
-        w.Line($"public {name}(global::System.Net.Http.HttpClient httpClient, {Runtime}.CatchAllClientOptions? options = null)");
-        w.Line($"    : this(new {Runtime}.CatchAllPipeline(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options ?? new {Runtime}.CatchAllClientOptions(), new global::System.Uri(DefaultBaseAddress)))");
+        w.Line($"public {name}(global::System.Net.Http.HttpClient httpClient, {Api}.CatchAllClientOptions? options = null)");
+        w.Line($"    : this(new {Runtime}.CatchAllPipeline(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options ?? new {Api}.CatchAllClientOptions(), new global::System.Uri(DefaultBaseAddress)))");
         w.Line("{");
         w.Line("}");
         w.Line();
@@ -99,7 +99,7 @@ internal sealed partial class Emitter
         var self = $"global::{_spec.Namespace}.{name}";
         var overloads = new[]
         {
-            (Options: "with options from code", Parameter: $"global::System.Action<{Runtime}.CatchAllClientOptions>? configure = null", Argument: "configure"),
+            (Options: "with options from code", Parameter: $"global::System.Action<{Api}.CatchAllClientOptions>? configure = null", Argument: "configure"),
             (Options: "with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry)", Parameter: "global::Microsoft.Extensions.Configuration.IConfiguration configuration", Argument: "configuration"),
         };
         foreach (var overload in overloads)
@@ -231,7 +231,7 @@ internal sealed partial class Emitter
         }
 
         required.AddRange(optional);
-        required.Add(new Argument("options", $"{Runtime}.RequestOptions?", "null", "Per-call timeout, headers and retry settings."));
+        required.Add(new Argument("options", $"{Api}.RequestOptions?", "null", "Per-call timeout, headers and retry settings."));
         required.Add(new Argument("cancellationToken", Token, "default", "Cancels the call."));
         return required;
     }
@@ -252,7 +252,7 @@ internal sealed partial class Emitter
         string returnType;
         if (withResponse)
         {
-            returnType = result.Length == 0 ? $"{Tasks}.Task<{Runtime}.ApiResponse>" : $"{Tasks}.Task<{Runtime}.ApiResponse<{result}>>";
+            returnType = result.Length == 0 ? $"{Tasks}.Task<{Api}.ApiResponse>" : $"{Tasks}.Task<{Api}.ApiResponse<{result}>>";
         }
         else
         {

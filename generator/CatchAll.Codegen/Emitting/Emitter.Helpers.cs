@@ -58,7 +58,7 @@ internal sealed partial class Emitter
         var result = TypeName(waiter.ResultType, false);
         var w = Header(_spec.Namespace);
         w.Summary($"Thrown by {waiter.MethodName} when the resource reaches a failure status ({string.Join(", ", waiter.FailureValues)}).");
-        w.Open($"public sealed class {waiter.ExceptionName} : {Runtime}.OperationFailedException");
+        w.Open($"public sealed class {waiter.ExceptionName} : {Api}.OperationFailedException");
         w.Summary("Creates the exception from the last status response.");
         w.Line($"public {waiter.ExceptionName}(string resourceId, string status, {result} lastResult)");
         w.Line($"    : base({Literal(waiter.StatusOperationId)}, resourceId, status, lastResult, \"{waiter.Resource} \" + resourceId + \" ended with status '\" + status + \"'.\")");
@@ -87,7 +87,7 @@ internal sealed partial class Emitter
         var result = TypeName(waiter.ResultType, false);
         var id = TypeName(waiter.IdType, false);
         var classify = "Classify" + waiter.MethodName;
-        var common = $"{Runtime}.PollingOptions? polling = null, global::System.IProgress<{result}>? progress = null, {Token} cancellationToken = default";
+        var common = $"{Api}.PollingOptions? polling = null, global::System.IProgress<{result}>? progress = null, {Token} cancellationToken = default";
 
         w.Line();
         w.Doc("summary", $"Polls {waiter.StatusOperationMethod} until the status is {string.Join(" or ", waiter.SuccessValues)}; throws <see cref=\"{waiter.ExceptionName}\"/> on {string.Join(" or ", waiter.FailureValues)}.", raw: true);
@@ -189,7 +189,7 @@ internal sealed partial class Emitter
     {
         w.Line($"Classify{waiter.MethodName},");
         w.Line($"result => new {waiter.ExceptionName}({Format(waiter.IdType, waiter.IdParameterName)}, {StatusText(waiter, "result")} ?? string.Empty, result),");
-        w.Line($"{Runtime}.PollingOptions.ForOperation(polling, {Literal(waiter.StatusOperationId)}, global::System.TimeSpan.FromSeconds({waiter.DefaultIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)})),");
+        w.Line($"{Api}.PollingOptions.ForOperation(polling, {Literal(waiter.StatusOperationId)}, global::System.TimeSpan.FromSeconds({waiter.DefaultIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)})),");
         w.Line("TimeProviderOf(client),");
         w.Line("progress,");
         w.Line("cancellationToken);");
@@ -214,10 +214,10 @@ internal sealed partial class Emitter
 
         EmitObsolete(w, operation);
         var parameters = string.Join(", ", new[] { $"this I{resource.Name}Client client" }.Concat(arguments.Select(a => a.Default is null ? $"{a.Type} {a.Name}" : $"{a.Type} {a.Name} = {a.Default}")));
-        w.Open($"public static {Runtime}.AsyncPageable<{page}, {item}> {pager.MethodName}({parameters})");
+        w.Open($"public static {Api}.AsyncPageable<{page}, {item}> {pager.MethodName}({parameters})");
         w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
         var call = string.Join(", ", Arguments(operation).Select(a => a.Name == pageParameter ? $"{a.Name}: number" : a.Name == "cancellationToken" ? "cancellationToken: token" : $"{a.Name}: {a.Name}"));
-        w.Line($"return new {Runtime}.AsyncPageable<{page}, {item}>(");
+        w.Line($"return new {Api}.AsyncPageable<{page}, {item}>(");
         w.Indent();
         w.Line($"(number, token) => client.{pager.OperationMethod}({call}),");
         w.Line($"result => result.{pager.ItemsPropertyName} is null ? null : result.{pager.ItemsPropertyName} as {Generic}.IReadOnlyList<{item}> ?? new {Generic}.List<{item}>(result.{pager.ItemsPropertyName}),");

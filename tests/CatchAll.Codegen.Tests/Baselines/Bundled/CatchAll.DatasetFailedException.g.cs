@@ -4,7 +4,7 @@
 namespace CatchAll
 {
     /// <summary>Thrown by WaitUntilReadyAsync when the resource reaches a failure status (failed).</summary>
-    public sealed class DatasetFailedException : global::CatchAll.Runtime.OperationFailedException
+    public sealed class DatasetFailedException : global::CatchAll.OperationFailedException
     {
         /// <summary>Creates the exception from the last status response.</summary>
         public DatasetFailedException(string resourceId, string status, global::CatchAll.Models.DatasetResponse lastResult)

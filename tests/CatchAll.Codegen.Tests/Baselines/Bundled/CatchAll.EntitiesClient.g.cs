@@ -20,7 +20,7 @@ namespace CatchAll
         /// <param name="sortOrder">Sort direction. Server default: "desc".</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityListResponse> ListEntitiesAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityListResponse> ListEntitiesAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List entities</summary>
         /// <remarks>GET /catchAll/entities. Pages through the organization's entities, filterable by status and type and sortable by name, status or creation time.</remarks>
@@ -34,14 +34,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.EntityListResponse>> ListEntitiesWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityListResponse>> ListEntitiesWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add an entity</summary>
         /// <remarks>POST /catchAll/entities. Registers a company or person and enriches it in the background; its status goes from `pending` to `ready`. A `domain` is the most useful detail to supply since it is unambiguous.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntityResponse> CreateEntityAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntityResponse> CreateEntityAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add an entity</summary>
         /// <remarks>POST /catchAll/entities. Registers a company or person and enriches it in the background; its status goes from `pending` to `ready`. A `domain` is the most useful detail to supply since it is unambiguous.</remarks>
@@ -49,14 +49,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateEntityResponse>> CreateEntityWithResponseAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateEntityResponse>> CreateEntityWithResponseAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add many entities</summary>
         /// <remarks>POST /catchAll/entities/batch. Registers several entities in one call; each succeeds or fails on its own and the answer lists `{id, status}` pairs in input order.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntitiesBatchResponse> CreateEntitiesBatchAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntitiesBatchResponse> CreateEntitiesBatchAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add many entities</summary>
         /// <remarks>POST /catchAll/entities/batch. Registers several entities in one call; each succeeds or fails on its own and the answer lists `{id, status}` pairs in input order.</remarks>
@@ -64,14 +64,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateEntitiesBatchResponse>> CreateEntitiesBatchWithResponseAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateEntitiesBatchResponse>> CreateEntitiesBatchWithResponseAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read an entity</summary>
         /// <remarks>GET /catchAll/entities/{entity_id}. Returns one entity with its attributes and current status.</remarks>
         /// <param name="entityId">Identifier of the entity.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> GetEntityAsync(global::System.Guid entityId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> GetEntityAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read an entity</summary>
         /// <remarks>GET /catchAll/entities/{entity_id}. Returns one entity with its attributes and current status.</remarks>
@@ -79,14 +79,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.EntityResponse>> GetEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityResponse>> GetEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove an entity</summary>
         /// <remarks>DELETE /catchAll/entities/{entity_id}. Deletes an entity for good, taking it out of every dataset and of the search index.</remarks>
         /// <param name="entityId">Identifier of the entity.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task DeleteEntityAsync(global::System.Guid entityId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task DeleteEntityAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove an entity</summary>
         /// <remarks>DELETE /catchAll/entities/{entity_id}. Deletes an entity for good, taking it out of every dataset and of the search index.</remarks>
@@ -94,7 +94,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> DeleteEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Change an entity</summary>
         /// <remarks>PATCH /catchAll/entities/{entity_id}. Changes only the entity fields present in the body.</remarks>
@@ -102,7 +102,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> UpdateEntityAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> UpdateEntityAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Change an entity</summary>
         /// <remarks>PATCH /catchAll/entities/{entity_id}. Changes only the entity fields present in the body.</remarks>
@@ -111,7 +111,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.EntityResponse>> UpdateEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityResponse>> UpdateEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -130,14 +130,14 @@ namespace CatchAll
         public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityListResponse> ListEntitiesAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityListResponse> ListEntitiesAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListEntitiesWithResponseAsync(page, pageSize, search, status, entityType, sortBy, sortOrder, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.EntityListResponse>> ListEntitiesWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityListResponse>> ListEntitiesWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listEntities");
             request_.AppendPath("/catchAll/entities");
@@ -152,14 +152,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntityResponse> CreateEntityAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntityResponse> CreateEntityAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateEntityWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateEntityResponse>> CreateEntityWithResponseAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateEntityResponse>> CreateEntityWithResponseAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createEntity");
             request_.AppendPath("/catchAll/entities");
@@ -169,14 +169,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntitiesBatchResponse> CreateEntitiesBatchAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntitiesBatchResponse> CreateEntitiesBatchAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateEntitiesBatchWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateEntitiesBatchResponse>> CreateEntitiesBatchWithResponseAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateEntitiesBatchResponse>> CreateEntitiesBatchWithResponseAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createEntitiesBatch");
             request_.AppendPath("/catchAll/entities/batch");
@@ -186,14 +186,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> GetEntityAsync(global::System.Guid entityId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> GetEntityAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetEntityWithResponseAsync(entityId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.EntityResponse>> GetEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityResponse>> GetEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getEntity");
             request_.AppendPath("/catchAll/entities/");
@@ -202,13 +202,13 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task DeleteEntityAsync(global::System.Guid entityId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task DeleteEntityAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await DeleteEntityWithResponseAsync(entityId, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> DeleteEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "deleteEntity");
             request_.AppendPath("/catchAll/entities/");
@@ -217,14 +217,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> UpdateEntityAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> UpdateEntityAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UpdateEntityWithResponseAsync(entityId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.EntityResponse>> UpdateEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityResponse>> UpdateEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "updateEntity");
             request_.AppendPath("/catchAll/entities/");

@@ -4,7 +4,7 @@
 namespace CatchAll
 {
     /// <summary>Thrown by WaitForCompletionAsync when the resource reaches a failure status (failed).</summary>
-    public sealed class JobFailedException : global::CatchAll.Runtime.OperationFailedException
+    public sealed class JobFailedException : global::CatchAll.OperationFailedException
     {
         /// <summary>Creates the exception from the last status response.</summary>
         public JobFailedException(string resourceId, string status, global::CatchAll.Models.StatusResponse lastResult)

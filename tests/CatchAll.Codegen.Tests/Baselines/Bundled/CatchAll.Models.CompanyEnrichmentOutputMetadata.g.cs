@@ -6,8 +6,8 @@ namespace CatchAll.Models
     /// <summary>The company the service recognised.</summary>
     public sealed partial class CompanyEnrichmentOutputMetadata
     {
-        private global::CatchAll.Runtime.Optional<string?> _domainUrl;
-        private global::CatchAll.Runtime.Optional<global::CatchAll.Models.Confidence?> _domainUrlConfidence;
+        private global::CatchAll.Optional<string?> _domainUrl;
+        private global::CatchAll.Optional<global::CatchAll.Models.Confidence?> _domainUrlConfidence;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Canonical company name.</summary>
@@ -19,7 +19,7 @@ namespace CatchAll.Models
         public string? DomainUrl
         {
             get => _domainUrl.GetValueOrDefault();
-            set => _domainUrl = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _domainUrl = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>How sure the service is about the domain.</summary>
@@ -27,7 +27,7 @@ namespace CatchAll.Models
         public global::CatchAll.Models.Confidence? DomainUrlConfidence
         {
             get => _domainUrlConfidence.GetValueOrDefault();
-            set => _domainUrlConfidence = new global::CatchAll.Runtime.Optional<global::CatchAll.Models.Confidence?>(value);
+            set => _domainUrlConfidence = new global::CatchAll.Optional<global::CatchAll.Models.Confidence?>(value);
         }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>

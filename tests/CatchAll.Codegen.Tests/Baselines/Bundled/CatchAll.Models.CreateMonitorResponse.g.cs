@@ -6,7 +6,7 @@ namespace CatchAll.Models
     /// <summary>Outcome of creating a monitor.</summary>
     public sealed partial class CreateMonitorResponse
     {
-        private global::CatchAll.Runtime.Optional<global::System.Guid?> _monitorId;
+        private global::CatchAll.Optional<global::System.Guid?> _monitorId;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>The new monitor, or null when creation failed.</summary>
@@ -14,7 +14,7 @@ namespace CatchAll.Models
         public global::System.Guid? MonitorId
         {
             get => _monitorId.GetValueOrDefault();
-            set => _monitorId = new global::CatchAll.Runtime.Optional<global::System.Guid?>(value);
+            set => _monitorId = new global::CatchAll.Optional<global::System.Guid?>(value);
         }
 
         /// <summary>Outcome of the creation, or the error text.</summary>

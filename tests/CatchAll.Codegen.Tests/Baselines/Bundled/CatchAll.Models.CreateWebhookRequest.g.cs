@@ -6,7 +6,7 @@ namespace CatchAll.Models
     /// <summary>A new webhook: name and URL, plus optional type, delivery mode, method, headers, parameters, credentials and formatter.</summary>
     public sealed partial class CreateWebhookRequest
     {
-        private global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?> _formatterConfig;
+        private global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?> _formatterConfig;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Display name of the webhook.</summary>
@@ -48,7 +48,7 @@ namespace CatchAll.Models
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? FormatterConfig
         {
             get => _formatterConfig.GetValueOrDefault();
-            set => _formatterConfig = new global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(value);
+            set => _formatterConfig = new global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(value);
         }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>

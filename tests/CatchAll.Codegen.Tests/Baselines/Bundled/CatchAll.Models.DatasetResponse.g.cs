@@ -6,7 +6,7 @@ namespace CatchAll.Models
     /// <summary>A dataset with its entity count, status and audit fields.</summary>
     public sealed partial class DatasetResponse
     {
-        private global::CatchAll.Runtime.Optional<string?> _description;
+        private global::CatchAll.Optional<string?> _description;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Identifier of the dataset.</summary>
@@ -26,7 +26,7 @@ namespace CatchAll.Models
         public string? Description
         {
             get => _description.GetValueOrDefault();
-            set => _description = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _description = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>How many entities the dataset holds.</summary>

@@ -6,8 +6,8 @@ namespace CatchAll.Models
     /// <summary>One webhook call in the delivery log.</summary>
     public sealed partial class DeliveryHistoryItem
     {
-        private global::CatchAll.Runtime.Optional<string?> _errorMessage;
-        private global::CatchAll.Runtime.Optional<string?> _warningMessage;
+        private global::CatchAll.Optional<string?> _errorMessage;
+        private global::CatchAll.Optional<string?> _warningMessage;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Identifier of the log entry.</summary>
@@ -51,7 +51,7 @@ namespace CatchAll.Models
         public string? ErrorMessage
         {
             get => _errorMessage.GetValueOrDefault();
-            set => _errorMessage = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _errorMessage = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>A non-fatal notice such as a truncated payload; null when there was none.</summary>
@@ -59,7 +59,7 @@ namespace CatchAll.Models
         public string? WarningMessage
         {
             get => _warningMessage.GetValueOrDefault();
-            set => _warningMessage = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _warningMessage = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>

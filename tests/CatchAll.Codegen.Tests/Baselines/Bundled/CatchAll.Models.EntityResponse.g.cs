@@ -6,7 +6,7 @@ namespace CatchAll.Models
     /// <summary>An entity with its attributes, status and audit fields.</summary>
     public sealed partial class EntityResponse
     {
-        private global::CatchAll.Runtime.Optional<string?> _description;
+        private global::CatchAll.Optional<string?> _description;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Identifier of the entity.</summary>
@@ -30,7 +30,7 @@ namespace CatchAll.Models
         public string? Description
         {
             get => _description.GetValueOrDefault();
-            set => _description = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _description = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>Type-specific attributes of an entity.</summary>

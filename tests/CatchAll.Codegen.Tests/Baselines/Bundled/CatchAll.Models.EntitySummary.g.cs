@@ -6,7 +6,7 @@ namespace CatchAll.Models
     /// <summary>Short form of an entity used in dataset listings; its attributes sit in a flat `attributes` field instead of `additional_attributes.company_attributes`.</summary>
     public sealed partial class EntitySummary
     {
-        private global::CatchAll.Runtime.Optional<string?> _description;
+        private global::CatchAll.Optional<string?> _description;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Identifier of the entity.</summary>
@@ -30,7 +30,7 @@ namespace CatchAll.Models
         public string? Description
         {
             get => _description.GetValueOrDefault();
-            set => _description = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _description = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>Details that identify a company; all optional, and each one helps matching.</summary>

@@ -6,7 +6,7 @@ namespace CatchAll.Models
     /// <summary>Proposed validators, enrichments and date window for a query.</summary>
     public sealed partial class InitializeResponse
     {
-        private global::CatchAll.Runtime.Optional<string?> _context;
+        private global::CatchAll.Optional<string?> _context;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>The query that was sent.</summary>
@@ -18,7 +18,7 @@ namespace CatchAll.Models
         public string? Context
         {
             get => _context.GetValueOrDefault();
-            set => _context = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _context = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>Proposed validators.</summary>

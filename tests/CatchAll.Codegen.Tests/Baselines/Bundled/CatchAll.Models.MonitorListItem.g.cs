@@ -6,7 +6,7 @@ namespace CatchAll.Models
     /// <summary>Summary of one monitor in a monitor listing.</summary>
     public sealed partial class MonitorListItem
     {
-        private global::CatchAll.Runtime.Optional<global::CatchAll.Models.Webhook?> _webhook;
+        private global::CatchAll.Optional<global::CatchAll.Models.Webhook?> _webhook;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Identifier of the monitor.</summary>
@@ -46,7 +46,7 @@ namespace CatchAll.Models
         public global::CatchAll.Models.Webhook? Webhook
         {
             get => _webhook.GetValueOrDefault();
-            set => _webhook = new global::CatchAll.Runtime.Optional<global::CatchAll.Models.Webhook?>(value);
+            set => _webhook = new global::CatchAll.Optional<global::CatchAll.Models.Webhook?>(value);
         }
 
         /// <summary>Masked form of the API key tied to the monitor.</summary>

@@ -6,7 +6,7 @@ namespace CatchAll.Models
     /// <summary>One lifecycle event of a monitor.</summary>
     public sealed partial class MonitorStatusEntry
     {
-        private global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?> _additionalInformation;
+        private global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?> _additionalInformation;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Kind of event: `created`, `enable`, `disable`, `scheduled` (a run was launched; details give job_id, start_date, end_date) or `dump` (a run's records were merged; details give nb_existing_records, nb_final_records and, with a webhook, its outcome).</summary>
@@ -22,7 +22,7 @@ namespace CatchAll.Models
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalInformation
         {
             get => _additionalInformation.GetValueOrDefault();
-            set => _additionalInformation = new global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(value);
+            set => _additionalInformation = new global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(value);
         }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>

@@ -6,7 +6,7 @@ namespace CatchAll.Models
     /// <summary>Lifecycle events of a monitor.</summary>
     public sealed partial class MonitorStatusHistoryResponse
     {
-        private global::CatchAll.Runtime.Optional<string?> _message;
+        private global::CatchAll.Optional<string?> _message;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Whether the call worked.</summary>
@@ -18,7 +18,7 @@ namespace CatchAll.Models
         public string? Message
         {
             get => _message.GetValueOrDefault();
-            set => _message = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _message = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>Identifier of the monitor; null when the call failed.</summary>

@@ -6,7 +6,7 @@ namespace CatchAll.Models
     /// <summary>A project with its resource count and timestamps.</summary>
     public sealed partial class ProjectResponse
     {
-        private global::CatchAll.Runtime.Optional<string?> _description;
+        private global::CatchAll.Optional<string?> _description;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Whether the call worked.</summary>
@@ -30,7 +30,7 @@ namespace CatchAll.Models
         public string? Description
         {
             get => _description.GetValueOrDefault();
-            set => _description = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _description = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>How many resources the project holds.</summary>

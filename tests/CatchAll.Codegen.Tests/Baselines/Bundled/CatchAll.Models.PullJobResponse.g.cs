@@ -6,9 +6,9 @@ namespace CatchAll.Models
     /// <summary>A job's settings, progress counters and one page of its records.</summary>
     public sealed partial class PullJobResponse
     {
-        private global::CatchAll.Runtime.Optional<string?> _error;
-        private global::CatchAll.Runtime.Optional<int?> _progressValidated;
-        private global::CatchAll.Runtime.Optional<global::CatchAll.Models.SharingInfo?> _sharingInfo;
+        private global::CatchAll.Optional<string?> _error;
+        private global::CatchAll.Optional<int?> _progressValidated;
+        private global::CatchAll.Optional<global::CatchAll.Models.SharingInfo?> _sharingInfo;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Identifier of the job.</summary>
@@ -42,7 +42,7 @@ namespace CatchAll.Models
         public string? Error
         {
             get => _error.GetValueOrDefault();
-            set => _error = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _error = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>The job's record limit: the submitted value or, without one, the plan default.</summary>
@@ -66,7 +66,7 @@ namespace CatchAll.Models
         public int? ProgressValidated
         {
             get => _progressValidated.GetValueOrDefault();
-            set => _progressValidated = new global::CatchAll.Runtime.Optional<int?>(value);
+            set => _progressValidated = new global::CatchAll.Optional<int?>(value);
         }
 
         /// <summary>Search window the job covered.</summary>
@@ -98,7 +98,7 @@ namespace CatchAll.Models
         public global::CatchAll.Models.SharingInfo? SharingInfo
         {
             get => _sharingInfo.GetValueOrDefault();
-            set => _sharingInfo = new global::CatchAll.Runtime.Optional<global::CatchAll.Models.SharingInfo?>(value);
+            set => _sharingInfo = new global::CatchAll.Optional<global::CatchAll.Models.SharingInfo?>(value);
         }
 
         /// <summary>Records of this page with their extracted data and sources.</summary>

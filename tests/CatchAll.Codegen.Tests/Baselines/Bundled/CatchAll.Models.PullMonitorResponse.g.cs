@@ -6,7 +6,7 @@ namespace CatchAll.Models
     /// <summary>A monitor's schedule, run window and merged records.</summary>
     public sealed partial class PullMonitorResponse
     {
-        private global::CatchAll.Runtime.Optional<int?> _limit;
+        private global::CatchAll.Optional<int?> _limit;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Identifier of the monitor.</summary>
@@ -47,7 +47,7 @@ namespace CatchAll.Models
         public int? Limit
         {
             get => _limit.GetValueOrDefault();
-            set => _limit = new global::CatchAll.Runtime.Optional<int?>(value);
+            set => _limit = new global::CatchAll.Optional<int?>(value);
         }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>

@@ -6,7 +6,7 @@ namespace CatchAll.Models
     /// <summary>Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; `enrichment_confidence` is always present.</summary>
     public sealed partial class RecordEnrichment
     {
-        private global::CatchAll.Runtime.Optional<global::CatchAll.Models.Confidence?> _enrichmentConfidence;
+        private global::CatchAll.Optional<global::CatchAll.Models.Confidence?> _enrichmentConfidence;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
         private global::System.Text.Json.JsonElement _additionalPropertiesJson;
 
@@ -15,7 +15,7 @@ namespace CatchAll.Models
         public global::CatchAll.Models.Confidence? EnrichmentConfidence
         {
             get => _enrichmentConfidence.GetValueOrDefault();
-            set => _enrichmentConfidence = new global::CatchAll.Runtime.Optional<global::CatchAll.Models.Confidence?>(value);
+            set => _enrichmentConfidence = new global::CatchAll.Optional<global::CatchAll.Models.Confidence?>(value);
         }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>

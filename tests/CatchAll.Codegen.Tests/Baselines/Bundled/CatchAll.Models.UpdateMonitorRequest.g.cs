@@ -10,11 +10,11 @@ namespace CatchAll.Models
 
         /// <summary>Webhooks that replace all current links of the monitor; `[]` removes every link and leaving the field out keeps them.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("webhook_ids")]
-        public global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IList<global::System.Guid>> WebhookIds { get; set; }
+        public global::CatchAll.Optional<global::System.Collections.Generic.IList<global::System.Guid>> WebhookIds { get; set; }
 
         /// <summary>New most records per run, at least 10.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("limit")]
-        public global::CatchAll.Runtime.Optional<int> Limit { get; set; }
+        public global::CatchAll.Optional<int> Limit { get; set; }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -113,8 +113,8 @@ namespace CatchAll.Models
                 }
 
                 var result = new global::CatchAll.Models.UpdateMonitorRequest();
-                if (hasWebhookIds && pWebhookIds is { } vWebhookIds) result.WebhookIds = new global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IList<global::System.Guid>>(vWebhookIds);
-                if (hasLimit && pLimit is { } vLimit) result.Limit = new global::CatchAll.Runtime.Optional<int>(vLimit);
+                if (hasWebhookIds && pWebhookIds is { } vWebhookIds) result.WebhookIds = new global::CatchAll.Optional<global::System.Collections.Generic.IList<global::System.Guid>>(vWebhookIds);
+                if (hasLimit && pLimit is { } vLimit) result.Limit = new global::CatchAll.Optional<int>(vLimit);
                 result._additionalProperties = extra;
                 return result;
             }

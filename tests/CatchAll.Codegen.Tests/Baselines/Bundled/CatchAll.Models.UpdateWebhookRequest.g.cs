@@ -10,43 +10,43 @@ namespace CatchAll.Models
 
         /// <summary>New display name.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public global::CatchAll.Runtime.Optional<string> Name { get; set; }
+        public global::CatchAll.Optional<string> Name { get; set; }
 
         /// <summary>New HTTPS address; the rules of the webhook type still apply.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-        public global::CatchAll.Runtime.Optional<string> Url { get; set; }
+        public global::CatchAll.Optional<string> Url { get; set; }
 
         /// <summary>Kind of target: `generic` (raw payload to any HTTPS URL), `slack` (Block Kit message, URL under https://hooks.slack.com/), `teams` (Adaptive Card, host under webhook.office.com or webhook.office365.com) or `custom` (payload reshaped by `formatter_config`, which is then required). Guessed from the URL when left out.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public global::CatchAll.Runtime.Optional<global::CatchAll.Models.WebhookType> Type { get; set; }
+        public global::CatchAll.Optional<global::CatchAll.Models.WebhookType> Type { get; set; }
 
         /// <summary>`full` sends all records in one call per trigger; `per_record` makes one call per record, which can mean many calls.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("delivery_mode")]
-        public global::CatchAll.Runtime.Optional<global::CatchAll.Models.DeliveryMode> DeliveryMode { get; set; }
+        public global::CatchAll.Optional<global::CatchAll.Models.DeliveryMode> DeliveryMode { get; set; }
 
         /// <summary>Method used to call the webhook.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("method")]
-        public global::CatchAll.Runtime.Optional<global::CatchAll.Models.WebhookHttpMethod> Method { get; set; }
+        public global::CatchAll.Optional<global::CatchAll.Models.WebhookHttpMethod> Method { get; set; }
 
         /// <summary>New headers, replacing all old ones.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("headers")]
-        public global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, string>> Headers { get; set; }
+        public global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, string>> Headers { get; set; }
 
         /// <summary>New query parameters, replacing all old ones.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("params")]
-        public global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, string>> Params { get; set; }
+        public global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, string>> Params { get; set; }
 
         /// <summary>New credentials, replacing the old ones.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("auth")]
-        public global::CatchAll.Runtime.Optional<global::CatchAll.Models.WebhookAuth> Auth { get; set; }
+        public global::CatchAll.Optional<global::CatchAll.Models.WebhookAuth> Auth { get; set; }
 
         /// <summary>New payload reshaping rules.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("formatter_config")]
-        public global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?> FormatterConfig { get; set; }
+        public global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?> FormatterConfig { get; set; }
 
         /// <summary>false pauses deliveries while keeping the webhook.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("is_active")]
-        public global::CatchAll.Runtime.Optional<bool> IsActive { get; set; }
+        public global::CatchAll.Optional<bool> IsActive { get; set; }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -322,16 +322,16 @@ namespace CatchAll.Models
                 }
 
                 var result = new global::CatchAll.Models.UpdateWebhookRequest();
-                if (hasName && pName is { } vName) result.Name = new global::CatchAll.Runtime.Optional<string>(vName);
-                if (hasUrl && pUrl is { } vUrl) result.Url = new global::CatchAll.Runtime.Optional<string>(vUrl);
-                if (hasType && pType is { } vType) result.Type = new global::CatchAll.Runtime.Optional<global::CatchAll.Models.WebhookType>(vType);
-                if (hasDeliveryMode && pDeliveryMode is { } vDeliveryMode) result.DeliveryMode = new global::CatchAll.Runtime.Optional<global::CatchAll.Models.DeliveryMode>(vDeliveryMode);
-                if (hasMethod && pMethod is { } vMethod) result.Method = new global::CatchAll.Runtime.Optional<global::CatchAll.Models.WebhookHttpMethod>(vMethod);
-                if (hasHeaders && pHeaders is { } vHeaders) result.Headers = new global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, string>>(vHeaders);
-                if (hasParams && pParams is { } vParams) result.Params = new global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, string>>(vParams);
-                if (hasAuth && pAuth is { } vAuth) result.Auth = new global::CatchAll.Runtime.Optional<global::CatchAll.Models.WebhookAuth>(vAuth);
-                if (hasFormatterConfig) result.FormatterConfig = new global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(pFormatterConfig);
-                if (hasIsActive && pIsActive is { } vIsActive) result.IsActive = new global::CatchAll.Runtime.Optional<bool>(vIsActive);
+                if (hasName && pName is { } vName) result.Name = new global::CatchAll.Optional<string>(vName);
+                if (hasUrl && pUrl is { } vUrl) result.Url = new global::CatchAll.Optional<string>(vUrl);
+                if (hasType && pType is { } vType) result.Type = new global::CatchAll.Optional<global::CatchAll.Models.WebhookType>(vType);
+                if (hasDeliveryMode && pDeliveryMode is { } vDeliveryMode) result.DeliveryMode = new global::CatchAll.Optional<global::CatchAll.Models.DeliveryMode>(vDeliveryMode);
+                if (hasMethod && pMethod is { } vMethod) result.Method = new global::CatchAll.Optional<global::CatchAll.Models.WebhookHttpMethod>(vMethod);
+                if (hasHeaders && pHeaders is { } vHeaders) result.Headers = new global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, string>>(vHeaders);
+                if (hasParams && pParams is { } vParams) result.Params = new global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, string>>(vParams);
+                if (hasAuth && pAuth is { } vAuth) result.Auth = new global::CatchAll.Optional<global::CatchAll.Models.WebhookAuth>(vAuth);
+                if (hasFormatterConfig) result.FormatterConfig = new global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(pFormatterConfig);
+                if (hasIsActive && pIsActive is { } vIsActive) result.IsActive = new global::CatchAll.Optional<bool>(vIsActive);
                 result._additionalProperties = extra;
                 return result;
             }

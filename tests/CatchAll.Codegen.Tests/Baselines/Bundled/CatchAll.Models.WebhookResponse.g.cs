@@ -6,7 +6,7 @@ namespace CatchAll.Models
     /// <summary>Settings of a registered webhook.</summary>
     public sealed partial class WebhookResponse
     {
-        private global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?> _formatterConfig;
+        private global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?> _formatterConfig;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Identifier of the webhook.</summary>
@@ -46,7 +46,7 @@ namespace CatchAll.Models
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? FormatterConfig
         {
             get => _formatterConfig.GetValueOrDefault();
-            set => _formatterConfig = new global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(value);
+            set => _formatterConfig = new global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(value);
         }
 
         /// <summary>Whether the webhook is switched on.</summary>

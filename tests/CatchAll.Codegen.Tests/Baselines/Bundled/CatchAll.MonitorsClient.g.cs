@@ -18,7 +18,7 @@ namespace CatchAll
         /// <param name="projectId">Keep only resources that belong to this project.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorsResponse> ListMonitorsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorsResponse> ListMonitorsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List your monitors</summary>
         /// <remarks>GET /catchAll/monitors. Pages through the monitors visible to the caller.</remarks>
@@ -30,14 +30,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListMonitorsResponse>> ListMonitorsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListMonitorsResponse>> ListMonitorsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Start a monitor</summary>
         /// <remarks>POST /catchAll/monitors/create. Creates a monitor that re-runs a reference job on a schedule.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateMonitorResponse> CreateMonitorAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateMonitorResponse> CreateMonitorAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Start a monitor</summary>
         /// <remarks>POST /catchAll/monitors/create. Creates a monitor that re-runs a reference job on a schedule.</remarks>
@@ -45,14 +45,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateMonitorResponse>> CreateMonitorWithResponseAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateMonitorResponse>> CreateMonitorWithResponseAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read monitor records</summary>
         /// <remarks>GET /catchAll/monitors/pull/{monitor_id}. Returns the merged records gathered by every run of a monitor.</remarks>
         /// <param name="monitorId">Identifier of the monitor.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.PullMonitorResponse> PullMonitorResultsAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.PullMonitorResponse> PullMonitorResultsAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read monitor records</summary>
         /// <remarks>GET /catchAll/monitors/pull/{monitor_id}. Returns the merged records gathered by every run of a monitor.</remarks>
@@ -60,7 +60,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.PullMonitorResponse>> PullMonitorResultsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.PullMonitorResponse>> PullMonitorResultsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List monitor runs</summary>
         /// <remarks>GET /catchAll/monitors/{monitor_id}/jobs. Lists the jobs a monitor has launched.</remarks>
@@ -68,7 +68,7 @@ namespace CatchAll
         /// <param name="sort">Order of the runs by their start_date. Server default: "asc".</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List monitor runs</summary>
         /// <remarks>GET /catchAll/monitors/{monitor_id}/jobs. Lists the jobs a monitor has launched.</remarks>
@@ -77,14 +77,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListMonitorJobsResponse>> ListMonitorJobsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListMonitorJobsResponse>> ListMonitorJobsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read monitor history</summary>
         /// <remarks>GET /catchAll/monitors/{monitor_id}/status. Lists every lifecycle event of a monitor, newest event first.</remarks>
         /// <param name="monitorId">Identifier of the monitor.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorStatusHistoryResponse> GetMonitorStatusHistoryAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorStatusHistoryResponse> GetMonitorStatusHistoryAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read monitor history</summary>
         /// <remarks>GET /catchAll/monitors/{monitor_id}/status. Lists every lifecycle event of a monitor, newest event first.</remarks>
@@ -92,7 +92,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.MonitorStatusHistoryResponse>> GetMonitorStatusHistoryWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorStatusHistoryResponse>> GetMonitorStatusHistoryWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Turn a monitor on</summary>
         /// <remarks>POST /catchAll/monitors/{monitor_id}/enable. Resumes the scheduled runs of a monitor.</remarks>
@@ -100,7 +100,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> EnableMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> EnableMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Turn a monitor on</summary>
         /// <remarks>POST /catchAll/monitors/{monitor_id}/enable. Resumes the scheduled runs of a monitor.</remarks>
@@ -109,14 +109,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.MonitorResponse>> EnableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorResponse>> EnableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Turn a monitor off</summary>
         /// <remarks>POST /catchAll/monitors/{monitor_id}/disable. Pauses the scheduled runs of a monitor.</remarks>
         /// <param name="monitorId">Identifier of the monitor.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> DisableMonitorAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> DisableMonitorAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Turn a monitor off</summary>
         /// <remarks>POST /catchAll/monitors/{monitor_id}/disable. Pauses the scheduled runs of a monitor.</remarks>
@@ -124,14 +124,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.MonitorResponse>> DisableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorResponse>> DisableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a monitor</summary>
         /// <remarks>DELETE /catchAll/monitors/{monitor_id}. Marks a monitor as deleted: its schedule stops at once and it leaves listings. Only the owner may do this, an unknown or foreign monitor gives `404`, and deleting it again still gives `200`.</remarks>
         /// <param name="monitorId">Identifier of the monitor.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteMonitorResponse> DeleteMonitorAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteMonitorResponse> DeleteMonitorAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a monitor</summary>
         /// <remarks>DELETE /catchAll/monitors/{monitor_id}. Marks a monitor as deleted: its schedule stops at once and it leaves listings. Only the owner may do this, an unknown or foreign monitor gives `404`, and deleting it again still gives `200`.</remarks>
@@ -139,7 +139,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DeleteMonitorResponse>> DeleteMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeleteMonitorResponse>> DeleteMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Change a monitor</summary>
         /// <remarks>PATCH /catchAll/monitors/{monitor_id}. Changes the webhooks or record limit of a monitor.</remarks>
@@ -147,7 +147,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateMonitorResponse> UpdateMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateMonitorResponse> UpdateMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Change a monitor</summary>
         /// <remarks>PATCH /catchAll/monitors/{monitor_id}. Changes the webhooks or record limit of a monitor.</remarks>
@@ -156,7 +156,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UpdateMonitorResponse>> UpdateMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateMonitorResponse>> UpdateMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -175,14 +175,14 @@ namespace CatchAll
         public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorsResponse> ListMonitorsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorsResponse> ListMonitorsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListMonitorsWithResponseAsync(page, pageSize, search, ownership, projectId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListMonitorsResponse>> ListMonitorsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListMonitorsResponse>> ListMonitorsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listMonitors");
             request_.AppendPath("/catchAll/monitors");
@@ -195,14 +195,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateMonitorResponse> CreateMonitorAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateMonitorResponse> CreateMonitorAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateMonitorWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateMonitorResponse>> CreateMonitorWithResponseAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateMonitorResponse>> CreateMonitorWithResponseAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createMonitor");
             request_.AppendPath("/catchAll/monitors/create");
@@ -212,14 +212,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.PullMonitorResponse> PullMonitorResultsAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.PullMonitorResponse> PullMonitorResultsAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await PullMonitorResultsWithResponseAsync(monitorId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.PullMonitorResponse>> PullMonitorResultsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.PullMonitorResponse>> PullMonitorResultsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "pullMonitorResults");
             request_.AppendPath("/catchAll/monitors/pull/");
@@ -228,14 +228,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListMonitorJobsWithResponseAsync(monitorId, sort, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListMonitorJobsResponse>> ListMonitorJobsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListMonitorJobsResponse>> ListMonitorJobsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listMonitorJobs");
             request_.AppendPath("/catchAll/monitors/");
@@ -246,14 +246,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorStatusHistoryResponse> GetMonitorStatusHistoryAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorStatusHistoryResponse> GetMonitorStatusHistoryAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetMonitorStatusHistoryWithResponseAsync(monitorId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.MonitorStatusHistoryResponse>> GetMonitorStatusHistoryWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorStatusHistoryResponse>> GetMonitorStatusHistoryWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getMonitorStatusHistory");
             request_.AppendPath("/catchAll/monitors/");
@@ -263,14 +263,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> EnableMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> EnableMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await EnableMonitorWithResponseAsync(monitorId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.MonitorResponse>> EnableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorResponse>> EnableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "enableMonitor");
             request_.AppendPath("/catchAll/monitors/");
@@ -281,14 +281,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> DisableMonitorAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> DisableMonitorAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await DisableMonitorWithResponseAsync(monitorId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.MonitorResponse>> DisableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorResponse>> DisableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "disableMonitor");
             request_.AppendPath("/catchAll/monitors/");
@@ -298,14 +298,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteMonitorResponse> DeleteMonitorAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteMonitorResponse> DeleteMonitorAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await DeleteMonitorWithResponseAsync(monitorId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DeleteMonitorResponse>> DeleteMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeleteMonitorResponse>> DeleteMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "deleteMonitor");
             request_.AppendPath("/catchAll/monitors/");
@@ -314,14 +314,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateMonitorResponse> UpdateMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateMonitorResponse> UpdateMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UpdateMonitorWithResponseAsync(monitorId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UpdateMonitorResponse>> UpdateMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateMonitorResponse>> UpdateMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "updateMonitor");
             request_.AppendPath("/catchAll/monitors/");

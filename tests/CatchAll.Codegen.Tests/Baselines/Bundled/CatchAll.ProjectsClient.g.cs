@@ -17,7 +17,7 @@ namespace CatchAll
         /// <param name="ownership">Which resources to include by ownership. Server default: "all".</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectListResponse> ListProjectsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectListResponse> ListProjectsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List projects</summary>
         /// <remarks>GET /catchAll/projects. Pages through the projects the caller can see.</remarks>
@@ -28,14 +28,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ProjectListResponse>> ListProjectsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectListResponse>> ListProjectsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a project</summary>
         /// <remarks>POST /catchAll/projects. Creates a project.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateProjectResponse> CreateProjectAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateProjectResponse> CreateProjectAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a project</summary>
         /// <remarks>POST /catchAll/projects. Creates a project.</remarks>
@@ -43,14 +43,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateProjectResponse>> CreateProjectWithResponseAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateProjectResponse>> CreateProjectWithResponseAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read a project</summary>
         /// <remarks>GET /catchAll/projects/{project_id}. Returns one project.</remarks>
         /// <param name="projectId">Identifier of the project.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResponse> GetProjectAsync(global::System.Guid projectId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResponse> GetProjectAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read a project</summary>
         /// <remarks>GET /catchAll/projects/{project_id}. Returns one project.</remarks>
@@ -58,7 +58,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ProjectResponse>> GetProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResponse>> GetProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a project</summary>
         /// <remarks>DELETE /catchAll/projects/{project_id}. Deletes a project; unless `delete_resources` is true its resources are only detached.</remarks>
@@ -66,7 +66,7 @@ namespace CatchAll
         /// <param name="deleteResources">When true, the project's jobs, monitors and datasets are deleted for good as well; when false they are only detached from it. Server default: false.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task DeleteProjectAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task DeleteProjectAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a project</summary>
         /// <remarks>DELETE /catchAll/projects/{project_id}. Deletes a project; unless `delete_resources` is true its resources are only detached.</remarks>
@@ -75,7 +75,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> DeleteProjectWithResponseAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteProjectWithResponseAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Change a project</summary>
         /// <remarks>PATCH /catchAll/projects/{project_id}. Changes the name and/or description of a project.</remarks>
@@ -83,7 +83,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateProjectResponse> UpdateProjectAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateProjectResponse> UpdateProjectAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Change a project</summary>
         /// <remarks>PATCH /catchAll/projects/{project_id}. Changes the name and/or description of a project.</remarks>
@@ -92,14 +92,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UpdateProjectResponse>> UpdateProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateProjectResponse>> UpdateProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Count project resources</summary>
         /// <remarks>GET /catchAll/projects/{project_id}/overview. Counts a project's resources by type: jobs and monitors per status (for example `completed`, `failed`), datasets and monitor groups as a `total` only.</remarks>
         /// <param name="projectId">Identifier of the project.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectOverviewResponse> GetProjectOverviewAsync(global::System.Guid projectId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectOverviewResponse> GetProjectOverviewAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Count project resources</summary>
         /// <remarks>GET /catchAll/projects/{project_id}/overview. Counts a project's resources by type: jobs and monitors per status (for example `completed`, `failed`), datasets and monitor groups as a `total` only.</remarks>
@@ -107,7 +107,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ProjectOverviewResponse>> GetProjectOverviewWithResponseAsync(global::System.Guid projectId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectOverviewResponse>> GetProjectOverviewWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List project resources</summary>
         /// <remarks>GET /catchAll/projects/{project_id}/resources. Pages through the resources of a project, optionally of one type.</remarks>
@@ -117,7 +117,7 @@ namespace CatchAll
         /// <param name="pageSize">How many items one page holds. Server default: 100.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResourceListResponse> ListProjectResourcesAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResourceListResponse> ListProjectResourcesAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List project resources</summary>
         /// <remarks>GET /catchAll/projects/{project_id}/resources. Pages through the resources of a project, optionally of one type.</remarks>
@@ -128,7 +128,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ProjectResourceListResponse>> ListProjectResourcesWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResourceListResponse>> ListProjectResourcesWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Attach resources to a project</summary>
         /// <remarks>POST /catchAll/projects/{project_id}/resources. Puts one or more existing resources into a project in one call.</remarks>
@@ -136,7 +136,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.AddResourceResponse> AddResourceToProjectAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.AddResourceResponse> AddResourceToProjectAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Attach resources to a project</summary>
         /// <remarks>POST /catchAll/projects/{project_id}/resources. Puts one or more existing resources into a project in one call.</remarks>
@@ -145,7 +145,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.AddResourceResponse>> AddResourceToProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.AddResourceResponse>> AddResourceToProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Detach a resource from a project</summary>
         /// <remarks>DELETE /catchAll/projects/{project_id}/resources/{resource_type}/{resource_id}. Takes a resource out of a project; the resource itself stays.</remarks>
@@ -154,7 +154,7 @@ namespace CatchAll
         /// <param name="resourceId">Identifier of the resource to take out.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.RemoveResourceResponse> RemoveResourceFromProjectAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.RemoveResourceResponse> RemoveResourceFromProjectAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Detach a resource from a project</summary>
         /// <remarks>DELETE /catchAll/projects/{project_id}/resources/{resource_type}/{resource_id}. Takes a resource out of a project; the resource itself stays.</remarks>
@@ -164,7 +164,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.RemoveResourceResponse>> RemoveResourceFromProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.RemoveResourceResponse>> RemoveResourceFromProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -183,14 +183,14 @@ namespace CatchAll
         public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectListResponse> ListProjectsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectListResponse> ListProjectsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListProjectsWithResponseAsync(page, pageSize, search, ownership, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ProjectListResponse>> ListProjectsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectListResponse>> ListProjectsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listProjects");
             request_.AppendPath("/catchAll/projects");
@@ -202,14 +202,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateProjectResponse> CreateProjectAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateProjectResponse> CreateProjectAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateProjectWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateProjectResponse>> CreateProjectWithResponseAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateProjectResponse>> CreateProjectWithResponseAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createProject");
             request_.AppendPath("/catchAll/projects");
@@ -219,14 +219,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResponse> GetProjectAsync(global::System.Guid projectId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResponse> GetProjectAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetProjectWithResponseAsync(projectId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ProjectResponse>> GetProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResponse>> GetProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getProject");
             request_.AppendPath("/catchAll/projects/");
@@ -235,13 +235,13 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task DeleteProjectAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task DeleteProjectAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await DeleteProjectWithResponseAsync(projectId, deleteResources, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> DeleteProjectWithResponseAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteProjectWithResponseAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "deleteProject");
             request_.AppendPath("/catchAll/projects/");
@@ -251,14 +251,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateProjectResponse> UpdateProjectAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateProjectResponse> UpdateProjectAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UpdateProjectWithResponseAsync(projectId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UpdateProjectResponse>> UpdateProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateProjectResponse>> UpdateProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "updateProject");
             request_.AppendPath("/catchAll/projects/");
@@ -269,14 +269,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectOverviewResponse> GetProjectOverviewAsync(global::System.Guid projectId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectOverviewResponse> GetProjectOverviewAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetProjectOverviewWithResponseAsync(projectId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ProjectOverviewResponse>> GetProjectOverviewWithResponseAsync(global::System.Guid projectId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectOverviewResponse>> GetProjectOverviewWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getProjectOverview");
             request_.AppendPath("/catchAll/projects/");
@@ -286,14 +286,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResourceListResponse> ListProjectResourcesAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResourceListResponse> ListProjectResourcesAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListProjectResourcesWithResponseAsync(projectId, resourceType, page, pageSize, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ProjectResourceListResponse>> ListProjectResourcesWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResourceListResponse>> ListProjectResourcesWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listProjectResources");
             request_.AppendPath("/catchAll/projects/");
@@ -306,14 +306,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.AddResourceResponse> AddResourceToProjectAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.AddResourceResponse> AddResourceToProjectAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await AddResourceToProjectWithResponseAsync(projectId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.AddResourceResponse>> AddResourceToProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.AddResourceResponse>> AddResourceToProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "addResourceToProject");
             request_.AppendPath("/catchAll/projects/");
@@ -325,14 +325,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.RemoveResourceResponse> RemoveResourceFromProjectAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.RemoveResourceResponse> RemoveResourceFromProjectAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await RemoveResourceFromProjectWithResponseAsync(projectId, resourceType, resourceId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.RemoveResourceResponse>> RemoveResourceFromProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.RemoveResourceResponse>> RemoveResourceFromProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "removeResourceFromProject");
             request_.AppendPath("/catchAll/projects/");

@@ -16,7 +16,7 @@ namespace CatchAll
         /// <param name="search">Keep items whose text contains this value, ignoring case.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List webhooks</summary>
         /// <remarks>GET /catchAll/webhooks. Pages through the organization's webhooks.</remarks>
@@ -26,14 +26,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a webhook</summary>
         /// <remarks>POST /catchAll/webhooks. Registers a webhook for the caller's organization.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateWebhookResponse> CreateWebhookAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateWebhookResponse> CreateWebhookAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a webhook</summary>
         /// <remarks>POST /catchAll/webhooks. Registers a webhook for the caller's organization.</remarks>
@@ -41,14 +41,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateWebhookResponse>> CreateWebhookWithResponseAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateWebhookResponse>> CreateWebhookWithResponseAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read a webhook</summary>
         /// <remarks>GET /catchAll/webhooks/{webhook_id}. Returns the complete settings of one webhook.</remarks>
         /// <param name="webhookId">Identifier of the webhook.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.GetWebhookResponse> GetWebhookAsync(global::System.Guid webhookId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.GetWebhookResponse> GetWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read a webhook</summary>
         /// <remarks>GET /catchAll/webhooks/{webhook_id}. Returns the complete settings of one webhook.</remarks>
@@ -56,14 +56,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.GetWebhookResponse>> GetWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.GetWebhookResponse>> GetWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a webhook</summary>
         /// <remarks>DELETE /catchAll/webhooks/{webhook_id}. Deletes a webhook for good together with all of its assignments, so no job or monitor calls it any more.</remarks>
         /// <param name="webhookId">Identifier of the webhook.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task DeleteWebhookAsync(global::System.Guid webhookId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task DeleteWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a webhook</summary>
         /// <remarks>DELETE /catchAll/webhooks/{webhook_id}. Deletes a webhook for good together with all of its assignments, so no job or monitor calls it any more.</remarks>
@@ -71,7 +71,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> DeleteWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Change a webhook</summary>
         /// <remarks>PATCH /catchAll/webhooks/{webhook_id}. Changes only the webhook fields present in the body.</remarks>
@@ -79,7 +79,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateWebhookResponse> UpdateWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateWebhookResponse> UpdateWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Change a webhook</summary>
         /// <remarks>PATCH /catchAll/webhooks/{webhook_id}. Changes only the webhook fields present in the body.</remarks>
@@ -88,7 +88,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UpdateWebhookResponse>> UpdateWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateWebhookResponse>> UpdateWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Send a test call</summary>
         /// <remarks>POST /catchAll/webhooks/{webhook_id}/test. Calls the webhook URL once with its configured method, headers and auth and reports what the target answered, so you can check it before wiring it to real work.</remarks>
@@ -96,7 +96,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.TestWebhookResponse> TestWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.TestWebhookResponse> TestWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Send a test call</summary>
         /// <remarks>POST /catchAll/webhooks/{webhook_id}/test. Calls the webhook URL once with its configured method, headers and auth and reports what the target answered, so you can check it before wiring it to real work.</remarks>
@@ -105,7 +105,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.TestWebhookResponse>> TestWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.TestWebhookResponse>> TestWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List attached resources</summary>
         /// <remarks>GET /catchAll/webhooks/{webhook_id}/resources. Pages through the resources linked to a webhook.</remarks>
@@ -115,7 +115,7 @@ namespace CatchAll
         /// <param name="pageSize">Page size for assignments. Server default: 100.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhookResourcesResponse> ListWebhookResourcesAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhookResourcesResponse> ListWebhookResourcesAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List attached resources</summary>
         /// <remarks>GET /catchAll/webhooks/{webhook_id}/resources. Pages through the resources linked to a webhook.</remarks>
@@ -126,7 +126,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListWebhookResourcesResponse>> ListWebhookResourcesWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhookResourcesResponse>> ListWebhookResourcesWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Attach a resource</summary>
         /// <remarks>POST /catchAll/webhooks/{webhook_id}/resources. Links a job, monitor or monitor group to a webhook so the webhook is called when that resource finishes. One webhook may serve many resources; one resource accepts at most 5 webhooks.</remarks>
@@ -134,7 +134,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.AssignWebhookResourceResponse> AssignWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.AssignWebhookResourceResponse> AssignWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Attach a resource</summary>
         /// <remarks>POST /catchAll/webhooks/{webhook_id}/resources. Links a job, monitor or monitor group to a webhook so the webhook is called when that resource finishes. One webhook may serve many resources; one resource accepts at most 5 webhooks.</remarks>
@@ -143,7 +143,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.AssignWebhookResourceResponse>> AssignWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.AssignWebhookResourceResponse>> AssignWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Detach a resource</summary>
         /// <remarks>DELETE /catchAll/webhooks/{webhook_id}/resources/{resource_type}/{resource_id}. Unlinks a resource from a webhook; both of them remain.</remarks>
@@ -152,7 +152,7 @@ namespace CatchAll
         /// <param name="resourceId">Identifier of the job, monitor or monitor group.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task RemoveWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task RemoveWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Detach a resource</summary>
         /// <remarks>DELETE /catchAll/webhooks/{webhook_id}/resources/{resource_type}/{resource_id}. Unlinks a resource from a webhook; both of them remain.</remarks>
@@ -162,7 +162,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> RemoveWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> RemoveWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List a resource's webhooks</summary>
         /// <remarks>GET /catchAll/resources/{resource_type}/{resource_id}/webhooks. Lists the webhooks linked to one job, monitor or monitor group.</remarks>
@@ -173,7 +173,7 @@ namespace CatchAll
         /// <param name="pageSize">Page size for webhooks. Server default: 100.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksForResourceAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksForResourceAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List a resource's webhooks</summary>
         /// <remarks>GET /catchAll/resources/{resource_type}/{resource_id}/webhooks. Lists the webhooks linked to one job, monitor or monitor group.</remarks>
@@ -185,7 +185,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksForResourceWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksForResourceWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read delivery log</summary>
         /// <remarks>GET /catchAll/webhook-history. Pages through the webhook calls made for one resource, newest first, with status code, outcome, errors and warnings; handy for debugging failed deliveries.</remarks>
@@ -195,7 +195,7 @@ namespace CatchAll
         /// <param name="pageSize">Page size for log records. Server default: 50.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.DeliveryHistoryResponse> GetWebhookDeliveryHistoryAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.DeliveryHistoryResponse> GetWebhookDeliveryHistoryAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read delivery log</summary>
         /// <remarks>GET /catchAll/webhook-history. Pages through the webhook calls made for one resource, newest first, with status code, outcome, errors and warnings; handy for debugging failed deliveries.</remarks>
@@ -206,7 +206,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DeliveryHistoryResponse>> GetWebhookDeliveryHistoryWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeliveryHistoryResponse>> GetWebhookDeliveryHistoryWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -225,14 +225,14 @@ namespace CatchAll
         public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListWebhooksWithResponseAsync(page, pageSize, search, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listWebhooks");
             request_.AppendPath("/catchAll/webhooks");
@@ -243,14 +243,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateWebhookResponse> CreateWebhookAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateWebhookResponse> CreateWebhookAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateWebhookWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateWebhookResponse>> CreateWebhookWithResponseAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateWebhookResponse>> CreateWebhookWithResponseAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createWebhook");
             request_.AppendPath("/catchAll/webhooks");
@@ -260,14 +260,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.GetWebhookResponse> GetWebhookAsync(global::System.Guid webhookId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.GetWebhookResponse> GetWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetWebhookWithResponseAsync(webhookId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.GetWebhookResponse>> GetWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.GetWebhookResponse>> GetWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getWebhook");
             request_.AppendPath("/catchAll/webhooks/");
@@ -276,13 +276,13 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task DeleteWebhookAsync(global::System.Guid webhookId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task DeleteWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await DeleteWebhookWithResponseAsync(webhookId, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> DeleteWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "deleteWebhook");
             request_.AppendPath("/catchAll/webhooks/");
@@ -291,14 +291,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateWebhookResponse> UpdateWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateWebhookResponse> UpdateWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UpdateWebhookWithResponseAsync(webhookId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UpdateWebhookResponse>> UpdateWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateWebhookResponse>> UpdateWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "updateWebhook");
             request_.AppendPath("/catchAll/webhooks/");
@@ -309,14 +309,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.TestWebhookResponse> TestWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.TestWebhookResponse> TestWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await TestWebhookWithResponseAsync(webhookId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.TestWebhookResponse>> TestWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.TestWebhookResponse>> TestWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "testWebhook");
             request_.AppendPath("/catchAll/webhooks/");
@@ -327,14 +327,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhookResourcesResponse> ListWebhookResourcesAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhookResourcesResponse> ListWebhookResourcesAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListWebhookResourcesWithResponseAsync(webhookId, resourceType, page, pageSize, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListWebhookResourcesResponse>> ListWebhookResourcesWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhookResourcesResponse>> ListWebhookResourcesWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listWebhookResources");
             request_.AppendPath("/catchAll/webhooks/");
@@ -347,14 +347,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.AssignWebhookResourceResponse> AssignWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.AssignWebhookResourceResponse> AssignWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await AssignWebhookResourceWithResponseAsync(webhookId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.AssignWebhookResourceResponse>> AssignWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.AssignWebhookResourceResponse>> AssignWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "assignWebhookResource");
             request_.AppendPath("/catchAll/webhooks/");
@@ -366,13 +366,13 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task RemoveWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task RemoveWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await RemoveWebhookResourceWithResponseAsync(webhookId, resourceType, resourceId, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> RemoveWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> RemoveWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "removeWebhookResource");
             request_.AppendPath("/catchAll/webhooks/");
@@ -385,14 +385,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksForResourceAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksForResourceAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListWebhooksForResourceWithResponseAsync(resourceType, resourceId, isActive, page, pageSize, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksForResourceWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksForResourceWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listWebhooksForResource");
             request_.AppendPath("/catchAll/resources/");
@@ -407,14 +407,14 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeliveryHistoryResponse> GetWebhookDeliveryHistoryAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeliveryHistoryResponse> GetWebhookDeliveryHistoryAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetWebhookDeliveryHistoryWithResponseAsync(resourceType, resourceId, page, pageSize, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DeliveryHistoryResponse>> GetWebhookDeliveryHistoryWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeliveryHistoryResponse>> GetWebhookDeliveryHistoryWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getWebhookDeliveryHistory");
             request_.AppendPath("/catchAll/webhook-history");

@@ -21,7 +21,7 @@ namespace Specs.Formats
         /// <param name="xTraceId">X-Trace-Id</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> GetSampleAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> GetSampleAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>getSample</summary>
         /// <remarks>GET /samples/{sample_id}</remarks>
@@ -36,14 +36,14 @@ namespace Specs.Formats
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Formats.Models.Sample>> GetSampleWithResponseAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Formats.Models.Sample>> GetSampleWithResponseAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>downloadSample</summary>
         /// <remarks>GET /samples/{sample_id}/download</remarks>
         /// <param name="sampleId">sample_id</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadSampleAsync(global::System.Guid sampleId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadSampleAsync(global::System.Guid sampleId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>downloadSample</summary>
         /// <remarks>GET /samples/{sample_id}/download</remarks>
@@ -51,7 +51,7 @@ namespace Specs.Formats
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.IO.Stream>> DownloadSampleWithResponseAsync(global::System.Guid sampleId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.IO.Stream>> DownloadSampleWithResponseAsync(global::System.Guid sampleId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>uploadSample</summary>
         /// <remarks>POST /samples/upload</remarks>
@@ -62,7 +62,7 @@ namespace Specs.Formats
         /// <param name="takenAt">When it was taken.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> UploadSampleAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> UploadSampleAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>uploadSample</summary>
         /// <remarks>POST /samples/upload</remarks>
@@ -74,7 +74,7 @@ namespace Specs.Formats
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Formats.Models.Sample>> UploadSampleWithResponseAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Formats.Models.Sample>> UploadSampleWithResponseAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -93,14 +93,14 @@ namespace Specs.Formats
         public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> GetSampleAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> GetSampleAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetSampleWithResponseAsync(sampleId, after, on, minSize, ratio, verbose, ids, xTraceId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Formats.Models.Sample>> GetSampleWithResponseAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Formats.Models.Sample>> GetSampleWithResponseAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getSample");
             request_.AppendPath("/samples/");
@@ -116,14 +116,14 @@ namespace Specs.Formats
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadSampleAsync(global::System.Guid sampleId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadSampleAsync(global::System.Guid sampleId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await DownloadSampleWithResponseAsync(sampleId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.IO.Stream>> DownloadSampleWithResponseAsync(global::System.Guid sampleId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.IO.Stream>> DownloadSampleWithResponseAsync(global::System.Guid sampleId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "downloadSample");
             request_.AppendPath("/samples/");
@@ -133,14 +133,14 @@ namespace Specs.Formats
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> UploadSampleAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> UploadSampleAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UploadSampleWithResponseAsync(file, fileName, label, weight, takenAt, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Formats.Models.Sample>> UploadSampleWithResponseAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Formats.Models.Sample>> UploadSampleWithResponseAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "uploadSample");
             request_.AppendPath("/samples/upload");

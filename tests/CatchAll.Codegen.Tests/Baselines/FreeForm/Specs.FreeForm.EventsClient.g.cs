@@ -14,7 +14,7 @@ namespace Specs.FreeForm
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> SendEventAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> SendEventAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>sendEvent</summary>
         /// <remarks>POST /events</remarks>
@@ -22,20 +22,20 @@ namespace Specs.FreeForm
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.Text.Json.JsonElement>> SendEventWithResponseAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Text.Json.JsonElement>> SendEventWithResponseAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>getRawEvents</summary>
         /// <remarks>GET /events/raw</remarks>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> GetRawEventsAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> GetRawEventsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>getRawEvents</summary>
         /// <remarks>GET /events/raw</remarks>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>> GetRawEventsWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>> GetRawEventsWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -54,14 +54,14 @@ namespace Specs.FreeForm
         public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> SendEventAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> SendEventAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await SendEventWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.Text.Json.JsonElement>> SendEventWithResponseAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Text.Json.JsonElement>> SendEventWithResponseAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "sendEvent");
             request_.AppendPath("/events");
@@ -71,14 +71,14 @@ namespace Specs.FreeForm
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> GetRawEventsAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> GetRawEventsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetRawEventsWithResponseAsync(options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>> GetRawEventsWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>> GetRawEventsWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getRawEvents");
             request_.AppendPath("/events/raw");

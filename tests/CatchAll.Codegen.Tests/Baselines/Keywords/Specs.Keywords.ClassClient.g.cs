@@ -19,7 +19,7 @@ namespace Specs.Keywords
         /// <param name="eventType">event-type</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.Widget> GetWidgetAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.Widget> GetWidgetAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>getWidget</summary>
         /// <remarks>GET /widgets/{class}</remarks>
@@ -32,14 +32,14 @@ namespace Specs.Keywords
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Keywords.Models.Widget>> GetWidgetWithResponseAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Keywords.Models.Widget>> GetWidgetWithResponseAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>create_widget</summary>
         /// <remarks>POST /widgets</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.ClassString> CreateWidgetAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.ClassString> CreateWidgetAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>create_widget</summary>
         /// <remarks>POST /widgets</remarks>
@@ -47,7 +47,7 @@ namespace Specs.Keywords
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Keywords.Models.ClassString>> CreateWidgetWithResponseAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Keywords.Models.ClassString>> CreateWidgetWithResponseAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -66,14 +66,14 @@ namespace Specs.Keywords
         public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.Widget> GetWidgetAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.Widget> GetWidgetAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetWidgetWithResponseAsync(@class, options2, cancellationToken2, body2, @string, eventType, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Keywords.Models.Widget>> GetWidgetWithResponseAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Keywords.Models.Widget>> GetWidgetWithResponseAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getWidget");
             request_.AppendPath("/widgets/");
@@ -88,14 +88,14 @@ namespace Specs.Keywords
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.ClassString> CreateWidgetAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.ClassString> CreateWidgetAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateWidgetWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Keywords.Models.ClassString>> CreateWidgetWithResponseAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Keywords.Models.ClassString>> CreateWidgetWithResponseAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "create_widget");
             request_.AppendPath("/widgets");

@@ -10,7 +10,7 @@ namespace Specs.Naming.Models
 
         /// <summary>label</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-        public global::CatchAll.Runtime.Optional<string> Label { get; set; }
+        public global::CatchAll.Optional<string> Label { get; set; }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -68,7 +68,7 @@ namespace Specs.Naming.Models
                 }
 
                 var result = new global::Specs.Naming.Models.UpdateTagRequest();
-                if (hasLabel && pLabel is { } vLabel) result.Label = new global::CatchAll.Runtime.Optional<string>(vLabel);
+                if (hasLabel && pLabel is { } vLabel) result.Label = new global::CatchAll.Optional<string>(vLabel);
                 result._additionalProperties = extra;
                 return result;
             }

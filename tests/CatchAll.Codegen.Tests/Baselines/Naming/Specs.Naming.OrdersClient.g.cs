@@ -14,7 +14,7 @@ namespace Specs.Naming
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Order> CreateOrderAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Order> CreateOrderAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>createOrder</summary>
         /// <remarks>POST /orders</remarks>
@@ -22,7 +22,7 @@ namespace Specs.Naming
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Naming.Models.Order>> CreateOrderWithResponseAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Naming.Models.Order>> CreateOrderWithResponseAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>getReceipt</summary>
         /// <remarks>GET /orders/{order_id}/receipt</remarks>
@@ -30,7 +30,7 @@ namespace Specs.Naming
         /// <param name="sort">sort</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Receipt> GetReceiptAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Receipt> GetReceiptAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>getReceipt</summary>
         /// <remarks>GET /orders/{order_id}/receipt</remarks>
@@ -39,7 +39,7 @@ namespace Specs.Naming
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Naming.Models.Receipt>> GetReceiptWithResponseAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Naming.Models.Receipt>> GetReceiptWithResponseAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -58,14 +58,14 @@ namespace Specs.Naming
         public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Order> CreateOrderAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Order> CreateOrderAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateOrderWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Naming.Models.Order>> CreateOrderWithResponseAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Naming.Models.Order>> CreateOrderWithResponseAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createOrder");
             request_.AppendPath("/orders");
@@ -75,14 +75,14 @@ namespace Specs.Naming
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Receipt> GetReceiptAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Receipt> GetReceiptAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetReceiptWithResponseAsync(orderId, sort, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Naming.Models.Receipt>> GetReceiptWithResponseAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Naming.Models.Receipt>> GetReceiptWithResponseAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getReceipt");
             request_.AppendPath("/orders/");

@@ -18,7 +18,7 @@ namespace Specs.Naming
         /// <param name="attachmentFileName">The file name sent with the upload.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task UploadCsvToStoreAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task UploadCsvToStoreAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>uploadCSVToStore</summary>
         /// <remarks>POST /stores/{store_id}/upload</remarks>
@@ -30,7 +30,7 @@ namespace Specs.Naming
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> UploadCsvToStoreWithResponseAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> UploadCsvToStoreWithResponseAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -49,13 +49,13 @@ namespace Specs.Naming
         public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task UploadCsvToStoreAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task UploadCsvToStoreAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await UploadCsvToStoreWithResponseAsync(storeId, file, fileName, attachment, attachmentFileName, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> UploadCsvToStoreWithResponseAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> UploadCsvToStoreWithResponseAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "uploadCSVToStore");
             request_.AppendPath("/stores/");

@@ -14,7 +14,7 @@ namespace Specs.Naming
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task CreateTagAsync(global::Specs.Naming.Models.CreateTagRequest? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task CreateTagAsync(global::Specs.Naming.Models.CreateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>createTag</summary>
         /// <remarks>POST /tags</remarks>
@@ -22,14 +22,14 @@ namespace Specs.Naming
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> CreateTagWithResponseAsync(global::Specs.Naming.Models.CreateTagRequest? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> CreateTagWithResponseAsync(global::Specs.Naming.Models.CreateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>updateTag</summary>
         /// <remarks>PATCH /tags</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task UpdateTagAsync(global::Specs.Naming.Models.UpdateTagRequest? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task UpdateTagAsync(global::Specs.Naming.Models.UpdateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>updateTag</summary>
         /// <remarks>PATCH /tags</remarks>
@@ -37,7 +37,7 @@ namespace Specs.Naming
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> UpdateTagWithResponseAsync(global::Specs.Naming.Models.UpdateTagRequest? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> UpdateTagWithResponseAsync(global::Specs.Naming.Models.UpdateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -56,13 +56,13 @@ namespace Specs.Naming
         public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task CreateTagAsync(global::Specs.Naming.Models.CreateTagRequest? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task CreateTagAsync(global::Specs.Naming.Models.CreateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await CreateTagWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> CreateTagWithResponseAsync(global::Specs.Naming.Models.CreateTagRequest? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> CreateTagWithResponseAsync(global::Specs.Naming.Models.CreateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createTag");
             request_.AppendPath("/tags");
@@ -71,13 +71,13 @@ namespace Specs.Naming
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task UpdateTagAsync(global::Specs.Naming.Models.UpdateTagRequest? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task UpdateTagAsync(global::Specs.Naming.Models.UpdateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await UpdateTagWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> UpdateTagWithResponseAsync(global::Specs.Naming.Models.UpdateTagRequest? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> UpdateTagWithResponseAsync(global::Specs.Naming.Models.UpdateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "updateTag");
             request_.AppendPath("/tags");

@@ -16,7 +16,7 @@ namespace Specs.Nullable
         /// <param name="since">since</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::Specs.Nullable.Models.Thing> GetThingAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Specs.Nullable.Models.Thing> GetThingAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>getThing</summary>
         /// <remarks>GET /things/{id}</remarks>
@@ -26,7 +26,7 @@ namespace Specs.Nullable
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Nullable.Models.Thing>> GetThingWithResponseAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Nullable.Models.Thing>> GetThingWithResponseAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>replaceThing</summary>
         /// <remarks>PUT /things/{id}</remarks>
@@ -34,7 +34,7 @@ namespace Specs.Nullable
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task ReplaceThingAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task ReplaceThingAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>replaceThing</summary>
         /// <remarks>PUT /things/{id}</remarks>
@@ -43,7 +43,7 @@ namespace Specs.Nullable
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> ReplaceThingWithResponseAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> ReplaceThingWithResponseAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -62,14 +62,14 @@ namespace Specs.Nullable
         public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Nullable.Models.Thing> GetThingAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Specs.Nullable.Models.Thing> GetThingAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetThingWithResponseAsync(id, limit, since, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Nullable.Models.Thing>> GetThingWithResponseAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Nullable.Models.Thing>> GetThingWithResponseAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getThing");
             request_.AppendPath("/things/");
@@ -81,13 +81,13 @@ namespace Specs.Nullable
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task ReplaceThingAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task ReplaceThingAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await ReplaceThingWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> ReplaceThingWithResponseAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> ReplaceThingWithResponseAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Put, "replaceThing");
             request_.AppendPath("/things/");

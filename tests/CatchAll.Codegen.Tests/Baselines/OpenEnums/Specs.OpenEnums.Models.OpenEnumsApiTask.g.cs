@@ -6,7 +6,7 @@ namespace Specs.OpenEnums.Models
     /// <summary>OpenEnumsApiTask</summary>
     public sealed partial class OpenEnumsApiTask
     {
-        private global::CatchAll.Runtime.Optional<global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel?> _nullableLevel;
+        private global::CatchAll.Optional<global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel?> _nullableLevel;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Where a task is.</summary>
@@ -22,7 +22,7 @@ namespace Specs.OpenEnums.Models
         public global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel? NullableLevel
         {
             get => _nullableLevel.GetValueOrDefault();
-            set => _nullableLevel = new global::CatchAll.Runtime.Optional<global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel?>(value);
+            set => _nullableLevel = new global::CatchAll.Optional<global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel?>(value);
         }
 
         /// <summary>odd</summary>

@@ -15,7 +15,7 @@ namespace Specs.OpenEnums
         /// <param name="order">order Server default: "desc".</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>> ListTasksAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>> ListTasksAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>listTasks</summary>
         /// <remarks>GET /tasks</remarks>
@@ -24,7 +24,7 @@ namespace Specs.OpenEnums
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>> ListTasksWithResponseAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>> ListTasksWithResponseAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -43,14 +43,14 @@ namespace Specs.OpenEnums
         public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>> ListTasksAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>> ListTasksAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListTasksWithResponseAsync(status, order, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>> ListTasksWithResponseAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>> ListTasksWithResponseAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listTasks");
             request_.AppendPath("/tasks");

@@ -15,7 +15,7 @@ namespace Specs.Patch
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> ReplaceItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> ReplaceItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>replaceItem</summary>
         /// <remarks>PUT /items/{id}</remarks>
@@ -24,7 +24,7 @@ namespace Specs.Patch
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Patch.Models.Item>> ReplaceItemWithResponseAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Patch.Models.Item>> ReplaceItemWithResponseAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>updateItem</summary>
         /// <remarks>PATCH /items/{id}</remarks>
@@ -32,7 +32,7 @@ namespace Specs.Patch
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> UpdateItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> UpdateItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>updateItem</summary>
         /// <remarks>PATCH /items/{id}</remarks>
@@ -41,7 +41,7 @@ namespace Specs.Patch
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Patch.Models.Item>> UpdateItemWithResponseAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Patch.Models.Item>> UpdateItemWithResponseAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -60,14 +60,14 @@ namespace Specs.Patch
         public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> ReplaceItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> ReplaceItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ReplaceItemWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Patch.Models.Item>> ReplaceItemWithResponseAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Patch.Models.Item>> ReplaceItemWithResponseAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Put, "replaceItem");
             request_.AppendPath("/items/");
@@ -78,14 +78,14 @@ namespace Specs.Patch
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> UpdateItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> UpdateItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UpdateItemWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Patch.Models.Item>> UpdateItemWithResponseAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Patch.Models.Item>> UpdateItemWithResponseAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "updateItem");
             request_.AppendPath("/items/");

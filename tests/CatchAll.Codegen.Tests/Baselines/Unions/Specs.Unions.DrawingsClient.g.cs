@@ -14,7 +14,7 @@ namespace Specs.Unions
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Drawing> CreateDrawingAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Drawing> CreateDrawingAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>createDrawing</summary>
         /// <remarks>POST /drawings</remarks>
@@ -22,14 +22,14 @@ namespace Specs.Unions
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Unions.Models.Drawing>> CreateDrawingWithResponseAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Unions.Models.Drawing>> CreateDrawingWithResponseAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>getShape</summary>
         /// <remarks>GET /shapes/{id}</remarks>
         /// <param name="id">id</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Shape> GetShapeAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Shape> GetShapeAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>getShape</summary>
         /// <remarks>GET /shapes/{id}</remarks>
@@ -37,7 +37,7 @@ namespace Specs.Unions
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Unions.Models.Shape>> GetShapeWithResponseAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Unions.Models.Shape>> GetShapeWithResponseAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -56,14 +56,14 @@ namespace Specs.Unions
         public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Drawing> CreateDrawingAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Drawing> CreateDrawingAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateDrawingWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Unions.Models.Drawing>> CreateDrawingWithResponseAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Unions.Models.Drawing>> CreateDrawingWithResponseAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createDrawing");
             request_.AppendPath("/drawings");
@@ -73,14 +73,14 @@ namespace Specs.Unions
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Shape> GetShapeAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Shape> GetShapeAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetShapeWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::Specs.Unions.Models.Shape>> GetShapeWithResponseAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Unions.Models.Shape>> GetShapeWithResponseAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getShape");
             request_.AppendPath("/shapes/");
