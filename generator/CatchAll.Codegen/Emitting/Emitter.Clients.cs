@@ -29,7 +29,7 @@ internal sealed partial class Emitter
     {
         var name = _spec.ClientName;
         var w = Header(_spec.Namespace);
-        w.Summary($"The resources of <see cref=\"{name}\"/>: what code that uses the client depends on, so tests can stand in for it.");
+        w.Doc("summary", $"The resources of <see cref=\"{name}\"/>: what code that uses the client depends on, so tests can stand in for it.", raw: true);
         w.Open($"public partial interface I{name}");
         for (var i = 0; i < _spec.Resources.Count; i++)
         {

@@ -3,7 +3,7 @@
 
 namespace Specs.AllOf
 {
-    /// <summary>The resources of &lt;see cref="AllOfApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    /// <summary>The resources of <see cref="AllOfApi"/>: what code that uses the client depends on, so tests can stand in for it.</summary>
     public partial interface IAllOfApi
     {
         /// <summary>Records operations.</summary>

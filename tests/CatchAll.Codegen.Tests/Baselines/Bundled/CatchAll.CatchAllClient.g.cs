@@ -3,7 +3,7 @@
 
 namespace CatchAll
 {
-    /// <summary>The resources of &lt;see cref="CatchAllClient"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    /// <summary>The resources of <see cref="CatchAllClient"/>: what code that uses the client depends on, so tests can stand in for it.</summary>
     public partial interface ICatchAllClient
     {
         /// <summary>Submit search jobs, follow their progress and read their records.</summary>

@@ -39,14 +39,14 @@ namespace CatchAll
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetListResponse>> ListDatasetsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a dataset</summary>
-        /// <remarks>POST /catchAll/datasets. Creates a dataset from entity IDs that already exist in your organization; one unknown or foreign ID rejects the whole call with `400`. To create entities and dataset together, upload a CSV instead.</remarks>
+        /// <remarks>POST /catchAll/datasets. Creates a dataset from entity IDs that already exist in your organization; one unknown or foreign ID rejects the whole call with <c>400</c>. To create entities and dataset together, upload a CSV instead.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> CreateDatasetAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a dataset</summary>
-        /// <remarks>POST /catchAll/datasets. Creates a dataset from entity IDs that already exist in your organization; one unknown or foreign ID rejects the whole call with `400`. To create entities and dataset together, upload a CSV instead.</remarks>
+        /// <remarks>POST /catchAll/datasets. Creates a dataset from entity IDs that already exist in your organization; one unknown or foreign ID rejects the whole call with <c>400</c>. To create entities and dataset together, upload a CSV instead.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
@@ -54,7 +54,7 @@ namespace CatchAll
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> CreateDatasetWithResponseAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a dataset from CSV</summary>
-        /// <remarks>POST /catchAll/datasets/upload. Creates a dataset by uploading a CSV in which every row becomes an entity. Columns: name and domain are required; description, alternative_names and key_persons are optional, with `;` between several values. Rows without a name are skipped and listed in `validation_report`; the answer carries `dataset_id` rather than `id`.</remarks>
+        /// <remarks>POST /catchAll/datasets/upload. Creates a dataset by uploading a CSV in which every row becomes an entity. Columns: name and domain are required; description, alternative_names and key_persons are optional, with <c>;</c> between several values. Rows without a name are skipped and listed in <c>validation_report</c>; the answer carries <c>dataset_id</c> rather than <c>id</c>.</remarks>
         /// <param name="file">CSV file with one entity per row.</param>
         /// <param name="fileName">The file name sent with the upload.</param>
         /// <param name="name">Name to give the new dataset.</param>
@@ -64,7 +64,7 @@ namespace CatchAll
         global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a dataset from CSV</summary>
-        /// <remarks>POST /catchAll/datasets/upload. Creates a dataset by uploading a CSV in which every row becomes an entity. Columns: name and domain are required; description, alternative_names and key_persons are optional, with `;` between several values. Rows without a name are skipped and listed in `validation_report`; the answer carries `dataset_id` rather than `id`.</remarks>
+        /// <remarks>POST /catchAll/datasets/upload. Creates a dataset by uploading a CSV in which every row becomes an entity. Columns: name and domain are required; description, alternative_names and key_persons are optional, with <c>;</c> between several values. Rows without a name are skipped and listed in <c>validation_report</c>; the answer carries <c>dataset_id</c> rather than <c>id</c>.</remarks>
         /// <param name="file">CSV file with one entity per row.</param>
         /// <param name="fileName">The file name sent with the upload.</param>
         /// <param name="name">Name to give the new dataset.</param>
@@ -188,7 +188,7 @@ namespace CatchAll
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetStatusHistoryResponse>> GetDatasetStatusHistoryWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Append CSV rows to a dataset</summary>
-        /// <remarks>POST /catchAll/datasets/{dataset_id}/upload. Uploads a CSV in the create-from-CSV format and adds its rows to an existing dataset as new companies; the answer has no `dataset_name`.</remarks>
+        /// <remarks>POST /catchAll/datasets/{dataset_id}/upload. Uploads a CSV in the create-from-CSV format and adds its rows to an existing dataset as new companies; the answer has no <c>dataset_name</c>.</remarks>
         /// <param name="datasetId">Identifier of the dataset.</param>
         /// <param name="file">CSV file with one entity per row.</param>
         /// <param name="fileName">The file name sent with the upload.</param>
@@ -197,7 +197,7 @@ namespace CatchAll
         global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Append CSV rows to a dataset</summary>
-        /// <remarks>POST /catchAll/datasets/{dataset_id}/upload. Uploads a CSV in the create-from-CSV format and adds its rows to an existing dataset as new companies; the answer has no `dataset_name`.</remarks>
+        /// <remarks>POST /catchAll/datasets/{dataset_id}/upload. Uploads a CSV in the create-from-CSV format and adds its rows to an existing dataset as new companies; the answer has no <c>dataset_name</c>.</remarks>
         /// <param name="datasetId">Identifier of the dataset.</param>
         /// <param name="file">CSV file with one entity per row.</param>
         /// <param name="fileName">The file name sent with the upload.</param>

@@ -37,14 +37,14 @@ namespace CatchAll
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityListResponse>> ListEntitiesWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add an entity</summary>
-        /// <remarks>POST /catchAll/entities. Registers a company or person and enriches it in the background; its status goes from `pending` to `ready`. A `domain` is the most useful detail to supply since it is unambiguous.</remarks>
+        /// <remarks>POST /catchAll/entities. Registers a company or person and enriches it in the background; its status goes from <c>pending</c> to <c>ready</c>. A <c>domain</c> is the most useful detail to supply since it is unambiguous.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntityResponse> CreateEntityAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add an entity</summary>
-        /// <remarks>POST /catchAll/entities. Registers a company or person and enriches it in the background; its status goes from `pending` to `ready`. A `domain` is the most useful detail to supply since it is unambiguous.</remarks>
+        /// <remarks>POST /catchAll/entities. Registers a company or person and enriches it in the background; its status goes from <c>pending</c> to <c>ready</c>. A <c>domain</c> is the most useful detail to supply since it is unambiguous.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
@@ -52,14 +52,14 @@ namespace CatchAll
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateEntityResponse>> CreateEntityWithResponseAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add many entities</summary>
-        /// <remarks>POST /catchAll/entities/batch. Registers several entities in one call; each succeeds or fails on its own and the answer lists `{id, status}` pairs in input order.</remarks>
+        /// <remarks>POST /catchAll/entities/batch. Registers several entities in one call; each succeeds or fails on its own and the answer lists <c>{id, status}</c> pairs in input order.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntitiesBatchResponse> CreateEntitiesBatchAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add many entities</summary>
-        /// <remarks>POST /catchAll/entities/batch. Registers several entities in one call; each succeeds or fails on its own and the answer lists `{id, status}` pairs in input order.</remarks>
+        /// <remarks>POST /catchAll/entities/batch. Registers several entities in one call; each succeeds or fails on its own and the answer lists <c>{id, status}</c> pairs in input order.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

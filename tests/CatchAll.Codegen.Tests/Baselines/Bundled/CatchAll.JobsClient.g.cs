@@ -79,14 +79,14 @@ namespace CatchAll
 
         /// <summary>Read job status</summary>
         /// <remarks>GET /catchAll/status/{job_id}. Tells which pipeline stage a job is in and which steps have finished.</remarks>
-        /// <param name="jobId">Identifier of the job, as returned by `POST /catchAll/submit`.</param>
+        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponse> GetJobStatusAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read job status</summary>
         /// <remarks>GET /catchAll/status/{job_id}. Tells which pipeline stage a job is in and which steps have finished.</remarks>
-        /// <param name="jobId">Identifier of the job, as returned by `POST /catchAll/submit`.</param>
+        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
@@ -94,7 +94,7 @@ namespace CatchAll
 
         /// <summary>Read job records</summary>
         /// <remarks>GET /catchAll/pull/{job_id}. Returns one page of a job's records, including partial results while the job is still enriching.</remarks>
-        /// <param name="jobId">Identifier of the job, as returned by `POST /catchAll/submit`.</param>
+        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
         /// <param name="page">1-based number of the page wanted. Server default: 1.</param>
         /// <param name="pageSize">How many items one page holds. Server default: 100.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
@@ -103,7 +103,7 @@ namespace CatchAll
 
         /// <summary>Read job records</summary>
         /// <remarks>GET /catchAll/pull/{job_id}. Returns one page of a job's records, including partial results while the job is still enriching.</remarks>
-        /// <param name="jobId">Identifier of the job, as returned by `POST /catchAll/submit`.</param>
+        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
         /// <param name="page">1-based number of the page wanted. Server default: 1.</param>
         /// <param name="pageSize">How many items one page holds. Server default: 100.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
@@ -127,15 +127,15 @@ namespace CatchAll
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ContinueResponse>> ContinueJobWithResponseAsync(global::CatchAll.Models.ContinueRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a job</summary>
-        /// <remarks>DELETE /catchAll/jobs/{job_id}. Marks a job as deleted so it no longer shows up in listings; its data is kept. Only the owner may do this, a job that is unknown or not yours gives `404`, and repeating the call on a deleted job still gives `200`.</remarks>
-        /// <param name="jobId">Identifier of the job, as returned by `POST /catchAll/submit`.</param>
+        /// <remarks>DELETE /catchAll/jobs/{job_id}. Marks a job as deleted so it no longer shows up in listings; its data is kept. Only the owner may do this, a job that is unknown or not yours gives <c>404</c>, and repeating the call on a deleted job still gives <c>200</c>.</remarks>
+        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteJobResponse> DeleteJobAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a job</summary>
-        /// <remarks>DELETE /catchAll/jobs/{job_id}. Marks a job as deleted so it no longer shows up in listings; its data is kept. Only the owner may do this, a job that is unknown or not yours gives `404`, and repeating the call on a deleted job still gives `200`.</remarks>
-        /// <param name="jobId">Identifier of the job, as returned by `POST /catchAll/submit`.</param>
+        /// <remarks>DELETE /catchAll/jobs/{job_id}. Marks a job as deleted so it no longer shows up in listings; its data is kept. Only the owner may do this, a job that is unknown or not yours gives <c>404</c>, and repeating the call on a deleted job still gives <c>200</c>.</remarks>
+        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>

@@ -54,17 +54,18 @@ namespace CatchAll
             return await client.WaitForCompletionAsync(started.JobId, polling, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Like <see cref="WaitForCompletionAsync"/>, and while the status is enriching it also walks the pages of GetJobResultsAsync after each poll and reports each page of partial results.</summary>
+        /// <summary>Like <see cref="WaitForCompletionAsync"/>, and while the status is enriching it also walks the pages of GetJobResultsAsync after each poll and reports the items it has not reported before (by record_id), each once, in order.</summary>
         /// <param name="client">The client.</param>
         /// <param name="jobId">The resource to wait for.</param>
-        /// <param name="partialResults">Receives the partial results.</param>
+        /// <param name="partialResults">Receives each batch of new items; none is reported twice.</param>
         /// <param name="polling">Interval and overall timeout of the wait.</param>
         /// <param name="progress">Receives every status response.</param>
         /// <param name="cancellationToken">Stops the wait.</param>
-        public static global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponse> WaitForCompletionWithPartialResultsAsync(this IJobsClient client, global::System.Guid jobId, global::System.IProgress<global::CatchAll.Models.PullJobResponse> partialResults, global::CatchAll.PollingOptions? polling = null, global::System.IProgress<global::CatchAll.Models.StatusResponse>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponse> WaitForCompletionWithPartialResultsAsync(this IJobsClient client, global::System.Guid jobId, global::System.IProgress<global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.Record>> partialResults, global::CatchAll.PollingOptions? polling = null, global::System.IProgress<global::CatchAll.Models.StatusResponse>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
             if (partialResults is null) throw new global::System.ArgumentNullException(nameof(partialResults));
+            var reported = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
             return global::CatchAll.Runtime.Poller.PollAsync(
                 async token =>
                 {
@@ -73,7 +74,12 @@ namespace CatchAll
                     {
                         await foreach (var page in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(client.GetJobResultsAllAsync(jobId).AsPages(token), false))
                         {
-                            partialResults.Report(page);
+                            var fresh = new global::System.Collections.Generic.List<global::CatchAll.Models.Record>();
+                            foreach (var item in page.AllRecords ?? (global::System.Collections.Generic.IList<global::CatchAll.Models.Record>)global::System.Array.Empty<global::CatchAll.Models.Record>())
+                            {
+                                if (item is not null && (item.RecordId?.ToString() is not { } key || reported.Add(key))) fresh.Add(item);
+                            }
+                            if (fresh.Count > 0) await global::CatchAll.Runtime.ProgressReporting.ReportAsync<global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.Record>>(partialResults, fresh, token).ConfigureAwait(false);
                         }
                     }
                     return status;
@@ -95,7 +101,7 @@ namespace CatchAll
 
         /// <summary>Every item of GetJobResultsAsync, page after page; a page is fetched only when enumeration reaches it. AsPages() gives the pages themselves.</summary>
         /// <param name="client">The client.</param>
-        /// <param name="jobId">Identifier of the job, as returned by `POST /catchAll/submit`.</param>
+        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
         /// <param name="pageSize">How many items one page holds. Server default: 100.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         public static global::CatchAll.AsyncPageable<global::CatchAll.Models.PullJobResponse, global::CatchAll.Models.Record> GetJobResultsAllAsync(this IJobsClient client, global::System.Guid jobId, int? pageSize = null, global::CatchAll.RequestOptions? options = null)

@@ -16,7 +16,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("record_title")]
         public required string RecordTitle { get; set; }
 
-        /// <summary>Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; `enrichment_confidence` is always present.</summary>
+        /// <summary>Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; <c>enrichment_confidence</c> is always present.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("enrichment")]
         public required global::CatchAll.Models.RecordEnrichment Enrichment { get; set; }
 

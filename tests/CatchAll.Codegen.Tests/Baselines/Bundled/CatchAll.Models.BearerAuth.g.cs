@@ -11,7 +11,7 @@ namespace CatchAll.Models
         /// <inheritdoc/>
         public override string Kind => "bearer";
 
-        /// <summary>Token put in the `Authorization: Bearer` header.</summary>
+        /// <summary>Token put in the <c>Authorization: Bearer</c> header.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("token")]
         public required string Token { get; set; }
 

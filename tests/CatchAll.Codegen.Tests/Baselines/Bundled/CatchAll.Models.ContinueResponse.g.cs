@@ -20,7 +20,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("new_limit")]
         public required int NewLimit { get; set; }
 
-        /// <summary>Acknowledgement of the extension, `accepted`.</summary>
+        /// <summary>Acknowledgement of the extension, <c>accepted</c>.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
         public required string Status { get; set; }
 

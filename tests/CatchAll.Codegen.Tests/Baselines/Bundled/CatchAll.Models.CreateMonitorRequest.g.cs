@@ -8,7 +8,7 @@ namespace CatchAll.Models
     {
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
-        /// <summary>Finished job whose query, validators and enrichments every run reuses; with `backfill` on, its `end_date` must fall within the last 7 days.</summary>
+        /// <summary>Finished job whose query, validators and enrichments every run reuses; with <c>backfill</c> on, its <c>end_date</c> must fall within the last 7 days.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("reference_job_id")]
         public required global::System.Guid ReferenceJobId { get; set; }
 
@@ -21,7 +21,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("timezone")]
         public string? Timezone { get; set; }
 
-        /// <summary>Webhooks to call after every run (at most 5); the same as attaching each one via `POST /catchAll/webhooks/{webhook_id}/resources` after creation.</summary>
+        /// <summary>Webhooks to call after every run (at most 5); the same as attaching each one via <c>POST /catchAll/webhooks/{webhook_id}/resources</c> after creation.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("webhook_ids")]
         public global::System.Collections.Generic.IList<global::System.Guid>? WebhookIds { get; set; }
 
@@ -29,7 +29,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("limit")]
         public int? Limit { get; set; }
 
-        /// <summary>When true, the first run also covers the time between the reference job's `end_date` (which must be within the last 7 days) and the schedule; when false only the current schedule window is searched.</summary>
+        /// <summary>When true, the first run also covers the time between the reference job's <c>end_date</c> (which must be within the last 7 days) and the schedule; when false only the current schedule window is searched.</summary>
         /// <remarks>When not set, the server uses true.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("backfill")]
         public bool? Backfill { get; set; }

@@ -34,7 +34,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("entity_count")]
         public int? EntityCount { get; set; }
 
-        /// <summary>State of a dataset: `pending` (entities queued), `enriching`, `ready` (usable in jobs) or `failed` (some entity could not be enriched).</summary>
+        /// <summary>State of a dataset: <c>pending</c> (entities queued), <c>enriching</c>, <c>ready</c> (usable in jobs) or <c>failed</c> (some entity could not be enriched).</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("latest_status")]
         public global::CatchAll.Models.DatasetStatus? LatestStatus { get; set; }
 

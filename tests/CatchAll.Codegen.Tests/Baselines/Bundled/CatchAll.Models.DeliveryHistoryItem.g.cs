@@ -46,7 +46,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("delivery_status")]
         public required global::CatchAll.Models.DeliveryStatus DeliveryStatus { get; set; }
 
-        /// <summary>What went wrong when `delivery_status` is `FAILED`; null otherwise.</summary>
+        /// <summary>What went wrong when <c>delivery_status</c> is <c>FAILED</c>; null otherwise.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("error_message")]
         public string? ErrorMessage
         {

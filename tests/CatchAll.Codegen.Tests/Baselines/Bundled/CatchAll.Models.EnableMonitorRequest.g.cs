@@ -8,7 +8,7 @@ namespace CatchAll.Models
     {
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
-        /// <summary>When true, the first run after enabling also covers the time since the last job's `end_date` (which must be within the last 7 days); when false only the current schedule window is searched.</summary>
+        /// <summary>When true, the first run after enabling also covers the time since the last job's <c>end_date</c> (which must be within the last 7 days); when false only the current schedule window is searched.</summary>
         /// <remarks>When not set, the server uses true.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("backfill")]
         public bool? Backfill { get; set; }

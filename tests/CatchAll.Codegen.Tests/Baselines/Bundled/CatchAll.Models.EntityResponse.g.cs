@@ -13,7 +13,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
         public required global::System.Guid Id { get; set; }
 
-        /// <summary>Kind of entity: `company` (the default, also for organizations) or `person`.</summary>
+        /// <summary>Kind of entity: <c>company</c> (the default, also for organizations) or <c>person</c>.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("entity_type")]
         public required global::CatchAll.Models.EntityType EntityType { get; set; }
 
@@ -37,7 +37,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("additional_attributes")]
         public global::CatchAll.Models.AdditionalAttributes? AdditionalAttributes { get; set; }
 
-        /// <summary>Enrichment state of an entity: `pending` (queued), `enriching`, `ready` (indexed and usable in jobs) or `failed` (still usable, but matches may be poorer).</summary>
+        /// <summary>Enrichment state of an entity: <c>pending</c> (queued), <c>enriching</c>, <c>ready</c> (indexed and usable in jobs) or <c>failed</c> (still usable, but matches may be poorer).</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
         public required global::CatchAll.Models.EntityStatus Status { get; set; }
 

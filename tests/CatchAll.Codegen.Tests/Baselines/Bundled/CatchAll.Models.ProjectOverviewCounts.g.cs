@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Counts for one resource type, by status or as a `total`.</summary>
+    /// <summary>Counts for one resource type, by status or as a <c>total</c>.</summary>
     public sealed partial class ProjectOverviewCounts
     {
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;

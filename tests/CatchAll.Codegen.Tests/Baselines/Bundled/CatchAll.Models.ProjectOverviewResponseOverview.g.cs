@@ -8,19 +8,19 @@ namespace CatchAll.Models
     {
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
-        /// <summary>Counts for one resource type, by status or as a `total`.</summary>
+        /// <summary>Counts for one resource type, by status or as a <c>total</c>.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("jobs")]
         public required global::CatchAll.Models.ProjectOverviewCounts Jobs { get; set; }
 
-        /// <summary>Counts for one resource type, by status or as a `total`.</summary>
+        /// <summary>Counts for one resource type, by status or as a <c>total</c>.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("monitors")]
         public required global::CatchAll.Models.ProjectOverviewCounts Monitors { get; set; }
 
-        /// <summary>Counts for one resource type, by status or as a `total`.</summary>
+        /// <summary>Counts for one resource type, by status or as a <c>total</c>.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("datasets")]
         public required global::CatchAll.Models.ProjectOverviewCounts Datasets { get; set; }
 
-        /// <summary>Counts for one resource type, by status or as a `total`.</summary>
+        /// <summary>Counts for one resource type, by status or as a <c>total</c>.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("monitor_groups")]
         public required global::CatchAll.Models.ProjectOverviewCounts MonitorGroups { get; set; }
 

@@ -53,7 +53,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("duration")]
         public string? Duration { get; set; }
 
-        /// <summary>How many distinct event clusters were found; compare with `progress_validated` to see how much is left for a continuation.</summary>
+        /// <summary>How many distinct event clusters were found; compare with <c>progress_validated</c> to see how much is left for a continuation.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("candidate_records")]
         public int? CandidateRecords { get; set; }
 
@@ -61,7 +61,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("valid_records")]
         public int? ValidRecords { get; set; }
 
-        /// <summary>How many of the `candidate_records` have been checked against the validators so far; work proceeds in batches.</summary>
+        /// <summary>How many of the <c>candidate_records</c> have been checked against the validators so far; work proceeds in batches.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("progress_validated")]
         public int? ProgressValidated
         {

@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; `enrichment_confidence` is always present.</summary>
+    /// <summary>Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; <c>enrichment_confidence</c> is always present.</summary>
     public sealed partial class RecordEnrichment
     {
         private global::CatchAll.Optional<global::CatchAll.Models.Confidence?> _enrichmentConfidence;

@@ -16,7 +16,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("context")]
         public string? Context { get; set; }
 
-        /// <summary>Most records the job may produce, at least 10; the plan's limit applies when omitted. `POST /catchAll/continue` can raise it later without redoing work.</summary>
+        /// <summary>Most records the job may produce, at least 10; the plan's limit applies when omitted. <c>POST /catchAll/continue</c> can raise it later without redoing work.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("limit")]
         public int? Limit { get; set; }
 
@@ -36,16 +36,16 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("enrichments")]
         public global::System.Collections.Generic.IList<global::CatchAll.Models.EnrichmentSchema>? Enrichments { get; set; }
 
-        /// <summary>`base` runs validation and enrichment; `lite` is faster and returns only titles and citations.</summary>
+        /// <summary><c>base</c> runs validation and enrichment; <c>lite</c> is faster and returns only titles and citations.</summary>
         /// <remarks>When not set, the server uses "base".</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
         public global::CatchAll.Models.Mode? Mode { get; set; }
 
-        /// <summary>Watchlist datasets to connect; the job then keeps only events about their companies (see `ed_score_min`). Each dataset must already be `ready`, and an unknown or inaccessible ID gives `400`.</summary>
+        /// <summary>Watchlist datasets to connect; the job then keeps only events about their companies (see <c>ed_score_min</c>). Each dataset must already be <c>ready</c>, and an unknown or inaccessible ID gives <c>400</c>.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("connected_dataset_ids")]
         public global::System.Collections.Generic.IList<global::System.Guid>? ConnectedDatasetIds { get; set; }
 
-        /// <summary>Lowest connected-entity score a record needs to be kept; records where no connected entity reaches it are dropped. Ignored unless `connected_dataset_ids` is given.</summary>
+        /// <summary>Lowest connected-entity score a record needs to be kept; records where no connected entity reaches it are dropped. Ignored unless <c>connected_dataset_ids</c> is given.</summary>
         /// <remarks>When not set, the server uses 2.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("ed_score_min")]
         public int? EdScoreMin { get; set; }
@@ -63,7 +63,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("fetch_all_watchlist_news")]
         public bool? FetchAllWatchlistNews { get; set; }
 
-        /// <summary>Keep only events where the entity acts (`event_associated`) or only those that merely mention it (`mention`); applies only with connected_dataset_ids.</summary>
+        /// <summary>Keep only events where the entity acts (<c>event_associated</c>) or only those that merely mention it (<c>mention</c>); applies only with connected_dataset_ids.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ed_association_type")]
         public global::CatchAll.Models.EntityAssociationType? EdAssociationType { get; set; }
 

@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Partial update of an entity: fields left out stay as they are, but a given `additional_attributes.company_attributes` replaces the old attributes completely.</summary>
+    /// <summary>Partial update of an entity: fields left out stay as they are, but a given <c>additional_attributes.company_attributes</c> replaces the old attributes completely.</summary>
     public sealed partial class UpdateEntityRequest
     {
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;

@@ -8,7 +8,7 @@ namespace CatchAll.Models
     {
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
-        /// <summary>Webhooks that replace all current links of the monitor; `[]` removes every link and leaving the field out keeps them.</summary>
+        /// <summary>Webhooks that replace all current links of the monitor; <c>[]</c> removes every link and leaving the field out keeps them.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("webhook_ids")]
         public global::CatchAll.Optional<global::System.Collections.Generic.IList<global::System.Guid>> WebhookIds { get; set; }
 

@@ -16,11 +16,11 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("url")]
         public global::CatchAll.Optional<string> Url { get; set; }
 
-        /// <summary>Kind of target: `generic` (raw payload to any HTTPS URL), `slack` (Block Kit message, URL under https://hooks.slack.com/), `teams` (Adaptive Card, host under webhook.office.com or webhook.office365.com) or `custom` (payload reshaped by `formatter_config`, which is then required). Guessed from the URL when left out.</summary>
+        /// <summary>Kind of target: <c>generic</c> (raw payload to any HTTPS URL), <c>slack</c> (Block Kit message, URL under https://hooks.slack.com/), <c>teams</c> (Adaptive Card, host under webhook.office.com or webhook.office365.com) or <c>custom</c> (payload reshaped by <c>formatter_config</c>, which is then required). Guessed from the URL when left out.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
         public global::CatchAll.Optional<global::CatchAll.Models.WebhookType> Type { get; set; }
 
-        /// <summary>`full` sends all records in one call per trigger; `per_record` makes one call per record, which can mean many calls.</summary>
+        /// <summary><c>full</c> sends all records in one call per trigger; <c>per_record</c> makes one call per record, which can mean many calls.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("delivery_mode")]
         public global::CatchAll.Optional<global::CatchAll.Models.DeliveryMode> DeliveryMode { get; set; }
 

@@ -20,11 +20,11 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; }
 
-        /// <summary>Problems found; empty for a `good` query.</summary>
+        /// <summary>Problems found; empty for a <c>good</c> query.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("issues")]
         public global::System.Collections.Generic.IList<global::CatchAll.Models.IssueType>? Issues { get; set; }
 
-        /// <summary>One hint per entry of `issues`; empty for a `good` query.</summary>
+        /// <summary>One hint per entry of <c>issues</c>; empty for a <c>good</c> query.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("suggestions")]
         public global::System.Collections.Generic.IList<global::CatchAll.Models.Suggestion>? Suggestions { get; set; }
 

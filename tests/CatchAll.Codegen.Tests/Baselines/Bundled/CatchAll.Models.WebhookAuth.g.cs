@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Credentials added to every call: `bearer` sets an `Authorization: Bearer` header, `api_key` sets a header of your choice, `basic` sets an `Authorization: Basic` header.</summary>
+    /// <summary>Credentials added to every call: <c>bearer</c> sets an <c>Authorization: Bearer</c> header, <c>api_key</c> sets a header of your choice, <c>basic</c> sets an <c>Authorization: Basic</c> header.</summary>
     /// <remarks>One of: <see cref="global::CatchAll.Models.BearerAuth"/> ("bearer"), <see cref="global::CatchAll.Models.ApiKeyAuth"/> ("api_key"), <see cref="global::CatchAll.Models.BasicAuth"/> ("basic"); a "type" this client does not know reads as <see cref="global::CatchAll.Models.UnknownWebhookAuth"/>.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CatchAll.Models.WebhookAuth.JsonConverter))]
     public abstract partial class WebhookAuth

@@ -127,14 +127,14 @@ namespace CatchAll
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorResponse>> DisableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a monitor</summary>
-        /// <remarks>DELETE /catchAll/monitors/{monitor_id}. Marks a monitor as deleted: its schedule stops at once and it leaves listings. Only the owner may do this, an unknown or foreign monitor gives `404`, and deleting it again still gives `200`.</remarks>
+        /// <remarks>DELETE /catchAll/monitors/{monitor_id}. Marks a monitor as deleted: its schedule stops at once and it leaves listings. Only the owner may do this, an unknown or foreign monitor gives <c>404</c>, and deleting it again still gives <c>200</c>.</remarks>
         /// <param name="monitorId">Identifier of the monitor.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteMonitorResponse> DeleteMonitorAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a monitor</summary>
-        /// <remarks>DELETE /catchAll/monitors/{monitor_id}. Marks a monitor as deleted: its schedule stops at once and it leaves listings. Only the owner may do this, an unknown or foreign monitor gives `404`, and deleting it again still gives `200`.</remarks>
+        /// <remarks>DELETE /catchAll/monitors/{monitor_id}. Marks a monitor as deleted: its schedule stops at once and it leaves listings. Only the owner may do this, an unknown or foreign monitor gives <c>404</c>, and deleting it again still gives <c>200</c>.</remarks>
         /// <param name="monitorId">Identifier of the monitor.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

@@ -61,7 +61,7 @@ namespace CatchAll
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResponse>> GetProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a project</summary>
-        /// <remarks>DELETE /catchAll/projects/{project_id}. Deletes a project; unless `delete_resources` is true its resources are only detached.</remarks>
+        /// <remarks>DELETE /catchAll/projects/{project_id}. Deletes a project; unless <c>delete_resources</c> is true its resources are only detached.</remarks>
         /// <param name="projectId">Identifier of the project.</param>
         /// <param name="deleteResources">When true, the project's jobs, monitors and datasets are deleted for good as well; when false they are only detached from it. Server default: false.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
@@ -69,7 +69,7 @@ namespace CatchAll
         global::System.Threading.Tasks.Task DeleteProjectAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a project</summary>
-        /// <remarks>DELETE /catchAll/projects/{project_id}. Deletes a project; unless `delete_resources` is true its resources are only detached.</remarks>
+        /// <remarks>DELETE /catchAll/projects/{project_id}. Deletes a project; unless <c>delete_resources</c> is true its resources are only detached.</remarks>
         /// <param name="projectId">Identifier of the project.</param>
         /// <param name="deleteResources">When true, the project's jobs, monitors and datasets are deleted for good as well; when false they are only detached from it. Server default: false.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
@@ -95,14 +95,14 @@ namespace CatchAll
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateProjectResponse>> UpdateProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Count project resources</summary>
-        /// <remarks>GET /catchAll/projects/{project_id}/overview. Counts a project's resources by type: jobs and monitors per status (for example `completed`, `failed`), datasets and monitor groups as a `total` only.</remarks>
+        /// <remarks>GET /catchAll/projects/{project_id}/overview. Counts a project's resources by type: jobs and monitors per status (for example <c>completed</c>, <c>failed</c>), datasets and monitor groups as a <c>total</c> only.</remarks>
         /// <param name="projectId">Identifier of the project.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectOverviewResponse> GetProjectOverviewAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Count project resources</summary>
-        /// <remarks>GET /catchAll/projects/{project_id}/overview. Counts a project's resources by type: jobs and monitors per status (for example `completed`, `failed`), datasets and monitor groups as a `total` only.</remarks>
+        /// <remarks>GET /catchAll/projects/{project_id}/overview. Counts a project's resources by type: jobs and monitors per status (for example <c>completed</c>, <c>failed</c>), datasets and monitor groups as a <c>total</c> only.</remarks>
         /// <param name="projectId">Identifier of the project.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

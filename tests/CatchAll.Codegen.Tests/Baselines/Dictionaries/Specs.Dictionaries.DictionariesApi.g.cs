@@ -3,7 +3,7 @@
 
 namespace Specs.Dictionaries
 {
-    /// <summary>The resources of &lt;see cref="DictionariesApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    /// <summary>The resources of <see cref="DictionariesApi"/>: what code that uses the client depends on, so tests can stand in for it.</summary>
     public partial interface IDictionariesApi
     {
         /// <summary>Inventory operations.</summary>

@@ -3,7 +3,7 @@
 
 namespace Specs.Formats
 {
-    /// <summary>The resources of &lt;see cref="FormatsApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    /// <summary>The resources of <see cref="FormatsApi"/>: what code that uses the client depends on, so tests can stand in for it.</summary>
     public partial interface IFormatsApi
     {
         /// <summary>Samples operations.</summary>

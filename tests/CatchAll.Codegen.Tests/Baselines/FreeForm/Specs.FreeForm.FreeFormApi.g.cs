@@ -3,7 +3,7 @@
 
 namespace Specs.FreeForm
 {
-    /// <summary>The resources of &lt;see cref="FreeFormApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    /// <summary>The resources of <see cref="FreeFormApi"/>: what code that uses the client depends on, so tests can stand in for it.</summary>
     public partial interface IFreeFormApi
     {
         /// <summary>Events operations.</summary>

@@ -3,7 +3,7 @@
 
 namespace Specs.Keywords
 {
-    /// <summary>The resources of &lt;see cref="KeywordsApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    /// <summary>The resources of <see cref="KeywordsApi"/>: what code that uses the client depends on, so tests can stand in for it.</summary>
     public partial interface IKeywordsApi
     {
         /// <summary>Class operations.</summary>

@@ -3,7 +3,7 @@
 
 namespace Specs.Naming
 {
-    /// <summary>The resources of &lt;see cref="NamingApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    /// <summary>The resources of <see cref="NamingApi"/>: what code that uses the client depends on, so tests can stand in for it.</summary>
     public partial interface INamingApi
     {
         /// <summary>Orders operations.</summary>

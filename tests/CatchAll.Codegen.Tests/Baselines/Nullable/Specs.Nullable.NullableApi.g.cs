@@ -3,7 +3,7 @@
 
 namespace Specs.Nullable
 {
-    /// <summary>The resources of &lt;see cref="NullableApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    /// <summary>The resources of <see cref="NullableApi"/>: what code that uses the client depends on, so tests can stand in for it.</summary>
     public partial interface INullableApi
     {
         /// <summary>Things operations.</summary>

@@ -3,7 +3,7 @@
 
 namespace Specs.OpenEnums
 {
-    /// <summary>The resources of &lt;see cref="OpenEnumsApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    /// <summary>The resources of <see cref="OpenEnumsApi"/>: what code that uses the client depends on, so tests can stand in for it.</summary>
     public partial interface IOpenEnumsApi
     {
         /// <summary>Tasks operations.</summary>

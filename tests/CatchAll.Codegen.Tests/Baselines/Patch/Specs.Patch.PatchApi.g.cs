@@ -3,7 +3,7 @@
 
 namespace Specs.Patch
 {
-    /// <summary>The resources of &lt;see cref="PatchApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    /// <summary>The resources of <see cref="PatchApi"/>: what code that uses the client depends on, so tests can stand in for it.</summary>
     public partial interface IPatchApi
     {
         /// <summary>Items operations.</summary>

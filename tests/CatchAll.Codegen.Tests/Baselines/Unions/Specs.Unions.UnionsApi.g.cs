@@ -3,7 +3,7 @@
 
 namespace Specs.Unions
 {
-    /// <summary>The resources of &lt;see cref="UnionsApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    /// <summary>The resources of <see cref="UnionsApi"/>: what code that uses the client depends on, so tests can stand in for it.</summary>
     public partial interface IUnionsApi
     {
         /// <summary>Drawings operations.</summary>
