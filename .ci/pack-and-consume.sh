@@ -210,6 +210,7 @@ cp openapi/catchall.yaml "$app/my-catchall.yaml"
 sed -i 's:</Project>:  <ItemGroup>\n    <CatchAllSpec Include="my-catchall.yaml" Namespace="My.Api" />\n  </ItemGroup>\n</Project>:' "$app/Consumer.csproj"
 program_custom() { # the Program.cs for the custom spec; $1 adds a statement
   cat <<EOF
+using CatchAll;
 using CatchAll.Emulator;
 using My.Api;
 using My.Api.Models;
