@@ -156,11 +156,10 @@ program_bundled() {
 using CatchAll;
 using CatchAll.Emulator;
 using CatchAll.Models;
-using CatchAll.Runtime;
 
 await using var emulator = await CatchAllEmulator.StartAsync();
 using var client = new CatchAllClient(new CatchAllClientOptions { ApiKey = emulator.ApiKey, BaseAddress = emulator.BaseAddress });
-var submitted = await client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10 });
+var submitted = await client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 10 });
 var status = await client.Jobs.WaitForCompletionAsync(submitted.JobId, $polling);
 var records = 0;
 await foreach (var record in client.Jobs.GetJobResultsAllAsync(submitted.JobId))
@@ -288,8 +287,8 @@ cp openapi/catchall.yaml "$app/my-catchall.yaml"
 sed -i 's:</Project>:  <ItemGroup>\n    <CatchAllSpec Include="my-catchall.yaml" Namespace="My.Api" />\n  </ItemGroup>\n</Project>:' "$app/Consumer.csproj"
 program_custom() { # the Program.cs for the custom spec; $1 adds a statement
   cat <<EOF
+using CatchAll;
 using CatchAll.Emulator;
-using CatchAll.Runtime;
 using My.Api;
 using My.Api.Models;
 
@@ -382,7 +381,6 @@ else
   echo "CatchAll.Emulator has no net8.0 build: the net8.0 consumer only builds a client"
   cat > "$app8/Program.cs" <<'EOF'
 using CatchAll;
-using CatchAll.Runtime;
 
 using var client = new CatchAllClient(new CatchAllClientOptions { ApiKey = "not-used" });
 Console.WriteLine(client.Jobs is not null ? "client ok" : "no jobs client");

@@ -23,7 +23,6 @@ program='using System;
 using System.Threading.Tasks;
 using CatchAll;
 using CatchAll.Models;
-using CatchAll.Runtime;
 
 namespace Consumer;
 
@@ -37,7 +36,7 @@ public static class Program
             return 0;
         }
 
-        var submitted = await client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = args[0], Limit = 10 });
+        var submitted = await client.Jobs.CreateJobAsync(new SubmitRequest { Query = args[0], Limit = 10 });
         var status = await client.Jobs.GetJobStatusAsync(submitted.JobId);
         Console.WriteLine(status.Status);
         return 0;

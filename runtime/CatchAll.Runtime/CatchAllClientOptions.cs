@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using CatchAll.Runtime;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>Settings shared by every call a generated CatchAll client makes.</summary>
     /// <remarks>
@@ -112,6 +114,13 @@ namespace CatchAll.Runtime
         /// The <c>User-Agent</c> header value. <see langword="null"/> sends <c>CatchAll.Runtime/&lt;version&gt;</c>.
         /// </summary>
         public string? UserAgent { get; set; }
+
+        /// <summary>
+        /// Headers sent with every request of the client (names compare case-insensitively). An operation's own
+        /// headers and <see cref="RequestOptions.Headers"/> of a call override one of the same name. Secret-looking
+        /// ones (<c>Authorization</c>, <c>Cookie</c>) are redacted in logs like the API key.
+        /// </summary>
+        public IDictionary<string, string> DefaultHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Describes the options with the API key redacted (<c>ApiKey=***</c> or <c>ApiKey=&lt;none&gt;</c>).</summary>
         public override string ToString() => string.Format(

@@ -1,4 +1,4 @@
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>Factory helpers for <see cref="Optional{T}"/>.</summary>
     public static class Optional

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>
     /// A value that may be absent, distinct from a value that is present and <see langword="null"/>.

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using CatchAll.Runtime;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>Per-call settings, accepted as an optional argument by every generated operation.</summary>
     public class RequestOptions

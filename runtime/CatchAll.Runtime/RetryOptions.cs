@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>
     /// How the pipeline retries a call that failed with a transient error

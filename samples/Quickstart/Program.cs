@@ -9,7 +9,6 @@ using System.Threading.Tasks;
 using CatchAll;
 using CatchAll.Emulator;
 using CatchAll.Models;
-using CatchAll.Runtime;
 
 var query = args.Length > 0 ? string.Join(" ", args) : "Series B funding rounds for SaaS startups";
 var apiKey = Environment.GetEnvironmentVariable("CATCHALL_API_KEY");
@@ -60,30 +59,28 @@ try
 
     using var client = new CatchAllClient(options);
     Console.WriteLine($"Query: {query}");
-    var submitted = await client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = query, Limit = 10 }, cancellationToken: cancel.Token);
+    var submitted = await client.Jobs.CreateJobAsync(new SubmitRequest { Query = query, Limit = 10 }, cancellationToken: cancel.Token);
     Console.WriteLine($"Job {submitted.JobId} submitted");
 
     var lastStatus = string.Empty;
-    var lastValidated = -1;
+    var found = 0;
     var status = await client.Jobs.WaitForCompletionWithPartialResultsAsync(
         submitted.JobId,
-        new SyncProgress<PullJobResponseDto>(partial =>
+        new Progress<IReadOnlyList<Record>>(fresh =>
         {
-            // Every page of a pull carries the job-wide counts; one line per change is enough.
-            if (partial.ProgressValidated is { } validated && validated != lastValidated)
-            {
-                lastValidated = validated;
-                Console.WriteLine($"  enriching: {validated} candidate clusters validated, {partial.ValidRecords ?? partial.AllRecords?.Count ?? 0} records so far");
-            }
+            // Each record arrives once, as soon as a poll finds it.
+            found += fresh.Count;
+            Console.WriteLine($"  enriching: {found} records so far, latest: {Fit(fresh[^1].RecordTitle, 60)}");
         }),
         polling,
-        new SyncProgress<StatusResponseDto>(s =>
+        new Progress<StatusResponse>(s =>
         {
+            // A plain Progress<T>: the wait hands each status over in order and waits until it is shown.
             var stage = s.Status?.ToString() ?? "unknown";
             if (stage != lastStatus)
             {
                 lastStatus = stage;
-                var done = s.Steps?.Count(step => step.Completed == true) ?? 0;
+                var done = s.Steps?.Count(step => step.Completed) ?? 0;
                 Console.WriteLine($"  stage: {stage} ({done}/{s.Steps?.Count ?? 0} steps done)");
             }
         }),
@@ -103,7 +100,7 @@ try
 }
 catch (JobFailedException ex)
 {
-    Console.Error.WriteLine($"The job failed: {ex.Message}");
+    Console.Error.WriteLine($"The job failed{(ex.FailedStep is null ? "" : " while " + ex.FailedStep)}: {ex.Error ?? ex.Message}");
     return 2;
 }
 catch (CatchAllException ex)
@@ -145,9 +142,3 @@ static void PrintTable(IReadOnlyList<Record> records)
 static string Scalar(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText();
 
 static string Fit(string text, int width) => text.Length <= width ? text : text.Substring(0, width - 1) + "…";
-
-/// <summary>Reports on the calling thread: Progress&lt;T&gt; would post to the thread pool and reorder lines.</summary>
-internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
-}

@@ -94,17 +94,17 @@ public sealed class RoundTripTests
         {
             public static string Unknown()
             {
-                var task = JsonSerializer.Deserialize("""{"status":"paused"}""", Specs.OpenEnums.OpenEnumsApiJson.Task)!;
-                return $"{task.Status}:{task.Status.IsKnown}:" + JsonSerializer.Serialize(task, Specs.OpenEnums.OpenEnumsApiJson.Task);
+                var task = JsonSerializer.Deserialize("""{"status":"paused"}""", Specs.OpenEnums.OpenEnumsApiJson.OpenEnumsApiTask)!;
+                return $"{task.Status}:{task.Status.IsKnown}:" + JsonSerializer.Serialize(task, Specs.OpenEnums.OpenEnumsApiJson.OpenEnumsApiTask);
             }
 
             public static string Known()
             {
-                var task = JsonSerializer.Deserialize("""{"status":"in_progress","nullable_level":null,"odd":"in-progress"}""", Specs.OpenEnums.OpenEnumsApiJson.Task)!;
-                return $"{task.Status == Status.InProgress}:{task.Status.IsKnown}:{task.NullableLevel is null}:{task.Odd == TaskOdd.InProgress}:{task.Odd == TaskOdd.InProgress2}";
+                var task = JsonSerializer.Deserialize("""{"status":"in_progress","nullable_level":null,"odd":"in-progress"}""", Specs.OpenEnums.OpenEnumsApiJson.OpenEnumsApiTask)!;
+                return $"{task.Status == Status.InProgress}:{task.Status.IsKnown}:{task.NullableLevel is null}:{task.Odd == OpenEnumsApiTaskOdd.InProgress}:{task.Odd == OpenEnumsApiTaskOdd.InProgress2}";
             }
 
-            public static string Members() => string.Join(",", System.Linq.Enumerable.Select(TaskOdd.KnownValues, v => v.ToString()));
+            public static string Members() => string.Join(",", System.Linq.Enumerable.Select(OpenEnumsApiTaskOdd.KnownValues, v => v.ToString()));
         }
         """";
 

@@ -34,7 +34,7 @@ public sealed class AllPagersTests : IAsyncLifetime
         var ids = new HashSet<Guid>();
         for (var i = 0; i < Count; i++)
         {
-            var created = await Client.Monitors.CreateMonitorAsync(new CreateMonitorRequestDto { ReferenceJobId = reference, Schedule = "every day at 12 PM UTC", Backfill = false });
+            var created = await Client.Monitors.CreateMonitorAsync(new CreateMonitorRequest { ReferenceJobId = reference, Schedule = "every day at 12 PM UTC", Backfill = false });
             ids.Add(created.MonitorId!.Value);
         }
 
@@ -47,7 +47,7 @@ public sealed class AllPagersTests : IAsyncLifetime
         var ids = new HashSet<Guid>();
         for (var i = 0; i < Count; i++)
         {
-            ids.Add((await Client.Projects.CreateProjectAsync(new CreateProjectRequestDto { Name = "Project " + i })).ProjectId);
+            ids.Add((await Client.Projects.CreateProjectAsync(new CreateProjectRequest { Name = "Project " + i })).ProjectId);
         }
 
         await AssertWalksAllPagesAsync(Client.Projects.ListProjectsAllAsync(pageSize: PageSize), p => p.ProjectId, ids, "/catchAll/projects");
@@ -56,11 +56,11 @@ public sealed class AllPagersTests : IAsyncLifetime
     [Fact]
     public async Task ListProjectResourcesAllAsync()
     {
-        var projectId = (await Client.Projects.CreateProjectAsync(new CreateProjectRequestDto { Name = "Paged project" })).ProjectId;
+        var projectId = (await Client.Projects.CreateProjectAsync(new CreateProjectRequest { Name = "Paged project" })).ProjectId;
         var jobs = await JobsAsync();
-        await Client.Projects.AddResourceToProjectAsync(projectId, new AddResourceRequestDto
+        await Client.Projects.AddResourceToProjectAsync(projectId, new AddResourceRequest
         {
-            Resources = jobs.Select(id => new ResourceItemDto { ResourceType = ProjectResourceType.Job, ResourceId = id }).ToList(),
+            Resources = jobs.Select(id => new ResourceItem { ResourceType = ProjectResourceType.Job, ResourceId = id }).ToList(),
         });
 
         await AssertWalksAllPagesAsync(Client.Projects.ListProjectResourcesAllAsync(projectId, pageSize: PageSize), r => r.ResourceId, jobs, $"/catchAll/projects/{projectId}/resources");
@@ -81,7 +81,7 @@ public sealed class AllPagersTests : IAsyncLifetime
         var jobs = await JobsAsync();
         foreach (var job in jobs)
         {
-            await Client.Webhooks.AssignWebhookResourceAsync(webhookId, new AssignWebhookResourceRequestDto { ResourceType = MappableResourceType.Job, ResourceId = job });
+            await Client.Webhooks.AssignWebhookResourceAsync(webhookId, new AssignWebhookResourceRequest { ResourceType = MappableResourceType.Job, ResourceId = job });
         }
 
         await AssertWalksAllPagesAsync(Client.Webhooks.ListWebhookResourcesAllAsync(webhookId, pageSize: PageSize), m => m.ResourceId, jobs, $"/catchAll/webhooks/{webhookId}/resources");
@@ -94,7 +94,7 @@ public sealed class AllPagersTests : IAsyncLifetime
         var webhooks = await WebhooksAsync();
         foreach (var webhook in webhooks)
         {
-            await Client.Webhooks.AssignWebhookResourceAsync(webhook, new AssignWebhookResourceRequestDto { ResourceType = MappableResourceType.Job, ResourceId = job });
+            await Client.Webhooks.AssignWebhookResourceAsync(webhook, new AssignWebhookResourceRequest { ResourceType = MappableResourceType.Job, ResourceId = job });
         }
 
         await AssertWalksAllPagesAsync(Client.Webhooks.ListWebhooksForResourceAllAsync(MappableResourceType.Job, job, pageSize: PageSize), w => w.Id, webhooks, $"/catchAll/resources/job/{job}/webhooks");
@@ -108,7 +108,7 @@ public sealed class AllPagersTests : IAsyncLifetime
         var webhooks = await WebhooksAsync(Count, receiver.Url.ToString());
         foreach (var webhook in webhooks)
         {
-            await Client.Webhooks.AssignWebhookResourceAsync(webhook, new AssignWebhookResourceRequestDto { ResourceType = MappableResourceType.Job, ResourceId = job });
+            await Client.Webhooks.AssignWebhookResourceAsync(webhook, new AssignWebhookResourceRequest { ResourceType = MappableResourceType.Job, ResourceId = job });
         }
 
         // The job's completion goes to each of its five webhooks: five deliveries in its history.
@@ -170,7 +170,7 @@ public sealed class AllPagersTests : IAsyncLifetime
 
     private async Task<Guid> CompletedJobAsync()
     {
-        var job = (await Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10 })).JobId;
+        var job = (await Client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 10 })).JobId;
         _time.Advance(TimeSpan.FromMinutes(14));
         Assert.Equal(PublicJobStatus.Completed, (await Client.Jobs.GetJobStatusAsync(job)).Status);
         return job;
@@ -181,7 +181,7 @@ public sealed class AllPagersTests : IAsyncLifetime
         var ids = new HashSet<Guid>();
         for (var i = 0; i < count; i++)
         {
-            ids.Add((await Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Funding rounds, batch " + i, Limit = 10 })).JobId);
+            ids.Add((await Client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Funding rounds, batch " + i, Limit = 10 })).JobId);
         }
 
         return ids;
@@ -203,7 +203,7 @@ public sealed class AllPagersTests : IAsyncLifetime
         var ids = new HashSet<Guid>();
         for (var i = 0; i < count; i++)
         {
-            var created = await Client.Webhooks.CreateWebhookAsync(new CreateWebhookRequestDto { Name = "Hook " + i, Url = url });
+            var created = await Client.Webhooks.CreateWebhookAsync(new CreateWebhookRequest { Name = "Hook " + i, Url = url });
             ids.Add(created.Webhook!.Id);
         }
 

@@ -34,7 +34,7 @@ public sealed class DependencyInjectionTests
 
         Assert.IsType<CatchAllClient>(root);
         Assert.IsType<JobsClient>(jobs);
-        var submitted = await jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10 });
+        var submitted = await jobs.CreateJobAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 10 });
         Assert.Equal(submitted.JobId, (await root.Jobs.GetJobStatusAsync(submitted.JobId)).JobId);
         await meta.HealthCheckAsync();
         foreach (var type in new[] { typeof(IMonitorsClient), typeof(IWebhooksClient), typeof(IEntitiesClient), typeof(IDatasetsClient), typeof(IProjectsClient) })
@@ -83,7 +83,7 @@ public sealed class DependencyInjectionTests
             }
 
             _calls.Add(targetMethod.Name);
-            return Task.FromResult(new StatusResponseDto
+            return Task.FromResult(new StatusResponse
             {
                 JobId = (Guid)args![0]!,
                 Status = _calls.Count == 1 ? PublicJobStatus.Enriching : PublicJobStatus.Completed,

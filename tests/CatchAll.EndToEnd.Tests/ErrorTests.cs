@@ -60,7 +60,7 @@ public sealed class ErrorTests : IAsyncLifetime
     public async Task A_limit_below_the_minimum_raises_UnprocessableEntityException_pointing_at_limit()
     {
         var error = await Assert.ThrowsAsync<UnprocessableEntityException>(
-            () => Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 5 }));
+            () => Client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 5 }));
 
         Assert.Equal(422, error.StatusCode);
         Assert.Equal("createJob", error.OperationId);
@@ -101,7 +101,7 @@ public sealed class ErrorTests : IAsyncLifetime
     [Fact]
     public async Task An_injected_503_on_a_GET_is_retried_and_the_call_succeeds()
     {
-        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10 })).JobId;
+        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 10 })).JobId;
         _session.Http.Clear();
         _session.Emulator.Faults.FailNextRequests(2, 503, "/catchAll/status/", "GET");
 
@@ -118,7 +118,7 @@ public sealed class ErrorTests : IAsyncLifetime
         _session.Emulator.Faults.FailNextRequests(1, 503, "/catchAll/submit", "POST");
 
         var error = await Assert.ThrowsAsync<CatchAllApiException>(
-            () => Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10 }));
+            () => Client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 10 }));
 
         Assert.Equal(503, error.StatusCode);
         Assert.Equal("createJob", error.OperationId);
@@ -132,7 +132,7 @@ public sealed class ErrorTests : IAsyncLifetime
         _session.Emulator.Faults.FailNextRequests(1, 503, "/catchAll/submit", "POST");
 
         var submitted = await Client.Jobs.CreateJobAsync(
-            new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10 },
+            new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 10 },
             new RequestOptions { Retry = new RetryOptions { RetryNonIdempotent = true, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20) } });
 
         Assert.Equal([503, 200], _session.Http.To("POST", "/catchAll/submit").Select(r => r.StatusCode));

@@ -119,5 +119,5 @@ public sealed class FakeClockResilienceTests : IAsyncLifetime
         Assert.Equal(EmulatorSession.FakeStart, _time.GetUtcNow());
     }
 
-    private static SubmitRequestDto Job(string name) => new() { Query = "Funding rounds, " + name, Limit = 10 };
+    private static SubmitRequest Job(string name) => new() { Query = "Funding rounds, " + name, Limit = 10 };
 }

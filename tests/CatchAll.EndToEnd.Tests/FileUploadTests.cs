@@ -39,7 +39,7 @@ public sealed class FileUploadTests : IAsyncLifetime
         Assert.Equal("From disk", created.DatasetName);
         Assert.Equal(2, created.EntitiesCreated);
 
-        await Client.Datasets.UploadCSVToDatasetAsync(created.DatasetId, second);
+        await Client.Datasets.UploadCsvToDatasetAsync(created.DatasetId, second);
         Assert.Equal(3, (await Client.Datasets.GetDatasetAsync(created.DatasetId)).EntityCount);
 
         // The file is closed again: it can be deleted at once.

@@ -56,18 +56,18 @@ internal sealed class OperationTour(EmulatorSession session, SteppingTimeProvide
 
     private async Task<Guid> JobsAsync()
     {
-        var validation = await Client.Jobs.ValidateQueryAsync(new ValidateQueryRequestDto { Query = Query });
+        var validation = await Client.Jobs.ValidateQueryAsync(new ValidateQueryRequest { Query = Query });
         Assert.Contains(validation.Status, QueryStatus.KnownValues);
         Assert.False(string.IsNullOrWhiteSpace(validation.Title));
         Assert.InRange(validation.Confidence, 0.0, 1.0);
 
-        var plan = await Client.Jobs.InitializeAsync(new InitializeRequestDto { Query = Query, Context = Context });
+        var plan = await Client.Jobs.InitializeAsync(new InitializeRequest { Query = Query, Context = Context });
         Assert.Equal(Query, plan.Query);
         Assert.NotEmpty(plan.Validators);
         Assert.NotEmpty(plan.Enrichments);
         Assert.True(plan.StartDate < plan.EndDate, $"initialize proposed {plan.StartDate:O} .. {plan.EndDate:O}");
 
-        var submitted = await Client.Jobs.CreateJobAsync(new SubmitRequestDto
+        var submitted = await Client.Jobs.CreateJobAsync(new SubmitRequest
         {
             Query = Query,
             Context = Context,
@@ -105,7 +105,7 @@ internal sealed class OperationTour(EmulatorSession session, SteppingTimeProvide
         });
 
         // The job hit its limit; continuing raises it and enrichment resumes where it stopped.
-        var continued = await Client.Jobs.ContinueJobAsync(new ContinueRequestDto { JobId = jobId, NewLimit = 20 });
+        var continued = await Client.Jobs.ContinueJobAsync(new ContinueRequest { JobId = jobId, NewLimit = 20 });
         Assert.Equal(jobId, continued.JobId);
         Assert.Equal(10, continued.PreviousLimit);
         Assert.Equal(20, continued.NewLimit);
@@ -128,7 +128,7 @@ internal sealed class OperationTour(EmulatorSession session, SteppingTimeProvide
 
     private async Task MonitorsAsync(Guid referenceJobId)
     {
-        var created = await Client.Monitors.CreateMonitorAsync(new CreateMonitorRequestDto
+        var created = await Client.Monitors.CreateMonitorAsync(new CreateMonitorRequest
         {
             ReferenceJobId = referenceJobId,
             Schedule = "every day at 12 PM UTC",
@@ -155,9 +155,9 @@ internal sealed class OperationTour(EmulatorSession session, SteppingTimeProvide
 
         // Noon passes: the emulator starts the scheduled run and, once its job is done, folds its records in.
         time.Advance(TimeSpan.FromHours(4));
-        var runs = await Client.Monitors.ListMonitorJobsAsync(monitorId, ListMonitorJobsSort.Asc);
+        var runs = await Client.Monitors.ListMonitorJobsAsync(monitorId, SortOrder.Asc);
         Assert.Equal(monitorId, runs.MonitorId);
-        Assert.Equal(ListMonitorJobsResponseSortOrder.Asc, runs.SortOrder);
+        Assert.Equal(SortOrder.Asc, runs.SortOrder);
         Assert.Equal(1, runs.TotalJobs);
         var run = Assert.Single(runs.Jobs);
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero), run.EndDate);
@@ -167,7 +167,7 @@ internal sealed class OperationTour(EmulatorSession session, SteppingTimeProvide
         Assert.Equal(monitorId, disabled.MonitorId);
         Assert.Equal("Disabled", (await Client.Monitors.PullMonitorResultsAsync(monitorId)).Status);
 
-        var enabled = await Client.Monitors.EnableMonitorAsync(monitorId, new EnableMonitorRequestDto { Backfill = false });
+        var enabled = await Client.Monitors.EnableMonitorAsync(monitorId, new EnableMonitorRequest { Backfill = false });
         Assert.True(enabled.Success);
         Assert.Equal(monitorId, enabled.MonitorId);
 
@@ -181,7 +181,7 @@ internal sealed class OperationTour(EmulatorSession session, SteppingTimeProvide
             Assert.Contains(expected, kinds);
         }
 
-        var updated = await Client.Monitors.UpdateMonitorAsync(monitorId, new UpdateMonitorRequestDto { Limit = 25 });
+        var updated = await Client.Monitors.UpdateMonitorAsync(monitorId, new UpdateMonitorRequest { Limit = 25 });
         Assert.Equal(monitorId, updated.MonitorId);
         var afterUpdate = await Client.Monitors.PullMonitorResultsAsync(monitorId);
         Assert.Equal(25, afterUpdate.Limit);
@@ -196,16 +196,16 @@ internal sealed class OperationTour(EmulatorSession session, SteppingTimeProvide
     private async Task WebhooksAsync()
     {
         var url = receiver.Url.ToString();
-        var created = await Client.Webhooks.CreateWebhookAsync(new CreateWebhookRequestDto
+        var created = await Client.Webhooks.CreateWebhookAsync(new CreateWebhookRequest
         {
             Name = "e2e receiver",
             Url = url,
-            Method = Models.HttpMethod.Post,
+            Method = Models.WebhookHttpMethod.Post,
             Headers = new Dictionary<string, string> { [WebhookReceiver.MarkerHeader] = "tour" },
-            Auth = new BearerAuthDto { Token = "receiver-token" },
+            Auth = new BearerAuth { Token = "receiver-token" },
         });
         Assert.True(created.Success);
-        var webhook = Assert.IsType<WebhookResponseDto>(created.Webhook);
+        var webhook = Assert.IsType<WebhookResponse>(created.Webhook);
         var webhookId = webhook.Id;
         Assert.Equal(url, webhook.Url);
         Assert.Equal(WebhookType.Generic, webhook.Type);
@@ -218,7 +218,7 @@ internal sealed class OperationTour(EmulatorSession session, SteppingTimeProvide
         var got = await Client.Webhooks.GetWebhookAsync(webhookId);
         Assert.Equal("e2e receiver", got.Webhook!.Name);
 
-        var updated = await Client.Webhooks.UpdateWebhookAsync(webhookId, new UpdateWebhookRequestDto { Name = "e2e receiver (renamed)" });
+        var updated = await Client.Webhooks.UpdateWebhookAsync(webhookId, new UpdateWebhookRequest { Name = "e2e receiver (renamed)" });
         Assert.Equal("e2e receiver (renamed)", updated.Webhook!.Name);
         Assert.Equal(url, updated.Webhook.Url);
 
@@ -231,8 +231,8 @@ internal sealed class OperationTour(EmulatorSession session, SteppingTimeProvide
         Assert.Equal("tour", testDelivery.Marker);
 
         // A job that is still running gets the webhook; its completion is then delivered to the receiver.
-        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Data center construction announcements in Europe", Limit = 10 })).JobId;
-        var assigned = await Client.Webhooks.AssignWebhookResourceAsync(webhookId, new AssignWebhookResourceRequestDto { ResourceType = MappableResourceType.Job, ResourceId = jobId });
+        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Data center construction announcements in Europe", Limit = 10 })).JobId;
+        var assigned = await Client.Webhooks.AssignWebhookResourceAsync(webhookId, new AssignWebhookResourceRequest { ResourceType = MappableResourceType.Job, ResourceId = jobId });
         Assert.True(assigned.Success);
         Assert.False(assigned.AlreadyExisted);
         Assert.Equal(jobId, assigned.Mapping!.ResourceId);
@@ -368,7 +368,7 @@ internal sealed class OperationTour(EmulatorSession session, SteppingTimeProvide
 
         using (var more = Utf8("name,domain,description\nVandelay Industries,vandelay.example,Importer and exporter\n"))
         {
-            var upload = await Client.Datasets.UploadCSVToDatasetAsync(dataset.Id, more, "more.csv");
+            var upload = await Client.Datasets.UploadCsvToDatasetAsync(dataset.Id, more, "more.csv");
             Assert.Equal(dataset.Id, upload.DatasetId);
             Assert.Equal(1, upload.EntitiesCreated);
             Assert.Equal(0, upload.ValidationReport.SkippedCount);
@@ -380,7 +380,7 @@ internal sealed class OperationTour(EmulatorSession session, SteppingTimeProvide
 
     private async Task ProjectsAsync(Guid jobId, Guid datasetId)
     {
-        var created = await Client.Projects.CreateProjectAsync(new CreateProjectRequestDto { Name = "Funding research", Description = "Rounds and acquisitions" });
+        var created = await Client.Projects.CreateProjectAsync(new CreateProjectRequest { Name = "Funding research", Description = "Rounds and acquisitions" });
         Assert.True(created.Success);
         Assert.Equal("Funding research", created.Name);
         var projectId = created.ProjectId;
@@ -388,7 +388,7 @@ internal sealed class OperationTour(EmulatorSession session, SteppingTimeProvide
         var list = await Client.Projects.ListProjectsAsync();
         Assert.Equal("Funding research", Assert.Single(list.Projects, p => p.ProjectId == projectId).Name);
 
-        var renamed = await Client.Projects.UpdateProjectAsync(projectId, new UpdateProjectRequestDto { Name = "Funding research 2026" });
+        var renamed = await Client.Projects.UpdateProjectAsync(projectId, new UpdateProjectRequest { Name = "Funding research 2026" });
         Assert.True(renamed.Success);
         Assert.Equal(projectId, renamed.ProjectId);
 
@@ -396,12 +396,12 @@ internal sealed class OperationTour(EmulatorSession session, SteppingTimeProvide
         Assert.Equal(projectId, got.ProjectId);
         Assert.Equal("Funding research 2026", got.Name);
 
-        var added = await Client.Projects.AddResourceToProjectAsync(projectId, new AddResourceRequestDto
+        var added = await Client.Projects.AddResourceToProjectAsync(projectId, new AddResourceRequest
         {
             Resources =
             [
-                new ResourceItemDto { ResourceType = ProjectResourceType.Job, ResourceId = jobId },
-                new ResourceItemDto { ResourceType = ProjectResourceType.Dataset, ResourceId = datasetId },
+                new ResourceItem { ResourceType = ProjectResourceType.Job, ResourceId = jobId },
+                new ResourceItem { ResourceType = ProjectResourceType.Dataset, ResourceId = datasetId },
             ],
         });
         Assert.True(added.Success, added.Message);

@@ -26,7 +26,7 @@ public sealed class PagingTests : IAsyncLifetime
         _session = await EmulatorSession.StartOnFakeClockAsync(_time);
         for (var i = 0; i < JobCount; i++)
         {
-            _jobIds.Add((await Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = $"Funding rounds, batch {i}", Limit = 10 })).JobId);
+            _jobIds.Add((await Client.Jobs.CreateJobAsync(new SubmitRequest { Query = $"Funding rounds, batch {i}", Limit = 10 })).JobId);
         }
 
         _session.Http.Clear();

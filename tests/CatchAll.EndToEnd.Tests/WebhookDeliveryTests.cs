@@ -39,12 +39,12 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     {
         (WebhookAuth auth, Func<ReceivedWebhook, string?> observed, string expected) = kind switch
         {
-            "bearer" => ((WebhookAuth)new BearerAuthDto { Token = "t0ken" }, (Func<ReceivedWebhook, string?>)(r => r.Authorization), "Bearer t0ken"),
-            "api_key" => (new ApiKeyAuthDto { Header = WebhookReceiver.MarkerHeader, Value = "k3y" }, r => r.Marker, "k3y"),
-            "basic" => (new BasicAuthDto { Username = "ann", Password = "s3cret" }, r => r.Authorization, "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("ann:s3cret"))),
+            "bearer" => ((WebhookAuth)new BearerAuth { Token = "t0ken" }, (Func<ReceivedWebhook, string?>)(r => r.Authorization), "Bearer t0ken"),
+            "api_key" => (new ApiKeyAuth { Header = WebhookReceiver.MarkerHeader, Value = "k3y" }, r => r.Marker, "k3y"),
+            "basic" => (new BasicAuth { Username = "ann", Password = "s3cret" }, r => r.Authorization, "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("ann:s3cret"))),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
-        var webhookId = (await Client.Webhooks.CreateWebhookAsync(new CreateWebhookRequestDto { Name = kind, Url = _receiver.Url.ToString(), Auth = auth })).Webhook!.Id;
+        var webhookId = (await Client.Webhooks.CreateWebhookAsync(new CreateWebhookRequest { Name = kind, Url = _receiver.Url.ToString(), Auth = auth })).Webhook!.Id;
 
         var test = await Client.Webhooks.TestWebhookAsync(webhookId);
 
@@ -55,15 +55,15 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Auth_changed_with_a_PATCH_applies_to_the_next_delivery_and_other_settings_stay()
     {
-        var webhookId = (await Client.Webhooks.CreateWebhookAsync(new CreateWebhookRequestDto
+        var webhookId = (await Client.Webhooks.CreateWebhookAsync(new CreateWebhookRequest
         {
             Name = "rotating",
             Url = _receiver.Url.ToString(),
-            Auth = new BearerAuthDto { Token = "old" },
+            Auth = new BearerAuth { Token = "old" },
             Headers = new Dictionary<string, string> { [WebhookReceiver.MarkerHeader] = "kept" },
         })).Webhook!.Id;
 
-        var updated = await Client.Webhooks.UpdateWebhookAsync(webhookId, new UpdateWebhookRequestDto { Auth = new BearerAuthDto { Token = "new" } });
+        var updated = await Client.Webhooks.UpdateWebhookAsync(webhookId, new UpdateWebhookRequest { Auth = new BearerAuth { Token = "new" } });
         Assert.Equal("rotating", updated.Webhook!.Name);
         await Client.Webhooks.TestWebhookAsync(webhookId);
 
@@ -75,8 +75,8 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Per_record_delivery_sends_one_request_per_record_of_a_finished_job()
     {
-        var webhookId = (await Client.Webhooks.CreateWebhookAsync(new CreateWebhookRequestDto { Name = "per record", Url = _receiver.Url.ToString(), DeliveryMode = DeliveryMode.PerRecord })).Webhook!.Id;
-        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10, WebhookIds = [webhookId] })).JobId;
+        var webhookId = (await Client.Webhooks.CreateWebhookAsync(new CreateWebhookRequest { Name = "per record", Url = _receiver.Url.ToString(), DeliveryMode = DeliveryMode.PerRecord })).Webhook!.Id;
+        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 10, WebhookIds = [webhookId] })).JobId;
 
         var results = await FinishAsync(jobId);
 
@@ -99,10 +99,10 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_deactivated_webhook_is_skipped_and_filtered_by_is_active()
     {
-        var webhookId = (await Client.Webhooks.CreateWebhookAsync(new CreateWebhookRequestDto { Name = "paused", Url = _receiver.Url.ToString() })).Webhook!.Id;
-        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10, WebhookIds = [webhookId] })).JobId;
+        var webhookId = (await Client.Webhooks.CreateWebhookAsync(new CreateWebhookRequest { Name = "paused", Url = _receiver.Url.ToString() })).Webhook!.Id;
+        var jobId = (await Client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 10, WebhookIds = [webhookId] })).JobId;
 
-        var paused = await Client.Webhooks.UpdateWebhookAsync(webhookId, new UpdateWebhookRequestDto { IsActive = false });
+        var paused = await Client.Webhooks.UpdateWebhookAsync(webhookId, new UpdateWebhookRequest { IsActive = false });
         Assert.False(paused.Webhook!.IsActive);
         Assert.Empty((await Client.Webhooks.ListWebhooksForResourceAsync(MappableResourceType.Job, jobId, isActive: true)).Webhooks);
         Assert.Equal(webhookId, Assert.Single((await Client.Webhooks.ListWebhooksForResourceAsync(MappableResourceType.Job, jobId, isActive: false)).Webhooks).Id);
@@ -113,7 +113,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal(0, (await Client.Webhooks.GetWebhookDeliveryHistoryAsync(MappableResourceType.Job, jobId)).Total);
     }
 
-    private async Task<PullJobResponseDto> FinishAsync(Guid jobId)
+    private async Task<PullJobResponse> FinishAsync(Guid jobId)
     {
         _time.Advance(TimeSpan.FromMinutes(14));
         var results = await Client.Jobs.GetJobResultsAsync(jobId);

@@ -125,6 +125,34 @@ public class PipelineRequestTests
     }
 
     [Fact]
+    public async Task Client_default_headers_go_on_every_request_and_operation_and_per_call_headers_win()
+    {
+        await using var server = LoopbackServer.Start(ServerResponse.Json("{}"));
+        CatchAllClientOptions options = PipelineFactory.Options(server.BaseAddress);
+        options.DefaultHeaders["X-Team"] = "research";
+        options.DefaultHeaders["X-Both"] = "from-client";
+        options.DefaultHeaders["x-trace"] = "from-client";
+        using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
+        ApiRequest first = Get("/x");
+        first.AddHeader("X-Both", "from-operation");
+        var perCall = new RequestOptions();
+        perCall.Headers["X-Trace"] = "from-call";
+
+        await pipeline.SendAsync(first, perCall, CancellationToken.None);
+        await pipeline.SendAsync(Get("/y"), null, CancellationToken.None);
+
+        Assert.Equal(2, server.Requests.Count);
+        RecordedRequest one = server.Requests[0];
+        Assert.Equal("research", one.Header("X-Team"));
+        Assert.Equal("from-operation", one.Header("X-Both"));
+        Assert.Equal("from-call", one.Header("X-Trace"));
+        RecordedRequest two = server.Requests[1];
+        Assert.Equal("research", two.Header("X-Team"));
+        Assert.Equal("from-client", two.Header("X-Both"));
+        Assert.Equal("from-client", two.Header("x-trace"));
+    }
+
+    [Fact]
     public async Task Stream_responses_hand_over_the_raw_body()
     {
         await using var server = LoopbackServer.Start(new ServerResponse { Body = "a,b\n1,2\n", ContentType = "text/csv" });

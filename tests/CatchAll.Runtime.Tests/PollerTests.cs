@@ -34,6 +34,50 @@ public class PollerTests
     }
 
     [Fact]
+    public async Task A_plain_Progress_sees_every_result_in_order_each_before_the_next_poll_and_the_last_before_the_wait_returns()
+    {
+        var seen = new List<string>();
+        var polls = 0;
+        var handledBeforeEachPoll = new List<int>();
+        string[] stages = { "submitted", "analyzing", "fetching", "clustering", "enriching", "completed" };
+
+        // Made off any synchronization context, as in a console app: Progress<T> then posts each report to the thread
+        // pool, where the slow first handler would let later ones overtake it.
+        Progress<string> progress = await Task.Run(() => new Progress<string>(stage =>
+        {
+            if (stage == "submitted")
+            {
+                Thread.Sleep(20);
+            }
+
+            lock (seen)
+            {
+                seen.Add(stage);
+            }
+        }));
+
+        Task<string> Poll(CancellationToken token)
+        {
+            lock (seen)
+            {
+                handledBeforeEachPoll.Add(seen.Count);
+            }
+
+            return Task.FromResult(stages[polls++]);
+        }
+
+        string result = await Poller.PollAsync(Poll, Evaluate, Fail, new PollingOptions { Interval = TimeSpan.FromMilliseconds(1) }, TimeProvider.System, progress, CancellationToken.None);
+
+        Assert.Equal("completed", result);
+        lock (seen)
+        {
+            Assert.Equal(stages, seen);
+        }
+
+        Assert.Equal(new[] { 0, 1, 2, 3, 4, 5 }, handledBeforeEachPoll);
+    }
+
+    [Fact]
     public async Task A_failed_result_throws_the_exception_built_by_on_failed()
     {
         var time = new RecordingTimeProvider();

@@ -28,7 +28,7 @@ public class GeneratorIncrementalBenchmarks
     {
         _compilation = GeneratorHost.Compilation(
             framework: true,
-            "namespace Consumer { public static class Program { public static void Main() { using var client = new global::CatchAll.CatchAllClient(new global::CatchAll.Runtime.CatchAllClientOptions { ApiKey = \"k\" }); } } }",
+            "namespace Consumer { public static class Program { public static void Main() { using var client = new global::CatchAll.CatchAllClient(new global::CatchAll.CatchAllClientOptions { ApiKey = \"k\" }); } } }",
             Unrelated.Replace("{0}", "0", StringComparison.Ordinal));
         _unrelated = _compilation.SyntaxTrees.Last();
         _edits = new[] { 1, 2 }.Select(i => CSharpSyntaxTree.ParseText(Unrelated.Replace("{0}", i.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), GeneratorHost.ParseOptions, path: _unrelated.FilePath)).ToArray();

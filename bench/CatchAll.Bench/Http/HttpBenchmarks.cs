@@ -30,8 +30,8 @@ public class HttpBenchmarks
     private CatchAllClient _ours = null!;
     private Peer.JobsClient _peer = null!;
     private SubmitRequest _baselineSubmit = null!;
-    private CatchAll.Models.SubmitRequestDto _oursSubmit = null!;
-    private Peer.SubmitRequestDto _peerSubmit = null!;
+    private CatchAll.Models.SubmitRequest _oursSubmit = null!;
+    private Peer.SubmitRequest _peerSubmit = null!;
 
     /// <summary>Starts the server and the three clients, and makes one call of each to open connections.</summary>
     [GlobalSetup]
@@ -47,8 +47,8 @@ public class HttpBenchmarks
 
         var submit = PayloadFactory.SubmitBody(large: false);
         _baselineSubmit = JsonSerializer.Deserialize(submit, BaselineJson.Default.SubmitRequest)!;
-        _oursSubmit = JsonSerializer.Deserialize(submit, global::CatchAll.CatchAllClientJson.SubmitRequestDto)!;
-        _peerSubmit = JsonSerializer.Deserialize<Peer.SubmitRequestDto>(submit, JsonSetup.NSwagOptions)!;
+        _oursSubmit = JsonSerializer.Deserialize(submit, global::CatchAll.CatchAllClientJson.SubmitRequest)!;
+        _peerSubmit = JsonSerializer.Deserialize<Peer.SubmitRequest>(submit, JsonSetup.NSwagOptions)!;
 
         if ((await StatusRaw()).Steps!.Count != (await StatusCatchAll()).Steps!.Count
             || (await PullRaw()).AllRecords!.Count != (await PullNSwag()).All_records!.Count
@@ -83,11 +83,11 @@ public class HttpBenchmarks
 
     /// <summary>GET status, generated client.</summary>
     [Benchmark, BenchmarkCategory("GET status")]
-    public Task<CatchAll.Models.StatusResponseDto> StatusCatchAll() => _ours.Jobs.GetJobStatusAsync(JobId);
+    public Task<CatchAll.Models.StatusResponse> StatusCatchAll() => _ours.Jobs.GetJobStatusAsync(JobId);
 
     /// <summary>GET status, NSwag client.</summary>
     [Benchmark, BenchmarkCategory("GET status")]
-    public Task<Peer.StatusResponseDto> StatusNSwag() => _peer.GetJobStatusAsync(JobId);
+    public Task<Peer.StatusResponse> StatusNSwag() => _peer.GetJobStatusAsync(JobId);
 
     /// <summary>POST submit (small body), raw.</summary>
     [Benchmark(Baseline = true), BenchmarkCategory("POST submit")]
@@ -102,11 +102,11 @@ public class HttpBenchmarks
 
     /// <summary>POST submit, generated client.</summary>
     [Benchmark, BenchmarkCategory("POST submit")]
-    public Task<CatchAll.Models.SubmitResponseDto> SubmitCatchAll() => _ours.Jobs.CreateJobAsync(_oursSubmit);
+    public Task<CatchAll.Models.SubmitResponse> SubmitCatchAll() => _ours.Jobs.CreateJobAsync(_oursSubmit);
 
     /// <summary>POST submit, NSwag client.</summary>
     [Benchmark, BenchmarkCategory("POST submit")]
-    public Task<Peer.SubmitResponseDto> SubmitNSwag() => _peer.CreateJobAsync(_peerSubmit);
+    public Task<Peer.SubmitResponse> SubmitNSwag() => _peer.CreateJobAsync(_peerSubmit);
 
     /// <summary>GET a 1,000-record page (~2.5 MB), raw.</summary>
     [Benchmark(Baseline = true), BenchmarkCategory("GET pull 1000")]
@@ -120,9 +120,9 @@ public class HttpBenchmarks
 
     /// <summary>GET a 1,000-record page, generated client.</summary>
     [Benchmark, BenchmarkCategory("GET pull 1000")]
-    public Task<CatchAll.Models.PullJobResponseDto> PullCatchAll() => _ours.Jobs.GetJobResultsAsync(JobId, page: 1, pageSize: 1000);
+    public Task<CatchAll.Models.PullJobResponse> PullCatchAll() => _ours.Jobs.GetJobResultsAsync(JobId, page: 1, pageSize: 1000);
 
     /// <summary>GET a 1,000-record page, NSwag client.</summary>
     [Benchmark, BenchmarkCategory("GET pull 1000")]
-    public Task<Peer.PullJobResponseDto> PullNSwag() => _peer.GetJobResultsAsync(JobId, 1, 1000);
+    public Task<Peer.PullJobResponse> PullNSwag() => _peer.GetJobResultsAsync(JobId, 1, 1000);
 }

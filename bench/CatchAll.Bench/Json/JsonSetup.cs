@@ -18,8 +18,8 @@ public static class JsonSetup
     public static void CheckPull(byte[] body)
     {
         var baseline = JsonSerializer.Deserialize(body, BaselineJson.Default.PullJobResponse)!;
-        var ours = JsonSerializer.Deserialize(body, CatchAll.CatchAllClientJson.PullJobResponseDto)!;
-        var peer = JsonSerializer.Deserialize<CatchAll.Bench.Peer.PullJobResponseDto>(body, NSwagOptions)!;
+        var ours = JsonSerializer.Deserialize(body, CatchAll.CatchAllClientJson.PullJobResponse)!;
+        var peer = JsonSerializer.Deserialize<CatchAll.Bench.Peer.PullJobResponse>(body, NSwagOptions)!;
         var count = baseline.AllRecords!.Count;
         Same(count, ours.AllRecords!.Count, "records (CatchAll)");
         Same(count, peer.All_records!.Count, "records (NSwag)");
@@ -34,8 +34,8 @@ public static class JsonSetup
     public static void CheckStatus(byte[] body)
     {
         var baseline = JsonSerializer.Deserialize(body, BaselineJson.Default.StatusResponse)!;
-        var ours = JsonSerializer.Deserialize(body, CatchAll.CatchAllClientJson.StatusResponseDto)!;
-        var peer = JsonSerializer.Deserialize<CatchAll.Bench.Peer.StatusResponseDto>(body, NSwagOptions)!;
+        var ours = JsonSerializer.Deserialize(body, CatchAll.CatchAllClientJson.StatusResponse)!;
+        var peer = JsonSerializer.Deserialize<CatchAll.Bench.Peer.StatusResponse>(body, NSwagOptions)!;
         Same(baseline.Steps!.Count, ours.Steps!.Count, "steps (CatchAll)");
         Same(baseline.Steps.Count, peer.Steps!.Count, "steps (NSwag)");
         Same(baseline.JobId, ours.JobId, "job id (CatchAll)");

@@ -28,11 +28,11 @@ public class PullDeserializeBenchmarks
 
     /// <summary>The generated models through their generated JsonTypeInfo.</summary>
     [Benchmark]
-    public CatchAll.Models.PullJobResponseDto CatchAll() => JsonSerializer.Deserialize(_body, global::CatchAll.CatchAllClientJson.PullJobResponseDto)!;
+    public CatchAll.Models.PullJobResponse CatchAll() => JsonSerializer.Deserialize(_body, global::CatchAll.CatchAllClientJson.PullJobResponse)!;
 
     /// <summary>NSwag's models with the options its client uses.</summary>
     [Benchmark]
-    public Peer.PullJobResponseDto NSwag() => JsonSerializer.Deserialize<Peer.PullJobResponseDto>(_body, JsonSetup.NSwagOptions)!;
+    public Peer.PullJobResponse NSwag() => JsonSerializer.Deserialize<Peer.PullJobResponse>(_body, JsonSetup.NSwagOptions)!;
 
     /// <summary>The floor: a JsonDocument over the same bytes, no objects built.</summary>
     [Benchmark]

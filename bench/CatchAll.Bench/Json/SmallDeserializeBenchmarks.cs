@@ -32,11 +32,11 @@ public class SmallDeserializeBenchmarks
 
     /// <summary>Status, generated.</summary>
     [Benchmark, BenchmarkCategory("Status")]
-    public CatchAll.Models.StatusResponseDto StatusCatchAll() => JsonSerializer.Deserialize(_status, global::CatchAll.CatchAllClientJson.StatusResponseDto)!;
+    public CatchAll.Models.StatusResponse StatusCatchAll() => JsonSerializer.Deserialize(_status, global::CatchAll.CatchAllClientJson.StatusResponse)!;
 
     /// <summary>Status, NSwag.</summary>
     [Benchmark, BenchmarkCategory("Status")]
-    public Peer.StatusResponseDto StatusNSwag() => JsonSerializer.Deserialize<Peer.StatusResponseDto>(_status, JsonSetup.NSwagOptions)!;
+    public Peer.StatusResponse StatusNSwag() => JsonSerializer.Deserialize<Peer.StatusResponse>(_status, JsonSetup.NSwagOptions)!;
 
     /// <summary>Status, JsonDocument floor.</summary>
     [Benchmark, BenchmarkCategory("Status")]
@@ -52,11 +52,11 @@ public class SmallDeserializeBenchmarks
 
     /// <summary>Submit acknowledgement, generated.</summary>
     [Benchmark, BenchmarkCategory("Submitted")]
-    public CatchAll.Models.SubmitResponseDto SubmittedCatchAll() => JsonSerializer.Deserialize(_submitted, global::CatchAll.CatchAllClientJson.SubmitResponseDto)!;
+    public CatchAll.Models.SubmitResponse SubmittedCatchAll() => JsonSerializer.Deserialize(_submitted, global::CatchAll.CatchAllClientJson.SubmitResponse)!;
 
     /// <summary>Submit acknowledgement, NSwag.</summary>
     [Benchmark, BenchmarkCategory("Submitted")]
-    public Peer.SubmitResponseDto SubmittedNSwag() => JsonSerializer.Deserialize<Peer.SubmitResponseDto>(_submitted, JsonSetup.NSwagOptions)!;
+    public Peer.SubmitResponse SubmittedNSwag() => JsonSerializer.Deserialize<Peer.SubmitResponse>(_submitted, JsonSetup.NSwagOptions)!;
 
     /// <summary>Submit acknowledgement, JsonDocument floor.</summary>
     [Benchmark, BenchmarkCategory("Submitted")]

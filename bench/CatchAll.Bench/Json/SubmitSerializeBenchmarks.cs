@@ -19,11 +19,11 @@ public class SubmitSerializeBenchmarks
     private readonly ArrayBufferWriter<byte> _buffer = new(1 << 20);
     private Utf8JsonWriter _writer = null!;
     private SubmitRequest _baselineLarge = null!;
-    private CatchAll.Models.SubmitRequestDto _oursLarge = null!;
-    private Peer.SubmitRequestDto _peerLarge = null!;
+    private CatchAll.Models.SubmitRequest _oursLarge = null!;
+    private Peer.SubmitRequest _peerLarge = null!;
     private SubmitRequest _baselineSmall = null!;
-    private CatchAll.Models.SubmitRequestDto _oursSmall = null!;
-    private Peer.SubmitRequestDto _peerSmall = null!;
+    private CatchAll.Models.SubmitRequest _oursSmall = null!;
+    private Peer.SubmitRequest _peerSmall = null!;
 
     /// <summary>Reads each side's request objects and checks the outputs are the same size as the baseline's.</summary>
     [GlobalSetup]
@@ -33,11 +33,11 @@ public class SubmitSerializeBenchmarks
         var large = PayloadFactory.SubmitBody(large: true);
         var small = PayloadFactory.SubmitBody(large: false);
         _baselineLarge = JsonSerializer.Deserialize(large, BaselineJson.Default.SubmitRequest)!;
-        _oursLarge = JsonSerializer.Deserialize(large, global::CatchAll.CatchAllClientJson.SubmitRequestDto)!;
-        _peerLarge = JsonSerializer.Deserialize<Peer.SubmitRequestDto>(large, JsonSetup.NSwagOptions)!;
+        _oursLarge = JsonSerializer.Deserialize(large, global::CatchAll.CatchAllClientJson.SubmitRequest)!;
+        _peerLarge = JsonSerializer.Deserialize<Peer.SubmitRequest>(large, JsonSetup.NSwagOptions)!;
         _baselineSmall = JsonSerializer.Deserialize(small, BaselineJson.Default.SubmitRequest)!;
-        _oursSmall = JsonSerializer.Deserialize(small, global::CatchAll.CatchAllClientJson.SubmitRequestDto)!;
-        _peerSmall = JsonSerializer.Deserialize<Peer.SubmitRequestDto>(small, JsonSetup.NSwagOptions)!;
+        _oursSmall = JsonSerializer.Deserialize(small, global::CatchAll.CatchAllClientJson.SubmitRequest)!;
+        _peerSmall = JsonSerializer.Deserialize<Peer.SubmitRequest>(small, JsonSetup.NSwagOptions)!;
         var expected = Written(() => LargeBaseline());
         var ours = Written(() => LargeCatchAll());
         if (ours != expected)
@@ -58,7 +58,7 @@ public class SubmitSerializeBenchmarks
 
     /// <summary>Large, generated.</summary>
     [Benchmark, BenchmarkCategory("Large")]
-    public long LargeCatchAll() => Write(_oursLarge, global::CatchAll.CatchAllClientJson.SubmitRequestDto);
+    public long LargeCatchAll() => Write(_oursLarge, global::CatchAll.CatchAllClientJson.SubmitRequest);
 
     /// <summary>Large, NSwag.</summary>
     [Benchmark, BenchmarkCategory("Large")]
@@ -76,7 +76,7 @@ public class SubmitSerializeBenchmarks
 
     /// <summary>Small, generated.</summary>
     [Benchmark, BenchmarkCategory("Small")]
-    public long SmallCatchAll() => Write(_oursSmall, global::CatchAll.CatchAllClientJson.SubmitRequestDto);
+    public long SmallCatchAll() => Write(_oursSmall, global::CatchAll.CatchAllClientJson.SubmitRequest);
 
     /// <summary>Small, NSwag.</summary>
     [Benchmark, BenchmarkCategory("Small")]

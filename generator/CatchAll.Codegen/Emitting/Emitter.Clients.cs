@@ -29,7 +29,7 @@ internal sealed partial class Emitter
     {
         var name = _spec.ClientName;
         var w = Header(_spec.Namespace);
-        w.Summary($"The resources of <see cref=\"{name}\"/>: what code that uses the client depends on, so tests can stand in for it.");
+        w.Doc("summary", $"The resources of <see cref=\"{name}\"/>: what code that uses the client depends on, so tests can stand in for it.", raw: true);
         w.Open($"public partial interface I{name}");
         for (var i = 0; i < _spec.Resources.Count; i++)
         {
@@ -57,14 +57,14 @@ internal sealed partial class Emitter
         w.Line($"public const string ContractVersion = {Literal(_spec.Version)};");
         w.Line();
         w.Summary("Creates a client that owns its HttpClient.");
-        w.Line($"public {name}({Runtime}.CatchAllClientOptions options)");
+        w.Line($"public {name}({Api}.CatchAllClientOptions options)");
         w.Line($"    : this(new {Runtime}.CatchAllPipeline(options ?? throw new global::System.ArgumentNullException(nameof(options)), new global::System.Uri(DefaultBaseAddress)))");
         w.Line("{");
         w.Line("}");
         w.Line();
         w.Summary("Creates a client on a caller-owned HttpClient (from IHttpClientFactory, say); it is not disposed with the client.");
-        w.Line($"public {name}(global::System.Net.Http.HttpClient httpClient, {Runtime}.CatchAllClientOptions? options = null)");
-        w.Line($"    : this(new {Runtime}.CatchAllPipeline(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options ?? new {Runtime}.CatchAllClientOptions(), new global::System.Uri(DefaultBaseAddress)))");
+        w.Line($"public {name}(global::System.Net.Http.HttpClient httpClient, {Api}.CatchAllClientOptions? options = null)");
+        w.Line($"    : this(new {Runtime}.CatchAllPipeline(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options ?? new {Api}.CatchAllClientOptions(), new global::System.Uri(DefaultBaseAddress)))");
         w.Line("{");
         w.Line("}");
         w.Line();
@@ -118,7 +118,7 @@ internal sealed partial class Emitter
         var self = $"global::{_spec.Namespace}.{name}";
         var overloads = new[]
         {
-            (Options: "with options from code", Parameter: $"global::System.Action<{Runtime}.CatchAllClientOptions>? configure = null", Argument: "configure"),
+            (Options: "with options from code", Parameter: $"global::System.Action<{Api}.CatchAllClientOptions>? configure = null", Argument: "configure"),
             (Options: "with options bound from a configuration section (ApiKey, BaseAddress, Timeout, Retry)", Parameter: "global::Microsoft.Extensions.Configuration.IConfiguration configuration", Argument: "configuration"),
         };
         foreach (var overload in overloads)
@@ -258,7 +258,7 @@ internal sealed partial class Emitter
             if (field.Type.Kind == TypeKind.Binary)
             {
                 required.Add(new Argument(field.Name, "global::System.IO.Stream", null, field.Description ?? "The content to upload."));
-                required.Add(new Argument(field.Name + "FileName", "string", null, "The file name sent with the upload."));
+                required.Add(new Argument(Parsing.Naming.FileNameParameter(field.Name), "string", null, "The file name sent with the upload."));
             }
             else if (field.Required)
             {
@@ -271,7 +271,7 @@ internal sealed partial class Emitter
         }
 
         required.AddRange(optional);
-        required.Add(new Argument("options", $"{Runtime}.RequestOptions?", "null", "Per-call timeout, headers and retry settings."));
+        required.Add(new Argument("options", $"{Api}.RequestOptions?", "null", "Per-call timeout, headers and retry settings."));
         required.Add(new Argument("cancellationToken", Token, "default", "Cancels the call."));
         return required;
     }
@@ -292,7 +292,7 @@ internal sealed partial class Emitter
         string returnType;
         if (withResponse)
         {
-            returnType = result.Length == 0 ? $"{Tasks}.Task<{Runtime}.ApiResponse>" : $"{Tasks}.Task<{Runtime}.ApiResponse<{result}>>";
+            returnType = result.Length == 0 ? $"{Tasks}.Task<{Api}.ApiResponse>" : $"{Tasks}.Task<{Api}.ApiResponse<{result}>>";
         }
         else
         {
@@ -369,7 +369,7 @@ internal sealed partial class Emitter
             if (field.Type.Kind == TypeKind.Binary)
             {
                 w.Line($"if ({field.Name} is null) throw new global::System.ArgumentNullException(nameof({field.Name}));");
-                w.Line($"request_.AddMultipartFile({Literal(field.WireName)}, {field.Name}, {field.Name}FileName, {Literal(field.ContentType ?? "application/octet-stream")});");
+                w.Line($"request_.AddMultipartFile({Literal(field.WireName)}, {field.Name}, {Parsing.Naming.FileNameParameter(field.Name)}, {Literal(field.ContentType ?? "application/octet-stream")});");
             }
             else
             {
@@ -408,7 +408,7 @@ internal sealed partial class Emitter
     private void EmitFilePathOverload(SourceWriter w, ResourceModel resource, OperationModel operation, ParameterModel file)
     {
         var arguments = Arguments(operation);
-        var rest = arguments.Where(a => a.Name != file.Name + "FileName").ToList();
+        var rest = arguments.Where(a => a.Name != Parsing.Naming.FileNameParameter(file.Name)).ToList();
         var result = ResultType(operation);
         var returnType = result.Length == 0 ? $"{Tasks}.Task" : $"{Tasks}.Task<{result}>";
         w.Line();
@@ -427,7 +427,7 @@ internal sealed partial class Emitter
         w.Line("if (filePath is null) throw new global::System.ArgumentNullException(nameof(filePath));");
         w.Line("// Asynchronous file IO so a large upload does not block a thread-pool thread.");
         w.Line("using var stream_ = new global::System.IO.FileStream(filePath, global::System.IO.FileMode.Open, global::System.IO.FileAccess.Read, global::System.IO.FileShare.Read, 81920, useAsync: true);");
-        var call = string.Join(", ", arguments.Select(a => a.Name == file.Name ? "stream_" : a.Name == file.Name + "FileName" ? "global::System.IO.Path.GetFileName(filePath)" : a.Name));
+        var call = string.Join(", ", arguments.Select(a => a.Name == file.Name ? "stream_" : a.Name == Parsing.Naming.FileNameParameter(file.Name) ? "global::System.IO.Path.GetFileName(filePath)" : a.Name));
         w.Line(result.Length == 0
             ? $"await client.{operation.MethodName}({call}).ConfigureAwait(false);"
             : $"return await client.{operation.MethodName}({call}).ConfigureAwait(false);");

@@ -33,7 +33,7 @@ internal sealed partial class Emitter
     private string PropertyType(TypeDecl type, PropertyDecl property) => StorageOf(type, property) switch
     {
         Storage.Required => TypeName(property.Type, property.Type.Nullable),
-        Storage.Patch => $"{Runtime}.Optional<{TypeName(property.Type, property.Type.Nullable)}>",
+        Storage.Patch => $"{Api}.Optional<{TypeName(property.Type, property.Type.Nullable)}>",
         _ => TypeName(property.Type, true),
     };
 
@@ -50,7 +50,7 @@ internal sealed partial class Emitter
         w.Open($"public sealed partial class {type.Name}{baseClause}");
         foreach (var property in type.Properties.Where(p => StorageOf(type, p) == Storage.Tracked))
         {
-            w.Line($"private {Runtime}.Optional<{TypeName(property.Type, true)}> {Field(property)};");
+            w.Line($"private {Api}.Optional<{TypeName(property.Type, true)}> {Field(property)};");
         }
 
         var extraType = ExtraValueType(type);
@@ -128,7 +128,7 @@ internal sealed partial class Emitter
                 w.Line("{");
                 w.Indent();
                 w.Line($"get => {Field(property)}.GetValueOrDefault();");
-                w.Line($"set => {Field(property)} = new {Runtime}.Optional<{TypeName(property.Type, true)}>(value);");
+                w.Line($"set => {Field(property)} = new {Api}.Optional<{TypeName(property.Type, true)}>(value);");
                 w.Unindent();
                 w.Line("}");
                 break;

@@ -17,6 +17,9 @@ internal sealed record GeneratedFile(string HintName, string Text);
 internal sealed partial class Emitter
 {
     internal const string Runtime = "global::CatchAll.Runtime";
+
+    // The runtime's user-facing types (options, exceptions, responses, paging, Optional) live in namespace CatchAll.
+    internal const string Api = "global::CatchAll";
     internal const string Json = "global::System.Text.Json";
     internal const string Generic = "global::System.Collections.Generic";
 

@@ -61,7 +61,7 @@ internal sealed class SourceWriter
             return;
         }
 
-        var lines = (raw ? text!.Trim() : Escape(text!.Trim())).Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n').Replace('\u0085', '\n').Split('\n');
+        var lines = (raw ? text!.Trim() : Markdown(Escape(text!.Trim()))).Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n').Replace('\u0085', '\n').Split('\n');
         if (lines.Length == 1)
         {
             Line($"/// <{tag}{attributes}>{lines[0].Trim()}</{tag}>");
@@ -79,6 +79,21 @@ internal sealed class SourceWriter
     }
 
     public void Summary(string? text) => Doc("summary", text);
+
+    private static readonly System.Text.RegularExpressions.Regex CodeSpan = new("`([^`\\n]+)`", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly System.Text.RegularExpressions.Regex Link = new(@"\[([^\]\n]+)\]\((https?://[^)\s""]+)\)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly System.Text.RegularExpressions.Regex Strong = new(@"\*\*([^*\n]+)\*\*", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Spec descriptions are Markdown; doc comments are XML: <c>`code`</c> becomes <c>&lt;c&gt;</c>, a link becomes
+    /// <c>&lt;see href&gt;</c>, <c>**strong**</c> plain text; blank lines already become paragraphs. Runs on escaped text.
+    /// </summary>
+    public static string Markdown(string escaped)
+    {
+        var text = CodeSpan.Replace(escaped, "<c>$1</c>");
+        text = Link.Replace(text, "<see href=\"$2\">$1</see>");
+        return Strong.Replace(text, "$1");
+    }
 
     public static string Escape(string text) =>
         text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

@@ -20,8 +20,9 @@ internal static class Naming
     public static bool IsKeyword(string name) => Keywords.Contains(name);
 
     /// <summary>
-    /// PascalCase of a snake_case, kebab-case, camelCase or spaced name: word starts are
-    /// upper-cased and separators dropped; existing capitals are kept (uploadCSV -> UploadCSV).
+    /// PascalCase of a snake_case, kebab-case, camelCase or spaced name: word starts are upper-cased and
+    /// separators dropped. Acronyms follow .NET casing: a run of capitals is one word (uploadCSVToDataset ->
+    /// UploadCsvToDataset, userID -> UserId, domainURL -> DomainUrl).
     /// </summary>
     public static string Pascal(string name)
     {
@@ -30,7 +31,7 @@ internal static class Naming
         {
             // A shouted word (GET, PENDING_REVIEW) reads as a word: Get, PendingReview. Mixed
             // case (uploadCSVToDataset) is kept as written.
-            var word = segment.Length > 1 && IsAllUpper(segment) ? segment.Substring(0, 1) + segment.Substring(1).ToLowerInvariant() : segment;
+            var word = segment.Length > 1 && IsAllUpper(segment) ? segment.Substring(0, 1) + segment.Substring(1).ToLowerInvariant() : Acronyms(segment);
             builder.Append(char.ToUpperInvariant(word[0])).Append(word, 1, word.Length - 1);
         }
 
@@ -45,6 +46,92 @@ internal static class Naming
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Lower-cases the inside of every run of two or more capitals: the run is one acronym word, except
+    /// that its last capital starts the next word when a lower-case letter follows (CSVTo -> CsvTo).
+    /// </summary>
+    private static string Acronyms(string segment)
+    {
+        var chars = segment.ToCharArray();
+        var i = 0;
+        while (i < chars.Length)
+        {
+            if (!char.IsUpper(chars[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < chars.Length && char.IsUpper(chars[end]))
+            {
+                end++;
+            }
+
+            var last = end < chars.Length && char.IsLower(chars[end]) ? end - 1 : end;
+            for (var j = i + 1; j < last; j++)
+            {
+                chars[j] = char.ToLowerInvariant(chars[j]);
+            }
+
+            i = end;
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>
+    /// Appends <paramref name="suffix"/> to <paramref name="owner"/> without repeating words the two share at
+    /// the seam: BaseRecordEnrichment + EnrichmentConfidence -> BaseRecordEnrichmentConfidence.
+    /// </summary>
+    public static string Join(string owner, string suffix)
+    {
+        var left = Words(owner);
+        var right = Words(suffix);
+        for (var overlap = System.Math.Min(left.Count - 1, right.Count - 1); overlap > 0; overlap--)
+        {
+            var same = true;
+            for (var k = 0; k < overlap && same; k++)
+            {
+                same = left[left.Count - overlap + k] == right[k];
+            }
+
+            if (same)
+            {
+                return owner + string.Concat(right.GetRange(overlap, right.Count - overlap));
+            }
+        }
+
+        return owner + suffix;
+    }
+
+    /// <summary>A schema name without its trailing Dto/DTO (SubmitRequestDto -> SubmitRequest); the name itself when nothing would be left.</summary>
+    public static string DropDto(string name) =>
+        name.Length > 3 && name.EndsWith("Dto", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - 3) : name;
+
+    /// <summary>The singular of a resource name for a type prefix: Webhooks -> Webhook, Entities -> Entity.</summary>
+    public static string Singular(string name)
+    {
+        if (name.EndsWith("ies", System.StringComparison.Ordinal) && name.Length > 3)
+        {
+            return name.Substring(0, name.Length - 3) + "y";
+        }
+
+        return name.EndsWith("s", System.StringComparison.Ordinal) && !name.EndsWith("ss", System.StringComparison.Ordinal) && name.Length > 1
+            ? name.Substring(0, name.Length - 1)
+            : name;
+    }
+
+    /// <summary>
+    /// The parameter that carries an uploaded file's name: <c>fileName</c> for a field named <c>file</c>,
+    /// <c>csvFileName</c> for <c>csvFile</c>, <c>attachmentFileName</c> for <c>attachment</c>; never <c>fileFileName</c>.
+    /// </summary>
+    public static string FileNameParameter(string field)
+    {
+        var bare = field.TrimStart('@');
+        return bare == "file" || bare.EndsWith("File", System.StringComparison.Ordinal) ? bare + "Name" : bare + "FileName";
     }
 
     private static char[] Separators(string name)

@@ -92,7 +92,7 @@ internal sealed partial class SpecParser
         var waiters = BuildWaiters();
         var pagers = BuildPagers();
         var server = document.Servers?.FirstOrDefault()?.Url ?? "http://localhost";
-        return new SpecModel(
+        return ApplyNamingRules(new SpecModel(
             _input.Namespace,
             _input.ClientName,
             document.Info?.Title ?? "API",
@@ -102,7 +102,7 @@ internal sealed partial class SpecParser
             _decls.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToEquatableArray(),
             resourceOrder.Select(r => new ResourceModel(r, descriptions.TryGetValue(r, out var d) ? d : null, resources[r].ToEquatableArray())).ToEquatableArray(),
             waiters,
-            pagers);
+            pagers));
     }
 
     /// <summary>
@@ -176,6 +176,7 @@ internal sealed partial class SpecParser
 
         // The number goes before the suffix (ListItems2Async), so the WithResponse twin stays well formed.
         var methodName = methodNames.Reserve(PeekUnique(methodNames, wantedMethod));
+        _owner = null;
         var context = Naming.Pascal(operationId!);
 
         var parameters = new List<ParameterModel>();

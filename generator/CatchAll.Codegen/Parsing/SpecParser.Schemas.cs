@@ -17,6 +17,10 @@ internal sealed partial class SpecParser
     private readonly Dictionary<string, TypeDecl> _decls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _unionsBySignature = new(StringComparer.Ordinal);
     private UniqueNameBuilder _typeNames = new();
+    private readonly Dictionary<string, TypeOrigin> _origins = new(StringComparer.Ordinal);
+
+    // The object whose properties are being resolved: an inline type declared meanwhile is named after it.
+    private string? _owner;
 
     private enum ComponentKind
     {
@@ -54,6 +58,7 @@ internal sealed partial class SpecParser
 
                 owners[wanted] = pair.Key;
                 info.Name = _typeNames.Reserve(wanted);
+                _origins[info.Name] = TypeOrigin.Component(pair.Key, TypeNameOverride(pair.Value));
             }
 
             _components[pair.Key] = info;
@@ -194,12 +199,12 @@ internal sealed partial class SpecParser
 
             if (HasDiscriminator(schema))
             {
-                return DeclareUnion(InlineName(schema, contextName), schema, pointer, reserved: false).WithNullable(nullable);
+                return DeclareUnion(contextName, schema, pointer, reserved: false).WithNullable(nullable);
             }
 
             if (nonNull.All(v => IsPrimitiveSchema(v.Schema)))
             {
-                var name = _typeNames.Reserve(InlineName(schema, contextName));
+                var name = ReserveInline(schema, contextName);
                 DeclarePrimitiveUnion(name, schema, pointer);
                 return new TypeRef(TypeKind.Named, nullable, name, NamedKind.PrimitiveUnion);
             }
@@ -216,7 +221,7 @@ internal sealed partial class SpecParser
                 return inner.WithNullable(nullable || inner.Nullable);
             }
 
-            var name = _typeNames.Reserve(InlineName(schema, contextName));
+            var name = ReserveInline(schema, contextName);
             DeclareObject(name, schema, pointer);
             return new TypeRef(TypeKind.Named, nullable, name, NamedKind.Object);
         }
@@ -225,7 +230,7 @@ internal sealed partial class SpecParser
         if (schema.Enum is { Count: > 0 } && primary == JsonSchemaType.String)
         {
             nullable |= schema.Enum.Any(IsNullNode);
-            var name = _typeNames.Reserve(InlineName(schema, contextName));
+            var name = ReserveInline(schema, contextName);
             DeclareEnum(name, schema, pointer);
             return new TypeRef(TypeKind.Named, nullable, name, NamedKind.Enum);
         }
@@ -256,7 +261,7 @@ internal sealed partial class SpecParser
         {
             if (schema.Properties is { Count: > 0 })
             {
-                var name = _typeNames.Reserve(InlineName(schema, contextName));
+                var name = ReserveInline(schema, contextName);
                 DeclareObject(name, schema, pointer);
                 return new TypeRef(TypeKind.Named, nullable, name, NamedKind.Object);
             }
@@ -285,6 +290,8 @@ internal sealed partial class SpecParser
 
         var members = new UniqueNameBuilder(new[] { name, "AdditionalProperties", "JsonConverter" });
         var declared = new List<PropertyDecl>();
+        var outer = _owner;
+        _owner = name;
         foreach (var (jsonName, propertySchema, propertyPointer) in properties)
         {
             var wanted = Naming.Pascal(jsonName);
@@ -304,6 +311,8 @@ internal sealed partial class SpecParser
         {
             additionalType = Resolve(additional, name + "Value", additionalPointer!);
         }
+
+        _owner = outer;
 
         _decls[name] = new TypeDecl(
             DeclKind.Object,
@@ -478,7 +487,7 @@ internal sealed partial class SpecParser
             return existing;
         }
 
-        var name = reserved ? wantedName : _typeNames.Reserve(wantedName);
+        var name = reserved ? wantedName : ReserveInline(schema, wantedName);
         var unknownName = _typeNames.Reserve("Unknown" + name);
         var result = new TypeRef(TypeKind.Named, false, name, NamedKind.Union);
         _unionsBySignature[signature] = result;
@@ -585,23 +594,35 @@ internal sealed partial class SpecParser
         _ => (TypeKind.String, "String"),
     };
 
-    private string InlineName(IOpenApiSchema schema, string contextName)
+    /// <summary>
+    /// Reserves a name for an inline type and remembers where it came from, so the naming rules can name it again
+    /// after its owner is renamed: the x-catchall-type-name it declares, or its owner and the rest of the context.
+    /// </summary>
+    private string ReserveInline(IOpenApiSchema schema, string contextName)
     {
-        if (schema.Extensions is not null
-            && schema.Extensions.TryGetValue(TypeNameExtension, out var extension)
-            && extension is JsonNodeExtension { Node: JsonValue value }
-            && value.TryGetValue<string>(out var text)
-            && !string.IsNullOrWhiteSpace(text))
-        {
-            return Naming.Pascal(text);
-        }
-
-        return contextName;
+        var wanted = TypeNameOverride(schema);
+        var name = _typeNames.Reserve(wanted ?? contextName);
+        _origins[name] = wanted is not null
+            ? TypeOrigin.Fixed(wanted, isOverride: true)
+            : _owner is { } owner && contextName.Length > owner.Length && contextName.StartsWith(owner, StringComparison.Ordinal)
+                ? TypeOrigin.Inline(owner, contextName.Substring(owner.Length))
+                : TypeOrigin.Fixed(contextName, isOverride: false);
+        return name;
     }
 
     /// <summary>A discriminator without a property name tells nothing apart; the union is treated as having none.</summary>
     private static bool HasDiscriminator(IOpenApiSchema schema) =>
         !string.IsNullOrWhiteSpace(schema.Discriminator?.PropertyName);
+
+    private static string? TypeNameOverride(IOpenApiSchema schema) =>
+        schema is not OpenApiSchemaReference
+        && schema.Extensions is not null
+        && schema.Extensions.TryGetValue(TypeNameExtension, out var extension)
+        && extension is JsonNodeExtension { Node: JsonValue value }
+        && value.TryGetValue<string>(out var text)
+        && !string.IsNullOrWhiteSpace(text)
+            ? Naming.Pascal(text)
+            : null;
 
     private static IList<IOpenApiSchema> Variants(IOpenApiSchema schema) =>
         schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf ?? (IList<IOpenApiSchema>)Array.Empty<IOpenApiSchema>();

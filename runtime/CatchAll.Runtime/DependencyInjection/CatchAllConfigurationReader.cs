@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using CatchAll;
 using CatchAll.Runtime;
 using Microsoft.Extensions.Configuration;
 

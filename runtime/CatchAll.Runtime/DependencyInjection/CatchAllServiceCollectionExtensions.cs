@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Threading;
+using CatchAll;
 using CatchAll.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;

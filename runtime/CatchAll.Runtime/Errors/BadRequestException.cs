@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>HTTP 400: the request was malformed or a parameter was invalid.</summary>
     public class BadRequestException : CatchAllApiException

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using CatchAll.Runtime;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>The service answered with a non-success HTTP status.</summary>
     /// <remarks>

@@ -1,6 +1,6 @@
 using System;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>Base of every exception the CatchAll runtime and generated clients throw.</summary>
     /// <remarks>Catch this to handle any CatchAll failure; catch a subclass to handle one kind.</remarks>

@@ -1,6 +1,6 @@
 using System;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>
     /// A successful response's body could not be read as the expected JSON: empty, malformed, or not

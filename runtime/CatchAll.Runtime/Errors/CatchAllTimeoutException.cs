@@ -1,6 +1,6 @@
 using System;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>
     /// A call (retries included) or a polling wait ran past its time limit. Thrown instead of

@@ -1,6 +1,6 @@
 using System;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>
     /// The service could not be reached or the connection broke (DNS, refused connection, reset, TLS),

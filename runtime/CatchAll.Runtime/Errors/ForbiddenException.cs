@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>HTTP 403: the API key is valid but may not use this operation or resource.</summary>
     public class ForbiddenException : CatchAllApiException

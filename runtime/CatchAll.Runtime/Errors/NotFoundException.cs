@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>HTTP 404: the addressed resource (job, monitor, webhook, …) does not exist.</summary>
     public class NotFoundException : CatchAllApiException

@@ -1,6 +1,6 @@
 using System;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>
     /// A long-running resource (a job, a monitor run) reached a failed state. Generated code derives

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>HTTP 429: too many requests; wait <see cref="RetryAfter"/> (when given) before trying again.</summary>
     public class RateLimitedException : CatchAllApiException

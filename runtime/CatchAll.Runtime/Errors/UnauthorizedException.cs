@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>HTTP 401: the API key is missing or not valid.</summary>
     public class UnauthorizedException : CatchAllApiException

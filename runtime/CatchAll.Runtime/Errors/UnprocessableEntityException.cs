@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>HTTP 422: the request was well-formed but failed validation; <see cref="Errors"/> says where.</summary>
     public class UnprocessableEntityException : CatchAllApiException

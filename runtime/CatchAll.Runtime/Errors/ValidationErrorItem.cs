@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>One entry of a 422 response's <c>detail</c> list: where the request was invalid, and why.</summary>
     public sealed class ValidationErrorItem

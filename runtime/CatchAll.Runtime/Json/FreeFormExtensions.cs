@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>
     /// Typed reads from free-form JSON objects: a record's <c>enrichment</c> fields, which the API

@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>
     /// A lazily fetched, page-numbered result set: enumerate it for items, or use <see cref="AsPages"/> for whole pages.

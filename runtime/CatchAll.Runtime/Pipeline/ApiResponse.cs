@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>A successful response: its status and headers.</summary>
     public class ApiResponse

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>A successful response with its deserialized body.</summary>
     /// <typeparam name="T">The body type.</typeparam>

@@ -346,12 +346,17 @@ namespace CatchAll.Runtime
                 IDictionary<string, string>? perCall = requestOptions?.Headers;
                 var headers = new List<KeyValuePair<string, string>>();
 
-                // Later layers win: pipeline defaults, then the operation's headers, then the caller's per-call headers.
+                // Later layers win: pipeline defaults, the client's DefaultHeaders, then the operation's headers, then the caller's per-call headers.
                 AddUnlessOverridden(headers, "Accept", "application/json", request, perCall);
                 AddUnlessOverridden(headers, "User-Agent", options.UserAgent ?? DefaultUserAgent, request, perCall);
                 if (!string.IsNullOrEmpty(options.ApiKey))
                 {
                     AddUnlessOverridden(headers, ApiKeyHeader, options.ApiKey!, request, perCall);
+                }
+
+                foreach (KeyValuePair<string, string> header in options.DefaultHeaders)
+                {
+                    AddUnlessOverridden(headers, header.Key, header.Value, request, perCall);
                 }
 
                 foreach (KeyValuePair<string, string> header in request.Headers)
@@ -435,6 +440,14 @@ namespace CatchAll.Runtime
         private static SecretRedactor Redactor(CatchAllClientOptions options, RequestOptions? requestOptions)
         {
             var secrets = new List<string?> { options.ApiKey };
+            foreach (KeyValuePair<string, string> header in options.DefaultHeaders)
+            {
+                if (IsSecretHeader(header.Key))
+                {
+                    secrets.Add(header.Value);
+                }
+            }
+
             if (requestOptions is not null)
             {
                 foreach (KeyValuePair<string, string> header in requestOptions.Headers)

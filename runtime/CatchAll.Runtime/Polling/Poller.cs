@@ -23,7 +23,7 @@ namespace CatchAll.Runtime
         /// <param name="onFailed">Builds the exception thrown for a failed result (typically an <see cref="OperationFailedException"/>).</param>
         /// <param name="options">Interval and overall timeout.</param>
         /// <param name="timeProvider">The clock for the interval and timeout.</param>
-        /// <param name="progress">Receives every result, including the last; may be null.</param>
+        /// <param name="progress">Receives every result, including the last, before the wait goes on (see <see cref="ProgressReporting"/>); may be null.</param>
         /// <param name="cancellationToken">Stops the wait promptly, even mid-interval.</param>
         /// <returns>The first result classified as <see cref="PollOutcome.Succeeded"/>.</returns>
         /// <exception cref="CatchAllTimeoutException"><see cref="PollingOptions.Timeout"/> elapsed first.</exception>
@@ -98,7 +98,7 @@ namespace CatchAll.Runtime
                         continue;
                     }
 
-                    progress?.Report(result);
+                    await ProgressReporting.ReportAsync(progress, result, token).ConfigureAwait(false);
                     PollOutcome outcome = evaluate(result);
                     switch (outcome)
                     {

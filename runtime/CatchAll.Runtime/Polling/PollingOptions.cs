@@ -1,7 +1,8 @@
 using System;
 using System.ComponentModel;
+using CatchAll.Runtime;
 
-namespace CatchAll.Runtime
+namespace CatchAll
 {
     /// <summary>How often to poll a long-running resource, and for how long at most.</summary>
     public sealed class PollingOptions

@@ -120,7 +120,7 @@ public sealed class ArgumentEncodingTests : IDisposable
         var payload = string.Concat(Enumerable.Repeat(OperationCases.CsvText, 2000));
         using var stream = new ForwardOnlyStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(payload)));
 
-        await client.Datasets.UploadCSVToDatasetAsync(OperationCases.Dataset, stream, "big.csv");
+        await client.Datasets.UploadCsvToDatasetAsync(OperationCases.Dataset, stream, "big.csv");
 
         var request = _server.SingleRequest();
         var file = Assert.Single(Multipart.Parse(request.Header("Content-Type")!, request.Body));
@@ -165,7 +165,7 @@ public sealed class ArgumentEncodingTests : IDisposable
         _server.Reset(new CannedResponse(status, body));
         using var client = NewClient(_server);
 
-        await client.Datasets.UploadCSVToDatasetAsync(OperationCases.Dataset, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(OperationCases.CsvText)), "données 2026.csv");
+        await client.Datasets.UploadCsvToDatasetAsync(OperationCases.Dataset, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(OperationCases.CsvText)), "données 2026.csv");
 
         var request = _server.SingleRequest();
         Assert.Equal("données 2026.csv", Assert.Single(Multipart.Parse(request.Header("Content-Type")!, request.Body)).FileName);
@@ -188,7 +188,7 @@ public sealed class ArgumentEncodingTests : IDisposable
 
         if (type == typeof(string))
         {
-            return parameter.Name == "fileFileName" ? "entities.csv" : "My Portfolio";
+            return parameter.Name == "fileName" ? "entities.csv" : "My Portfolio";
         }
 
         if (Generated.IsModel(type) && type.IsClass)

@@ -53,8 +53,8 @@ internal static class OperationCases
 
         yield return Op(
             "validateQuery",
-            c => c.Jobs.ValidateQueryWithResponseAsync(new ValidateQueryRequestDto { Query = "Series B rounds" }),
-            c => c.Jobs.ValidateQueryAsync(new ValidateQueryRequestDto { Query = "Series B rounds" }),
+            c => c.Jobs.ValidateQueryWithResponseAsync(new ValidateQueryRequest { Query = "Series B rounds" }),
+            c => c.Jobs.ValidateQueryAsync(new ValidateQueryRequest { Query = "Series B rounds" }),
             r =>
             {
                 Assert.Equal(QueryStatus.Good, r.Status);
@@ -66,8 +66,8 @@ internal static class OperationCases
 
         yield return Op(
             "initialize",
-            c => c.Jobs.InitializeWithResponseAsync(new InitializeRequestDto { Query = "q", ConnectedDatasetIds = [Dataset], FetchAllWatchlistNews = true }),
-            c => c.Jobs.InitializeAsync(new InitializeRequestDto { Query = "q", ConnectedDatasetIds = [Dataset], FetchAllWatchlistNews = true }),
+            c => c.Jobs.InitializeWithResponseAsync(new InitializeRequest { Query = "q", ConnectedDatasetIds = [Dataset], FetchAllWatchlistNews = true }),
+            c => c.Jobs.InitializeAsync(new InitializeRequest { Query = "q", ConnectedDatasetIds = [Dataset], FetchAllWatchlistNews = true }),
             r =>
             {
                 Assert.Equal(ValidatorSchemaType.Boolean, r.Validators[0].Type);
@@ -119,8 +119,8 @@ internal static class OperationCases
 
         yield return Op(
             "continueJob",
-            c => c.Jobs.ContinueJobWithResponseAsync(new ContinueRequestDto { JobId = Job, NewLimit = 100 }),
-            c => c.Jobs.ContinueJobAsync(new ContinueRequestDto { JobId = Job, NewLimit = 100 }),
+            c => c.Jobs.ContinueJobWithResponseAsync(new ContinueRequest { JobId = Job, NewLimit = 100 }),
+            c => c.Jobs.ContinueJobAsync(new ContinueRequest { JobId = Job, NewLimit = 100 }),
             r => Assert.Equal(100, r.NewLimit)) with
         {
             RequestJson = $$"""{"job_id":"{{G(Job)}}","new_limit":100}""",
@@ -140,15 +140,15 @@ internal static class OperationCases
             "listMonitors",
             c => c.Monitors.ListMonitorsWithResponseAsync(page: 1, pageSize: 100, search: Search, ownership: OwnershipFilter.Own, projectId: Project),
             c => c.Monitors.ListMonitorsAsync(page: 1, pageSize: 100, search: Search, ownership: OwnershipFilter.Own, projectId: Project),
-            r => Assert.Equal(WebhookDtoMethod.Post, r.Monitors[0].Webhook!.Method)) with
+            r => Assert.Equal(WebhookMethod.Post, r.Monitors[0].Webhook!.Method)) with
         {
             QueryValues = Values(("page", "1"), ("page_size", "100"), ("search", Search), ("ownership", "own"), ("project_id", G(Project))),
         };
 
         yield return Op(
             "createMonitor",
-            c => c.Monitors.CreateMonitorWithResponseAsync(new CreateMonitorRequestDto { ReferenceJobId = Job, Schedule = "every day at 12 PM", Backfill = false, WebhookIds = [Webhook] }),
-            c => c.Monitors.CreateMonitorAsync(new CreateMonitorRequestDto { ReferenceJobId = Job, Schedule = "every day at 12 PM", Backfill = false, WebhookIds = [Webhook] }),
+            c => c.Monitors.CreateMonitorWithResponseAsync(new CreateMonitorRequest { ReferenceJobId = Job, Schedule = "every day at 12 PM", Backfill = false, WebhookIds = [Webhook] }),
+            c => c.Monitors.CreateMonitorAsync(new CreateMonitorRequest { ReferenceJobId = Job, Schedule = "every day at 12 PM", Backfill = false, WebhookIds = [Webhook] }),
             r => Assert.Equal(Monitor, r.MonitorId)) with
         {
             RequestJson = $$"""{"reference_job_id":"{{G(Job)}}","schedule":"every day at 12 PM","backfill":false,"webhook_ids":["{{G(Webhook)}}"]}""",
@@ -179,8 +179,8 @@ internal static class OperationCases
 
         yield return Op(
             "listMonitorJobs",
-            c => c.Monitors.ListMonitorJobsWithResponseAsync(Monitor, sort: ListMonitorJobsSort.Desc),
-            c => c.Monitors.ListMonitorJobsAsync(Monitor, sort: ListMonitorJobsSort.Desc),
+            c => c.Monitors.ListMonitorJobsWithResponseAsync(Monitor, sort: SortOrder.Desc),
+            c => c.Monitors.ListMonitorJobsAsync(Monitor, sort: SortOrder.Desc),
             r =>
             {
                 Assert.Equal(2, r.TotalJobs);
@@ -212,8 +212,8 @@ internal static class OperationCases
 
         yield return Op(
             "enableMonitor",
-            c => c.Monitors.EnableMonitorWithResponseAsync(Monitor, new EnableMonitorRequestDto { Backfill = false }),
-            c => c.Monitors.EnableMonitorAsync(Monitor, new EnableMonitorRequestDto { Backfill = false }),
+            c => c.Monitors.EnableMonitorWithResponseAsync(Monitor, new EnableMonitorRequest { Backfill = false }),
+            c => c.Monitors.EnableMonitorAsync(Monitor, new EnableMonitorRequest { Backfill = false }),
             r => Assert.Equal(Monitor, r.MonitorId)) with
         {
             PathValues = Values(("monitor_id", G(Monitor))),
@@ -233,8 +233,8 @@ internal static class OperationCases
 
         yield return Op(
             "updateMonitor",
-            c => c.Monitors.UpdateMonitorWithResponseAsync(Monitor, new UpdateMonitorRequestDto { WebhookIds = new List<Guid>() }),
-            c => c.Monitors.UpdateMonitorAsync(Monitor, new UpdateMonitorRequestDto { WebhookIds = new List<Guid>() }),
+            c => c.Monitors.UpdateMonitorWithResponseAsync(Monitor, new UpdateMonitorRequest { WebhookIds = new List<Guid>() }),
+            c => c.Monitors.UpdateMonitorAsync(Monitor, new UpdateMonitorRequest { WebhookIds = new List<Guid>() }),
             r => Assert.Equal("Monitor updated Successfully", r.Status)) with
         {
             PathValues = Values(("monitor_id", G(Monitor))),
@@ -284,8 +284,8 @@ internal static class OperationCases
 
         yield return Op(
             "updateWebhook",
-            c => c.Webhooks.UpdateWebhookWithResponseAsync(Webhook, new UpdateWebhookRequestDto { IsActive = false, FormatterConfig = null }),
-            c => c.Webhooks.UpdateWebhookAsync(Webhook, new UpdateWebhookRequestDto { IsActive = false, FormatterConfig = null }),
+            c => c.Webhooks.UpdateWebhookWithResponseAsync(Webhook, new UpdateWebhookRequest { IsActive = false, FormatterConfig = null }),
+            c => c.Webhooks.UpdateWebhookAsync(Webhook, new UpdateWebhookRequest { IsActive = false, FormatterConfig = null }),
             r => Assert.Equal("Layoffs Alert (EU)", r.Webhook!.Name)) with
         {
             PathValues = Values(("webhook_id", G(Webhook))),
@@ -316,8 +316,8 @@ internal static class OperationCases
 
         yield return Op(
             "assignWebhookResource",
-            c => c.Webhooks.AssignWebhookResourceWithResponseAsync(Webhook, new AssignWebhookResourceRequestDto { ResourceType = MappableResourceType.MonitorGroup, ResourceId = Resource }),
-            c => c.Webhooks.AssignWebhookResourceAsync(Webhook, new AssignWebhookResourceRequestDto { ResourceType = MappableResourceType.MonitorGroup, ResourceId = Resource }),
+            c => c.Webhooks.AssignWebhookResourceWithResponseAsync(Webhook, new AssignWebhookResourceRequest { ResourceType = MappableResourceType.MonitorGroup, ResourceId = Resource }),
+            c => c.Webhooks.AssignWebhookResourceAsync(Webhook, new AssignWebhookResourceRequest { ResourceType = MappableResourceType.MonitorGroup, ResourceId = Resource }),
             r => Assert.Equal(Resource, r.Mapping!.ResourceId)) with
         {
             PathValues = Values(("webhook_id", G(Webhook))),
@@ -554,8 +554,8 @@ internal static class OperationCases
 
         yield return Op(
             "uploadCSVToDataset",
-            c => c.Datasets.UploadCSVToDatasetWithResponseAsync(Dataset, Csv(), "more entities.csv"),
-            c => c.Datasets.UploadCSVToDatasetAsync(Dataset, Csv(), "more entities.csv"),
+            c => c.Datasets.UploadCsvToDatasetWithResponseAsync(Dataset, Csv(), "more entities.csv"),
+            c => c.Datasets.UploadCsvToDatasetAsync(Dataset, Csv(), "more entities.csv"),
             r => Assert.Empty(r.ValidationReport.SkippedRows)) with
         {
             PathValues = Values(("dataset_id", G(Dataset))),
@@ -571,8 +571,8 @@ internal static class OperationCases
         // Projects
         yield return Op(
             "createProject",
-            c => c.Projects.CreateProjectWithResponseAsync(new CreateProjectRequestDto { Name = "AI M&A Tracking" }),
-            c => c.Projects.CreateProjectAsync(new CreateProjectRequestDto { Name = "AI M&A Tracking" }),
+            c => c.Projects.CreateProjectWithResponseAsync(new CreateProjectRequest { Name = "AI M&A Tracking" }),
+            c => c.Projects.CreateProjectAsync(new CreateProjectRequest { Name = "AI M&A Tracking" }),
             r => Assert.Equal(Project, r.ProjectId)) with
         {
             RequestJson = """{"name":"AI M&A Tracking"}""",
@@ -598,8 +598,8 @@ internal static class OperationCases
 
         yield return Op(
             "updateProject",
-            c => c.Projects.UpdateProjectWithResponseAsync(Project, new UpdateProjectRequestDto { Name = "AI M&A Tracking (Q2)", Description = "" }),
-            c => c.Projects.UpdateProjectAsync(Project, new UpdateProjectRequestDto { Name = "AI M&A Tracking (Q2)", Description = "" }),
+            c => c.Projects.UpdateProjectWithResponseAsync(Project, new UpdateProjectRequest { Name = "AI M&A Tracking (Q2)", Description = "" }),
+            c => c.Projects.UpdateProjectAsync(Project, new UpdateProjectRequest { Name = "AI M&A Tracking (Q2)", Description = "" }),
             r => Assert.True(r.Success)) with
         {
             PathValues = Values(("project_id", G(Project))),
@@ -685,28 +685,28 @@ internal static class OperationCases
             });
     }
 
-    private static SubmitRequestDto SubmitBody() => new()
+    private static SubmitRequest SubmitBody() => new()
     {
         Query = "Series B funding rounds",
         StartDate = new DateTimeOffset(2026, 2, 18, 0, 0, 0, TimeSpan.Zero),
         Limit = 25,
-        Mode = SubmitRequestDtoMode.Lite,
+        Mode = Mode.Lite,
         WebhookIds = [Webhook],
     };
 
-    private static CreateWebhookRequestDto WebhookBody() => new()
+    private static CreateWebhookRequest WebhookBody() => new()
     {
         Name = "Layoffs Alert",
         Url = "https://hooks.example.com/h",
         Type = WebhookType.Custom,
         DeliveryMode = DeliveryMode.PerRecord,
-        Method = CatchAll.Models.HttpMethod.Put,
+        Method = CatchAll.Models.WebhookHttpMethod.Put,
         Headers = new Dictionary<string, string> { ["X-Team"] = "research" },
-        Auth = new ApiKeyAuthDto { Header = "x-hook-key", Value = "k" },
+        Auth = new ApiKeyAuth { Header = "x-hook-key", Value = "k" },
         FormatterConfig = new Dictionary<string, JsonElement> { ["template"] = JsonDocument.Parse("\"{{title}}\"").RootElement },
     };
 
-    private static TestWebhookRequestDto TestBody() => new()
+    private static TestWebhookRequest TestBody() => new()
     {
         Payload = new Dictionary<string, JsonElement>
         {
@@ -722,12 +722,12 @@ internal static class OperationCases
         AdditionalAttributes = new AdditionalAttributes { CompanyAttributes = new CompanyAttributes { Domain = domain, KeyPersons = ["Artem Bugara"] } },
     };
 
-    private static AddResourceRequestDto ResourcesBody() => new()
+    private static AddResourceRequest ResourcesBody() => new()
     {
         Resources =
         [
-            new ResourceItemDto { ResourceType = ProjectResourceType.Job, ResourceId = Job },
-            new ResourceItemDto { ResourceType = ProjectResourceType.Dataset, ResourceId = Dataset },
+            new ResourceItem { ResourceType = ProjectResourceType.Job, ResourceId = Job },
+            new ResourceItem { ResourceType = ProjectResourceType.Dataset, ResourceId = Dataset },
         ],
     };
 }

@@ -17,10 +17,10 @@ public sealed class EnumWireValueTests
     [Fact]
     public void Submit_mode_and_validator_and_enrichment_types_are_written_as_wire_values()
     {
-        var request = new SubmitRequestDto
+        var request = new SubmitRequest
         {
             Query = "q",
-            Mode = SubmitRequestDtoMode.Lite,
+            Mode = Mode.Lite,
             Validators = [new ValidatorSchema { Name = "is_funding", Description = "d", Type = ValidatorSchemaType.Boolean }],
             Enrichments = [new EnrichmentSchema { Name = "amount", Description = "d", Type = EnrichmentType.Number }],
             EdAssociationType = EntityAssociationType.EventAssociated,
@@ -29,7 +29,7 @@ public sealed class EnumWireValueTests
         JsonSemantic.AssertEquivalent(
             """{"query":"q","mode":"lite","validators":[{"name":"is_funding","description":"d","type":"boolean"}],"enrichments":[{"name":"amount","description":"d","type":"number"}],"ed_association_type":"event_associated"}""",
             Generated.Write(request));
-        Assert.Contains("\"mode\":\"base\"", Generated.Write(new SubmitRequestDto { Query = "q", Mode = SubmitRequestDtoMode.Base }), StringComparison.Ordinal);
+        Assert.Contains("\"mode\":\"base\"", Generated.Write(new SubmitRequest { Query = "q", Mode = Mode.Base }), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class EnumWireValueTests
     {
         Assert.Equal("\"per_record\"", Write(DeliveryMode.PerRecord));
         Assert.Equal("\"monitor_group\"", Write(MappableResourceType.MonitorGroup));
-        Assert.Equal("\"PATCH\"", Write(CatchAll.Models.HttpMethod.Patch));
+        Assert.Equal("\"PATCH\"", Write(CatchAll.Models.WebhookHttpMethod.Patch));
         Assert.Equal("\"SUCCESS\"", Write(DeliveryStatus.Success));
         Assert.Equal("\"needs_work\"", Write(QueryStatus.NeedsWork));
     }

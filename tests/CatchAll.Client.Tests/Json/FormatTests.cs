@@ -108,7 +108,7 @@ public sealed class FormatTests
     [Fact]
     public void Date_times_are_written_in_iso_8601_keeping_the_offset()
     {
-        var request = new SubmitRequestDto
+        var request = new SubmitRequest
         {
             Query = "q",
             StartDate = new DateTimeOffset(2026, 2, 18, 0, 0, 0, TimeSpan.Zero),
@@ -128,14 +128,14 @@ public sealed class FormatTests
     {
         var id = Guid.Parse("A1B2C3D4-E5F6-7890-ABCD-EF1234567890");
 
-        Assert.Equal("""{"job_id":"a1b2c3d4-e5f6-7890-abcd-ef1234567890"}""", Generated.Write(new ContinueRequestDto { JobId = id }));
-        Assert.Equal(id, Generated.Read<SubmitResponseDto>("""{"job_id":"A1B2C3D4-E5F6-7890-ABCD-EF1234567890"}""").JobId);
+        Assert.Equal("""{"job_id":"a1b2c3d4-e5f6-7890-abcd-ef1234567890"}""", Generated.Write(new ContinueRequest { JobId = id }));
+        Assert.Equal(id, Generated.Read<SubmitResponse>("""{"job_id":"A1B2C3D4-E5F6-7890-ABCD-EF1234567890"}""").JobId);
     }
 
     [Fact]
     public void A_guid_that_is_not_a_guid_is_rejected_naming_the_member()
     {
-        var ex = Assert.ThrowsAny<System.Text.Json.JsonException>(() => Generated.Read<SubmitResponseDto>("""{"job_id":"org-uuid-here"}"""));
+        var ex = Assert.ThrowsAny<System.Text.Json.JsonException>(() => Generated.Read<SubmitResponse>("""{"job_id":"org-uuid-here"}"""));
 
         Assert.Contains("job_id", ex.Message, StringComparison.Ordinal);
     }

@@ -14,7 +14,7 @@ public sealed class OpenEnumAndUnknownMemberTests
     {
         const string json = """{"job_id":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c","status":"paused","steps":[{"status":"paused","order":8,"completed":false}]}""";
 
-        var status = Generated.Read<StatusResponseDto>(json);
+        var status = Generated.Read<StatusResponse>(json);
 
         Assert.NotNull(status.Status);
         var value = status.Status!.Value;
@@ -29,7 +29,7 @@ public sealed class OpenEnumAndUnknownMemberTests
     [Fact]
     public void Known_job_status_reads_as_the_declared_member()
     {
-        var status = Generated.Read<StatusResponseDto>("""{"job_id":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c","status":"enriching"}""");
+        var status = Generated.Read<StatusResponse>("""{"job_id":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c","status":"enriching"}""");
 
         Assert.Equal(PublicJobStatus.Enriching, status.Status);
         Assert.True(status.Status!.Value.IsKnown);
@@ -39,7 +39,7 @@ public sealed class OpenEnumAndUnknownMemberTests
     public void Enum_values_differing_only_in_case_are_not_the_known_value()
     {
         // The API's values are lower-case; a "Completed" from somewhere else must not pass for the real thing.
-        var status = Generated.Read<StatusResponseDto>("""{"job_id":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c","status":"Completed"}""");
+        var status = Generated.Read<StatusResponse>("""{"job_id":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c","status":"Completed"}""");
 
         Assert.False(status.Status!.Value.IsKnown);
         Assert.NotEqual(PublicJobStatus.Completed, status.Status);
@@ -57,7 +57,7 @@ public sealed class OpenEnumAndUnknownMemberTests
              "date_range":{"start_date":"2026-02-18T00:00:00Z","timezone":"UTC"}}
             """;
 
-        var pull = Generated.Read<PullJobResponseDto>(json);
+        var pull = Generated.Read<PullJobResponse>(json);
 
         Assert.Equal(JsonValueKind.Object, pull.AdditionalProperties["cost"].ValueKind);
         var record = Assert.Single(pull.AllRecords!);
@@ -71,7 +71,7 @@ public sealed class OpenEnumAndUnknownMemberTests
     [Fact]
     public void Added_unknown_members_are_written_and_do_not_shadow_declared_ones()
     {
-        var request = new SubmitRequestDto { Query = "q" };
+        var request = new SubmitRequest { Query = "q" };
         request.AdditionalProperties["beta_flag"] = JsonDocument.Parse("true").RootElement;
 
         JsonSemantic.AssertEquivalent("""{"query":"q","beta_flag":true}""", Generated.Write(request));
@@ -81,7 +81,7 @@ public sealed class OpenEnumAndUnknownMemberTests
     public void An_extra_member_under_a_declared_name_is_not_written_a_second_time()
     {
         // Sent twice, a server would most likely keep the last value: here the limit the API rejects.
-        var request = new SubmitRequestDto { Query = "q", Limit = 50 };
+        var request = new SubmitRequest { Query = "q", Limit = 50 };
         request.AdditionalProperties["limit"] = JsonDocument.Parse("0").RootElement;
         request.AdditionalProperties["query"] = JsonDocument.Parse("\"other\"").RootElement;
         request.AdditionalProperties["beta_flag"] = JsonDocument.Parse("true").RootElement;
@@ -89,7 +89,7 @@ public sealed class OpenEnumAndUnknownMemberTests
         Assert.Equal("""{"query":"q","limit":50,"beta_flag":true}""", Generated.Write(request));
 
         // The same for a union variant's discriminator, which no property declares.
-        var bearer = new BearerAuthDto { Token = "t" };
+        var bearer = new BearerAuth { Token = "t" };
         bearer.AdditionalProperties["type"] = JsonDocument.Parse("\"basic\"").RootElement;
         Assert.Equal("""{"type":"bearer","token":"t"}""", Generated.Write<WebhookAuth>(bearer));
     }
@@ -99,7 +99,7 @@ public sealed class OpenEnumAndUnknownMemberTests
     {
         const string json = """{"success":false,"message":"m","response_body":null}""";
 
-        var result = Generated.Read<TestWebhookResponseDto>(json);
+        var result = Generated.Read<TestWebhookResponse>(json);
 
         JsonSemantic.AssertEquivalent(json, Generated.Write(result));
     }

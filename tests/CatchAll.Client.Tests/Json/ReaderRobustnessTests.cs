@@ -51,9 +51,9 @@ public sealed class ReaderRobustnessTests
         var options = new JsonSerializerOptions(CatchAllClientJson.Options) { DefaultBufferSize = 1 };
         await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
 
-        var request = await JsonSerializer.DeserializeAsync(stream, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<CreateWebhookRequestDto>)options.GetTypeInfo(typeof(CreateWebhookRequestDto)));
+        var request = await JsonSerializer.DeserializeAsync(stream, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<CreateWebhookRequest>)options.GetTypeInfo(typeof(CreateWebhookRequest)));
 
-        var basic = Assert.IsType<BasicAuthDto>(request!.Auth);
+        var basic = Assert.IsType<BasicAuth>(request!.Auth);
         Assert.Equal("u", basic.Username);
         Assert.Equal("p", basic.Password);
     }
@@ -61,7 +61,7 @@ public sealed class ReaderRobustnessTests
     [Fact]
     public void Escaped_member_names_and_values_are_read()
     {
-        var status = Generated.Read<StatusResponseDto>("""{"job\u005fid":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c","st\u0061tus":"\u0063ompleted"}""");
+        var status = Generated.Read<StatusResponse>("""{"job\u005fid":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c","st\u0061tus":"\u0063ompleted"}""");
 
         Assert.Equal(SampleValues.SampleGuid, status.JobId);
         Assert.Equal(PublicJobStatus.Completed, status.Status);
@@ -70,15 +70,15 @@ public sealed class ReaderRobustnessTests
     [Fact]
     public void Escaped_discriminator_selects_the_variant()
     {
-        var request = Generated.Read<CreateWebhookRequestDto>("""{"name":"n","url":"u","auth":{"\u0074ype":"api\u005fkey","header":"h","value":"v"}}""");
+        var request = Generated.Read<CreateWebhookRequest>("""{"name":"n","url":"u","auth":{"\u0074ype":"api\u005fkey","header":"h","value":"v"}}""");
 
-        Assert.IsType<ApiKeyAuthDto>(request.Auth);
+        Assert.IsType<ApiKeyAuth>(request.Auth);
     }
 
     [Fact]
     public void Integer_out_of_range_is_a_json_error_naming_the_member()
     {
-        var ex = Assert.ThrowsAny<JsonException>(() => Generated.Read<PullJobResponseDto>("""{"job_id":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c","limit":3000000000}"""));
+        var ex = Assert.ThrowsAny<JsonException>(() => Generated.Read<PullJobResponse>("""{"job_id":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c","limit":3000000000}"""));
 
         Assert.Contains("limit", ex.Message, StringComparison.Ordinal);
     }
@@ -86,7 +86,7 @@ public sealed class ReaderRobustnessTests
     [Fact]
     public void Whole_number_written_with_a_fraction_is_rejected_for_an_integer()
     {
-        Assert.ThrowsAny<JsonException>(() => Generated.Read<PullJobResponseDto>("""{"job_id":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c","limit":10.5}"""));
+        Assert.ThrowsAny<JsonException>(() => Generated.Read<PullJobResponse>("""{"job_id":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c","limit":10.5}"""));
     }
 
     [Fact]

@@ -127,7 +127,7 @@ public sealed class ReflectionDifferentialTests
         // both sides would agree by construction.
         Assert.IsType<DefaultJsonTypeInfoResolver>(Reflection.TypeInfoResolver);
         Assert.NotSame(CatchAllClientJson.Options, Reflection);
-        var info = Reflection.GetTypeInfo(typeof(CatchAll.Models.SubmitRequestDto));
+        var info = Reflection.GetTypeInfo(typeof(CatchAll.Models.SubmitRequest));
         Assert.Equal(JsonTypeInfoKind.Object, info.Kind);
         Assert.Contains(info.Properties, p => p.Name == "start_date");
     }
@@ -142,23 +142,23 @@ public sealed class ReflectionDifferentialTests
     /// <summary>Hand-made payloads for shapes the examples lack: unknown members, explicit nulls, unknown enum and union values.</summary>
     private static IEnumerable<(string Name, Type Type, string Json)> ExtraPayloads()
     {
-        yield return ("status with unknown stage and member", typeof(CatchAll.Models.StatusResponseDto),
+        yield return ("status with unknown stage and member", typeof(CatchAll.Models.StatusResponse),
             """{"job_id":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c","status":"paused","steps":[{"status":"paused","order":8,"completed":false,"eta":"soon"}],"queue_position":3}""");
-        yield return ("pull with nulls and connected entities", typeof(CatchAll.Models.PullJobResponseDto),
+        yield return ("pull with nulls and connected entities", typeof(CatchAll.Models.PullJobResponse),
             """{"job_id":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c","error":null,"progress_validated":null,"sharing_info":null,"all_records":[{"record_id":"1","record_title":"t","enrichment":{"enrichment_confidence":null,"amount":1.5},"citations":[{"title":"a","link":"https://x.example/a","published_date":"2025-01-01T10:00:00"}],"connected_entities":[{"entity_id":"e1f2a3b4-c5d6-7890-abcd-ef1234567890","name":"Tesla","type":"company","ed_score":8,"relation":"r","company":{"domain":null,"key_persons":null}}]}]}""");
-        yield return ("webhook create with each auth kind", typeof(CatchAll.Models.CreateWebhookRequestDto),
+        yield return ("webhook create with each auth kind", typeof(CatchAll.Models.CreateWebhookRequest),
             """{"name":"n","url":"https://x.example/h","auth":{"type":"basic","username":"u","password":"p","realm":"r"},"formatter_config":{"template":{"a":1}},"extra":[1,2]}""");
-        yield return ("webhook create with unknown auth", typeof(CatchAll.Models.CreateWebhookRequestDto),
+        yield return ("webhook create with unknown auth", typeof(CatchAll.Models.CreateWebhookRequest),
             """{"name":"n","url":"https://x.example/h","auth":{"type":"oauth2","client_id":"c"}}""");
-        yield return ("webhook patch with explicit nulls", typeof(CatchAll.Models.UpdateWebhookRequestDto),
+        yield return ("webhook patch with explicit nulls", typeof(CatchAll.Models.UpdateWebhookRequest),
             """{"formatter_config":null,"auth":{"type":"api_key","header":"x-k","value":"v"},"headers":{"a":"b"},"is_active":false}""");
-        yield return ("monitor history with null list", typeof(CatchAll.Models.MonitorStatusHistoryResponseDto),
+        yield return ("monitor history with null list", typeof(CatchAll.Models.MonitorStatusHistoryResponse),
             """{"success":false,"message":"gone","monitor_id":null,"total_statuses":null,"statuses":null}""");
         yield return ("validation error with mixed loc", typeof(CatchAll.Models.ValidationErrorResponse),
             """{"detail":[{"loc":["body",0,"limit"],"msg":"too small","type":"value_error","ctx":{"limit_value":10}}]}""");
-        yield return ("test webhook with object body", typeof(CatchAll.Models.TestWebhookResponseDto),
+        yield return ("test webhook with object body", typeof(CatchAll.Models.TestWebhookResponse),
             """{"success":false,"message":"m","http_status_code":500,"response_body":{"error":"boom"}}""");
-        yield return ("test webhook with null body", typeof(CatchAll.Models.TestWebhookResponseDto),
+        yield return ("test webhook with null body", typeof(CatchAll.Models.TestWebhookResponse),
             """{"success":false,"message":"m","response_body":null}""");
     }
 

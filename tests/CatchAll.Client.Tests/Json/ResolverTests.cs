@@ -71,8 +71,8 @@ public sealed class ResolverTests
     [Fact]
     public void Accessor_and_generic_lookup_agree()
     {
-        Assert.Same(CatchAllClientJson.TypeInfo<SubmitRequestDto>(), CatchAllClientJson.SubmitRequestDto);
-        Assert.Same(CatchAllClientJson.Options, CatchAllClientJson.SubmitRequestDto.Options);
+        Assert.Same(CatchAllClientJson.TypeInfo<SubmitRequest>(), CatchAllClientJson.SubmitRequest);
+        Assert.Same(CatchAllClientJson.Options, CatchAllClientJson.SubmitRequest.Options);
         Assert.True(CatchAllClientJson.Options.IsReadOnly);
     }
 
@@ -82,8 +82,8 @@ public sealed class ResolverTests
         var options = new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, new DefaultJsonTypeInfoResolver()) };
         var envelope = new Envelope
         {
-            Jobs = [new SubmitRequestDto { Query = "q", Mode = SubmitRequestDtoMode.Lite }],
-            ById = new Dictionary<string, StatusResponseDto> { ["a"] = new() { JobId = SampleValues.SampleGuid, Status = new PublicJobStatus("paused") } },
+            Jobs = [new SubmitRequest { Query = "q", Mode = Mode.Lite }],
+            ById = new Dictionary<string, StatusResponse> { ["a"] = new() { JobId = SampleValues.SampleGuid, Status = new PublicJobStatus("paused") } },
         };
 
         var json = JsonSerializer.Serialize(envelope, options);
@@ -93,14 +93,14 @@ public sealed class ResolverTests
             """{"Jobs":[{"query":"q","mode":"lite"}],"ById":{"a":{"job_id":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c","status":"paused"}}}""",
             json);
         Assert.Equal("paused", back.ById!["a"].Status.ToString());
-        Assert.Equal(SubmitRequestDtoMode.Lite, back.Jobs![0].Mode);
+        Assert.Equal(Mode.Lite, back.Jobs![0].Mode);
     }
 
     /// <summary>A caller's own type that holds generated models.</summary>
     public sealed class Envelope
     {
-        public List<SubmitRequestDto>? Jobs { get; set; }
+        public List<SubmitRequest>? Jobs { get; set; }
 
-        public Dictionary<string, StatusResponseDto>? ById { get; set; }
+        public Dictionary<string, StatusResponse>? ById { get; set; }
     }
 }

@@ -15,7 +15,7 @@ public sealed class UnsetIsNotZeroTests
     [Fact]
     public void Submit_with_only_the_query_is_exactly_the_query()
     {
-        var json = Generated.Write(new SubmitRequestDto { Query = "Series B funding rounds" });
+        var json = Generated.Write(new SubmitRequest { Query = "Series B funding rounds" });
 
         Assert.Equal("""{"query":"Series B funding rounds"}""", json);
     }
@@ -23,11 +23,11 @@ public sealed class UnsetIsNotZeroTests
     [Fact]
     public void Other_request_bodies_with_only_required_members_send_only_those()
     {
-        Assert.Equal("""{"job_id":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c"}""", Generated.Write(new ContinueRequestDto { JobId = SampleValues.SampleGuid }));
-        Assert.Equal("""{"reference_job_id":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c","schedule":"every day"}""", Generated.Write(new CreateMonitorRequestDto { ReferenceJobId = SampleValues.SampleGuid, Schedule = "every day" }));
+        Assert.Equal("""{"job_id":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c"}""", Generated.Write(new ContinueRequest { JobId = SampleValues.SampleGuid }));
+        Assert.Equal("""{"reference_job_id":"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c","schedule":"every day"}""", Generated.Write(new CreateMonitorRequest { ReferenceJobId = SampleValues.SampleGuid, Schedule = "every day" }));
         Assert.Equal("""{"name":"NewsCatcher"}""", Generated.Write(new CreateEntityRequest { Name = "NewsCatcher" }));
         Assert.Equal("{}", Generated.Write(new ListDatasetEntitiesRequest()));
-        Assert.Equal("{}", Generated.Write(new EnableMonitorRequestDto()));
+        Assert.Equal("{}", Generated.Write(new EnableMonitorRequest()));
     }
 
     /// <summary>
@@ -84,7 +84,7 @@ public sealed class UnsetIsNotZeroTests
     [Fact]
     public void Reading_a_body_without_optional_members_leaves_them_unset()
     {
-        var submit = Generated.Read<SubmitRequestDto>("""{"query":"q"}""");
+        var submit = Generated.Read<SubmitRequest>("""{"query":"q"}""");
 
         Assert.Null(submit.Limit);
         Assert.Null(submit.StartDate);

@@ -23,7 +23,7 @@ public sealed class WebhookAuthUnionTests
     {
         var json = """{"name":"Layoffs Alert","url":"https://hooks.example.com/h","auth":""" + authJson + "}";
 
-        var request = Generated.Read<CreateWebhookRequestDto>(json);
+        var request = Generated.Read<CreateWebhookRequest>(json);
 
         AssertVariant(kind, request.Auth);
         JsonSemantic.AssertEquivalent(json, Generated.Write(request));
@@ -35,7 +35,7 @@ public sealed class WebhookAuthUnionTests
     {
         var json = """{"auth":""" + authJson + "}";
 
-        var request = Generated.Read<UpdateWebhookRequestDto>(json);
+        var request = Generated.Read<UpdateWebhookRequest>(json);
 
         Assert.True(request.Auth.HasValue);
         AssertVariant(kind, request.Auth.Value);
@@ -45,25 +45,25 @@ public sealed class WebhookAuthUnionTests
     [Fact]
     public void Variants_built_in_code_write_their_discriminator()
     {
-        var create = new CreateWebhookRequestDto
+        var create = new CreateWebhookRequest
         {
             Name = "n",
             Url = "https://hooks.example.com/h",
-            Auth = new ApiKeyAuthDto { Header = "x-k", Value = "v" },
+            Auth = new ApiKeyAuth { Header = "x-k", Value = "v" },
         };
-        var patch = new UpdateWebhookRequestDto { Auth = new BasicAuthDto { Username = "u", Password = "p" } };
+        var patch = new UpdateWebhookRequest { Auth = new BasicAuth { Username = "u", Password = "p" } };
 
         JsonSemantic.AssertEquivalent("""{"name":"n","url":"https://hooks.example.com/h","auth":{"type":"api_key","header":"x-k","value":"v"}}""", Generated.Write(create));
         JsonSemantic.AssertEquivalent("""{"auth":{"type":"basic","username":"u","password":"p"}}""", Generated.Write(patch));
-        JsonSemantic.AssertEquivalent("""{"auth":{"type":"bearer","token":"t"}}""", Generated.Write(new UpdateWebhookRequestDto { Auth = new BearerAuthDto { Token = "t" } }));
+        JsonSemantic.AssertEquivalent("""{"auth":{"type":"bearer","token":"t"}}""", Generated.Write(new UpdateWebhookRequest { Auth = new BearerAuth { Token = "t" } }));
     }
 
     [Fact]
     public void Discriminator_need_not_come_first()
     {
-        var request = Generated.Read<CreateWebhookRequestDto>("""{"auth":{"token":"t","type":"bearer"},"name":"n","url":"https://hooks.example.com/h"}""");
+        var request = Generated.Read<CreateWebhookRequest>("""{"auth":{"token":"t","type":"bearer"},"name":"n","url":"https://hooks.example.com/h"}""");
 
-        var bearer = Assert.IsType<BearerAuthDto>(request.Auth);
+        var bearer = Assert.IsType<BearerAuth>(request.Auth);
         Assert.Equal("t", bearer.Token);
     }
 
@@ -74,8 +74,8 @@ public sealed class WebhookAuthUnionTests
         var createJson = """{"name":"n","url":"https://hooks.example.com/h","auth":""" + auth + "}";
         var patchJson = """{"auth":""" + auth + "}";
 
-        var create = Generated.Read<CreateWebhookRequestDto>(createJson);
-        var patch = Generated.Read<UpdateWebhookRequestDto>(patchJson);
+        var create = Generated.Read<CreateWebhookRequest>(createJson);
+        var patch = Generated.Read<UpdateWebhookRequest>(patchJson);
 
         var unknown = Assert.IsType<UnknownWebhookAuth>(create.Auth);
         Assert.Equal("oauth2", unknown.Kind);
@@ -90,7 +90,7 @@ public sealed class WebhookAuthUnionTests
     {
         const string auth = """{"token":"t"}""";
 
-        var create = Generated.Read<CreateWebhookRequestDto>("""{"name":"n","url":"https://hooks.example.com/h","auth":""" + auth + "}");
+        var create = Generated.Read<CreateWebhookRequest>("""{"name":"n","url":"https://hooks.example.com/h","auth":""" + auth + "}");
 
         var unknown = Assert.IsType<UnknownWebhookAuth>(create.Auth);
         JsonSemantic.AssertEquivalent(auth, unknown.Raw.GetRawText());
@@ -99,7 +99,7 @@ public sealed class WebhookAuthUnionTests
     [Fact]
     public void Variant_missing_a_required_member_is_rejected_naming_it()
     {
-        var ex = Assert.ThrowsAny<JsonException>(() => Generated.Read<CreateWebhookRequestDto>("""{"name":"n","url":"https://hooks.example.com/h","auth":{"type":"basic","username":"u"}}"""));
+        var ex = Assert.ThrowsAny<JsonException>(() => Generated.Read<CreateWebhookRequest>("""{"name":"n","url":"https://hooks.example.com/h","auth":{"type":"basic","username":"u"}}"""));
 
         Assert.Contains("password", ex.Message, System.StringComparison.Ordinal);
     }
@@ -111,15 +111,15 @@ public sealed class WebhookAuthUnionTests
         switch (kind)
         {
             case "bearer":
-                Assert.Equal("my-secret-token", Assert.IsType<BearerAuthDto>(auth).Token);
+                Assert.Equal("my-secret-token", Assert.IsType<BearerAuth>(auth).Token);
                 break;
             case "api_key":
-                var key = Assert.IsType<ApiKeyAuthDto>(auth);
+                var key = Assert.IsType<ApiKeyAuth>(auth);
                 Assert.Equal("x-api-key", key.Header);
                 Assert.Equal("sk-abc123", key.Value);
                 break;
             case "basic":
-                var basic = Assert.IsType<BasicAuthDto>(auth);
+                var basic = Assert.IsType<BasicAuth>(auth);
                 Assert.Equal("user", basic.Username);
                 Assert.Equal("pass", basic.Password);
                 break;

@@ -17,8 +17,25 @@ internal static class Generated
 
     public static Assembly Assembly => typeof(CatchAllClient).Assembly;
 
-    public static Type? ModelType(string schemaName) =>
-        Assembly.GetType(ModelsNamespace + "." + Pascal(schemaName));
+    /// <summary>
+    /// The generated type of a component schema, by the generator's naming rules: PascalCase without a trailing
+    /// Dto, and a name that System or System.Net.Http already has prefixed with its owner (HttpMethod: WebhookHttpMethod).
+    /// </summary>
+    public static Type? ModelType(string schemaName)
+    {
+        var name = Pascal(schemaName);
+        if (name.EndsWith("Dto", StringComparison.Ordinal) || name.EndsWith("DTO", StringComparison.Ordinal))
+        {
+            name = name.Substring(0, name.Length - 3);
+        }
+
+        if (typeof(object).Assembly.GetType("System." + name) is null && typeof(System.Net.Http.HttpClient).Assembly.GetType("System.Net.Http." + name) is null)
+        {
+            return Assembly.GetType(ModelsNamespace + "." + name);
+        }
+
+        return Assembly.GetTypes().SingleOrDefault(t => IsModel(t) && t.Name.EndsWith(name, StringComparison.Ordinal) && t.Name != name);
+    }
 
     public static bool IsModel(Type type) => type.Namespace == ModelsNamespace && type.Assembly == Assembly;
 
@@ -86,7 +103,7 @@ internal static class Generated
     /// <summary>The XxxWithResponseAsync method generated for an operationId.</summary>
     public static MethodInfo? WithResponseMethod(string operationId) =>
         ClientInterfaces().SelectMany(i => i.GetMethods())
-            .SingleOrDefault(m => m.Name == Pascal(operationId) + "WithResponseAsync");
+            .SingleOrDefault(m => string.Equals(m.Name, Pascal(operationId) + "WithResponseAsync", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The JSON body type of an operation's successful response (T of Task&lt;ApiResponse&lt;T&gt;&gt;), or null.</summary>
     public static Type? ResponseType(string operationId)

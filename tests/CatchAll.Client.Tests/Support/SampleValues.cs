@@ -74,7 +74,7 @@ internal static class SampleValues
             return JsonDocument.Parse("{\"k\":1}").RootElement.Clone();
         }
 
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(CatchAll.Runtime.Optional<>))
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(CatchAll.Optional<>))
         {
             return Activator.CreateInstance(type, For(type.GetGenericArguments()[0], depth));
         }

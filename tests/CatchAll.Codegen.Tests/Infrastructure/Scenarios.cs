@@ -20,7 +20,7 @@ internal static class Scenarios
 
     private static readonly string[] Focused =
     {
-        "Nullable", "Unions", "OpenEnums", "Patch", "Dictionaries", "Keywords", "AllOf", "FreeForm", "Formats",
+        "Nullable", "Unions", "OpenEnums", "Patch", "Dictionaries", "Keywords", "AllOf", "FreeForm", "Formats", "Naming",
     };
 
     private static readonly ConcurrentDictionary<string, Lazy<GeneratorRun>> Runs = new(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ namespace Specs.AllOf.Models
     /// <summary>Record</summary>
     public sealed partial class Record
     {
-        private global::CatchAll.Runtime.Optional<string?> _note;
+        private global::CatchAll.Optional<string?> _note;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>id</summary>
@@ -22,7 +22,7 @@ namespace Specs.AllOf.Models
         public string? Note
         {
             get => _note.GetValueOrDefault();
-            set => _note = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _note = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>title</summary>

@@ -3,7 +3,7 @@
 
 namespace CatchAll
 {
-    /// <summary>The resources of &lt;see cref="CatchAllClient"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    /// <summary>The resources of <see cref="CatchAllClient"/>: what code that uses the client depends on, so tests can stand in for it.</summary>
     public partial interface ICatchAllClient
     {
         /// <summary>Submit search jobs, follow their progress and read their records.</summary>
@@ -41,14 +41,14 @@ namespace CatchAll
         public const string ContractVersion = "1.6.3";
 
         /// <summary>Creates a client that owns its HttpClient.</summary>
-        public CatchAllClient(global::CatchAll.Runtime.CatchAllClientOptions options)
+        public CatchAllClient(global::CatchAll.CatchAllClientOptions options)
             : this(new global::CatchAll.Runtime.CatchAllPipeline(options ?? throw new global::System.ArgumentNullException(nameof(options)), new global::System.Uri(DefaultBaseAddress)))
         {
         }
 
         /// <summary>Creates a client on a caller-owned HttpClient (from IHttpClientFactory, say); it is not disposed with the client.</summary>
-        public CatchAllClient(global::System.Net.Http.HttpClient httpClient, global::CatchAll.Runtime.CatchAllClientOptions? options = null)
-            : this(new global::CatchAll.Runtime.CatchAllPipeline(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options ?? new global::CatchAll.Runtime.CatchAllClientOptions(), new global::System.Uri(DefaultBaseAddress)))
+        public CatchAllClient(global::System.Net.Http.HttpClient httpClient, global::CatchAll.CatchAllClientOptions? options = null)
+            : this(new global::CatchAll.Runtime.CatchAllPipeline(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options ?? new global::CatchAll.CatchAllClientOptions(), new global::System.Uri(DefaultBaseAddress)))
         {
         }
 
@@ -125,7 +125,7 @@ namespace CatchAll
     public static partial class CatchAllClientServiceCollectionExtensions
     {
         /// <summary>Adds CatchAllClient as a typed HttpClient, with options from code, and ICatchAllClient and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCatchAllClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null)
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCatchAllClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.CatchAllClientOptions>? configure = null)
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::CatchAll.CatchAllClient>(services, static (httpClient, options) => new global::CatchAll.CatchAllClient(httpClient, options), configure);
             AddInterfaces(services);

@@ -14,60 +14,50 @@ namespace CatchAll
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new CatchAllClientJsonResolver();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceRequestDto>? s_AddResourceRequestDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceRequest>? s_AddResourceRequest;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.AddResourceRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceRequestDto> AddResourceRequestDto => s_AddResourceRequestDto ??= TypeInfo<global::CatchAll.Models.AddResourceRequestDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.AddResourceRequest"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceRequest> AddResourceRequest => s_AddResourceRequest ??= TypeInfo<global::CatchAll.Models.AddResourceRequest>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceResponseDto>? s_AddResourceResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceResponse>? s_AddResourceResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.AddResourceResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceResponseDto> AddResourceResponseDto => s_AddResourceResponseDto ??= TypeInfo<global::CatchAll.Models.AddResourceResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.AddResourceResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceResponse> AddResourceResponse => s_AddResourceResponse ??= TypeInfo<global::CatchAll.Models.AddResourceResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AdditionalAttributes>? s_AdditionalAttributes;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.AdditionalAttributes"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AdditionalAttributes> AdditionalAttributes => s_AdditionalAttributes ??= TypeInfo<global::CatchAll.Models.AdditionalAttributes>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ApiKeyAuthDto>? s_ApiKeyAuthDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ApiKeyAuth>? s_ApiKeyAuth;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ApiKeyAuthDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ApiKeyAuthDto> ApiKeyAuthDto => s_ApiKeyAuthDto ??= TypeInfo<global::CatchAll.Models.ApiKeyAuthDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ApiKeyAuth"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ApiKeyAuth> ApiKeyAuth => s_ApiKeyAuth ??= TypeInfo<global::CatchAll.Models.ApiKeyAuth>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceRequestDto>? s_AssignWebhookResourceRequestDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceRequest>? s_AssignWebhookResourceRequest;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.AssignWebhookResourceRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceRequestDto> AssignWebhookResourceRequestDto => s_AssignWebhookResourceRequestDto ??= TypeInfo<global::CatchAll.Models.AssignWebhookResourceRequestDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.AssignWebhookResourceRequest"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceRequest> AssignWebhookResourceRequest => s_AssignWebhookResourceRequest ??= TypeInfo<global::CatchAll.Models.AssignWebhookResourceRequest>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceResponseDto>? s_AssignWebhookResourceResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceResponse>? s_AssignWebhookResourceResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.AssignWebhookResourceResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceResponseDto> AssignWebhookResourceResponseDto => s_AssignWebhookResourceResponseDto ??= TypeInfo<global::CatchAll.Models.AssignWebhookResourceResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.AssignWebhookResourceResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceResponse> AssignWebhookResourceResponse => s_AssignWebhookResourceResponse ??= TypeInfo<global::CatchAll.Models.AssignWebhookResourceResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecord>? s_BaseRecord;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.BaseRecord"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecord> BaseRecord => s_BaseRecord ??= TypeInfo<global::CatchAll.Models.BaseRecord>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecordEnrichment>? s_BaseRecordEnrichment;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BasicAuth>? s_BasicAuth;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.BaseRecordEnrichment"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecordEnrichment> BaseRecordEnrichment => s_BaseRecordEnrichment ??= TypeInfo<global::CatchAll.Models.BaseRecordEnrichment>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.BasicAuth"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BasicAuth> BasicAuth => s_BasicAuth ??= TypeInfo<global::CatchAll.Models.BasicAuth>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence>? s_BaseRecordEnrichmentEnrichmentConfidence;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BearerAuth>? s_BearerAuth;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence> BaseRecordEnrichmentEnrichmentConfidence => s_BaseRecordEnrichmentEnrichmentConfidence ??= TypeInfo<global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BasicAuthDto>? s_BasicAuthDto;
-
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.BasicAuthDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BasicAuthDto> BasicAuthDto => s_BasicAuthDto ??= TypeInfo<global::CatchAll.Models.BasicAuthDto>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BearerAuthDto>? s_BearerAuthDto;
-
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.BearerAuthDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BearerAuthDto> BearerAuthDto => s_BearerAuthDto ??= TypeInfo<global::CatchAll.Models.BearerAuthDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.BearerAuth"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BearerAuth> BearerAuth => s_BearerAuth ??= TypeInfo<global::CatchAll.Models.BearerAuth>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Citation>? s_Citation;
 
@@ -89,25 +79,25 @@ namespace CatchAll
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CompanyEnrichmentOutputMetadata"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata> CompanyEnrichmentOutputMetadata => s_CompanyEnrichmentOutputMetadata ??= TypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence>? s_CompanyEnrichmentOutputMetadataDomainUrlConfidence;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Confidence>? s_Confidence;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence> CompanyEnrichmentOutputMetadataDomainUrlConfidence => s_CompanyEnrichmentOutputMetadataDomainUrlConfidence ??= TypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.Confidence"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Confidence> Confidence => s_Confidence ??= TypeInfo<global::CatchAll.Models.Confidence>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ConnectedEntity>? s_ConnectedEntity;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ConnectedEntity"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ConnectedEntity> ConnectedEntity => s_ConnectedEntity ??= TypeInfo<global::CatchAll.Models.ConnectedEntity>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueRequestDto>? s_ContinueRequestDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueRequest>? s_ContinueRequest;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ContinueRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueRequestDto> ContinueRequestDto => s_ContinueRequestDto ??= TypeInfo<global::CatchAll.Models.ContinueRequestDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ContinueRequest"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueRequest> ContinueRequest => s_ContinueRequest ??= TypeInfo<global::CatchAll.Models.ContinueRequest>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueResponseDto>? s_ContinueResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueResponse>? s_ContinueResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ContinueResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueResponseDto> ContinueResponseDto => s_ContinueResponseDto ??= TypeInfo<global::CatchAll.Models.ContinueResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ContinueResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueResponse> ContinueResponse => s_ContinueResponse ??= TypeInfo<global::CatchAll.Models.ContinueResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse>? s_CreateDatasetCsvResponse;
 
@@ -139,35 +129,35 @@ namespace CatchAll
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateEntityResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntityResponse> CreateEntityResponse => s_CreateEntityResponse ??= TypeInfo<global::CatchAll.Models.CreateEntityResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorRequestDto>? s_CreateMonitorRequestDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorRequest>? s_CreateMonitorRequest;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateMonitorRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorRequestDto> CreateMonitorRequestDto => s_CreateMonitorRequestDto ??= TypeInfo<global::CatchAll.Models.CreateMonitorRequestDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateMonitorRequest"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorRequest> CreateMonitorRequest => s_CreateMonitorRequest ??= TypeInfo<global::CatchAll.Models.CreateMonitorRequest>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorResponseDto>? s_CreateMonitorResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorResponse>? s_CreateMonitorResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateMonitorResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorResponseDto> CreateMonitorResponseDto => s_CreateMonitorResponseDto ??= TypeInfo<global::CatchAll.Models.CreateMonitorResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateMonitorResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorResponse> CreateMonitorResponse => s_CreateMonitorResponse ??= TypeInfo<global::CatchAll.Models.CreateMonitorResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectRequestDto>? s_CreateProjectRequestDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectRequest>? s_CreateProjectRequest;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateProjectRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectRequestDto> CreateProjectRequestDto => s_CreateProjectRequestDto ??= TypeInfo<global::CatchAll.Models.CreateProjectRequestDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateProjectRequest"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectRequest> CreateProjectRequest => s_CreateProjectRequest ??= TypeInfo<global::CatchAll.Models.CreateProjectRequest>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectResponseDto>? s_CreateProjectResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectResponse>? s_CreateProjectResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateProjectResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectResponseDto> CreateProjectResponseDto => s_CreateProjectResponseDto ??= TypeInfo<global::CatchAll.Models.CreateProjectResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateProjectResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectResponse> CreateProjectResponse => s_CreateProjectResponse ??= TypeInfo<global::CatchAll.Models.CreateProjectResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookRequestDto>? s_CreateWebhookRequestDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookRequest>? s_CreateWebhookRequest;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateWebhookRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookRequestDto> CreateWebhookRequestDto => s_CreateWebhookRequestDto ??= TypeInfo<global::CatchAll.Models.CreateWebhookRequestDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateWebhookRequest"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookRequest> CreateWebhookRequest => s_CreateWebhookRequest ??= TypeInfo<global::CatchAll.Models.CreateWebhookRequest>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookResponseDto>? s_CreateWebhookResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookResponse>? s_CreateWebhookResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateWebhookResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookResponseDto> CreateWebhookResponseDto => s_CreateWebhookResponseDto ??= TypeInfo<global::CatchAll.Models.CreateWebhookResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateWebhookResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookResponse> CreateWebhookResponse => s_CreateWebhookResponse ??= TypeInfo<global::CatchAll.Models.CreateWebhookResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest>? s_DatasetEntityIdsRequest;
 
@@ -209,25 +199,25 @@ namespace CatchAll
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetStatusHistoryResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse> DatasetStatusHistoryResponse => s_DatasetStatusHistoryResponse ??= TypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteJobResponseDto>? s_DeleteJobResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteJobResponse>? s_DeleteJobResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.DeleteJobResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteJobResponseDto> DeleteJobResponseDto => s_DeleteJobResponseDto ??= TypeInfo<global::CatchAll.Models.DeleteJobResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DeleteJobResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteJobResponse> DeleteJobResponse => s_DeleteJobResponse ??= TypeInfo<global::CatchAll.Models.DeleteJobResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteMonitorResponseDto>? s_DeleteMonitorResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteMonitorResponse>? s_DeleteMonitorResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.DeleteMonitorResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteMonitorResponseDto> DeleteMonitorResponseDto => s_DeleteMonitorResponseDto ??= TypeInfo<global::CatchAll.Models.DeleteMonitorResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DeleteMonitorResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteMonitorResponse> DeleteMonitorResponse => s_DeleteMonitorResponse ??= TypeInfo<global::CatchAll.Models.DeleteMonitorResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryItemDto>? s_DeliveryHistoryItemDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryItem>? s_DeliveryHistoryItem;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryHistoryItemDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryItemDto> DeliveryHistoryItemDto => s_DeliveryHistoryItemDto ??= TypeInfo<global::CatchAll.Models.DeliveryHistoryItemDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryHistoryItem"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryItem> DeliveryHistoryItem => s_DeliveryHistoryItem ??= TypeInfo<global::CatchAll.Models.DeliveryHistoryItem>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryResponseDto>? s_DeliveryHistoryResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryResponse>? s_DeliveryHistoryResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryHistoryResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryResponseDto> DeliveryHistoryResponseDto => s_DeliveryHistoryResponseDto ??= TypeInfo<global::CatchAll.Models.DeliveryHistoryResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryHistoryResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryResponse> DeliveryHistoryResponse => s_DeliveryHistoryResponse ??= TypeInfo<global::CatchAll.Models.DeliveryHistoryResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryMode>? s_DeliveryMode;
 
@@ -239,20 +229,10 @@ namespace CatchAll
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryStatus"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryStatus> DeliveryStatus => s_DeliveryStatus ??= TypeInfo<global::CatchAll.Models.DeliveryStatus>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DisableMonitorResponse>? s_DisableMonitorResponse;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorRequest>? s_EnableMonitorRequest;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.DisableMonitorResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DisableMonitorResponse> DisableMonitorResponse => s_DisableMonitorResponse ??= TypeInfo<global::CatchAll.Models.DisableMonitorResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorRequestDto>? s_EnableMonitorRequestDto;
-
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.EnableMonitorRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorRequestDto> EnableMonitorRequestDto => s_EnableMonitorRequestDto ??= TypeInfo<global::CatchAll.Models.EnableMonitorRequestDto>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorResponse>? s_EnableMonitorResponse;
-
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.EnableMonitorResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorResponse> EnableMonitorResponse => s_EnableMonitorResponse ??= TypeInfo<global::CatchAll.Models.EnableMonitorResponse>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.EnableMonitorRequest"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorRequest> EnableMonitorRequest => s_EnableMonitorRequest ??= TypeInfo<global::CatchAll.Models.EnableMonitorRequest>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnrichmentSchema>? s_EnrichmentSchema;
 
@@ -309,40 +289,35 @@ namespace CatchAll
         /// <summary>Metadata for <see cref="global::CatchAll.Models.Error"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Error> Error => s_Error ??= TypeInfo<global::CatchAll.Models.Error>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetPlanLimitsResponseDto>? s_GetPlanLimitsResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetPlanLimitsResponse>? s_GetPlanLimitsResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.GetPlanLimitsResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetPlanLimitsResponseDto> GetPlanLimitsResponseDto => s_GetPlanLimitsResponseDto ??= TypeInfo<global::CatchAll.Models.GetPlanLimitsResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.GetPlanLimitsResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetPlanLimitsResponse> GetPlanLimitsResponse => s_GetPlanLimitsResponse ??= TypeInfo<global::CatchAll.Models.GetPlanLimitsResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetVersionResponse>? s_GetVersionResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.GetVersionResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetVersionResponse> GetVersionResponse => s_GetVersionResponse ??= TypeInfo<global::CatchAll.Models.GetVersionResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetWebhookResponseDto>? s_GetWebhookResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetWebhookResponse>? s_GetWebhookResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.GetWebhookResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetWebhookResponseDto> GetWebhookResponseDto => s_GetWebhookResponseDto ??= TypeInfo<global::CatchAll.Models.GetWebhookResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.GetWebhookResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetWebhookResponse> GetWebhookResponse => s_GetWebhookResponse ??= TypeInfo<global::CatchAll.Models.GetWebhookResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.HealthCheckResponse>? s_HealthCheckResponse;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.HealthCheckResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.HealthCheckResponse> HealthCheckResponse => s_HealthCheckResponse ??= TypeInfo<global::CatchAll.Models.HealthCheckResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.HttpMethod>? s_HttpMethod;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeRequest>? s_InitializeRequest;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.HttpMethod"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.HttpMethod> HttpMethod => s_HttpMethod ??= TypeInfo<global::CatchAll.Models.HttpMethod>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.InitializeRequest"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeRequest> InitializeRequest => s_InitializeRequest ??= TypeInfo<global::CatchAll.Models.InitializeRequest>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeRequestDto>? s_InitializeRequestDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeResponse>? s_InitializeResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.InitializeRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeRequestDto> InitializeRequestDto => s_InitializeRequestDto ??= TypeInfo<global::CatchAll.Models.InitializeRequestDto>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeResponseDto>? s_InitializeResponseDto;
-
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.InitializeResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeResponseDto> InitializeResponseDto => s_InitializeResponseDto ??= TypeInfo<global::CatchAll.Models.InitializeResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.InitializeResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeResponse> InitializeResponse => s_InitializeResponse ??= TypeInfo<global::CatchAll.Models.InitializeResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.IssueType>? s_IssueType;
 
@@ -364,35 +339,25 @@ namespace CatchAll
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ListMonitorJobsResponse"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsResponse => s_ListMonitorJobsResponse ??= TypeInfo<global::CatchAll.Models.ListMonitorJobsResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsResponseSortOrder>? s_ListMonitorJobsResponseSortOrder;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorsResponse>? s_ListMonitorsResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListMonitorJobsResponseSortOrder"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsResponseSortOrder> ListMonitorJobsResponseSortOrder => s_ListMonitorJobsResponseSortOrder ??= TypeInfo<global::CatchAll.Models.ListMonitorJobsResponseSortOrder>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListMonitorsResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorsResponse> ListMonitorsResponse => s_ListMonitorsResponse ??= TypeInfo<global::CatchAll.Models.ListMonitorsResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsSort>? s_ListMonitorJobsSort;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListUserJobsResponse>? s_ListUserJobsResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListMonitorJobsSort"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsSort> ListMonitorJobsSort => s_ListMonitorJobsSort ??= TypeInfo<global::CatchAll.Models.ListMonitorJobsSort>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListUserJobsResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListUserJobsResponse> ListUserJobsResponse => s_ListUserJobsResponse ??= TypeInfo<global::CatchAll.Models.ListUserJobsResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorsResponseDto>? s_ListMonitorsResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhookResourcesResponse>? s_ListWebhookResourcesResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListMonitorsResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorsResponseDto> ListMonitorsResponseDto => s_ListMonitorsResponseDto ??= TypeInfo<global::CatchAll.Models.ListMonitorsResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListWebhookResourcesResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhookResourcesResponse> ListWebhookResourcesResponse => s_ListWebhookResourcesResponse ??= TypeInfo<global::CatchAll.Models.ListWebhookResourcesResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListUserJobsResponseDto>? s_ListUserJobsResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhooksResponse>? s_ListWebhooksResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListUserJobsResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListUserJobsResponseDto> ListUserJobsResponseDto => s_ListUserJobsResponseDto ??= TypeInfo<global::CatchAll.Models.ListUserJobsResponseDto>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhookResourcesResponseDto>? s_ListWebhookResourcesResponseDto;
-
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListWebhookResourcesResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhookResourcesResponseDto> ListWebhookResourcesResponseDto => s_ListWebhookResourcesResponseDto ??= TypeInfo<global::CatchAll.Models.ListWebhookResourcesResponseDto>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhooksResponseDto>? s_ListWebhooksResponseDto;
-
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListWebhooksResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhooksResponseDto> ListWebhooksResponseDto => s_ListWebhooksResponseDto ??= TypeInfo<global::CatchAll.Models.ListWebhooksResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ListWebhooksResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksResponse => s_ListWebhooksResponse ??= TypeInfo<global::CatchAll.Models.ListWebhooksResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ManageEntitiesResponse>? s_ManageEntitiesResponse;
 
@@ -404,6 +369,11 @@ namespace CatchAll
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MappableResourceType"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MappableResourceType> MappableResourceType => s_MappableResourceType ??= TypeInfo<global::CatchAll.Models.MappableResourceType>();
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Mode>? s_Mode;
+
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.Mode"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Mode> Mode => s_Mode ??= TypeInfo<global::CatchAll.Models.Mode>();
+
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorCitation>? s_MonitorCitation;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorCitation"/>.</summary>
@@ -414,25 +384,20 @@ namespace CatchAll
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorJobItem"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorJobItem> MonitorJobItem => s_MonitorJobItem ??= TypeInfo<global::CatchAll.Models.MonitorJobItem>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorListItemDto>? s_MonitorListItemDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorListItem>? s_MonitorListItem;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorListItemDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorListItemDto> MonitorListItemDto => s_MonitorListItemDto ??= TypeInfo<global::CatchAll.Models.MonitorListItemDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorListItem"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorListItem> MonitorListItem => s_MonitorListItem ??= TypeInfo<global::CatchAll.Models.MonitorListItem>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecord>? s_MonitorRecord;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorRecord"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecord> MonitorRecord => s_MonitorRecord ??= TypeInfo<global::CatchAll.Models.MonitorRecord>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecordEnrichment>? s_MonitorRecordEnrichment;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorResponse>? s_MonitorResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorRecordEnrichment"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecordEnrichment> MonitorRecordEnrichment => s_MonitorRecordEnrichment ??= TypeInfo<global::CatchAll.Models.MonitorRecordEnrichment>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence>? s_MonitorRecordEnrichmentEnrichmentConfidence;
-
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence> MonitorRecordEnrichmentEnrichmentConfidence => s_MonitorRecordEnrichmentEnrichmentConfidence ??= TypeInfo<global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorResponse> MonitorResponse => s_MonitorResponse ??= TypeInfo<global::CatchAll.Models.MonitorResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusEntry>? s_MonitorStatusEntry;
 
@@ -444,10 +409,10 @@ namespace CatchAll
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorStatusEntryStatus"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusEntryStatus> MonitorStatusEntryStatus => s_MonitorStatusEntryStatus ??= TypeInfo<global::CatchAll.Models.MonitorStatusEntryStatus>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponseDto>? s_MonitorStatusHistoryResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponse>? s_MonitorStatusHistoryResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorStatusHistoryResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponseDto> MonitorStatusHistoryResponseDto => s_MonitorStatusHistoryResponseDto ??= TypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorStatusHistoryResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponse> MonitorStatusHistoryResponse => s_MonitorStatusHistoryResponse ??= TypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.OwnershipFilter>? s_OwnershipFilter;
 
@@ -459,80 +424,75 @@ namespace CatchAll
         /// <summary>Metadata for <see cref="global::CatchAll.Models.PlanFeature"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PlanFeature> PlanFeature => s_PlanFeature ??= TypeInfo<global::CatchAll.Models.PlanFeature>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectListResponseDto>? s_ProjectListResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectListResponse>? s_ProjectListResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectListResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectListResponseDto> ProjectListResponseDto => s_ProjectListResponseDto ??= TypeInfo<global::CatchAll.Models.ProjectListResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectListResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectListResponse> ProjectListResponse => s_ProjectListResponse ??= TypeInfo<global::CatchAll.Models.ProjectListResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewCountsDto>? s_ProjectOverviewCountsDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewCounts>? s_ProjectOverviewCounts;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectOverviewCountsDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewCountsDto> ProjectOverviewCountsDto => s_ProjectOverviewCountsDto ??= TypeInfo<global::CatchAll.Models.ProjectOverviewCountsDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectOverviewCounts"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewCounts> ProjectOverviewCounts => s_ProjectOverviewCounts ??= TypeInfo<global::CatchAll.Models.ProjectOverviewCounts>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseDto>? s_ProjectOverviewResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponse>? s_ProjectOverviewResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectOverviewResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseDto> ProjectOverviewResponseDto => s_ProjectOverviewResponseDto ??= TypeInfo<global::CatchAll.Models.ProjectOverviewResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectOverviewResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponse> ProjectOverviewResponse => s_ProjectOverviewResponse ??= TypeInfo<global::CatchAll.Models.ProjectOverviewResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseDtoOverview>? s_ProjectOverviewResponseDtoOverview;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseOverview>? s_ProjectOverviewResponseOverview;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectOverviewResponseDtoOverview"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseDtoOverview> ProjectOverviewResponseDtoOverview => s_ProjectOverviewResponseDtoOverview ??= TypeInfo<global::CatchAll.Models.ProjectOverviewResponseDtoOverview>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectOverviewResponseOverview"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseOverview> ProjectOverviewResponseOverview => s_ProjectOverviewResponseOverview ??= TypeInfo<global::CatchAll.Models.ProjectOverviewResponseOverview>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceDto>? s_ProjectResourceDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResource>? s_ProjectResource;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResourceDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceDto> ProjectResourceDto => s_ProjectResourceDto ??= TypeInfo<global::CatchAll.Models.ProjectResourceDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResource"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResource> ProjectResource => s_ProjectResource ??= TypeInfo<global::CatchAll.Models.ProjectResource>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceListResponseDto>? s_ProjectResourceListResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceListResponse>? s_ProjectResourceListResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResourceListResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceListResponseDto> ProjectResourceListResponseDto => s_ProjectResourceListResponseDto ??= TypeInfo<global::CatchAll.Models.ProjectResourceListResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResourceListResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceListResponse> ProjectResourceListResponse => s_ProjectResourceListResponse ??= TypeInfo<global::CatchAll.Models.ProjectResourceListResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceType>? s_ProjectResourceType;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResourceType"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceType> ProjectResourceType => s_ProjectResourceType ??= TypeInfo<global::CatchAll.Models.ProjectResourceType>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResponseDto>? s_ProjectResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResponse>? s_ProjectResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResponseDto> ProjectResponseDto => s_ProjectResponseDto ??= TypeInfo<global::CatchAll.Models.ProjectResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResponse> ProjectResponse => s_ProjectResponse ??= TypeInfo<global::CatchAll.Models.ProjectResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectSummaryDto>? s_ProjectSummaryDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectSummary>? s_ProjectSummary;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectSummaryDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectSummaryDto> ProjectSummaryDto => s_ProjectSummaryDto ??= TypeInfo<global::CatchAll.Models.ProjectSummaryDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectSummary"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectSummary> ProjectSummary => s_ProjectSummary ??= TypeInfo<global::CatchAll.Models.ProjectSummary>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PublicJobStatus>? s_PublicJobStatus;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.PublicJobStatus"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PublicJobStatus> PublicJobStatus => s_PublicJobStatus ??= TypeInfo<global::CatchAll.Models.PublicJobStatus>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDto>? s_PullJobResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponse>? s_PullJobResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.PullJobResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDto> PullJobResponseDto => s_PullJobResponseDto ??= TypeInfo<global::CatchAll.Models.PullJobResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.PullJobResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponse> PullJobResponse => s_PullJobResponse ??= TypeInfo<global::CatchAll.Models.PullJobResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDtoDateRange>? s_PullJobResponseDtoDateRange;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDateRange>? s_PullJobResponseDateRange;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.PullJobResponseDtoDateRange"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDtoDateRange> PullJobResponseDtoDateRange => s_PullJobResponseDtoDateRange ??= TypeInfo<global::CatchAll.Models.PullJobResponseDtoDateRange>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.PullJobResponseDateRange"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDateRange> PullJobResponseDateRange => s_PullJobResponseDateRange ??= TypeInfo<global::CatchAll.Models.PullJobResponseDateRange>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDtoMode>? s_PullJobResponseDtoMode;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponse>? s_PullMonitorResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.PullJobResponseDtoMode"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDtoMode> PullJobResponseDtoMode => s_PullJobResponseDtoMode ??= TypeInfo<global::CatchAll.Models.PullJobResponseDtoMode>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.PullMonitorResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponse> PullMonitorResponse => s_PullMonitorResponse ??= TypeInfo<global::CatchAll.Models.PullMonitorResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseDto>? s_PullMonitorResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseRunInfo>? s_PullMonitorResponseRunInfo;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.PullMonitorResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseDto> PullMonitorResponseDto => s_PullMonitorResponseDto ??= TypeInfo<global::CatchAll.Models.PullMonitorResponseDto>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseDtoRunInfo>? s_PullMonitorResponseDtoRunInfo;
-
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.PullMonitorResponseDtoRunInfo"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseDtoRunInfo> PullMonitorResponseDtoRunInfo => s_PullMonitorResponseDtoRunInfo ??= TypeInfo<global::CatchAll.Models.PullMonitorResponseDtoRunInfo>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.PullMonitorResponseRunInfo"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseRunInfo> PullMonitorResponseRunInfo => s_PullMonitorResponseRunInfo ??= TypeInfo<global::CatchAll.Models.PullMonitorResponseRunInfo>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.QueryStatus>? s_QueryStatus;
 
@@ -549,30 +509,25 @@ namespace CatchAll
         /// <summary>Metadata for <see cref="global::CatchAll.Models.RecordEnrichment"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RecordEnrichment> RecordEnrichment => s_RecordEnrichment ??= TypeInfo<global::CatchAll.Models.RecordEnrichment>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence>? s_RecordEnrichmentEnrichmentConfidence;
-
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence> RecordEnrichmentEnrichmentConfidence => s_RecordEnrichmentEnrichmentConfidence ??= TypeInfo<global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence>();
-
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ReferenceJob>? s_ReferenceJob;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ReferenceJob"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ReferenceJob> ReferenceJob => s_ReferenceJob ??= TypeInfo<global::CatchAll.Models.ReferenceJob>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RemoveResourceResponseDto>? s_RemoveResourceResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RemoveResourceResponse>? s_RemoveResourceResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.RemoveResourceResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RemoveResourceResponseDto> RemoveResourceResponseDto => s_RemoveResourceResponseDto ??= TypeInfo<global::CatchAll.Models.RemoveResourceResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.RemoveResourceResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RemoveResourceResponse> RemoveResourceResponse => s_RemoveResourceResponse ??= TypeInfo<global::CatchAll.Models.RemoveResourceResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceItemDto>? s_ResourceItemDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceItem>? s_ResourceItem;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ResourceItemDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceItemDto> ResourceItemDto => s_ResourceItemDto ??= TypeInfo<global::CatchAll.Models.ResourceItemDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ResourceItem"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceItem> ResourceItem => s_ResourceItem ??= TypeInfo<global::CatchAll.Models.ResourceItem>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceResultDto>? s_ResourceResultDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceResult>? s_ResourceResult;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ResourceResultDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceResultDto> ResourceResultDto => s_ResourceResultDto ??= TypeInfo<global::CatchAll.Models.ResourceResultDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ResourceResult"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceResult> ResourceResult => s_ResourceResult ??= TypeInfo<global::CatchAll.Models.ResourceResult>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SharingInfo>? s_SharingInfo;
 
@@ -594,40 +549,35 @@ namespace CatchAll
         /// <summary>Metadata for <see cref="global::CatchAll.Models.SortOrder"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SortOrder> SortOrder => s_SortOrder ??= TypeInfo<global::CatchAll.Models.SortOrder>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.StatusResponseDto>? s_StatusResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.StatusResponse>? s_StatusResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.StatusResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.StatusResponseDto> StatusResponseDto => s_StatusResponseDto ??= TypeInfo<global::CatchAll.Models.StatusResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.StatusResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.StatusResponse> StatusResponse => s_StatusResponse ??= TypeInfo<global::CatchAll.Models.StatusResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequestDto>? s_SubmitRequestDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequest>? s_SubmitRequest;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.SubmitRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequestDto> SubmitRequestDto => s_SubmitRequestDto ??= TypeInfo<global::CatchAll.Models.SubmitRequestDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.SubmitRequest"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequest> SubmitRequest => s_SubmitRequest ??= TypeInfo<global::CatchAll.Models.SubmitRequest>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequestDtoMode>? s_SubmitRequestDtoMode;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitResponse>? s_SubmitResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.SubmitRequestDtoMode"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequestDtoMode> SubmitRequestDtoMode => s_SubmitRequestDtoMode ??= TypeInfo<global::CatchAll.Models.SubmitRequestDtoMode>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitResponseDto>? s_SubmitResponseDto;
-
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.SubmitResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitResponseDto> SubmitResponseDto => s_SubmitResponseDto ??= TypeInfo<global::CatchAll.Models.SubmitResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.SubmitResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitResponse> SubmitResponse => s_SubmitResponse ??= TypeInfo<global::CatchAll.Models.SubmitResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Suggestion>? s_Suggestion;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.Suggestion"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Suggestion> Suggestion => s_Suggestion ??= TypeInfo<global::CatchAll.Models.Suggestion>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookRequestDto>? s_TestWebhookRequestDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookRequest>? s_TestWebhookRequest;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.TestWebhookRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookRequestDto> TestWebhookRequestDto => s_TestWebhookRequestDto ??= TypeInfo<global::CatchAll.Models.TestWebhookRequestDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.TestWebhookRequest"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookRequest> TestWebhookRequest => s_TestWebhookRequest ??= TypeInfo<global::CatchAll.Models.TestWebhookRequest>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookResponseDto>? s_TestWebhookResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookResponse>? s_TestWebhookResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.TestWebhookResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookResponseDto> TestWebhookResponseDto => s_TestWebhookResponseDto ??= TypeInfo<global::CatchAll.Models.TestWebhookResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.TestWebhookResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookResponse> TestWebhookResponse => s_TestWebhookResponse ??= TypeInfo<global::CatchAll.Models.TestWebhookResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateDatasetRequest>? s_UpdateDatasetRequest;
 
@@ -639,35 +589,35 @@ namespace CatchAll
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateEntityRequest"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateEntityRequest> UpdateEntityRequest => s_UpdateEntityRequest ??= TypeInfo<global::CatchAll.Models.UpdateEntityRequest>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorRequestDto>? s_UpdateMonitorRequestDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorRequest>? s_UpdateMonitorRequest;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateMonitorRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorRequestDto> UpdateMonitorRequestDto => s_UpdateMonitorRequestDto ??= TypeInfo<global::CatchAll.Models.UpdateMonitorRequestDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateMonitorRequest"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorRequest> UpdateMonitorRequest => s_UpdateMonitorRequest ??= TypeInfo<global::CatchAll.Models.UpdateMonitorRequest>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorResponseDto>? s_UpdateMonitorResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorResponse>? s_UpdateMonitorResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateMonitorResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorResponseDto> UpdateMonitorResponseDto => s_UpdateMonitorResponseDto ??= TypeInfo<global::CatchAll.Models.UpdateMonitorResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateMonitorResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorResponse> UpdateMonitorResponse => s_UpdateMonitorResponse ??= TypeInfo<global::CatchAll.Models.UpdateMonitorResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectRequestDto>? s_UpdateProjectRequestDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectRequest>? s_UpdateProjectRequest;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateProjectRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectRequestDto> UpdateProjectRequestDto => s_UpdateProjectRequestDto ??= TypeInfo<global::CatchAll.Models.UpdateProjectRequestDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateProjectRequest"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectRequest> UpdateProjectRequest => s_UpdateProjectRequest ??= TypeInfo<global::CatchAll.Models.UpdateProjectRequest>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectResponseDto>? s_UpdateProjectResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectResponse>? s_UpdateProjectResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateProjectResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectResponseDto> UpdateProjectResponseDto => s_UpdateProjectResponseDto ??= TypeInfo<global::CatchAll.Models.UpdateProjectResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateProjectResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectResponse> UpdateProjectResponse => s_UpdateProjectResponse ??= TypeInfo<global::CatchAll.Models.UpdateProjectResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookRequestDto>? s_UpdateWebhookRequestDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookRequest>? s_UpdateWebhookRequest;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateWebhookRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookRequestDto> UpdateWebhookRequestDto => s_UpdateWebhookRequestDto ??= TypeInfo<global::CatchAll.Models.UpdateWebhookRequestDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateWebhookRequest"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookRequest> UpdateWebhookRequest => s_UpdateWebhookRequest ??= TypeInfo<global::CatchAll.Models.UpdateWebhookRequest>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookResponseDto>? s_UpdateWebhookResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookResponse>? s_UpdateWebhookResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateWebhookResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookResponseDto> UpdateWebhookResponseDto => s_UpdateWebhookResponseDto ??= TypeInfo<global::CatchAll.Models.UpdateWebhookResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateWebhookResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookResponse> UpdateWebhookResponse => s_UpdateWebhookResponse ??= TypeInfo<global::CatchAll.Models.UpdateWebhookResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse>? s_UploadCsvToDatasetResponse;
 
@@ -679,20 +629,15 @@ namespace CatchAll
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UserJob"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UserJob> UserJob => s_UserJob ??= TypeInfo<global::CatchAll.Models.UserJob>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UserJobMode>? s_UserJobMode;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryRequest>? s_ValidateQueryRequest;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.UserJobMode"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UserJobMode> UserJobMode => s_UserJobMode ??= TypeInfo<global::CatchAll.Models.UserJobMode>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidateQueryRequest"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryRequest> ValidateQueryRequest => s_ValidateQueryRequest ??= TypeInfo<global::CatchAll.Models.ValidateQueryRequest>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryRequestDto>? s_ValidateQueryRequestDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryResponse>? s_ValidateQueryResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidateQueryRequestDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryRequestDto> ValidateQueryRequestDto => s_ValidateQueryRequestDto ??= TypeInfo<global::CatchAll.Models.ValidateQueryRequestDto>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryResponseDto>? s_ValidateQueryResponseDto;
-
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidateQueryResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryResponseDto> ValidateQueryResponseDto => s_ValidateQueryResponseDto ??= TypeInfo<global::CatchAll.Models.ValidateQueryResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidateQueryResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryResponse> ValidateQueryResponse => s_ValidateQueryResponse ??= TypeInfo<global::CatchAll.Models.ValidateQueryResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorDetail>? s_ValidationErrorDetail;
 
@@ -724,6 +669,11 @@ namespace CatchAll
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidatorSchemaType"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidatorSchemaType> ValidatorSchemaType => s_ValidatorSchemaType ??= TypeInfo<global::CatchAll.Models.ValidatorSchemaType>();
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Webhook>? s_Webhook;
+
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.Webhook"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Webhook> Webhook => s_Webhook ??= TypeInfo<global::CatchAll.Models.Webhook>();
+
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookAuth>? s_WebhookAuth;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookAuth"/>.</summary>
@@ -734,30 +684,30 @@ namespace CatchAll
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UnknownWebhookAuth"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UnknownWebhookAuth> UnknownWebhookAuth => s_UnknownWebhookAuth ??= TypeInfo<global::CatchAll.Models.UnknownWebhookAuth>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookDto>? s_WebhookDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookHttpMethod>? s_WebhookHttpMethod;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookDto> WebhookDto => s_WebhookDto ??= TypeInfo<global::CatchAll.Models.WebhookDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookHttpMethod"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookHttpMethod> WebhookHttpMethod => s_WebhookHttpMethod ??= TypeInfo<global::CatchAll.Models.WebhookHttpMethod>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookDtoMethod>? s_WebhookDtoMethod;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookMethod>? s_WebhookMethod;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookDtoMethod"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookDtoMethod> WebhookDtoMethod => s_WebhookDtoMethod ??= TypeInfo<global::CatchAll.Models.WebhookDtoMethod>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookMethod"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookMethod> WebhookMethod => s_WebhookMethod ??= TypeInfo<global::CatchAll.Models.WebhookMethod>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookPayload>? s_WebhookPayload;
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookPayload"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookPayload> WebhookPayload => s_WebhookPayload ??= TypeInfo<global::CatchAll.Models.WebhookPayload>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResourceMappingResponseDto>? s_WebhookResourceMappingResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResourceMappingResponse>? s_WebhookResourceMappingResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookResourceMappingResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResourceMappingResponseDto> WebhookResourceMappingResponseDto => s_WebhookResourceMappingResponseDto ??= TypeInfo<global::CatchAll.Models.WebhookResourceMappingResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookResourceMappingResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResourceMappingResponse> WebhookResourceMappingResponse => s_WebhookResourceMappingResponse ??= TypeInfo<global::CatchAll.Models.WebhookResourceMappingResponse>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResponseDto>? s_WebhookResponseDto;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResponse>? s_WebhookResponse;
 
-        /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookResponseDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResponseDto> WebhookResponseDto => s_WebhookResponseDto ??= TypeInfo<global::CatchAll.Models.WebhookResponseDto>();
+        /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookResponse"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResponse> WebhookResponse => s_WebhookResponse ??= TypeInfo<global::CatchAll.Models.WebhookResponse>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookType>? s_WebhookType;
 
@@ -778,49 +728,41 @@ namespace CatchAll
         {
             public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (type == typeof(global::CatchAll.Models.AddResourceRequestDto))
+                if (type == typeof(global::CatchAll.Models.AddResourceRequest))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AddResourceRequestDto>(options, global::CatchAll.Models.AddResourceRequestDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AddResourceRequest>(options, global::CatchAll.Models.AddResourceRequest.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.AddResourceResponseDto))
+                if (type == typeof(global::CatchAll.Models.AddResourceResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AddResourceResponseDto>(options, global::CatchAll.Models.AddResourceResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AddResourceResponse>(options, global::CatchAll.Models.AddResourceResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.AdditionalAttributes))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AdditionalAttributes>(options, global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ApiKeyAuthDto))
+                if (type == typeof(global::CatchAll.Models.ApiKeyAuth))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ApiKeyAuthDto>(options, global::CatchAll.Models.ApiKeyAuthDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ApiKeyAuth>(options, global::CatchAll.Models.ApiKeyAuth.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.AssignWebhookResourceRequestDto))
+                if (type == typeof(global::CatchAll.Models.AssignWebhookResourceRequest))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AssignWebhookResourceRequestDto>(options, global::CatchAll.Models.AssignWebhookResourceRequestDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AssignWebhookResourceRequest>(options, global::CatchAll.Models.AssignWebhookResourceRequest.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.AssignWebhookResourceResponseDto))
+                if (type == typeof(global::CatchAll.Models.AssignWebhookResourceResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AssignWebhookResourceResponseDto>(options, global::CatchAll.Models.AssignWebhookResourceResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AssignWebhookResourceResponse>(options, global::CatchAll.Models.AssignWebhookResourceResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.BaseRecord))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.BaseRecord>(options, global::CatchAll.Models.BaseRecord.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.BaseRecordEnrichment))
+                if (type == typeof(global::CatchAll.Models.BasicAuth))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.BaseRecordEnrichment>(options, global::CatchAll.Models.BaseRecordEnrichment.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.BasicAuth>(options, global::CatchAll.Models.BasicAuth.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence))
+                if (type == typeof(global::CatchAll.Models.BearerAuth))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence>(options, global::CatchAll.Models.BaseRecordEnrichmentEnrichmentConfidence.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.BasicAuthDto))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.BasicAuthDto>(options, global::CatchAll.Models.BasicAuthDto.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.BearerAuthDto))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.BearerAuthDto>(options, global::CatchAll.Models.BearerAuthDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.BearerAuth>(options, global::CatchAll.Models.BearerAuth.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.Citation))
                 {
@@ -838,21 +780,21 @@ namespace CatchAll
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata>(options, global::CatchAll.Models.CompanyEnrichmentOutputMetadata.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence))
+                if (type == typeof(global::CatchAll.Models.Confidence))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence>(options, global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Confidence>(options, global::CatchAll.Models.Confidence.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.ConnectedEntity))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ConnectedEntity>(options, global::CatchAll.Models.ConnectedEntity.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ContinueRequestDto))
+                if (type == typeof(global::CatchAll.Models.ContinueRequest))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ContinueRequestDto>(options, global::CatchAll.Models.ContinueRequestDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ContinueRequest>(options, global::CatchAll.Models.ContinueRequest.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ContinueResponseDto))
+                if (type == typeof(global::CatchAll.Models.ContinueResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ContinueResponseDto>(options, global::CatchAll.Models.ContinueResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ContinueResponse>(options, global::CatchAll.Models.ContinueResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.CreateDatasetCsvResponse))
                 {
@@ -878,29 +820,29 @@ namespace CatchAll
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateEntityResponse>(options, global::CatchAll.Models.CreateEntityResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.CreateMonitorRequestDto))
+                if (type == typeof(global::CatchAll.Models.CreateMonitorRequest))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateMonitorRequestDto>(options, global::CatchAll.Models.CreateMonitorRequestDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateMonitorRequest>(options, global::CatchAll.Models.CreateMonitorRequest.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.CreateMonitorResponseDto))
+                if (type == typeof(global::CatchAll.Models.CreateMonitorResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateMonitorResponseDto>(options, global::CatchAll.Models.CreateMonitorResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateMonitorResponse>(options, global::CatchAll.Models.CreateMonitorResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.CreateProjectRequestDto))
+                if (type == typeof(global::CatchAll.Models.CreateProjectRequest))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateProjectRequestDto>(options, global::CatchAll.Models.CreateProjectRequestDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateProjectRequest>(options, global::CatchAll.Models.CreateProjectRequest.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.CreateProjectResponseDto))
+                if (type == typeof(global::CatchAll.Models.CreateProjectResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateProjectResponseDto>(options, global::CatchAll.Models.CreateProjectResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateProjectResponse>(options, global::CatchAll.Models.CreateProjectResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.CreateWebhookRequestDto))
+                if (type == typeof(global::CatchAll.Models.CreateWebhookRequest))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateWebhookRequestDto>(options, global::CatchAll.Models.CreateWebhookRequestDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateWebhookRequest>(options, global::CatchAll.Models.CreateWebhookRequest.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.CreateWebhookResponseDto))
+                if (type == typeof(global::CatchAll.Models.CreateWebhookResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateWebhookResponseDto>(options, global::CatchAll.Models.CreateWebhookResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateWebhookResponse>(options, global::CatchAll.Models.CreateWebhookResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.DatasetEntityIdsRequest))
                 {
@@ -934,21 +876,21 @@ namespace CatchAll
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetStatusHistoryResponse>(options, global::CatchAll.Models.DatasetStatusHistoryResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.DeleteJobResponseDto))
+                if (type == typeof(global::CatchAll.Models.DeleteJobResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeleteJobResponseDto>(options, global::CatchAll.Models.DeleteJobResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeleteJobResponse>(options, global::CatchAll.Models.DeleteJobResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.DeleteMonitorResponseDto))
+                if (type == typeof(global::CatchAll.Models.DeleteMonitorResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeleteMonitorResponseDto>(options, global::CatchAll.Models.DeleteMonitorResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeleteMonitorResponse>(options, global::CatchAll.Models.DeleteMonitorResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.DeliveryHistoryItemDto))
+                if (type == typeof(global::CatchAll.Models.DeliveryHistoryItem))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeliveryHistoryItemDto>(options, global::CatchAll.Models.DeliveryHistoryItemDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeliveryHistoryItem>(options, global::CatchAll.Models.DeliveryHistoryItem.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.DeliveryHistoryResponseDto))
+                if (type == typeof(global::CatchAll.Models.DeliveryHistoryResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeliveryHistoryResponseDto>(options, global::CatchAll.Models.DeliveryHistoryResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeliveryHistoryResponse>(options, global::CatchAll.Models.DeliveryHistoryResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.DeliveryMode))
                 {
@@ -958,17 +900,9 @@ namespace CatchAll
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeliveryStatus>(options, global::CatchAll.Models.DeliveryStatus.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.DisableMonitorResponse))
+                if (type == typeof(global::CatchAll.Models.EnableMonitorRequest))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DisableMonitorResponse>(options, global::CatchAll.Models.DisableMonitorResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.EnableMonitorRequestDto))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EnableMonitorRequestDto>(options, global::CatchAll.Models.EnableMonitorRequestDto.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.EnableMonitorResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EnableMonitorResponse>(options, global::CatchAll.Models.EnableMonitorResponse.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EnableMonitorRequest>(options, global::CatchAll.Models.EnableMonitorRequest.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.EnrichmentSchema))
                 {
@@ -1014,33 +948,29 @@ namespace CatchAll
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Error>(options, global::CatchAll.Models.Error.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.GetPlanLimitsResponseDto))
+                if (type == typeof(global::CatchAll.Models.GetPlanLimitsResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.GetPlanLimitsResponseDto>(options, global::CatchAll.Models.GetPlanLimitsResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.GetPlanLimitsResponse>(options, global::CatchAll.Models.GetPlanLimitsResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.GetVersionResponse))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.GetVersionResponse>(options, global::CatchAll.Models.GetVersionResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.GetWebhookResponseDto))
+                if (type == typeof(global::CatchAll.Models.GetWebhookResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.GetWebhookResponseDto>(options, global::CatchAll.Models.GetWebhookResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.GetWebhookResponse>(options, global::CatchAll.Models.GetWebhookResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.HealthCheckResponse))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.HealthCheckResponse>(options, global::CatchAll.Models.HealthCheckResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.HttpMethod))
+                if (type == typeof(global::CatchAll.Models.InitializeRequest))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.HttpMethod>(options, global::CatchAll.Models.HttpMethod.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.InitializeRequest>(options, global::CatchAll.Models.InitializeRequest.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.InitializeRequestDto))
+                if (type == typeof(global::CatchAll.Models.InitializeResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.InitializeRequestDto>(options, global::CatchAll.Models.InitializeRequestDto.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.InitializeResponseDto))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.InitializeResponseDto>(options, global::CatchAll.Models.InitializeResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.InitializeResponse>(options, global::CatchAll.Models.InitializeResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.IssueType))
                 {
@@ -1058,29 +988,21 @@ namespace CatchAll
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListMonitorJobsResponse>(options, global::CatchAll.Models.ListMonitorJobsResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ListMonitorJobsResponseSortOrder))
+                if (type == typeof(global::CatchAll.Models.ListMonitorsResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListMonitorJobsResponseSortOrder>(options, global::CatchAll.Models.ListMonitorJobsResponseSortOrder.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListMonitorsResponse>(options, global::CatchAll.Models.ListMonitorsResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ListMonitorJobsSort))
+                if (type == typeof(global::CatchAll.Models.ListUserJobsResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListMonitorJobsSort>(options, global::CatchAll.Models.ListMonitorJobsSort.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListUserJobsResponse>(options, global::CatchAll.Models.ListUserJobsResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ListMonitorsResponseDto))
+                if (type == typeof(global::CatchAll.Models.ListWebhookResourcesResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListMonitorsResponseDto>(options, global::CatchAll.Models.ListMonitorsResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListWebhookResourcesResponse>(options, global::CatchAll.Models.ListWebhookResourcesResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ListUserJobsResponseDto))
+                if (type == typeof(global::CatchAll.Models.ListWebhooksResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListUserJobsResponseDto>(options, global::CatchAll.Models.ListUserJobsResponseDto.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ListWebhookResourcesResponseDto))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListWebhookResourcesResponseDto>(options, global::CatchAll.Models.ListWebhookResourcesResponseDto.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ListWebhooksResponseDto))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListWebhooksResponseDto>(options, global::CatchAll.Models.ListWebhooksResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListWebhooksResponse>(options, global::CatchAll.Models.ListWebhooksResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.ManageEntitiesResponse))
                 {
@@ -1090,6 +1012,10 @@ namespace CatchAll
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MappableResourceType>(options, global::CatchAll.Models.MappableResourceType.JsonConverter.Instance);
                 }
+                if (type == typeof(global::CatchAll.Models.Mode))
+                {
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Mode>(options, global::CatchAll.Models.Mode.JsonConverter.Instance);
+                }
                 if (type == typeof(global::CatchAll.Models.MonitorCitation))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorCitation>(options, global::CatchAll.Models.MonitorCitation.JsonConverter.Instance);
@@ -1098,21 +1024,17 @@ namespace CatchAll
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorJobItem>(options, global::CatchAll.Models.MonitorJobItem.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.MonitorListItemDto))
+                if (type == typeof(global::CatchAll.Models.MonitorListItem))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorListItemDto>(options, global::CatchAll.Models.MonitorListItemDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorListItem>(options, global::CatchAll.Models.MonitorListItem.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.MonitorRecord))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorRecord>(options, global::CatchAll.Models.MonitorRecord.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.MonitorRecordEnrichment))
+                if (type == typeof(global::CatchAll.Models.MonitorResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorRecordEnrichment>(options, global::CatchAll.Models.MonitorRecordEnrichment.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence>(options, global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorResponse>(options, global::CatchAll.Models.MonitorResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.MonitorStatusEntry))
                 {
@@ -1122,9 +1044,9 @@ namespace CatchAll
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorStatusEntryStatus>(options, global::CatchAll.Models.MonitorStatusEntryStatus.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.MonitorStatusHistoryResponseDto))
+                if (type == typeof(global::CatchAll.Models.MonitorStatusHistoryResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorStatusHistoryResponseDto>(options, global::CatchAll.Models.MonitorStatusHistoryResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorStatusHistoryResponse>(options, global::CatchAll.Models.MonitorStatusHistoryResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.OwnershipFilter))
                 {
@@ -1134,65 +1056,61 @@ namespace CatchAll
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PlanFeature>(options, global::CatchAll.Models.PlanFeature.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ProjectListResponseDto))
+                if (type == typeof(global::CatchAll.Models.ProjectListResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectListResponseDto>(options, global::CatchAll.Models.ProjectListResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectListResponse>(options, global::CatchAll.Models.ProjectListResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ProjectOverviewCountsDto))
+                if (type == typeof(global::CatchAll.Models.ProjectOverviewCounts))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectOverviewCountsDto>(options, global::CatchAll.Models.ProjectOverviewCountsDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectOverviewCounts>(options, global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ProjectOverviewResponseDto))
+                if (type == typeof(global::CatchAll.Models.ProjectOverviewResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectOverviewResponseDto>(options, global::CatchAll.Models.ProjectOverviewResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectOverviewResponse>(options, global::CatchAll.Models.ProjectOverviewResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ProjectOverviewResponseDtoOverview))
+                if (type == typeof(global::CatchAll.Models.ProjectOverviewResponseOverview))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectOverviewResponseDtoOverview>(options, global::CatchAll.Models.ProjectOverviewResponseDtoOverview.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectOverviewResponseOverview>(options, global::CatchAll.Models.ProjectOverviewResponseOverview.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ProjectResourceDto))
+                if (type == typeof(global::CatchAll.Models.ProjectResource))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectResourceDto>(options, global::CatchAll.Models.ProjectResourceDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectResource>(options, global::CatchAll.Models.ProjectResource.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ProjectResourceListResponseDto))
+                if (type == typeof(global::CatchAll.Models.ProjectResourceListResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectResourceListResponseDto>(options, global::CatchAll.Models.ProjectResourceListResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectResourceListResponse>(options, global::CatchAll.Models.ProjectResourceListResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.ProjectResourceType))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectResourceType>(options, global::CatchAll.Models.ProjectResourceType.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ProjectResponseDto))
+                if (type == typeof(global::CatchAll.Models.ProjectResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectResponseDto>(options, global::CatchAll.Models.ProjectResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectResponse>(options, global::CatchAll.Models.ProjectResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ProjectSummaryDto))
+                if (type == typeof(global::CatchAll.Models.ProjectSummary))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectSummaryDto>(options, global::CatchAll.Models.ProjectSummaryDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectSummary>(options, global::CatchAll.Models.ProjectSummary.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.PublicJobStatus))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PublicJobStatus>(options, global::CatchAll.Models.PublicJobStatus.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.PullJobResponseDto))
+                if (type == typeof(global::CatchAll.Models.PullJobResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullJobResponseDto>(options, global::CatchAll.Models.PullJobResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullJobResponse>(options, global::CatchAll.Models.PullJobResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.PullJobResponseDtoDateRange))
+                if (type == typeof(global::CatchAll.Models.PullJobResponseDateRange))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullJobResponseDtoDateRange>(options, global::CatchAll.Models.PullJobResponseDtoDateRange.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullJobResponseDateRange>(options, global::CatchAll.Models.PullJobResponseDateRange.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.PullJobResponseDtoMode))
+                if (type == typeof(global::CatchAll.Models.PullMonitorResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullJobResponseDtoMode>(options, global::CatchAll.Models.PullJobResponseDtoMode.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullMonitorResponse>(options, global::CatchAll.Models.PullMonitorResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.PullMonitorResponseDto))
+                if (type == typeof(global::CatchAll.Models.PullMonitorResponseRunInfo))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullMonitorResponseDto>(options, global::CatchAll.Models.PullMonitorResponseDto.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.PullMonitorResponseDtoRunInfo))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullMonitorResponseDtoRunInfo>(options, global::CatchAll.Models.PullMonitorResponseDtoRunInfo.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullMonitorResponseRunInfo>(options, global::CatchAll.Models.PullMonitorResponseRunInfo.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.QueryStatus))
                 {
@@ -1206,25 +1124,21 @@ namespace CatchAll
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.RecordEnrichment>(options, global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence>(options, global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence.JsonConverter.Instance);
-                }
                 if (type == typeof(global::CatchAll.Models.ReferenceJob))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ReferenceJob>(options, global::CatchAll.Models.ReferenceJob.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.RemoveResourceResponseDto))
+                if (type == typeof(global::CatchAll.Models.RemoveResourceResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.RemoveResourceResponseDto>(options, global::CatchAll.Models.RemoveResourceResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.RemoveResourceResponse>(options, global::CatchAll.Models.RemoveResourceResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ResourceItemDto))
+                if (type == typeof(global::CatchAll.Models.ResourceItem))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ResourceItemDto>(options, global::CatchAll.Models.ResourceItemDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ResourceItem>(options, global::CatchAll.Models.ResourceItem.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ResourceResultDto))
+                if (type == typeof(global::CatchAll.Models.ResourceResult))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ResourceResultDto>(options, global::CatchAll.Models.ResourceResultDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ResourceResult>(options, global::CatchAll.Models.ResourceResult.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.SharingInfo))
                 {
@@ -1242,33 +1156,29 @@ namespace CatchAll
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SortOrder>(options, global::CatchAll.Models.SortOrder.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.StatusResponseDto))
+                if (type == typeof(global::CatchAll.Models.StatusResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.StatusResponseDto>(options, global::CatchAll.Models.StatusResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.StatusResponse>(options, global::CatchAll.Models.StatusResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.SubmitRequestDto))
+                if (type == typeof(global::CatchAll.Models.SubmitRequest))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SubmitRequestDto>(options, global::CatchAll.Models.SubmitRequestDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SubmitRequest>(options, global::CatchAll.Models.SubmitRequest.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.SubmitRequestDtoMode))
+                if (type == typeof(global::CatchAll.Models.SubmitResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SubmitRequestDtoMode>(options, global::CatchAll.Models.SubmitRequestDtoMode.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.SubmitResponseDto))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SubmitResponseDto>(options, global::CatchAll.Models.SubmitResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SubmitResponse>(options, global::CatchAll.Models.SubmitResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.Suggestion))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Suggestion>(options, global::CatchAll.Models.Suggestion.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.TestWebhookRequestDto))
+                if (type == typeof(global::CatchAll.Models.TestWebhookRequest))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.TestWebhookRequestDto>(options, global::CatchAll.Models.TestWebhookRequestDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.TestWebhookRequest>(options, global::CatchAll.Models.TestWebhookRequest.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.TestWebhookResponseDto))
+                if (type == typeof(global::CatchAll.Models.TestWebhookResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.TestWebhookResponseDto>(options, global::CatchAll.Models.TestWebhookResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.TestWebhookResponse>(options, global::CatchAll.Models.TestWebhookResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.UpdateDatasetRequest))
                 {
@@ -1278,29 +1188,29 @@ namespace CatchAll
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateEntityRequest>(options, global::CatchAll.Models.UpdateEntityRequest.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.UpdateMonitorRequestDto))
+                if (type == typeof(global::CatchAll.Models.UpdateMonitorRequest))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateMonitorRequestDto>(options, global::CatchAll.Models.UpdateMonitorRequestDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateMonitorRequest>(options, global::CatchAll.Models.UpdateMonitorRequest.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.UpdateMonitorResponseDto))
+                if (type == typeof(global::CatchAll.Models.UpdateMonitorResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateMonitorResponseDto>(options, global::CatchAll.Models.UpdateMonitorResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateMonitorResponse>(options, global::CatchAll.Models.UpdateMonitorResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.UpdateProjectRequestDto))
+                if (type == typeof(global::CatchAll.Models.UpdateProjectRequest))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateProjectRequestDto>(options, global::CatchAll.Models.UpdateProjectRequestDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateProjectRequest>(options, global::CatchAll.Models.UpdateProjectRequest.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.UpdateProjectResponseDto))
+                if (type == typeof(global::CatchAll.Models.UpdateProjectResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateProjectResponseDto>(options, global::CatchAll.Models.UpdateProjectResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateProjectResponse>(options, global::CatchAll.Models.UpdateProjectResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.UpdateWebhookRequestDto))
+                if (type == typeof(global::CatchAll.Models.UpdateWebhookRequest))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateWebhookRequestDto>(options, global::CatchAll.Models.UpdateWebhookRequestDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateWebhookRequest>(options, global::CatchAll.Models.UpdateWebhookRequest.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.UpdateWebhookResponseDto))
+                if (type == typeof(global::CatchAll.Models.UpdateWebhookResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateWebhookResponseDto>(options, global::CatchAll.Models.UpdateWebhookResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateWebhookResponse>(options, global::CatchAll.Models.UpdateWebhookResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.UploadCsvToDatasetResponse))
                 {
@@ -1310,17 +1220,13 @@ namespace CatchAll
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UserJob>(options, global::CatchAll.Models.UserJob.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.UserJobMode))
+                if (type == typeof(global::CatchAll.Models.ValidateQueryRequest))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UserJobMode>(options, global::CatchAll.Models.UserJobMode.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidateQueryRequest>(options, global::CatchAll.Models.ValidateQueryRequest.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.ValidateQueryRequestDto))
+                if (type == typeof(global::CatchAll.Models.ValidateQueryResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidateQueryRequestDto>(options, global::CatchAll.Models.ValidateQueryRequestDto.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ValidateQueryResponseDto))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidateQueryResponseDto>(options, global::CatchAll.Models.ValidateQueryResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidateQueryResponse>(options, global::CatchAll.Models.ValidateQueryResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.ValidationErrorDetail))
                 {
@@ -1346,6 +1252,10 @@ namespace CatchAll
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidatorSchemaType>(options, global::CatchAll.Models.ValidatorSchemaType.JsonConverter.Instance);
                 }
+                if (type == typeof(global::CatchAll.Models.Webhook))
+                {
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Webhook>(options, global::CatchAll.Models.Webhook.JsonConverter.Instance);
+                }
                 if (type == typeof(global::CatchAll.Models.WebhookAuth))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookAuth>(options, global::CatchAll.Models.WebhookAuth.JsonConverter.Instance);
@@ -1354,25 +1264,25 @@ namespace CatchAll
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UnknownWebhookAuth>(options, global::CatchAll.Models.UnknownWebhookAuth.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.WebhookDto))
+                if (type == typeof(global::CatchAll.Models.WebhookHttpMethod))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookDto>(options, global::CatchAll.Models.WebhookDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookHttpMethod>(options, global::CatchAll.Models.WebhookHttpMethod.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.WebhookDtoMethod))
+                if (type == typeof(global::CatchAll.Models.WebhookMethod))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookDtoMethod>(options, global::CatchAll.Models.WebhookDtoMethod.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookMethod>(options, global::CatchAll.Models.WebhookMethod.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.WebhookPayload))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookPayload>(options, global::CatchAll.Models.WebhookPayload.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.WebhookResourceMappingResponseDto))
+                if (type == typeof(global::CatchAll.Models.WebhookResourceMappingResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookResourceMappingResponseDto>(options, global::CatchAll.Models.WebhookResourceMappingResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookResourceMappingResponse>(options, global::CatchAll.Models.WebhookResourceMappingResponse.JsonConverter.Instance);
                 }
-                if (type == typeof(global::CatchAll.Models.WebhookResponseDto))
+                if (type == typeof(global::CatchAll.Models.WebhookResponse))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookResponseDto>(options, global::CatchAll.Models.WebhookResponseDto.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookResponse>(options, global::CatchAll.Models.WebhookResponse.JsonConverter.Instance);
                 }
                 if (type == typeof(global::CatchAll.Models.WebhookType))
                 {

@@ -3,17 +3,48 @@
 
 namespace CatchAll
 {
-    /// <summary>Thrown by WaitUntilReadyAsync when the resource reaches a failure status (failed).</summary>
-    public sealed class DatasetFailedException : global::CatchAll.Runtime.OperationFailedException
+    /// <summary>Thrown by WaitUntilReadyAsync when the resource reaches a failure status (failed); carries what the last status says about the failure.</summary>
+    public sealed class DatasetFailedException : global::CatchAll.OperationFailedException
     {
         /// <summary>Creates the exception from the last status response.</summary>
+        /// <param name="resourceId">The resource that failed.</param>
+        /// <param name="status">The failure status.</param>
+        /// <param name="lastResult">The status response that reported the failure.</param>
         public DatasetFailedException(string resourceId, string status, global::CatchAll.Models.DatasetResponse lastResult)
-            : base("getDataset", resourceId, status, lastResult, "Datasets " + resourceId + " ended with status '" + status + "'.")
+            : base("getDataset", resourceId, status, lastResult, Describe(resourceId, status, lastResult))
         {
             Result = lastResult;
+            FailedStep = FailedStepOf(lastResult);
+            Error = ErrorOf(lastResult);
         }
 
         /// <summary>The status response that reported the failure.</summary>
         public global::CatchAll.Models.DatasetResponse Result { get; }
+
+        /// <summary>The stage the resource was in when it failed (the first step the status lists as not completed), when the status has steps.</summary>
+        public string? FailedStep { get; }
+
+        /// <summary>The error text the status carries (an error, message or detail member, declared or not), if any.</summary>
+        public string? Error { get; }
+
+        private static string Describe(string resourceId, string status, global::CatchAll.Models.DatasetResponse lastResult)
+        {
+            var step = FailedStepOf(lastResult);
+            var error = ErrorOf(lastResult);
+            return "Dataset " + resourceId + " ended with status '" + status + "'" + (step is null ? "" : " at step '" + step + "'") + (error is null ? "." : ": " + error);
+        }
+
+        private static string? FailedStepOf(global::CatchAll.Models.DatasetResponse lastResult) => null;
+
+        private static string? ErrorOf(global::CatchAll.Models.DatasetResponse lastResult)
+        {
+            if (lastResult.AdditionalProperties.TryGetValue("error", out var error) && error.ValueKind == global::System.Text.Json.JsonValueKind.String) return error.GetString();
+            if (lastResult.AdditionalProperties.TryGetValue("error_message", out var errorMessage) && errorMessage.ValueKind == global::System.Text.Json.JsonValueKind.String) return errorMessage.GetString();
+            if (lastResult.AdditionalProperties.TryGetValue("failure_reason", out var failureReason) && failureReason.ValueKind == global::System.Text.Json.JsonValueKind.String) return failureReason.GetString();
+            if (lastResult.AdditionalProperties.TryGetValue("reason", out var reason) && reason.ValueKind == global::System.Text.Json.JsonValueKind.String) return reason.GetString();
+            if (lastResult.AdditionalProperties.TryGetValue("message", out var message) && message.ValueKind == global::System.Text.Json.JsonValueKind.String) return message.GetString();
+            if (lastResult.AdditionalProperties.TryGetValue("detail", out var detail) && detail.ValueKind == global::System.Text.Json.JsonValueKind.String) return detail.GetString();
+            return null;
+        }
     }
 }

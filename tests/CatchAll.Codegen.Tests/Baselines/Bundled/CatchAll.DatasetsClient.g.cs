@@ -21,7 +21,7 @@ namespace CatchAll
         /// <param name="projectId">Keep only resources that belong to this project.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetListResponse> ListDatasetsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetListResponse> ListDatasetsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List datasets</summary>
         /// <remarks>GET /catchAll/datasets. Pages through the organization's datasets, filterable by status and sortable by name, status or creation time.</remarks>
@@ -36,50 +36,50 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DatasetListResponse>> ListDatasetsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetListResponse>> ListDatasetsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a dataset</summary>
-        /// <remarks>POST /catchAll/datasets. Creates a dataset from entity IDs that already exist in your organization; one unknown or foreign ID rejects the whole call with `400`. To create entities and dataset together, upload a CSV instead.</remarks>
+        /// <remarks>POST /catchAll/datasets. Creates a dataset from entity IDs that already exist in your organization; one unknown or foreign ID rejects the whole call with <c>400</c>. To create entities and dataset together, upload a CSV instead.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> CreateDatasetAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> CreateDatasetAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a dataset</summary>
-        /// <remarks>POST /catchAll/datasets. Creates a dataset from entity IDs that already exist in your organization; one unknown or foreign ID rejects the whole call with `400`. To create entities and dataset together, upload a CSV instead.</remarks>
+        /// <remarks>POST /catchAll/datasets. Creates a dataset from entity IDs that already exist in your organization; one unknown or foreign ID rejects the whole call with <c>400</c>. To create entities and dataset together, upload a CSV instead.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DatasetResponse>> CreateDatasetWithResponseAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> CreateDatasetWithResponseAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a dataset from CSV</summary>
-        /// <remarks>POST /catchAll/datasets/upload. Creates a dataset by uploading a CSV in which every row becomes an entity. Columns: name and domain are required; description, alternative_names and key_persons are optional, with `;` between several values. Rows without a name are skipped and listed in `validation_report`; the answer carries `dataset_id` rather than `id`.</remarks>
+        /// <remarks>POST /catchAll/datasets/upload. Creates a dataset by uploading a CSV in which every row becomes an entity. Columns: name and domain are required; description, alternative_names and key_persons are optional, with <c>;</c> between several values. Rows without a name are skipped and listed in <c>validation_report</c>; the answer carries <c>dataset_id</c> rather than <c>id</c>.</remarks>
         /// <param name="file">CSV file with one entity per row.</param>
-        /// <param name="fileFileName">The file name sent with the upload.</param>
+        /// <param name="fileName">The file name sent with the upload.</param>
         /// <param name="name">Name to give the new dataset.</param>
         /// <param name="description">Optional text describing the dataset.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(global::System.IO.Stream file, string fileFileName, string name, string? description = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a dataset from CSV</summary>
-        /// <remarks>POST /catchAll/datasets/upload. Creates a dataset by uploading a CSV in which every row becomes an entity. Columns: name and domain are required; description, alternative_names and key_persons are optional, with `;` between several values. Rows without a name are skipped and listed in `validation_report`; the answer carries `dataset_id` rather than `id`.</remarks>
+        /// <remarks>POST /catchAll/datasets/upload. Creates a dataset by uploading a CSV in which every row becomes an entity. Columns: name and domain are required; description, alternative_names and key_persons are optional, with <c>;</c> between several values. Rows without a name are skipped and listed in <c>validation_report</c>; the answer carries <c>dataset_id</c> rather than <c>id</c>.</remarks>
         /// <param name="file">CSV file with one entity per row.</param>
-        /// <param name="fileFileName">The file name sent with the upload.</param>
+        /// <param name="fileName">The file name sent with the upload.</param>
         /// <param name="name">Name to give the new dataset.</param>
         /// <param name="description">Optional text describing the dataset.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateDatasetCsvResponse>> CreateDatasetFromCsvWithResponseAsync(global::System.IO.Stream file, string fileFileName, string name, string? description = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateDatasetCsvResponse>> CreateDatasetFromCsvWithResponseAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read a dataset</summary>
         /// <remarks>GET /catchAll/datasets/{dataset_id}. Returns one dataset with its entity count and current status.</remarks>
         /// <param name="datasetId">Identifier of the dataset.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> GetDatasetAsync(global::System.Guid datasetId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> GetDatasetAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read a dataset</summary>
         /// <remarks>GET /catchAll/datasets/{dataset_id}. Returns one dataset with its entity count and current status.</remarks>
@@ -87,14 +87,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DatasetResponse>> GetDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> GetDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a dataset</summary>
         /// <remarks>DELETE /catchAll/datasets/{dataset_id}. Deletes a dataset for good; the entities in it stay.</remarks>
         /// <param name="datasetId">Identifier of the dataset.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task DeleteDatasetAsync(global::System.Guid datasetId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task DeleteDatasetAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a dataset</summary>
         /// <remarks>DELETE /catchAll/datasets/{dataset_id}. Deletes a dataset for good; the entities in it stay.</remarks>
@@ -102,7 +102,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> DeleteDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Change a dataset</summary>
         /// <remarks>PATCH /catchAll/datasets/{dataset_id}. Changes the name and/or description of a dataset.</remarks>
@@ -110,7 +110,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> UpdateDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> UpdateDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Change a dataset</summary>
         /// <remarks>PATCH /catchAll/datasets/{dataset_id}. Changes the name and/or description of a dataset.</remarks>
@@ -119,7 +119,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DatasetResponse>> UpdateDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> UpdateDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Put entities in a dataset</summary>
         /// <remarks>POST /catchAll/datasets/{dataset_id}/entities. Adds existing entities to a dataset and reports how many were added.</remarks>
@@ -127,7 +127,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> AddEntitiesToDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> AddEntitiesToDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Put entities in a dataset</summary>
         /// <remarks>POST /catchAll/datasets/{dataset_id}/entities. Adds existing entities to a dataset and reports how many were added.</remarks>
@@ -136,7 +136,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ManageEntitiesResponse>> AddEntitiesToDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ManageEntitiesResponse>> AddEntitiesToDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Take entities out of a dataset</summary>
         /// <remarks>DELETE /catchAll/datasets/{dataset_id}/entities. Takes entities out of a dataset without deleting them and reports how many were taken out.</remarks>
@@ -144,7 +144,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> RemoveEntitiesFromDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> RemoveEntitiesFromDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Take entities out of a dataset</summary>
         /// <remarks>DELETE /catchAll/datasets/{dataset_id}/entities. Takes entities out of a dataset without deleting them and reports how many were taken out.</remarks>
@@ -153,7 +153,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ManageEntitiesResponse>> RemoveEntitiesFromDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ManageEntitiesResponse>> RemoveEntitiesFromDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List a dataset's entities</summary>
         /// <remarks>POST /catchAll/datasets/{dataset_id}/entities/list. Pages through the entities of a dataset, filterable by status, type and name.</remarks>
@@ -161,7 +161,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetEntityListResponse> ListEntitiesInDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetEntityListResponse> ListEntitiesInDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List a dataset's entities</summary>
         /// <remarks>POST /catchAll/datasets/{dataset_id}/entities/list. Pages through the entities of a dataset, filterable by status, type and name.</remarks>
@@ -170,14 +170,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DatasetEntityListResponse>> ListEntitiesInDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetEntityListResponse>> ListEntitiesInDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read dataset history</summary>
         /// <remarks>GET /catchAll/datasets/{dataset_id}/status. Lists every status change of a dataset, oldest change first.</remarks>
         /// <param name="datasetId">Identifier of the dataset.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetStatusHistoryResponse> GetDatasetStatusHistoryAsync(global::System.Guid datasetId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetStatusHistoryResponse> GetDatasetStatusHistoryAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read dataset history</summary>
         /// <remarks>GET /catchAll/datasets/{dataset_id}/status. Lists every status change of a dataset, oldest change first.</remarks>
@@ -185,34 +185,33 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DatasetStatusHistoryResponse>> GetDatasetStatusHistoryWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetStatusHistoryResponse>> GetDatasetStatusHistoryWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Append CSV rows to a dataset</summary>
-        /// <remarks>POST /catchAll/datasets/{dataset_id}/upload. Uploads a CSV in the create-from-CSV format and adds its rows to an existing dataset as new companies; the answer has no `dataset_name`.</remarks>
+        /// <remarks>POST /catchAll/datasets/{dataset_id}/upload. Uploads a CSV in the create-from-CSV format and adds its rows to an existing dataset as new companies; the answer has no <c>dataset_name</c>.</remarks>
         /// <param name="datasetId">Identifier of the dataset.</param>
         /// <param name="file">CSV file with one entity per row.</param>
-        /// <param name="fileFileName">The file name sent with the upload.</param>
+        /// <param name="fileName">The file name sent with the upload.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCSVToDatasetAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileFileName, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Append CSV rows to a dataset</summary>
-        /// <remarks>POST /catchAll/datasets/{dataset_id}/upload. Uploads a CSV in the create-from-CSV format and adds its rows to an existing dataset as new companies; the answer has no `dataset_name`.</remarks>
+        /// <remarks>POST /catchAll/datasets/{dataset_id}/upload. Uploads a CSV in the create-from-CSV format and adds its rows to an existing dataset as new companies; the answer has no <c>dataset_name</c>.</remarks>
         /// <param name="datasetId">Identifier of the dataset.</param>
         /// <param name="file">CSV file with one entity per row.</param>
-        /// <param name="fileFileName">The file name sent with the upload.</param>
+        /// <param name="fileName">The file name sent with the upload.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UploadCsvToDatasetResponse>> UploadCSVToDatasetWithResponseAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileFileName, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UploadCsvToDatasetResponse>> UploadCsvToDatasetWithResponseAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
     /// <summary>Named groups of entities that a job can be connected to as a watchlist.</summary>
-    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
-    public partial class DatasetsClient : IDatasetsClient
+    public sealed partial class DatasetsClient : IDatasetsClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public DatasetsClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -220,28 +219,18 @@ namespace CatchAll
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
-        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
-        protected DatasetsClient()
-        {
-        }
-
-        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
-        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
-
-        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
-        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
+        /// <summary>The pipeline this client sends through.</summary>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetListResponse> ListDatasetsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetListResponse> ListDatasetsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListDatasetsWithResponseAsync(page, pageSize, search, latestStatus, sortBy, sortOrder, ownership, projectId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DatasetListResponse>> ListDatasetsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetListResponse>> ListDatasetsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listDatasets");
             request_.AppendPath("/catchAll/datasets");
@@ -253,103 +242,103 @@ namespace CatchAll
             request_.AddQuery("sort_order", sortOrder is { } sortOrder_ ? sortOrder_.ToString() : null);
             request_.AddQuery("ownership", ownership is { } ownership_ ? ownership_.ToString() : null);
             request_.AddQuery("project_id", projectId is { } projectId_ ? global::CatchAll.Runtime.ParameterFormatter.Format(projectId_) : null);
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetListResponse>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetListResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> CreateDatasetAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> CreateDatasetAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateDatasetWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DatasetResponse>> CreateDatasetWithResponseAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> CreateDatasetWithResponseAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createDataset");
             request_.AppendPath("/catchAll/datasets");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateDatasetRequest>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetResponse>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(global::System.IO.Stream file, string fileFileName, string name, string? description = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var response_ = await CreateDatasetFromCsvWithResponseAsync(file, fileFileName, name, description, options, cancellationToken).ConfigureAwait(false);
+            var response_ = await CreateDatasetFromCsvWithResponseAsync(file, fileName, name, description, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateDatasetCsvResponse>> CreateDatasetFromCsvWithResponseAsync(global::System.IO.Stream file, string fileFileName, string name, string? description = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateDatasetCsvResponse>> CreateDatasetFromCsvWithResponseAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createDatasetFromCsv");
             request_.AppendPath("/catchAll/datasets/upload");
             if (file is null) throw new global::System.ArgumentNullException(nameof(file));
-            request_.AddMultipartFile("file", file, fileFileName, "text/csv");
+            request_.AddMultipartFile("file", file, fileName, "text/csv");
             request_.AddMultipartField("name", name);
             request_.AddMultipartField("description", description is null ? null : description);
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> GetDatasetAsync(global::System.Guid datasetId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> GetDatasetAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetDatasetWithResponseAsync(datasetId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DatasetResponse>> GetDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> GetDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getDataset");
             request_.AppendPath("/catchAll/datasets/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(datasetId));
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetResponse>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task DeleteDatasetAsync(global::System.Guid datasetId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task DeleteDatasetAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await DeleteDatasetWithResponseAsync(datasetId, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> DeleteDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "deleteDataset");
             request_.AppendPath("/catchAll/datasets/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(datasetId));
-            return Pipeline.SendAsync(request_, options, cancellationToken);
+            return _pipeline.SendAsync(request_, options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> UpdateDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> UpdateDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UpdateDatasetWithResponseAsync(datasetId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DatasetResponse>> UpdateDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> UpdateDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "updateDataset");
             request_.AppendPath("/catchAll/datasets/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(datasetId));
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateDatasetRequest>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetResponse>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> AddEntitiesToDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> AddEntitiesToDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await AddEntitiesToDatasetWithResponseAsync(datasetId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ManageEntitiesResponse>> AddEntitiesToDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ManageEntitiesResponse>> AddEntitiesToDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "addEntitiesToDataset");
             request_.AppendPath("/catchAll/datasets/");
@@ -357,18 +346,18 @@ namespace CatchAll
             request_.AppendPath("/entities");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ManageEntitiesResponse>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ManageEntitiesResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> RemoveEntitiesFromDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> RemoveEntitiesFromDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await RemoveEntitiesFromDatasetWithResponseAsync(datasetId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ManageEntitiesResponse>> RemoveEntitiesFromDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ManageEntitiesResponse>> RemoveEntitiesFromDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "removeEntitiesFromDataset");
             request_.AppendPath("/catchAll/datasets/");
@@ -376,18 +365,18 @@ namespace CatchAll
             request_.AppendPath("/entities");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ManageEntitiesResponse>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ManageEntitiesResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetEntityListResponse> ListEntitiesInDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetEntityListResponse> ListEntitiesInDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListEntitiesInDatasetWithResponseAsync(datasetId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DatasetEntityListResponse>> ListEntitiesInDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetEntityListResponse>> ListEntitiesInDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "listEntitiesInDataset");
             request_.AppendPath("/catchAll/datasets/");
@@ -395,43 +384,43 @@ namespace CatchAll
             request_.AppendPath("/entities/list");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListDatasetEntitiesRequest>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetEntityListResponse>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetEntityListResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetStatusHistoryResponse> GetDatasetStatusHistoryAsync(global::System.Guid datasetId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetStatusHistoryResponse> GetDatasetStatusHistoryAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetDatasetStatusHistoryWithResponseAsync(datasetId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DatasetStatusHistoryResponse>> GetDatasetStatusHistoryWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetStatusHistoryResponse>> GetDatasetStatusHistoryWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getDatasetStatusHistory");
             request_.AppendPath("/catchAll/datasets/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(datasetId));
             request_.AppendPath("/status");
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCSVToDatasetAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileFileName, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var response_ = await UploadCSVToDatasetWithResponseAsync(datasetId, file, fileFileName, options, cancellationToken).ConfigureAwait(false);
+            var response_ = await UploadCsvToDatasetWithResponseAsync(datasetId, file, fileName, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UploadCsvToDatasetResponse>> UploadCSVToDatasetWithResponseAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileFileName, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UploadCsvToDatasetResponse>> UploadCsvToDatasetWithResponseAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "uploadCSVToDataset");
             request_.AppendPath("/catchAll/datasets/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(datasetId));
             request_.AppendPath("/upload");
             if (file is null) throw new global::System.ArgumentNullException(nameof(file));
-            request_.AddMultipartFile("file", file, fileFileName, "text/csv");
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse>(), options, cancellationToken);
+            request_.AddMultipartFile("file", file, fileName, "text/csv");
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse>(), options, cancellationToken);
         }
     }
 }

@@ -15,14 +15,14 @@ namespace CatchAll
         /// <param name="polling">Interval (when unset, the 5 s the spec declares) and overall timeout.</param>
         /// <param name="progress">Receives every status response.</param>
         /// <param name="cancellationToken">Stops the wait.</param>
-        public static global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> WaitUntilReadyAsync(this IDatasetsClient client, global::System.Guid datasetId, global::CatchAll.Runtime.PollingOptions? polling = null, global::System.IProgress<global::CatchAll.Models.DatasetResponse>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> WaitUntilReadyAsync(this IDatasetsClient client, global::System.Guid datasetId, global::CatchAll.PollingOptions? polling = null, global::System.IProgress<global::CatchAll.Models.DatasetResponse>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
             return global::CatchAll.Runtime.Poller.PollAsync(
                 token => client.GetDatasetAsync(datasetId, cancellationToken: token),
                 ClassifyWaitUntilReadyAsync,
                 result => new DatasetFailedException(global::CatchAll.Runtime.ParameterFormatter.Format(datasetId), result.LatestStatus?.ToString() ?? string.Empty, result),
-                global::CatchAll.Runtime.PollingOptions.ForOperation(polling, "getDataset", global::System.TimeSpan.FromSeconds(5)),
+                global::CatchAll.PollingOptions.ForOperation(polling, "getDataset", global::System.TimeSpan.FromSeconds(5)),
                 TimeProviderOf(client),
                 progress,
                 cancellationToken);
@@ -45,10 +45,10 @@ namespace CatchAll
         /// <param name="ownership">Which resources to include by ownership. Server default: "all".</param>
         /// <param name="projectId">Keep only resources that belong to this project.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        public static global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.DatasetListResponse, global::CatchAll.Models.DatasetResponse> ListDatasetsAllAsync(this IDatasetsClient client, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null)
+        public static global::CatchAll.AsyncPageable<global::CatchAll.Models.DatasetListResponse, global::CatchAll.Models.DatasetResponse> ListDatasetsAllAsync(this IDatasetsClient client, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-            return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.DatasetListResponse, global::CatchAll.Models.DatasetResponse>(
+            return new global::CatchAll.AsyncPageable<global::CatchAll.Models.DatasetListResponse, global::CatchAll.Models.DatasetResponse>(
                 (number, token) => client.ListDatasetsAsync(page: number, pageSize: pageSize, search: search, latestStatus: latestStatus, sortBy: sortBy, sortOrder: sortOrder, ownership: ownership, projectId: projectId, options: options, cancellationToken: token),
                 result => result.Datasets is null ? null : result.Datasets as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.DatasetResponse> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.DatasetResponse>(result.Datasets),
                 result => global::CatchAll.Runtime.PageCount.FromTotalItems(result.Total, result.PageSize));
@@ -61,7 +61,7 @@ namespace CatchAll
         /// <param name="description">Optional text describing the dataset.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public static async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(this IDatasetsClient client, string filePath, string name, string? description = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(this IDatasetsClient client, string filePath, string name, string? description = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
             if (filePath is null) throw new global::System.ArgumentNullException(nameof(filePath));
@@ -76,13 +76,13 @@ namespace CatchAll
         /// <param name="filePath">Path of the file to upload; its name is sent as the file name.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public static async global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCSVToDatasetAsync(this IDatasetsClient client, global::System.Guid datasetId, string filePath, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetAsync(this IDatasetsClient client, global::System.Guid datasetId, string filePath, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
             if (filePath is null) throw new global::System.ArgumentNullException(nameof(filePath));
             // Asynchronous file IO so a large upload does not block a thread-pool thread.
             using var stream_ = new global::System.IO.FileStream(filePath, global::System.IO.FileMode.Open, global::System.IO.FileAccess.Read, global::System.IO.FileShare.Read, 81920, useAsync: true);
-            return await client.UploadCSVToDatasetAsync(datasetId, stream_, global::System.IO.Path.GetFileName(filePath), options, cancellationToken).ConfigureAwait(false);
+            return await client.UploadCsvToDatasetAsync(datasetId, stream_, global::System.IO.Path.GetFileName(filePath), options, cancellationToken).ConfigureAwait(false);
         }
     }
 }

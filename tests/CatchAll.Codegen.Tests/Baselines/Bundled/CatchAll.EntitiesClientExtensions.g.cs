@@ -18,10 +18,10 @@ namespace CatchAll
         /// <param name="sortBy">Field to sort by. Server default: "created_at".</param>
         /// <param name="sortOrder">Sort direction. Server default: "desc".</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        public static global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.EntityListResponse, global::CatchAll.Models.EntityResponse> ListEntitiesAllAsync(this IEntitiesClient client, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Runtime.RequestOptions? options = null)
+        public static global::CatchAll.AsyncPageable<global::CatchAll.Models.EntityListResponse, global::CatchAll.Models.EntityResponse> ListEntitiesAllAsync(this IEntitiesClient client, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.RequestOptions? options = null)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-            return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.EntityListResponse, global::CatchAll.Models.EntityResponse>(
+            return new global::CatchAll.AsyncPageable<global::CatchAll.Models.EntityListResponse, global::CatchAll.Models.EntityResponse>(
                 (number, token) => client.ListEntitiesAsync(page: number, pageSize: pageSize, search: search, status: status, entityType: entityType, sortBy: sortBy, sortOrder: sortOrder, options: options, cancellationToken: token),
                 result => result.Entities is null ? null : result.Entities as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.EntityResponse> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.EntityResponse>(result.Entities),
                 result => global::CatchAll.Runtime.PageCount.FromTotalItems(result.Total, result.PageSize));

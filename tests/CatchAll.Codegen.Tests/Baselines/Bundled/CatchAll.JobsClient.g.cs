@@ -18,7 +18,7 @@ namespace CatchAll
         /// <param name="projectId">Keep only resources that belong to this project.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListUserJobsResponseDto> GetUserJobsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListUserJobsResponse> GetUserJobsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List your jobs</summary>
         /// <remarks>GET /catchAll/jobs/user. Pages through the jobs created with the caller's key, newest first.</remarks>
@@ -30,14 +30,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListUserJobsResponseDto>> GetUserJobsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListUserJobsResponse>> GetUserJobsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Check a query</summary>
         /// <remarks>POST /catchAll/validate. Rates a query before any job is started and lists its problems with hints for fixing them.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ValidateQueryResponseDto> ValidateQueryAsync(global::CatchAll.Models.ValidateQueryRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ValidateQueryResponse> ValidateQueryAsync(global::CatchAll.Models.ValidateQueryRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Check a query</summary>
         /// <remarks>POST /catchAll/validate. Rates a query before any job is started and lists its problems with hints for fixing them.</remarks>
@@ -45,14 +45,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ValidateQueryResponseDto>> ValidateQueryWithResponseAsync(global::CatchAll.Models.ValidateQueryRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ValidateQueryResponse>> ValidateQueryWithResponseAsync(global::CatchAll.Models.ValidateQueryRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Preview job setup</summary>
         /// <remarks>POST /catchAll/initialize. Proposes validators, enrichments and a date window for a query without creating a job.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.InitializeResponseDto> InitializeAsync(global::CatchAll.Models.InitializeRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.InitializeResponse> InitializeAsync(global::CatchAll.Models.InitializeRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Preview job setup</summary>
         /// <remarks>POST /catchAll/initialize. Proposes validators, enrichments and a date window for a query without creating a job.</remarks>
@@ -60,14 +60,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.InitializeResponseDto>> InitializeWithResponseAsync(global::CatchAll.Models.InitializeRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.InitializeResponse>> InitializeWithResponseAsync(global::CatchAll.Models.InitializeRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Submit a job</summary>
         /// <remarks>POST /catchAll/submit. Starts a new search job for a plain-language query.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.SubmitResponseDto> CreateJobAsync(global::CatchAll.Models.SubmitRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.SubmitResponse> CreateJobAsync(global::CatchAll.Models.SubmitRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Submit a job</summary>
         /// <remarks>POST /catchAll/submit. Starts a new search job for a plain-language query.</remarks>
@@ -75,48 +75,48 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.SubmitResponseDto>> CreateJobWithResponseAsync(global::CatchAll.Models.SubmitRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.SubmitResponse>> CreateJobWithResponseAsync(global::CatchAll.Models.SubmitRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read job status</summary>
         /// <remarks>GET /catchAll/status/{job_id}. Tells which pipeline stage a job is in and which steps have finished.</remarks>
-        /// <param name="jobId">Identifier of the job, as returned by `POST /catchAll/submit`.</param>
+        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponseDto> GetJobStatusAsync(global::System.Guid jobId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponse> GetJobStatusAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read job status</summary>
         /// <remarks>GET /catchAll/status/{job_id}. Tells which pipeline stage a job is in and which steps have finished.</remarks>
-        /// <param name="jobId">Identifier of the job, as returned by `POST /catchAll/submit`.</param>
+        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.StatusResponseDto>> GetJobStatusWithResponseAsync(global::System.Guid jobId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.StatusResponse>> GetJobStatusWithResponseAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read job records</summary>
         /// <remarks>GET /catchAll/pull/{job_id}. Returns one page of a job's records, including partial results while the job is still enriching.</remarks>
-        /// <param name="jobId">Identifier of the job, as returned by `POST /catchAll/submit`.</param>
+        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
         /// <param name="page">1-based number of the page wanted. Server default: 1.</param>
         /// <param name="pageSize">How many items one page holds. Server default: 100.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.PullJobResponseDto> GetJobResultsAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.PullJobResponse> GetJobResultsAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read job records</summary>
         /// <remarks>GET /catchAll/pull/{job_id}. Returns one page of a job's records, including partial results while the job is still enriching.</remarks>
-        /// <param name="jobId">Identifier of the job, as returned by `POST /catchAll/submit`.</param>
+        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
         /// <param name="page">1-based number of the page wanted. Server default: 1.</param>
         /// <param name="pageSize">How many items one page holds. Server default: 100.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.PullJobResponseDto>> GetJobResultsWithResponseAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.PullJobResponse>> GetJobResultsWithResponseAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Extend a job</summary>
         /// <remarks>POST /catchAll/continue. Raises the record limit of a finished job so it processes more candidates without starting over.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ContinueResponseDto> ContinueJobAsync(global::CatchAll.Models.ContinueRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ContinueResponse> ContinueJobAsync(global::CatchAll.Models.ContinueRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Extend a job</summary>
         /// <remarks>POST /catchAll/continue. Raises the record limit of a finished job so it processes more candidates without starting over.</remarks>
@@ -124,30 +124,29 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ContinueResponseDto>> ContinueJobWithResponseAsync(global::CatchAll.Models.ContinueRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ContinueResponse>> ContinueJobWithResponseAsync(global::CatchAll.Models.ContinueRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a job</summary>
-        /// <remarks>DELETE /catchAll/jobs/{job_id}. Marks a job as deleted so it no longer shows up in listings; its data is kept. Only the owner may do this, a job that is unknown or not yours gives `404`, and repeating the call on a deleted job still gives `200`.</remarks>
-        /// <param name="jobId">Identifier of the job, as returned by `POST /catchAll/submit`.</param>
+        /// <remarks>DELETE /catchAll/jobs/{job_id}. Marks a job as deleted so it no longer shows up in listings; its data is kept. Only the owner may do this, a job that is unknown or not yours gives <c>404</c>, and repeating the call on a deleted job still gives <c>200</c>.</remarks>
+        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteJobResponseDto> DeleteJobAsync(global::System.Guid jobId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteJobResponse> DeleteJobAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a job</summary>
-        /// <remarks>DELETE /catchAll/jobs/{job_id}. Marks a job as deleted so it no longer shows up in listings; its data is kept. Only the owner may do this, a job that is unknown or not yours gives `404`, and repeating the call on a deleted job still gives `200`.</remarks>
-        /// <param name="jobId">Identifier of the job, as returned by `POST /catchAll/submit`.</param>
+        /// <remarks>DELETE /catchAll/jobs/{job_id}. Marks a job as deleted so it no longer shows up in listings; its data is kept. Only the owner may do this, a job that is unknown or not yours gives <c>404</c>, and repeating the call on a deleted job still gives <c>200</c>.</remarks>
+        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DeleteJobResponseDto>> DeleteJobWithResponseAsync(global::System.Guid jobId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeleteJobResponse>> DeleteJobWithResponseAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
     /// <summary>Submit search jobs, follow their progress and read their records.</summary>
-    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
-    public partial class JobsClient : IJobsClient
+    public sealed partial class JobsClient : IJobsClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public JobsClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -155,28 +154,18 @@ namespace CatchAll
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
-        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
-        protected JobsClient()
-        {
-        }
-
-        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
-        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
-
-        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
-        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
+        /// <summary>The pipeline this client sends through.</summary>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListUserJobsResponseDto> GetUserJobsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListUserJobsResponse> GetUserJobsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetUserJobsWithResponseAsync(page, pageSize, search, ownership, projectId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListUserJobsResponseDto>> GetUserJobsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListUserJobsResponse>> GetUserJobsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getUserJobs");
             request_.AppendPath("/catchAll/jobs/user");
@@ -185,125 +174,125 @@ namespace CatchAll
             request_.AddQuery("search", search is null ? null : search);
             request_.AddQuery("ownership", ownership is { } ownership_ ? ownership_.ToString() : null);
             request_.AddQuery("project_id", projectId is { } projectId_ ? global::CatchAll.Runtime.ParameterFormatter.Format(projectId_) : null);
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListUserJobsResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListUserJobsResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ValidateQueryResponseDto> ValidateQueryAsync(global::CatchAll.Models.ValidateQueryRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ValidateQueryResponse> ValidateQueryAsync(global::CatchAll.Models.ValidateQueryRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ValidateQueryWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ValidateQueryResponseDto>> ValidateQueryWithResponseAsync(global::CatchAll.Models.ValidateQueryRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ValidateQueryResponse>> ValidateQueryWithResponseAsync(global::CatchAll.Models.ValidateQueryRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "validateQuery");
             request_.AppendPath("/catchAll/validate");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ValidateQueryRequestDto>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ValidateQueryResponseDto>(), options, cancellationToken);
+            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ValidateQueryRequest>());
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ValidateQueryResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.InitializeResponseDto> InitializeAsync(global::CatchAll.Models.InitializeRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.InitializeResponse> InitializeAsync(global::CatchAll.Models.InitializeRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await InitializeWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.InitializeResponseDto>> InitializeWithResponseAsync(global::CatchAll.Models.InitializeRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.InitializeResponse>> InitializeWithResponseAsync(global::CatchAll.Models.InitializeRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "initialize");
             request_.AppendPath("/catchAll/initialize");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.InitializeRequestDto>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.InitializeResponseDto>(), options, cancellationToken);
+            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.InitializeRequest>());
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.InitializeResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.SubmitResponseDto> CreateJobAsync(global::CatchAll.Models.SubmitRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.SubmitResponse> CreateJobAsync(global::CatchAll.Models.SubmitRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateJobWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.SubmitResponseDto>> CreateJobWithResponseAsync(global::CatchAll.Models.SubmitRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.SubmitResponse>> CreateJobWithResponseAsync(global::CatchAll.Models.SubmitRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createJob");
             request_.AppendPath("/catchAll/submit");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.SubmitRequestDto>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.SubmitResponseDto>(), options, cancellationToken);
+            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.SubmitRequest>());
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.SubmitResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponseDto> GetJobStatusAsync(global::System.Guid jobId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponse> GetJobStatusAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetJobStatusWithResponseAsync(jobId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.StatusResponseDto>> GetJobStatusWithResponseAsync(global::System.Guid jobId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.StatusResponse>> GetJobStatusWithResponseAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getJobStatus");
             request_.AppendPath("/catchAll/status/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(jobId));
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.StatusResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.StatusResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.PullJobResponseDto> GetJobResultsAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.PullJobResponse> GetJobResultsAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetJobResultsWithResponseAsync(jobId, page, pageSize, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.PullJobResponseDto>> GetJobResultsWithResponseAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.PullJobResponse>> GetJobResultsWithResponseAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getJobResults");
             request_.AppendPath("/catchAll/pull/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(jobId));
             request_.AddQuery("page", page is { } page_ ? global::CatchAll.Runtime.ParameterFormatter.Format(page_) : null);
             request_.AddQuery("page_size", pageSize is { } pageSize_ ? global::CatchAll.Runtime.ParameterFormatter.Format(pageSize_) : null);
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.PullJobResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.PullJobResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ContinueResponseDto> ContinueJobAsync(global::CatchAll.Models.ContinueRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ContinueResponse> ContinueJobAsync(global::CatchAll.Models.ContinueRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ContinueJobWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ContinueResponseDto>> ContinueJobWithResponseAsync(global::CatchAll.Models.ContinueRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ContinueResponse>> ContinueJobWithResponseAsync(global::CatchAll.Models.ContinueRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "continueJob");
             request_.AppendPath("/catchAll/continue");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ContinueRequestDto>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ContinueResponseDto>(), options, cancellationToken);
+            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ContinueRequest>());
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ContinueResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteJobResponseDto> DeleteJobAsync(global::System.Guid jobId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteJobResponse> DeleteJobAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await DeleteJobWithResponseAsync(jobId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DeleteJobResponseDto>> DeleteJobWithResponseAsync(global::System.Guid jobId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeleteJobResponse>> DeleteJobWithResponseAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "deleteJob");
             request_.AppendPath("/catchAll/jobs/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(jobId));
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DeleteJobResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DeleteJobResponse>(), options, cancellationToken);
         }
     }
 }

@@ -15,14 +15,14 @@ namespace CatchAll
         /// <param name="polling">Interval (when unset, the 30 s the spec declares) and overall timeout.</param>
         /// <param name="progress">Receives every status response.</param>
         /// <param name="cancellationToken">Stops the wait.</param>
-        public static global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponseDto> WaitForCompletionAsync(this IJobsClient client, global::System.Guid jobId, global::CatchAll.Runtime.PollingOptions? polling = null, global::System.IProgress<global::CatchAll.Models.StatusResponseDto>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponse> WaitForCompletionAsync(this IJobsClient client, global::System.Guid jobId, global::CatchAll.PollingOptions? polling = null, global::System.IProgress<global::CatchAll.Models.StatusResponse>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
             return global::CatchAll.Runtime.Poller.PollAsync(
                 token => client.GetJobStatusAsync(jobId, cancellationToken: token),
                 ClassifyWaitForCompletionAsync,
                 result => new JobFailedException(global::CatchAll.Runtime.ParameterFormatter.Format(jobId), result.Status?.ToString() ?? string.Empty, result),
-                global::CatchAll.Runtime.PollingOptions.ForOperation(polling, "getJobStatus", global::System.TimeSpan.FromSeconds(30)),
+                global::CatchAll.PollingOptions.ForOperation(polling, "getJobStatus", global::System.TimeSpan.FromSeconds(30)),
                 TimeProviderOf(client),
                 progress,
                 cancellationToken);
@@ -34,7 +34,7 @@ namespace CatchAll
         /// <param name="polling">Interval and overall timeout of the wait.</param>
         /// <param name="progress">Receives every status response.</param>
         /// <param name="cancellationToken">Stops the call and the wait.</param>
-        public static async global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponseDto> SubmitAndWaitAsync(this IJobsClient client, global::CatchAll.Models.SubmitRequestDto body, global::CatchAll.Runtime.PollingOptions? polling = null, global::System.IProgress<global::CatchAll.Models.StatusResponseDto>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponse> SubmitAndWaitAsync(this IJobsClient client, global::CatchAll.Models.SubmitRequest body, global::CatchAll.PollingOptions? polling = null, global::System.IProgress<global::CatchAll.Models.StatusResponse>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
             var started = await client.CreateJobAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -47,24 +47,25 @@ namespace CatchAll
         /// <param name="polling">Interval and overall timeout of the wait.</param>
         /// <param name="progress">Receives every status response.</param>
         /// <param name="cancellationToken">Stops the call and the wait.</param>
-        public static async global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponseDto> ContinueAndWaitAsync(this IJobsClient client, global::CatchAll.Models.ContinueRequestDto body, global::CatchAll.Runtime.PollingOptions? polling = null, global::System.IProgress<global::CatchAll.Models.StatusResponseDto>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponse> ContinueAndWaitAsync(this IJobsClient client, global::CatchAll.Models.ContinueRequest body, global::CatchAll.PollingOptions? polling = null, global::System.IProgress<global::CatchAll.Models.StatusResponse>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
             var started = await client.ContinueJobAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
             return await client.WaitForCompletionAsync(started.JobId, polling, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Like <see cref="WaitForCompletionAsync"/>, and while the status is enriching it also walks the pages of GetJobResultsAsync after each poll and reports each page of partial results.</summary>
+        /// <summary>Like <see cref="WaitForCompletionAsync"/>, and while the status is enriching it also walks the pages of GetJobResultsAsync after each poll and reports the items it has not reported before (by record_id), each once, in order.</summary>
         /// <param name="client">The client.</param>
         /// <param name="jobId">The resource to wait for.</param>
-        /// <param name="partialResults">Receives the partial results.</param>
+        /// <param name="partialResults">Receives each batch of new items; none is reported twice.</param>
         /// <param name="polling">Interval and overall timeout of the wait.</param>
         /// <param name="progress">Receives every status response.</param>
         /// <param name="cancellationToken">Stops the wait.</param>
-        public static global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponseDto> WaitForCompletionWithPartialResultsAsync(this IJobsClient client, global::System.Guid jobId, global::System.IProgress<global::CatchAll.Models.PullJobResponseDto> partialResults, global::CatchAll.Runtime.PollingOptions? polling = null, global::System.IProgress<global::CatchAll.Models.StatusResponseDto>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponse> WaitForCompletionWithPartialResultsAsync(this IJobsClient client, global::System.Guid jobId, global::System.IProgress<global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.Record>> partialResults, global::CatchAll.PollingOptions? polling = null, global::System.IProgress<global::CatchAll.Models.StatusResponse>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
             if (partialResults is null) throw new global::System.ArgumentNullException(nameof(partialResults));
+            var reported = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
             return global::CatchAll.Runtime.Poller.PollAsync(
                 async token =>
                 {
@@ -73,20 +74,25 @@ namespace CatchAll
                     {
                         await foreach (var page in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(client.GetJobResultsAllAsync(jobId).AsPages(token), false))
                         {
-                            partialResults.Report(page);
+                            var fresh = new global::System.Collections.Generic.List<global::CatchAll.Models.Record>();
+                            foreach (var item in page.AllRecords ?? (global::System.Collections.Generic.IList<global::CatchAll.Models.Record>)global::System.Array.Empty<global::CatchAll.Models.Record>())
+                            {
+                                if (item is not null && (item.RecordId?.ToString() is not { } key || reported.Add(key))) fresh.Add(item);
+                            }
+                            if (fresh.Count > 0) await global::CatchAll.Runtime.ProgressReporting.ReportAsync<global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.Record>>(partialResults, fresh, token).ConfigureAwait(false);
                         }
                     }
                     return status;
                 },
                 ClassifyWaitForCompletionAsync,
                 result => new JobFailedException(global::CatchAll.Runtime.ParameterFormatter.Format(jobId), result.Status?.ToString() ?? string.Empty, result),
-                global::CatchAll.Runtime.PollingOptions.ForOperation(polling, "getJobStatus", global::System.TimeSpan.FromSeconds(30)),
+                global::CatchAll.PollingOptions.ForOperation(polling, "getJobStatus", global::System.TimeSpan.FromSeconds(30)),
                 TimeProviderOf(client),
                 progress,
                 cancellationToken);
         }
 
-        private static global::CatchAll.Runtime.PollOutcome ClassifyWaitForCompletionAsync(global::CatchAll.Models.StatusResponseDto result) => result.Status?.ToString() switch
+        private static global::CatchAll.Runtime.PollOutcome ClassifyWaitForCompletionAsync(global::CatchAll.Models.StatusResponse result) => result.Status?.ToString() switch
         {
             "completed" => global::CatchAll.Runtime.PollOutcome.Succeeded,
             "failed" => global::CatchAll.Runtime.PollOutcome.Failed,
@@ -95,13 +101,13 @@ namespace CatchAll
 
         /// <summary>Every item of GetJobResultsAsync, page after page; a page is fetched only when enumeration reaches it. AsPages() gives the pages themselves.</summary>
         /// <param name="client">The client.</param>
-        /// <param name="jobId">Identifier of the job, as returned by `POST /catchAll/submit`.</param>
+        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
         /// <param name="pageSize">How many items one page holds. Server default: 100.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        public static global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.PullJobResponseDto, global::CatchAll.Models.Record> GetJobResultsAllAsync(this IJobsClient client, global::System.Guid jobId, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null)
+        public static global::CatchAll.AsyncPageable<global::CatchAll.Models.PullJobResponse, global::CatchAll.Models.Record> GetJobResultsAllAsync(this IJobsClient client, global::System.Guid jobId, int? pageSize = null, global::CatchAll.RequestOptions? options = null)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-            return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.PullJobResponseDto, global::CatchAll.Models.Record>(
+            return new global::CatchAll.AsyncPageable<global::CatchAll.Models.PullJobResponse, global::CatchAll.Models.Record>(
                 (number, token) => client.GetJobResultsAsync(jobId: jobId, page: number, pageSize: pageSize, options: options, cancellationToken: token),
                 result => result.AllRecords is null ? null : result.AllRecords as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.Record> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.Record>(result.AllRecords),
                 result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
@@ -114,10 +120,10 @@ namespace CatchAll
         /// <param name="ownership">Which resources to include by ownership. Server default: "all".</param>
         /// <param name="projectId">Keep only resources that belong to this project.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        public static global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ListUserJobsResponseDto, global::CatchAll.Models.UserJob> GetUserJobsAllAsync(this IJobsClient client, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null)
+        public static global::CatchAll.AsyncPageable<global::CatchAll.Models.ListUserJobsResponse, global::CatchAll.Models.UserJob> GetUserJobsAllAsync(this IJobsClient client, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-            return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ListUserJobsResponseDto, global::CatchAll.Models.UserJob>(
+            return new global::CatchAll.AsyncPageable<global::CatchAll.Models.ListUserJobsResponse, global::CatchAll.Models.UserJob>(
                 (number, token) => client.GetUserJobsAsync(page: number, pageSize: pageSize, search: search, ownership: ownership, projectId: projectId, options: options, cancellationToken: token),
                 result => result.Jobs is null ? null : result.Jobs as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.UserJob> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.UserJob>(result.Jobs),
                 result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));

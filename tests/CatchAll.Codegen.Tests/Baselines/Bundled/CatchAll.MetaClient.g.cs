@@ -13,48 +13,47 @@ namespace CatchAll
         /// <remarks>GET /health. Tells whether the service is up; needs no key.</remarks>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.HealthCheckResponse> HealthCheckAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.HealthCheckResponse> HealthCheckAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Health check</summary>
         /// <remarks>GET /health. Tells whether the service is up; needs no key.</remarks>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.HealthCheckResponse>> HealthCheckWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.HealthCheckResponse>> HealthCheckWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>API version</summary>
         /// <remarks>GET /version. Reports the version of the running API; needs no key.</remarks>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.GetVersionResponse> GetVersionAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.GetVersionResponse> GetVersionAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>API version</summary>
         /// <remarks>GET /version. Reports the version of the running API; needs no key.</remarks>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.GetVersionResponse>> GetVersionWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.GetVersionResponse>> GetVersionWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read plan limits</summary>
         /// <remarks>POST /catchAll/user/limits. Lists the features of the organization's plan with how much of each is used.</remarks>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.GetPlanLimitsResponseDto> GetPlanLimitsAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.GetPlanLimitsResponse> GetPlanLimitsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read plan limits</summary>
         /// <remarks>POST /catchAll/user/limits. Lists the features of the organization's plan with how much of each is used.</remarks>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.GetPlanLimitsResponseDto>> GetPlanLimitsWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.GetPlanLimitsResponse>> GetPlanLimitsWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
     /// <summary>Service liveness, version and plan limits.</summary>
-    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
-    public partial class MetaClient : IMetaClient
+    public sealed partial class MetaClient : IMetaClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public MetaClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -62,62 +61,52 @@ namespace CatchAll
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
-        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
-        protected MetaClient()
-        {
-        }
-
-        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
-        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
-
-        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
-        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
+        /// <summary>The pipeline this client sends through.</summary>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.HealthCheckResponse> HealthCheckAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.HealthCheckResponse> HealthCheckAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await HealthCheckWithResponseAsync(options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.HealthCheckResponse>> HealthCheckWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.HealthCheckResponse>> HealthCheckWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "healthCheck");
             request_.AppendPath("/health");
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.HealthCheckResponse>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.HealthCheckResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.GetVersionResponse> GetVersionAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.GetVersionResponse> GetVersionAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetVersionWithResponseAsync(options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.GetVersionResponse>> GetVersionWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.GetVersionResponse>> GetVersionWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getVersion");
             request_.AppendPath("/version");
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.GetVersionResponse>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.GetVersionResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.GetPlanLimitsResponseDto> GetPlanLimitsAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.GetPlanLimitsResponse> GetPlanLimitsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetPlanLimitsWithResponseAsync(options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.GetPlanLimitsResponseDto>> GetPlanLimitsWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.GetPlanLimitsResponse>> GetPlanLimitsWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "getPlanLimits");
             request_.AppendPath("/catchAll/user/limits");
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.GetPlanLimitsResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.GetPlanLimitsResponse>(), options, cancellationToken);
         }
     }
 }

@@ -16,9 +16,9 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("record_title")]
         public required string RecordTitle { get; set; }
 
-        /// <summary>Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; `enrichment_confidence` is always present.</summary>
+        /// <summary>Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; <c>enrichment_confidence</c> is always present.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("enrichment")]
-        public required global::CatchAll.Models.BaseRecordEnrichment Enrichment { get; set; }
+        public required global::CatchAll.Models.RecordEnrichment Enrichment { get; set; }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -43,7 +43,7 @@ namespace CatchAll.Models
                 bool hasRecordId = false;
                 string? pRecordTitle = default;
                 bool hasRecordTitle = false;
-                global::CatchAll.Models.BaseRecordEnrichment? pEnrichment = default;
+                global::CatchAll.Models.RecordEnrichment? pEnrichment = default;
                 bool hasEnrichment = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
@@ -89,7 +89,7 @@ namespace CatchAll.Models
                             }
                             else
                             {
-                                pEnrichment = global::CatchAll.Models.BaseRecordEnrichment.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.BaseRecordEnrichment), options);
+                                pEnrichment = global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.RecordEnrichment), options);
                             }
                             hasEnrichment = true;
                         }
@@ -133,7 +133,7 @@ namespace CatchAll.Models
                 writer.WritePropertyName(Name_RecordTitle);
                 writer.WriteStringValue(value.RecordTitle);
                 writer.WritePropertyName(Name_Enrichment);
-                global::CatchAll.Models.BaseRecordEnrichment.JsonConverter.Instance.Write(writer, value.Enrichment, options);
+                global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance.Write(writer, value.Enrichment, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -6,10 +6,10 @@ namespace CatchAll.Models
     /// <summary>Details that identify a company; all optional, and each one helps matching.</summary>
     public sealed partial class CompanyAttributes
     {
-        private global::CatchAll.Runtime.Optional<string?> _domain;
-        private global::CatchAll.Runtime.Optional<string?> _description;
-        private global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IList<string>?> _keyPersons;
-        private global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IList<string>?> _alternativeNames;
+        private global::CatchAll.Optional<string?> _domain;
+        private global::CatchAll.Optional<string?> _description;
+        private global::CatchAll.Optional<global::System.Collections.Generic.IList<string>?> _keyPersons;
+        private global::CatchAll.Optional<global::System.Collections.Generic.IList<string>?> _alternativeNames;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Web domain with no scheme or trailing slash; the best identifier, supply it whenever known.</summary>
@@ -17,7 +17,7 @@ namespace CatchAll.Models
         public string? Domain
         {
             get => _domain.GetValueOrDefault();
-            set => _domain = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _domain = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>Longer text about the company that helps matching.</summary>
@@ -25,7 +25,7 @@ namespace CatchAll.Models
         public string? Description
         {
             get => _description.GetValueOrDefault();
-            set => _description = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _description = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>Founders, executives and other people tied to the company, so that news naming them is matched too.</summary>
@@ -33,7 +33,7 @@ namespace CatchAll.Models
         public global::System.Collections.Generic.IList<string>? KeyPersons
         {
             get => _keyPersons.GetValueOrDefault();
-            set => _keyPersons = new global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IList<string>?>(value);
+            set => _keyPersons = new global::CatchAll.Optional<global::System.Collections.Generic.IList<string>?>(value);
         }
 
         /// <summary>Other names, short forms or aliases of the company.</summary>
@@ -41,7 +41,7 @@ namespace CatchAll.Models
         public global::System.Collections.Generic.IList<string>? AlternativeNames
         {
             get => _alternativeNames.GetValueOrDefault();
-            set => _alternativeNames = new global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IList<string>?>(value);
+            set => _alternativeNames = new global::CatchAll.Optional<global::System.Collections.Generic.IList<string>?>(value);
         }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>

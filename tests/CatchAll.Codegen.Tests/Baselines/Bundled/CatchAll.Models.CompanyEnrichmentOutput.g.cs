@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Value of a company-typed enrichment field in a record; the service fills `metadata` from the company it recognised.</summary>
+    /// <summary>Value of a company-typed enrichment field in a record; the service fills <c>metadata</c> from the company it recognised.</summary>
     public sealed partial class CompanyEnrichmentOutput
     {
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;

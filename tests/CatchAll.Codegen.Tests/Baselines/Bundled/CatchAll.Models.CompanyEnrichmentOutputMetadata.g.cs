@@ -6,8 +6,8 @@ namespace CatchAll.Models
     /// <summary>The company the service recognised.</summary>
     public sealed partial class CompanyEnrichmentOutputMetadata
     {
-        private global::CatchAll.Runtime.Optional<string?> _domainUrl;
-        private global::CatchAll.Runtime.Optional<global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence?> _domainUrlConfidence;
+        private global::CatchAll.Optional<string?> _domainUrl;
+        private global::CatchAll.Optional<global::CatchAll.Models.Confidence?> _domainUrlConfidence;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Canonical company name.</summary>
@@ -19,15 +19,15 @@ namespace CatchAll.Models
         public string? DomainUrl
         {
             get => _domainUrl.GetValueOrDefault();
-            set => _domainUrl = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _domainUrl = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>How sure the service is about the domain.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("domain_url_confidence")]
-        public global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence? DomainUrlConfidence
+        public global::CatchAll.Models.Confidence? DomainUrlConfidence
         {
             get => _domainUrlConfidence.GetValueOrDefault();
-            set => _domainUrlConfidence = new global::CatchAll.Runtime.Optional<global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence?>(value);
+            set => _domainUrlConfidence = new global::CatchAll.Optional<global::CatchAll.Models.Confidence?>(value);
         }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>
@@ -53,7 +53,7 @@ namespace CatchAll.Models
                 bool hasName = false;
                 string? pDomainUrl = default;
                 bool hasDomainUrl = false;
-                global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence? pDomainUrlConfidence = default;
+                global::CatchAll.Models.Confidence? pDomainUrlConfidence = default;
                 bool hasDomainUrlConfidence = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
@@ -99,7 +99,7 @@ namespace CatchAll.Models
                             }
                             else
                             {
-                                pDomainUrlConfidence = global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence), options);
+                                pDomainUrlConfidence = global::CatchAll.Models.Confidence.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.Confidence), options);
                             }
                             hasDomainUrlConfidence = true;
                         }
@@ -153,7 +153,7 @@ namespace CatchAll.Models
                     writer.WritePropertyName(Name_DomainUrlConfidence);
                     if (value._domainUrlConfidence.Value is { } vDomainUrlConfidence0)
                     {
-                        global::CatchAll.Models.CompanyEnrichmentOutputMetadataDomainUrlConfidence.JsonConverter.Instance.Write(writer, vDomainUrlConfidence0, options);
+                        global::CatchAll.Models.Confidence.JsonConverter.Instance.Write(writer, vDomainUrlConfidence0, options);
                     }
                     else
                     {

@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>A watchlist entity matched to a record, with its score and the reason. Only scores of 1 or more appear, and with `ed_score_min` set lower scores are dropped too.</summary>
+    /// <summary>A watchlist entity matched to a record, with its score and the reason. Only scores of 1 or more appear, and with <c>ed_score_min</c> set lower scores are dropped too.</summary>
     public sealed partial class ConnectedEntity
     {
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
@@ -24,7 +24,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("relation")]
         public required string Relation { get; set; }
 
-        /// <summary>`event_associated` when the entity acts in the event, `mention` when it is only named.</summary>
+        /// <summary><c>event_associated</c> when the entity acts in the event, <c>mention</c> when it is only named.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("association_type")]
         public string? AssociationType { get; set; }
 
@@ -32,7 +32,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
         public required string Type { get; set; }
 
-        /// <summary>Stored attributes of the entity, present only when some exist; the field is named after `type`, so company entities carry `company`.</summary>
+        /// <summary>Stored attributes of the entity, present only when some exist; the field is named after <c>type</c>, so company entities carry <c>company</c>.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("company")]
         public global::CatchAll.Models.CompanyAttributes? Company { get; set; }
 

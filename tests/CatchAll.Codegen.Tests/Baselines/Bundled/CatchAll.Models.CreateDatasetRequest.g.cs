@@ -16,7 +16,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; }
 
-        /// <summary>Existing entities to put in the dataset; all must belong to the caller's organization, otherwise the call fails with `400`.</summary>
+        /// <summary>Existing entities to put in the dataset; all must belong to the caller's organization, otherwise the call fails with <c>400</c>.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("entity_ids")]
         public global::System.Collections.Generic.IList<global::System.Guid>? EntityIds { get; set; }
 

@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>A new entity; only `name` is required and every extra detail improves matching.</summary>
+    /// <summary>A new entity; only <c>name</c> is required and every extra detail improves matching.</summary>
     public sealed partial class CreateEntityRequest
     {
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
@@ -12,7 +12,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
         public required string Name { get; set; }
 
-        /// <summary>Kind of entity: `company` (the default, also for organizations) or `person`.</summary>
+        /// <summary>Kind of entity: <c>company</c> (the default, also for organizations) or <c>person</c>.</summary>
         /// <remarks>When not set, the server uses "company".</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("entity_type")]
         public global::CatchAll.Models.EntityType? EntityType { get; set; }

@@ -12,7 +12,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
         public required global::System.Guid Id { get; set; }
 
-        /// <summary>Status right after creation, always `pending` since enrichment runs later.</summary>
+        /// <summary>Status right after creation, always <c>pending</c> since enrichment runs later.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
         public required string Status { get; set; }
 

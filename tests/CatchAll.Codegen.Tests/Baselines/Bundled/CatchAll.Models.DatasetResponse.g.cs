@@ -6,7 +6,7 @@ namespace CatchAll.Models
     /// <summary>A dataset with its entity count, status and audit fields.</summary>
     public sealed partial class DatasetResponse
     {
-        private global::CatchAll.Runtime.Optional<string?> _description;
+        private global::CatchAll.Optional<string?> _description;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Identifier of the dataset.</summary>
@@ -26,7 +26,7 @@ namespace CatchAll.Models
         public string? Description
         {
             get => _description.GetValueOrDefault();
-            set => _description = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _description = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>How many entities the dataset holds.</summary>
@@ -34,7 +34,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("entity_count")]
         public int? EntityCount { get; set; }
 
-        /// <summary>State of a dataset: `pending` (entities queued), `enriching`, `ready` (usable in jobs) or `failed` (some entity could not be enriched).</summary>
+        /// <summary>State of a dataset: <c>pending</c> (entities queued), <c>enriching</c>, <c>ready</c> (usable in jobs) or <c>failed</c> (some entity could not be enriched).</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("latest_status")]
         public global::CatchAll.Models.DatasetStatus? LatestStatus { get; set; }
 

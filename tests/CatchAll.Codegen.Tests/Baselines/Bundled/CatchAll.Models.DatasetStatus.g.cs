@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>State of a dataset: `pending` (entities queued), `enriching`, `ready` (usable in jobs) or `failed` (some entity could not be enriched).</summary>
+    /// <summary>State of a dataset: <c>pending</c> (entities queued), <c>enriching</c>, <c>ready</c> (usable in jobs) or <c>failed</c> (some entity could not be enriched).</summary>
     /// <remarks>An open enum: values outside the known set are kept as they came, so a client built today reads what the API adds tomorrow.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CatchAll.Models.DatasetStatus.JsonConverter))]
     public readonly partial struct DatasetStatus : global::System.IEquatable<global::CatchAll.Models.DatasetStatus>

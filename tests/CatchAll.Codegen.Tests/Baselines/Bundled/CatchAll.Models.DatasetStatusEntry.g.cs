@@ -6,10 +6,10 @@ namespace CatchAll.Models
     /// <summary>One status change of a dataset.</summary>
     public sealed partial class DatasetStatusEntry
     {
-        private global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?> _additionalInformation;
+        private global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?> _additionalInformation;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
-        /// <summary>State of a dataset: `pending` (entities queued), `enriching`, `ready` (usable in jobs) or `failed` (some entity could not be enriched).</summary>
+        /// <summary>State of a dataset: <c>pending</c> (entities queued), <c>enriching</c>, <c>ready</c> (usable in jobs) or <c>failed</c> (some entity could not be enriched).</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
         public required global::CatchAll.Models.DatasetStatus Status { get; set; }
 
@@ -18,7 +18,7 @@ namespace CatchAll.Models
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalInformation
         {
             get => _additionalInformation.GetValueOrDefault();
-            set => _additionalInformation = new global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(value);
+            set => _additionalInformation = new global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(value);
         }
 
         /// <summary>When the status was set; sent without a UTC offset, in server time.</summary>

@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>`full` sends all records in one call per trigger; `per_record` makes one call per record, which can mean many calls.</summary>
+    /// <summary><c>full</c> sends all records in one call per trigger; <c>per_record</c> makes one call per record, which can mean many calls.</summary>
     /// <remarks>An open enum: values outside the known set are kept as they came, so a client built today reads what the API adds tomorrow.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CatchAll.Models.DeliveryMode.JsonConverter))]
     public readonly partial struct DeliveryMode : global::System.IEquatable<global::CatchAll.Models.DeliveryMode>

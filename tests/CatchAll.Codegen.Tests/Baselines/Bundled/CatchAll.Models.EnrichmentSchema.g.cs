@@ -16,7 +16,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         public required string Description { get; set; }
 
-        /// <summary>Value type of an enrichment: text, number, date (YYYY-MM-DD), option (a fixed set of values), url, or company (an object with `source_text`, `confidence` and `metadata`).</summary>
+        /// <summary>Value type of an enrichment: text, number, date (YYYY-MM-DD), option (a fixed set of values), url, or company (an object with <c>source_text</c>, <c>confidence</c> and <c>metadata</c>).</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
         public required global::CatchAll.Models.EnrichmentType Type { get; set; }
 

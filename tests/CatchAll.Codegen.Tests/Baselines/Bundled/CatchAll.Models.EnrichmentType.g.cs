@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Value type of an enrichment: text, number, date (YYYY-MM-DD), option (a fixed set of values), url, or company (an object with `source_text`, `confidence` and `metadata`).</summary>
+    /// <summary>Value type of an enrichment: text, number, date (YYYY-MM-DD), option (a fixed set of values), url, or company (an object with <c>source_text</c>, <c>confidence</c> and <c>metadata</c>).</summary>
     /// <remarks>An open enum: values outside the known set are kept as they came, so a client built today reads what the API adds tomorrow.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CatchAll.Models.EnrichmentType.JsonConverter))]
     public readonly partial struct EnrichmentType : global::System.IEquatable<global::CatchAll.Models.EnrichmentType>

@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Role of an entity in an event: `event_associated` when it is the main actor, `mention` when it is only named.</summary>
+    /// <summary>Role of an entity in an event: <c>event_associated</c> when it is the main actor, <c>mention</c> when it is only named.</summary>
     /// <remarks>An open enum: values outside the known set are kept as they came, so a client built today reads what the API adds tomorrow.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CatchAll.Models.EntityAssociationType.JsonConverter))]
     public readonly partial struct EntityAssociationType : global::System.IEquatable<global::CatchAll.Models.EntityAssociationType>

@@ -6,14 +6,14 @@ namespace CatchAll.Models
     /// <summary>An entity with its attributes, status and audit fields.</summary>
     public sealed partial class EntityResponse
     {
-        private global::CatchAll.Runtime.Optional<string?> _description;
+        private global::CatchAll.Optional<string?> _description;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Identifier of the entity.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
         public required global::System.Guid Id { get; set; }
 
-        /// <summary>Kind of entity: `company` (the default, also for organizations) or `person`.</summary>
+        /// <summary>Kind of entity: <c>company</c> (the default, also for organizations) or <c>person</c>.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("entity_type")]
         public required global::CatchAll.Models.EntityType EntityType { get; set; }
 
@@ -30,14 +30,14 @@ namespace CatchAll.Models
         public string? Description
         {
             get => _description.GetValueOrDefault();
-            set => _description = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _description = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>Type-specific attributes of an entity.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("additional_attributes")]
         public global::CatchAll.Models.AdditionalAttributes? AdditionalAttributes { get; set; }
 
-        /// <summary>Enrichment state of an entity: `pending` (queued), `enriching`, `ready` (indexed and usable in jobs) or `failed` (still usable, but matches may be poorer).</summary>
+        /// <summary>Enrichment state of an entity: <c>pending</c> (queued), <c>enriching</c>, <c>ready</c> (indexed and usable in jobs) or <c>failed</c> (still usable, but matches may be poorer).</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
         public required global::CatchAll.Models.EntityStatus Status { get; set; }
 

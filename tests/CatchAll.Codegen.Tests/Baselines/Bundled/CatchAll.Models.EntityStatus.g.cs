@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Enrichment state of an entity: `pending` (queued), `enriching`, `ready` (indexed and usable in jobs) or `failed` (still usable, but matches may be poorer).</summary>
+    /// <summary>Enrichment state of an entity: <c>pending</c> (queued), <c>enriching</c>, <c>ready</c> (indexed and usable in jobs) or <c>failed</c> (still usable, but matches may be poorer).</summary>
     /// <remarks>An open enum: values outside the known set are kept as they came, so a client built today reads what the API adds tomorrow.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CatchAll.Models.EntityStatus.JsonConverter))]
     public readonly partial struct EntityStatus : global::System.IEquatable<global::CatchAll.Models.EntityStatus>

@@ -3,10 +3,10 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Short form of an entity used in dataset listings; its attributes sit in a flat `attributes` field instead of `additional_attributes.company_attributes`.</summary>
+    /// <summary>Short form of an entity used in dataset listings; its attributes sit in a flat <c>attributes</c> field instead of <c>additional_attributes.company_attributes</c>.</summary>
     public sealed partial class EntitySummary
     {
-        private global::CatchAll.Runtime.Optional<string?> _description;
+        private global::CatchAll.Optional<string?> _description;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>Identifier of the entity.</summary>
@@ -17,11 +17,11 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
         public required string Name { get; set; }
 
-        /// <summary>Kind of entity: `company` (the default, also for organizations) or `person`.</summary>
+        /// <summary>Kind of entity: <c>company</c> (the default, also for organizations) or <c>person</c>.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("entity_type")]
         public required global::CatchAll.Models.EntityType EntityType { get; set; }
 
-        /// <summary>Enrichment state of an entity: `pending` (queued), `enriching`, `ready` (indexed and usable in jobs) or `failed` (still usable, but matches may be poorer).</summary>
+        /// <summary>Enrichment state of an entity: <c>pending</c> (queued), <c>enriching</c>, <c>ready</c> (indexed and usable in jobs) or <c>failed</c> (still usable, but matches may be poorer).</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
         public required global::CatchAll.Models.EntityStatus Status { get; set; }
 
@@ -30,7 +30,7 @@ namespace CatchAll.Models
         public string? Description
         {
             get => _description.GetValueOrDefault();
-            set => _description = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _description = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>Details that identify a company; all optional, and each one helps matching.</summary>

@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Kind of entity: `company` (the default, also for organizations) or `person`.</summary>
+    /// <summary>Kind of entity: <c>company</c> (the default, also for organizations) or <c>person</c>.</summary>
     /// <remarks>An open enum: values outside the known set are kept as they came, so a client built today reads what the API adds tomorrow.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CatchAll.Models.EntityType.JsonConverter))]
     public readonly partial struct EntityType : global::System.IEquatable<global::CatchAll.Models.EntityType>

@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Body of a field validation error from the entity operations; it differs from the `{"detail": ...}` shape of `Error`.</summary>
+    /// <summary>Body of a field validation error from the entity operations; it differs from the <c>{"detail": ...}</c> shape of <c>Error</c>.</summary>
     public sealed partial class EntityValidationErrorBody
     {
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;

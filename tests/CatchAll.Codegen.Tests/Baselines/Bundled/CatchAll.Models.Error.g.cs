@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Usual error body, a single `detail` text.</summary>
+    /// <summary>Usual error body, a single <c>detail</c> text.</summary>
     public sealed partial class Error
     {
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;

@@ -22,11 +22,11 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("search")]
         public string? Search { get; set; }
 
-        /// <summary>Enrichment state of an entity: `pending` (queued), `enriching`, `ready` (indexed and usable in jobs) or `failed` (still usable, but matches may be poorer).</summary>
+        /// <summary>Enrichment state of an entity: <c>pending</c> (queued), <c>enriching</c>, <c>ready</c> (indexed and usable in jobs) or <c>failed</c> (still usable, but matches may be poorer).</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
         public global::CatchAll.Models.EntityStatus? Status { get; set; }
 
-        /// <summary>Kind of entity: `company` (the default, also for organizations) or `person`.</summary>
+        /// <summary>Kind of entity: <c>company</c> (the default, also for organizations) or <c>person</c>.</summary>
         /// <remarks>When not set, the server uses "company".</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("entity_type")]
         public global::CatchAll.Models.EntityType? EntityType { get; set; }
@@ -36,7 +36,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("sort_by")]
         public global::CatchAll.Models.EntitySortBy? SortBy { get; set; }
 
-        /// <summary>Sort direction: `asc` puts the oldest or smallest first, `desc` the newest or largest.</summary>
+        /// <summary>Sort direction: <c>asc</c> puts the oldest or smallest first, <c>desc</c> the newest or largest.</summary>
         /// <remarks>When not set, the server uses "desc".</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("sort_order")]
         public global::CatchAll.Models.SortOrder? SortOrder { get; set; }

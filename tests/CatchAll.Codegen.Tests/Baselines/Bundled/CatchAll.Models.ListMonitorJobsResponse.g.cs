@@ -14,7 +14,7 @@ namespace CatchAll.Models
 
         /// <summary>Order in which the runs are listed.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("sort_order")]
-        public required global::CatchAll.Models.ListMonitorJobsResponseSortOrder SortOrder { get; set; }
+        public required global::CatchAll.Models.SortOrder SortOrder { get; set; }
 
         /// <summary>How many runs this monitor has launched.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("total_jobs")]
@@ -46,7 +46,7 @@ namespace CatchAll.Models
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ListMonitorJobsResponse.");
                 global::System.Guid? pMonitorId = default;
                 bool hasMonitorId = false;
-                global::CatchAll.Models.ListMonitorJobsResponseSortOrder? pSortOrder = default;
+                global::CatchAll.Models.SortOrder? pSortOrder = default;
                 bool hasSortOrder = false;
                 int? pTotalJobs = default;
                 bool hasTotalJobs = false;
@@ -82,7 +82,7 @@ namespace CatchAll.Models
                             }
                             else
                             {
-                                pSortOrder = global::CatchAll.Models.ListMonitorJobsResponseSortOrder.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ListMonitorJobsResponseSortOrder), options);
+                                pSortOrder = global::CatchAll.Models.SortOrder.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.SortOrder), options);
                             }
                             hasSortOrder = true;
                         }
@@ -179,7 +179,7 @@ namespace CatchAll.Models
                 writer.WritePropertyName(Name_MonitorId);
                 writer.WriteStringValue(value.MonitorId);
                 writer.WritePropertyName(Name_SortOrder);
-                global::CatchAll.Models.ListMonitorJobsResponseSortOrder.JsonConverter.Instance.Write(writer, value.SortOrder, options);
+                global::CatchAll.Models.SortOrder.JsonConverter.Instance.Write(writer, value.SortOrder, options);
                 writer.WritePropertyName(Name_TotalJobs);
                 writer.WriteNumberValue(value.TotalJobs);
                 writer.WritePropertyName(Name_Jobs);

@@ -16,9 +16,9 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("record_title")]
         public required string RecordTitle { get; set; }
 
-        /// <summary>Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; `enrichment_confidence` is always present.</summary>
+        /// <summary>Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; <c>enrichment_confidence</c> is always present.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("enrichment")]
-        public required global::CatchAll.Models.MonitorRecordEnrichment Enrichment { get; set; }
+        public required global::CatchAll.Models.RecordEnrichment Enrichment { get; set; }
 
         /// <summary>Sources with the run that found each and when it was added.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("citations")]
@@ -58,7 +58,7 @@ namespace CatchAll.Models
                 bool hasRecordId = false;
                 string? pRecordTitle = default;
                 bool hasRecordTitle = false;
-                global::CatchAll.Models.MonitorRecordEnrichment? pEnrichment = default;
+                global::CatchAll.Models.RecordEnrichment? pEnrichment = default;
                 bool hasEnrichment = false;
                 global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorCitation>? pCitations = default;
                 bool hasCitations = false;
@@ -110,7 +110,7 @@ namespace CatchAll.Models
                             }
                             else
                             {
-                                pEnrichment = global::CatchAll.Models.MonitorRecordEnrichment.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.MonitorRecordEnrichment), options);
+                                pEnrichment = global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.RecordEnrichment), options);
                             }
                             hasEnrichment = true;
                         }
@@ -225,7 +225,7 @@ namespace CatchAll.Models
                 writer.WritePropertyName(Name_RecordTitle);
                 writer.WriteStringValue(value.RecordTitle);
                 writer.WritePropertyName(Name_Enrichment);
-                global::CatchAll.Models.MonitorRecordEnrichment.JsonConverter.Instance.Write(writer, value.Enrichment, options);
+                global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance.Write(writer, value.Enrichment, options);
                 writer.WritePropertyName(Name_Citations);
                 writer.WriteStartArray();
                 var listCitations0 = value.Citations;

@@ -6,10 +6,10 @@ namespace CatchAll.Models
     /// <summary>One lifecycle event of a monitor.</summary>
     public sealed partial class MonitorStatusEntry
     {
-        private global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?> _additionalInformation;
+        private global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?> _additionalInformation;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
-        /// <summary>Kind of event: `created`, `enable`, `disable`, `scheduled` (a run was launched; details give job_id, start_date, end_date) or `dump` (a run's records were merged; details give nb_existing_records, nb_final_records and, with a webhook, its outcome).</summary>
+        /// <summary>Kind of event: <c>created</c>, <c>enable</c>, <c>disable</c>, <c>scheduled</c> (a run was launched; details give job_id, start_date, end_date) or <c>dump</c> (a run's records were merged; details give nb_existing_records, nb_final_records and, with a webhook, its outcome).</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
         public required global::CatchAll.Models.MonitorStatusEntryStatus Status { get; set; }
 
@@ -17,12 +17,12 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("created_at")]
         public required global::System.DateTimeOffset CreatedAt { get; set; }
 
-        /// <summary>Details of the event: null for created, enable and disable; for scheduled the run's job_id, start_date and end_date; for dump nb_existing_records, nb_final_records and, when the monitor has a webhook, a `webhook` object with success, status_code and error_message.</summary>
+        /// <summary>Details of the event: null for created, enable and disable; for scheduled the run's job_id, start_date and end_date; for dump nb_existing_records, nb_final_records and, when the monitor has a webhook, a <c>webhook</c> object with success, status_code and error_message.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("additional_information")]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalInformation
         {
             get => _additionalInformation.GetValueOrDefault();
-            set => _additionalInformation = new global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(value);
+            set => _additionalInformation = new global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(value);
         }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>

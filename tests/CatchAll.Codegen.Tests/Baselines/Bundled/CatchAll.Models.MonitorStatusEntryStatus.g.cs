@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Kind of event: `created`, `enable`, `disable`, `scheduled` (a run was launched; details give job_id, start_date, end_date) or `dump` (a run's records were merged; details give nb_existing_records, nb_final_records and, with a webhook, its outcome).</summary>
+    /// <summary>Kind of event: <c>created</c>, <c>enable</c>, <c>disable</c>, <c>scheduled</c> (a run was launched; details give job_id, start_date, end_date) or <c>dump</c> (a run's records were merged; details give nb_existing_records, nb_final_records and, with a webhook, its outcome).</summary>
     /// <remarks>An open enum: values outside the known set are kept as they came, so a client built today reads what the API adds tomorrow.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CatchAll.Models.MonitorStatusEntryStatus.JsonConverter))]
     public readonly partial struct MonitorStatusEntryStatus : global::System.IEquatable<global::CatchAll.Models.MonitorStatusEntryStatus>

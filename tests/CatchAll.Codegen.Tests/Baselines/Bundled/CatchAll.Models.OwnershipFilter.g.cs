@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Which resources to include: `all` (own and shared, the default), `own` (created by the caller) or `shared` (shared with the caller by others).</summary>
+    /// <summary>Which resources to include: <c>all</c> (own and shared, the default), <c>own</c> (created by the caller) or <c>shared</c> (shared with the caller by others).</summary>
     /// <remarks>An open enum: values outside the known set are kept as they came, so a client built today reads what the API adds tomorrow.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CatchAll.Models.OwnershipFilter.JsonConverter))]
     public readonly partial struct OwnershipFilter : global::System.IEquatable<global::CatchAll.Models.OwnershipFilter>

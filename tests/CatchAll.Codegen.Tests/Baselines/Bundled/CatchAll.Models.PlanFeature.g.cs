@@ -16,11 +16,11 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("code")]
         public required string Code { get; set; }
 
-        /// <summary>Type of `value`, such as integer.</summary>
+        /// <summary>Type of <c>value</c>, such as integer.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("value_type")]
         public string? ValueType { get; set; }
 
-        /// <summary>Limit of the feature; its type follows `value_type`.</summary>
+        /// <summary>Limit of the feature; its type follows <c>value_type</c>.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("value")]
         public global::System.Text.Json.JsonElement? Value { get; set; }
 

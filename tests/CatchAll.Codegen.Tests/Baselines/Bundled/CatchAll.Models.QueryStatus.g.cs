@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Verdict on a query: `good` (ready to run), `needs_work` (usable but weaker, see `suggestions`) or `critical` (fix every issue before submitting).</summary>
+    /// <summary>Verdict on a query: <c>good</c> (ready to run), <c>needs_work</c> (usable but weaker, see <c>suggestions</c>) or <c>critical</c> (fix every issue before submitting).</summary>
     /// <remarks>An open enum: values outside the known set are kept as they came, so a client built today reads what the API adds tomorrow.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CatchAll.Models.QueryStatus.JsonConverter))]
     public readonly partial struct QueryStatus : global::System.IEquatable<global::CatchAll.Models.QueryStatus>

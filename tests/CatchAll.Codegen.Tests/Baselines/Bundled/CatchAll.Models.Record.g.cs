@@ -16,7 +16,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("record_title")]
         public required string RecordTitle { get; set; }
 
-        /// <summary>Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; `enrichment_confidence` is always present.</summary>
+        /// <summary>Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; <c>enrichment_confidence</c> is always present.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("enrichment")]
         public required global::CatchAll.Models.RecordEnrichment Enrichment { get; set; }
 
@@ -24,7 +24,7 @@ namespace CatchAll.Models
         [global::System.Text.Json.Serialization.JsonPropertyName("citations")]
         public required global::System.Collections.Generic.IList<global::CatchAll.Models.Citation> Citations { get; set; }
 
-        /// <summary>Watchlist entities relevant to the record; present only for jobs submitted with `connected_dataset_ids`.</summary>
+        /// <summary>Watchlist entities relevant to the record; present only for jobs submitted with <c>connected_dataset_ids</c>.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("connected_entities")]
         public global::System.Collections.Generic.IList<global::CatchAll.Models.ConnectedEntity>? ConnectedEntities { get; set; }
 

@@ -3,19 +3,19 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; `enrichment_confidence` is always present.</summary>
+    /// <summary>Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; <c>enrichment_confidence</c> is always present.</summary>
     public sealed partial class RecordEnrichment
     {
-        private global::CatchAll.Runtime.Optional<global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence?> _enrichmentConfidence;
+        private global::CatchAll.Optional<global::CatchAll.Models.Confidence?> _enrichmentConfidence;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
         private global::System.Text.Json.JsonElement _additionalPropertiesJson;
 
         /// <summary>How confident the extraction is overall.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("enrichment_confidence")]
-        public global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence? EnrichmentConfidence
+        public global::CatchAll.Models.Confidence? EnrichmentConfidence
         {
             get => _enrichmentConfidence.GetValueOrDefault();
-            set => _enrichmentConfidence = new global::CatchAll.Runtime.Optional<global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence?>(value);
+            set => _enrichmentConfidence = new global::CatchAll.Optional<global::CatchAll.Models.Confidence?>(value);
         }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>
@@ -39,7 +39,7 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.RecordEnrichment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for RecordEnrichment.");
-                global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence? pEnrichmentConfidence = default;
+                global::CatchAll.Models.Confidence? pEnrichmentConfidence = default;
                 bool hasEnrichmentConfidence = false;
                 var extraStart = reader;
                 bool extraSeen = false;
@@ -58,7 +58,7 @@ namespace CatchAll.Models
                             }
                             else
                             {
-                                pEnrichmentConfidence = global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence), options);
+                                pEnrichmentConfidence = global::CatchAll.Models.Confidence.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.Confidence), options);
                             }
                             hasEnrichmentConfidence = true;
                         }
@@ -113,7 +113,7 @@ namespace CatchAll.Models
                     writer.WritePropertyName(Name_EnrichmentConfidence);
                     if (value._enrichmentConfidence.Value is { } vEnrichmentConfidence0)
                     {
-                        global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence.JsonConverter.Instance.Write(writer, vEnrichmentConfidence0, options);
+                        global::CatchAll.Models.Confidence.JsonConverter.Instance.Write(writer, vEnrichmentConfidence0, options);
                     }
                     else
                     {

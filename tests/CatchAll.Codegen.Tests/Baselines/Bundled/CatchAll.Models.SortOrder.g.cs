@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Sort direction: `asc` puts the oldest or smallest first, `desc` the newest or largest.</summary>
+    /// <summary>Sort direction: <c>asc</c> puts the oldest or smallest first, <c>desc</c> the newest or largest.</summary>
     /// <remarks>An open enum: values outside the known set are kept as they came, so a client built today reads what the API adds tomorrow.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CatchAll.Models.SortOrder.JsonConverter))]
     public readonly partial struct SortOrder : global::System.IEquatable<global::CatchAll.Models.SortOrder>

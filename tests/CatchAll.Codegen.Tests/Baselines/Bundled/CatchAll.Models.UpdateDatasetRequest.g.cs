@@ -10,11 +10,11 @@ namespace CatchAll.Models
 
         /// <summary>New dataset name.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public global::CatchAll.Runtime.Optional<string> Name { get; set; }
+        public global::CatchAll.Optional<string> Name { get; set; }
 
         /// <summary>New description.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-        public global::CatchAll.Runtime.Optional<string> Description { get; set; }
+        public global::CatchAll.Optional<string> Description { get; set; }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -89,8 +89,8 @@ namespace CatchAll.Models
                 }
 
                 var result = new global::CatchAll.Models.UpdateDatasetRequest();
-                if (hasName && pName is { } vName) result.Name = new global::CatchAll.Runtime.Optional<string>(vName);
-                if (hasDescription && pDescription is { } vDescription) result.Description = new global::CatchAll.Runtime.Optional<string>(vDescription);
+                if (hasName && pName is { } vName) result.Name = new global::CatchAll.Optional<string>(vName);
+                if (hasDescription && pDescription is { } vDescription) result.Description = new global::CatchAll.Optional<string>(vDescription);
                 result._additionalProperties = extra;
                 return result;
             }

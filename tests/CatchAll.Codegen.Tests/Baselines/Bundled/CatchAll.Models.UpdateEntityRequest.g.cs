@@ -3,22 +3,22 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Partial update of an entity: fields left out stay as they are, but a given `additional_attributes.company_attributes` replaces the old attributes completely.</summary>
+    /// <summary>Partial update of an entity: fields left out stay as they are, but a given <c>additional_attributes.company_attributes</c> replaces the old attributes completely.</summary>
     public sealed partial class UpdateEntityRequest
     {
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>New entity name.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public global::CatchAll.Runtime.Optional<string> Name { get; set; }
+        public global::CatchAll.Optional<string> Name { get; set; }
 
         /// <summary>New description.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-        public global::CatchAll.Runtime.Optional<string> Description { get; set; }
+        public global::CatchAll.Optional<string> Description { get; set; }
 
         /// <summary>Type-specific attributes of an entity.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("additional_attributes")]
-        public global::CatchAll.Runtime.Optional<global::CatchAll.Models.AdditionalAttributes> AdditionalAttributes { get; set; }
+        public global::CatchAll.Optional<global::CatchAll.Models.AdditionalAttributes> AdditionalAttributes { get; set; }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -110,9 +110,9 @@ namespace CatchAll.Models
                 }
 
                 var result = new global::CatchAll.Models.UpdateEntityRequest();
-                if (hasName && pName is { } vName) result.Name = new global::CatchAll.Runtime.Optional<string>(vName);
-                if (hasDescription && pDescription is { } vDescription) result.Description = new global::CatchAll.Runtime.Optional<string>(vDescription);
-                if (hasAdditionalAttributes && pAdditionalAttributes is { } vAdditionalAttributes) result.AdditionalAttributes = new global::CatchAll.Runtime.Optional<global::CatchAll.Models.AdditionalAttributes>(vAdditionalAttributes);
+                if (hasName && pName is { } vName) result.Name = new global::CatchAll.Optional<string>(vName);
+                if (hasDescription && pDescription is { } vDescription) result.Description = new global::CatchAll.Optional<string>(vDescription);
+                if (hasAdditionalAttributes && pAdditionalAttributes is { } vAdditionalAttributes) result.AdditionalAttributes = new global::CatchAll.Optional<global::CatchAll.Models.AdditionalAttributes>(vAdditionalAttributes);
                 result._additionalProperties = extra;
                 return result;
             }

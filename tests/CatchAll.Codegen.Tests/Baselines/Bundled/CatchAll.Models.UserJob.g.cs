@@ -27,7 +27,7 @@ namespace CatchAll.Models
         /// <summary>Mode the job runs in.</summary>
         /// <remarks>When not set, the server uses "base".</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
-        public global::CatchAll.Models.UserJobMode? Mode { get; set; }
+        public global::CatchAll.Models.Mode? Mode { get; set; }
 
         /// <summary>Sharing details when someone else shared this job with the caller; absent on the caller's own jobs.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("sharing_info")]
@@ -68,7 +68,7 @@ namespace CatchAll.Models
                 bool hasCreatedAt = false;
                 string? pStatus = default;
                 bool hasStatus = false;
-                global::CatchAll.Models.UserJobMode? pMode = default;
+                global::CatchAll.Models.Mode? pMode = default;
                 bool hasMode = false;
                 global::CatchAll.Models.SharingInfo? pSharingInfo = default;
                 bool hasSharingInfo = false;
@@ -146,7 +146,7 @@ namespace CatchAll.Models
                             }
                             else
                             {
-                                pMode = global::CatchAll.Models.UserJobMode.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.UserJobMode), options);
+                                pMode = global::CatchAll.Models.Mode.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.Mode), options);
                             }
                             hasMode = true;
                         }
@@ -230,7 +230,7 @@ namespace CatchAll.Models
                 if (value.Mode is { } vMode)
                 {
                     writer.WritePropertyName(Name_Mode);
-                    global::CatchAll.Models.UserJobMode.JsonConverter.Instance.Write(writer, vMode, options);
+                    global::CatchAll.Models.Mode.JsonConverter.Instance.Write(writer, vMode, options);
                 }
                 if (value.SharingInfo is { } vSharingInfo)
                 {

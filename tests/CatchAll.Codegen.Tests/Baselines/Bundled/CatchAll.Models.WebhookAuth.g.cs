@@ -3,8 +3,8 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Credentials added to every call: `bearer` sets an `Authorization: Bearer` header, `api_key` sets a header of your choice, `basic` sets an `Authorization: Basic` header.</summary>
-    /// <remarks>One of: <see cref="global::CatchAll.Models.BearerAuthDto"/> ("bearer"), <see cref="global::CatchAll.Models.ApiKeyAuthDto"/> ("api_key"), <see cref="global::CatchAll.Models.BasicAuthDto"/> ("basic"); a "type" this client does not know reads as <see cref="global::CatchAll.Models.UnknownWebhookAuth"/>.</remarks>
+    /// <summary>Credentials added to every call: <c>bearer</c> sets an <c>Authorization: Bearer</c> header, <c>api_key</c> sets a header of your choice, <c>basic</c> sets an <c>Authorization: Basic</c> header.</summary>
+    /// <remarks>One of: <see cref="global::CatchAll.Models.BearerAuth"/> ("bearer"), <see cref="global::CatchAll.Models.ApiKeyAuth"/> ("api_key"), <see cref="global::CatchAll.Models.BasicAuth"/> ("basic"); a "type" this client does not know reads as <see cref="global::CatchAll.Models.UnknownWebhookAuth"/>.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CatchAll.Models.WebhookAuth.JsonConverter))]
     public abstract partial class WebhookAuth
     {
@@ -42,11 +42,11 @@ namespace CatchAll.Models
                 switch (key)
                 {
                     case "bearer":
-                        return global::CatchAll.Models.BearerAuthDto.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.BearerAuthDto), options);
+                        return global::CatchAll.Models.BearerAuth.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.BearerAuth), options);
                     case "api_key":
-                        return global::CatchAll.Models.ApiKeyAuthDto.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ApiKeyAuthDto), options);
+                        return global::CatchAll.Models.ApiKeyAuth.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ApiKeyAuth), options);
                     case "basic":
-                        return global::CatchAll.Models.BasicAuthDto.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.BasicAuthDto), options);
+                        return global::CatchAll.Models.BasicAuth.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.BasicAuth), options);
                     default:
                         return new global::CatchAll.Models.UnknownWebhookAuth(global::System.Text.Json.JsonElement.ParseValue(ref reader));
                 }
@@ -56,14 +56,14 @@ namespace CatchAll.Models
             {
                 switch (value)
                 {
-                    case global::CatchAll.Models.BearerAuthDto bearerVariant:
-                        global::CatchAll.Models.BearerAuthDto.JsonConverter.Instance.Write(writer, bearerVariant, options);
+                    case global::CatchAll.Models.BearerAuth bearerVariant:
+                        global::CatchAll.Models.BearerAuth.JsonConverter.Instance.Write(writer, bearerVariant, options);
                         break;
-                    case global::CatchAll.Models.ApiKeyAuthDto apiKeyVariant:
-                        global::CatchAll.Models.ApiKeyAuthDto.JsonConverter.Instance.Write(writer, apiKeyVariant, options);
+                    case global::CatchAll.Models.ApiKeyAuth apiKeyVariant:
+                        global::CatchAll.Models.ApiKeyAuth.JsonConverter.Instance.Write(writer, apiKeyVariant, options);
                         break;
-                    case global::CatchAll.Models.BasicAuthDto basicVariant:
-                        global::CatchAll.Models.BasicAuthDto.JsonConverter.Instance.Write(writer, basicVariant, options);
+                    case global::CatchAll.Models.BasicAuth basicVariant:
+                        global::CatchAll.Models.BasicAuth.JsonConverter.Instance.Write(writer, basicVariant, options);
                         break;
                     case global::CatchAll.Models.UnknownWebhookAuth unknown:
                         unknown.Raw.WriteTo(writer);

@@ -3,7 +3,7 @@
 
 namespace CatchAll.Models
 {
-    /// <summary>Kind of target: `generic` (raw payload to any HTTPS URL), `slack` (Block Kit message, URL under https://hooks.slack.com/), `teams` (Adaptive Card, host under webhook.office.com or webhook.office365.com) or `custom` (payload reshaped by `formatter_config`, which is then required). Guessed from the URL when left out.</summary>
+    /// <summary>Kind of target: <c>generic</c> (raw payload to any HTTPS URL), <c>slack</c> (Block Kit message, URL under https://hooks.slack.com/), <c>teams</c> (Adaptive Card, host under webhook.office.com or webhook.office365.com) or <c>custom</c> (payload reshaped by <c>formatter_config</c>, which is then required). Guessed from the URL when left out.</summary>
     /// <remarks>An open enum: values outside the known set are kept as they came, so a client built today reads what the API adds tomorrow.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CatchAll.Models.WebhookType.JsonConverter))]
     public readonly partial struct WebhookType : global::System.IEquatable<global::CatchAll.Models.WebhookType>

@@ -18,7 +18,7 @@ namespace CatchAll
         /// <param name="projectId">Keep only resources that belong to this project.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorsResponseDto> ListMonitorsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorsResponse> ListMonitorsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List your monitors</summary>
         /// <remarks>GET /catchAll/monitors. Pages through the monitors visible to the caller.</remarks>
@@ -30,14 +30,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListMonitorsResponseDto>> ListMonitorsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListMonitorsResponse>> ListMonitorsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Start a monitor</summary>
         /// <remarks>POST /catchAll/monitors/create. Creates a monitor that re-runs a reference job on a schedule.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateMonitorResponseDto> CreateMonitorAsync(global::CatchAll.Models.CreateMonitorRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateMonitorResponse> CreateMonitorAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Start a monitor</summary>
         /// <remarks>POST /catchAll/monitors/create. Creates a monitor that re-runs a reference job on a schedule.</remarks>
@@ -45,14 +45,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateMonitorResponseDto>> CreateMonitorWithResponseAsync(global::CatchAll.Models.CreateMonitorRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateMonitorResponse>> CreateMonitorWithResponseAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read monitor records</summary>
         /// <remarks>GET /catchAll/monitors/pull/{monitor_id}. Returns the merged records gathered by every run of a monitor.</remarks>
         /// <param name="monitorId">Identifier of the monitor.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.PullMonitorResponseDto> PullMonitorResultsAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.PullMonitorResponse> PullMonitorResultsAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read monitor records</summary>
         /// <remarks>GET /catchAll/monitors/pull/{monitor_id}. Returns the merged records gathered by every run of a monitor.</remarks>
@@ -60,7 +60,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.PullMonitorResponseDto>> PullMonitorResultsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.PullMonitorResponse>> PullMonitorResultsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List monitor runs</summary>
         /// <remarks>GET /catchAll/monitors/{monitor_id}/jobs. Lists the jobs a monitor has launched.</remarks>
@@ -68,7 +68,7 @@ namespace CatchAll
         /// <param name="sort">Order of the runs by their start_date. Server default: "asc".</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsAsync(global::System.Guid monitorId, global::CatchAll.Models.ListMonitorJobsSort? sort = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List monitor runs</summary>
         /// <remarks>GET /catchAll/monitors/{monitor_id}/jobs. Lists the jobs a monitor has launched.</remarks>
@@ -77,14 +77,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListMonitorJobsResponse>> ListMonitorJobsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.ListMonitorJobsSort? sort = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListMonitorJobsResponse>> ListMonitorJobsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read monitor history</summary>
         /// <remarks>GET /catchAll/monitors/{monitor_id}/status. Lists every lifecycle event of a monitor, newest event first.</remarks>
         /// <param name="monitorId">Identifier of the monitor.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorStatusHistoryResponseDto> GetMonitorStatusHistoryAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorStatusHistoryResponse> GetMonitorStatusHistoryAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read monitor history</summary>
         /// <remarks>GET /catchAll/monitors/{monitor_id}/status. Lists every lifecycle event of a monitor, newest event first.</remarks>
@@ -92,7 +92,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.MonitorStatusHistoryResponseDto>> GetMonitorStatusHistoryWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorStatusHistoryResponse>> GetMonitorStatusHistoryWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Turn a monitor on</summary>
         /// <remarks>POST /catchAll/monitors/{monitor_id}/enable. Resumes the scheduled runs of a monitor.</remarks>
@@ -100,7 +100,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.EnableMonitorResponse> EnableMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequestDto? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> EnableMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Turn a monitor on</summary>
         /// <remarks>POST /catchAll/monitors/{monitor_id}/enable. Resumes the scheduled runs of a monitor.</remarks>
@@ -109,14 +109,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.EnableMonitorResponse>> EnableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequestDto? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorResponse>> EnableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Turn a monitor off</summary>
         /// <remarks>POST /catchAll/monitors/{monitor_id}/disable. Pauses the scheduled runs of a monitor.</remarks>
         /// <param name="monitorId">Identifier of the monitor.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.DisableMonitorResponse> DisableMonitorAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> DisableMonitorAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Turn a monitor off</summary>
         /// <remarks>POST /catchAll/monitors/{monitor_id}/disable. Pauses the scheduled runs of a monitor.</remarks>
@@ -124,22 +124,22 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DisableMonitorResponse>> DisableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorResponse>> DisableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a monitor</summary>
-        /// <remarks>DELETE /catchAll/monitors/{monitor_id}. Marks a monitor as deleted: its schedule stops at once and it leaves listings. Only the owner may do this, an unknown or foreign monitor gives `404`, and deleting it again still gives `200`.</remarks>
+        /// <remarks>DELETE /catchAll/monitors/{monitor_id}. Marks a monitor as deleted: its schedule stops at once and it leaves listings. Only the owner may do this, an unknown or foreign monitor gives <c>404</c>, and deleting it again still gives <c>200</c>.</remarks>
         /// <param name="monitorId">Identifier of the monitor.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteMonitorResponseDto> DeleteMonitorAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteMonitorResponse> DeleteMonitorAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a monitor</summary>
-        /// <remarks>DELETE /catchAll/monitors/{monitor_id}. Marks a monitor as deleted: its schedule stops at once and it leaves listings. Only the owner may do this, an unknown or foreign monitor gives `404`, and deleting it again still gives `200`.</remarks>
+        /// <remarks>DELETE /catchAll/monitors/{monitor_id}. Marks a monitor as deleted: its schedule stops at once and it leaves listings. Only the owner may do this, an unknown or foreign monitor gives <c>404</c>, and deleting it again still gives <c>200</c>.</remarks>
         /// <param name="monitorId">Identifier of the monitor.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DeleteMonitorResponseDto>> DeleteMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeleteMonitorResponse>> DeleteMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Change a monitor</summary>
         /// <remarks>PATCH /catchAll/monitors/{monitor_id}. Changes the webhooks or record limit of a monitor.</remarks>
@@ -147,7 +147,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateMonitorResponseDto> UpdateMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateMonitorResponse> UpdateMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Change a monitor</summary>
         /// <remarks>PATCH /catchAll/monitors/{monitor_id}. Changes the webhooks or record limit of a monitor.</remarks>
@@ -156,15 +156,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UpdateMonitorResponseDto>> UpdateMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateMonitorResponse>> UpdateMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
     /// <summary>Schedule recurring runs of a job and read what they collect.</summary>
-    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
-    public partial class MonitorsClient : IMonitorsClient
+    public sealed partial class MonitorsClient : IMonitorsClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public MonitorsClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -172,28 +171,18 @@ namespace CatchAll
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
-        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
-        protected MonitorsClient()
-        {
-        }
-
-        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
-        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
-
-        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
-        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
+        /// <summary>The pipeline this client sends through.</summary>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorsResponseDto> ListMonitorsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorsResponse> ListMonitorsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListMonitorsWithResponseAsync(page, pageSize, search, ownership, projectId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListMonitorsResponseDto>> ListMonitorsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListMonitorsResponse>> ListMonitorsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listMonitors");
             request_.AppendPath("/catchAll/monitors");
@@ -202,144 +191,144 @@ namespace CatchAll
             request_.AddQuery("search", search is null ? null : search);
             request_.AddQuery("ownership", ownership is { } ownership_ ? ownership_.ToString() : null);
             request_.AddQuery("project_id", projectId is { } projectId_ ? global::CatchAll.Runtime.ParameterFormatter.Format(projectId_) : null);
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListMonitorsResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListMonitorsResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateMonitorResponseDto> CreateMonitorAsync(global::CatchAll.Models.CreateMonitorRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateMonitorResponse> CreateMonitorAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateMonitorWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateMonitorResponseDto>> CreateMonitorWithResponseAsync(global::CatchAll.Models.CreateMonitorRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateMonitorResponse>> CreateMonitorWithResponseAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createMonitor");
             request_.AppendPath("/catchAll/monitors/create");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateMonitorRequestDto>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateMonitorResponseDto>(), options, cancellationToken);
+            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateMonitorRequest>());
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateMonitorResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.PullMonitorResponseDto> PullMonitorResultsAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.PullMonitorResponse> PullMonitorResultsAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await PullMonitorResultsWithResponseAsync(monitorId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.PullMonitorResponseDto>> PullMonitorResultsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.PullMonitorResponse>> PullMonitorResultsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "pullMonitorResults");
             request_.AppendPath("/catchAll/monitors/pull/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(monitorId));
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.PullMonitorResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.PullMonitorResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsAsync(global::System.Guid monitorId, global::CatchAll.Models.ListMonitorJobsSort? sort = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListMonitorJobsWithResponseAsync(monitorId, sort, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListMonitorJobsResponse>> ListMonitorJobsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.ListMonitorJobsSort? sort = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListMonitorJobsResponse>> ListMonitorJobsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listMonitorJobs");
             request_.AppendPath("/catchAll/monitors/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(monitorId));
             request_.AppendPath("/jobs");
             request_.AddQuery("sort", sort is { } sort_ ? sort_.ToString() : null);
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListMonitorJobsResponse>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListMonitorJobsResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorStatusHistoryResponseDto> GetMonitorStatusHistoryAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorStatusHistoryResponse> GetMonitorStatusHistoryAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetMonitorStatusHistoryWithResponseAsync(monitorId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.MonitorStatusHistoryResponseDto>> GetMonitorStatusHistoryWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorStatusHistoryResponse>> GetMonitorStatusHistoryWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getMonitorStatusHistory");
             request_.AppendPath("/catchAll/monitors/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(monitorId));
             request_.AppendPath("/status");
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.EnableMonitorResponse> EnableMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequestDto? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> EnableMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await EnableMonitorWithResponseAsync(monitorId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.EnableMonitorResponse>> EnableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequestDto? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorResponse>> EnableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "enableMonitor");
             request_.AppendPath("/catchAll/monitors/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(monitorId));
             request_.AppendPath("/enable");
-            if (body is not null) request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.EnableMonitorRequestDto>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.EnableMonitorResponse>(), options, cancellationToken);
+            if (body is not null) request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.EnableMonitorRequest>());
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.MonitorResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DisableMonitorResponse> DisableMonitorAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> DisableMonitorAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await DisableMonitorWithResponseAsync(monitorId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DisableMonitorResponse>> DisableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorResponse>> DisableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "disableMonitor");
             request_.AppendPath("/catchAll/monitors/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(monitorId));
             request_.AppendPath("/disable");
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DisableMonitorResponse>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.MonitorResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteMonitorResponseDto> DeleteMonitorAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteMonitorResponse> DeleteMonitorAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await DeleteMonitorWithResponseAsync(monitorId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DeleteMonitorResponseDto>> DeleteMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeleteMonitorResponse>> DeleteMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "deleteMonitor");
             request_.AppendPath("/catchAll/monitors/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(monitorId));
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DeleteMonitorResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DeleteMonitorResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateMonitorResponseDto> UpdateMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateMonitorResponse> UpdateMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UpdateMonitorWithResponseAsync(monitorId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UpdateMonitorResponseDto>> UpdateMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateMonitorResponse>> UpdateMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "updateMonitor");
             request_.AppendPath("/catchAll/monitors/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(monitorId));
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateMonitorRequestDto>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateMonitorResponseDto>(), options, cancellationToken);
+            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateMonitorRequest>());
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateMonitorResponse>(), options, cancellationToken);
         }
     }
 }

@@ -16,12 +16,12 @@ namespace CatchAll
         /// <param name="ownership">Which resources to include by ownership. Server default: "all".</param>
         /// <param name="projectId">Keep only resources that belong to this project.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        public static global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ListMonitorsResponseDto, global::CatchAll.Models.MonitorListItemDto> ListMonitorsAllAsync(this IMonitorsClient client, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.Runtime.RequestOptions? options = null)
+        public static global::CatchAll.AsyncPageable<global::CatchAll.Models.ListMonitorsResponse, global::CatchAll.Models.MonitorListItem> ListMonitorsAllAsync(this IMonitorsClient client, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-            return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ListMonitorsResponseDto, global::CatchAll.Models.MonitorListItemDto>(
+            return new global::CatchAll.AsyncPageable<global::CatchAll.Models.ListMonitorsResponse, global::CatchAll.Models.MonitorListItem>(
                 (number, token) => client.ListMonitorsAsync(page: number, pageSize: pageSize, search: search, ownership: ownership, projectId: projectId, options: options, cancellationToken: token),
-                result => result.Monitors is null ? null : result.Monitors as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.MonitorListItemDto> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.MonitorListItemDto>(result.Monitors),
+                result => result.Monitors is null ? null : result.Monitors as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.MonitorListItem> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.MonitorListItem>(result.Monitors),
                 result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
         }
     }

@@ -17,7 +17,7 @@ namespace CatchAll
         /// <param name="ownership">Which resources to include by ownership. Server default: "all".</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectListResponseDto> ListProjectsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectListResponse> ListProjectsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List projects</summary>
         /// <remarks>GET /catchAll/projects. Pages through the projects the caller can see.</remarks>
@@ -28,14 +28,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ProjectListResponseDto>> ListProjectsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectListResponse>> ListProjectsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a project</summary>
         /// <remarks>POST /catchAll/projects. Creates a project.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateProjectResponseDto> CreateProjectAsync(global::CatchAll.Models.CreateProjectRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateProjectResponse> CreateProjectAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a project</summary>
         /// <remarks>POST /catchAll/projects. Creates a project.</remarks>
@@ -43,14 +43,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateProjectResponseDto>> CreateProjectWithResponseAsync(global::CatchAll.Models.CreateProjectRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateProjectResponse>> CreateProjectWithResponseAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read a project</summary>
         /// <remarks>GET /catchAll/projects/{project_id}. Returns one project.</remarks>
         /// <param name="projectId">Identifier of the project.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResponseDto> GetProjectAsync(global::System.Guid projectId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResponse> GetProjectAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read a project</summary>
         /// <remarks>GET /catchAll/projects/{project_id}. Returns one project.</remarks>
@@ -58,24 +58,24 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ProjectResponseDto>> GetProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResponse>> GetProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a project</summary>
-        /// <remarks>DELETE /catchAll/projects/{project_id}. Deletes a project; unless `delete_resources` is true its resources are only detached.</remarks>
+        /// <remarks>DELETE /catchAll/projects/{project_id}. Deletes a project; unless <c>delete_resources</c> is true its resources are only detached.</remarks>
         /// <param name="projectId">Identifier of the project.</param>
         /// <param name="deleteResources">When true, the project's jobs, monitors and datasets are deleted for good as well; when false they are only detached from it. Server default: false.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task DeleteProjectAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task DeleteProjectAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a project</summary>
-        /// <remarks>DELETE /catchAll/projects/{project_id}. Deletes a project; unless `delete_resources` is true its resources are only detached.</remarks>
+        /// <remarks>DELETE /catchAll/projects/{project_id}. Deletes a project; unless <c>delete_resources</c> is true its resources are only detached.</remarks>
         /// <param name="projectId">Identifier of the project.</param>
         /// <param name="deleteResources">When true, the project's jobs, monitors and datasets are deleted for good as well; when false they are only detached from it. Server default: false.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> DeleteProjectWithResponseAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteProjectWithResponseAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Change a project</summary>
         /// <remarks>PATCH /catchAll/projects/{project_id}. Changes the name and/or description of a project.</remarks>
@@ -83,7 +83,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateProjectResponseDto> UpdateProjectAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateProjectResponse> UpdateProjectAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Change a project</summary>
         /// <remarks>PATCH /catchAll/projects/{project_id}. Changes the name and/or description of a project.</remarks>
@@ -92,22 +92,22 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UpdateProjectResponseDto>> UpdateProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateProjectResponse>> UpdateProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Count project resources</summary>
-        /// <remarks>GET /catchAll/projects/{project_id}/overview. Counts a project's resources by type: jobs and monitors per status (for example `completed`, `failed`), datasets and monitor groups as a `total` only.</remarks>
+        /// <remarks>GET /catchAll/projects/{project_id}/overview. Counts a project's resources by type: jobs and monitors per status (for example <c>completed</c>, <c>failed</c>), datasets and monitor groups as a <c>total</c> only.</remarks>
         /// <param name="projectId">Identifier of the project.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectOverviewResponseDto> GetProjectOverviewAsync(global::System.Guid projectId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectOverviewResponse> GetProjectOverviewAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Count project resources</summary>
-        /// <remarks>GET /catchAll/projects/{project_id}/overview. Counts a project's resources by type: jobs and monitors per status (for example `completed`, `failed`), datasets and monitor groups as a `total` only.</remarks>
+        /// <remarks>GET /catchAll/projects/{project_id}/overview. Counts a project's resources by type: jobs and monitors per status (for example <c>completed</c>, <c>failed</c>), datasets and monitor groups as a <c>total</c> only.</remarks>
         /// <param name="projectId">Identifier of the project.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ProjectOverviewResponseDto>> GetProjectOverviewWithResponseAsync(global::System.Guid projectId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectOverviewResponse>> GetProjectOverviewWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List project resources</summary>
         /// <remarks>GET /catchAll/projects/{project_id}/resources. Pages through the resources of a project, optionally of one type.</remarks>
@@ -117,7 +117,7 @@ namespace CatchAll
         /// <param name="pageSize">How many items one page holds. Server default: 100.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResourceListResponseDto> ListProjectResourcesAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResourceListResponse> ListProjectResourcesAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List project resources</summary>
         /// <remarks>GET /catchAll/projects/{project_id}/resources. Pages through the resources of a project, optionally of one type.</remarks>
@@ -128,7 +128,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ProjectResourceListResponseDto>> ListProjectResourcesWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResourceListResponse>> ListProjectResourcesWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Attach resources to a project</summary>
         /// <remarks>POST /catchAll/projects/{project_id}/resources. Puts one or more existing resources into a project in one call.</remarks>
@@ -136,7 +136,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.AddResourceResponseDto> AddResourceToProjectAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.AddResourceResponse> AddResourceToProjectAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Attach resources to a project</summary>
         /// <remarks>POST /catchAll/projects/{project_id}/resources. Puts one or more existing resources into a project in one call.</remarks>
@@ -145,7 +145,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.AddResourceResponseDto>> AddResourceToProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.AddResourceResponse>> AddResourceToProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Detach a resource from a project</summary>
         /// <remarks>DELETE /catchAll/projects/{project_id}/resources/{resource_type}/{resource_id}. Takes a resource out of a project; the resource itself stays.</remarks>
@@ -154,7 +154,7 @@ namespace CatchAll
         /// <param name="resourceId">Identifier of the resource to take out.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.RemoveResourceResponseDto> RemoveResourceFromProjectAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.RemoveResourceResponse> RemoveResourceFromProjectAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Detach a resource from a project</summary>
         /// <remarks>DELETE /catchAll/projects/{project_id}/resources/{resource_type}/{resource_id}. Takes a resource out of a project; the resource itself stays.</remarks>
@@ -164,15 +164,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.RemoveResourceResponseDto>> RemoveResourceFromProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.RemoveResourceResponse>> RemoveResourceFromProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
     /// <summary>Containers that group jobs, monitors and datasets and can be shared with teammates.</summary>
-    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
-    public partial class ProjectsClient : IProjectsClient
+    public sealed partial class ProjectsClient : IProjectsClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public ProjectsClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -180,28 +179,18 @@ namespace CatchAll
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
-        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
-        protected ProjectsClient()
-        {
-        }
-
-        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
-        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
-
-        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
-        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
+        /// <summary>The pipeline this client sends through.</summary>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectListResponseDto> ListProjectsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectListResponse> ListProjectsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListProjectsWithResponseAsync(page, pageSize, search, ownership, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ProjectListResponseDto>> ListProjectsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectListResponse>> ListProjectsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listProjects");
             request_.AppendPath("/catchAll/projects");
@@ -209,102 +198,102 @@ namespace CatchAll
             request_.AddQuery("page_size", pageSize is { } pageSize_ ? global::CatchAll.Runtime.ParameterFormatter.Format(pageSize_) : null);
             request_.AddQuery("search", search is null ? null : search);
             request_.AddQuery("ownership", ownership is { } ownership_ ? ownership_.ToString() : null);
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ProjectListResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ProjectListResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateProjectResponseDto> CreateProjectAsync(global::CatchAll.Models.CreateProjectRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateProjectResponse> CreateProjectAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateProjectWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateProjectResponseDto>> CreateProjectWithResponseAsync(global::CatchAll.Models.CreateProjectRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateProjectResponse>> CreateProjectWithResponseAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createProject");
             request_.AppendPath("/catchAll/projects");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateProjectRequestDto>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateProjectResponseDto>(), options, cancellationToken);
+            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateProjectRequest>());
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateProjectResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResponseDto> GetProjectAsync(global::System.Guid projectId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResponse> GetProjectAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetProjectWithResponseAsync(projectId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ProjectResponseDto>> GetProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResponse>> GetProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getProject");
             request_.AppendPath("/catchAll/projects/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(projectId));
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ProjectResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ProjectResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task DeleteProjectAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task DeleteProjectAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await DeleteProjectWithResponseAsync(projectId, deleteResources, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> DeleteProjectWithResponseAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteProjectWithResponseAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "deleteProject");
             request_.AppendPath("/catchAll/projects/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(projectId));
             request_.AddQuery("delete_resources", deleteResources is { } deleteResources_ ? global::CatchAll.Runtime.ParameterFormatter.Format(deleteResources_) : null);
-            return Pipeline.SendAsync(request_, options, cancellationToken);
+            return _pipeline.SendAsync(request_, options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateProjectResponseDto> UpdateProjectAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateProjectResponse> UpdateProjectAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UpdateProjectWithResponseAsync(projectId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UpdateProjectResponseDto>> UpdateProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateProjectResponse>> UpdateProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "updateProject");
             request_.AppendPath("/catchAll/projects/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(projectId));
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateProjectRequestDto>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateProjectResponseDto>(), options, cancellationToken);
+            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateProjectRequest>());
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateProjectResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectOverviewResponseDto> GetProjectOverviewAsync(global::System.Guid projectId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectOverviewResponse> GetProjectOverviewAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetProjectOverviewWithResponseAsync(projectId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ProjectOverviewResponseDto>> GetProjectOverviewWithResponseAsync(global::System.Guid projectId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectOverviewResponse>> GetProjectOverviewWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getProjectOverview");
             request_.AppendPath("/catchAll/projects/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(projectId));
             request_.AppendPath("/overview");
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ProjectOverviewResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ProjectOverviewResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResourceListResponseDto> ListProjectResourcesAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResourceListResponse> ListProjectResourcesAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListProjectResourcesWithResponseAsync(projectId, resourceType, page, pageSize, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ProjectResourceListResponseDto>> ListProjectResourcesWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResourceListResponse>> ListProjectResourcesWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listProjectResources");
             request_.AppendPath("/catchAll/projects/");
@@ -313,37 +302,37 @@ namespace CatchAll
             request_.AddQuery("resource_type", resourceType is { } resourceType_ ? resourceType_.ToString() : null);
             request_.AddQuery("page", page is { } page_ ? global::CatchAll.Runtime.ParameterFormatter.Format(page_) : null);
             request_.AddQuery("page_size", pageSize is { } pageSize_ ? global::CatchAll.Runtime.ParameterFormatter.Format(pageSize_) : null);
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ProjectResourceListResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ProjectResourceListResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.AddResourceResponseDto> AddResourceToProjectAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.AddResourceResponse> AddResourceToProjectAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await AddResourceToProjectWithResponseAsync(projectId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.AddResourceResponseDto>> AddResourceToProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.AddResourceResponse>> AddResourceToProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "addResourceToProject");
             request_.AppendPath("/catchAll/projects/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(projectId));
             request_.AppendPath("/resources");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.AddResourceRequestDto>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.AddResourceResponseDto>(), options, cancellationToken);
+            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.AddResourceRequest>());
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.AddResourceResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.RemoveResourceResponseDto> RemoveResourceFromProjectAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.RemoveResourceResponse> RemoveResourceFromProjectAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await RemoveResourceFromProjectWithResponseAsync(projectId, resourceType, resourceId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.RemoveResourceResponseDto>> RemoveResourceFromProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.RemoveResourceResponse>> RemoveResourceFromProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "removeResourceFromProject");
             request_.AppendPath("/catchAll/projects/");
@@ -352,7 +341,7 @@ namespace CatchAll
             request_.AppendPathParameter(resourceType.ToString());
             request_.AppendPath("/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(resourceId));
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.RemoveResourceResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.RemoveResourceResponse>(), options, cancellationToken);
         }
     }
 }

@@ -15,12 +15,12 @@ namespace CatchAll
         /// <param name="resourceType">Keep only resources of this kind.</param>
         /// <param name="pageSize">How many items one page holds. Server default: 100.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        public static global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ProjectResourceListResponseDto, global::CatchAll.Models.ProjectResourceDto> ListProjectResourcesAllAsync(this IProjectsClient client, global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null)
+        public static global::CatchAll.AsyncPageable<global::CatchAll.Models.ProjectResourceListResponse, global::CatchAll.Models.ProjectResource> ListProjectResourcesAllAsync(this IProjectsClient client, global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-            return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ProjectResourceListResponseDto, global::CatchAll.Models.ProjectResourceDto>(
+            return new global::CatchAll.AsyncPageable<global::CatchAll.Models.ProjectResourceListResponse, global::CatchAll.Models.ProjectResource>(
                 (number, token) => client.ListProjectResourcesAsync(projectId: projectId, resourceType: resourceType, page: number, pageSize: pageSize, options: options, cancellationToken: token),
-                result => result.Resources is null ? null : result.Resources as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.ProjectResourceDto> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.ProjectResourceDto>(result.Resources),
+                result => result.Resources is null ? null : result.Resources as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.ProjectResource> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.ProjectResource>(result.Resources),
                 result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
         }
 
@@ -30,12 +30,12 @@ namespace CatchAll
         /// <param name="search">Keep projects whose name contains this text, ignoring case.</param>
         /// <param name="ownership">Which resources to include by ownership. Server default: "all".</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        public static global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ProjectListResponseDto, global::CatchAll.Models.ProjectSummaryDto> ListProjectsAllAsync(this IProjectsClient client, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.Runtime.RequestOptions? options = null)
+        public static global::CatchAll.AsyncPageable<global::CatchAll.Models.ProjectListResponse, global::CatchAll.Models.ProjectSummary> ListProjectsAllAsync(this IProjectsClient client, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-            return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ProjectListResponseDto, global::CatchAll.Models.ProjectSummaryDto>(
+            return new global::CatchAll.AsyncPageable<global::CatchAll.Models.ProjectListResponse, global::CatchAll.Models.ProjectSummary>(
                 (number, token) => client.ListProjectsAsync(page: number, pageSize: pageSize, search: search, ownership: ownership, options: options, cancellationToken: token),
-                result => result.Projects is null ? null : result.Projects as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.ProjectSummaryDto> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.ProjectSummaryDto>(result.Projects),
+                result => result.Projects is null ? null : result.Projects as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.ProjectSummary> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.ProjectSummary>(result.Projects),
                 result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
         }
     }

@@ -16,7 +16,7 @@ namespace CatchAll
         /// <param name="search">Keep items whose text contains this value, ignoring case.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponseDto> ListWebhooksAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List webhooks</summary>
         /// <remarks>GET /catchAll/webhooks. Pages through the organization's webhooks.</remarks>
@@ -26,14 +26,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListWebhooksResponseDto>> ListWebhooksWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a webhook</summary>
         /// <remarks>POST /catchAll/webhooks. Registers a webhook for the caller's organization.</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateWebhookResponseDto> CreateWebhookAsync(global::CatchAll.Models.CreateWebhookRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateWebhookResponse> CreateWebhookAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Add a webhook</summary>
         /// <remarks>POST /catchAll/webhooks. Registers a webhook for the caller's organization.</remarks>
@@ -41,14 +41,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateWebhookResponseDto>> CreateWebhookWithResponseAsync(global::CatchAll.Models.CreateWebhookRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateWebhookResponse>> CreateWebhookWithResponseAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read a webhook</summary>
         /// <remarks>GET /catchAll/webhooks/{webhook_id}. Returns the complete settings of one webhook.</remarks>
         /// <param name="webhookId">Identifier of the webhook.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.GetWebhookResponseDto> GetWebhookAsync(global::System.Guid webhookId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.GetWebhookResponse> GetWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read a webhook</summary>
         /// <remarks>GET /catchAll/webhooks/{webhook_id}. Returns the complete settings of one webhook.</remarks>
@@ -56,14 +56,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.GetWebhookResponseDto>> GetWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.GetWebhookResponse>> GetWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a webhook</summary>
         /// <remarks>DELETE /catchAll/webhooks/{webhook_id}. Deletes a webhook for good together with all of its assignments, so no job or monitor calls it any more.</remarks>
         /// <param name="webhookId">Identifier of the webhook.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task DeleteWebhookAsync(global::System.Guid webhookId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task DeleteWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Remove a webhook</summary>
         /// <remarks>DELETE /catchAll/webhooks/{webhook_id}. Deletes a webhook for good together with all of its assignments, so no job or monitor calls it any more.</remarks>
@@ -71,7 +71,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> DeleteWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Change a webhook</summary>
         /// <remarks>PATCH /catchAll/webhooks/{webhook_id}. Changes only the webhook fields present in the body.</remarks>
@@ -79,7 +79,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateWebhookResponseDto> UpdateWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateWebhookResponse> UpdateWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Change a webhook</summary>
         /// <remarks>PATCH /catchAll/webhooks/{webhook_id}. Changes only the webhook fields present in the body.</remarks>
@@ -88,7 +88,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UpdateWebhookResponseDto>> UpdateWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateWebhookResponse>> UpdateWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Send a test call</summary>
         /// <remarks>POST /catchAll/webhooks/{webhook_id}/test. Calls the webhook URL once with its configured method, headers and auth and reports what the target answered, so you can check it before wiring it to real work.</remarks>
@@ -96,7 +96,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.TestWebhookResponseDto> TestWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequestDto? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.TestWebhookResponse> TestWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Send a test call</summary>
         /// <remarks>POST /catchAll/webhooks/{webhook_id}/test. Calls the webhook URL once with its configured method, headers and auth and reports what the target answered, so you can check it before wiring it to real work.</remarks>
@@ -105,7 +105,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.TestWebhookResponseDto>> TestWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequestDto? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.TestWebhookResponse>> TestWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List attached resources</summary>
         /// <remarks>GET /catchAll/webhooks/{webhook_id}/resources. Pages through the resources linked to a webhook.</remarks>
@@ -115,7 +115,7 @@ namespace CatchAll
         /// <param name="pageSize">Page size for assignments. Server default: 100.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhookResourcesResponseDto> ListWebhookResourcesAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhookResourcesResponse> ListWebhookResourcesAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List attached resources</summary>
         /// <remarks>GET /catchAll/webhooks/{webhook_id}/resources. Pages through the resources linked to a webhook.</remarks>
@@ -126,7 +126,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListWebhookResourcesResponseDto>> ListWebhookResourcesWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhookResourcesResponse>> ListWebhookResourcesWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Attach a resource</summary>
         /// <remarks>POST /catchAll/webhooks/{webhook_id}/resources. Links a job, monitor or monitor group to a webhook so the webhook is called when that resource finishes. One webhook may serve many resources; one resource accepts at most 5 webhooks.</remarks>
@@ -134,7 +134,7 @@ namespace CatchAll
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.AssignWebhookResourceResponseDto> AssignWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.AssignWebhookResourceResponse> AssignWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Attach a resource</summary>
         /// <remarks>POST /catchAll/webhooks/{webhook_id}/resources. Links a job, monitor or monitor group to a webhook so the webhook is called when that resource finishes. One webhook may serve many resources; one resource accepts at most 5 webhooks.</remarks>
@@ -143,7 +143,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.AssignWebhookResourceResponseDto>> AssignWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.AssignWebhookResourceResponse>> AssignWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Detach a resource</summary>
         /// <remarks>DELETE /catchAll/webhooks/{webhook_id}/resources/{resource_type}/{resource_id}. Unlinks a resource from a webhook; both of them remain.</remarks>
@@ -152,7 +152,7 @@ namespace CatchAll
         /// <param name="resourceId">Identifier of the job, monitor or monitor group.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task RemoveWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task RemoveWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Detach a resource</summary>
         /// <remarks>DELETE /catchAll/webhooks/{webhook_id}/resources/{resource_type}/{resource_id}. Unlinks a resource from a webhook; both of them remain.</remarks>
@@ -162,7 +162,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> RemoveWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> RemoveWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List a resource's webhooks</summary>
         /// <remarks>GET /catchAll/resources/{resource_type}/{resource_id}/webhooks. Lists the webhooks linked to one job, monitor or monitor group.</remarks>
@@ -173,7 +173,7 @@ namespace CatchAll
         /// <param name="pageSize">Page size for webhooks. Server default: 100.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponseDto> ListWebhooksForResourceAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksForResourceAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List a resource's webhooks</summary>
         /// <remarks>GET /catchAll/resources/{resource_type}/{resource_id}/webhooks. Lists the webhooks linked to one job, monitor or monitor group.</remarks>
@@ -185,7 +185,7 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListWebhooksResponseDto>> ListWebhooksForResourceWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksForResourceWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read delivery log</summary>
         /// <remarks>GET /catchAll/webhook-history. Pages through the webhook calls made for one resource, newest first, with status code, outcome, errors and warnings; handy for debugging failed deliveries.</remarks>
@@ -195,7 +195,7 @@ namespace CatchAll
         /// <param name="pageSize">Page size for log records. Server default: 50.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::CatchAll.Models.DeliveryHistoryResponseDto> GetWebhookDeliveryHistoryAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.Models.DeliveryHistoryResponse> GetWebhookDeliveryHistoryAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Read delivery log</summary>
         /// <remarks>GET /catchAll/webhook-history. Pages through the webhook calls made for one resource, newest first, with status code, outcome, errors and warnings; handy for debugging failed deliveries.</remarks>
@@ -206,15 +206,14 @@ namespace CatchAll
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DeliveryHistoryResponseDto>> GetWebhookDeliveryHistoryWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeliveryHistoryResponse>> GetWebhookDeliveryHistoryWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
     /// <summary>Reusable notification endpoints (generic HTTPS, Slack, Microsoft Teams or custom) that an organization attaches to jobs and monitors.</summary>
-    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
-    public partial class WebhooksClient : IWebhooksClient
+    public sealed partial class WebhooksClient : IWebhooksClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public WebhooksClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -222,130 +221,120 @@ namespace CatchAll
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
-        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
-        protected WebhooksClient()
-        {
-        }
-
-        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
-        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
-
-        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
-        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
+        /// <summary>The pipeline this client sends through.</summary>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponseDto> ListWebhooksAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListWebhooksWithResponseAsync(page, pageSize, search, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListWebhooksResponseDto>> ListWebhooksWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listWebhooks");
             request_.AppendPath("/catchAll/webhooks");
             request_.AddQuery("page", page is { } page_ ? global::CatchAll.Runtime.ParameterFormatter.Format(page_) : null);
             request_.AddQuery("page_size", pageSize is { } pageSize_ ? global::CatchAll.Runtime.ParameterFormatter.Format(pageSize_) : null);
             request_.AddQuery("search", search is null ? null : search);
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListWebhooksResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListWebhooksResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateWebhookResponseDto> CreateWebhookAsync(global::CatchAll.Models.CreateWebhookRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateWebhookResponse> CreateWebhookAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateWebhookWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.CreateWebhookResponseDto>> CreateWebhookWithResponseAsync(global::CatchAll.Models.CreateWebhookRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateWebhookResponse>> CreateWebhookWithResponseAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createWebhook");
             request_.AppendPath("/catchAll/webhooks");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateWebhookRequestDto>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateWebhookResponseDto>(), options, cancellationToken);
+            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateWebhookRequest>());
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateWebhookResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.GetWebhookResponseDto> GetWebhookAsync(global::System.Guid webhookId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.GetWebhookResponse> GetWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetWebhookWithResponseAsync(webhookId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.GetWebhookResponseDto>> GetWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.GetWebhookResponse>> GetWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getWebhook");
             request_.AppendPath("/catchAll/webhooks/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(webhookId));
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.GetWebhookResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.GetWebhookResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task DeleteWebhookAsync(global::System.Guid webhookId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task DeleteWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await DeleteWebhookWithResponseAsync(webhookId, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> DeleteWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "deleteWebhook");
             request_.AppendPath("/catchAll/webhooks/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(webhookId));
-            return Pipeline.SendAsync(request_, options, cancellationToken);
+            return _pipeline.SendAsync(request_, options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateWebhookResponseDto> UpdateWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateWebhookResponse> UpdateWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UpdateWebhookWithResponseAsync(webhookId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.UpdateWebhookResponseDto>> UpdateWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateWebhookResponse>> UpdateWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "updateWebhook");
             request_.AppendPath("/catchAll/webhooks/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(webhookId));
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateWebhookRequestDto>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateWebhookResponseDto>(), options, cancellationToken);
+            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateWebhookRequest>());
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateWebhookResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.TestWebhookResponseDto> TestWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequestDto? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.TestWebhookResponse> TestWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await TestWebhookWithResponseAsync(webhookId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.TestWebhookResponseDto>> TestWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequestDto? body = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.TestWebhookResponse>> TestWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "testWebhook");
             request_.AppendPath("/catchAll/webhooks/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(webhookId));
             request_.AppendPath("/test");
-            if (body is not null) request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.TestWebhookRequestDto>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.TestWebhookResponseDto>(), options, cancellationToken);
+            if (body is not null) request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.TestWebhookRequest>());
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.TestWebhookResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhookResourcesResponseDto> ListWebhookResourcesAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhookResourcesResponse> ListWebhookResourcesAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListWebhookResourcesWithResponseAsync(webhookId, resourceType, page, pageSize, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListWebhookResourcesResponseDto>> ListWebhookResourcesWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhookResourcesResponse>> ListWebhookResourcesWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listWebhookResources");
             request_.AppendPath("/catchAll/webhooks/");
@@ -354,36 +343,36 @@ namespace CatchAll
             request_.AddQuery("resource_type", resourceType is { } resourceType_ ? resourceType_.ToString() : null);
             request_.AddQuery("page", page is { } page_ ? global::CatchAll.Runtime.ParameterFormatter.Format(page_) : null);
             request_.AddQuery("page_size", pageSize is { } pageSize_ ? global::CatchAll.Runtime.ParameterFormatter.Format(pageSize_) : null);
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListWebhookResourcesResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListWebhookResourcesResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.AssignWebhookResourceResponseDto> AssignWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.AssignWebhookResourceResponse> AssignWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await AssignWebhookResourceWithResponseAsync(webhookId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.AssignWebhookResourceResponseDto>> AssignWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequestDto body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.AssignWebhookResourceResponse>> AssignWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "assignWebhookResource");
             request_.AppendPath("/catchAll/webhooks/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(webhookId));
             request_.AppendPath("/resources");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.AssignWebhookResourceRequestDto>());
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.AssignWebhookResourceResponseDto>(), options, cancellationToken);
+            request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.AssignWebhookResourceRequest>());
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.AssignWebhookResourceResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task RemoveWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task RemoveWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await RemoveWebhookResourceWithResponseAsync(webhookId, resourceType, resourceId, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse> RemoveWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> RemoveWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "removeWebhookResource");
             request_.AppendPath("/catchAll/webhooks/");
@@ -392,18 +381,18 @@ namespace CatchAll
             request_.AppendPathParameter(resourceType.ToString());
             request_.AppendPath("/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(resourceId));
-            return Pipeline.SendAsync(request_, options, cancellationToken);
+            return _pipeline.SendAsync(request_, options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponseDto> ListWebhooksForResourceAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksForResourceAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListWebhooksForResourceWithResponseAsync(resourceType, resourceId, isActive, page, pageSize, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.ListWebhooksResponseDto>> ListWebhooksForResourceWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksForResourceWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listWebhooksForResource");
             request_.AppendPath("/catchAll/resources/");
@@ -414,18 +403,18 @@ namespace CatchAll
             request_.AddQuery("is_active", isActive is { } isActive_ ? global::CatchAll.Runtime.ParameterFormatter.Format(isActive_) : null);
             request_.AddQuery("page", page is { } page_ ? global::CatchAll.Runtime.ParameterFormatter.Format(page_) : null);
             request_.AddQuery("page_size", pageSize is { } pageSize_ ? global::CatchAll.Runtime.ParameterFormatter.Format(pageSize_) : null);
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListWebhooksResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListWebhooksResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeliveryHistoryResponseDto> GetWebhookDeliveryHistoryAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeliveryHistoryResponse> GetWebhookDeliveryHistoryAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetWebhookDeliveryHistoryWithResponseAsync(resourceType, resourceId, page, pageSize, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::CatchAll.Models.DeliveryHistoryResponseDto>> GetWebhookDeliveryHistoryWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeliveryHistoryResponse>> GetWebhookDeliveryHistoryWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getWebhookDeliveryHistory");
             request_.AppendPath("/catchAll/webhook-history");
@@ -433,7 +422,7 @@ namespace CatchAll
             request_.AddQuery("resource_id", global::CatchAll.Runtime.ParameterFormatter.Format(resourceId));
             request_.AddQuery("page", page is { } page_ ? global::CatchAll.Runtime.ParameterFormatter.Format(page_) : null);
             request_.AddQuery("page_size", pageSize is { } pageSize_ ? global::CatchAll.Runtime.ParameterFormatter.Format(pageSize_) : null);
-            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DeliveryHistoryResponseDto>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DeliveryHistoryResponse>(), options, cancellationToken);
         }
     }
 }

@@ -15,12 +15,12 @@ namespace CatchAll
         /// <param name="resourceId">Identifier of the resource whose deliveries are wanted.</param>
         /// <param name="pageSize">Page size for log records. Server default: 50.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        public static global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.DeliveryHistoryResponseDto, global::CatchAll.Models.DeliveryHistoryItemDto> GetWebhookDeliveryHistoryAllAsync(this IWebhooksClient client, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null)
+        public static global::CatchAll.AsyncPageable<global::CatchAll.Models.DeliveryHistoryResponse, global::CatchAll.Models.DeliveryHistoryItem> GetWebhookDeliveryHistoryAllAsync(this IWebhooksClient client, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? pageSize = null, global::CatchAll.RequestOptions? options = null)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-            return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.DeliveryHistoryResponseDto, global::CatchAll.Models.DeliveryHistoryItemDto>(
+            return new global::CatchAll.AsyncPageable<global::CatchAll.Models.DeliveryHistoryResponse, global::CatchAll.Models.DeliveryHistoryItem>(
                 (number, token) => client.GetWebhookDeliveryHistoryAsync(resourceType: resourceType, resourceId: resourceId, page: number, pageSize: pageSize, options: options, cancellationToken: token),
-                result => result.Items is null ? null : result.Items as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.DeliveryHistoryItemDto> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.DeliveryHistoryItemDto>(result.Items),
+                result => result.Items is null ? null : result.Items as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.DeliveryHistoryItem> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.DeliveryHistoryItem>(result.Items),
                 result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
         }
 
@@ -30,12 +30,12 @@ namespace CatchAll
         /// <param name="resourceType">Keep only links to this kind of resource.</param>
         /// <param name="pageSize">Page size for assignments. Server default: 100.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        public static global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ListWebhookResourcesResponseDto, global::CatchAll.Models.WebhookResourceMappingResponseDto> ListWebhookResourcesAllAsync(this IWebhooksClient client, global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null)
+        public static global::CatchAll.AsyncPageable<global::CatchAll.Models.ListWebhookResourcesResponse, global::CatchAll.Models.WebhookResourceMappingResponse> ListWebhookResourcesAllAsync(this IWebhooksClient client, global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-            return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ListWebhookResourcesResponseDto, global::CatchAll.Models.WebhookResourceMappingResponseDto>(
+            return new global::CatchAll.AsyncPageable<global::CatchAll.Models.ListWebhookResourcesResponse, global::CatchAll.Models.WebhookResourceMappingResponse>(
                 (number, token) => client.ListWebhookResourcesAsync(webhookId: webhookId, resourceType: resourceType, page: number, pageSize: pageSize, options: options, cancellationToken: token),
-                result => result.Resources is null ? null : result.Resources as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.WebhookResourceMappingResponseDto> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.WebhookResourceMappingResponseDto>(result.Resources),
+                result => result.Resources is null ? null : result.Resources as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.WebhookResourceMappingResponse> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.WebhookResourceMappingResponse>(result.Resources),
                 result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
         }
 
@@ -44,12 +44,12 @@ namespace CatchAll
         /// <param name="pageSize">Page size for webhooks. Server default: 100.</param>
         /// <param name="search">Keep items whose text contains this value, ignoring case.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        public static global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ListWebhooksResponseDto, global::CatchAll.Models.WebhookResponseDto> ListWebhooksAllAsync(this IWebhooksClient client, int? pageSize = null, string? search = null, global::CatchAll.Runtime.RequestOptions? options = null)
+        public static global::CatchAll.AsyncPageable<global::CatchAll.Models.ListWebhooksResponse, global::CatchAll.Models.WebhookResponse> ListWebhooksAllAsync(this IWebhooksClient client, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-            return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ListWebhooksResponseDto, global::CatchAll.Models.WebhookResponseDto>(
+            return new global::CatchAll.AsyncPageable<global::CatchAll.Models.ListWebhooksResponse, global::CatchAll.Models.WebhookResponse>(
                 (number, token) => client.ListWebhooksAsync(page: number, pageSize: pageSize, search: search, options: options, cancellationToken: token),
-                result => result.Webhooks is null ? null : result.Webhooks as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.WebhookResponseDto> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.WebhookResponseDto>(result.Webhooks),
+                result => result.Webhooks is null ? null : result.Webhooks as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.WebhookResponse> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.WebhookResponse>(result.Webhooks),
                 result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
         }
 
@@ -60,12 +60,12 @@ namespace CatchAll
         /// <param name="isActive">Keep only active (true) or inactive (false) webhooks; leave out for both.</param>
         /// <param name="pageSize">Page size for webhooks. Server default: 100.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        public static global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ListWebhooksResponseDto, global::CatchAll.Models.WebhookResponseDto> ListWebhooksForResourceAllAsync(this IWebhooksClient client, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? pageSize = null, global::CatchAll.Runtime.RequestOptions? options = null)
+        public static global::CatchAll.AsyncPageable<global::CatchAll.Models.ListWebhooksResponse, global::CatchAll.Models.WebhookResponse> ListWebhooksForResourceAllAsync(this IWebhooksClient client, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
-            return new global::CatchAll.Runtime.AsyncPageable<global::CatchAll.Models.ListWebhooksResponseDto, global::CatchAll.Models.WebhookResponseDto>(
+            return new global::CatchAll.AsyncPageable<global::CatchAll.Models.ListWebhooksResponse, global::CatchAll.Models.WebhookResponse>(
                 (number, token) => client.ListWebhooksForResourceAsync(resourceType: resourceType, resourceId: resourceId, isActive: isActive, page: number, pageSize: pageSize, options: options, cancellationToken: token),
-                result => result.Webhooks is null ? null : result.Webhooks as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.WebhookResponseDto> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.WebhookResponseDto>(result.Webhooks),
+                result => result.Webhooks is null ? null : result.Webhooks as global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.WebhookResponse> ?? new global::System.Collections.Generic.List<global::CatchAll.Models.WebhookResponse>(result.Webhooks),
                 result => global::CatchAll.Runtime.PageCount.FromTotalPages(result.TotalPages));
         }
     }

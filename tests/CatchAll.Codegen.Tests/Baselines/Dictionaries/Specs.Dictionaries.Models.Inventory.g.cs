@@ -6,7 +6,7 @@ namespace Specs.Dictionaries.Models
     /// <summary>Inventory</summary>
     public sealed partial class Inventory
     {
-        private global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, double>?> _nullableMap;
+        private global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, double>?> _nullableMap;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>counts</summary>
@@ -38,7 +38,7 @@ namespace Specs.Dictionaries.Models
         public global::System.Collections.Generic.IDictionary<string, double>? NullableMap
         {
             get => _nullableMap.GetValueOrDefault();
-            set => _nullableMap = new global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, double>?>(value);
+            set => _nullableMap = new global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, double>?>(value);
         }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>

@@ -6,7 +6,7 @@ namespace Specs.Dictionaries.Models
     /// <summary>Declared properties plus any other member, kept as JSON.</summary>
     public sealed partial class Tagged
     {
-        private global::CatchAll.Runtime.Optional<string?> _note;
+        private global::CatchAll.Optional<string?> _note;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
         private global::System.Text.Json.JsonElement _additionalPropertiesJson;
 
@@ -19,7 +19,7 @@ namespace Specs.Dictionaries.Models
         public string? Note
         {
             get => _note.GetValueOrDefault();
-            set => _note = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _note = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>

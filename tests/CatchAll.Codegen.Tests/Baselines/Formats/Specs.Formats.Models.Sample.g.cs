@@ -6,7 +6,7 @@ namespace Specs.Formats.Models
     /// <summary>Sample</summary>
     public sealed partial class Sample
     {
-        private global::CatchAll.Runtime.Optional<global::System.Guid?> _optionalId;
+        private global::CatchAll.Optional<global::System.Guid?> _optionalId;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>id</summary>
@@ -54,7 +54,7 @@ namespace Specs.Formats.Models
         public global::System.Guid? OptionalId
         {
             get => _optionalId.GetValueOrDefault();
-            set => _optionalId = new global::CatchAll.Runtime.Optional<global::System.Guid?>(value);
+            set => _optionalId = new global::CatchAll.Optional<global::System.Guid?>(value);
         }
 
         /// <summary>days</summary>

@@ -17,7 +17,7 @@ namespace Specs.Formats
         /// <param name="takenAt">When it was taken.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public static async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> UploadSampleAsync(this ISamplesClient client, string filePath, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> UploadSampleAsync(this ISamplesClient client, string filePath, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
             if (filePath is null) throw new global::System.ArgumentNullException(nameof(filePath));

@@ -14,7 +14,7 @@ namespace Specs.FreeForm
         /// <param name="body">The request body.</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> SendEventAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> SendEventAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>sendEvent</summary>
         /// <remarks>POST /events</remarks>
@@ -22,28 +22,27 @@ namespace Specs.FreeForm
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.Text.Json.JsonElement>> SendEventWithResponseAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Text.Json.JsonElement>> SendEventWithResponseAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>getRawEvents</summary>
         /// <remarks>GET /events/raw</remarks>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> GetRawEventsAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> GetRawEventsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>getRawEvents</summary>
         /// <remarks>GET /events/raw</remarks>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>> GetRawEventsWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>> GetRawEventsWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
     /// <summary>Events operations.</summary>
-    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
-    public partial class EventsClient : IEventsClient
+    public sealed partial class EventsClient : IEventsClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public EventsClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -51,49 +50,39 @@ namespace Specs.FreeForm
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
-        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
-        protected EventsClient()
-        {
-        }
-
-        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
-        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
-
-        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
-        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
+        /// <summary>The pipeline this client sends through.</summary>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> SendEventAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> SendEventAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await SendEventWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.Text.Json.JsonElement>> SendEventWithResponseAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Text.Json.JsonElement>> SendEventWithResponseAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "sendEvent");
             request_.AppendPath("/events");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::Specs.FreeForm.FreeFormApiJson.TypeInfo<global::Specs.FreeForm.Models.Event>());
-            return Pipeline.SendAsync(request_, global::Specs.FreeForm.FreeFormApiJson.TypeInfo<global::System.Text.Json.JsonElement>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::Specs.FreeForm.FreeFormApiJson.TypeInfo<global::System.Text.Json.JsonElement>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> GetRawEventsAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> GetRawEventsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetRawEventsWithResponseAsync(options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>> GetRawEventsWithResponseAsync(global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>> GetRawEventsWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getRawEvents");
             request_.AppendPath("/events/raw");
-            return Pipeline.SendAsync(request_, global::Specs.FreeForm.FreeFormApiJson.TypeInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::Specs.FreeForm.FreeFormApiJson.TypeInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>(), options, cancellationToken);
         }
     }
 }

@@ -3,7 +3,7 @@
 
 namespace Specs.FreeForm
 {
-    /// <summary>The resources of &lt;see cref="FreeFormApi"/&gt;: what code that uses the client depends on, so tests can stand in for it.</summary>
+    /// <summary>The resources of <see cref="FreeFormApi"/>: what code that uses the client depends on, so tests can stand in for it.</summary>
     public partial interface IFreeFormApi
     {
         /// <summary>Events operations.</summary>
@@ -23,14 +23,14 @@ namespace Specs.FreeForm
         public const string ContractVersion = "1.0.0";
 
         /// <summary>Creates a client that owns its HttpClient.</summary>
-        public FreeFormApi(global::CatchAll.Runtime.CatchAllClientOptions options)
+        public FreeFormApi(global::CatchAll.CatchAllClientOptions options)
             : this(new global::CatchAll.Runtime.CatchAllPipeline(options ?? throw new global::System.ArgumentNullException(nameof(options)), new global::System.Uri(DefaultBaseAddress)))
         {
         }
 
         /// <summary>Creates a client on a caller-owned HttpClient (from IHttpClientFactory, say); it is not disposed with the client.</summary>
-        public FreeFormApi(global::System.Net.Http.HttpClient httpClient, global::CatchAll.Runtime.CatchAllClientOptions? options = null)
-            : this(new global::CatchAll.Runtime.CatchAllPipeline(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options ?? new global::CatchAll.Runtime.CatchAllClientOptions(), new global::System.Uri(DefaultBaseAddress)))
+        public FreeFormApi(global::System.Net.Http.HttpClient httpClient, global::CatchAll.CatchAllClientOptions? options = null)
+            : this(new global::CatchAll.Runtime.CatchAllPipeline(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options ?? new global::CatchAll.CatchAllClientOptions(), new global::System.Uri(DefaultBaseAddress)))
         {
         }
 
@@ -77,7 +77,7 @@ namespace Specs.FreeForm
     public static partial class FreeFormApiServiceCollectionExtensions
     {
         /// <summary>Adds FreeFormApi as a typed HttpClient, with options from code, and IFreeFormApi and each resource interface resolved from it; chain AddStandardResilienceHandler() with its retry off (the client retries safe methods itself).</summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFreeFormApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.Runtime.CatchAllClientOptions>? configure = null)
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFreeFormApi(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CatchAll.CatchAllClientOptions>? configure = null)
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.CatchAllServiceCollectionExtensions.AddCatchAllClient<global::Specs.FreeForm.FreeFormApi>(services, static (httpClient, options) => new global::Specs.FreeForm.FreeFormApi(httpClient, options), configure);
             AddInterfaces(services);

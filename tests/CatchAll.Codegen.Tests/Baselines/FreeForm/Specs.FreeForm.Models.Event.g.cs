@@ -6,7 +6,7 @@ namespace Specs.FreeForm.Models
     /// <summary>Event</summary>
     public sealed partial class Event
     {
-        private global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?> _maybePayload;
+        private global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?> _maybePayload;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>name</summary>
@@ -26,7 +26,7 @@ namespace Specs.FreeForm.Models
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? MaybePayload
         {
             get => _maybePayload.GetValueOrDefault();
-            set => _maybePayload = new global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(value);
+            set => _maybePayload = new global::CatchAll.Optional<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(value);
         }
 
         /// <summary>list_of_objects</summary>

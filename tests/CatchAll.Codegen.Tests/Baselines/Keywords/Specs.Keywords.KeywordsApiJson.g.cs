@@ -14,20 +14,20 @@ namespace Specs.Keywords
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new KeywordsApiJsonResolver();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Object>? s_Object;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.ClassString>? s_ClassString;
 
-        /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.Object"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Object> Object => s_Object ??= TypeInfo<global::Specs.Keywords.Models.Object>();
+        /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.ClassString"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.ClassString> ClassString => s_ClassString ??= TypeInfo<global::Specs.Keywords.Models.ClassString>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.String>? s_String;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.KeywordsApiObject>? s_KeywordsApiObject;
 
-        /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.String"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.String> String => s_String ??= TypeInfo<global::Specs.Keywords.Models.String>();
+        /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.KeywordsApiObject"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.KeywordsApiObject> KeywordsApiObject => s_KeywordsApiObject ??= TypeInfo<global::Specs.Keywords.Models.KeywordsApiObject>();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Task>? s_Task;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.KeywordsApiTask>? s_KeywordsApiTask;
 
-        /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.Task"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Task> Task => s_Task ??= TypeInfo<global::Specs.Keywords.Models.Task>();
+        /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.KeywordsApiTask"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.KeywordsApiTask> KeywordsApiTask => s_KeywordsApiTask ??= TypeInfo<global::Specs.Keywords.Models.KeywordsApiTask>();
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Widget>? s_Widget;
 
@@ -68,17 +68,17 @@ namespace Specs.Keywords
         {
             public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (type == typeof(global::Specs.Keywords.Models.Object))
+                if (type == typeof(global::Specs.Keywords.Models.ClassString))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.Object>(options, global::Specs.Keywords.Models.Object.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.ClassString>(options, global::Specs.Keywords.Models.ClassString.JsonConverter.Instance);
                 }
-                if (type == typeof(global::Specs.Keywords.Models.String))
+                if (type == typeof(global::Specs.Keywords.Models.KeywordsApiObject))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.String>(options, global::Specs.Keywords.Models.String.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.KeywordsApiObject>(options, global::Specs.Keywords.Models.KeywordsApiObject.JsonConverter.Instance);
                 }
-                if (type == typeof(global::Specs.Keywords.Models.Task))
+                if (type == typeof(global::Specs.Keywords.Models.KeywordsApiTask))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.Task>(options, global::Specs.Keywords.Models.Task.JsonConverter.Instance);
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.KeywordsApiTask>(options, global::Specs.Keywords.Models.KeywordsApiTask.JsonConverter.Instance);
                 }
                 if (type == typeof(global::Specs.Keywords.Models.Widget))
                 {

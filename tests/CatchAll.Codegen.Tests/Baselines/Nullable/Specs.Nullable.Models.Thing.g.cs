@@ -6,14 +6,14 @@ namespace Specs.Nullable.Models
     /// <summary>Thing</summary>
     public sealed partial class Thing
     {
-        private global::CatchAll.Runtime.Optional<string?> _optionalNullableString;
-        private global::CatchAll.Runtime.Optional<int?> _optionalNullableInt;
-        private global::CatchAll.Runtime.Optional<bool?> _optionalNullableBool;
-        private global::CatchAll.Runtime.Optional<long?> _oneOfNullInt;
-        private global::CatchAll.Runtime.Optional<string?> _anyOfNullString;
-        private global::CatchAll.Runtime.Optional<global::Specs.Nullable.Models.Owner?> _optionalNullableOwner;
-        private global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IList<string>?> _nullableList;
-        private global::CatchAll.Runtime.Optional<global::System.DateTimeOffset?> _nullableDate;
+        private global::CatchAll.Optional<string?> _optionalNullableString;
+        private global::CatchAll.Optional<int?> _optionalNullableInt;
+        private global::CatchAll.Optional<bool?> _optionalNullableBool;
+        private global::CatchAll.Optional<long?> _oneOfNullInt;
+        private global::CatchAll.Optional<string?> _anyOfNullString;
+        private global::CatchAll.Optional<global::Specs.Nullable.Models.Owner?> _optionalNullableOwner;
+        private global::CatchAll.Optional<global::System.Collections.Generic.IList<string>?> _nullableList;
+        private global::CatchAll.Optional<global::System.DateTimeOffset?> _nullableDate;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>id</summary>
@@ -45,7 +45,7 @@ namespace Specs.Nullable.Models
         public string? OptionalNullableString
         {
             get => _optionalNullableString.GetValueOrDefault();
-            set => _optionalNullableString = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _optionalNullableString = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>optional_nullable_int</summary>
@@ -53,7 +53,7 @@ namespace Specs.Nullable.Models
         public int? OptionalNullableInt
         {
             get => _optionalNullableInt.GetValueOrDefault();
-            set => _optionalNullableInt = new global::CatchAll.Runtime.Optional<int?>(value);
+            set => _optionalNullableInt = new global::CatchAll.Optional<int?>(value);
         }
 
         /// <summary>optional_nullable_bool</summary>
@@ -61,7 +61,7 @@ namespace Specs.Nullable.Models
         public bool? OptionalNullableBool
         {
             get => _optionalNullableBool.GetValueOrDefault();
-            set => _optionalNullableBool = new global::CatchAll.Runtime.Optional<bool?>(value);
+            set => _optionalNullableBool = new global::CatchAll.Optional<bool?>(value);
         }
 
         /// <summary>one_of_null_int</summary>
@@ -69,7 +69,7 @@ namespace Specs.Nullable.Models
         public long? OneOfNullInt
         {
             get => _oneOfNullInt.GetValueOrDefault();
-            set => _oneOfNullInt = new global::CatchAll.Runtime.Optional<long?>(value);
+            set => _oneOfNullInt = new global::CatchAll.Optional<long?>(value);
         }
 
         /// <summary>any_of_null_string</summary>
@@ -77,7 +77,7 @@ namespace Specs.Nullable.Models
         public string? AnyOfNullString
         {
             get => _anyOfNullString.GetValueOrDefault();
-            set => _anyOfNullString = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _anyOfNullString = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>required_nullable_owner</summary>
@@ -89,7 +89,7 @@ namespace Specs.Nullable.Models
         public global::Specs.Nullable.Models.Owner? OptionalNullableOwner
         {
             get => _optionalNullableOwner.GetValueOrDefault();
-            set => _optionalNullableOwner = new global::CatchAll.Runtime.Optional<global::Specs.Nullable.Models.Owner?>(value);
+            set => _optionalNullableOwner = new global::CatchAll.Optional<global::Specs.Nullable.Models.Owner?>(value);
         }
 
         /// <summary>required_type_list_owner</summary>
@@ -105,7 +105,7 @@ namespace Specs.Nullable.Models
         public global::System.Collections.Generic.IList<string>? NullableList
         {
             get => _nullableList.GetValueOrDefault();
-            set => _nullableList = new global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IList<string>?>(value);
+            set => _nullableList = new global::CatchAll.Optional<global::System.Collections.Generic.IList<string>?>(value);
         }
 
         /// <summary>list_of_nullable</summary>
@@ -117,7 +117,7 @@ namespace Specs.Nullable.Models
         public global::System.DateTimeOffset? NullableDate
         {
             get => _nullableDate.GetValueOrDefault();
-            set => _nullableDate = new global::CatchAll.Runtime.Optional<global::System.DateTimeOffset?>(value);
+            set => _nullableDate = new global::CatchAll.Optional<global::System.DateTimeOffset?>(value);
         }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>

@@ -19,30 +19,30 @@ namespace Specs.OpenEnums
         /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.ListTasksOrder"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.ListTasksOrder> ListTasksOrder => s_ListTasksOrder ??= TypeInfo<global::Specs.OpenEnums.Models.ListTasksOrder>();
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTask>? s_OpenEnumsApiTask;
+
+        /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.OpenEnumsApiTask"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTask> OpenEnumsApiTask => s_OpenEnumsApiTask ??= TypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTask>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel>? s_OpenEnumsApiTaskNullableLevel;
+
+        /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel> OpenEnumsApiTaskNullableLevel => s_OpenEnumsApiTaskNullableLevel ??= TypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd>? s_OpenEnumsApiTaskOdd;
+
+        /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd> OpenEnumsApiTaskOdd => s_OpenEnumsApiTaskOdd ??= TypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd>();
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority>? s_OpenEnumsApiTaskPriority;
+
+        /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority"/>.</summary>
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority> OpenEnumsApiTaskPriority => s_OpenEnumsApiTaskPriority ??= TypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority>();
+
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.Status>? s_Status;
 
         /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.Status"/>.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.Status> Status => s_Status ??= TypeInfo<global::Specs.OpenEnums.Models.Status>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.Task>? s_Task;
-
-        /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.Task"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.Task> Task => s_Task ??= TypeInfo<global::Specs.OpenEnums.Models.Task>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskNullableLevel>? s_TaskNullableLevel;
-
-        /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.TaskNullableLevel"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskNullableLevel> TaskNullableLevel => s_TaskNullableLevel ??= TypeInfo<global::Specs.OpenEnums.Models.TaskNullableLevel>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskOdd>? s_TaskOdd;
-
-        /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.TaskOdd"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskOdd> TaskOdd => s_TaskOdd ??= TypeInfo<global::Specs.OpenEnums.Models.TaskOdd>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskPriority>? s_TaskPriority;
-
-        /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.TaskPriority"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.TaskPriority> TaskPriority => s_TaskPriority ??= TypeInfo<global::Specs.OpenEnums.Models.TaskPriority>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
@@ -62,29 +62,29 @@ namespace Specs.OpenEnums
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.ListTasksOrder>(options, global::Specs.OpenEnums.Models.ListTasksOrder.JsonConverter.Instance);
                 }
+                if (type == typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTask))
+                {
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTask>(options, global::Specs.OpenEnums.Models.OpenEnumsApiTask.JsonConverter.Instance);
+                }
+                if (type == typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel))
+                {
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel>(options, global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel.JsonConverter.Instance);
+                }
+                if (type == typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd))
+                {
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd>(options, global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd.JsonConverter.Instance);
+                }
+                if (type == typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority))
+                {
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority>(options, global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority.JsonConverter.Instance);
+                }
                 if (type == typeof(global::Specs.OpenEnums.Models.Status))
                 {
                     return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.Status>(options, global::Specs.OpenEnums.Models.Status.JsonConverter.Instance);
                 }
-                if (type == typeof(global::Specs.OpenEnums.Models.Task))
+                if (type == typeof(global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>))
                 {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.Task>(options, global::Specs.OpenEnums.Models.Task.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.OpenEnums.Models.TaskNullableLevel))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.TaskNullableLevel>(options, global::Specs.OpenEnums.Models.TaskNullableLevel.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.OpenEnums.Models.TaskOdd))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.TaskOdd>(options, global::Specs.OpenEnums.Models.TaskOdd.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.OpenEnums.Models.TaskPriority))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.TaskPriority>(options, global::Specs.OpenEnums.Models.TaskPriority.JsonConverter.Instance);
-                }
-                if (type == typeof(global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task>))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task>>(options, new Shape0Converter());
+                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>(options, new Shape0Converter());
                 }
                 if (type == typeof(global::System.Text.Json.JsonElement))
                 {
@@ -94,11 +94,11 @@ namespace Specs.OpenEnums
             }
         }
 
-        private sealed class Shape0Converter : global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task>>
+        private sealed class Shape0Converter : global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>
         {
-            public override global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task> Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask> Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task> result;
+                global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask> result;
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
                     throw new global::System.Text.Json.JsonException("null is not allowed here: a JSON array is expected.");
@@ -106,20 +106,20 @@ namespace Specs.OpenEnums
                 else
                 {
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                    var list0 = new global::System.Collections.Generic.List<global::Specs.OpenEnums.Models.Task>();
+                    var list0 = new global::System.Collections.Generic.List<global::Specs.OpenEnums.Models.OpenEnumsApiTask>();
                     var index0 = 0;
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                     {
-                        global::Specs.OpenEnums.Models.Task item0;
+                        global::Specs.OpenEnums.Models.OpenEnumsApiTask item0;
                         try
                         {
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                             {
-                                throw new global::System.Text.Json.JsonException("null is not allowed here: a Task is expected.");
+                                throw new global::System.Text.Json.JsonException("null is not allowed here: a OpenEnumsApiTask is expected.");
                             }
                             else
                             {
-                                item0 = global::Specs.OpenEnums.Models.Task.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.OpenEnums.Models.Task), options);
+                                item0 = global::Specs.OpenEnums.Models.OpenEnumsApiTask.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTask), options);
                             }
                         }
                         catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
@@ -134,12 +134,12 @@ namespace Specs.OpenEnums
                 return result;
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task> value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask> value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartArray();
                 for (var index0 = 0; index0 < value.Count; index0++)
                 {
-                    global::Specs.OpenEnums.Models.Task.JsonConverter.Instance.Write(writer, value[index0], options);
+                    global::Specs.OpenEnums.Models.OpenEnumsApiTask.JsonConverter.Instance.Write(writer, value[index0], options);
                 }
                 writer.WriteEndArray();
             }

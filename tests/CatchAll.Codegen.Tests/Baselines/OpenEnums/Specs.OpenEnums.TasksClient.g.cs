@@ -15,7 +15,7 @@ namespace Specs.OpenEnums
         /// <param name="order">order Server default: "desc".</param>
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task>> ListTasksAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>> ListTasksAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>listTasks</summary>
         /// <remarks>GET /tasks</remarks>
@@ -24,15 +24,14 @@ namespace Specs.OpenEnums
         /// <param name="options">Per-call timeout, headers and retry settings.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The result with the HTTP status and headers.</returns>
-        global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task>>> ListTasksWithResponseAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>> ListTasksWithResponseAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
     /// <summary>Tasks operations.</summary>
-    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
-    public partial class TasksClient : ITasksClient
+    public sealed partial class TasksClient : ITasksClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public TasksClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -40,34 +39,24 @@ namespace Specs.OpenEnums
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
-        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
-        protected TasksClient()
-        {
-        }
-
-        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
-        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
-
-        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
-        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
+        /// <summary>The pipeline this client sends through.</summary>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task>> ListTasksAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>> ListTasksAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListTasksWithResponseAsync(status, order, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::CatchAll.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task>>> ListTasksWithResponseAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.Runtime.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>> ListTasksWithResponseAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listTasks");
             request_.AppendPath("/tasks");
             request_.AddQuery("status", status is { } status_ ? status_.ToString() : null);
             request_.AddQuery("order", order is { } order_ ? order_.ToString() : null);
-            return Pipeline.SendAsync(request_, global::Specs.OpenEnums.OpenEnumsApiJson.TypeInfo<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Task>>(), options, cancellationToken);
+            return _pipeline.SendAsync(request_, global::Specs.OpenEnums.OpenEnumsApiJson.TypeInfo<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>(), options, cancellationToken);
         }
     }
 }

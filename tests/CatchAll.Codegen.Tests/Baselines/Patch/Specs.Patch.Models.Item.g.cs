@@ -6,7 +6,7 @@ namespace Specs.Patch.Models
     /// <summary>Item</summary>
     public sealed partial class Item
     {
-        private global::CatchAll.Runtime.Optional<string?> _note;
+        private global::CatchAll.Optional<string?> _note;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>id</summary>
@@ -22,7 +22,7 @@ namespace Specs.Patch.Models
         public string? Note
         {
             get => _note.GetValueOrDefault();
-            set => _note = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _note = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>tags</summary>

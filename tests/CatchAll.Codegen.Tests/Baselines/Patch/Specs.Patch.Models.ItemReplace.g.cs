@@ -6,8 +6,8 @@ namespace Specs.Patch.Models
     /// <summary>ItemReplace</summary>
     public sealed partial class ItemReplace
     {
-        private global::CatchAll.Runtime.Optional<string?> _note;
-        private global::CatchAll.Runtime.Optional<int?> _priority;
+        private global::CatchAll.Optional<string?> _note;
+        private global::CatchAll.Optional<int?> _priority;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>name</summary>
@@ -19,7 +19,7 @@ namespace Specs.Patch.Models
         public string? Note
         {
             get => _note.GetValueOrDefault();
-            set => _note = new global::CatchAll.Runtime.Optional<string?>(value);
+            set => _note = new global::CatchAll.Optional<string?>(value);
         }
 
         /// <summary>priority</summary>
@@ -27,7 +27,7 @@ namespace Specs.Patch.Models
         public int? Priority
         {
             get => _priority.GetValueOrDefault();
-            set => _priority = new global::CatchAll.Runtime.Optional<int?>(value);
+            set => _priority = new global::CatchAll.Optional<int?>(value);
         }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>

@@ -14,23 +14,23 @@ namespace Specs.Patch.Models
 
         /// <summary>name</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public global::CatchAll.Runtime.Optional<string> Name { get; set; }
+        public global::CatchAll.Optional<string> Name { get; set; }
 
         /// <summary>note</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("note")]
-        public global::CatchAll.Runtime.Optional<string?> Note { get; set; }
+        public global::CatchAll.Optional<string?> Note { get; set; }
 
         /// <summary>tags</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-        public global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IList<string>?> Tags { get; set; }
+        public global::CatchAll.Optional<global::System.Collections.Generic.IList<string>?> Tags { get; set; }
 
         /// <summary>priority</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-        public global::CatchAll.Runtime.Optional<int?> Priority { get; set; }
+        public global::CatchAll.Optional<int?> Priority { get; set; }
 
         /// <summary>archived</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("archived")]
-        public global::CatchAll.Runtime.Optional<bool> Archived { get; set; }
+        public global::CatchAll.Optional<bool> Archived { get; set; }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -202,11 +202,11 @@ namespace Specs.Patch.Models
                 {
                     Revision = pRevision.GetValueOrDefault(),
                 };
-                if (hasName && pName is { } vName) result.Name = new global::CatchAll.Runtime.Optional<string>(vName);
-                if (hasNote) result.Note = new global::CatchAll.Runtime.Optional<string?>(pNote);
-                if (hasTags) result.Tags = new global::CatchAll.Runtime.Optional<global::System.Collections.Generic.IList<string>?>(pTags);
-                if (hasPriority) result.Priority = new global::CatchAll.Runtime.Optional<int?>(pPriority);
-                if (hasArchived && pArchived is { } vArchived) result.Archived = new global::CatchAll.Runtime.Optional<bool>(vArchived);
+                if (hasName && pName is { } vName) result.Name = new global::CatchAll.Optional<string>(vName);
+                if (hasNote) result.Note = new global::CatchAll.Optional<string?>(pNote);
+                if (hasTags) result.Tags = new global::CatchAll.Optional<global::System.Collections.Generic.IList<string>?>(pTags);
+                if (hasPriority) result.Priority = new global::CatchAll.Optional<int?>(pPriority);
+                if (hasArchived && pArchived is { } vArchived) result.Archived = new global::CatchAll.Optional<bool>(vArchived);
                 result._additionalProperties = extra;
                 return result;
             }

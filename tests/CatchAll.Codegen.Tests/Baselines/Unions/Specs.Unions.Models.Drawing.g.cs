@@ -6,8 +6,8 @@ namespace Specs.Unions.Models
     /// <summary>Drawing</summary>
     public sealed partial class Drawing
     {
-        private global::CatchAll.Runtime.Optional<global::Specs.Unions.Models.Shape?> _maybe;
-        private global::CatchAll.Runtime.Optional<global::Specs.Unions.Models.DrawingScore?> _score;
+        private global::CatchAll.Optional<global::Specs.Unions.Models.Shape?> _maybe;
+        private global::CatchAll.Optional<global::Specs.Unions.Models.DrawingScore?> _score;
         private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
 
         /// <summary>title</summary>
@@ -27,7 +27,7 @@ namespace Specs.Unions.Models
         public global::Specs.Unions.Models.Shape? Maybe
         {
             get => _maybe.GetValueOrDefault();
-            set => _maybe = new global::CatchAll.Runtime.Optional<global::Specs.Unions.Models.Shape?>(value);
+            set => _maybe = new global::CatchAll.Optional<global::Specs.Unions.Models.Shape?>(value);
         }
 
         /// <summary>Without a mapping the component names are the keys.</summary>
@@ -43,7 +43,7 @@ namespace Specs.Unions.Models
         public global::Specs.Unions.Models.DrawingScore? Score
         {
             get => _score.GetValueOrDefault();
-            set => _score = new global::CatchAll.Runtime.Optional<global::Specs.Unions.Models.DrawingScore?>(value);
+            set => _score = new global::CatchAll.Optional<global::Specs.Unions.Models.DrawingScore?>(value);
         }
 
         /// <summary>Properties the spec does not declare. What a newer API sends is kept here and written back unchanged.</summary>
