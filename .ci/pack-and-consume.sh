@@ -225,7 +225,6 @@ using CatchAll;
 using CatchAll.AspNetCore;
 using CatchAll.Emulator;
 using CatchAll.Models;
-using CatchAll.Runtime;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -256,15 +255,15 @@ await app.StartAsync();
 
 await using var emulator = await CatchAllEmulator.StartAsync(new EmulatorOptions { TimeScale = 0.002 });
 using var client = new CatchAllClient(new CatchAllClientOptions { ApiKey = emulator.ApiKey, BaseAddress = emulator.BaseAddress });
-var hook = await client.Webhooks.CreateWebhookAsync(new CreateWebhookRequestDto
+var hook = await client.Webhooks.CreateWebhookAsync(new CreateWebhookRequest
 {
     Name = "pack-and-consume",
     Url = app.Urls.First().TrimEnd('/') + "/hooks/catchall",
-    Auth = new BearerAuthDto { Token = "pack-and-consume" },
+    Auth = new BearerAuth { Token = "pack-and-consume" },
 });
 var test = await client.Webhooks.TestWebhookAsync(hook.Webhook!.Id);
 Console.WriteLine($"test delivery: {test.HttpStatusCode}");
-await client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10, WebhookIds = [hook.Webhook.Id] });
+await client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 10, WebhookIds = [hook.Webhook.Id] });
 var done = await Task.WhenAny(received.Task, Task.Delay(TimeSpan.FromMinutes(2)));
 Console.WriteLine(done == received.Task ? received.Task.Result : "no webhook arrived");
 await app.StopAsync();
@@ -458,7 +457,6 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using CatchAll;
 using CatchAll.Models;
-using CatchAll.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using ShopApp;
 using Xunit;
@@ -471,10 +469,10 @@ public sealed class ShopTests
     {
         public int Calls { get; private set; }
 
-        public override Task<StatusResponseDto> GetJobStatusAsync(Guid jobId, RequestOptions? options = null, CancellationToken cancellationToken = default)
+        public override Task<StatusResponse> GetJobStatusAsync(Guid jobId, RequestOptions? options = null, CancellationToken cancellationToken = default)
         {
             Calls++;
-            return Task.FromResult(new StatusResponseDto { JobId = jobId, Status = PublicJobStatus.Completed });
+            return Task.FromResult(new StatusResponse { JobId = jobId, Status = PublicJobStatus.Completed });
         }
     }
 

@@ -14,7 +14,6 @@ using CatchAll;
 using CatchAll.AspNetCore;
 using CatchAll.Emulator;
 using CatchAll.Models;
-using CatchAll.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -76,15 +75,15 @@ if (serve)
 await using var emulator = await CatchAllEmulator.StartAsync(new EmulatorOptions { TimeScale = 0.002 });
 using var client = new CatchAllClient(new CatchAllClientOptions { ApiKey = emulator.ApiKey, BaseAddress = emulator.BaseAddress });
 var auth = app.Configuration.GetSection("CatchAll:Webhooks:Auth");
-var webhook = await client.Webhooks.CreateWebhookAsync(new CreateWebhookRequestDto
+var webhook = await client.Webhooks.CreateWebhookAsync(new CreateWebhookRequest
 {
     Name = "sample receiver",
     Url = hookUrl,
-    Auth = new BasicAuthDto { Username = auth["Username"]!, Password = auth["Password"]! },
+    Auth = new BasicAuth { Username = auth["Username"]!, Password = auth["Password"]! },
 });
 var test = await client.Webhooks.TestWebhookAsync(webhook.Webhook!.Id);
 Console.WriteLine($"test delivery: HTTP {test.HttpStatusCode}");
-var job = await client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10, WebhookIds = [webhook.Webhook.Id] });
+var job = await client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 10, WebhookIds = [webhook.Webhook.Id] });
 Console.WriteLine($"job {job.JobId} submitted; waiting for its webhook");
 
 var arrived = await Task.WhenAny(done.Task, Task.Delay(TimeSpan.FromMinutes(2)));

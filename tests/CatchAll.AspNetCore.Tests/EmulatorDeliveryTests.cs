@@ -8,7 +8,6 @@ using System.Threading.Channels;
 using System.Threading.Tasks;
 using CatchAll.Emulator;
 using CatchAll.Models;
-using CatchAll.Runtime;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 using Record = CatchAll.Models.Record;
@@ -58,10 +57,10 @@ public sealed class EmulatorDeliveryTests : IAsyncLifetime
     }
 
     private async Task<Guid> CreateWebhookAsync(ReceiverHost host, WebhookAuth? auth, DeliveryMode? mode = null) =>
-        (await _client.Webhooks.CreateWebhookAsync(new CreateWebhookRequestDto { Name = "receiver", Url = host.Url.ToString(), Auth = auth, DeliveryMode = mode })).Webhook!.Id;
+        (await _client.Webhooks.CreateWebhookAsync(new CreateWebhookRequest { Name = "receiver", Url = host.Url.ToString(), Auth = auth, DeliveryMode = mode })).Webhook!.Id;
 
     /// <summary>Runs a job to completion on the fake clock and waits until the emulator has delivered everything.</summary>
-    private async Task<PullJobResponseDto> FinishJobAsync(Guid jobId)
+    private async Task<PullJobResponse> FinishJobAsync(Guid jobId)
     {
         _time.Advance(TimeSpan.FromMinutes(14));
         var results = await _client.Jobs.GetJobResultsAsync(jobId);
@@ -74,8 +73,8 @@ public sealed class EmulatorDeliveryTests : IAsyncLifetime
     public async Task A_job_completion_arrives_as_a_typed_event()
     {
         await using var host = await StartReceiverAsync(WebhookCredentials.Basic("hook", "s3cret"));
-        var webhookId = await CreateWebhookAsync(host, new BasicAuthDto { Username = "hook", Password = "s3cret" });
-        var jobId = (await _client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10, WebhookIds = [webhookId] })).JobId;
+        var webhookId = await CreateWebhookAsync(host, new BasicAuth { Username = "hook", Password = "s3cret" });
+        var jobId = (await _client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 10, WebhookIds = [webhookId] })).JobId;
 
         var results = await FinishJobAsync(jobId);
         var e = await NextHandledAsync();
@@ -84,7 +83,7 @@ public sealed class EmulatorDeliveryTests : IAsyncLifetime
         Assert.Equal(jobId, e.JobId);
         Assert.False(e.IsPerRecord);
         Assert.Equal(results.AllRecords!.Select(r => r.RecordId), e.GetRecords<Record>().Select(r => r.RecordId));
-        Assert.Equal("completed", e.Deserialize<PullJobResponseDto>()!.Status);
+        Assert.Equal("completed", e.Deserialize<PullJobResponse>()!.Status);
         // The accessors the generator adds because this project references CatchAll.AspNetCore.
         Assert.Equal(jobId, e.GetJobResults()!.JobId);
         Assert.Equal(results.AllRecords!.Select(r => r.RecordId), e.GetJobRecords().Select(r => r.RecordId));
@@ -98,10 +97,10 @@ public sealed class EmulatorDeliveryTests : IAsyncLifetime
     public async Task A_daily_monitor_run_arrives_as_the_contracts_WebhookPayload()
     {
         await using var host = await StartReceiverAsync(WebhookCredentials.Bearer("t0ken"));
-        var webhookId = await CreateWebhookAsync(host, new BearerAuthDto { Token = "t0ken" });
-        var reference = (await _client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Partnerships in healthcare", Limit = 10 })).JobId;
+        var webhookId = await CreateWebhookAsync(host, new BearerAuth { Token = "t0ken" });
+        var reference = (await _client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Partnerships in healthcare", Limit = 10 })).JobId;
         await FinishJobAsync(reference);
-        var monitorId = (await _client.Monitors.CreateMonitorAsync(new CreateMonitorRequestDto
+        var monitorId = (await _client.Monitors.CreateMonitorAsync(new CreateMonitorRequest
         {
             ReferenceJobId = reference,
             Schedule = "every day at 9:30 am",
@@ -137,9 +136,9 @@ public sealed class EmulatorDeliveryTests : IAsyncLifetime
     {
         var (credentials, right, wrong) = type switch
         {
-            "basic" => (WebhookCredentials.Basic("hook", "s3cret"), (WebhookAuth)new BasicAuthDto { Username = "hook", Password = "s3cret" }, (WebhookAuth)new BasicAuthDto { Username = "hook", Password = "guess" }),
-            "bearer" => (WebhookCredentials.Bearer("t0ken"), new BearerAuthDto { Token = "t0ken" }, new BearerAuthDto { Token = "t0ken-old" }),
-            _ => (WebhookCredentials.ApiKey("X-Hook-Key", "k3y"), new ApiKeyAuthDto { Header = "X-Hook-Key", Value = "k3y" }, new ApiKeyAuthDto { Header = "X-Other-Key", Value = "k3y" }),
+            "basic" => (WebhookCredentials.Basic("hook", "s3cret"), (WebhookAuth)new BasicAuth { Username = "hook", Password = "s3cret" }, (WebhookAuth)new BasicAuth { Username = "hook", Password = "guess" }),
+            "bearer" => (WebhookCredentials.Bearer("t0ken"), new BearerAuth { Token = "t0ken" }, new BearerAuth { Token = "t0ken-old" }),
+            _ => (WebhookCredentials.ApiKey("X-Hook-Key", "k3y"), new ApiKeyAuth { Header = "X-Hook-Key", Value = "k3y" }, new ApiKeyAuth { Header = "X-Other-Key", Value = "k3y" }),
         };
         await using var host = await StartReceiverAsync(credentials);
         var good = await CreateWebhookAsync(host, right);
@@ -172,11 +171,11 @@ public sealed class EmulatorDeliveryTests : IAsyncLifetime
             handled.Enqueue(e);
             return Task.CompletedTask;
         });
-        var auth = new ApiKeyAuthDto { Header = "X-Hook-Key", Value = "k3y" };
+        var auth = new ApiKeyAuth { Header = "X-Hook-Key", Value = "k3y" };
         // Two webhooks pointing at one receiver: the emulator sends the job's completion twice.
         var first = await CreateWebhookAsync(host, auth);
         var second = await CreateWebhookAsync(host, auth);
-        var jobId = (await _client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Layoffs at logistics companies", Limit = 10, WebhookIds = [first, second] })).JobId;
+        var jobId = (await _client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Layoffs at logistics companies", Limit = 10, WebhookIds = [first, second] })).JobId;
 
         await FinishJobAsync(jobId);
         await host.StopAsync();
@@ -198,8 +197,8 @@ public sealed class EmulatorDeliveryTests : IAsyncLifetime
             await release.Task.WaitAsync(ct);
             handled.Enqueue(e);
         });
-        var webhookId = await CreateWebhookAsync(host, new BasicAuthDto { Username = "hook", Password = "s3cret" }, DeliveryMode.PerRecord);
-        var jobId = (await _client.Jobs.CreateJobAsync(new SubmitRequestDto { Query = "Series B funding rounds for SaaS startups", Limit = 10, WebhookIds = [webhookId] })).JobId;
+        var webhookId = await CreateWebhookAsync(host, new BasicAuth { Username = "hook", Password = "s3cret" }, DeliveryMode.PerRecord);
+        var jobId = (await _client.Jobs.CreateJobAsync(new SubmitRequest { Query = "Series B funding rounds for SaaS startups", Limit = 10, WebhookIds = [webhookId] })).JobId;
 
         var results = await FinishJobAsync(jobId);
         var test = await _client.Webhooks.TestWebhookAsync(webhookId);

@@ -56,7 +56,7 @@ public sealed class ReceiverTests
         Assert.Null(e.MonitorId);
         Assert.Equal("completed", e.JobStatus);
         Assert.False(e.IsPerRecord);
-        var job = e.Deserialize(CatchAllClientJson.PullJobResponseDto)!;
+        var job = e.Deserialize(CatchAllClientJson.PullJobResponse)!;
         Assert.Equal(Payloads.JobId, job.JobId);
         Assert.Equal(["rec-1", "rec-2"], e.GetRecords<CatchAll.Models.Record>().Select(r => r.RecordId));
         Assert.Equal(["rec-1", "rec-2"], e.GetRecords(CatchAllClientJson.Record).Select(r => r.RecordId));

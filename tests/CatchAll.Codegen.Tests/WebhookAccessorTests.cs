@@ -65,7 +65,7 @@ public sealed class WebhookAccessorTests
         Baseline.Verify("WebhookAccessors", [(HintName, accessors)]);
         Assert.Contains("GetMonitorRun(this global::CatchAll.AspNetCore.CatchAllWebhookEvent e)", accessors);
         Assert.Contains("global::CatchAll.CatchAllClientJson.WebhookPayload", accessors);
-        Assert.Contains("global::CatchAll.CatchAllClientJson.PullJobResponseDto", accessors);
+        Assert.Contains("global::CatchAll.CatchAllClientJson.PullJobResponse", accessors);
         var errors = run.Output.GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
         // Everything else is what the generator emits without the package.

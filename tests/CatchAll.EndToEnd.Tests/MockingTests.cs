@@ -20,7 +20,7 @@ public sealed class MockingTests
     {
         var jobs = new FinishedJobs();
 
-        var call = await Assert.ThrowsAsync<InvalidOperationException>(() => jobs.CreateJobAsync(new SubmitRequestDto { Query = "q" }));
+        var call = await Assert.ThrowsAsync<InvalidOperationException>(() => jobs.CreateJobAsync(new SubmitRequest { Query = "q" }));
         var pipeline = Assert.Throws<InvalidOperationException>(() => jobs.Pipeline);
 
         Assert.Contains("mocking", call.Message, StringComparison.Ordinal);
@@ -34,8 +34,8 @@ public sealed class MockingTests
         var jobs = Substitute.For<JobsClient>();
         jobs.GetJobStatusAsync(jobId, Arg.Any<RequestOptions?>(), Arg.Any<CancellationToken>())
             .Returns(
-                CatchAllModelFactory.StatusResponseDto(jobId: jobId, status: PublicJobStatus.Enriching),
-                CatchAllModelFactory.StatusResponseDto(jobId: jobId, status: PublicJobStatus.Completed));
+                CatchAllModelFactory.StatusResponse(jobId: jobId, status: PublicJobStatus.Enriching),
+                CatchAllModelFactory.StatusResponse(jobId: jobId, status: PublicJobStatus.Completed));
 
         var status = await jobs.WaitForCompletionAsync(jobId, new PollingOptions { Interval = TimeSpan.Zero });
 
@@ -73,7 +73,7 @@ public sealed class MockingTests
 
     private sealed class StatusWithHeaders : JobsClient
     {
-        public override Task<ApiResponse<StatusResponseDto>> GetJobStatusWithResponseAsync(Guid jobId, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new ApiResponse<StatusResponseDto>(200, new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<string>>(), "getJobStatus", CatchAllModelFactory.StatusResponseDto(jobId: jobId, status: PublicJobStatus.Analyzing)));
+        public override Task<ApiResponse<StatusResponse>> GetJobStatusWithResponseAsync(Guid jobId, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new ApiResponse<StatusResponse>(200, new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<string>>(), "getJobStatus", CatchAllModelFactory.StatusResponse(jobId: jobId, status: PublicJobStatus.Analyzing)));
     }
 }

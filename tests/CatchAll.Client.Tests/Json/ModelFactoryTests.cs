@@ -23,15 +23,15 @@ public sealed class ModelFactoryTests
     public void A_test_builds_a_status_and_a_page_of_results_without_required_members_in_the_way()
     {
         var jobId = Guid.NewGuid();
-        var status = CatchAllModelFactory.StatusResponseDto(jobId: jobId, status: PublicJobStatus.Completed);
-        var page = CatchAllModelFactory.PullJobResponseDto(
+        var status = CatchAllModelFactory.StatusResponse(jobId: jobId, status: PublicJobStatus.Completed);
+        var page = CatchAllModelFactory.PullJobResponse(
             jobId: jobId,
             allRecords: [CatchAllModelFactory.Record(recordId: "r1", recordTitle: "Acme raises a Series B")],
             page: 1,
             totalPages: 1);
 
-        var statusBack = Generated.Read<StatusResponseDto>(Generated.Write(status));
-        var pageBack = Generated.Read<PullJobResponseDto>(Generated.Write(page));
+        var statusBack = Generated.Read<StatusResponse>(Generated.Write(status));
+        var pageBack = Generated.Read<PullJobResponse>(Generated.Write(page));
 
         Assert.Equal((jobId, PublicJobStatus.Completed), (statusBack.JobId, statusBack.Status));
         Assert.Null(statusBack.Steps);
@@ -55,7 +55,7 @@ public sealed class ModelFactoryTests
         Assert.True(returned.Count > 20, $"only {returned.Count} response models found");
         var missing = returned.Where(t => !Methods.Any(m => m.Name == t.Name && m.ReturnType == t)).Select(t => t.Name).ToList();
         Assert.Empty(missing);
-        Assert.DoesNotContain(Methods, m => m.Name is nameof(SubmitRequestDto) or nameof(UpdateMonitorRequestDto));
+        Assert.DoesNotContain(Methods, m => m.Name is nameof(SubmitRequest) or nameof(UpdateMonitorRequest));
         Assert.All(Methods, m => Assert.All(m.GetParameters(), p => Assert.True(p.IsOptional, $"{m.Name}({p.Name}) is not optional")));
     }
 

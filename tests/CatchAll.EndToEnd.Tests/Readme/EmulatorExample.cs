@@ -2,7 +2,6 @@ using System;
 using System.Threading.Tasks;
 using CatchAll.Emulator;
 using CatchAll.Models;
-using CatchAll.Runtime;
 using Xunit;
 
 namespace CatchAll.EndToEnd.Tests.Readme;
@@ -18,7 +17,7 @@ public sealed class EmulatorExample
         using var client = new CatchAllClient(new CatchAllClientOptions { ApiKey = emulator.ApiKey, BaseAddress = emulator.BaseAddress });
 
         var status = await client.Jobs.SubmitAndWaitAsync(
-            new SubmitRequestDto { Query = "acquisitions in fintech", Limit = 10 },
+            new SubmitRequest { Query = "acquisitions in fintech", Limit = 10 },
             new PollingOptions { Interval = TimeSpan.FromMilliseconds(250) });
 
         Assert.Equal(PublicJobStatus.Completed, status.Status);

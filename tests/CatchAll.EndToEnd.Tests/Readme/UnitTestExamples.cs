@@ -2,7 +2,6 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using CatchAll.Models;
-using CatchAll.Runtime;
 using NSubstitute;
 using Xunit;
 
@@ -15,8 +14,8 @@ public sealed class UnitTestExamples
     // Overrides the one call the code under test makes; the generated helpers run on top of it.
     public sealed class FinishedJobs : JobsClient
     {
-        public override Task<StatusResponseDto> GetJobStatusAsync(Guid jobId, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult(CatchAllModelFactory.StatusResponseDto(jobId: jobId, status: PublicJobStatus.Completed));
+        public override Task<StatusResponse> GetJobStatusAsync(Guid jobId, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(CatchAllModelFactory.StatusResponse(jobId: jobId, status: PublicJobStatus.Completed));
     }
 
     [Fact]
@@ -37,7 +36,7 @@ public sealed class UnitTestExamples
         var jobId = Guid.NewGuid();
         var jobs = Substitute.For<IJobsClient>();
         jobs.GetJobStatusAsync(jobId, Arg.Any<RequestOptions?>(), Arg.Any<CancellationToken>())
-            .Returns(CatchAllModelFactory.StatusResponseDto(jobId: jobId, status: PublicJobStatus.Failed));
+            .Returns(CatchAllModelFactory.StatusResponse(jobId: jobId, status: PublicJobStatus.Failed));
 
         await Assert.ThrowsAsync<JobFailedException>(() => jobs.WaitForCompletionAsync(jobId));
     }
