@@ -23,11 +23,14 @@ namespace Microsoft.Extensions.DependencyInjection
             Read(configuration, "BaseAddress", value => options.BaseAddress = ParseUri(value));
             Read(configuration, "Timeout", value => options.Timeout = ParseTimeSpan(value));
             Read(configuration, "UserAgent", value => options.UserAgent = value);
+            Read(configuration, "MaxResponseBodySize", value => options.MaxResponseBodySize = ParseLong(value));
+            Read(configuration, "MaxErrorBodySize", value => options.MaxErrorBodySize = ParseInt(value));
 
             IConfiguration retry = configuration.GetSection("Retry");
             Read(retry, "MaxAttempts", value => options.Retry.MaxAttempts = ParseInt(value));
             Read(retry, "BaseDelay", value => options.Retry.BaseDelay = ParseTimeSpan(value));
             Read(retry, "MaxDelay", value => options.Retry.MaxDelay = ParseTimeSpan(value));
+            Read(retry, "MaxRetryAfter", value => options.Retry.MaxRetryAfter = ParseTimeSpan(value));
             Read(retry, "RetryNonIdempotent", value => options.Retry.RetryNonIdempotent = ParseBool(value));
         }
 
@@ -74,6 +77,11 @@ namespace Microsoft.Extensions.DependencyInjection
 
         private static int ParseInt(string value) =>
             int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int result)
+                ? result
+                : throw new FormatException("Expected a whole number.");
+
+        private static long ParseLong(string value) =>
+            long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long result)
                 ? result
                 : throw new FormatException("Expected a whole number.");
 

@@ -65,7 +65,8 @@ namespace Microsoft.Extensions.DependencyInjection
         /// </summary>
         /// <remarks>
         /// Keys: <c>ApiKey</c>, <c>BaseAddress</c> (absolute URI), <c>Timeout</c> (<c>hh:mm:ss</c> or <c>Infinite</c>),
-        /// <c>UserAgent</c>, <c>Retry:MaxAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:RetryNonIdempotent</c>.
+        /// <c>UserAgent</c>, <c>MaxResponseBodySize</c> and <c>MaxErrorBodySize</c> (bytes), <c>Retry:MaxAttempts</c>, <c>Retry:BaseDelay</c>,
+        /// <c>Retry:MaxDelay</c>, <c>Retry:MaxRetryAfter</c>, <c>Retry:RetryNonIdempotent</c>.
         /// Keys are read by hand, without the reflection binder, so this is trim- and AOT-safe. An invalid value
         /// throws <see cref="InvalidOperationException"/> naming the key when the client is first resolved.
         /// </remarks>

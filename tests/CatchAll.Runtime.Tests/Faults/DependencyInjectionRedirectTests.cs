@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using CatchAll.Runtime.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -34,6 +36,32 @@ public class DependencyInjectionRedirectTests
 
         Assert.Equal(0, elsewhere.RequestCount);
         Assert.Contains("was not followed", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_limits_can_be_set_from_configuration_and_a_bad_one_names_its_key()
+    {
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CatchAll:MaxResponseBodySize"] = "1048576",
+            ["CatchAll:MaxErrorBodySize"] = "4096",
+            ["CatchAll:Retry:MaxRetryAfter"] = "00:00:30",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddCatchAllClient((http, options) => new PipelineClient(new CatchAllPipeline(http, options, PipelineFactory.UnusedDefault)), configuration.GetSection("CatchAll"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        CatchAllClientOptions options = provider.GetRequiredService<PipelineClient>().Pipeline.Options;
+
+        Assert.Equal(1048576, options.MaxResponseBodySize);
+        Assert.Equal(4096, options.MaxErrorBodySize);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Retry.MaxRetryAfter);
+
+        var bad = new ServiceCollection();
+        bad.AddCatchAllClient((http, o) => new PipelineClient(new CatchAllPipeline(http, o, PipelineFactory.UnusedDefault)), new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["MaxResponseBodySize"] = "0" }).Build());
+        using ServiceProvider badProvider = bad.BuildServiceProvider();
+        var exception = Assert.Throws<InvalidOperationException>(() => badProvider.GetRequiredService<PipelineClient>());
+        Assert.Contains("MaxResponseBodySize", exception.Message, StringComparison.Ordinal);
     }
 
     private sealed class PipelineClient
