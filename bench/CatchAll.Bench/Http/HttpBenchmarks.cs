@@ -31,7 +31,7 @@ public class HttpBenchmarks
     private Peer.JobsClient _peer = null!;
     private SubmitRequest _baselineSubmit = null!;
     private CatchAll.Models.SubmitRequest _oursSubmit = null!;
-    private Peer.SubmitRequest _peerSubmit = null!;
+    private Peer.SubmitRequestDto _peerSubmit = null!;
 
     /// <summary>Starts the server and the three clients, and makes one call of each to open connections.</summary>
     [GlobalSetup]
@@ -48,7 +48,7 @@ public class HttpBenchmarks
         var submit = PayloadFactory.SubmitBody(large: false);
         _baselineSubmit = JsonSerializer.Deserialize(submit, BaselineJson.Default.SubmitRequest)!;
         _oursSubmit = JsonSerializer.Deserialize(submit, global::CatchAll.CatchAllClientJson.SubmitRequest)!;
-        _peerSubmit = JsonSerializer.Deserialize<Peer.SubmitRequest>(submit, JsonSetup.NSwagOptions)!;
+        _peerSubmit = JsonSerializer.Deserialize<Peer.SubmitRequestDto>(submit, JsonSetup.NSwagOptions)!;
 
         if ((await StatusRaw()).Steps!.Count != (await StatusCatchAll()).Steps!.Count
             || (await PullRaw()).AllRecords!.Count != (await PullNSwag()).All_records!.Count
@@ -87,7 +87,7 @@ public class HttpBenchmarks
 
     /// <summary>GET status, NSwag client.</summary>
     [Benchmark, BenchmarkCategory("GET status")]
-    public Task<Peer.StatusResponse> StatusNSwag() => _peer.GetJobStatusAsync(JobId);
+    public Task<Peer.StatusResponseDto> StatusNSwag() => _peer.GetJobStatusAsync(JobId);
 
     /// <summary>POST submit (small body), raw.</summary>
     [Benchmark(Baseline = true), BenchmarkCategory("POST submit")]
@@ -106,7 +106,7 @@ public class HttpBenchmarks
 
     /// <summary>POST submit, NSwag client.</summary>
     [Benchmark, BenchmarkCategory("POST submit")]
-    public Task<Peer.SubmitResponse> SubmitNSwag() => _peer.CreateJobAsync(_peerSubmit);
+    public Task<Peer.SubmitResponseDto> SubmitNSwag() => _peer.CreateJobAsync(_peerSubmit);
 
     /// <summary>GET a 1,000-record page (~2.5 MB), raw.</summary>
     [Benchmark(Baseline = true), BenchmarkCategory("GET pull 1000")]
@@ -124,5 +124,5 @@ public class HttpBenchmarks
 
     /// <summary>GET a 1,000-record page, NSwag client.</summary>
     [Benchmark, BenchmarkCategory("GET pull 1000")]
-    public Task<Peer.PullJobResponse> PullNSwag() => _peer.GetJobResultsAsync(JobId, 1, 1000);
+    public Task<Peer.PullJobResponseDto> PullNSwag() => _peer.GetJobResultsAsync(JobId, 1, 1000);
 }

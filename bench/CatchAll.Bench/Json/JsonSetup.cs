@@ -19,7 +19,7 @@ public static class JsonSetup
     {
         var baseline = JsonSerializer.Deserialize(body, BaselineJson.Default.PullJobResponse)!;
         var ours = JsonSerializer.Deserialize(body, CatchAll.CatchAllClientJson.PullJobResponse)!;
-        var peer = JsonSerializer.Deserialize<CatchAll.Bench.Peer.PullJobResponse>(body, NSwagOptions)!;
+        var peer = JsonSerializer.Deserialize<CatchAll.Bench.Peer.PullJobResponseDto>(body, NSwagOptions)!;
         var count = baseline.AllRecords!.Count;
         Same(count, ours.AllRecords!.Count, "records (CatchAll)");
         Same(count, peer.All_records!.Count, "records (NSwag)");
@@ -35,7 +35,7 @@ public static class JsonSetup
     {
         var baseline = JsonSerializer.Deserialize(body, BaselineJson.Default.StatusResponse)!;
         var ours = JsonSerializer.Deserialize(body, CatchAll.CatchAllClientJson.StatusResponse)!;
-        var peer = JsonSerializer.Deserialize<CatchAll.Bench.Peer.StatusResponse>(body, NSwagOptions)!;
+        var peer = JsonSerializer.Deserialize<CatchAll.Bench.Peer.StatusResponseDto>(body, NSwagOptions)!;
         Same(baseline.Steps!.Count, ours.Steps!.Count, "steps (CatchAll)");
         Same(baseline.Steps.Count, peer.Steps!.Count, "steps (NSwag)");
         Same(baseline.JobId, ours.JobId, "job id (CatchAll)");

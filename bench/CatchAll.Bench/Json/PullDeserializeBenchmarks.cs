@@ -32,7 +32,7 @@ public class PullDeserializeBenchmarks
 
     /// <summary>NSwag's models with the options its client uses.</summary>
     [Benchmark]
-    public Peer.PullJobResponse NSwag() => JsonSerializer.Deserialize<Peer.PullJobResponse>(_body, JsonSetup.NSwagOptions)!;
+    public Peer.PullJobResponseDto NSwag() => JsonSerializer.Deserialize<Peer.PullJobResponseDto>(_body, JsonSetup.NSwagOptions)!;
 
     /// <summary>The floor: a JsonDocument over the same bytes, no objects built.</summary>
     [Benchmark]

@@ -36,7 +36,7 @@ public class SmallDeserializeBenchmarks
 
     /// <summary>Status, NSwag.</summary>
     [Benchmark, BenchmarkCategory("Status")]
-    public Peer.StatusResponse StatusNSwag() => JsonSerializer.Deserialize<Peer.StatusResponse>(_status, JsonSetup.NSwagOptions)!;
+    public Peer.StatusResponseDto StatusNSwag() => JsonSerializer.Deserialize<Peer.StatusResponseDto>(_status, JsonSetup.NSwagOptions)!;
 
     /// <summary>Status, JsonDocument floor.</summary>
     [Benchmark, BenchmarkCategory("Status")]
@@ -56,7 +56,7 @@ public class SmallDeserializeBenchmarks
 
     /// <summary>Submit acknowledgement, NSwag.</summary>
     [Benchmark, BenchmarkCategory("Submitted")]
-    public Peer.SubmitResponse SubmittedNSwag() => JsonSerializer.Deserialize<Peer.SubmitResponse>(_submitted, JsonSetup.NSwagOptions)!;
+    public Peer.SubmitResponseDto SubmittedNSwag() => JsonSerializer.Deserialize<Peer.SubmitResponseDto>(_submitted, JsonSetup.NSwagOptions)!;
 
     /// <summary>Submit acknowledgement, JsonDocument floor.</summary>
     [Benchmark, BenchmarkCategory("Submitted")]

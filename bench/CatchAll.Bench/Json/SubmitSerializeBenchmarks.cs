@@ -20,10 +20,10 @@ public class SubmitSerializeBenchmarks
     private Utf8JsonWriter _writer = null!;
     private SubmitRequest _baselineLarge = null!;
     private CatchAll.Models.SubmitRequest _oursLarge = null!;
-    private Peer.SubmitRequest _peerLarge = null!;
+    private Peer.SubmitRequestDto _peerLarge = null!;
     private SubmitRequest _baselineSmall = null!;
     private CatchAll.Models.SubmitRequest _oursSmall = null!;
-    private Peer.SubmitRequest _peerSmall = null!;
+    private Peer.SubmitRequestDto _peerSmall = null!;
 
     /// <summary>Reads each side's request objects and checks the outputs are the same size as the baseline's.</summary>
     [GlobalSetup]
@@ -34,10 +34,10 @@ public class SubmitSerializeBenchmarks
         var small = PayloadFactory.SubmitBody(large: false);
         _baselineLarge = JsonSerializer.Deserialize(large, BaselineJson.Default.SubmitRequest)!;
         _oursLarge = JsonSerializer.Deserialize(large, global::CatchAll.CatchAllClientJson.SubmitRequest)!;
-        _peerLarge = JsonSerializer.Deserialize<Peer.SubmitRequest>(large, JsonSetup.NSwagOptions)!;
+        _peerLarge = JsonSerializer.Deserialize<Peer.SubmitRequestDto>(large, JsonSetup.NSwagOptions)!;
         _baselineSmall = JsonSerializer.Deserialize(small, BaselineJson.Default.SubmitRequest)!;
         _oursSmall = JsonSerializer.Deserialize(small, global::CatchAll.CatchAllClientJson.SubmitRequest)!;
-        _peerSmall = JsonSerializer.Deserialize<Peer.SubmitRequest>(small, JsonSetup.NSwagOptions)!;
+        _peerSmall = JsonSerializer.Deserialize<Peer.SubmitRequestDto>(small, JsonSetup.NSwagOptions)!;
         var expected = Written(() => LargeBaseline());
         var ours = Written(() => LargeCatchAll());
         if (ours != expected)
