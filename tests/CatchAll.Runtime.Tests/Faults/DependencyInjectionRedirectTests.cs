@@ -43,6 +43,7 @@ public class DependencyInjectionRedirectTests
     {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["CatchAll:ApiKey"] = "test-key",
             ["CatchAll:MaxResponseBodySize"] = "1048576",
             ["CatchAll:MaxErrorBodySize"] = "4096",
             ["CatchAll:Retry:MaxRetryAfter"] = "00:00:30",
@@ -58,7 +59,7 @@ public class DependencyInjectionRedirectTests
         Assert.Equal(TimeSpan.FromSeconds(30), options.Retry.MaxRetryAfter);
 
         var bad = new ServiceCollection();
-        bad.AddCatchAllClient((http, o) => new PipelineClient(new CatchAllPipeline(http, o, PipelineFactory.UnusedDefault)), new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["MaxResponseBodySize"] = "0" }).Build());
+        bad.AddCatchAllClient((http, o) => new PipelineClient(new CatchAllPipeline(http, o, PipelineFactory.UnusedDefault)), new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ApiKey"] = "test-key", ["MaxResponseBodySize"] = "0" }).Build());
         using ServiceProvider badProvider = bad.BuildServiceProvider();
         var exception = Assert.Throws<InvalidOperationException>(() => badProvider.GetRequiredService<PipelineClient>());
         Assert.Contains("MaxResponseBodySize", exception.Message, StringComparison.Ordinal);

@@ -7,18 +7,18 @@ namespace CatchAll
     /// <remarks>A required member that is not passed gets a stand-in: an empty string or list, zero, the Unix epoch, the first known value of an enum, or a model built by this factory. An optional member that is not passed stays unset, so it is not written to JSON either.</remarks>
     public static partial class CatchAllModelFactory
     {
-        /// <summary>Creates a <see cref="global::CatchAll.Models.AddResourceResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.AddResourceResponse"/>.</summary>
         /// <param name="success">Whether the call as a whole worked.</param>
         /// <param name="message">Overall outcome text.</param>
         /// <param name="results">Outcome for each resource sent, in the same order.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.AddResourceResponseDto AddResourceResponseDto(bool? success = null, string? message = null, global::System.Collections.Generic.IList<global::CatchAll.Models.ResourceResultDto>? results = null)
+        public static global::CatchAll.Models.AddResourceResponse AddResourceResponse(bool? success = null, string? message = null, global::System.Collections.Generic.IList<global::CatchAll.Models.ResourceResult>? results = null)
         {
-            var model_ = new global::CatchAll.Models.AddResourceResponseDto
+            var model_ = new global::CatchAll.Models.AddResourceResponse
             {
                 Success = success ?? false,
                 Message = message ?? "",
-                Results = results ?? new global::System.Collections.Generic.List<global::CatchAll.Models.ResourceResultDto>(),
+                Results = results ?? new global::System.Collections.Generic.List<global::CatchAll.Models.ResourceResult>(),
             };
             return model_;
         }
@@ -33,15 +33,15 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.AssignWebhookResourceResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.AssignWebhookResourceResponse"/>.</summary>
         /// <param name="success">Whether the call worked.</param>
         /// <param name="message">Outcome text for people.</param>
         /// <param name="alreadyExisted">Whether the link existed before this call.</param>
         /// <param name="mapping">The link, new or existing.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.AssignWebhookResourceResponseDto AssignWebhookResourceResponseDto(bool? success = null, string? message = null, bool? alreadyExisted = null, global::CatchAll.Models.WebhookResourceMappingResponseDto? mapping = null)
+        public static global::CatchAll.Models.AssignWebhookResourceResponse AssignWebhookResourceResponse(bool? success = null, string? message = null, bool? alreadyExisted = null, global::CatchAll.Models.WebhookResourceMappingResponse? mapping = null)
         {
-            var model_ = new global::CatchAll.Models.AssignWebhookResourceResponseDto
+            var model_ = new global::CatchAll.Models.AssignWebhookResourceResponse
             {
                 Success = success ?? false,
             };
@@ -88,9 +88,9 @@ namespace CatchAll
         /// <param name="name">Name of the entity that matched.</param>
         /// <param name="edScore">How closely the event concerns the entity: 10 is a direct, critical event (merger, new CEO, major lawsuit), 7-9 a major one (earnings, launch, senior hire), 4-6 routine news, 1-3 a passing mention.</param>
         /// <param name="relation">Why the entity is linked to the event, at most 100 characters.</param>
-        /// <param name="associationType">`event_associated` when the entity acts in the event, `mention` when it is only named.</param>
+        /// <param name="associationType"><c>event_associated</c> when the entity acts in the event, <c>mention</c> when it is only named.</param>
         /// <param name="type">Kind of entity.</param>
-        /// <param name="company">Stored attributes of the entity, present only when some exist; the field is named after `type`, so company entities carry `company`.</param>
+        /// <param name="company">Stored attributes of the entity, present only when some exist; the field is named after <c>type</c>, so company entities carry <c>company</c>.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
         public static global::CatchAll.Models.ConnectedEntity ConnectedEntity(global::System.Guid? entityId = null, string? name = null, int? edScore = null, string? relation = null, string? associationType = null, string? type = null, global::CatchAll.Models.CompanyAttributes? company = null)
         {
@@ -107,15 +107,15 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.ContinueResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.ContinueResponse"/>.</summary>
         /// <param name="jobId">The extended job.</param>
         /// <param name="previousLimit">Record limit before the extension.</param>
         /// <param name="newLimit">Record limit after the extension.</param>
-        /// <param name="status">Acknowledgement of the extension, `accepted`.</param>
+        /// <param name="status">Acknowledgement of the extension, <c>accepted</c>.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.ContinueResponseDto ContinueResponseDto(global::System.Guid? jobId = null, int? previousLimit = null, int? newLimit = null, string? status = null)
+        public static global::CatchAll.Models.ContinueResponse ContinueResponse(global::System.Guid? jobId = null, int? previousLimit = null, int? newLimit = null, string? status = null)
         {
-            var model_ = new global::CatchAll.Models.ContinueResponseDto
+            var model_ = new global::CatchAll.Models.ContinueResponse
             {
                 JobId = jobId ?? global::System.Guid.Empty,
                 NewLimit = newLimit ?? 0,
@@ -159,7 +159,7 @@ namespace CatchAll
 
         /// <summary>Creates a <see cref="global::CatchAll.Models.CreateEntityResponse"/>.</summary>
         /// <param name="id">Identifier of the new entity.</param>
-        /// <param name="status">Status right after creation, always `pending` since enrichment runs later.</param>
+        /// <param name="status">Status right after creation, always <c>pending</c> since enrichment runs later.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
         public static global::CatchAll.Models.CreateEntityResponse CreateEntityResponse(global::System.Guid? id = null, string? status = null)
         {
@@ -171,13 +171,13 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.CreateMonitorResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.CreateMonitorResponse"/>.</summary>
         /// <param name="monitorId">The new monitor, or null when creation failed.</param>
         /// <param name="status">Outcome of the creation, or the error text.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.CreateMonitorResponseDto CreateMonitorResponseDto(global::System.Guid? monitorId = null, string? status = null)
+        public static global::CatchAll.Models.CreateMonitorResponse CreateMonitorResponse(global::System.Guid? monitorId = null, string? status = null)
         {
-            var model_ = new global::CatchAll.Models.CreateMonitorResponseDto
+            var model_ = new global::CatchAll.Models.CreateMonitorResponse
             {
                 Status = status ?? "",
             };
@@ -185,15 +185,15 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.CreateProjectResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.CreateProjectResponse"/>.</summary>
         /// <param name="success">Whether the call worked.</param>
         /// <param name="message">Outcome text for people.</param>
         /// <param name="projectId">Identifier of the project.</param>
         /// <param name="name">Name of the new project.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.CreateProjectResponseDto CreateProjectResponseDto(bool? success = null, string? message = null, global::System.Guid? projectId = null, string? name = null)
+        public static global::CatchAll.Models.CreateProjectResponse CreateProjectResponse(bool? success = null, string? message = null, global::System.Guid? projectId = null, string? name = null)
         {
-            var model_ = new global::CatchAll.Models.CreateProjectResponseDto
+            var model_ = new global::CatchAll.Models.CreateProjectResponse
             {
                 Success = success ?? false,
                 Message = message ?? "",
@@ -203,14 +203,14 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.CreateWebhookResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.CreateWebhookResponse"/>.</summary>
         /// <param name="success">Whether the webhook was registered.</param>
         /// <param name="message">Outcome text for people.</param>
         /// <param name="webhook">The new webhook.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.CreateWebhookResponseDto CreateWebhookResponseDto(bool? success = null, string? message = null, global::CatchAll.Models.WebhookResponseDto? webhook = null)
+        public static global::CatchAll.Models.CreateWebhookResponse CreateWebhookResponse(bool? success = null, string? message = null, global::CatchAll.Models.WebhookResponse? webhook = null)
         {
-            var model_ = new global::CatchAll.Models.CreateWebhookResponseDto
+            var model_ = new global::CatchAll.Models.CreateWebhookResponse
             {
                 Success = success ?? false,
                 Message = message ?? "",
@@ -261,7 +261,7 @@ namespace CatchAll
         /// <param name="name">Name of the dataset.</param>
         /// <param name="description">Text describing it, if any.</param>
         /// <param name="entityCount">How many entities the dataset holds.</param>
-        /// <param name="latestStatus">State of a dataset: `pending` (entities queued), `enriching`, `ready` (usable in jobs) or `failed` (some entity could not be enriched).</param>
+        /// <param name="latestStatus">State of a dataset: <c>pending</c> (entities queued), <c>enriching</c>, <c>ready</c> (usable in jobs) or <c>failed</c> (some entity could not be enriched).</param>
         /// <param name="createdByUserId">User who created the dataset.</param>
         /// <param name="createdAt">When the dataset was created; sent without a UTC offset, in server time.</param>
         /// <param name="updatedAt">When the dataset was last changed; sent without a UTC offset, in server time.</param>
@@ -284,7 +284,7 @@ namespace CatchAll
         }
 
         /// <summary>Creates a <see cref="global::CatchAll.Models.DatasetStatusEntry"/>.</summary>
-        /// <param name="status">State of a dataset: `pending` (entities queued), `enriching`, `ready` (usable in jobs) or `failed` (some entity could not be enriched).</param>
+        /// <param name="status">State of a dataset: <c>pending</c> (entities queued), <c>enriching</c>, <c>ready</c> (usable in jobs) or <c>failed</c> (some entity could not be enriched).</param>
         /// <param name="additionalInformation">More about the change, when there is any.</param>
         /// <param name="createdAt">When the status was set; sent without a UTC offset, in server time.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
@@ -313,14 +313,14 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.DeleteJobResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.DeleteJobResponse"/>.</summary>
         /// <param name="success">Whether the deletion worked.</param>
         /// <param name="message">Outcome text for people.</param>
         /// <param name="jobId">The deleted job, or null when the call failed.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.DeleteJobResponseDto DeleteJobResponseDto(bool? success = null, string? message = null, global::System.Guid? jobId = null)
+        public static global::CatchAll.Models.DeleteJobResponse DeleteJobResponse(bool? success = null, string? message = null, global::System.Guid? jobId = null)
         {
-            var model_ = new global::CatchAll.Models.DeleteJobResponseDto
+            var model_ = new global::CatchAll.Models.DeleteJobResponse
             {
                 Success = success ?? false,
                 Message = message,
@@ -329,14 +329,14 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.DeleteMonitorResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.DeleteMonitorResponse"/>.</summary>
         /// <param name="success">Whether the deletion worked.</param>
         /// <param name="message">Outcome text for people.</param>
         /// <param name="monitorId">The deleted monitor, or null when the call failed.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.DeleteMonitorResponseDto DeleteMonitorResponseDto(bool? success = null, string? message = null, global::System.Guid? monitorId = null)
+        public static global::CatchAll.Models.DeleteMonitorResponse DeleteMonitorResponse(bool? success = null, string? message = null, global::System.Guid? monitorId = null)
         {
-            var model_ = new global::CatchAll.Models.DeleteMonitorResponseDto
+            var model_ = new global::CatchAll.Models.DeleteMonitorResponse
             {
                 Success = success ?? false,
                 Message = message,
@@ -345,7 +345,7 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.DeliveryHistoryItemDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.DeliveryHistoryItem"/>.</summary>
         /// <param name="id">Identifier of the log entry.</param>
         /// <param name="webhookId">Webhook that was called.</param>
         /// <param name="resourceType">Kind of resource whose completion caused the call.</param>
@@ -355,12 +355,12 @@ namespace CatchAll
         /// <param name="attemptNumber">Attempt count, starting at 1.</param>
         /// <param name="timestamp">When the call was made (ISO 8601, UTC).</param>
         /// <param name="deliveryStatus">Result of this attempt.</param>
-        /// <param name="errorMessage">What went wrong when `delivery_status` is `FAILED`; null otherwise.</param>
+        /// <param name="errorMessage">What went wrong when <c>delivery_status</c> is <c>FAILED</c>; null otherwise.</param>
         /// <param name="warningMessage">A non-fatal notice such as a truncated payload; null when there was none.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.DeliveryHistoryItemDto DeliveryHistoryItemDto(int? id = null, global::System.Guid? webhookId = null, global::CatchAll.Models.MappableResourceType? resourceType = null, global::System.Guid? resourceId = null, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? additionalInfo = null, int? statusCode = null, int? attemptNumber = null, global::System.DateTimeOffset? timestamp = null, global::CatchAll.Models.DeliveryStatus? deliveryStatus = null, string? errorMessage = null, string? warningMessage = null)
+        public static global::CatchAll.Models.DeliveryHistoryItem DeliveryHistoryItem(int? id = null, global::System.Guid? webhookId = null, global::CatchAll.Models.MappableResourceType? resourceType = null, global::System.Guid? resourceId = null, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? additionalInfo = null, int? statusCode = null, int? attemptNumber = null, global::System.DateTimeOffset? timestamp = null, global::CatchAll.Models.DeliveryStatus? deliveryStatus = null, string? errorMessage = null, string? warningMessage = null)
         {
-            var model_ = new global::CatchAll.Models.DeliveryHistoryItemDto
+            var model_ = new global::CatchAll.Models.DeliveryHistoryItem
             {
                 Id = id ?? 0,
                 WebhookId = webhookId ?? global::System.Guid.Empty,
@@ -377,7 +377,7 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.DeliveryHistoryResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.DeliveryHistoryResponse"/>.</summary>
         /// <param name="resourceType">Kind of resource asked about.</param>
         /// <param name="resourceId">Resource asked about.</param>
         /// <param name="total">How many log entries the resource has.</param>
@@ -386,9 +386,9 @@ namespace CatchAll
         /// <param name="totalPages">How many pages there are.</param>
         /// <param name="items">Log entries of this page, newest first.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.DeliveryHistoryResponseDto DeliveryHistoryResponseDto(global::CatchAll.Models.MappableResourceType? resourceType = null, global::System.Guid? resourceId = null, int? total = null, int? page = null, int? pageSize = null, int? totalPages = null, global::System.Collections.Generic.IList<global::CatchAll.Models.DeliveryHistoryItemDto>? items = null)
+        public static global::CatchAll.Models.DeliveryHistoryResponse DeliveryHistoryResponse(global::CatchAll.Models.MappableResourceType? resourceType = null, global::System.Guid? resourceId = null, int? total = null, int? page = null, int? pageSize = null, int? totalPages = null, global::System.Collections.Generic.IList<global::CatchAll.Models.DeliveryHistoryItem>? items = null)
         {
-            var model_ = new global::CatchAll.Models.DeliveryHistoryResponseDto
+            var model_ = new global::CatchAll.Models.DeliveryHistoryResponse
             {
                 ResourceType = resourceType ?? global::CatchAll.Models.MappableResourceType.Job,
                 ResourceId = resourceId ?? global::System.Guid.Empty,
@@ -396,39 +396,7 @@ namespace CatchAll
                 Page = page ?? 0,
                 PageSize = pageSize ?? 0,
                 TotalPages = totalPages ?? 0,
-                Items = items ?? new global::System.Collections.Generic.List<global::CatchAll.Models.DeliveryHistoryItemDto>(),
-            };
-            return model_;
-        }
-
-        /// <summary>Creates a <see cref="global::CatchAll.Models.DisableMonitorResponse"/>.</summary>
-        /// <param name="success">Whether the call worked.</param>
-        /// <param name="message">Confirmation text for people.</param>
-        /// <param name="monitorId">Monitor that was turned off.</param>
-        /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.DisableMonitorResponse DisableMonitorResponse(bool? success = null, string? message = null, global::System.Guid? monitorId = null)
-        {
-            var model_ = new global::CatchAll.Models.DisableMonitorResponse
-            {
-                Success = success ?? false,
-                Message = message ?? "",
-                MonitorId = monitorId ?? global::System.Guid.Empty,
-            };
-            return model_;
-        }
-
-        /// <summary>Creates a <see cref="global::CatchAll.Models.EnableMonitorResponse"/>.</summary>
-        /// <param name="success">Whether the call worked.</param>
-        /// <param name="message">Confirmation text for people.</param>
-        /// <param name="monitorId">Monitor that was turned on.</param>
-        /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.EnableMonitorResponse EnableMonitorResponse(bool? success = null, string? message = null, global::System.Guid? monitorId = null)
-        {
-            var model_ = new global::CatchAll.Models.EnableMonitorResponse
-            {
-                Success = success ?? false,
-                Message = message ?? "",
-                MonitorId = monitorId ?? global::System.Guid.Empty,
+                Items = items ?? new global::System.Collections.Generic.List<global::CatchAll.Models.DeliveryHistoryItem>(),
             };
             return model_;
         }
@@ -436,7 +404,7 @@ namespace CatchAll
         /// <summary>Creates a <see cref="global::CatchAll.Models.EnrichmentSchema"/>.</summary>
         /// <param name="name">Name of the extracted field, ideally snake_case.</param>
         /// <param name="description">What the field should capture.</param>
-        /// <param name="type">Value type of an enrichment: text, number, date (YYYY-MM-DD), option (a fixed set of values), url, or company (an object with `source_text`, `confidence` and `metadata`).</param>
+        /// <param name="type">Value type of an enrichment: text, number, date (YYYY-MM-DD), option (a fixed set of values), url, or company (an object with <c>source_text</c>, <c>confidence</c> and <c>metadata</c>).</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
         public static global::CatchAll.Models.EnrichmentSchema EnrichmentSchema(string? name = null, string? description = null, global::CatchAll.Models.EnrichmentType? type = null)
         {
@@ -469,12 +437,12 @@ namespace CatchAll
 
         /// <summary>Creates a <see cref="global::CatchAll.Models.EntityResponse"/>.</summary>
         /// <param name="id">Identifier of the entity.</param>
-        /// <param name="entityType">Kind of entity: `company` (the default, also for organizations) or `person`.</param>
+        /// <param name="entityType">Kind of entity: <c>company</c> (the default, also for organizations) or <c>person</c>.</param>
         /// <param name="organizationId">Organization owning the entity.</param>
         /// <param name="name">Name of the entity.</param>
         /// <param name="description">Text describing the entity.</param>
         /// <param name="additionalAttributes">Type-specific attributes of an entity.</param>
-        /// <param name="status">Enrichment state of an entity: `pending` (queued), `enriching`, `ready` (indexed and usable in jobs) or `failed` (still usable, but matches may be poorer).</param>
+        /// <param name="status">Enrichment state of an entity: <c>pending</c> (queued), <c>enriching</c>, <c>ready</c> (indexed and usable in jobs) or <c>failed</c> (still usable, but matches may be poorer).</param>
         /// <param name="createdByUserId">User who created the entity.</param>
         /// <param name="createdAt">When the entity was created; the service sends it without a UTC offset, in server time.</param>
         /// <param name="updatedAt">When the entity was last changed; sent without a UTC offset, in server time.</param>
@@ -500,8 +468,8 @@ namespace CatchAll
         /// <summary>Creates a <see cref="global::CatchAll.Models.EntitySummary"/>.</summary>
         /// <param name="id">Identifier of the entity.</param>
         /// <param name="name">Name of the entity.</param>
-        /// <param name="entityType">Kind of entity: `company` (the default, also for organizations) or `person`.</param>
-        /// <param name="status">Enrichment state of an entity: `pending` (queued), `enriching`, `ready` (indexed and usable in jobs) or `failed` (still usable, but matches may be poorer).</param>
+        /// <param name="entityType">Kind of entity: <c>company</c> (the default, also for organizations) or <c>person</c>.</param>
+        /// <param name="status">Enrichment state of an entity: <c>pending</c> (queued), <c>enriching</c>, <c>ready</c> (indexed and usable in jobs) or <c>failed</c> (still usable, but matches may be poorer).</param>
         /// <param name="description">Text describing the entity.</param>
         /// <param name="attributes">Details that identify a company; all optional, and each one helps matching.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
@@ -519,12 +487,12 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.GetPlanLimitsResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.GetPlanLimitsResponse"/>.</summary>
         /// <param name="features">Features of the plan with their usage.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.GetPlanLimitsResponseDto GetPlanLimitsResponseDto(global::System.Collections.Generic.IList<global::CatchAll.Models.PlanFeature>? features = null)
+        public static global::CatchAll.Models.GetPlanLimitsResponse GetPlanLimitsResponse(global::System.Collections.Generic.IList<global::CatchAll.Models.PlanFeature>? features = null)
         {
-            var model_ = new global::CatchAll.Models.GetPlanLimitsResponseDto
+            var model_ = new global::CatchAll.Models.GetPlanLimitsResponse
             {
                 Features = features ?? new global::System.Collections.Generic.List<global::CatchAll.Models.PlanFeature>(),
             };
@@ -541,14 +509,14 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.GetWebhookResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.GetWebhookResponse"/>.</summary>
         /// <param name="success">Whether the call worked.</param>
         /// <param name="message">Outcome text for people.</param>
         /// <param name="webhook">The requested webhook.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.GetWebhookResponseDto GetWebhookResponseDto(bool? success = null, string? message = null, global::CatchAll.Models.WebhookResponseDto? webhook = null)
+        public static global::CatchAll.Models.GetWebhookResponse GetWebhookResponse(bool? success = null, string? message = null, global::CatchAll.Models.WebhookResponse? webhook = null)
         {
-            var model_ = new global::CatchAll.Models.GetWebhookResponseDto
+            var model_ = new global::CatchAll.Models.GetWebhookResponse
             {
                 Success = success ?? false,
                 Message = message ?? "",
@@ -567,7 +535,7 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.InitializeResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.InitializeResponse"/>.</summary>
         /// <param name="query">The query that was sent.</param>
         /// <param name="context">The context that was sent, or null.</param>
         /// <param name="validators">Proposed validators.</param>
@@ -576,9 +544,9 @@ namespace CatchAll
         /// <param name="endDate">End of the search window (ISO 8601, UTC), measured by page discovery time; it must lie within the plan's search depth, come after start_date, and defaults to now.</param>
         /// <param name="dateModificationMessage">Notes on dates that were moved to fit the plan's lookback; empty when nothing changed.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.InitializeResponseDto InitializeResponseDto(string? query = null, string? context = null, global::System.Collections.Generic.IList<global::CatchAll.Models.ValidatorSchema>? validators = null, global::System.Collections.Generic.IList<global::CatchAll.Models.EnrichmentSchema>? enrichments = null, global::System.DateTimeOffset? startDate = null, global::System.DateTimeOffset? endDate = null, global::System.Collections.Generic.IList<string>? dateModificationMessage = null)
+        public static global::CatchAll.Models.InitializeResponse InitializeResponse(string? query = null, string? context = null, global::System.Collections.Generic.IList<global::CatchAll.Models.ValidatorSchema>? validators = null, global::System.Collections.Generic.IList<global::CatchAll.Models.EnrichmentSchema>? enrichments = null, global::System.DateTimeOffset? startDate = null, global::System.DateTimeOffset? endDate = null, global::System.Collections.Generic.IList<string>? dateModificationMessage = null)
         {
-            var model_ = new global::CatchAll.Models.InitializeResponseDto
+            var model_ = new global::CatchAll.Models.InitializeResponse
             {
                 Query = query ?? "",
                 Validators = validators ?? new global::System.Collections.Generic.List<global::CatchAll.Models.ValidatorSchema>(),
@@ -613,48 +581,48 @@ namespace CatchAll
         /// <param name="totalJobs">How many runs this monitor has launched.</param>
         /// <param name="jobs">The monitor's runs.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.ListMonitorJobsResponse ListMonitorJobsResponse(global::System.Guid? monitorId = null, global::CatchAll.Models.ListMonitorJobsResponseSortOrder? sortOrder = null, int? totalJobs = null, global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorJobItem>? jobs = null)
+        public static global::CatchAll.Models.ListMonitorJobsResponse ListMonitorJobsResponse(global::System.Guid? monitorId = null, global::CatchAll.Models.SortOrder? sortOrder = null, int? totalJobs = null, global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorJobItem>? jobs = null)
         {
             var model_ = new global::CatchAll.Models.ListMonitorJobsResponse
             {
                 MonitorId = monitorId ?? global::System.Guid.Empty,
-                SortOrder = sortOrder ?? global::CatchAll.Models.ListMonitorJobsResponseSortOrder.Asc,
+                SortOrder = sortOrder ?? global::CatchAll.Models.SortOrder.Asc,
                 TotalJobs = totalJobs ?? 0,
                 Jobs = jobs ?? new global::System.Collections.Generic.List<global::CatchAll.Models.MonitorJobItem>(),
             };
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.ListMonitorsResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.ListMonitorsResponse"/>.</summary>
         /// <param name="total">How many monitors the caller has.</param>
         /// <param name="page">Number of this page.</param>
         /// <param name="pageSize">Monitors per page.</param>
         /// <param name="totalPages">How many pages there are.</param>
         /// <param name="monitors">Monitors of this page.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.ListMonitorsResponseDto ListMonitorsResponseDto(int? total = null, int? page = null, int? pageSize = null, int? totalPages = null, global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorListItemDto>? monitors = null)
+        public static global::CatchAll.Models.ListMonitorsResponse ListMonitorsResponse(int? total = null, int? page = null, int? pageSize = null, int? totalPages = null, global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorListItem>? monitors = null)
         {
-            var model_ = new global::CatchAll.Models.ListMonitorsResponseDto
+            var model_ = new global::CatchAll.Models.ListMonitorsResponse
             {
                 Total = total ?? 0,
                 Page = page ?? 0,
                 PageSize = pageSize ?? 0,
                 TotalPages = totalPages ?? 0,
-                Monitors = monitors ?? new global::System.Collections.Generic.List<global::CatchAll.Models.MonitorListItemDto>(),
+                Monitors = monitors ?? new global::System.Collections.Generic.List<global::CatchAll.Models.MonitorListItem>(),
             };
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.ListUserJobsResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.ListUserJobsResponse"/>.</summary>
         /// <param name="total">How many jobs the caller has.</param>
         /// <param name="page">Number of this page.</param>
         /// <param name="pageSize">Jobs per page.</param>
         /// <param name="totalPages">How many pages there are.</param>
         /// <param name="jobs">Jobs on this page.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.ListUserJobsResponseDto ListUserJobsResponseDto(int? total = null, int? page = null, int? pageSize = null, int? totalPages = null, global::System.Collections.Generic.IList<global::CatchAll.Models.UserJob>? jobs = null)
+        public static global::CatchAll.Models.ListUserJobsResponse ListUserJobsResponse(int? total = null, int? page = null, int? pageSize = null, int? totalPages = null, global::System.Collections.Generic.IList<global::CatchAll.Models.UserJob>? jobs = null)
         {
-            var model_ = new global::CatchAll.Models.ListUserJobsResponseDto
+            var model_ = new global::CatchAll.Models.ListUserJobsResponse
             {
                 Total = total ?? 0,
                 Page = page ?? 0,
@@ -665,42 +633,42 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.ListWebhookResourcesResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.ListWebhookResourcesResponse"/>.</summary>
         /// <param name="total">How many resources are linked to the webhook.</param>
         /// <param name="page">Number of this page.</param>
         /// <param name="pageSize">Links per page.</param>
         /// <param name="totalPages">How many pages there are.</param>
         /// <param name="resources">Links of this page.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.ListWebhookResourcesResponseDto ListWebhookResourcesResponseDto(int? total = null, int? page = null, int? pageSize = null, int? totalPages = null, global::System.Collections.Generic.IList<global::CatchAll.Models.WebhookResourceMappingResponseDto>? resources = null)
+        public static global::CatchAll.Models.ListWebhookResourcesResponse ListWebhookResourcesResponse(int? total = null, int? page = null, int? pageSize = null, int? totalPages = null, global::System.Collections.Generic.IList<global::CatchAll.Models.WebhookResourceMappingResponse>? resources = null)
         {
-            var model_ = new global::CatchAll.Models.ListWebhookResourcesResponseDto
+            var model_ = new global::CatchAll.Models.ListWebhookResourcesResponse
             {
                 Total = total ?? 0,
                 Page = page ?? 0,
                 PageSize = pageSize ?? 0,
                 TotalPages = totalPages ?? 0,
-                Resources = resources ?? new global::System.Collections.Generic.List<global::CatchAll.Models.WebhookResourceMappingResponseDto>(),
+                Resources = resources ?? new global::System.Collections.Generic.List<global::CatchAll.Models.WebhookResourceMappingResponse>(),
             };
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.ListWebhooksResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.ListWebhooksResponse"/>.</summary>
         /// <param name="total">How many webhooks the organization has.</param>
         /// <param name="page">Number of this page.</param>
         /// <param name="pageSize">Page size for webhooks.</param>
         /// <param name="totalPages">How many pages there are.</param>
         /// <param name="webhooks">Webhooks of this page.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.ListWebhooksResponseDto ListWebhooksResponseDto(int? total = null, int? page = null, int? pageSize = null, int? totalPages = null, global::System.Collections.Generic.IList<global::CatchAll.Models.WebhookResponseDto>? webhooks = null)
+        public static global::CatchAll.Models.ListWebhooksResponse ListWebhooksResponse(int? total = null, int? page = null, int? pageSize = null, int? totalPages = null, global::System.Collections.Generic.IList<global::CatchAll.Models.WebhookResponse>? webhooks = null)
         {
-            var model_ = new global::CatchAll.Models.ListWebhooksResponseDto
+            var model_ = new global::CatchAll.Models.ListWebhooksResponse
             {
                 Total = total ?? 0,
                 Page = page ?? 0,
                 PageSize = pageSize ?? 0,
                 TotalPages = totalPages ?? 0,
-                Webhooks = webhooks ?? new global::System.Collections.Generic.List<global::CatchAll.Models.WebhookResponseDto>(),
+                Webhooks = webhooks ?? new global::System.Collections.Generic.List<global::CatchAll.Models.WebhookResponse>(),
             };
             return model_;
         }
@@ -757,7 +725,7 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.MonitorListItemDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.MonitorListItem"/>.</summary>
         /// <param name="monitorId">Identifier of the monitor.</param>
         /// <param name="referenceJobId">Job the monitor re-runs.</param>
         /// <param name="referenceJobQuery">Query of the reference job.</param>
@@ -770,9 +738,9 @@ namespace CatchAll
         /// <param name="userKey">Masked form of the API key tied to the monitor.</param>
         /// <param name="sharingInfo">Sharing details when someone else shared this monitor with the caller; absent on the caller's own monitors.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.MonitorListItemDto MonitorListItemDto(global::System.Guid? monitorId = null, global::System.Guid? referenceJobId = null, string? referenceJobQuery = null, bool? enabled = null, string? schedule = null, string? scheduleHumanReadable = null, string? timezone = null, global::System.DateTimeOffset? createdAt = null, global::CatchAll.Models.WebhookDto? webhook = null, string? userKey = null, global::CatchAll.Models.SharingInfo? sharingInfo = null)
+        public static global::CatchAll.Models.MonitorListItem MonitorListItem(global::System.Guid? monitorId = null, global::System.Guid? referenceJobId = null, string? referenceJobQuery = null, bool? enabled = null, string? schedule = null, string? scheduleHumanReadable = null, string? timezone = null, global::System.DateTimeOffset? createdAt = null, global::CatchAll.Models.Webhook? webhook = null, string? userKey = null, global::CatchAll.Models.SharingInfo? sharingInfo = null)
         {
-            var model_ = new global::CatchAll.Models.MonitorListItemDto
+            var model_ = new global::CatchAll.Models.MonitorListItem
             {
                 MonitorId = monitorId ?? global::System.Guid.Empty,
                 ReferenceJobId = referenceJobId ?? global::System.Guid.Empty,
@@ -792,18 +760,18 @@ namespace CatchAll
         /// <summary>Creates a <see cref="global::CatchAll.Models.MonitorRecord"/>.</summary>
         /// <param name="recordId">Identifier of the record.</param>
         /// <param name="recordTitle">Short headline of the record.</param>
-        /// <param name="enrichment">Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; `enrichment_confidence` is always present.</param>
+        /// <param name="enrichment">Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; <c>enrichment_confidence</c> is always present.</param>
         /// <param name="citations">Sources with the run that found each and when it was added.</param>
         /// <param name="addedOn">When the monitor first collected this record (ISO 8601, UTC).</param>
         /// <param name="updatedOn">When the monitor last changed this record (ISO 8601, UTC).</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.MonitorRecord MonitorRecord(string? recordId = null, string? recordTitle = null, global::CatchAll.Models.MonitorRecordEnrichment? enrichment = null, global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorCitation>? citations = null, global::System.DateTimeOffset? addedOn = null, global::System.DateTimeOffset? updatedOn = null)
+        public static global::CatchAll.Models.MonitorRecord MonitorRecord(string? recordId = null, string? recordTitle = null, global::CatchAll.Models.RecordEnrichment? enrichment = null, global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorCitation>? citations = null, global::System.DateTimeOffset? addedOn = null, global::System.DateTimeOffset? updatedOn = null)
         {
             var model_ = new global::CatchAll.Models.MonitorRecord
             {
                 RecordId = recordId ?? "",
                 RecordTitle = recordTitle ?? "",
-                Enrichment = enrichment ?? CatchAllModelFactory.MonitorRecordEnrichment(),
+                Enrichment = enrichment ?? CatchAllModelFactory.RecordEnrichment(),
                 Citations = citations ?? new global::System.Collections.Generic.List<global::CatchAll.Models.MonitorCitation>(),
             };
             if (addedOn is not null) model_.AddedOn = addedOn;
@@ -811,20 +779,26 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.MonitorRecordEnrichment"/>.</summary>
-        /// <param name="enrichmentConfidence">How confident the extraction is overall.</param>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.MonitorResponse"/>.</summary>
+        /// <param name="success">Whether the call worked.</param>
+        /// <param name="message">Confirmation text for people.</param>
+        /// <param name="monitorId">Monitor that was turned on.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.MonitorRecordEnrichment MonitorRecordEnrichment(global::CatchAll.Models.MonitorRecordEnrichmentEnrichmentConfidence? enrichmentConfidence = null)
+        public static global::CatchAll.Models.MonitorResponse MonitorResponse(bool? success = null, string? message = null, global::System.Guid? monitorId = null)
         {
-            var model_ = new global::CatchAll.Models.MonitorRecordEnrichment();
-            if (enrichmentConfidence is not null) model_.EnrichmentConfidence = enrichmentConfidence;
+            var model_ = new global::CatchAll.Models.MonitorResponse
+            {
+                Success = success ?? false,
+                Message = message ?? "",
+                MonitorId = monitorId ?? global::System.Guid.Empty,
+            };
             return model_;
         }
 
         /// <summary>Creates a <see cref="global::CatchAll.Models.MonitorStatusEntry"/>.</summary>
-        /// <param name="status">Kind of event: `created`, `enable`, `disable`, `scheduled` (a run was launched; details give job_id, start_date, end_date) or `dump` (a run's records were merged; details give nb_existing_records, nb_final_records and, with a webhook, its outcome).</param>
+        /// <param name="status">Kind of event: <c>created</c>, <c>enable</c>, <c>disable</c>, <c>scheduled</c> (a run was launched; details give job_id, start_date, end_date) or <c>dump</c> (a run's records were merged; details give nb_existing_records, nb_final_records and, with a webhook, its outcome).</param>
         /// <param name="createdAt">When the event happened (ISO 8601, UTC).</param>
-        /// <param name="additionalInformation">Details of the event: null for created, enable and disable; for scheduled the run's job_id, start_date and end_date; for dump nb_existing_records, nb_final_records and, when the monitor has a webhook, a `webhook` object with success, status_code and error_message.</param>
+        /// <param name="additionalInformation">Details of the event: null for created, enable and disable; for scheduled the run's job_id, start_date and end_date; for dump nb_existing_records, nb_final_records and, when the monitor has a webhook, a <c>webhook</c> object with success, status_code and error_message.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
         public static global::CatchAll.Models.MonitorStatusEntry MonitorStatusEntry(global::CatchAll.Models.MonitorStatusEntryStatus? status = null, global::System.DateTimeOffset? createdAt = null, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? additionalInformation = null)
         {
@@ -837,16 +811,16 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.MonitorStatusHistoryResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.MonitorStatusHistoryResponse"/>.</summary>
         /// <param name="success">Whether the call worked.</param>
         /// <param name="message">Extra text; null when all went well.</param>
         /// <param name="monitorId">Identifier of the monitor; null when the call failed.</param>
         /// <param name="totalStatuses">How many events the history holds.</param>
         /// <param name="statuses">Every event, newest first.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.MonitorStatusHistoryResponseDto MonitorStatusHistoryResponseDto(bool? success = null, string? message = null, global::System.Guid? monitorId = null, int? totalStatuses = null, global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorStatusEntry>? statuses = null)
+        public static global::CatchAll.Models.MonitorStatusHistoryResponse MonitorStatusHistoryResponse(bool? success = null, string? message = null, global::System.Guid? monitorId = null, int? totalStatuses = null, global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorStatusEntry>? statuses = null)
         {
-            var model_ = new global::CatchAll.Models.MonitorStatusHistoryResponseDto
+            var model_ = new global::CatchAll.Models.MonitorStatusHistoryResponse
             {
                 Success = success ?? false,
                 MonitorId = monitorId,
@@ -860,8 +834,8 @@ namespace CatchAll
         /// <summary>Creates a <see cref="global::CatchAll.Models.PlanFeature"/>.</summary>
         /// <param name="name">Display name of the feature.</param>
         /// <param name="code">Stable code of the feature.</param>
-        /// <param name="valueType">Type of `value`, such as integer.</param>
-        /// <param name="value">Limit of the feature; its type follows `value_type`.</param>
+        /// <param name="valueType">Type of <c>value</c>, such as integer.</param>
+        /// <param name="value">Limit of the feature; its type follows <c>value_type</c>.</param>
         /// <param name="currentUsage">How much of the feature is used now.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
         public static global::CatchAll.Models.PlanFeature PlanFeature(string? name = null, string? code = null, string? valueType = null, global::System.Text.Json.JsonElement? value = null, double? currentUsage = null)
@@ -877,76 +851,76 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.ProjectListResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.ProjectListResponse"/>.</summary>
         /// <param name="total">How many projects match the filters.</param>
         /// <param name="page">Number of this page.</param>
         /// <param name="pageSize">Projects per page.</param>
         /// <param name="totalPages">How many pages there are.</param>
         /// <param name="projects">Projects of this page.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.ProjectListResponseDto ProjectListResponseDto(int? total = null, int? page = null, int? pageSize = null, int? totalPages = null, global::System.Collections.Generic.IList<global::CatchAll.Models.ProjectSummaryDto>? projects = null)
+        public static global::CatchAll.Models.ProjectListResponse ProjectListResponse(int? total = null, int? page = null, int? pageSize = null, int? totalPages = null, global::System.Collections.Generic.IList<global::CatchAll.Models.ProjectSummary>? projects = null)
         {
-            var model_ = new global::CatchAll.Models.ProjectListResponseDto
+            var model_ = new global::CatchAll.Models.ProjectListResponse
             {
                 Total = total ?? 0,
                 Page = page ?? 0,
                 PageSize = pageSize ?? 0,
                 TotalPages = totalPages ?? 0,
-                Projects = projects ?? new global::System.Collections.Generic.List<global::CatchAll.Models.ProjectSummaryDto>(),
+                Projects = projects ?? new global::System.Collections.Generic.List<global::CatchAll.Models.ProjectSummary>(),
             };
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.ProjectOverviewCountsDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.ProjectOverviewCounts"/>.</summary>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.ProjectOverviewCountsDto ProjectOverviewCountsDto()
+        public static global::CatchAll.Models.ProjectOverviewCounts ProjectOverviewCounts()
         {
-            var model_ = new global::CatchAll.Models.ProjectOverviewCountsDto();
+            var model_ = new global::CatchAll.Models.ProjectOverviewCounts();
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.ProjectOverviewResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.ProjectOverviewResponse"/>.</summary>
         /// <param name="projectId">Identifier of the project.</param>
         /// <param name="overview">Counts per resource type.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.ProjectOverviewResponseDto ProjectOverviewResponseDto(global::System.Guid? projectId = null, global::CatchAll.Models.ProjectOverviewResponseDtoOverview? overview = null)
+        public static global::CatchAll.Models.ProjectOverviewResponse ProjectOverviewResponse(global::System.Guid? projectId = null, global::CatchAll.Models.ProjectOverviewResponseOverview? overview = null)
         {
-            var model_ = new global::CatchAll.Models.ProjectOverviewResponseDto
+            var model_ = new global::CatchAll.Models.ProjectOverviewResponse
             {
                 ProjectId = projectId ?? global::System.Guid.Empty,
-                Overview = overview ?? CatchAllModelFactory.ProjectOverviewResponseDtoOverview(),
+                Overview = overview ?? CatchAllModelFactory.ProjectOverviewResponseOverview(),
             };
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.ProjectOverviewResponseDtoOverview"/>.</summary>
-        /// <param name="jobs">Counts for one resource type, by status or as a `total`.</param>
-        /// <param name="monitors">Counts for one resource type, by status or as a `total`.</param>
-        /// <param name="datasets">Counts for one resource type, by status or as a `total`.</param>
-        /// <param name="monitorGroups">Counts for one resource type, by status or as a `total`.</param>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.ProjectOverviewResponseOverview"/>.</summary>
+        /// <param name="jobs">Counts for one resource type, by status or as a <c>total</c>.</param>
+        /// <param name="monitors">Counts for one resource type, by status or as a <c>total</c>.</param>
+        /// <param name="datasets">Counts for one resource type, by status or as a <c>total</c>.</param>
+        /// <param name="monitorGroups">Counts for one resource type, by status or as a <c>total</c>.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.ProjectOverviewResponseDtoOverview ProjectOverviewResponseDtoOverview(global::CatchAll.Models.ProjectOverviewCountsDto? jobs = null, global::CatchAll.Models.ProjectOverviewCountsDto? monitors = null, global::CatchAll.Models.ProjectOverviewCountsDto? datasets = null, global::CatchAll.Models.ProjectOverviewCountsDto? monitorGroups = null)
+        public static global::CatchAll.Models.ProjectOverviewResponseOverview ProjectOverviewResponseOverview(global::CatchAll.Models.ProjectOverviewCounts? jobs = null, global::CatchAll.Models.ProjectOverviewCounts? monitors = null, global::CatchAll.Models.ProjectOverviewCounts? datasets = null, global::CatchAll.Models.ProjectOverviewCounts? monitorGroups = null)
         {
-            var model_ = new global::CatchAll.Models.ProjectOverviewResponseDtoOverview
+            var model_ = new global::CatchAll.Models.ProjectOverviewResponseOverview
             {
-                Jobs = jobs ?? CatchAllModelFactory.ProjectOverviewCountsDto(),
-                Monitors = monitors ?? CatchAllModelFactory.ProjectOverviewCountsDto(),
-                Datasets = datasets ?? CatchAllModelFactory.ProjectOverviewCountsDto(),
-                MonitorGroups = monitorGroups ?? CatchAllModelFactory.ProjectOverviewCountsDto(),
+                Jobs = jobs ?? CatchAllModelFactory.ProjectOverviewCounts(),
+                Monitors = monitors ?? CatchAllModelFactory.ProjectOverviewCounts(),
+                Datasets = datasets ?? CatchAllModelFactory.ProjectOverviewCounts(),
+                MonitorGroups = monitorGroups ?? CatchAllModelFactory.ProjectOverviewCounts(),
             };
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.ProjectResourceDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.ProjectResource"/>.</summary>
         /// <param name="resourceType">Kind of resource a project can hold.</param>
         /// <param name="resourceId">Identifier of the resource.</param>
         /// <param name="name">Display name: the query for jobs, the resource name for monitors and datasets.</param>
         /// <param name="createdAt">When the resource was created.</param>
         /// <param name="metadata">Extra data that depends on the resource type.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.ProjectResourceDto ProjectResourceDto(global::CatchAll.Models.ProjectResourceType? resourceType = null, global::System.Guid? resourceId = null, string? name = null, global::System.DateTimeOffset? createdAt = null, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? metadata = null)
+        public static global::CatchAll.Models.ProjectResource ProjectResource(global::CatchAll.Models.ProjectResourceType? resourceType = null, global::System.Guid? resourceId = null, string? name = null, global::System.DateTimeOffset? createdAt = null, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? metadata = null)
         {
-            var model_ = new global::CatchAll.Models.ProjectResourceDto
+            var model_ = new global::CatchAll.Models.ProjectResource
             {
                 ResourceType = resourceType ?? global::CatchAll.Models.ProjectResourceType.Job,
                 ResourceId = resourceId ?? global::System.Guid.Empty,
@@ -957,27 +931,27 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.ProjectResourceListResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.ProjectResourceListResponse"/>.</summary>
         /// <param name="total">How many resources the project holds.</param>
         /// <param name="page">Number of this page.</param>
         /// <param name="pageSize">Resources per page.</param>
         /// <param name="totalPages">How many pages there are.</param>
         /// <param name="resources">Resources of this page.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.ProjectResourceListResponseDto ProjectResourceListResponseDto(int? total = null, int? page = null, int? pageSize = null, int? totalPages = null, global::System.Collections.Generic.IList<global::CatchAll.Models.ProjectResourceDto>? resources = null)
+        public static global::CatchAll.Models.ProjectResourceListResponse ProjectResourceListResponse(int? total = null, int? page = null, int? pageSize = null, int? totalPages = null, global::System.Collections.Generic.IList<global::CatchAll.Models.ProjectResource>? resources = null)
         {
-            var model_ = new global::CatchAll.Models.ProjectResourceListResponseDto
+            var model_ = new global::CatchAll.Models.ProjectResourceListResponse
             {
                 Total = total ?? 0,
                 Page = page ?? 0,
                 PageSize = pageSize ?? 0,
                 TotalPages = totalPages ?? 0,
-                Resources = resources ?? new global::System.Collections.Generic.List<global::CatchAll.Models.ProjectResourceDto>(),
+                Resources = resources ?? new global::System.Collections.Generic.List<global::CatchAll.Models.ProjectResource>(),
             };
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.ProjectResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.ProjectResponse"/>.</summary>
         /// <param name="success">Whether the call worked.</param>
         /// <param name="message">Outcome text for people.</param>
         /// <param name="projectId">Identifier of the project.</param>
@@ -987,9 +961,9 @@ namespace CatchAll
         /// <param name="createdAt">When the project was created.</param>
         /// <param name="updatedAt">When the project was last changed.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.ProjectResponseDto ProjectResponseDto(bool? success = null, string? message = null, global::System.Guid? projectId = null, string? name = null, string? description = null, int? resourcesCount = null, global::System.DateTimeOffset? createdAt = null, global::System.DateTimeOffset? updatedAt = null)
+        public static global::CatchAll.Models.ProjectResponse ProjectResponse(bool? success = null, string? message = null, global::System.Guid? projectId = null, string? name = null, string? description = null, int? resourcesCount = null, global::System.DateTimeOffset? createdAt = null, global::System.DateTimeOffset? updatedAt = null)
         {
-            var model_ = new global::CatchAll.Models.ProjectResponseDto
+            var model_ = new global::CatchAll.Models.ProjectResponse
             {
                 Success = success ?? false,
                 Message = message ?? "",
@@ -1003,7 +977,7 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.ProjectSummaryDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.ProjectSummary"/>.</summary>
         /// <param name="projectId">Identifier of the project.</param>
         /// <param name="name">Name of the project.</param>
         /// <param name="description">Text describing the project.</param>
@@ -1011,9 +985,9 @@ namespace CatchAll
         /// <param name="createdAt">When the project was created.</param>
         /// <param name="updatedAt">When the project was last changed.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.ProjectSummaryDto ProjectSummaryDto(global::System.Guid? projectId = null, string? name = null, string? description = null, int? resourcesCount = null, global::System.DateTimeOffset? createdAt = null, global::System.DateTimeOffset? updatedAt = null)
+        public static global::CatchAll.Models.ProjectSummary ProjectSummary(global::System.Guid? projectId = null, string? name = null, string? description = null, int? resourcesCount = null, global::System.DateTimeOffset? createdAt = null, global::System.DateTimeOffset? updatedAt = null)
         {
-            var model_ = new global::CatchAll.Models.ProjectSummaryDto
+            var model_ = new global::CatchAll.Models.ProjectSummary
             {
                 ProjectId = projectId ?? global::System.Guid.Empty,
                 Name = name ?? "",
@@ -1025,7 +999,7 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.PullJobResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.PullJobResponse"/>.</summary>
         /// <param name="jobId">Identifier of the job.</param>
         /// <param name="query">The query as submitted.</param>
         /// <param name="context">The context as submitted.</param>
@@ -1035,9 +1009,9 @@ namespace CatchAll
         /// <param name="error">Why the job failed, or null.</param>
         /// <param name="limit">The job's record limit: the submitted value or, without one, the plan default.</param>
         /// <param name="duration">How long processing took.</param>
-        /// <param name="candidateRecords">How many distinct event clusters were found; compare with `progress_validated` to see how much is left for a continuation.</param>
+        /// <param name="candidateRecords">How many distinct event clusters were found; compare with <c>progress_validated</c> to see how much is left for a continuation.</param>
         /// <param name="validRecords">How many records passed validation.</param>
-        /// <param name="progressValidated">How many of the `candidate_records` have been checked against the validators so far; work proceeds in batches.</param>
+        /// <param name="progressValidated">How many of the <c>candidate_records</c> have been checked against the validators so far; work proceeds in batches.</param>
         /// <param name="dateRange">Search window the job covered.</param>
         /// <param name="page">Number of this page.</param>
         /// <param name="pageSize">Records per page.</param>
@@ -1046,9 +1020,9 @@ namespace CatchAll
         /// <param name="sharingInfo">Sharing details when another member of the organization shared the job; null on the caller's own jobs.</param>
         /// <param name="allRecords">Records of this page with their extracted data and sources.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.PullJobResponseDto PullJobResponseDto(global::System.Guid? jobId = null, string? query = null, string? context = null, global::System.Collections.Generic.IList<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>? validators = null, global::System.Collections.Generic.IList<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>? enrichments = null, string? status = null, string? error = null, int? limit = null, string? duration = null, int? candidateRecords = null, int? validRecords = null, int? progressValidated = null, global::CatchAll.Models.PullJobResponseDtoDateRange? dateRange = null, int? page = null, int? pageSize = null, int? totalPages = null, global::CatchAll.Models.PullJobResponseDtoMode? mode = null, global::CatchAll.Models.SharingInfo? sharingInfo = null, global::System.Collections.Generic.IList<global::CatchAll.Models.Record>? allRecords = null)
+        public static global::CatchAll.Models.PullJobResponse PullJobResponse(global::System.Guid? jobId = null, string? query = null, string? context = null, global::System.Collections.Generic.IList<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>? validators = null, global::System.Collections.Generic.IList<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>? enrichments = null, string? status = null, string? error = null, int? limit = null, string? duration = null, int? candidateRecords = null, int? validRecords = null, int? progressValidated = null, global::CatchAll.Models.PullJobResponseDateRange? dateRange = null, int? page = null, int? pageSize = null, int? totalPages = null, global::CatchAll.Models.Mode? mode = null, global::CatchAll.Models.SharingInfo? sharingInfo = null, global::System.Collections.Generic.IList<global::CatchAll.Models.Record>? allRecords = null)
         {
-            var model_ = new global::CatchAll.Models.PullJobResponseDto
+            var model_ = new global::CatchAll.Models.PullJobResponse
             {
                 JobId = jobId ?? global::System.Guid.Empty,
             };
@@ -1073,19 +1047,19 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.PullJobResponseDtoDateRange"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.PullJobResponseDateRange"/>.</summary>
         /// <param name="startDate">Start of the window (ISO 8601, UTC).</param>
         /// <param name="endDate">End of the window (ISO 8601, UTC).</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.PullJobResponseDtoDateRange PullJobResponseDtoDateRange(global::System.DateTimeOffset? startDate = null, global::System.DateTimeOffset? endDate = null)
+        public static global::CatchAll.Models.PullJobResponseDateRange PullJobResponseDateRange(global::System.DateTimeOffset? startDate = null, global::System.DateTimeOffset? endDate = null)
         {
-            var model_ = new global::CatchAll.Models.PullJobResponseDtoDateRange();
+            var model_ = new global::CatchAll.Models.PullJobResponseDateRange();
             if (startDate is not null) model_.StartDate = startDate;
             if (endDate is not null) model_.EndDate = endDate;
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.PullMonitorResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.PullMonitorResponse"/>.</summary>
         /// <param name="monitorId">Identifier of the monitor.</param>
         /// <param name="cronExpression">Schedule as a five-field cron expression (minute, hour, day of month, month, day of week), derived from the plain-words schedule.</param>
         /// <param name="timezone">Time zone the schedule runs in.</param>
@@ -1096,9 +1070,9 @@ namespace CatchAll
         /// <param name="allRecords">Records merged from every run, each with extracted data and sources.</param>
         /// <param name="limit">Record limit of each run.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.PullMonitorResponseDto PullMonitorResponseDto(global::System.Guid? monitorId = null, string? cronExpression = null, string? timezone = null, global::CatchAll.Models.ReferenceJob? referenceJob = null, global::CatchAll.Models.PullMonitorResponseDtoRunInfo? runInfo = null, int? records = null, string? status = null, global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorRecord>? allRecords = null, int? limit = null)
+        public static global::CatchAll.Models.PullMonitorResponse PullMonitorResponse(global::System.Guid? monitorId = null, string? cronExpression = null, string? timezone = null, global::CatchAll.Models.ReferenceJob? referenceJob = null, global::CatchAll.Models.PullMonitorResponseRunInfo? runInfo = null, int? records = null, string? status = null, global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorRecord>? allRecords = null, int? limit = null)
         {
-            var model_ = new global::CatchAll.Models.PullMonitorResponseDto
+            var model_ = new global::CatchAll.Models.PullMonitorResponse
             {
                 MonitorId = monitorId ?? global::System.Guid.Empty,
                 ReferenceJob = referenceJob ?? CatchAllModelFactory.ReferenceJob(),
@@ -1113,13 +1087,13 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.PullMonitorResponseDtoRunInfo"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.PullMonitorResponseRunInfo"/>.</summary>
         /// <param name="firstRun">Time of the first run.</param>
         /// <param name="lastRun">Time of the latest run.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.PullMonitorResponseDtoRunInfo PullMonitorResponseDtoRunInfo(global::System.DateTimeOffset? firstRun = null, global::System.DateTimeOffset? lastRun = null)
+        public static global::CatchAll.Models.PullMonitorResponseRunInfo PullMonitorResponseRunInfo(global::System.DateTimeOffset? firstRun = null, global::System.DateTimeOffset? lastRun = null)
         {
-            var model_ = new global::CatchAll.Models.PullMonitorResponseDtoRunInfo();
+            var model_ = new global::CatchAll.Models.PullMonitorResponseRunInfo();
             if (firstRun is not null) model_.FirstRun = firstRun;
             if (lastRun is not null) model_.LastRun = lastRun;
             return model_;
@@ -1128,9 +1102,9 @@ namespace CatchAll
         /// <summary>Creates a <see cref="global::CatchAll.Models.Record"/>.</summary>
         /// <param name="recordId">Identifier of the record.</param>
         /// <param name="recordTitle">Short headline of the record.</param>
-        /// <param name="enrichment">Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; `enrichment_confidence` is always present.</param>
+        /// <param name="enrichment">Data extracted for the record. Keys are chosen per job from the content unless you defined the enrichments; <c>enrichment_confidence</c> is always present.</param>
         /// <param name="citations">Pages the record was built from.</param>
-        /// <param name="connectedEntities">Watchlist entities relevant to the record; present only for jobs submitted with `connected_dataset_ids`.</param>
+        /// <param name="connectedEntities">Watchlist entities relevant to the record; present only for jobs submitted with <c>connected_dataset_ids</c>.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
         public static global::CatchAll.Models.Record Record(string? recordId = null, string? recordTitle = null, global::CatchAll.Models.RecordEnrichment? enrichment = null, global::System.Collections.Generic.IList<global::CatchAll.Models.Citation>? citations = null, global::System.Collections.Generic.IList<global::CatchAll.Models.ConnectedEntity>? connectedEntities = null)
         {
@@ -1148,7 +1122,7 @@ namespace CatchAll
         /// <summary>Creates a <see cref="global::CatchAll.Models.RecordEnrichment"/>.</summary>
         /// <param name="enrichmentConfidence">How confident the extraction is overall.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.RecordEnrichment RecordEnrichment(global::CatchAll.Models.RecordEnrichmentEnrichmentConfidence? enrichmentConfidence = null)
+        public static global::CatchAll.Models.RecordEnrichment RecordEnrichment(global::CatchAll.Models.Confidence? enrichmentConfidence = null)
         {
             var model_ = new global::CatchAll.Models.RecordEnrichment();
             if (enrichmentConfidence is not null) model_.EnrichmentConfidence = enrichmentConfidence;
@@ -1167,13 +1141,13 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.RemoveResourceResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.RemoveResourceResponse"/>.</summary>
         /// <param name="success">Whether the call worked.</param>
         /// <param name="message">Outcome text for people.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.RemoveResourceResponseDto RemoveResourceResponseDto(bool? success = null, string? message = null)
+        public static global::CatchAll.Models.RemoveResourceResponse RemoveResourceResponse(bool? success = null, string? message = null)
         {
-            var model_ = new global::CatchAll.Models.RemoveResourceResponseDto
+            var model_ = new global::CatchAll.Models.RemoveResourceResponse
             {
                 Success = success ?? false,
                 Message = message ?? "",
@@ -1181,16 +1155,16 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.ResourceResultDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.ResourceResult"/>.</summary>
         /// <param name="resourceType">Kind of resource.</param>
         /// <param name="resourceId">Identifier of the resource.</param>
         /// <param name="success">Whether this resource was handled.</param>
         /// <param name="message">Outcome text for this resource.</param>
         /// <param name="alreadyExists">Whether the resource was in the project already.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.ResourceResultDto ResourceResultDto(string? resourceType = null, global::System.Guid? resourceId = null, bool? success = null, string? message = null, bool? alreadyExists = null)
+        public static global::CatchAll.Models.ResourceResult ResourceResult(string? resourceType = null, global::System.Guid? resourceId = null, bool? success = null, string? message = null, bool? alreadyExists = null)
         {
-            var model_ = new global::CatchAll.Models.ResourceResultDto
+            var model_ = new global::CatchAll.Models.ResourceResult
             {
                 ResourceType = resourceType ?? "",
                 ResourceId = resourceId ?? global::System.Guid.Empty,
@@ -1231,14 +1205,14 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.StatusResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.StatusResponse"/>.</summary>
         /// <param name="jobId">Identifier of the job.</param>
         /// <param name="status">Stage the job is in now.</param>
         /// <param name="steps">One entry per stage, ordered 1 (submitted) to 5 (enriching) and closing with 6 (completed) or 7 (failed).</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.StatusResponseDto StatusResponseDto(global::System.Guid? jobId = null, global::CatchAll.Models.PublicJobStatus? status = null, global::System.Collections.Generic.IList<global::CatchAll.Models.JobStep>? steps = null)
+        public static global::CatchAll.Models.StatusResponse StatusResponse(global::System.Guid? jobId = null, global::CatchAll.Models.PublicJobStatus? status = null, global::System.Collections.Generic.IList<global::CatchAll.Models.JobStep>? steps = null)
         {
-            var model_ = new global::CatchAll.Models.StatusResponseDto
+            var model_ = new global::CatchAll.Models.StatusResponse
             {
                 JobId = jobId ?? global::System.Guid.Empty,
             };
@@ -1247,12 +1221,12 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.SubmitResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.SubmitResponse"/>.</summary>
         /// <param name="jobId">Identifier of the new job, used to poll its status and read its records.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.SubmitResponseDto SubmitResponseDto(global::System.Guid? jobId = null)
+        public static global::CatchAll.Models.SubmitResponse SubmitResponse(global::System.Guid? jobId = null)
         {
-            var model_ = new global::CatchAll.Models.SubmitResponseDto
+            var model_ = new global::CatchAll.Models.SubmitResponse
             {
                 JobId = jobId ?? global::System.Guid.Empty,
             };
@@ -1275,15 +1249,15 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.TestWebhookResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.TestWebhookResponse"/>.</summary>
         /// <param name="success">Whether the target answered with a 2xx status.</param>
         /// <param name="message">Outcome text for people.</param>
         /// <param name="httpStatusCode">Status code the target answered with.</param>
         /// <param name="responseBody">Body the target answered with; its type depends on the target.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.TestWebhookResponseDto TestWebhookResponseDto(bool? success = null, string? message = null, int? httpStatusCode = null, global::System.Text.Json.JsonElement? responseBody = null)
+        public static global::CatchAll.Models.TestWebhookResponse TestWebhookResponse(bool? success = null, string? message = null, int? httpStatusCode = null, global::System.Text.Json.JsonElement? responseBody = null)
         {
-            var model_ = new global::CatchAll.Models.TestWebhookResponseDto
+            var model_ = new global::CatchAll.Models.TestWebhookResponse
             {
                 Success = success ?? false,
                 Message = message ?? "",
@@ -1293,13 +1267,13 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.UpdateMonitorResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.UpdateMonitorResponse"/>.</summary>
         /// <param name="monitorId">Identifier of the monitor.</param>
         /// <param name="status">Outcome text.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.UpdateMonitorResponseDto UpdateMonitorResponseDto(global::System.Guid? monitorId = null, string? status = null)
+        public static global::CatchAll.Models.UpdateMonitorResponse UpdateMonitorResponse(global::System.Guid? monitorId = null, string? status = null)
         {
-            var model_ = new global::CatchAll.Models.UpdateMonitorResponseDto
+            var model_ = new global::CatchAll.Models.UpdateMonitorResponse
             {
                 MonitorId = monitorId ?? global::System.Guid.Empty,
                 Status = status ?? "",
@@ -1307,14 +1281,14 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.UpdateProjectResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.UpdateProjectResponse"/>.</summary>
         /// <param name="success">Whether the call worked.</param>
         /// <param name="message">Outcome text for people.</param>
         /// <param name="projectId">Identifier of the project.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.UpdateProjectResponseDto UpdateProjectResponseDto(bool? success = null, string? message = null, global::System.Guid? projectId = null)
+        public static global::CatchAll.Models.UpdateProjectResponse UpdateProjectResponse(bool? success = null, string? message = null, global::System.Guid? projectId = null)
         {
-            var model_ = new global::CatchAll.Models.UpdateProjectResponseDto
+            var model_ = new global::CatchAll.Models.UpdateProjectResponse
             {
                 Success = success ?? false,
                 Message = message ?? "",
@@ -1323,14 +1297,14 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.UpdateWebhookResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.UpdateWebhookResponse"/>.</summary>
         /// <param name="success">Whether the change was applied.</param>
         /// <param name="message">Outcome text for people.</param>
         /// <param name="webhook">The webhook after the change.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.UpdateWebhookResponseDto UpdateWebhookResponseDto(bool? success = null, string? message = null, global::CatchAll.Models.WebhookResponseDto? webhook = null)
+        public static global::CatchAll.Models.UpdateWebhookResponse UpdateWebhookResponse(bool? success = null, string? message = null, global::CatchAll.Models.WebhookResponse? webhook = null)
         {
-            var model_ = new global::CatchAll.Models.UpdateWebhookResponseDto
+            var model_ = new global::CatchAll.Models.UpdateWebhookResponse
             {
                 Success = success ?? false,
                 Message = message ?? "",
@@ -1364,7 +1338,7 @@ namespace CatchAll
         /// <param name="sharingInfo">Sharing details when someone else shared this job with the caller; absent on the caller's own jobs.</param>
         /// <param name="userKey">Masked form of the API key that created the job.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.UserJob UserJob(global::System.Guid? jobId = null, string? query = null, global::System.DateTimeOffset? createdAt = null, string? status = null, global::CatchAll.Models.UserJobMode? mode = null, global::CatchAll.Models.SharingInfo? sharingInfo = null, string? userKey = null)
+        public static global::CatchAll.Models.UserJob UserJob(global::System.Guid? jobId = null, string? query = null, global::System.DateTimeOffset? createdAt = null, string? status = null, global::CatchAll.Models.Mode? mode = null, global::CatchAll.Models.SharingInfo? sharingInfo = null, string? userKey = null)
         {
             var model_ = new global::CatchAll.Models.UserJob
             {
@@ -1379,17 +1353,17 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.ValidateQueryResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.ValidateQueryResponse"/>.</summary>
         /// <param name="status">Verdict on the query.</param>
         /// <param name="title">One-line summary of the verdict.</param>
         /// <param name="description">Explanation of the verdict in plain words.</param>
-        /// <param name="issues">Problems found; empty for a `good` query.</param>
-        /// <param name="suggestions">One hint per entry of `issues`; empty for a `good` query.</param>
+        /// <param name="issues">Problems found; empty for a <c>good</c> query.</param>
+        /// <param name="suggestions">One hint per entry of <c>issues</c>; empty for a <c>good</c> query.</param>
         /// <param name="confidence">How sure the assessment is (0 to 1).</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.ValidateQueryResponseDto ValidateQueryResponseDto(global::CatchAll.Models.QueryStatus? status = null, string? title = null, string? description = null, global::System.Collections.Generic.IList<global::CatchAll.Models.IssueType>? issues = null, global::System.Collections.Generic.IList<global::CatchAll.Models.Suggestion>? suggestions = null, double? confidence = null)
+        public static global::CatchAll.Models.ValidateQueryResponse ValidateQueryResponse(global::CatchAll.Models.QueryStatus? status = null, string? title = null, string? description = null, global::System.Collections.Generic.IList<global::CatchAll.Models.IssueType>? issues = null, global::System.Collections.Generic.IList<global::CatchAll.Models.Suggestion>? suggestions = null, double? confidence = null)
         {
-            var model_ = new global::CatchAll.Models.ValidateQueryResponseDto
+            var model_ = new global::CatchAll.Models.ValidateQueryResponse
             {
                 Status = status ?? global::CatchAll.Models.QueryStatus.Good,
                 Title = title ?? "",
@@ -1435,16 +1409,16 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.WebhookDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.Webhook"/>.</summary>
         /// <param name="url">Address that is called.</param>
         /// <param name="method">Method of the call.</param>
         /// <param name="headers">Headers sent with the call.</param>
         /// <param name="params">Query parameters added to the call.</param>
         /// <param name="auth">Basic credentials as a pair: username, then password.</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.WebhookDto WebhookDto(string? url = null, global::CatchAll.Models.WebhookDtoMethod? method = null, global::System.Collections.Generic.IDictionary<string, string>? headers = null, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? @params = null, global::System.Collections.Generic.IList<string>? auth = null)
+        public static global::CatchAll.Models.Webhook Webhook(string? url = null, global::CatchAll.Models.WebhookMethod? method = null, global::System.Collections.Generic.IDictionary<string, string>? headers = null, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? @params = null, global::System.Collections.Generic.IList<string>? auth = null)
         {
-            var model_ = new global::CatchAll.Models.WebhookDto
+            var model_ = new global::CatchAll.Models.Webhook
             {
                 Url = url ?? "",
             };
@@ -1455,16 +1429,16 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.WebhookResourceMappingResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.WebhookResourceMappingResponse"/>.</summary>
         /// <param name="id">Identifier of the link.</param>
         /// <param name="webhookId">Identifier of the webhook.</param>
         /// <param name="resourceType">Kind of linked resource.</param>
         /// <param name="resourceId">The linked resource.</param>
         /// <param name="assignedAt">When the link was made (ISO 8601, UTC).</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.WebhookResourceMappingResponseDto WebhookResourceMappingResponseDto(global::System.Guid? id = null, global::System.Guid? webhookId = null, string? resourceType = null, global::System.Guid? resourceId = null, global::System.DateTimeOffset? assignedAt = null)
+        public static global::CatchAll.Models.WebhookResourceMappingResponse WebhookResourceMappingResponse(global::System.Guid? id = null, global::System.Guid? webhookId = null, string? resourceType = null, global::System.Guid? resourceId = null, global::System.DateTimeOffset? assignedAt = null)
         {
-            var model_ = new global::CatchAll.Models.WebhookResourceMappingResponseDto
+            var model_ = new global::CatchAll.Models.WebhookResourceMappingResponse
             {
                 Id = id ?? global::System.Guid.Empty,
                 WebhookId = webhookId ?? global::System.Guid.Empty,
@@ -1475,32 +1449,32 @@ namespace CatchAll
             return model_;
         }
 
-        /// <summary>Creates a <see cref="global::CatchAll.Models.WebhookResponseDto"/>.</summary>
+        /// <summary>Creates a <see cref="global::CatchAll.Models.WebhookResponse"/>.</summary>
         /// <param name="id">Identifier of the webhook.</param>
         /// <param name="name">Display name of the webhook.</param>
         /// <param name="url">Address the payload is sent to.</param>
-        /// <param name="type">Kind of target: `generic` (raw payload to any HTTPS URL), `slack` (Block Kit message, URL under https://hooks.slack.com/), `teams` (Adaptive Card, host under webhook.office.com or webhook.office365.com) or `custom` (payload reshaped by `formatter_config`, which is then required). Guessed from the URL when left out.</param>
-        /// <param name="deliveryMode">`full` sends all records in one call per trigger; `per_record` makes one call per record, which can mean many calls.</param>
+        /// <param name="type">Kind of target: <c>generic</c> (raw payload to any HTTPS URL), <c>slack</c> (Block Kit message, URL under https://hooks.slack.com/), <c>teams</c> (Adaptive Card, host under webhook.office.com or webhook.office365.com) or <c>custom</c> (payload reshaped by <c>formatter_config</c>, which is then required). Guessed from the URL when left out.</param>
+        /// <param name="deliveryMode"><c>full</c> sends all records in one call per trigger; <c>per_record</c> makes one call per record, which can mean many calls.</param>
         /// <param name="method">Method used to call the webhook.</param>
         /// <param name="headers">Extra headers sent with every call.</param>
         /// <param name="params">Query parameters added to the URL of every call.</param>
-        /// <param name="formatterConfig">Payload reshaping rules, used only by `custom` webhooks.</param>
+        /// <param name="formatterConfig">Payload reshaping rules, used only by <c>custom</c> webhooks.</param>
         /// <param name="isActive">Whether the webhook is switched on.</param>
         /// <param name="organizationId">Organization owning the webhook.</param>
         /// <param name="createdByUserId">User who created the webhook.</param>
         /// <param name="createdAt">When the webhook was created (ISO 8601, UTC).</param>
         /// <param name="updatedAt">When the webhook was last changed (ISO 8601, UTC).</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::CatchAll.Models.WebhookResponseDto WebhookResponseDto(global::System.Guid? id = null, string? name = null, string? url = null, global::CatchAll.Models.WebhookType? type = null, global::CatchAll.Models.DeliveryMode? deliveryMode = null, global::CatchAll.Models.HttpMethod? method = null, global::System.Collections.Generic.IDictionary<string, string>? headers = null, global::System.Collections.Generic.IDictionary<string, string>? @params = null, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? formatterConfig = null, bool? isActive = null, string? organizationId = null, string? createdByUserId = null, global::System.DateTimeOffset? createdAt = null, global::System.DateTimeOffset? updatedAt = null)
+        public static global::CatchAll.Models.WebhookResponse WebhookResponse(global::System.Guid? id = null, string? name = null, string? url = null, global::CatchAll.Models.WebhookType? type = null, global::CatchAll.Models.DeliveryMode? deliveryMode = null, global::CatchAll.Models.WebhookHttpMethod? method = null, global::System.Collections.Generic.IDictionary<string, string>? headers = null, global::System.Collections.Generic.IDictionary<string, string>? @params = null, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? formatterConfig = null, bool? isActive = null, string? organizationId = null, string? createdByUserId = null, global::System.DateTimeOffset? createdAt = null, global::System.DateTimeOffset? updatedAt = null)
         {
-            var model_ = new global::CatchAll.Models.WebhookResponseDto
+            var model_ = new global::CatchAll.Models.WebhookResponse
             {
                 Id = id ?? global::System.Guid.Empty,
                 Name = name ?? "",
                 Url = url ?? "",
                 Type = type ?? global::CatchAll.Models.WebhookType.Generic,
                 DeliveryMode = deliveryMode ?? global::CatchAll.Models.DeliveryMode.Full,
-                Method = method ?? global::CatchAll.Models.HttpMethod.Get,
+                Method = method ?? global::CatchAll.Models.WebhookHttpMethod.Get,
                 IsActive = isActive ?? false,
             };
             if (headers is not null) model_.Headers = headers;

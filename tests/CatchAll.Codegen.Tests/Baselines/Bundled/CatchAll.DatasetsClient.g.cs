@@ -209,9 +209,10 @@ namespace CatchAll
     }
 
     /// <summary>Named groups of entities that a job can be connected to as a watchlist.</summary>
-    public sealed partial class DatasetsClient : IDatasetsClient
+    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
+    public partial class DatasetsClient : IDatasetsClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public DatasetsClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -219,18 +220,28 @@ namespace CatchAll
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>The pipeline this client sends through.</summary>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
+        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
+        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
+        protected DatasetsClient()
+        {
+        }
+
+        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
+
+        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
+        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetListResponse> ListDatasetsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetListResponse> ListDatasetsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListDatasetsWithResponseAsync(page, pageSize, search, latestStatus, sortBy, sortOrder, ownership, projectId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetListResponse>> ListDatasetsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetListResponse>> ListDatasetsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listDatasets");
             request_.AppendPath("/catchAll/datasets");
@@ -242,35 +253,35 @@ namespace CatchAll
             request_.AddQuery("sort_order", sortOrder is { } sortOrder_ ? sortOrder_.ToString() : null);
             request_.AddQuery("ownership", ownership is { } ownership_ ? ownership_.ToString() : null);
             request_.AddQuery("project_id", projectId is { } projectId_ ? global::CatchAll.Runtime.ParameterFormatter.Format(projectId_) : null);
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetListResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetListResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> CreateDatasetAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> CreateDatasetAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateDatasetWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> CreateDatasetWithResponseAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> CreateDatasetWithResponseAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createDataset");
             request_.AppendPath("/catchAll/datasets");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateDatasetRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateDatasetFromCsvWithResponseAsync(file, fileName, name, description, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateDatasetCsvResponse>> CreateDatasetFromCsvWithResponseAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateDatasetCsvResponse>> CreateDatasetFromCsvWithResponseAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createDatasetFromCsv");
             request_.AppendPath("/catchAll/datasets/upload");
@@ -278,67 +289,67 @@ namespace CatchAll
             request_.AddMultipartFile("file", file, fileName, "text/csv");
             request_.AddMultipartField("name", name);
             request_.AddMultipartField("description", description is null ? null : description);
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> GetDatasetAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> GetDatasetAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetDatasetWithResponseAsync(datasetId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> GetDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> GetDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getDataset");
             request_.AppendPath("/catchAll/datasets/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(datasetId));
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task DeleteDatasetAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task DeleteDatasetAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await DeleteDatasetWithResponseAsync(datasetId, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "deleteDataset");
             request_.AppendPath("/catchAll/datasets/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(datasetId));
-            return _pipeline.SendAsync(request_, options, cancellationToken);
+            return Pipeline.SendAsync(request_, options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> UpdateDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> UpdateDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UpdateDatasetWithResponseAsync(datasetId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> UpdateDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> UpdateDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "updateDataset");
             request_.AppendPath("/catchAll/datasets/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(datasetId));
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateDatasetRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> AddEntitiesToDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> AddEntitiesToDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await AddEntitiesToDatasetWithResponseAsync(datasetId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ManageEntitiesResponse>> AddEntitiesToDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ManageEntitiesResponse>> AddEntitiesToDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "addEntitiesToDataset");
             request_.AppendPath("/catchAll/datasets/");
@@ -346,18 +357,18 @@ namespace CatchAll
             request_.AppendPath("/entities");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ManageEntitiesResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ManageEntitiesResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> RemoveEntitiesFromDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> RemoveEntitiesFromDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await RemoveEntitiesFromDatasetWithResponseAsync(datasetId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ManageEntitiesResponse>> RemoveEntitiesFromDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ManageEntitiesResponse>> RemoveEntitiesFromDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "removeEntitiesFromDataset");
             request_.AppendPath("/catchAll/datasets/");
@@ -365,18 +376,18 @@ namespace CatchAll
             request_.AppendPath("/entities");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ManageEntitiesResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ManageEntitiesResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetEntityListResponse> ListEntitiesInDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetEntityListResponse> ListEntitiesInDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListEntitiesInDatasetWithResponseAsync(datasetId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetEntityListResponse>> ListEntitiesInDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetEntityListResponse>> ListEntitiesInDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "listEntitiesInDataset");
             request_.AppendPath("/catchAll/datasets/");
@@ -384,35 +395,35 @@ namespace CatchAll
             request_.AppendPath("/entities/list");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListDatasetEntitiesRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetEntityListResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetEntityListResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetStatusHistoryResponse> GetDatasetStatusHistoryAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetStatusHistoryResponse> GetDatasetStatusHistoryAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetDatasetStatusHistoryWithResponseAsync(datasetId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetStatusHistoryResponse>> GetDatasetStatusHistoryWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetStatusHistoryResponse>> GetDatasetStatusHistoryWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getDatasetStatusHistory");
             request_.AppendPath("/catchAll/datasets/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(datasetId));
             request_.AppendPath("/status");
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UploadCsvToDatasetWithResponseAsync(datasetId, file, fileName, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UploadCsvToDatasetResponse>> UploadCsvToDatasetWithResponseAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UploadCsvToDatasetResponse>> UploadCsvToDatasetWithResponseAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "uploadCSVToDataset");
             request_.AppendPath("/catchAll/datasets/");
@@ -420,7 +431,7 @@ namespace CatchAll
             request_.AppendPath("/upload");
             if (file is null) throw new global::System.ArgumentNullException(nameof(file));
             request_.AddMultipartFile("file", file, fileName, "text/csv");
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse>(), options, cancellationToken);
         }
     }
 }

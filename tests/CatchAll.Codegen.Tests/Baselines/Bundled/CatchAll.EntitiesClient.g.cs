@@ -116,9 +116,10 @@ namespace CatchAll
     }
 
     /// <summary>Companies or people to watch; richer identifying details give better matches.</summary>
-    public sealed partial class EntitiesClient : IEntitiesClient
+    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
+    public partial class EntitiesClient : IEntitiesClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public EntitiesClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -126,18 +127,28 @@ namespace CatchAll
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>The pipeline this client sends through.</summary>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
+        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
+        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
+        protected EntitiesClient()
+        {
+        }
+
+        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
+
+        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
+        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityListResponse> ListEntitiesAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityListResponse> ListEntitiesAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListEntitiesWithResponseAsync(page, pageSize, search, status, entityType, sortBy, sortOrder, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityListResponse>> ListEntitiesWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityListResponse>> ListEntitiesWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listEntities");
             request_.AppendPath("/catchAll/entities");
@@ -148,90 +159,90 @@ namespace CatchAll
             request_.AddQuery("entity_type", entityType is { } entityType_ ? entityType_.ToString() : null);
             request_.AddQuery("sort_by", sortBy is { } sortBy_ ? sortBy_.ToString() : null);
             request_.AddQuery("sort_order", sortOrder is { } sortOrder_ ? sortOrder_.ToString() : null);
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.EntityListResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.EntityListResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntityResponse> CreateEntityAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntityResponse> CreateEntityAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateEntityWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateEntityResponse>> CreateEntityWithResponseAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateEntityResponse>> CreateEntityWithResponseAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createEntity");
             request_.AppendPath("/catchAll/entities");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateEntityRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateEntityResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateEntityResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntitiesBatchResponse> CreateEntitiesBatchAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntitiesBatchResponse> CreateEntitiesBatchAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateEntitiesBatchWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateEntitiesBatchResponse>> CreateEntitiesBatchWithResponseAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateEntitiesBatchResponse>> CreateEntitiesBatchWithResponseAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createEntitiesBatch");
             request_.AppendPath("/catchAll/entities/batch");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateEntitiesBatchRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateEntitiesBatchResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateEntitiesBatchResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> GetEntityAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> GetEntityAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetEntityWithResponseAsync(entityId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityResponse>> GetEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityResponse>> GetEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getEntity");
             request_.AppendPath("/catchAll/entities/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(entityId));
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.EntityResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.EntityResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task DeleteEntityAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task DeleteEntityAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await DeleteEntityWithResponseAsync(entityId, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "deleteEntity");
             request_.AppendPath("/catchAll/entities/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(entityId));
-            return _pipeline.SendAsync(request_, options, cancellationToken);
+            return Pipeline.SendAsync(request_, options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> UpdateEntityAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> UpdateEntityAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UpdateEntityWithResponseAsync(entityId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityResponse>> UpdateEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityResponse>> UpdateEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "updateEntity");
             request_.AppendPath("/catchAll/entities/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(entityId));
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateEntityRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.EntityResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.EntityResponse>(), options, cancellationToken);
         }
     }
 }

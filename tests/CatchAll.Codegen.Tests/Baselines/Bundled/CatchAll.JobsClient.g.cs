@@ -144,9 +144,10 @@ namespace CatchAll
     }
 
     /// <summary>Submit search jobs, follow their progress and read their records.</summary>
-    public sealed partial class JobsClient : IJobsClient
+    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
+    public partial class JobsClient : IJobsClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public JobsClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -154,18 +155,28 @@ namespace CatchAll
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>The pipeline this client sends through.</summary>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
+        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
+        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
+        protected JobsClient()
+        {
+        }
+
+        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
+
+        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
+        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListUserJobsResponse> GetUserJobsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListUserJobsResponse> GetUserJobsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetUserJobsWithResponseAsync(page, pageSize, search, ownership, projectId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListUserJobsResponse>> GetUserJobsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListUserJobsResponse>> GetUserJobsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getUserJobs");
             request_.AppendPath("/catchAll/jobs/user");
@@ -174,125 +185,125 @@ namespace CatchAll
             request_.AddQuery("search", search is null ? null : search);
             request_.AddQuery("ownership", ownership is { } ownership_ ? ownership_.ToString() : null);
             request_.AddQuery("project_id", projectId is { } projectId_ ? global::CatchAll.Runtime.ParameterFormatter.Format(projectId_) : null);
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListUserJobsResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListUserJobsResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ValidateQueryResponse> ValidateQueryAsync(global::CatchAll.Models.ValidateQueryRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ValidateQueryResponse> ValidateQueryAsync(global::CatchAll.Models.ValidateQueryRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ValidateQueryWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ValidateQueryResponse>> ValidateQueryWithResponseAsync(global::CatchAll.Models.ValidateQueryRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ValidateQueryResponse>> ValidateQueryWithResponseAsync(global::CatchAll.Models.ValidateQueryRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "validateQuery");
             request_.AppendPath("/catchAll/validate");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ValidateQueryRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ValidateQueryResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ValidateQueryResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.InitializeResponse> InitializeAsync(global::CatchAll.Models.InitializeRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.InitializeResponse> InitializeAsync(global::CatchAll.Models.InitializeRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await InitializeWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.InitializeResponse>> InitializeWithResponseAsync(global::CatchAll.Models.InitializeRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.InitializeResponse>> InitializeWithResponseAsync(global::CatchAll.Models.InitializeRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "initialize");
             request_.AppendPath("/catchAll/initialize");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.InitializeRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.InitializeResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.InitializeResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.SubmitResponse> CreateJobAsync(global::CatchAll.Models.SubmitRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.SubmitResponse> CreateJobAsync(global::CatchAll.Models.SubmitRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateJobWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.SubmitResponse>> CreateJobWithResponseAsync(global::CatchAll.Models.SubmitRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.SubmitResponse>> CreateJobWithResponseAsync(global::CatchAll.Models.SubmitRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createJob");
             request_.AppendPath("/catchAll/submit");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.SubmitRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.SubmitResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.SubmitResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponse> GetJobStatusAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponse> GetJobStatusAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetJobStatusWithResponseAsync(jobId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.StatusResponse>> GetJobStatusWithResponseAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.StatusResponse>> GetJobStatusWithResponseAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getJobStatus");
             request_.AppendPath("/catchAll/status/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(jobId));
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.StatusResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.StatusResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.PullJobResponse> GetJobResultsAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.PullJobResponse> GetJobResultsAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetJobResultsWithResponseAsync(jobId, page, pageSize, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.PullJobResponse>> GetJobResultsWithResponseAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.PullJobResponse>> GetJobResultsWithResponseAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getJobResults");
             request_.AppendPath("/catchAll/pull/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(jobId));
             request_.AddQuery("page", page is { } page_ ? global::CatchAll.Runtime.ParameterFormatter.Format(page_) : null);
             request_.AddQuery("page_size", pageSize is { } pageSize_ ? global::CatchAll.Runtime.ParameterFormatter.Format(pageSize_) : null);
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.PullJobResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.PullJobResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ContinueResponse> ContinueJobAsync(global::CatchAll.Models.ContinueRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ContinueResponse> ContinueJobAsync(global::CatchAll.Models.ContinueRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ContinueJobWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ContinueResponse>> ContinueJobWithResponseAsync(global::CatchAll.Models.ContinueRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ContinueResponse>> ContinueJobWithResponseAsync(global::CatchAll.Models.ContinueRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "continueJob");
             request_.AppendPath("/catchAll/continue");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ContinueRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ContinueResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ContinueResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteJobResponse> DeleteJobAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteJobResponse> DeleteJobAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await DeleteJobWithResponseAsync(jobId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeleteJobResponse>> DeleteJobWithResponseAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeleteJobResponse>> DeleteJobWithResponseAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "deleteJob");
             request_.AppendPath("/catchAll/jobs/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(jobId));
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DeleteJobResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DeleteJobResponse>(), options, cancellationToken);
         }
     }
 }

@@ -94,7 +94,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "ApiKeyAuth");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "ApiKeyAuth", reader.TokenStartIndex);
                 }
 
                 if (!hasHeader) throw global::CatchAll.Serialization.JsonErrors.Missing("header", "ApiKeyAuth");

@@ -85,7 +85,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "AssignWebhookResourceRequest");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "AssignWebhookResourceRequest", reader.TokenStartIndex);
                 }
 
                 if (!hasResourceType) throw global::CatchAll.Serialization.JsonErrors.Missing("resource_type", "AssignWebhookResourceRequest");

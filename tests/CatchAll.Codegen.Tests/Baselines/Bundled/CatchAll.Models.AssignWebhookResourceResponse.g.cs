@@ -128,7 +128,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "AssignWebhookResourceResponse");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "AssignWebhookResourceResponse", reader.TokenStartIndex);
                 }
 
                 if (!hasSuccess) throw global::CatchAll.Serialization.JsonErrors.Missing("success", "AssignWebhookResourceResponse");

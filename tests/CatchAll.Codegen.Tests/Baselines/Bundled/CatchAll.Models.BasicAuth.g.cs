@@ -94,7 +94,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "BasicAuth");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "BasicAuth", reader.TokenStartIndex);
                 }
 
                 if (!hasUsername) throw global::CatchAll.Serialization.JsonErrors.Missing("username", "BasicAuth");

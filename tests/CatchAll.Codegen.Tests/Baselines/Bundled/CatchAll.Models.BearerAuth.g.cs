@@ -73,7 +73,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "BearerAuth");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "BearerAuth", reader.TokenStartIndex);
                 }
 
                 if (!hasToken) throw global::CatchAll.Serialization.JsonErrors.Missing("token", "BearerAuth");

@@ -90,7 +90,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "CreateMonitorResponse");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "CreateMonitorResponse", reader.TokenStartIndex);
                 }
 
                 if (!hasStatus) throw global::CatchAll.Serialization.JsonErrors.Missing("status", "CreateMonitorResponse");

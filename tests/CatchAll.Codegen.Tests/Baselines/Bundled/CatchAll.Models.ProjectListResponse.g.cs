@@ -150,7 +150,7 @@ namespace CatchAll.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
                                     }
                                     list0.Add(item0);
                                     index0++;
@@ -172,7 +172,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "ProjectListResponse");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "ProjectListResponse", reader.TokenStartIndex);
                 }
 
                 if (!hasTotal) throw global::CatchAll.Serialization.JsonErrors.Missing("total", "ProjectListResponse");

@@ -263,7 +263,7 @@ namespace CatchAll.Models
                                                 }
                                                 catch (global::System.Exception ex1) when (ex1 is global::System.Text.Json.JsonException || ex1 is global::System.FormatException || ex1 is global::System.InvalidOperationException)
                                                 {
-                                                    throw global::CatchAll.Serialization.JsonErrors.Prefix(ex1, "." + key1);
+                                                    throw global::CatchAll.Serialization.JsonErrors.Prefix(ex1, "." + key1, reader.TokenStartIndex);
                                                 }
                                                 map1[key1] = item1;
                                             }
@@ -272,7 +272,7 @@ namespace CatchAll.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
                                     }
                                     list0.Add(item0);
                                     index0++;
@@ -318,7 +318,7 @@ namespace CatchAll.Models
                                                 }
                                                 catch (global::System.Exception ex1) when (ex1 is global::System.Text.Json.JsonException || ex1 is global::System.FormatException || ex1 is global::System.InvalidOperationException)
                                                 {
-                                                    throw global::CatchAll.Serialization.JsonErrors.Prefix(ex1, "." + key1);
+                                                    throw global::CatchAll.Serialization.JsonErrors.Prefix(ex1, "." + key1, reader.TokenStartIndex);
                                                 }
                                                 map1[key1] = item1;
                                             }
@@ -327,7 +327,7 @@ namespace CatchAll.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
                                     }
                                     list0.Add(item0);
                                     index0++;
@@ -547,7 +547,7 @@ namespace CatchAll.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
                                     }
                                     list0.Add(item0);
                                     index0++;
@@ -569,7 +569,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "PullJobResponse");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "PullJobResponse", reader.TokenStartIndex);
                 }
 
                 if (!hasJobId) throw global::CatchAll.Serialization.JsonErrors.Missing("job_id", "PullJobResponse");

@@ -85,7 +85,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "RemoveResourceResponse");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "RemoveResourceResponse", reader.TokenStartIndex);
                 }
 
                 if (!hasSuccess) throw global::CatchAll.Serialization.JsonErrors.Missing("success", "RemoveResourceResponse");

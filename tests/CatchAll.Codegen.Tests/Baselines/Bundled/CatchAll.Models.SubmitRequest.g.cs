@@ -230,7 +230,7 @@ namespace CatchAll.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
                                     }
                                     list0.Add(item0);
                                     index0++;
@@ -268,7 +268,7 @@ namespace CatchAll.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
                                     }
                                     list0.Add(item0);
                                     index0++;
@@ -320,7 +320,7 @@ namespace CatchAll.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
                                     }
                                     list0.Add(item0);
                                     index0++;
@@ -386,7 +386,7 @@ namespace CatchAll.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
                                     }
                                     list0.Add(item0);
                                     index0++;
@@ -436,7 +436,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "SubmitRequest");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "SubmitRequest", reader.TokenStartIndex);
                 }
 
                 if (!hasQuery) throw global::CatchAll.Serialization.JsonErrors.Missing("query", "SubmitRequest");

@@ -200,7 +200,7 @@ namespace CatchAll.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -238,7 +238,7 @@ namespace CatchAll.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -283,7 +283,7 @@ namespace CatchAll.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -318,7 +318,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "UpdateWebhookRequest");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "UpdateWebhookRequest", reader.TokenStartIndex);
                 }
 
                 var result = new global::CatchAll.Models.UpdateWebhookRequest();

@@ -64,7 +64,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "ValidateQueryRequest");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "ValidateQueryRequest", reader.TokenStartIndex);
                 }
 
                 if (!hasQuery) throw global::CatchAll.Serialization.JsonErrors.Missing("query", "ValidateQueryRequest");

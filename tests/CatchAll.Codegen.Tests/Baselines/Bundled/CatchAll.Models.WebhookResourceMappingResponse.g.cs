@@ -148,7 +148,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "WebhookResourceMappingResponse");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "WebhookResourceMappingResponse", reader.TokenStartIndex);
                 }
 
                 if (!hasId) throw global::CatchAll.Serialization.JsonErrors.Missing("id", "WebhookResourceMappingResponse");

@@ -247,7 +247,7 @@ namespace CatchAll.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -285,7 +285,7 @@ namespace CatchAll.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -316,7 +316,7 @@ namespace CatchAll.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0);
+                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
                                     }
                                     map0[key0] = item0;
                                 }
@@ -407,7 +407,7 @@ namespace CatchAll.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "WebhookResponse");
+                    throw global::CatchAll.Serialization.JsonErrors.At(ex, current, "WebhookResponse", reader.TokenStartIndex);
                 }
 
                 if (!hasId) throw global::CatchAll.Serialization.JsonErrors.Missing("id", "WebhookResponse");

@@ -169,9 +169,10 @@ namespace CatchAll
     }
 
     /// <summary>Containers that group jobs, monitors and datasets and can be shared with teammates.</summary>
-    public sealed partial class ProjectsClient : IProjectsClient
+    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
+    public partial class ProjectsClient : IProjectsClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public ProjectsClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -179,18 +180,28 @@ namespace CatchAll
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>The pipeline this client sends through.</summary>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
+        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
+        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
+        protected ProjectsClient()
+        {
+        }
+
+        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
+
+        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
+        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectListResponse> ListProjectsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectListResponse> ListProjectsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListProjectsWithResponseAsync(page, pageSize, search, ownership, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectListResponse>> ListProjectsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectListResponse>> ListProjectsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listProjects");
             request_.AppendPath("/catchAll/projects");
@@ -198,102 +209,102 @@ namespace CatchAll
             request_.AddQuery("page_size", pageSize is { } pageSize_ ? global::CatchAll.Runtime.ParameterFormatter.Format(pageSize_) : null);
             request_.AddQuery("search", search is null ? null : search);
             request_.AddQuery("ownership", ownership is { } ownership_ ? ownership_.ToString() : null);
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ProjectListResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ProjectListResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateProjectResponse> CreateProjectAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateProjectResponse> CreateProjectAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateProjectWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateProjectResponse>> CreateProjectWithResponseAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateProjectResponse>> CreateProjectWithResponseAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createProject");
             request_.AppendPath("/catchAll/projects");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateProjectRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateProjectResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateProjectResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResponse> GetProjectAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResponse> GetProjectAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetProjectWithResponseAsync(projectId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResponse>> GetProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResponse>> GetProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getProject");
             request_.AppendPath("/catchAll/projects/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(projectId));
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ProjectResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ProjectResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task DeleteProjectAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task DeleteProjectAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await DeleteProjectWithResponseAsync(projectId, deleteResources, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteProjectWithResponseAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteProjectWithResponseAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "deleteProject");
             request_.AppendPath("/catchAll/projects/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(projectId));
             request_.AddQuery("delete_resources", deleteResources is { } deleteResources_ ? global::CatchAll.Runtime.ParameterFormatter.Format(deleteResources_) : null);
-            return _pipeline.SendAsync(request_, options, cancellationToken);
+            return Pipeline.SendAsync(request_, options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateProjectResponse> UpdateProjectAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateProjectResponse> UpdateProjectAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UpdateProjectWithResponseAsync(projectId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateProjectResponse>> UpdateProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateProjectResponse>> UpdateProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "updateProject");
             request_.AppendPath("/catchAll/projects/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(projectId));
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateProjectRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateProjectResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateProjectResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectOverviewResponse> GetProjectOverviewAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectOverviewResponse> GetProjectOverviewAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetProjectOverviewWithResponseAsync(projectId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectOverviewResponse>> GetProjectOverviewWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectOverviewResponse>> GetProjectOverviewWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getProjectOverview");
             request_.AppendPath("/catchAll/projects/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(projectId));
             request_.AppendPath("/overview");
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ProjectOverviewResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ProjectOverviewResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResourceListResponse> ListProjectResourcesAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResourceListResponse> ListProjectResourcesAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListProjectResourcesWithResponseAsync(projectId, resourceType, page, pageSize, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResourceListResponse>> ListProjectResourcesWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResourceListResponse>> ListProjectResourcesWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listProjectResources");
             request_.AppendPath("/catchAll/projects/");
@@ -302,18 +313,18 @@ namespace CatchAll
             request_.AddQuery("resource_type", resourceType is { } resourceType_ ? resourceType_.ToString() : null);
             request_.AddQuery("page", page is { } page_ ? global::CatchAll.Runtime.ParameterFormatter.Format(page_) : null);
             request_.AddQuery("page_size", pageSize is { } pageSize_ ? global::CatchAll.Runtime.ParameterFormatter.Format(pageSize_) : null);
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ProjectResourceListResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ProjectResourceListResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.AddResourceResponse> AddResourceToProjectAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.AddResourceResponse> AddResourceToProjectAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await AddResourceToProjectWithResponseAsync(projectId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.AddResourceResponse>> AddResourceToProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.AddResourceResponse>> AddResourceToProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "addResourceToProject");
             request_.AppendPath("/catchAll/projects/");
@@ -321,18 +332,18 @@ namespace CatchAll
             request_.AppendPath("/resources");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.AddResourceRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.AddResourceResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.AddResourceResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.RemoveResourceResponse> RemoveResourceFromProjectAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.RemoveResourceResponse> RemoveResourceFromProjectAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await RemoveResourceFromProjectWithResponseAsync(projectId, resourceType, resourceId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.RemoveResourceResponse>> RemoveResourceFromProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.RemoveResourceResponse>> RemoveResourceFromProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "removeResourceFromProject");
             request_.AppendPath("/catchAll/projects/");
@@ -341,7 +352,7 @@ namespace CatchAll
             request_.AppendPathParameter(resourceType.ToString());
             request_.AppendPath("/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(resourceId));
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.RemoveResourceResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.RemoveResourceResponse>(), options, cancellationToken);
         }
     }
 }

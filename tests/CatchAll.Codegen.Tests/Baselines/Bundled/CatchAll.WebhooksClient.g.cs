@@ -211,9 +211,10 @@ namespace CatchAll
     }
 
     /// <summary>Reusable notification endpoints (generic HTTPS, Slack, Microsoft Teams or custom) that an organization attaches to jobs and monitors.</summary>
-    public sealed partial class WebhooksClient : IWebhooksClient
+    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
+    public partial class WebhooksClient : IWebhooksClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public WebhooksClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -221,120 +222,130 @@ namespace CatchAll
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>The pipeline this client sends through.</summary>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
+        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
+        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
+        protected WebhooksClient()
+        {
+        }
+
+        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
+
+        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
+        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListWebhooksWithResponseAsync(page, pageSize, search, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listWebhooks");
             request_.AppendPath("/catchAll/webhooks");
             request_.AddQuery("page", page is { } page_ ? global::CatchAll.Runtime.ParameterFormatter.Format(page_) : null);
             request_.AddQuery("page_size", pageSize is { } pageSize_ ? global::CatchAll.Runtime.ParameterFormatter.Format(pageSize_) : null);
             request_.AddQuery("search", search is null ? null : search);
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListWebhooksResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListWebhooksResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateWebhookResponse> CreateWebhookAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateWebhookResponse> CreateWebhookAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateWebhookWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateWebhookResponse>> CreateWebhookWithResponseAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateWebhookResponse>> CreateWebhookWithResponseAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createWebhook");
             request_.AppendPath("/catchAll/webhooks");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateWebhookRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateWebhookResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.CreateWebhookResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.GetWebhookResponse> GetWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.GetWebhookResponse> GetWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetWebhookWithResponseAsync(webhookId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.GetWebhookResponse>> GetWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.GetWebhookResponse>> GetWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getWebhook");
             request_.AppendPath("/catchAll/webhooks/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(webhookId));
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.GetWebhookResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.GetWebhookResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task DeleteWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task DeleteWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await DeleteWebhookWithResponseAsync(webhookId, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "deleteWebhook");
             request_.AppendPath("/catchAll/webhooks/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(webhookId));
-            return _pipeline.SendAsync(request_, options, cancellationToken);
+            return Pipeline.SendAsync(request_, options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateWebhookResponse> UpdateWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateWebhookResponse> UpdateWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UpdateWebhookWithResponseAsync(webhookId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateWebhookResponse>> UpdateWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateWebhookResponse>> UpdateWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "updateWebhook");
             request_.AppendPath("/catchAll/webhooks/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(webhookId));
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateWebhookRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateWebhookResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.UpdateWebhookResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.TestWebhookResponse> TestWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.TestWebhookResponse> TestWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await TestWebhookWithResponseAsync(webhookId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.TestWebhookResponse>> TestWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.TestWebhookResponse>> TestWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "testWebhook");
             request_.AppendPath("/catchAll/webhooks/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(webhookId));
             request_.AppendPath("/test");
             if (body is not null) request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.TestWebhookRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.TestWebhookResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.TestWebhookResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhookResourcesResponse> ListWebhookResourcesAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhookResourcesResponse> ListWebhookResourcesAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListWebhookResourcesWithResponseAsync(webhookId, resourceType, page, pageSize, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhookResourcesResponse>> ListWebhookResourcesWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhookResourcesResponse>> ListWebhookResourcesWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listWebhookResources");
             request_.AppendPath("/catchAll/webhooks/");
@@ -343,18 +354,18 @@ namespace CatchAll
             request_.AddQuery("resource_type", resourceType is { } resourceType_ ? resourceType_.ToString() : null);
             request_.AddQuery("page", page is { } page_ ? global::CatchAll.Runtime.ParameterFormatter.Format(page_) : null);
             request_.AddQuery("page_size", pageSize is { } pageSize_ ? global::CatchAll.Runtime.ParameterFormatter.Format(pageSize_) : null);
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListWebhookResourcesResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListWebhookResourcesResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.AssignWebhookResourceResponse> AssignWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.AssignWebhookResourceResponse> AssignWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await AssignWebhookResourceWithResponseAsync(webhookId, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.AssignWebhookResourceResponse>> AssignWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.AssignWebhookResourceResponse>> AssignWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "assignWebhookResource");
             request_.AppendPath("/catchAll/webhooks/");
@@ -362,17 +373,17 @@ namespace CatchAll
             request_.AppendPath("/resources");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.AssignWebhookResourceRequest>());
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.AssignWebhookResourceResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.AssignWebhookResourceResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task RemoveWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task RemoveWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await RemoveWebhookResourceWithResponseAsync(webhookId, resourceType, resourceId, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> RemoveWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> RemoveWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "removeWebhookResource");
             request_.AppendPath("/catchAll/webhooks/");
@@ -381,18 +392,18 @@ namespace CatchAll
             request_.AppendPathParameter(resourceType.ToString());
             request_.AppendPath("/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(resourceId));
-            return _pipeline.SendAsync(request_, options, cancellationToken);
+            return Pipeline.SendAsync(request_, options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksForResourceAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksForResourceAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListWebhooksForResourceWithResponseAsync(resourceType, resourceId, isActive, page, pageSize, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksForResourceWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksForResourceWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listWebhooksForResource");
             request_.AppendPath("/catchAll/resources/");
@@ -403,18 +414,18 @@ namespace CatchAll
             request_.AddQuery("is_active", isActive is { } isActive_ ? global::CatchAll.Runtime.ParameterFormatter.Format(isActive_) : null);
             request_.AddQuery("page", page is { } page_ ? global::CatchAll.Runtime.ParameterFormatter.Format(page_) : null);
             request_.AddQuery("page_size", pageSize is { } pageSize_ ? global::CatchAll.Runtime.ParameterFormatter.Format(pageSize_) : null);
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListWebhooksResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.ListWebhooksResponse>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeliveryHistoryResponse> GetWebhookDeliveryHistoryAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeliveryHistoryResponse> GetWebhookDeliveryHistoryAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetWebhookDeliveryHistoryWithResponseAsync(resourceType, resourceId, page, pageSize, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeliveryHistoryResponse>> GetWebhookDeliveryHistoryWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeliveryHistoryResponse>> GetWebhookDeliveryHistoryWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getWebhookDeliveryHistory");
             request_.AppendPath("/catchAll/webhook-history");
@@ -422,7 +433,7 @@ namespace CatchAll
             request_.AddQuery("resource_id", global::CatchAll.Runtime.ParameterFormatter.Format(resourceId));
             request_.AddQuery("page", page is { } page_ ? global::CatchAll.Runtime.ParameterFormatter.Format(page_) : null);
             request_.AddQuery("page_size", pageSize is { } pageSize_ ? global::CatchAll.Runtime.ParameterFormatter.Format(pageSize_) : null);
-            return _pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DeliveryHistoryResponse>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::CatchAll.CatchAllClientJson.TypeInfo<global::CatchAll.Models.DeliveryHistoryResponse>(), options, cancellationToken);
         }
     }
 }

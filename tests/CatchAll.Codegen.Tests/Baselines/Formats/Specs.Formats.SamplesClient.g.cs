@@ -79,9 +79,10 @@ namespace Specs.Formats
     }
 
     /// <summary>Samples operations.</summary>
-    public sealed partial class SamplesClient : ISamplesClient
+    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
+    public partial class SamplesClient : ISamplesClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public SamplesClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -89,18 +90,28 @@ namespace Specs.Formats
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>The pipeline this client sends through.</summary>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
+        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
+        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
+        protected SamplesClient()
+        {
+        }
+
+        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
+
+        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
+        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> GetSampleAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> GetSampleAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetSampleWithResponseAsync(sampleId, after, on, minSize, ratio, verbose, ids, xTraceId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Formats.Models.Sample>> GetSampleWithResponseAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Formats.Models.Sample>> GetSampleWithResponseAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getSample");
             request_.AppendPath("/samples/");
@@ -112,35 +123,35 @@ namespace Specs.Formats
             request_.AddQuery("verbose", verbose is { } verbose_ ? global::CatchAll.Runtime.ParameterFormatter.Format(verbose_) : null);
             if (ids is not null) request_.AddQuery("ids", global::System.Linq.Enumerable.Select(ids, item => global::CatchAll.Runtime.ParameterFormatter.Format(item)));
             request_.AddHeader("X-Trace-Id", xTraceId is { } xTraceId_ ? global::CatchAll.Runtime.ParameterFormatter.Format(xTraceId_) : null);
-            return _pipeline.SendAsync(request_, global::Specs.Formats.FormatsApiJson.TypeInfo<global::Specs.Formats.Models.Sample>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::Specs.Formats.FormatsApiJson.TypeInfo<global::Specs.Formats.Models.Sample>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadSampleAsync(global::System.Guid sampleId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadSampleAsync(global::System.Guid sampleId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await DownloadSampleWithResponseAsync(sampleId, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.IO.Stream>> DownloadSampleWithResponseAsync(global::System.Guid sampleId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.IO.Stream>> DownloadSampleWithResponseAsync(global::System.Guid sampleId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "downloadSample");
             request_.AppendPath("/samples/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(sampleId));
             request_.AppendPath("/download");
-            return _pipeline.SendForStreamAsync(request_, options, cancellationToken);
+            return Pipeline.SendForStreamAsync(request_, options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> UploadSampleAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> UploadSampleAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UploadSampleWithResponseAsync(file, fileName, label, weight, takenAt, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Formats.Models.Sample>> UploadSampleWithResponseAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Formats.Models.Sample>> UploadSampleWithResponseAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "uploadSample");
             request_.AppendPath("/samples/upload");
@@ -149,7 +160,7 @@ namespace Specs.Formats
             request_.AddMultipartField("label", label);
             request_.AddMultipartField("weight", weight is { } weight_ ? global::CatchAll.Runtime.ParameterFormatter.Format(weight_) : null);
             request_.AddMultipartField("taken_at", takenAt is { } takenAt_ ? global::CatchAll.Runtime.ParameterFormatter.Format(takenAt_) : null);
-            return _pipeline.SendAsync(request_, global::Specs.Formats.FormatsApiJson.TypeInfo<global::Specs.Formats.Models.Sample>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::Specs.Formats.FormatsApiJson.TypeInfo<global::Specs.Formats.Models.Sample>(), options, cancellationToken);
         }
     }
 }

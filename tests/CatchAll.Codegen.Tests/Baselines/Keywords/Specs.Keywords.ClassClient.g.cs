@@ -52,9 +52,10 @@ namespace Specs.Keywords
     }
 
     /// <summary>Class operations.</summary>
-    public sealed partial class ClassClient : IClassClient
+    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
+    public partial class ClassClient : IClassClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public ClassClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -62,18 +63,28 @@ namespace Specs.Keywords
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>The pipeline this client sends through.</summary>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
+        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
+        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
+        protected ClassClient()
+        {
+        }
+
+        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
+
+        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
+        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.Widget> GetWidgetAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.Widget> GetWidgetAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetWidgetWithResponseAsync(@class, options2, cancellationToken2, body2, @string, eventType, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Keywords.Models.Widget>> GetWidgetWithResponseAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Keywords.Models.Widget>> GetWidgetWithResponseAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getWidget");
             request_.AppendPath("/widgets/");
@@ -84,23 +95,23 @@ namespace Specs.Keywords
             request_.AddQuery("body", body2 is { } body2_ ? global::CatchAll.Runtime.ParameterFormatter.Format(body2_) : null);
             request_.AddHeader("string", @string is null ? null : @string);
             request_.AddQuery("event-type", eventType is null ? null : eventType);
-            return _pipeline.SendAsync(request_, global::Specs.Keywords.KeywordsApiJson.TypeInfo<global::Specs.Keywords.Models.Widget>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::Specs.Keywords.KeywordsApiJson.TypeInfo<global::Specs.Keywords.Models.Widget>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.ClassString> CreateWidgetAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.ClassString> CreateWidgetAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateWidgetWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Keywords.Models.ClassString>> CreateWidgetWithResponseAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Keywords.Models.ClassString>> CreateWidgetWithResponseAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "create_widget");
             request_.AppendPath("/widgets");
             if (body is not null) request_.SetJsonBody(body, global::Specs.Keywords.KeywordsApiJson.TypeInfo<global::Specs.Keywords.Models.Widget>());
-            return _pipeline.SendAsync(request_, global::Specs.Keywords.KeywordsApiJson.TypeInfo<global::Specs.Keywords.Models.ClassString>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::Specs.Keywords.KeywordsApiJson.TypeInfo<global::Specs.Keywords.Models.ClassString>(), options, cancellationToken);
         }
     }
 }

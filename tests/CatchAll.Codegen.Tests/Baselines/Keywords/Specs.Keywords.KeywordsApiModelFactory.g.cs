@@ -7,12 +7,12 @@ namespace Specs.Keywords
     /// <remarks>A required member that is not passed gets a stand-in: an empty string or list, zero, the Unix epoch, the first known value of an enum, or a model built by this factory. An optional member that is not passed stays unset, so it is not written to JSON either.</remarks>
     public static partial class KeywordsApiModelFactory
     {
-        /// <summary>Creates a <see cref="global::Specs.Keywords.Models.String"/>.</summary>
+        /// <summary>Creates a <see cref="global::Specs.Keywords.Models.ClassString"/>.</summary>
         /// <param name="value">value</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::Specs.Keywords.Models.String String(string? value = null)
+        public static global::Specs.Keywords.Models.ClassString ClassString(string? value = null)
         {
-            var model_ = new global::Specs.Keywords.Models.String();
+            var model_ = new global::Specs.Keywords.Models.ClassString();
             if (value is not null) model_.Value = value;
             return model_;
         }

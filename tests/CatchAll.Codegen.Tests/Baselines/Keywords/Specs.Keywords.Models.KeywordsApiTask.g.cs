@@ -64,7 +64,7 @@ namespace Specs.Keywords.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Keywords.Serialization.JsonErrors.At(ex, current, "KeywordsApiTask");
+                    throw global::Specs.Keywords.Serialization.JsonErrors.At(ex, current, "KeywordsApiTask", reader.TokenStartIndex);
                 }
 
                 var result = new global::Specs.Keywords.Models.KeywordsApiTask();

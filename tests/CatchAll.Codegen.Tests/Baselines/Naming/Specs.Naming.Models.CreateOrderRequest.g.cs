@@ -106,7 +106,7 @@ namespace Specs.Naming.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Naming.Serialization.JsonErrors.At(ex, current, "CreateOrderRequest");
+                    throw global::Specs.Naming.Serialization.JsonErrors.At(ex, current, "CreateOrderRequest", reader.TokenStartIndex);
                 }
 
                 var result = new global::Specs.Naming.Models.CreateOrderRequest();

@@ -64,7 +64,7 @@ namespace Specs.Naming.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.Naming.Serialization.JsonErrors.At(ex, current, "Widget");
+                    throw global::Specs.Naming.Serialization.JsonErrors.At(ex, current, "Widget", reader.TokenStartIndex);
                 }
 
                 var result = new global::Specs.Naming.Models.Widget();

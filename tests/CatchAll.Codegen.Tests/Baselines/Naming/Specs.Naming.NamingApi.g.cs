@@ -23,8 +23,11 @@ namespace Specs.Naming
     }
 
     /// <summary>Client for the Naming (contract version 1.0.0); one property per resource.</summary>
-    public sealed partial class NamingApi : INamingApi, global::System.IDisposable
+    /// <remarks>Not sealed, with <see langword="virtual"/> resource properties, so a test can subclass it and override what it needs.</remarks>
+    public partial class NamingApi : INamingApi, global::System.IDisposable
     {
+        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
+
         /// <summary>The server the spec names, used when the options give no BaseAddress.</summary>
         public const string DefaultBaseAddress = "https://naming.example.test";
 
@@ -46,7 +49,7 @@ namespace Specs.Naming
         /// <summary>Creates a client on a configured pipeline.</summary>
         public NamingApi(global::CatchAll.Runtime.CatchAllPipeline pipeline)
         {
-            Pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
+            _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
             Orders = new OrdersClient(pipeline);
             Widgets = new WidgetsClient(pipeline);
             Tags = new TagsClient(pipeline);
@@ -54,26 +57,49 @@ namespace Specs.Naming
             Stores = new StoresClient(pipeline);
         }
 
-        /// <summary>The HTTP pipeline: base address, auth, retries, logging.</summary>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline { get; }
+        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
+        /// <remarks>Such a client sends nothing: its resource properties are null until overridden, and <see cref="Pipeline"/> throws.</remarks>
+        protected NamingApi()
+        {
+            Orders = null!;
+            Widgets = null!;
+            Tags = null!;
+            Hooks = null!;
+            Stores = null!;
+        }
+
+        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
 
         /// <summary>Orders operations.</summary>
-        public IOrdersClient Orders { get; }
+        public virtual IOrdersClient Orders { get; }
 
         /// <summary>Widgets operations.</summary>
-        public IWidgetsClient Widgets { get; }
+        public virtual IWidgetsClient Widgets { get; }
 
         /// <summary>Tags operations.</summary>
-        public ITagsClient Tags { get; }
+        public virtual ITagsClient Tags { get; }
 
         /// <summary>Hooks operations.</summary>
-        public IHooksClient Hooks { get; }
+        public virtual IHooksClient Hooks { get; }
 
         /// <summary>Stores operations.</summary>
-        public IStoresClient Stores { get; }
+        public virtual IStoresClient Stores { get; }
 
         /// <inheritdoc/>
-        public void Dispose() => Pipeline.Dispose();
+        public void Dispose()
+        {
+            Dispose(true);
+            global::System.GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Disposes the pipeline (and the HttpClient, when the client created it).</summary>
+        /// <param name="disposing">False when called from a finalizer.</param>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (disposing) _pipeline?.Dispose();
+        }
     }
 }
 

@@ -223,20 +223,29 @@ namespace Specs.Naming.Serialization
     /// <summary>Builds the JsonExceptions the converters throw, with the JSON path of the bad field.</summary>
     internal static class JsonErrors
     {
-        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type)
+        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset)
         {
             var fullPath = "$." + property + InnerPath(inner);
             var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            return new JsonPathException(fullPath, root, "Could not read " + type + " at '" + fullPath + "': " + root, inner);
+            return Located(new JsonPathException(fullPath, root, "Could not read " + type + " at '" + fullPath + "': " + root, inner), inner, offset);
         }
 
         /// <summary>Prefixes an array index or map key to the path of an error read inside a collection.</summary>
-        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment)
+        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset)
         {
             var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
             var fullPath = "$" + segment + InnerPath(inner);
-            return new JsonPathException(fullPath, root, "Could not read the value at '" + fullPath + "': " + root, inner);
+            return Located(new JsonPathException(fullPath, root, "Could not read the value at '" + fullPath + "': " + root, inner), inner, offset);
         }
+
+        /// <summary>Setting Path stops System.Text.Json from adding a position, so the reader's byte offset (the innermost one) travels in Data, where CatchAll.Runtime turns it into a line and byte.</summary>
+        private static global::System.Text.Json.JsonException Located(global::System.Text.Json.JsonException exception, global::System.Exception inner, long offset)
+        {
+            exception.Data[OffsetKey] = inner.Data[OffsetKey] is long innerOffset ? innerOffset : offset;
+            return exception;
+        }
+
+        private const string OffsetKey = "CatchAll.JsonByteOffset";
 
         private static string InnerPath(global::System.Exception inner) => inner is global::System.Text.Json.JsonException json && json.Path is { Length: > 1 } path && path[0] == '$' ? path.Substring(1) : string.Empty;
 

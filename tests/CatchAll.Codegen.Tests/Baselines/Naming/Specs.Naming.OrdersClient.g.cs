@@ -44,9 +44,10 @@ namespace Specs.Naming
     }
 
     /// <summary>Orders operations.</summary>
-    public sealed partial class OrdersClient : IOrdersClient
+    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
+    public partial class OrdersClient : IOrdersClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public OrdersClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -54,35 +55,45 @@ namespace Specs.Naming
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>The pipeline this client sends through.</summary>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
+        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
+        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
+        protected OrdersClient()
+        {
+        }
+
+        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
+
+        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
+        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Order> CreateOrderAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Order> CreateOrderAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateOrderWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Naming.Models.Order>> CreateOrderWithResponseAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Naming.Models.Order>> CreateOrderWithResponseAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createOrder");
             request_.AppendPath("/orders");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::Specs.Naming.NamingApiJson.TypeInfo<global::Specs.Naming.Models.CreateOrderRequest>());
-            return _pipeline.SendAsync(request_, global::Specs.Naming.NamingApiJson.TypeInfo<global::Specs.Naming.Models.Order>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::Specs.Naming.NamingApiJson.TypeInfo<global::Specs.Naming.Models.Order>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Receipt> GetReceiptAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Receipt> GetReceiptAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetReceiptWithResponseAsync(orderId, sort, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Naming.Models.Receipt>> GetReceiptWithResponseAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Naming.Models.Receipt>> GetReceiptWithResponseAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getReceipt");
             request_.AppendPath("/orders/");
@@ -90,7 +101,7 @@ namespace Specs.Naming
             request_.AppendPathParameter(orderId);
             request_.AppendPath("/receipt");
             request_.AddQuery("sort", sort is { } sort_ ? sort_.ToString() : null);
-            return _pipeline.SendAsync(request_, global::Specs.Naming.NamingApiJson.TypeInfo<global::Specs.Naming.Models.Receipt>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::Specs.Naming.NamingApiJson.TypeInfo<global::Specs.Naming.Models.Receipt>(), options, cancellationToken);
         }
     }
 }

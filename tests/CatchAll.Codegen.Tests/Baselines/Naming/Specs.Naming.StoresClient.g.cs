@@ -35,9 +35,10 @@ namespace Specs.Naming
     }
 
     /// <summary>Stores operations.</summary>
-    public sealed partial class StoresClient : IStoresClient
+    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
+    public partial class StoresClient : IStoresClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public StoresClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -45,17 +46,27 @@ namespace Specs.Naming
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>The pipeline this client sends through.</summary>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
+        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
+        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
+        protected StoresClient()
+        {
+        }
+
+        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
+
+        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
+        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task UploadCsvToStoreAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task UploadCsvToStoreAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await UploadCsvToStoreWithResponseAsync(storeId, file, fileName, attachment, attachmentFileName, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> UploadCsvToStoreWithResponseAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> UploadCsvToStoreWithResponseAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "uploadCSVToStore");
             request_.AppendPath("/stores/");
@@ -66,7 +77,7 @@ namespace Specs.Naming
             request_.AddMultipartFile("file", file, fileName, "application/octet-stream");
             if (attachment is null) throw new global::System.ArgumentNullException(nameof(attachment));
             request_.AddMultipartFile("attachment", attachment, attachmentFileName, "application/octet-stream");
-            return _pipeline.SendAsync(request_, options, cancellationToken);
+            return Pipeline.SendAsync(request_, options, cancellationToken);
         }
     }
 }

@@ -48,9 +48,10 @@ namespace Specs.Nullable
     }
 
     /// <summary>Things operations.</summary>
-    public sealed partial class ThingsClient : IThingsClient
+    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
+    public partial class ThingsClient : IThingsClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public ThingsClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -58,18 +59,28 @@ namespace Specs.Nullable
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>The pipeline this client sends through.</summary>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
+        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
+        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
+        protected ThingsClient()
+        {
+        }
+
+        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
+
+        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
+        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Nullable.Models.Thing> GetThingAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Nullable.Models.Thing> GetThingAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetThingWithResponseAsync(id, limit, since, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Nullable.Models.Thing>> GetThingWithResponseAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Nullable.Models.Thing>> GetThingWithResponseAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getThing");
             request_.AppendPath("/things/");
@@ -77,17 +88,17 @@ namespace Specs.Nullable
             request_.AppendPathParameter(id);
             request_.AddQuery("limit", limit is { } limit_ ? global::CatchAll.Runtime.ParameterFormatter.Format(limit_) : null);
             request_.AddQuery("since", since is { } since_ ? global::CatchAll.Runtime.ParameterFormatter.Format(since_) : null);
-            return _pipeline.SendAsync(request_, global::Specs.Nullable.NullableApiJson.TypeInfo<global::Specs.Nullable.Models.Thing>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::Specs.Nullable.NullableApiJson.TypeInfo<global::Specs.Nullable.Models.Thing>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task ReplaceThingAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task ReplaceThingAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             await ReplaceThingWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> ReplaceThingWithResponseAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> ReplaceThingWithResponseAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Put, "replaceThing");
             request_.AppendPath("/things/");
@@ -95,7 +106,7 @@ namespace Specs.Nullable
             request_.AppendPathParameter(id);
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::Specs.Nullable.NullableApiJson.TypeInfo<global::Specs.Nullable.Models.Thing>());
-            return _pipeline.SendAsync(request_, options, cancellationToken);
+            return Pipeline.SendAsync(request_, options, cancellationToken);
         }
     }
 }

@@ -155,7 +155,7 @@ namespace Specs.OpenEnums.Models
                                     }
                                     catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
                                     {
-                                        throw global::Specs.OpenEnums.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                                        throw global::Specs.OpenEnums.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
                                     }
                                     list0.Add(item0);
                                     index0++;
@@ -177,7 +177,7 @@ namespace Specs.OpenEnums.Models
                 }
                 catch (global::System.Exception ex) when (current is not null && (ex is global::System.Text.Json.JsonException || ex is global::System.FormatException || ex is global::System.InvalidOperationException))
                 {
-                    throw global::Specs.OpenEnums.Serialization.JsonErrors.At(ex, current, "OpenEnumsApiTask");
+                    throw global::Specs.OpenEnums.Serialization.JsonErrors.At(ex, current, "OpenEnumsApiTask", reader.TokenStartIndex);
                 }
 
                 if (!hasStatus) throw global::Specs.OpenEnums.Serialization.JsonErrors.Missing("status", "OpenEnumsApiTask");

@@ -7,16 +7,16 @@ namespace Specs.OpenEnums
     /// <remarks>A required member that is not passed gets a stand-in: an empty string or list, zero, the Unix epoch, the first known value of an enum, or a model built by this factory. An optional member that is not passed stays unset, so it is not written to JSON either.</remarks>
     public static partial class OpenEnumsApiModelFactory
     {
-        /// <summary>Creates a <see cref="global::Specs.OpenEnums.Models.Task"/>.</summary>
+        /// <summary>Creates a <see cref="global::Specs.OpenEnums.Models.OpenEnumsApiTask"/>.</summary>
         /// <param name="status">Where a task is.</param>
         /// <param name="priority">priority</param>
         /// <param name="nullableLevel">nullable_level</param>
         /// <param name="odd">odd</param>
         /// <param name="history">history</param>
         /// <returns>The model, with what was passed and stand-ins for required members that were not.</returns>
-        public static global::Specs.OpenEnums.Models.Task Task(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.TaskPriority? priority = null, global::Specs.OpenEnums.Models.TaskNullableLevel? nullableLevel = null, global::Specs.OpenEnums.Models.TaskOdd? odd = null, global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Status>? history = null)
+        public static global::Specs.OpenEnums.Models.OpenEnumsApiTask OpenEnumsApiTask(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority? priority = null, global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel? nullableLevel = null, global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd? odd = null, global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Status>? history = null)
         {
-            var model_ = new global::Specs.OpenEnums.Models.Task
+            var model_ = new global::Specs.OpenEnums.Models.OpenEnumsApiTask
             {
                 Status = status ?? global::Specs.OpenEnums.Models.Status.Queued,
             };

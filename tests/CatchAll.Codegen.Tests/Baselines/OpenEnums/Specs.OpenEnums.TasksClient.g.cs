@@ -29,9 +29,10 @@ namespace Specs.OpenEnums
     }
 
     /// <summary>Tasks operations.</summary>
-    public sealed partial class TasksClient : ITasksClient
+    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
+    public partial class TasksClient : ITasksClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public TasksClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -39,24 +40,34 @@ namespace Specs.OpenEnums
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>The pipeline this client sends through.</summary>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
+        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
+        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
+        protected TasksClient()
+        {
+        }
+
+        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
+
+        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
+        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>> ListTasksAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>> ListTasksAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ListTasksWithResponseAsync(status, order, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>> ListTasksWithResponseAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>> ListTasksWithResponseAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "listTasks");
             request_.AppendPath("/tasks");
             request_.AddQuery("status", status is { } status_ ? status_.ToString() : null);
             request_.AddQuery("order", order is { } order_ ? order_.ToString() : null);
-            return _pipeline.SendAsync(request_, global::Specs.OpenEnums.OpenEnumsApiJson.TypeInfo<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::Specs.OpenEnums.OpenEnumsApiJson.TypeInfo<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>(), options, cancellationToken);
         }
     }
 }

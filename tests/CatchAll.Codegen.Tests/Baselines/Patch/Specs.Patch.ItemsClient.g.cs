@@ -46,9 +46,10 @@ namespace Specs.Patch
     }
 
     /// <summary>Items operations.</summary>
-    public sealed partial class ItemsClient : IItemsClient
+    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
+    public partial class ItemsClient : IItemsClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public ItemsClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -56,43 +57,53 @@ namespace Specs.Patch
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>The pipeline this client sends through.</summary>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
+        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
+        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
+        protected ItemsClient()
+        {
+        }
+
+        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
+
+        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
+        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> ReplaceItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> ReplaceItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await ReplaceItemWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Patch.Models.Item>> ReplaceItemWithResponseAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Patch.Models.Item>> ReplaceItemWithResponseAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Put, "replaceItem");
             request_.AppendPath("/items/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(id));
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::Specs.Patch.PatchApiJson.TypeInfo<global::Specs.Patch.Models.ItemReplace>());
-            return _pipeline.SendAsync(request_, global::Specs.Patch.PatchApiJson.TypeInfo<global::Specs.Patch.Models.Item>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::Specs.Patch.PatchApiJson.TypeInfo<global::Specs.Patch.Models.Item>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> UpdateItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> UpdateItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await UpdateItemWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Patch.Models.Item>> UpdateItemWithResponseAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Patch.Models.Item>> UpdateItemWithResponseAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Patch, "updateItem");
             request_.AppendPath("/items/");
             request_.AppendPathParameter(global::CatchAll.Runtime.ParameterFormatter.Format(id));
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::Specs.Patch.PatchApiJson.TypeInfo<global::Specs.Patch.Models.ItemUpdate>());
-            return _pipeline.SendAsync(request_, global::Specs.Patch.PatchApiJson.TypeInfo<global::Specs.Patch.Models.Item>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::Specs.Patch.PatchApiJson.TypeInfo<global::Specs.Patch.Models.Item>(), options, cancellationToken);
         }
     }
 }

@@ -42,9 +42,10 @@ namespace Specs.Unions
     }
 
     /// <summary>Drawings operations.</summary>
-    public sealed partial class DrawingsClient : IDrawingsClient
+    /// <remarks>Not sealed, with <see langword="virtual"/> methods, so a test can subclass it and override the one call it needs.</remarks>
+    public partial class DrawingsClient : IDrawingsClient
     {
-        private readonly global::CatchAll.Runtime.CatchAllPipeline _pipeline;
+        private readonly global::CatchAll.Runtime.CatchAllPipeline? _pipeline;
 
         /// <summary>Creates the client on a pipeline; usually reached through the root client instead.</summary>
         public DrawingsClient(global::CatchAll.Runtime.CatchAllPipeline pipeline)
@@ -52,40 +53,50 @@ namespace Specs.Unions
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <summary>The pipeline this client sends through.</summary>
-        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline;
+        /// <summary>For mocking: a subclass (or a mocking library) creates the client without a pipeline.</summary>
+        /// <remarks>Such a client sends nothing: a method that is not overridden throws <see cref="global::System.InvalidOperationException"/>, and so does <see cref="Pipeline"/>.</remarks>
+        protected DrawingsClient()
+        {
+        }
+
+        /// <summary>The HTTP pipeline this client sends through: base address, auth, retries, logging.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The client was created for mocking and has no pipeline.</exception>
+        public global::CatchAll.Runtime.CatchAllPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This client was created for mocking (protected constructor) and has no pipeline; override the members the test calls.");
+
+        // The waiting helpers read the clock from here; a client made for mocking has none and they use the system's.
+        internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Drawing> CreateDrawingAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Drawing> CreateDrawingAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await CreateDrawingWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Unions.Models.Drawing>> CreateDrawingWithResponseAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Unions.Models.Drawing>> CreateDrawingWithResponseAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "createDrawing");
             request_.AppendPath("/drawings");
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             request_.SetJsonBody(body, global::Specs.Unions.UnionsApiJson.TypeInfo<global::Specs.Unions.Models.Drawing>());
-            return _pipeline.SendAsync(request_, global::Specs.Unions.UnionsApiJson.TypeInfo<global::Specs.Unions.Models.Drawing>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::Specs.Unions.UnionsApiJson.TypeInfo<global::Specs.Unions.Models.Drawing>(), options, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Shape> GetShapeAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Shape> GetShapeAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response_ = await GetShapeWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false);
             return response_.Value;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Unions.Models.Shape>> GetShapeWithResponseAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Unions.Models.Shape>> GetShapeWithResponseAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new global::CatchAll.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "getShape");
             request_.AppendPath("/shapes/");
             request_.AppendPathParameter(id.ToString());
-            return _pipeline.SendAsync(request_, global::Specs.Unions.UnionsApiJson.TypeInfo<global::Specs.Unions.Models.Shape>(), options, cancellationToken);
+            return Pipeline.SendAsync(request_, global::Specs.Unions.UnionsApiJson.TypeInfo<global::Specs.Unions.Models.Shape>(), options, cancellationToken);
         }
     }
 }

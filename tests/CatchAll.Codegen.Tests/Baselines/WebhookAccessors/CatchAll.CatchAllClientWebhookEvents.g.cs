@@ -6,10 +6,10 @@ namespace CatchAll
     /// <summary>Reads CatchAll.AspNetCore webhook events as the models of the CatchAll API (CatchAll.Codegen rendering) contract (no reflection).</summary>
     public static partial class CatchAllClientWebhookEvents
     {
-        /// <summary>The body of a job's completion or failure as <see cref="global::CatchAll.Models.PullJobResponseDto"/>; <see langword="null"/> for other kinds of event.</summary>
+        /// <summary>The body of a job's completion or failure as <see cref="global::CatchAll.Models.PullJobResponse"/>; <see langword="null"/> for other kinds of event.</summary>
         /// <param name="e">The received event.</param>
-        public static global::CatchAll.Models.PullJobResponseDto? GetJobResults(this global::CatchAll.AspNetCore.CatchAllWebhookEvent e) =>
-            e.Kind == global::CatchAll.AspNetCore.CatchAllWebhookEventKind.JobCompleted || e.Kind == global::CatchAll.AspNetCore.CatchAllWebhookEventKind.JobFailed ? e.Deserialize(global::CatchAll.CatchAllClientJson.PullJobResponseDto) : null;
+        public static global::CatchAll.Models.PullJobResponse? GetJobResults(this global::CatchAll.AspNetCore.CatchAllWebhookEvent e) =>
+            e.Kind == global::CatchAll.AspNetCore.CatchAllWebhookEventKind.JobCompleted || e.Kind == global::CatchAll.AspNetCore.CatchAllWebhookEventKind.JobFailed ? e.Deserialize(global::CatchAll.CatchAllClientJson.PullJobResponse) : null;
 
         /// <summary>The records of a job's completion or failure as <see cref="global::CatchAll.Models.Record"/>; empty for other kinds of event.</summary>
         /// <param name="e">The received event.</param>
