@@ -74,7 +74,9 @@ internal sealed partial class Emitter
         w.Line($"private static {Json}.JsonSerializerOptions? s_options;");
         w.Line();
         w.Summary("Options whose resolver knows every generated type. Read-only; share it.");
-        w.Line($"public static {Json}.JsonSerializerOptions Options => s_options ??= CreateOptions();");
+        // One instance for the whole process: two threads racing a plain ??= could each publish their own, and the
+        // cached per-type accessors would then hold metadata bound to options that Options no longer returns.
+        w.Line($"public static {Json}.JsonSerializerOptions Options => s_options ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref s_options, CreateOptions)!;");
         w.Line();
         w.Summary("The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).");
         w.Line($"public static {Json}.Serialization.Metadata.IJsonTypeInfoResolver Resolver {{ get; }} = new {name}Resolver();");

@@ -9,7 +9,7 @@ namespace Specs.Naming
         private static global::System.Text.Json.JsonSerializerOptions? s_options;
 
         /// <summary>Options whose resolver knows every generated type. Read-only; share it.</summary>
-        public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+        public static global::System.Text.Json.JsonSerializerOptions Options => s_options ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref s_options, CreateOptions)!;
 
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new NamingApiJsonResolver();
