@@ -89,7 +89,8 @@ namespace CatchAll.Runtime
                         failingSince ??= timeProvider.GetTimestamp();
                         TimeSpan failingFor = timeProvider.GetElapsedTime(failingSince.Value);
                         TimeSpan wait = ex is RateLimitedException { RetryAfter: TimeSpan asked } && asked > options.Interval ? asked : options.Interval;
-                        if (failingFor + wait > options.TransientFailureTolerance)
+                        // Subtracted, not added: a Retry-After read as TimeSpan.MaxValue must give up, not overflow.
+                        if (wait > options.TransientFailureTolerance - failingFor)
                         {
                             throw;
                         }

@@ -147,6 +147,22 @@ public class WaitToleranceTests
     }
 
     [Fact]
+    public async Task A_429_asking_for_forever_after_an_earlier_failure_ends_the_wait_with_the_429_not_an_overflow()
+    {
+        // A huge Retry-After is read as TimeSpan.MaxValue; added to the time already spent failing, it overflowed.
+        var clock = new IntervalClock(Interval);
+        var script = new Script(
+            new Func<Exception>[] { Unavailable, () => new RateLimitedException("getJobStatus", "slow down", TimeSpan.MaxValue) },
+            "completed");
+
+        Task<string> wait = Wait(script, clock, new PollingOptions { Interval = Interval });
+        await clock.DriveAsync(wait);
+
+        await Assert.ThrowsAsync<RateLimitedException>(() => wait);
+        Assert.Equal(2, script.Polls);
+    }
+
+    [Fact]
     public async Task Cancellation_during_an_outage_is_still_cancellation()
     {
         var clock = new IntervalClock(Interval);
