@@ -242,6 +242,14 @@ public sealed class ResourceSubsetTests
 
         Assert.Contains("CatchAll.MonitorsClient.g.cs", Hints(second));
         Assert.DoesNotContain("CatchAll.WebhooksClient.g.cs", Hints(second));
+
+        // Only the item metadata changes: the spec input differs, so the parse reruns and Monitors goes.
+        var jobsOnly = bundled with { Resources = "Jobs" };
+        var options = new TestAnalyzerConfigOptionsProvider(new[] { new KeyValuePair<string, System.Collections.Immutable.ImmutableDictionary<string, string>>(jobsOnly.Path, jobsOnly.Metadata()) });
+        var third = GeneratorHarness.Run(second.Driver.WithUpdatedAnalyzerConfigOptions(options), edited);
+        Assert.Contains(third.Single.TrackedSteps[CatchAllGenerator.ParseStep].SelectMany(r => r.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.DoesNotContain("CatchAll.MonitorsClient.g.cs", Hints(third));
+        Assert.Contains("CatchAll.JobsClient.g.cs", Hints(third));
     }
 
     internal static int Lines(GeneratorRun run) =>
