@@ -50,12 +50,14 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
 
                 options.TryGetValue(MetadataPrefix + "CatchAllNamespace", out var ns);
                 options.TryGetValue(MetadataPrefix + "CatchAllClientName", out var client);
+                options.TryGetValue(MetadataPrefix + "CatchAllResources", out var resources);
                 var text = pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty;
                 return new SpecInput(
                     pair.Left.Path,
                     text,
                     string.IsNullOrWhiteSpace(ns) ? "CatchAll" : ns!.Trim(),
-                    string.IsNullOrWhiteSpace(client) ? "CatchAllClient" : client!.Trim());
+                    string.IsNullOrWhiteSpace(client) ? "CatchAllClient" : client!.Trim(),
+                    string.IsNullOrWhiteSpace(resources) ? null : resources!.Trim());
             })
             .Where(static input => input is not null)
             .Select(static (input, _) => input!)

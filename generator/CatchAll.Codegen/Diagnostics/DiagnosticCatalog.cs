@@ -45,6 +45,9 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnsupportedConsumer = Error(
         "CATCH0012", "The project cannot compile the generated client", "The generated CatchAll client needs C# 11 and .NET 8 or later; this project {0}, so nothing was generated");
 
+    public static readonly DiagnosticDescriptor UnknownResource = Warning(
+        "CATCH0013", "Unknown resource in the Resources subset", "{0}");
+
     public static DiagnosticDescriptor? Find(string id) => id switch
     {
         "CATCH0001" => InvalidSpec,
@@ -59,6 +62,7 @@ internal static class DiagnosticCatalog
         "CATCH0010" => InvalidExtension,
         "CATCH0011" => MissingRuntime,
         "CATCH0012" => UnsupportedConsumer,
+        "CATCH0013" => UnknownResource,
         _ => null,
     };
 

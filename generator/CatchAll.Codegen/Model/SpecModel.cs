@@ -1,7 +1,10 @@
 namespace CatchAll.Codegen.Model;
 
-/// <summary>What one CatchAllSpec item declares, read from its text and build metadata.</summary>
-internal sealed record SpecInput(string Path, string Text, string Namespace, string ClientName);
+/// <summary>
+/// What one CatchAllSpec item declares, read from its text and build metadata. Resources: the item's
+/// Resources metadata as written (tags separated by <c>;</c>), null or blank for every resource.
+/// </summary>
+internal sealed record SpecInput(string Path, string Text, string Namespace, string ClientName, string? Resources = null);
 
 /// <summary>The parse of one spec: a model when the spec could be read, and what went wrong.</summary>
 internal sealed record ParseResult(string Path, SpecModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -41,6 +41,10 @@ internal sealed partial class SpecParser
         try
         {
             model = parser.Run();
+            if (model is not null)
+            {
+                model = parser.Subset(model);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -139,6 +143,18 @@ internal sealed partial class SpecParser
         }
 
         return BuildModel(document);
+    }
+
+    private SpecModel Subset(SpecModel model)
+    {
+        var subset = ResourceSubset.Apply(model, ResourceSubset.ParseList(_input.Resources), out var unknown);
+        foreach (var name in unknown)
+        {
+            var known = model.Resources.Count == 0 ? "none" : string.Join(", ", model.Resources.Select(r => r.Name));
+            Report("CATCH0013", "#/tags", $"Resources names '{name}', which is not a tag of this spec, so it selects nothing; known tags: {known}");
+        }
+
+        return subset;
     }
 
     private void ReportReaderFinding(string id, OpenApiError error)

@@ -8,7 +8,7 @@ namespace CatchAll.Codegen.Tests.Infrastructure;
 /// CatchAll.Codegen.targets makes compiler-visible. Null metadata is left out; an empty string is
 /// what MSBuild writes for metadata declared without a value.
 /// </summary>
-internal sealed record SpecFile(string Path, string Text, string? Namespace = null, string? ClientName = null, string? IsSpec = "true")
+internal sealed record SpecFile(string Path, string Text, string? Namespace = null, string? ClientName = null, string? IsSpec = "true", string? Resources = null)
 {
     public const string MetadataPrefix = "build_metadata.AdditionalFiles.";
 
@@ -20,6 +20,7 @@ internal sealed record SpecFile(string Path, string Text, string? Namespace = nu
         Add(builder, "CatchAllSpec", IsSpec);
         Add(builder, "CatchAllNamespace", Namespace);
         Add(builder, "CatchAllClientName", ClientName);
+        Add(builder, "CatchAllResources", Resources);
         return builder.ToImmutable();
     }
 
