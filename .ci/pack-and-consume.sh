@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packs CatchAll.Codegen, CatchAll.Runtime, CatchAll.Emulator and CatchAll.AspNetCore into a throwaway local feed and proves that
 # fresh `dotnet new console` projects consume them as a user would, with no ProjectReference anywhere:
+#   0. each package carries README, LICENSE and no local path; a .snupkg with source-embedding pdbs beside each lib/;
 #   1. net10.0: the bundled spec's client runs a job against the emulator package (CatchAll.Runtime arrives
 #      only as CatchAll.Codegen's dependency);
 #   1b. a net10.0 web app with CatchAll.AspNetCore receives a test delivery and a job's completion from the emulator;
@@ -50,6 +51,18 @@ dotnet pack CatchAll.Codegen.sln -o "$feed" --artifacts-path "$artifacts" \
 grep -E "Successfully created package" "$work/pack.log" || true
 
 step "package contents"
+# embeds_sources FILE: FILE (a portable pdb, or a dll with one embedded) carries embedded source text, i.e. its metadata
+# holds the EmbeddedSource custom debug information kind {0E8A571B-6926-466E-B4AD-8AB04611F5FE}.
+embeds_sources() {
+  python3 - "$1" <<'PY'
+import sys, uuid, zlib
+data = open(sys.argv[1], "rb").read()
+at = data.find(b"MPDB")  # an embedded pdb: "MPDB", its size, then the deflated pdb
+if not data.startswith(b"BSJB") and at >= 0:
+    data = zlib.decompressobj(-15).decompress(data[at + 8:])
+sys.exit(0 if uuid.UUID("0e8a571b-6926-466e-b4ad-8ab04611f5fe").bytes_le in data else 1)
+PY
+}
 expected="CatchAll.AspNetCore.$version.nupkg CatchAll.Codegen.$version.nupkg CatchAll.Emulator.$version.nupkg CatchAll.Runtime.$version.nupkg"
 actual=$(cd "$feed" && ls -1 ./*.nupkg | sed 's:^\./::' | sort | tr '\n' ' ' | sed 's/ $//')
 [ "$actual" = "$expected" ] || fail "the feed holds [$actual], expected exactly [$expected] (tests and samples must not pack)"
@@ -66,6 +79,8 @@ for f in analyzers/dotnet/cs/CatchAll.Codegen.dll analyzers/dotnet/cs/Microsoft.
   grep -qx "$f" "$work/codegen.files" || fail "CatchAll.Codegen lacks $f"
 done
 if grep -q '^lib/' "$work/codegen.files"; then fail "CatchAll.Codegen must not put the generator in lib/"; fi
+unzip -p "$codegen" analyzers/dotnet/cs/CatchAll.Codegen.dll > "$work/check.dll"
+embeds_sources "$work/check.dll" || fail "CatchAll.Codegen.dll does not embed a pdb with its sources"
 cmp -s <(unzip -p "$codegen" spec/catchall.yaml) openapi/catchall.yaml || fail "the packaged spec differs from openapi/catchall.yaml"
 for pkg in "$codegen" "$emulator_pkg" "$runtime_pkg" "$aspnetcore_pkg"; do
   id=$(basename "$pkg" ".$version.nupkg")
@@ -74,6 +89,20 @@ for pkg in "$codegen" "$emulator_pkg" "$runtime_pkg" "$aspnetcore_pkg"; do
     grep -qF "$field" <<< "$nuspec" || fail "$id.nuspec lacks $field"
   done
   grep -qx README.md < <(unzip -Z1 "$pkg") || fail "$id has no README.md"
+  grep -qx LICENSE < <(unzip -Z1 "$pkg") || fail "$id has no LICENSE"
+  cmp -s <(unzip -p "$pkg" LICENSE) LICENSE || fail "$id's LICENSE differs from the repository's"
+  # Each lib/ assembly has its pdb in the .snupkg, with the sources embedded; the analyzer-only CatchAll.Codegen has no
+  # lib/ and no .snupkg: its pdb is embedded in the analyzer dll instead.
+  if grep -q '^lib/.*\.dll$' < <(unzip -Z1 "$pkg"); then
+    snupkg="$feed/$id.$version.snupkg"
+    [ -f "$snupkg" ] || fail "$id has a lib/ but no symbol package $(basename "$snupkg")"
+    for dll in $(unzip -Z1 "$pkg" | grep '^lib/.*\.dll$'); do
+      unzip -p "$snupkg" "${dll%.dll}.pdb" > "$work/check.pdb" 2>/dev/null || fail "$(basename "$snupkg") lacks ${dll%.dll}.pdb"
+      embeds_sources "$work/check.pdb" || fail "$id: ${dll%.dll}.pdb does not embed its sources"
+    done
+  else
+    [ ! -e "$feed/$id.$version.snupkg" ] || fail "$id has no lib/, yet a symbol package"
+  fi
   # ContinuousIntegrationBuild maps source paths to /_/: no path of this machine may be baked into a binary.
   for dll in $(unzip -Z1 "$pkg" | grep '\.dll$'); do
     case "$dll" in analyzers/*/Microsoft.*|analyzers/*/SharpYaml.dll) continue ;; esac
