@@ -51,18 +51,8 @@ dotnet pack CatchAll.Codegen.sln -o "$feed" --artifacts-path "$artifacts" \
 grep -E "Successfully created package" "$work/pack.log" || true
 
 step "package contents"
-# embeds_sources FILE: FILE (a portable pdb, or a dll with one embedded) carries embedded source text, i.e. its metadata
-# holds the EmbeddedSource custom debug information kind {0E8A571B-6926-466E-B4AD-8AB04611F5FE}.
-embeds_sources() {
-  python3 - "$1" <<'PY'
-import sys, uuid, zlib
-data = open(sys.argv[1], "rb").read()
-at = data.find(b"MPDB")  # an embedded pdb: "MPDB", its size, then the deflated pdb
-if not data.startswith(b"BSJB") and at >= 0:
-    data = zlib.decompressobj(-15).decompress(data[at + 8:])
-sys.exit(0 if uuid.UUID("0e8a571b-6926-466e-b4ad-8ab04611f5fe").bytes_le in data else 1)
-PY
-}
+# Pdbs (and the analyzer dll with its pdb embedded) whose embedded sources .ci/embedded-sources.cs checks at the end.
+pdbs=()
 expected="CatchAll.AspNetCore.$version.nupkg CatchAll.Codegen.$version.nupkg CatchAll.Emulator.$version.nupkg CatchAll.Runtime.$version.nupkg"
 actual=$(cd "$feed" && ls -1 ./*.nupkg | sed 's:^\./::' | sort | tr '\n' ' ' | sed 's/ $//')
 [ "$actual" = "$expected" ] || fail "the feed holds [$actual], expected exactly [$expected] (tests and samples must not pack)"
@@ -79,8 +69,9 @@ for f in analyzers/dotnet/cs/CatchAll.Codegen.dll analyzers/dotnet/cs/Microsoft.
   grep -qx "$f" "$work/codegen.files" || fail "CatchAll.Codegen lacks $f"
 done
 if grep -q '^lib/' "$work/codegen.files"; then fail "CatchAll.Codegen must not put the generator in lib/"; fi
-unzip -p "$codegen" analyzers/dotnet/cs/CatchAll.Codegen.dll > "$work/check.dll"
-embeds_sources "$work/check.dll" || fail "CatchAll.Codegen.dll does not embed a pdb with its sources"
+mkdir -p "$work/symbols/CatchAll.Codegen"
+unzip -p "$codegen" analyzers/dotnet/cs/CatchAll.Codegen.dll > "$work/symbols/CatchAll.Codegen/CatchAll.Codegen.dll"
+pdbs+=("$work/symbols/CatchAll.Codegen/CatchAll.Codegen.dll")
 cmp -s <(unzip -p "$codegen" spec/catchall.yaml) openapi/catchall.yaml || fail "the packaged spec differs from openapi/catchall.yaml"
 for pkg in "$codegen" "$emulator_pkg" "$runtime_pkg" "$aspnetcore_pkg"; do
   id=$(basename "$pkg" ".$version.nupkg")
@@ -97,8 +88,10 @@ for pkg in "$codegen" "$emulator_pkg" "$runtime_pkg" "$aspnetcore_pkg"; do
     snupkg="$feed/$id.$version.snupkg"
     [ -f "$snupkg" ] || fail "$id has a lib/ but no symbol package $(basename "$snupkg")"
     for dll in $(unzip -Z1 "$pkg" | grep '^lib/.*\.dll$'); do
-      unzip -p "$snupkg" "${dll%.dll}.pdb" > "$work/check.pdb" 2>/dev/null || fail "$(basename "$snupkg") lacks ${dll%.dll}.pdb"
-      embeds_sources "$work/check.pdb" || fail "$id: ${dll%.dll}.pdb does not embed its sources"
+      pdb="$work/symbols/$id/${dll%.dll}.pdb"
+      mkdir -p "$(dirname "$pdb")"
+      unzip -p "$snupkg" "${dll%.dll}.pdb" > "$pdb" 2>/dev/null || fail "$(basename "$snupkg") lacks ${dll%.dll}.pdb"
+      pdbs+=("$pdb")
     done
   else
     [ ! -e "$feed/$id.$version.snupkg" ] || fail "$id has no lib/, yet a symbol package"
@@ -119,6 +112,8 @@ if grep -qi 'developmentDependency>true' <(unzip -p "$codegen" CatchAll.Codegen.
   fail "CatchAll.Codegen is a developmentDependency: its consumers would not compile against CatchAll.Runtime"
 fi
 echo "CatchAll.Codegen -> $dep"
+dotnet run .ci/embedded-sources.cs -- "${pdbs[@]}" | sed "s:^:embedded sources, :" \
+  || fail "a pdb does not embed all its sources (EmbedAllSources)"
 
 # --- consumers' NuGet setup ------------------------------------------------------------------------------------
 step "consumer NuGet configuration"
