@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packs CatchAll.Codegen, CatchAll.Runtime, CatchAll.Emulator and CatchAll.AspNetCore into a throwaway local feed and proves that
 # fresh `dotnet new console` projects consume them as a user would, with no ProjectReference anywhere:
+#   0. each package carries README, LICENSE and no local path; a .snupkg with source-embedding pdbs beside each lib/;
 #   1. net10.0: the bundled spec's client runs a job against the emulator package (CatchAll.Runtime arrives
 #      only as CatchAll.Codegen's dependency);
 #   1b. a net10.0 web app with CatchAll.AspNetCore receives a test delivery and a job's completion from the emulator;
@@ -50,6 +51,8 @@ dotnet pack CatchAll.Codegen.sln -o "$feed" --artifacts-path "$artifacts" \
 grep -E "Successfully created package" "$work/pack.log" || true
 
 step "package contents"
+# Pdbs (and the analyzer dll with its pdb embedded) whose embedded sources .ci/embedded-sources.cs checks at the end.
+pdbs=()
 expected="CatchAll.AspNetCore.$version.nupkg CatchAll.Codegen.$version.nupkg CatchAll.Emulator.$version.nupkg CatchAll.Runtime.$version.nupkg"
 actual=$(cd "$feed" && ls -1 ./*.nupkg | sed 's:^\./::' | sort | tr '\n' ' ' | sed 's/ $//')
 [ "$actual" = "$expected" ] || fail "the feed holds [$actual], expected exactly [$expected] (tests and samples must not pack)"
@@ -66,6 +69,9 @@ for f in analyzers/dotnet/cs/CatchAll.Codegen.dll analyzers/dotnet/cs/Microsoft.
   grep -qx "$f" "$work/codegen.files" || fail "CatchAll.Codegen lacks $f"
 done
 if grep -q '^lib/' "$work/codegen.files"; then fail "CatchAll.Codegen must not put the generator in lib/"; fi
+mkdir -p "$work/symbols/CatchAll.Codegen"
+unzip -p "$codegen" analyzers/dotnet/cs/CatchAll.Codegen.dll > "$work/symbols/CatchAll.Codegen/CatchAll.Codegen.dll"
+pdbs+=("$work/symbols/CatchAll.Codegen/CatchAll.Codegen.dll")
 cmp -s <(unzip -p "$codegen" spec/catchall.yaml) openapi/catchall.yaml || fail "the packaged spec differs from openapi/catchall.yaml"
 for pkg in "$codegen" "$emulator_pkg" "$runtime_pkg" "$aspnetcore_pkg"; do
   id=$(basename "$pkg" ".$version.nupkg")
@@ -74,6 +80,22 @@ for pkg in "$codegen" "$emulator_pkg" "$runtime_pkg" "$aspnetcore_pkg"; do
     grep -qF "$field" <<< "$nuspec" || fail "$id.nuspec lacks $field"
   done
   grep -qx README.md < <(unzip -Z1 "$pkg") || fail "$id has no README.md"
+  grep -qx LICENSE < <(unzip -Z1 "$pkg") || fail "$id has no LICENSE"
+  cmp -s <(unzip -p "$pkg" LICENSE) LICENSE || fail "$id's LICENSE differs from the repository's"
+  # Each lib/ assembly has its pdb in the .snupkg, with the sources embedded; the analyzer-only CatchAll.Codegen has no
+  # lib/ and no .snupkg: its pdb is embedded in the analyzer dll instead.
+  if grep -q '^lib/.*\.dll$' < <(unzip -Z1 "$pkg"); then
+    snupkg="$feed/$id.$version.snupkg"
+    [ -f "$snupkg" ] || fail "$id has a lib/ but no symbol package $(basename "$snupkg")"
+    for dll in $(unzip -Z1 "$pkg" | grep '^lib/.*\.dll$'); do
+      pdb="$work/symbols/$id/${dll%.dll}.pdb"
+      mkdir -p "$(dirname "$pdb")"
+      unzip -p "$snupkg" "${dll%.dll}.pdb" > "$pdb" 2>/dev/null || fail "$(basename "$snupkg") lacks ${dll%.dll}.pdb"
+      pdbs+=("$pdb")
+    done
+  else
+    [ ! -e "$feed/$id.$version.snupkg" ] || fail "$id has no lib/, yet a symbol package"
+  fi
   # ContinuousIntegrationBuild maps source paths to /_/: no path of this machine may be baked into a binary.
   for dll in $(unzip -Z1 "$pkg" | grep '\.dll$'); do
     case "$dll" in analyzers/*/Microsoft.*|analyzers/*/SharpYaml.dll) continue ;; esac
@@ -90,6 +112,8 @@ if grep -qi 'developmentDependency>true' <(unzip -p "$codegen" CatchAll.Codegen.
   fail "CatchAll.Codegen is a developmentDependency: its consumers would not compile against CatchAll.Runtime"
 fi
 echo "CatchAll.Codegen -> $dep"
+dotnet run .ci/embedded-sources.cs -- "${pdbs[@]}" | sed "s:^:embedded sources, :" \
+  || fail "a pdb does not embed all its sources (EmbedAllSources)"
 
 # --- consumers' NuGet setup ------------------------------------------------------------------------------------
 step "consumer NuGet configuration"
