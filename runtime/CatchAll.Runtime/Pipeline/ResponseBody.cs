@@ -17,6 +17,8 @@ namespace CatchAll.Runtime
     internal readonly struct ResponseBody : IDisposable
     {
         private const int DefaultSize = 16 * 1024;
+
+        private const int TrustedSize = 4 * 1024 * 1024;
         private readonly byte[]? _buffer;
 
         private ResponseBody(byte[]? buffer, int length, bool truncated)
@@ -66,7 +68,9 @@ namespace CatchAll.Runtime
             // Room for one byte past the limit: reading it is how a body without Content-Length shows it is too long,
             // and a body of exactly the declared length then ends without growing the buffer.
             int maxBuffer = (int)Math.Min(limit + 1, int.MaxValue);
-            int initial = declared is > 0 ? (int)Math.Min(declared.Value + 1, maxBuffer) : Math.Min(DefaultSize, maxBuffer);
+            // The declared length sizes the first buffer only up to TrustedSize: a server claiming 200 MB and sending
+            // ten bytes must not cost 200 MB; a body really that long grows the buffer by doubling as it arrives.
+            int initial = declared is > 0 ? (int)Math.Min(Math.Min(declared.Value + 1, TrustedSize), maxBuffer) : Math.Min(DefaultSize, maxBuffer);
             byte[] buffer = ArrayPool<byte>.Shared.Rent(initial);
             int length = 0;
             try
