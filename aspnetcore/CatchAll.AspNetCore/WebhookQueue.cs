@@ -154,6 +154,26 @@ internal sealed class WebhookQueue : IHostedService, IDisposable
         }
     }
 
+    /// <summary>The longest wait between two attempts at one event, unless RetryDelay alone is longer.</summary>
+    internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// <paramref name="first"/> doubled per attempt, capped: uncapped, a large MaxAttempts overflowed TimeSpan (or
+    /// Task.Delay's range) in the worker, which then stopped for good while the endpoint went on accepting.
+    /// </summary>
+    internal static TimeSpan BackoffDelay(TimeSpan first, int attempt)
+    {
+        var cap = first > MaxRetryDelay ? first : MaxRetryDelay;
+        var longest = TimeSpan.FromDays(1);
+        if (cap > longest)
+        {
+            cap = longest;
+        }
+
+        var ticks = first.Ticks * Math.Pow(2, Math.Min(Math.Max(attempt - 1, 0), 62));
+        return ticks >= cap.Ticks ? cap : TimeSpan.FromTicks((long)ticks);
+    }
+
     private async Task HandleAsync(WebhookWorkItem item)
     {
         var e = item.Event;
@@ -194,7 +214,7 @@ internal sealed class WebhookQueue : IHostedService, IDisposable
                 Log.AttemptFailed(_logger, ex, e.Id, kind, attempt, _options.MaxAttempts);
             }
 
-            var delay = _options.RetryDelay * Math.Pow(2, attempt - 1);
+            var delay = BackoffDelay(_options.RetryDelay, attempt);
             if (delay > TimeSpan.Zero)
             {
                 try
