@@ -23,7 +23,7 @@ namespace CatchAll.Runtime
     /// </remarks>
     public sealed class CatchAllPipeline : IDisposable
     {
-        private const string ApiKeyHeader = "x-api-key";
+        internal const string ApiKeyHeader = "x-api-key";
         private const string Redacted = SecretRedactor.Redacted;
 
         private static readonly string DefaultUserAgent = "CatchAll.Runtime/" + RuntimeVersion();

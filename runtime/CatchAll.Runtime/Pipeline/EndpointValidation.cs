@@ -10,8 +10,6 @@ namespace CatchAll.Runtime
     /// </summary>
     internal static class EndpointValidation
     {
-        private const string ApiKeyHeader = "x-api-key";
-
         /// <summary>Only http and https make sense for the API; anything else is a typo or a wrong setting.</summary>
         public static bool IsHttp(Uri address) =>
             address.IsAbsoluteUri
@@ -37,7 +35,7 @@ namespace CatchAll.Runtime
             }
 
             // A key the caller put on the HttpClient itself counts; one that a message handler adds later cannot be seen here.
-            bool hasKey = !string.IsNullOrEmpty(key) || httpClient.DefaultRequestHeaders.Contains(ApiKeyHeader);
+            bool hasKey = !string.IsNullOrEmpty(key) || httpClient.DefaultRequestHeaders.Contains(CatchAllPipeline.ApiKeyHeader);
             if (!hasKey && !baseAddress.IsLoopback)
             {
                 throw new ArgumentException(
