@@ -62,6 +62,20 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool VaryTimestampForms { get; set; } = true;
 
+    /// <summary>
+    /// Share (0 to 1) of the values of caller-defined enrichments that come irregular, as extraction output does:
+    /// another form of the declared type (a number as a numeric string such as <c>"1250000"</c>, a date as
+    /// <c>2026-03-02T00:00:00Z</c>, <c>March 2, 2026</c> or <c>2026-03</c>, an option off the list, a URL without
+    /// its scheme), a missing key, an explicit null, or a value of the wrong JSON type. The default, 0.1, is
+    /// mostly clean data with every case present in a job of a few dozen records; 0 sends clean data only, 1 makes
+    /// every value irregular. Which value is irregular depends on <see cref="Seed"/> only. Jobs whose enrichments
+    /// the emulator suggested are not affected.
+    /// </summary>
+    public double EnrichmentIrregularity { get; set; } = DefaultEnrichmentIrregularity;
+
+    /// <summary>The default of <see cref="EnrichmentIrregularity"/>: one value in ten.</summary>
+    public const double DefaultEnrichmentIrregularity = 0.1;
+
     /// <summary>Clock the emulator reads. Defaults to <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider? TimeProvider { get; set; }
 

@@ -37,12 +37,16 @@ internal static class Program
                     options.ConcurrencyLimit = value == "none" ? null : int.Parse(value, CultureInfo.InvariantCulture);
                     i++;
                     break;
+                case "--enrichment-irregularity" when value is not null:
+                    options.EnrichmentIrregularity = double.Parse(value, CultureInfo.InvariantCulture);
+                    i++;
+                    break;
                 case "--min-schedule-interval" when value is not null:
                     options.MinimumScheduleInterval = TimeSpan.Parse(value, CultureInfo.InvariantCulture);
                     i++;
                     break;
                 case "-h" or "--help":
-                    Console.WriteLine("CatchAll emulator. Options: --urls URL  --api-key KEY  --time-scale X  --seed N  --concurrency-limit N|none  --min-schedule-interval HH:MM:SS");
+                    Console.WriteLine("CatchAll emulator. Options: --urls URL  --api-key KEY  --time-scale X  --seed N  --concurrency-limit N|none  --min-schedule-interval HH:MM:SS  --enrichment-irregularity 0..1");
                     return 0;
                 default:
                     Console.Error.WriteLine($"Unknown or incomplete option: {args[i]}");

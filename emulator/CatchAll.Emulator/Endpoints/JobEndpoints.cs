@@ -180,6 +180,7 @@ internal static class JobEndpoints
                 EndDate = end,
                 Validators = validators,
                 Enrichments = enrichments,
+                EnrichmentsDefined = enrichments is not null,
                 Mode = mode,
                 DatasetIds = datasetIds,
                 EdScoreMin = edScoreMin,

@@ -122,6 +122,8 @@ internal sealed class EmulatorState
             EnrichmentsJson = JobRequest.ToJson(enrichments, withType: true),
             Validators = validators,
             Enrichments = enrichments,
+            EnrichmentsDefined = request.EnrichmentsDefined && request.Enrichments is not null,
+            EnrichmentIrregularity = Math.Clamp(Options.EnrichmentIrregularity, 0, 1),
             Mode = request.Mode,
             DatasetIds = request.DatasetIds,
             EdScoreMin = request.EdScoreMin,

@@ -26,6 +26,12 @@ internal sealed class JobRequest
     /// <summary>Null: suggest from the query.</summary>
     public IReadOnlyList<FieldSuggestion>? Enrichments { get; init; }
 
+    /// <summary>
+    /// The caller defined <see cref="Enrichments"/> (a monitor run inherits this from its reference job, whose
+    /// suggested fields it copies), so records fill them through <see cref="DefinedEnrichments"/>.
+    /// </summary>
+    public bool EnrichmentsDefined { get; init; }
+
     public string Mode { get; init; } = "base";
 
     public IReadOnlyList<Guid> DatasetIds { get; init; } = [];

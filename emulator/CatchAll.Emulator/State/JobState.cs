@@ -48,6 +48,12 @@ internal sealed class JobState
 
     public required IReadOnlyList<FieldSuggestion> Enrichments { get; init; }
 
+    /// <summary>The caller defined <see cref="Enrichments"/>.</summary>
+    public bool EnrichmentsDefined { get; init; }
+
+    /// <summary><see cref="EmulatorOptions.EnrichmentIrregularity"/> when the job was created.</summary>
+    public double EnrichmentIrregularity { get; init; }
+
     public required string Mode { get; init; }
 
     public IReadOnlyList<Guid> DatasetIds { get; init; } = [];
@@ -181,7 +187,7 @@ internal sealed class JobState
 
             if (!_records.TryGetValue(i, out var record))
             {
-                record = RecordBuilder.Build(Candidates[i].Event, Enrichments, lite, IsWatchlist);
+                record = RecordBuilder.Build(Candidates[i].Event, Enrichments, lite, IsWatchlist, EnrichmentsDefined ? EnrichmentIrregularity : null);
                 _records[i] = record;
             }
 

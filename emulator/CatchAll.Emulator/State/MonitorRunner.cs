@@ -64,6 +64,7 @@ internal static class MonitorRunner
             EndDate = occurrence,
             Validators = reference.Validators,
             Enrichments = reference.Enrichments,
+            EnrichmentsDefined = reference.EnrichmentsDefined,
             Mode = reference.Mode,
             DatasetIds = reference.DatasetIds,
             EdScoreMin = reference.EdScoreMin,

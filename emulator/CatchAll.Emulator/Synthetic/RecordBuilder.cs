@@ -10,15 +10,31 @@ namespace CatchAll.Emulator.Synthetic;
 /// Turns a synthetic event into a record of the API's shape, filling each requested enrichment
 /// field from the event by looking at the field's type and the words in its name.
 /// </summary>
+/// <remarks>
+/// Fields the caller defined go through <see cref="DefinedEnrichments"/> (option lists, irregular values);
+/// fields the emulator suggested itself keep their plain values.
+/// </remarks>
 internal static class RecordBuilder
 {
-    public static JsonObject Build(SyntheticEvent e, IReadOnlyList<FieldSuggestion> enrichments, bool lite, bool withConnectedEntities)
+    /// <param name="e">The event the record reports.</param>
+    /// <param name="enrichments">The job's enrichment fields.</param>
+    /// <param name="lite">Lite mode: no enrichment fields, a null confidence.</param>
+    /// <param name="withConnectedEntities">Watchlist jobs list the tracked entities the event concerns.</param>
+    /// <param name="definedIrregularity">
+    /// Null when the emulator chose the enrichments; otherwise the caller defined them, and this is the share of
+    /// irregular values (<see cref="EmulatorOptions.EnrichmentIrregularity"/>).
+    /// </param>
+    public static JsonObject Build(SyntheticEvent e, IReadOnlyList<FieldSuggestion> enrichments, bool lite, bool withConnectedEntities, double? definedIrregularity = null)
     {
         var enrichment = new JsonObject
         {
             ["enrichment_confidence"] = lite ? null : Confidence(e.Hash),
         };
-        if (!lite)
+        if (!lite && definedIrregularity is double irregularity)
+        {
+            DefinedEnrichments.Fill(enrichment, e, enrichments, irregularity);
+        }
+        else if (!lite)
         {
             foreach (var field in enrichments)
             {
@@ -301,7 +317,7 @@ internal static class RecordBuilder
         return e.Summary;
     }
 
-    private static bool Has(string name, params string[] words)
+    internal static bool Has(string name, params string[] words)
     {
         foreach (var word in words)
         {
