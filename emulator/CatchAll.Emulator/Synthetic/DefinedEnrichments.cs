@@ -185,11 +185,11 @@ internal static class DefinedEnrichments
         }
     }
 
-    /// <summary>A value outside the list: the option written as prose ("Series B" for series_b), else "unknown".</summary>
+    /// <summary>A value outside the list: the option written as a title ("Series B" for series_b), else "unknown".</summary>
     private static string OffList(string option, IReadOnlyList<string> options)
     {
-        var words = option.Replace('_', ' ').Replace('-', ' ');
-        var prose = words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+        var words = option.Replace('_', ' ').Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var prose = string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
         foreach (var candidate in new[] { prose, "unknown", "not stated" })
         {
             if (!options.Contains(candidate))
