@@ -19,6 +19,8 @@ public sealed class NamingRuleTests
 
     private static readonly SpecModel Model = WireNames.Parse(Text, "Naming.yaml");
 
+    private static readonly string ClashesText = File.ReadAllText(Path.Combine(RepoPaths.Specs, "NamingClashes.yaml"));
+
     private static IReadOnlyDictionary<string, string> Renames =>
         SpecParser.TypeRenames(new SpecInput("Naming.yaml", Text, "Specs.Naming", "NamingApi"));
 
@@ -85,6 +87,77 @@ public sealed class NamingRuleTests
         Assert.Equal("HookTask", Operation("createHook").ResponseType!.Name);     // Task, reached first from Hooks
         Assert.Equal("OrderIndex", PropertyType("Order", "range").Name);          // inline with x-catchall-type-name: its owner
         Assert.DoesNotContain(Model.Types, t => ImplicitUsingTypeNames.All.Contains(t.Name));
+    }
+
+    [Theory]
+    [InlineData("Webhooks", "Webhook")]
+    [InlineData("Entities", "Entity")]
+    [InlineData("Status", "Status")]
+    [InlineData("Statuses", "Status")]
+    [InlineData("OrderStatuses", "OrderStatus")]
+    [InlineData("Address", "Address")]
+    [InlineData("Addresses", "Address")]
+    [InlineData("Bus", "Bus")]
+    [InlineData("Buses", "Bus")]
+    [InlineData("Analysis", "Analysis")]
+    [InlineData("Analyses", "Analysis")]
+    [InlineData("Hypotheses", "Hypothesis")]
+    [InlineData("Series", "Series")]
+    [InlineData("News", "News")]
+    [InlineData("Causes", "Cause")]
+    [InlineData("Databases", "Database")]
+    [InlineData("Responses", "Response")]
+    [InlineData("Indexes", "Index")]
+    [InlineData("Indices", "Index")]
+    [InlineData("Matches", "Match")]
+    [InlineData("Caches", "Cache")]
+    [InlineData("Coaches", "Coach")]
+    [InlineData("Movies", "Movie")]
+    [InlineData("Menus", "Menu")]
+    [InlineData("APIs", "API")]
+    [InlineData("People", "Person")]
+    [InlineData("statuses", "status")]
+    [InlineData("Meta", "Meta")]
+    [InlineData("Ss", "Ss")]
+    [InlineData("S", "S")]
+    public void Singular_of_regular_irregular_and_already_singular_words(string plural, string singular)
+    {
+        Assert.Equal(singular, Naming.Singular(plural));
+    }
+
+    [Fact]
+    public void A_member_renamed_for_its_types_new_name_takes_a_name_no_other_member_has()
+    {
+        var model = WireNames.Parse(ClashesText, "NamingClashes.yaml");
+        string Member(string type, string json) => model.Types.Single(t => t.Name == type).Properties.Single(p => p.JsonName == json).Name;
+        string Value(string type, string wire) => model.Types.Single(t => t.Name == type).EnumValues.Single(v => v.Wire == wire).Member;
+
+        // StatusDto becomes Status: its "status" member cannot stay Status, and StatusValue and StatusValue2 are taken.
+        Assert.Equal("StatusValue3", Member("Status", "status"));
+        Assert.Equal("StatusValue", Member("Status", "status_value"));
+        Assert.Equal("StatusValue2", Member("Status", "status_value2"));
+        Assert.Equal("LevelValue2", Value("Level", "level"));
+        Assert.Equal("LevelValue", Value("Level", "level_value"));
+
+        // A variant's "kind" gives way to the union's Kind, without taking kind_value's name.
+        Assert.Equal("KindValue2", Member("Circle", "kind"));
+        Assert.Equal("KindValue", Member("Circle", "kind_value"));
+    }
+
+    [Fact]
+    public void A_clash_prefix_is_the_true_singular_of_the_tag()
+    {
+        var model = WireNames.Parse(ClashesText, "NamingClashes.yaml");
+
+        Assert.Contains(model.Types, t => t.Name == "StatusTask");
+        Assert.Contains(model.Types, t => t.Name == "AnalysisRange");
+        Assert.DoesNotContain(model.Types, t => t.Name.StartsWith("Statu", System.StringComparison.Ordinal) && !t.Name.StartsWith("Status", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_clash_spec_generates_code_that_compiles()
+    {
+        SpecCompile.AssertGeneratesAndCompiles(new SpecFile(Path.Combine(RepoPaths.Specs, "NamingClashes.yaml"), ClashesText, "Specs.NamingClashes", "NamingClashesApi"));
     }
 
     [Fact]

@@ -111,18 +111,141 @@ internal static class Naming
     public static string DropDto(string name) =>
         name.Length > 3 && name.EndsWith("Dto", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - 3) : name;
 
-    /// <summary>The singular of a resource name for a type prefix: Webhooks -> Webhook, Entities -> Entity.</summary>
+    /// <summary>
+    /// The singular of a resource name for a type prefix: Webhooks -> Webhook, Entities -> Entity,
+    /// Statuses -> Status, Addresses -> Address, Analyses -> Analysis. A word that already reads as a singular
+    /// (Status, Bus, Address, Analysis, Series, News) stays as it is. Only the last word changes and its case is kept.
+    /// </summary>
     public static string Singular(string name)
     {
-        if (name.EndsWith("ies", System.StringComparison.Ordinal) && name.Length > 3)
+        var words = Words(name);
+        var word = words[words.Count - 1];
+        var stem = name.Substring(0, name.Length - word.Length);
+        var lower = word.ToLowerInvariant();
+        if (Irregular.TryGetValue(lower, out var irregular))
         {
-            return name.Substring(0, name.Length - 3) + "y";
+            return stem + (char.IsUpper(word[0]) ? char.ToUpperInvariant(irregular[0]) + irregular.Substring(1) : irregular);
         }
 
-        return name.EndsWith("s", System.StringComparison.Ordinal) && !name.EndsWith("ss", System.StringComparison.Ordinal) && name.Length > 1
-            ? name.Substring(0, name.Length - 1)
-            : name;
+        if (Uncountable.Contains(lower) || lower.Length < 2 || !lower.EndsWith("s", System.StringComparison.Ordinal))
+        {
+            return name;
+        }
+
+        // An acronym's plural: APIs, IDs, CPUs, URIs.
+        if (word.Length >= 3 && word[word.Length - 1] == 's' && char.IsUpper(word[word.Length - 2]) && char.IsUpper(word[word.Length - 3]))
+        {
+            return name.Substring(0, name.Length - 1);
+        }
+
+        // Endings of singular words: Address, Analysis, Status, Bus (but Menus and Wikis are plurals).
+        if (lower.EndsWith("ss", System.StringComparison.Ordinal)
+            || (lower.EndsWith("is", System.StringComparison.Ordinal) && !PluralsOfI.Contains(lower))
+            || (lower.EndsWith("us", System.StringComparison.Ordinal) && !PluralsOfU.Contains(lower)))
+        {
+            return name;
+        }
+
+        var cut = Ending(lower);
+        return stem + word.Substring(0, word.Length - cut.Drop) + cut.Add;
     }
+
+    /// <summary>How many letters the plural ending takes off, and what the singular puts back.</summary>
+    private static (int Drop, string Add) Ending(string lower)
+    {
+        foreach (var (plural, singular) in LatinEndings)
+        {
+            if (lower.EndsWith(plural, System.StringComparison.Ordinal) && lower.Length > plural.Length)
+            {
+                return (plural.Length, singular);
+            }
+        }
+
+        if (lower.EndsWith("uses", System.StringComparison.Ordinal))
+        {
+            // Statuses -> Status, Buses -> Bus; Causes -> Cause, Uses -> Use.
+            return LatinUs.Contains(lower.Substring(0, lower.Length - 2)) ? (2, string.Empty) : (1, string.Empty);
+        }
+
+        if (lower.EndsWith("ies", System.StringComparison.Ordinal) && lower.Length > 4 && !PluralsOfIe.Contains(lower))
+        {
+            return (3, "y");
+        }
+
+        // Addresses, Boxes, Matches, Hashes, Buzzes; but Caches and Niches end in "che".
+        if (lower.EndsWith("sses", System.StringComparison.Ordinal) || lower.EndsWith("xes", System.StringComparison.Ordinal)
+            || lower.EndsWith("shes", System.StringComparison.Ordinal) || lower.EndsWith("zzes", System.StringComparison.Ordinal)
+            || (lower.EndsWith("ches", System.StringComparison.Ordinal) && !lower.EndsWith("caches", System.StringComparison.Ordinal)
+                && !(lower.EndsWith("aches", System.StringComparison.Ordinal) && AcheWord(lower)) && !PluralsOfChe.Contains(lower)))
+        {
+            return (2, string.Empty);
+        }
+
+        return (1, string.Empty);
+    }
+
+    /// <summary>Headaches, Earaches, Aches: words in -ache (Coaches and Reaches are not).</summary>
+    private static bool AcheWord(string lower) =>
+        lower == "aches" || lower.EndsWith("headaches", System.StringComparison.Ordinal) || lower.EndsWith("earaches", System.StringComparison.Ordinal)
+        || lower.EndsWith("toothaches", System.StringComparison.Ordinal) || lower.EndsWith("backaches", System.StringComparison.Ordinal)
+        || lower.EndsWith("stomachaches", System.StringComparison.Ordinal) || lower.EndsWith("heartaches", System.StringComparison.Ordinal)
+        || lower.EndsWith("moustaches", System.StringComparison.Ordinal) || lower.EndsWith("mustaches", System.StringComparison.Ordinal)
+        || lower.EndsWith("panaches", System.StringComparison.Ordinal) || lower.EndsWith("gouaches", System.StringComparison.Ordinal);
+
+    /// <summary>Plurals of words in -che other than -ache.</summary>
+    private static readonly HashSet<string> PluralsOfChe = new(System.StringComparer.Ordinal)
+    {
+        "niches", "cliches", "quiches", "avalanches", "psyches", "creches", "fiches", "microfiches", "brioches",
+        "douches", "pastiches", "cloches", "tranches",
+    };
+
+    /// <summary>Plurals of words in -i, which end in -is like Analysis.</summary>
+    private static readonly HashSet<string> PluralsOfI = new(System.StringComparer.Ordinal)
+    {
+        "taxis", "wikis", "kiwis", "emojis", "skis", "minis", "safaris", "bikinis", "martinis", "alibis", "yetis",
+        "maxis", "semis", "khakis", "salamis", "tsunamis", "delis", "rabbis",
+    };
+
+    private static readonly HashSet<string> Uncountable = new(System.StringComparer.Ordinal)
+    {
+        "news", "series", "species", "analytics", "statistics", "diagnostics", "logistics", "economics", "physics",
+        "metadata", "data", "media", "equipment", "information", "feedback", "software", "hardware",
+    };
+
+    private static readonly Dictionary<string, string> Irregular = new(System.StringComparer.Ordinal)
+    {
+        ["people"] = "person", ["children"] = "child", ["men"] = "man", ["women"] = "woman", ["criteria"] = "criterion",
+        ["phenomena"] = "phenomenon", ["indices"] = "index", ["matrices"] = "matrix", ["vertices"] = "vertex",
+        ["appendices"] = "appendix", ["feet"] = "foot", ["teeth"] = "tooth", ["mice"] = "mouse", ["geese"] = "goose",
+    };
+
+    /// <summary>Plural endings of Greek and Latin -is words: Analyses, Hypotheses, Diagnoses, Crises, Synopses.</summary>
+    private static readonly (string Plural, string Singular)[] LatinEndings =
+    {
+        ("yses", "ysis"), ("theses", "thesis"), ("gnoses", "gnosis"), ("crises", "crisis"), ("opses", "opsis"),
+    };
+
+    /// <summary>Singulars in -us whose plural adds -es (the word before "es").</summary>
+    private static readonly HashSet<string> LatinUs = new(System.StringComparer.Ordinal)
+    {
+        "status", "bus", "campus", "virus", "bonus", "census", "consensus", "focus", "corpus", "radius", "syllabus",
+        "stimulus", "prospectus", "apparatus", "nexus", "surplus", "genus", "circus", "chorus", "cactus", "fungus",
+        "nucleus", "octopus", "hiatus", "lotus", "walrus", "minus", "plus", "thesaurus", "sinus", "abacus", "exodus",
+    };
+
+    /// <summary>Plurals of words in -u, which end in -us like the singulars above.</summary>
+    private static readonly HashSet<string> PluralsOfU = new(System.StringComparer.Ordinal)
+    {
+        "menus", "gurus", "emus", "haikus", "tutus", "gnus", "tofus", "skus", "cpus", "gpus", "vpus", "npus", "tpus", "apus", "pdus", "mtus", "sdus",
+    };
+
+    /// <summary>Plurals of words in -ie, which end in -ies like those of words in -y.</summary>
+    private static readonly HashSet<string> PluralsOfIe = new(System.StringComparer.Ordinal)
+    {
+        "movies", "cookies", "zombies", "calories", "rookies", "selfies", "hoodies", "brownies", "genies", "freebies",
+        "goalies", "smoothies", "sorties", "aunties", "pies", "ties", "lies", "dies", "hippies", "newbies", "yuppies",
+        "lingeries", "prairies", "eyries", "rotisseries", "coteries", "reveries", "menageries", "boogies", "bookies",
+    };
 
     /// <summary>
     /// The parameter that carries an uploaded file's name: <c>fileName</c> for a field named <c>file</c>,

@@ -61,9 +61,11 @@ internal sealed partial class SpecParser
                 BaseUnion = decl.BaseUnion is null ? null : Rename(decl.BaseUnion),
                 DiscriminatorValue = decl.Kind == DeclKind.Union ? unknowns.Reserve("Unknown" + name) : decl.DiscriminatorValue,
                 Properties = decl.Properties
-                    .Select(p => p with { Name = p.Name == name ? p.Name + "Value" : p.Name, Type = RenameRef(p.Type)! })
+                    .Zip(RenameClashingMember(decl.Properties.Select(p => p.Name).ToList(), name, ObjectReservedMembers), (p, member) => p with { Name = member, Type = RenameRef(p.Type)! })
                     .ToEquatableArray(),
-                EnumValues = decl.EnumValues.Select(v => v.Member == name ? v with { Member = v.Member + "Value" } : v).ToEquatableArray(),
+                EnumValues = decl.EnumValues
+                    .Zip(RenameClashingMember(decl.EnumValues.Select(v => v.Member).ToList(), name, EnumReservedMembers), (v, member) => v with { Member = member })
+                    .ToEquatableArray(),
                 Variants = decl.Variants.Select(v => v with { Type = RenameRef(v.Type)! }).ToEquatableArray(),
                 AdditionalPropertiesType = RenameRef(decl.AdditionalPropertiesType),
             });
@@ -98,6 +100,22 @@ internal sealed partial class SpecParser
             Waiters = waiters,
             Pagers = pagers,
         };
+    }
+
+    /// <summary>
+    /// The member names with <paramref name="clash"/> (a name C# forbids here, such as the type's own) renamed to
+    /// clash + "Value", or clash + "Value2", "Value3"... when another member or a reserved name already has that:
+    /// the order of the members decides, so the same spec always gets the same names.
+    /// </summary>
+    internal static List<string> RenameClashingMember(List<string> members, string clash, IEnumerable<string> reserved)
+    {
+        if (!members.Contains(clash))
+        {
+            return members;
+        }
+
+        var names = new UniqueNameBuilder(members.Where(m => m != clash).Concat(reserved).Append(clash));
+        return members.Select(m => m == clash ? names.Reserve(clash + "Value") : m).ToList();
     }
 
     private static string Canonical(Dictionary<string, string> canonical, string name)

@@ -288,7 +288,7 @@ internal sealed partial class SpecParser
         string? additionalPointer = null;
         Flatten(schema, pointer, properties, required, ref additional, ref additionalPointer, depth: 0);
 
-        var members = new UniqueNameBuilder(new[] { name, "AdditionalProperties", "JsonConverter" });
+        var members = new UniqueNameBuilder(ObjectReservedMembers.Append(name));
         var declared = new List<PropertyDecl>();
         var outer = _owner;
         _owner = name;
@@ -411,7 +411,7 @@ internal sealed partial class SpecParser
 
     private void DeclareEnum(string name, IOpenApiSchema schema, string pointer)
     {
-        var members = new UniqueNameBuilder(new[] { name, "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "JsonConverter" });
+        var members = new UniqueNameBuilder(EnumReservedMembers.Append(name));
         var values = new List<EnumValueDecl>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in schema.Enum!)
@@ -522,10 +522,7 @@ internal sealed partial class SpecParser
                 BaseUnion = name,
                 DiscriminatorProperty = discriminator.PropertyName,
                 DiscriminatorValue = key,
-                Properties = variantDecl.Properties
-                    .Where(p => p.JsonName != discriminator.PropertyName)
-                    .Select(p => p.Name == UnionKindMember(name) ? p with { Name = p.Name + "Value" } : p)
-                    .ToEquatableArray(),
+                Properties = VariantProperties(variantDecl, discriminator.PropertyName, UnionKindMember(name)),
             };
             variants.Add(new UnionVariantDecl(key, members.Reserve(Naming.Pascal(key)), variantRef));
         }
@@ -584,6 +581,20 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>The union base's discriminator member; the emitter names it the same way.</summary>
+    /// <summary>Members an object's own properties may not take: the emitted type declares them.</summary>
+    internal static readonly string[] ObjectReservedMembers = { "AdditionalProperties", "JsonConverter" };
+
+    /// <summary>Members an open enum's values may not take: the emitted struct declares or inherits them.</summary>
+    internal static readonly string[] EnumReservedMembers = { "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "JsonConverter" };
+
+    /// <summary>A variant's properties without the discriminator; one named like the base's Kind member is renamed.</summary>
+    private static EquatableArray<PropertyDecl> VariantProperties(TypeDecl variant, string? discriminator, string kindMember)
+    {
+        var kept = variant.Properties.Where(p => p.JsonName != discriminator).ToList();
+        var names = RenameClashingMember(kept.Select(p => p.Name).ToList(), kindMember, ObjectReservedMembers.Append(variant.Name));
+        return kept.Zip(names, (p, member) => p with { Name = member }).ToEquatableArray();
+    }
+
     internal static string UnionKindMember(string unionName) => unionName == "Kind" ? "KindValue" : "Kind";
 
     private static (TypeKind Kind, string Member) PrimitiveMember(TypeKind kind) => kind switch
