@@ -151,6 +151,8 @@ public sealed class NamingRuleTests
 
         Assert.Contains(model.Types, t => t.Name == "StatusTask");
         Assert.Contains(model.Types, t => t.Name == "AnalysisRange");
+        Assert.Contains(model.Types, t => t.Name == "AnalysisLogLevel");
+        Assert.Contains(model.Types, t => t.Name == "AnalysisEndpoint");
         Assert.DoesNotContain(model.Types, t => t.Name.StartsWith("Statu", System.StringComparison.Ordinal) && !t.Name.StartsWith("Status", System.StringComparison.Ordinal));
     }
 
@@ -234,6 +236,49 @@ public sealed class NamingRuleTests
         run.AssertDidNotCrash();
         var errors = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
+    }
+
+    [SkippableFact]
+    public void The_implicit_using_list_covers_the_web_sdk_namespaces_of_the_aspnetcore_shared_framework()
+    {
+        // The ASP.NET Core shared framework next to the runtime the tests run on (the .NET SDK installs both).
+        var runtime = new DirectoryInfo(Path.GetDirectoryName(typeof(object).Assembly.Location)!);
+        var aspnet = new DirectoryInfo(Path.Combine(runtime.Parent!.Parent!.FullName, "Microsoft.AspNetCore.App", runtime.Name));
+        Skip.IfNot(aspnet.Exists, "no ASP.NET Core shared framework at " + aspnet.FullName);
+        var namespaces = new HashSet<string>
+        {
+            "System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http",
+            "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
+            "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
+        };
+
+        var found = new List<string>();
+        foreach (var file in aspnet.GetFiles("*.dll").Concat(runtime.GetFiles("System.Net.Http.Json.dll")))
+        {
+            using var stream = file.OpenRead();
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            if (!pe.HasMetadata)
+            {
+                continue;
+            }
+
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            foreach (var handle in metadata.TypeDefinitions)
+            {
+                var type = metadata.GetTypeDefinition(handle);
+                var ns = metadata.GetString(type.Namespace);
+                if ((type.Attributes & System.Reflection.TypeAttributes.VisibilityMask) == System.Reflection.TypeAttributes.Public && namespaces.Contains(ns))
+                {
+                    var name = metadata.GetString(type.Name);
+                    found.Add(ns + "." + (name.Contains('`') ? name.Substring(0, name.IndexOf('`')) : name));
+                }
+            }
+        }
+
+        Assert.Contains("Microsoft.AspNetCore.Http.Results", found);
+        Assert.Contains("Microsoft.Extensions.Logging.ILogger", found);
+        var missing = found.Where(n => !ImplicitUsingTypeNames.All.Contains(n.Substring(n.LastIndexOf('.') + 1))).Distinct().ToList();
+        Assert.True(missing.Count == 0, string.Join(", ", missing));
     }
 
     [Fact]
