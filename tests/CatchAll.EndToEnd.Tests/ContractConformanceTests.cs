@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Threading.Tasks;
+using CatchAll.Emulator;
 using CatchAll.EndToEnd.Tests.Infrastructure;
+using CatchAll.Models;
 using Microsoft.OpenApi;
 using Xunit;
 
@@ -42,6 +45,55 @@ public sealed class ContractConformanceTests(OperationTourFixture tour) : IClass
         var statuses = tour.Requests.Select(r => r.StatusCode).ToHashSet();
         Assert.Subset(statuses, new HashSet<int> { 200, 400, 403, 404, 422, 429 });
         Assert.All(tour.Requests, r => Assert.NotNull(r.ResponseMediaType is null && r.StatusCode != 204 ? null : r));
+    }
+
+    [Fact]
+    public async Task Records_of_defined_enrichments_conform_and_read_when_every_value_is_irregular()
+    {
+        // Irregular values (numeric strings, nulls, companies as strings...) sit in the free-form part of
+        // `enrichment`; the contract must still hold around them, for job and monitor records alike.
+        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { EnrichmentIrregularity = 1, MinimumScheduleInterval = TimeSpan.Zero });
+        session.Http.CaptureBodies = true;
+        var submitted = await session.Client.Jobs.CreateJobAsync(new SubmitRequest
+        {
+            Query = "Series B funding rounds for SaaS startups",
+            Limit = 20,
+            Enrichments =
+            [
+                new EnrichmentSchema { Name = "investee_company", Description = "The company that raised", Type = EnrichmentType.Company },
+                new EnrichmentSchema { Name = "funding_amount", Description = "Amount raised", Type = EnrichmentType.Number },
+                new EnrichmentSchema { Name = "funding_currency", Description = "ISO 4217 code", Type = EnrichmentType.Text },
+                new EnrichmentSchema { Name = "announcement_date", Description = "Date announced", Type = EnrichmentType.Date },
+                new EnrichmentSchema { Name = "stage", Description = "Stage, one of: seed, series_a, series_b", Type = EnrichmentType.Option },
+                new EnrichmentSchema { Name = "company_website", Description = "Home page", Type = EnrichmentType.Url },
+            ],
+        });
+        session.Emulator.Clock.Advance(TimeSpan.FromMinutes(20));
+        var records = new List<CatchAll.Models.Record>();
+        await foreach (var record in session.Client.Jobs.GetJobResultsAllAsync(submitted.JobId))
+        {
+            records.Add(record);
+        }
+
+        var monitor = await session.Client.Monitors.CreateMonitorAsync(new CreateMonitorRequest { ReferenceJobId = submitted.JobId, Schedule = "every hour", Limit = 20 });
+        session.Emulator.Clock.Advance(TimeSpan.FromHours(1));
+        session.Emulator.Clock.Advance(TimeSpan.FromMinutes(20));
+        var pulled = await session.Client.Monitors.PullMonitorResultsAsync(Assert.NotNull(monitor.MonitorId));
+
+        Assert.Equal(20, records.Count);
+        Assert.Contains(records, r => r.Enrichment.AdditionalProperties.TryGetValue("funding_amount", out var amount) && amount.ValueKind == JsonValueKind.String);
+        Assert.True(pulled.AllRecords!.Count >= 20, "the monitor starts from its reference job's records");
+        var problems = new List<string>();
+        foreach (var (operationId, call) in session.Http.Requests.Select(r => (SpecOperations.Match(r.Method, r.Path)?.OperationId, r)))
+        {
+            if (operationId is "getJobResults" or "pullMonitorResults")
+            {
+                problems.AddRange(Check(SpecOperations.Operation(operationId), call).Select(p => $"{operationId}: {p}"));
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+        Assert.Contains(session.Http.Requests, r => SpecOperations.Match(r.Method, r.Path)?.OperationId == "pullMonitorResults");
     }
 
     [Fact]
