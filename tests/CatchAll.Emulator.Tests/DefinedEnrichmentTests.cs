@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace CatchAll.Emulator.Tests;
@@ -152,11 +153,7 @@ public sealed class DefinedEnrichmentTests
     public async Task Monitor_records_carry_the_same_defined_fields()
     {
         // Every value irregular: a run that filled the fields as suggested ones would send clean values.
-        var (emulator, time) = await EmulatorFixtures.StartManualAsync(o =>
-        {
-            o.MinimumScheduleInterval = TimeSpan.Zero;
-            o.EnrichmentIrregularity = 1;
-        });
+        var (emulator, time) = await StartAllIrregularWithHourlyMonitorsAsync();
         await using var owned = emulator;
         var api = new Api(emulator.CreateClient());
         var reference = (await api.PostAsync("/catchAll/submit", Submit(EveryType, 10))).Str("job_id");
@@ -190,11 +187,7 @@ public sealed class DefinedEnrichmentTests
     [Fact]
     public async Task Jobs_and_monitors_with_suggested_enrichments_keep_plain_values_whatever_the_irregularity()
     {
-        var (emulator, time) = await EmulatorFixtures.StartManualAsync(o =>
-        {
-            o.MinimumScheduleInterval = TimeSpan.Zero;
-            o.EnrichmentIrregularity = 1;
-        });
+        var (emulator, time) = await StartAllIrregularWithHourlyMonitorsAsync();
         await using var owned = emulator;
         var api = new Api(emulator.CreateClient());
         var jobId = (await api.PostAsync("/catchAll/submit", """{"query":"Funding rounds for fintech startups","limit":20}""")).Str("job_id");
@@ -233,6 +226,14 @@ public sealed class DefinedEnrichmentTests
             Assert.Single(enrichment.EnumerateObject());
         });
     }
+
+    /// <summary>Every value irregular, monitors may run hourly.</summary>
+    private static Task<(CatchAllEmulator Emulator, FakeTimeProvider Time)> StartAllIrregularWithHourlyMonitorsAsync() =>
+        EmulatorFixtures.StartManualAsync(o =>
+        {
+            o.MinimumScheduleInterval = TimeSpan.Zero;
+            o.EnrichmentIrregularity = 1;
+        });
 
     private static async Task<List<JsonElement>> PullAsync((string Name, string Description, string Type)[] fields, int limit, Action<EmulatorOptions>? configure = null, string mode = "base")
     {

@@ -123,7 +123,7 @@ internal sealed class EmulatorState
             Validators = validators,
             Enrichments = enrichments,
             EnrichmentsDefined = request.EnrichmentsDefined && request.Enrichments is not null,
-            EnrichmentIrregularity = Math.Clamp(Options.EnrichmentIrregularity, 0, 1),
+            EnrichmentIrregularity = double.IsNaN(Options.EnrichmentIrregularity) ? 0 : Math.Clamp(Options.EnrichmentIrregularity, 0, 1),
             Mode = request.Mode,
             DatasetIds = request.DatasetIds,
             EdScoreMin = request.EdScoreMin,
