@@ -10,10 +10,10 @@ namespace CatchAll.Emulator.Synthetic;
 /// them, so callers (and our generator, for C# enums) state them in prose; the emulator answers with one of them.
 /// </summary>
 /// <remarks>
-/// Accepted forms, case-insensitive: a marker (<c>one of</c>, <c>options</c>, <c>option</c>, <c>values</c>,
-/// <c>allowed values</c>, <c>possible values</c>, <c>valid values</c>, <c>choices</c>, <c>choose from</c>), optionally
-/// followed by <c>are</c>/<c>is</c> and a colon, then items separated by commas, <c>|</c> or a final
-/// <c>or</c>/<c>and</c>; the list may sit in brackets or parentheses and items may be quoted with ', " or `.
+/// Accepted forms, case-insensitive: <c>one of</c> or <c>choose from</c>, or one of the nouns <c>options</c>,
+/// <c>option</c>, <c>values</c>, <c>allowed values</c>, <c>possible values</c>, <c>valid values</c>, <c>choices</c>
+/// followed by a colon, <c>are</c>/<c>is</c> or a bracket; then items separated by commas, <c>|</c>, <c>or</c> or <c>and</c>
+/// (an item cannot contain those words); the list may sit in brackets or parentheses and items may be quoted with ', " or `.
 /// The list ends at a closing bracket, a line break, a semicolon or a full stop followed by a space.
 /// Examples: "one of: seed, series_a, series_b", "Options: a, b, c", "Stage (one of: seed | series_a)",
 /// "allowed values are 'low', 'medium' or 'high'". A description with no marker has no list.
