@@ -48,6 +48,15 @@ namespace CatchAll.Runtime
         /// Creates a pipeline over a caller-owned <see cref="HttpClient"/> (e.g. from <c>IHttpClientFactory</c>),
         /// which the pipeline never disposes.
         /// </summary>
+        /// <remarks>
+        /// The pipeline follows same-origin redirects itself and refuses the rest, but it sees only what the
+        /// <paramref name="httpClient"/> returns. If that client's handler follows redirects itself
+        /// (<c>AllowAutoRedirect</c> is true by default), a chain leaving the service's origin and coming back to it
+        /// (A, then B, then A) delivers the request, API key included, to B without the pipeline noticing; a chain
+        /// ending elsewhere is refused only after the fact. Give it a handler with <c>AllowAutoRedirect = false</c>.
+        /// <c>AddCatchAllClient</c> does this for the handler it registers, and for a <see cref="HttpClientHandler"/>
+        /// or <c>SocketsHttpHandler</c> configured on it later.
+        /// </remarks>
         /// <param name="httpClient">The client to send with. Its <see cref="HttpClient.Timeout"/> still applies; the
         /// call's own limit is <see cref="CatchAllClientOptions.Timeout"/>, so set the client's to infinite to rely on that alone.</param>
         /// <param name="options">The client options.</param>
