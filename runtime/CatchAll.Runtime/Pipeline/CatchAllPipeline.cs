@@ -148,7 +148,7 @@ namespace CatchAll.Runtime
                 async (response, headers, token) =>
                 {
                     // Draining lets the connection go back to the pool; a body beyond the limit is dropped with the connection.
-                    using ResponseBody drained = await ResponseBody.ReadAsync(response, Options.MaxResponseBodySize, truncate: true, request.OperationId, token).ConfigureAwait(false);
+                    await ResponseBody.DrainAsync(response, Options.MaxResponseBodySize, token).ConfigureAwait(false);
                     return new ApiResponse((int)response.StatusCode, headers, request.OperationId);
                 },
                 disposeOnSuccess: true,

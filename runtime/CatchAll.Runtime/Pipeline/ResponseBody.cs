@@ -18,6 +18,8 @@ namespace CatchAll.Runtime
     {
         private const int DefaultSize = 16 * 1024;
 
+        private const int DrainBufferSize = 16 * 1024;
+
         private const int TrustedSize = 4 * 1024 * 1024;
         private readonly byte[]? _buffer;
 
@@ -118,6 +120,50 @@ namespace CatchAll.Runtime
             {
                 ArrayPool<byte>.Shared.Return(buffer);
                 throw;
+            }
+        }
+
+        /// <summary>
+        /// Reads and discards a body nobody wants (an operation that returns nothing), so the connection can go back to
+        /// the pool: through one small pooled buffer, never a buffer the body's size. A body declared or found to be
+        /// longer than <paramref name="limit"/> is left unread, and the connection is dropped with the response.
+        /// </summary>
+        /// <param name="response">The response.</param>
+        /// <param name="limit">The most bytes read.</param>
+        /// <param name="cancellationToken">Cancels the read.</param>
+        public static async Task DrainAsync(HttpResponseMessage response, long limit, CancellationToken cancellationToken)
+        {
+            if (response.Content is null || response.Content.Headers.ContentLength is long declared && (declared == 0 || declared > limit))
+            {
+                return;
+            }
+
+            byte[] scratch = ArrayPool<byte>.Shared.Rent(DrainBufferSize);
+            try
+            {
+#if NET8_0_OR_GREATER
+                using Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+                using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+                for (long total = 0; total <= limit;)
+                {
+#if NET8_0_OR_GREATER
+                    int read = await stream.ReadAsync(scratch.AsMemory(), cancellationToken).ConfigureAwait(false);
+#else
+                    int read = await stream.ReadAsync(scratch, 0, scratch.Length, cancellationToken).ConfigureAwait(false);
+#endif
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    total += read;
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(scratch);
             }
         }
 
