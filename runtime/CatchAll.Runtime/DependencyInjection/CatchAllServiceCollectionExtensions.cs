@@ -25,8 +25,9 @@ namespace Microsoft.Extensions.DependencyInjection
         /// Its primary handler does not follow redirects (the pipeline follows same-origin ones itself, so the key never
         /// goes to another origin). A primary handler configured later (<c>ConfigurePrimaryHttpMessageHandler</c>,
         /// <c>ConfigureHttpClientDefaults</c>) gets <c>AllowAutoRedirect = false</c> forced on it when it is an
-        /// <see cref="HttpClientHandler"/> or a <c>SocketsHttpHandler</c>; any other primary handler must not follow
-        /// redirects itself, since a redirect chain that returns to the service's origin cannot be seen from outside.
+        /// <see cref="HttpClientHandler"/> or (in the net8.0 build; the netstandard2.0 one cannot name it) a
+        /// <c>SocketsHttpHandler</c>; any other primary handler must not follow redirects itself, since a redirect chain
+        /// that returns to the service's origin cannot be seen from outside.
         /// The client retries by itself, only idempotent methods unless a call opts in. A chained resilience handler should
         /// not retry as well: the standard one retries every method by default, a submit included, which can start a
         /// job twice. Turn its retry off and keep its circuit breaker and timeouts:

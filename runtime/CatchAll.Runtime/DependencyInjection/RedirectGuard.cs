@@ -21,6 +21,7 @@ namespace Microsoft.Extensions.DependencyInjection
                         handler.AllowAutoRedirect = false;
                         break;
 #if NET
+                    // The netstandard2.0 build cannot name this type (.NET Core before 8 has it): documented there.
                     case SocketsHttpHandler { AllowAutoRedirect: true } handler:
                         handler.AllowAutoRedirect = false;
                         break;
