@@ -77,11 +77,7 @@ namespace CatchAll.Runtime
             int length = 0;
             try
             {
-#if NET8_0_OR_GREATER
-                using Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-                using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+                using Stream stream = await OpenAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 while (true)
                 {
                     if (length > limit)
@@ -141,11 +137,7 @@ namespace CatchAll.Runtime
             byte[] scratch = ArrayPool<byte>.Shared.Rent(DrainBufferSize);
             try
             {
-#if NET8_0_OR_GREATER
-                using Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-                using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+                using Stream stream = await OpenAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 for (long total = 0; total <= limit;)
                 {
 #if NET8_0_OR_GREATER
@@ -166,6 +158,13 @@ namespace CatchAll.Runtime
                 ArrayPool<byte>.Shared.Return(scratch);
             }
         }
+
+        private static Task<Stream> OpenAsync(HttpContent content, CancellationToken cancellationToken) =>
+#if NET8_0_OR_GREATER
+            content.ReadAsStreamAsync(cancellationToken);
+#else
+            content.ReadAsStreamAsync();
+#endif
 
         public string ToUtf8String() => _buffer is null ? string.Empty : Encoding.UTF8.GetString(_buffer, 0, Length);
 

@@ -33,7 +33,7 @@ public class PartialResultsPagingTests
         var time = new RecordingTimeProvider();
         var polls = 0;
 
-        Task<string> wait = Poller.PollAsync(
+        Task<string> wait = Wait(
             async token =>
             {
                 int poll = polls++;
@@ -48,12 +48,8 @@ public class PartialResultsPagingTests
                 pagesPerPoll.Add(server.Requests.Skip(before).Select(PageNumber).ToArray());
                 return "enriching";
             },
-            Evaluate,
-            status => new InvalidOperationException(status),
             new PollingOptions { Interval = Interval },
-            time,
-            null,
-            CancellationToken.None);
+            time);
         for (int poll = 1; poll <= available.Length; poll++)
         {
             await time.WaitForTimerAsync(poll);
@@ -83,7 +79,7 @@ public class PartialResultsPagingTests
         var time = new RecordingTimeProvider();
         var polls = 0;
 
-        Task<string> wait = Poller.PollAsync(
+        Task<string> wait = Wait(
             async token =>
             {
                 int poll = polls++;
@@ -97,12 +93,8 @@ public class PartialResultsPagingTests
                 await reporter.ReportNewAsync(Pager(pipeline), token);
                 return "enriching";
             },
-            Evaluate,
-            status => new InvalidOperationException(status),
             new PollingOptions { Interval = Interval },
-            time,
-            null,
-            CancellationToken.None);
+            time);
         for (int step = 1; step <= 2; step++)
         {
             await time.WaitForTimerAsync(step);
@@ -121,24 +113,28 @@ public class PartialResultsPagingTests
         using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
         var reporter = new NewItemReporter<JobDto, string>(id => id, new SyncProgress<IReadOnlyList<string>>(new List<IReadOnlyList<string>>()));
 
-        Task<string> wait = Poller.PollAsync(
+        Task<string> wait = Wait(
             async token =>
             {
                 await reporter.ReportNewAsync(Pager(pipeline), token);
                 return "enriching";
             },
-            Evaluate,
-            status => new InvalidOperationException(status),
             new PollingOptions { Interval = Interval, TransientFailureTolerance = TimeSpan.Zero },
-            new RecordingTimeProvider(),
-            null,
-            CancellationToken.None);
+            new RecordingTimeProvider());
 
         var exception = await Eventually.Completes(Assert.ThrowsAsync<CatchAllPagingException>(() => wait));
         Assert.Equal(2, exception.PageNumber);
     }
 
-    private static PollOutcome Evaluate(string status) => status == "completed" ? PollOutcome.Succeeded : PollOutcome.Continue;
+    private static Task<string> Wait(Func<CancellationToken, Task<string>> poll, PollingOptions options, TimeProvider time) =>
+        Poller.PollAsync(
+            poll,
+            status => status == "completed" ? PollOutcome.Succeeded : PollOutcome.Continue,
+            status => new InvalidOperationException(status),
+            options,
+            time,
+            null,
+            CancellationToken.None);
 
     private static int PageNumber(FaultRequest request) =>
         int.Parse(request.Target.Split("page=")[1], CultureInfo.InvariantCulture);
