@@ -52,6 +52,14 @@ public static class CatchAllWebhookExtensions
     /// Maps the endpoint CatchAll delivers to (POST, and PUT or PATCH for webhooks configured so). It answers at once
     /// and calls <paramref name="handler"/> later from the queue, with a token cancelled only when shutdown runs out of time.
     /// </summary>
+    /// <remarks>
+    /// Delivery is at most once: the endpoint answers 200 as soon as the event is in the in-memory queue, so an event
+    /// acknowledged and not yet handled is lost if the process crashes or shutdown runs out of
+    /// <see cref="CatchAllWebhookOptions.ShutdownTimeout"/> (CatchAll will not send it again). For at least once,
+    /// let the handler only write the event to durable storage (a table, a message broker, an outbox) and process it
+    /// from there. A handler that throws is retried (<see cref="CatchAllWebhookOptions.MaxAttempts"/>); a failure around
+    /// it is logged and the queue goes on with the next event.
+    /// </remarks>
     public static IEndpointConventionBuilder MapCatchAllWebhooks(this IEndpointRouteBuilder endpoints, string pattern, Func<CatchAllWebhookEvent, CancellationToken, Task> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);

@@ -38,7 +38,10 @@ public sealed class CatchAllWebhookOptions
     /// <summary>Ids remembered at most (the oldest are forgotten first), which bounds the memory the window takes. Default 10,000.</summary>
     public int DedupeCapacity { get; set; } = 10_000;
 
-    /// <summary>On shutdown, how long queued events may still be handled before the rest are logged as not handled. Default 25 seconds.</summary>
+    /// <summary>
+    /// On shutdown, how long queued events may still be handled before the rest are logged as not handled. Default 25 seconds.
+    /// Those events were already acknowledged with 200 and are lost (at-most-once delivery; see the package README).
+    /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(25);
 
     /// <summary>

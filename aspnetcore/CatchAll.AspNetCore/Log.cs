@@ -44,4 +44,7 @@ internal static partial class Log
 
     [LoggerMessage(13, LogLevel.Information, "CatchAll webhook {EventId} ({Kind}) of unknown shape accepted with its raw JSON")]
     public static partial void UnknownShape(ILogger logger, string eventId, string kind);
+
+    [LoggerMessage(14, LogLevel.Error, "CatchAll webhook {EventId} ({Kind}) not handled: the webhook worker failed around the handler and goes on with the next event")]
+    public static partial void WorkerFault(ILogger logger, Exception exception, string eventId, string kind);
 }

@@ -141,6 +141,14 @@ internal sealed class WebhookQueue : IHostedService, IDisposable
                     {
                         await HandleAsync(item).ConfigureAwait(false);
                     }
+                    catch (Exception ex) when (!(ex is OperationCanceledException && _abort.IsCancellationRequested))
+                    {
+                        // HandleAsync contains the handler's failures; what still gets here came from around it (a
+                        // logger or meter listener that throws, say). A worker that died here would leave the
+                        // endpoint answering 200 for events nobody handles, so the event is given up and work goes on.
+                        Dedupe.Remove(item.Event.Id);
+                        Fault(ex, item.Event);
+                    }
                     finally
                     {
                         Interlocked.Decrement(ref _depth);
@@ -151,6 +159,24 @@ internal sealed class WebhookQueue : IHostedService, IDisposable
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
             // Shutdown timed out; StopAsync reports what was left.
+        }
+        catch (Exception ex)
+        {
+            // The channel itself failed (it is disposed with the host): nothing is left to read from.
+            Fault(ex, null);
+        }
+    }
+
+    private void Fault(Exception exception, CatchAllWebhookEvent? e)
+    {
+        try
+        {
+            Metrics.EventFailed(e?.Kind.Value ?? "unknown", "worker_fault");
+            Log.WorkerFault(_logger, exception, e?.Id ?? "(none)", e?.Kind.Value ?? "(none)");
+        }
+        catch (Exception)
+        {
+            // The logger or a metrics listener is what threw: there is nowhere left to report to.
         }
     }
 

@@ -446,6 +446,58 @@ public sealed class ReceiverTests
         Assert.Equal(CatchAllWebhookEventKind.JobCompleted, (await NextHandledAsync()).Kind);
     }
 
+    /// <summary>
+    /// The handler throws and so does a logger given its failure: the exception then escapes the handler's own
+    /// try/catch. The worker used to end there while the endpoint went on answering 200 for events nobody handled.
+    /// </summary>
+    [Fact]
+    public async Task A_failure_around_a_throwing_handler_does_not_stop_the_worker()
+    {
+        await using var host = await ReceiverHost.StartAsync(o =>
+        {
+            Basic(o);
+            o.MaxAttempts = 1;
+            o.MaxConcurrentHandlers = 1;
+        }, (e, ct) => e.Kind == CatchAllWebhookEventKind.JobCompleted ? throw new InvalidOperationException("handler broke") : Record(e, ct),
+        builder => builder.Logging.AddProvider(new ThrowingLoggerProvider(gaveUpEventId: 10)));
+
+        using var job = await host.Http.SendAsync(Payloads.Post(Payloads.JobCompleted()));
+        using var run = await host.Http.SendAsync(Payloads.Post(Payloads.MonitorRun()));
+
+        Assert.Equal(CatchAllWebhookEventKind.MonitorRun, (await NextHandledAsync()).Kind);
+        using var answer = JsonDocument.Parse(await job.Content.ReadAsStringAsync());
+        string jobEventId = answer.RootElement.GetProperty("id").GetString()!;
+        var fault = Assert.Single(host.Logs.GetSnapshot(), r => r.Id.Id == 14 && r.Category == "CatchAll.AspNetCore.WebhookQueue");
+        Assert.Contains(jobEventId, fault.Message, StringComparison.Ordinal);
+        Assert.IsType<AggregateException>(fault.Exception);
+    }
+
+    /// <summary>A logging provider that throws when asked to write one event id, as a broken sink would.</summary>
+    private sealed class ThrowingLoggerProvider(int gaveUpEventId) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new ThrowingLogger(gaveUpEventId);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class ThrowingLogger(int eventId) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId id, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (id.Id == eventId)
+                {
+                    throw new InvalidOperationException("the log sink is down");
+                }
+            }
+        }
+    }
+
     [Fact]
     public async Task Stopping_drains_every_queued_event_before_the_host_stops()
     {

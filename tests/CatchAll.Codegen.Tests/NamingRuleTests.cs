@@ -21,9 +21,6 @@ public sealed class NamingRuleTests
 
     private static readonly string ClashesText = File.ReadAllText(Path.Combine(RepoPaths.Specs, "NamingClashes.yaml"));
 
-    private static IReadOnlyDictionary<string, string> Renames =>
-        SpecParser.TypeRenames(new SpecInput("Naming.yaml", Text, "Specs.Naming", "NamingApi"));
-
     private static TypeDecl Type(string name) => Model.Types.Single(t => t.Name == name);
 
     private static TypeRef PropertyType(string owner, string json) => Type(owner).Properties.Single(p => p.JsonName == json).Type;
@@ -202,16 +199,6 @@ public sealed class NamingRuleTests
         {
             Assert.Contains(name, wire);
         }
-    }
-
-    [Fact]
-    public void The_rename_table_maps_every_old_name()
-    {
-        var renames = Renames;
-        Assert.Equal("Order", renames["OrderDto"]);
-        Assert.Equal("Shipping", renames["CreateOrderRequestDtoShipping"]);
-        Assert.Equal("HookHttpMethod", renames["HttpMethod"]);
-        Assert.Equal("WidgetDto", renames["WidgetDto"]);
     }
 
     [Fact]

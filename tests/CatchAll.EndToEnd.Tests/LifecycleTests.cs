@@ -111,6 +111,20 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.True(ids.Count > 100, $"only {ids.Count} records were reported: the pages after the first were not walked");
         Assert.True(batches.Count >= 2 && polls >= 2, $"{batches.Count} batches over {polls} polls");
 
+        // Each poll resumes at the last page that had items rather than reading every page again: a poll never
+        // starts more than one page before where the previous one ended, and page 1 is not read again once page 2
+        // has records (reading everything each time made the traffic quadratic in the number of pages).
+        var pagesPerPoll = PullPagesPerPoll(session.Http.Requests, jobId);
+        Assert.True(pagesPerPoll.Count >= 2, $"pulls in {pagesPerPoll.Count} polls");
+        for (var poll = 1; poll < pagesPerPoll.Count; poll++)
+        {
+            Assert.True(
+                pagesPerPoll[poll].Min() >= pagesPerPoll[poll - 1].Max() - 1,
+                $"poll {poll + 1} read pages {string.Join(",", pagesPerPoll[poll])} after poll {poll} read {string.Join(",", pagesPerPoll[poll - 1])}");
+        }
+
+        Assert.True(pagesPerPoll[^1].Min() > 1, $"the last poll read pages {string.Join(",", pagesPerPoll[^1])}");
+
         var all = new HashSet<string>();
         await foreach (var record in session.Client.Jobs.GetJobResultsAllAsync(jobId))
         {
@@ -118,6 +132,37 @@ public sealed class LifecycleTests : IAsyncLifetime
         }
 
         Assert.Subset<string>(all, ids.ToHashSet());
+    }
+
+    /// <summary>The page numbers of the job's pull requests, grouped by the status poll they followed.</summary>
+    private static List<int[]> PullPagesPerPoll(IReadOnlyList<RecordedRequest> requests, Guid jobId)
+    {
+        var polls = new List<int[]>();
+        var current = new List<int>();
+        foreach (var request in requests)
+        {
+            if (request.Path == "/catchAll/status/" + jobId)
+            {
+                if (current.Count > 0)
+                {
+                    polls.Add(current.ToArray());
+                }
+
+                current.Clear();
+            }
+            else if (request.Path == "/catchAll/pull/" + jobId)
+            {
+                var page = System.Web.HttpUtility.ParseQueryString(request.Query)["page"];
+                current.Add(page is null ? 1 : int.Parse(page, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (current.Count > 0)
+        {
+            polls.Add(current.ToArray());
+        }
+
+        return polls;
     }
 
     /// <summary>Funnels two progress types into one ordered log.</summary>

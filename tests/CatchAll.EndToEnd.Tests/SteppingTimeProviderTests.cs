@@ -46,6 +46,36 @@ public sealed class SteppingTimeProviderTests
     }
 
     [Fact]
+    public async Task A_timer_callback_waiting_for_another_thread_that_arms_a_timer_does_not_deadlock_the_step()
+    {
+        // What a disposed cancellation registration does while its callback runs on another thread: wait for it.
+        // When that thread needs the clock's lock (to arm or dispose a timer), a callback run inside the lock
+        // deadlocked both threads at 0 CPU.
+        var time = new SteppingTimeProvider(EmulatorSession.FakeStart);
+        using var http = new RecordingHandler();
+        var waitedInTime = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var timer = time.CreateTimer(
+            _ =>
+            {
+                using var armed = new ManualResetEventSlim();
+                _ = Task.Run(() =>
+                {
+                    time.CreateTimer(_ => { }, null, Interval, Timeout.InfiniteTimeSpan).Dispose();
+                    armed.Set();
+                });
+                waitedInTime.TrySetResult(armed.Wait(TimeSpan.FromSeconds(20)));
+            },
+            null,
+            Interval,
+            Timeout.InfiniteTimeSpan);
+
+        var stepping = Task.Run(() => time.TryStep(http, Interval));
+
+        Assert.True(await waitedInTime.Task.WaitAsync(TimeSpan.FromSeconds(40)), "the other thread could not arm its timer while the clock was stepping");
+        Assert.True(await stepping.WaitAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    [Fact]
     public void A_step_moves_the_clock_exactly_to_the_next_due_time_and_not_while_a_request_is_in_flight()
     {
         var time = new SteppingTimeProvider(EmulatorSession.FakeStart);

@@ -30,4 +30,33 @@ public sealed class RecordingTimeProviderTests
             timer!.Dispose();
         }
     }
+
+    [Fact]
+    public async Task A_timer_callback_waiting_for_another_thread_that_creates_a_timer_does_not_deadlock()
+    {
+        // Advance runs callbacks (and await continuations) inline. A callback that waits for another thread is what a
+        // disposed cancellation registration does while its callback runs elsewhere; if that thread needs the clock
+        // to create a timer, a lock held across Advance deadlocked both threads.
+        var time = new RecordingTimeProvider();
+        var waitedInTime = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var timer = time.CreateTimer(
+            _ =>
+            {
+                using var created = new ManualResetEventSlim();
+                _ = Task.Run(() =>
+                {
+                    time.CreateTimer(_ => { }, null, TimeSpan.FromSeconds(5), Timeout.InfiniteTimeSpan).Dispose();
+                    created.Set();
+                });
+                waitedInTime.TrySetResult(created.Wait(Eventually.Bound));
+            },
+            null,
+            TimeSpan.FromSeconds(1),
+            Timeout.InfiniteTimeSpan);
+
+        Task advancing = Task.Run(() => time.Advance(TimeSpan.FromSeconds(1)));
+
+        Assert.True(await waitedInTime.Task.WaitAsync(Eventually.Bound + Eventually.Bound), "the other thread could not create its timer while the clock was advancing");
+        await Eventually.Completes(advancing);
+    }
 }

@@ -204,7 +204,7 @@ internal sealed partial class Emitter
                 ? $"calls {waiter.PartialMethod} after each poll and reports the partial results"
                 : itemId is null
                     ? $"walks the pages of {waiter.PartialMethod} after each poll and reports each page of partial results"
-                    : $"walks the pages of {waiter.PartialMethod} after each poll and reports the items it has not reported before (by {itemId.JsonName}), each once, in order";
+                    : $"reads the pages of {waiter.PartialMethod} after each poll, from the last page with items on, and reports the items it has not reported before (by {itemId.JsonName}), each once, in order";
             w.Line();
             w.Doc("summary", $"Like <see cref=\"{waiter.MethodName}\"/>, and while the status is {string.Join(" or ", waiter.PartialValues)} it also {reports}.", raw: true);
             w.Doc("param", "The client.", " name=\"client\"");
@@ -218,7 +218,10 @@ internal sealed partial class Emitter
             w.Line("if (partialResults is null) throw new global::System.ArgumentNullException(nameof(partialResults));");
             if (itemId is not null)
             {
-                w.Line($"var reported = new {Generic}.HashSet<string>(global::System.StringComparer.Ordinal);");
+                // The runtime resumes each poll at the last page with items instead of walking every page again.
+                var nullableKey = !itemId.Required || itemId.Type.Nullable || !itemId.Type.IsValueType;
+                var key = nullableKey ? $"item.{itemId.Name}?.ToString()" : Format(itemId.Type, "item." + itemId.Name);
+                w.Line($"var reporter = new {Runtime}.NewItemReporter<{TypeName(partialPager!.PageType, false)}, {item}>(item => {key}, partialResults);");
             }
 
             w.Line($"return {Runtime}.Poller.PollAsync(");
@@ -232,25 +235,14 @@ internal sealed partial class Emitter
             {
                 w.Line($"await {Runtime}.ProgressReporting.ReportAsync(partialResults, await client.{waiter.PartialMethod}({waiter.IdParameterName}, cancellationToken: token).ConfigureAwait(false), token).ConfigureAwait(false);");
             }
+            else if (itemId is not null)
+            {
+                w.Line($"await reporter.ReportNewAsync(client.{partialPager.MethodName}({waiter.IdParameterName}), token).ConfigureAwait(false);");
+            }
             else
             {
                 w.Open($"await foreach (var page in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(client.{partialPager.MethodName}({waiter.IdParameterName}).AsPages(token), false))");
-                if (itemId is null)
-                {
-                    w.Line($"await {Runtime}.ProgressReporting.ReportAsync(partialResults, page, token).ConfigureAwait(false);");
-                }
-                else
-                {
-                    var nullableId = !itemId.Required || itemId.Type.Nullable || !itemId.Type.IsValueType;
-                    w.Line($"var fresh = new {Generic}.List<{item}>();");
-                    w.Open($"foreach (var item in page.{partialPager.ItemsPropertyName} ?? ({Generic}.IList<{item}>)global::System.Array.Empty<{item}>())");
-                    w.Line(nullableId
-                        ? $"if (item is not null && (item.{itemId.Name}?.ToString() is not {{ }} key || reported.Add(key))) fresh.Add(item);"
-                        : $"if (item is not null && reported.Add({Format(itemId.Type, "item." + itemId.Name)})) fresh.Add(item);");
-                    w.Close();
-                    w.Line($"if (fresh.Count > 0) await {Runtime}.ProgressReporting.ReportAsync<{partial}>(partialResults, fresh, token).ConfigureAwait(false);");
-                }
-
+                w.Line($"await {Runtime}.ProgressReporting.ReportAsync(partialResults, page, token).ConfigureAwait(false);");
                 w.Close();
             }
 

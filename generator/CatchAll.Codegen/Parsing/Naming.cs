@@ -107,7 +107,11 @@ internal static class Naming
         return owner + suffix;
     }
 
-    /// <summary>A schema name without its trailing Dto/DTO (SubmitRequestDto -> SubmitRequest); the name itself when nothing would be left.</summary>
+    /// <summary>
+    /// A Pascal-cased schema name without a trailing <c>Dto</c> (SubmitRequestDto -> SubmitRequest); the name itself
+    /// when nothing would be left. The match is case-sensitive: a spec's <c>DTO</c> is dropped only because
+    /// <see cref="Pascal"/> has already turned it into <c>Dto</c> (ReceiptDTO -> ReceiptDto -> Receipt).
+    /// </summary>
     public static string DropDto(string name) =>
         name.Length > 3 && name.EndsWith("Dto", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - 3) : name;
 

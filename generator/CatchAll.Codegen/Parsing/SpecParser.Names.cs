@@ -25,26 +25,12 @@ namespace CatchAll.Codegen.Parsing;
 /// </summary>
 internal sealed partial class SpecParser
 {
-    private readonly SortedDictionary<string, string> _renames = new(StringComparer.Ordinal);
-
-    /// <summary>For tests and the migration list: each type's name before the rules (as 0.1 named it) and after.</summary>
-    internal static IReadOnlyDictionary<string, string> TypeRenames(SpecInput input)
-    {
-        var parser = new SpecParser(input, System.Threading.CancellationToken.None);
-        parser.Run();
-        return parser._renames;
-    }
-
     private SpecModel ApplyNamingRules(SpecModel model)
     {
         var decls = model.Types.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var canonical = Merge(decls);
         var finals = FinalNames(model, decls, canonical);
         string Rename(string old) => finals[Canonical(canonical, old)];
-        foreach (var old in decls.Keys)
-        {
-            _renames[old] = Rename(old);
-        }
 
         TypeRef? RenameRef(TypeRef? type) => type is null
             ? null

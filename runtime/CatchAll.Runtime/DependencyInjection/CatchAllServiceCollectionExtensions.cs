@@ -4,6 +4,7 @@ using System.Threading;
 using CatchAll;
 using CatchAll.Runtime;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,11 @@ namespace Microsoft.Extensions.DependencyInjection
         /// comes from the container, and so does <see cref="CatchAllClientOptions.TimeProvider"/> when one is registered.
         /// The HttpClient's own timeout is disabled: <see cref="CatchAllClientOptions.Timeout"/> governs each call.
         /// Its primary handler does not follow redirects (the pipeline follows same-origin ones itself, so the key never
-        /// goes to another origin); a primary handler configured later replaces it and should do the same.
+        /// goes to another origin). A primary handler configured later (<c>ConfigurePrimaryHttpMessageHandler</c>,
+        /// <c>ConfigureHttpClientDefaults</c>) gets <c>AllowAutoRedirect = false</c> forced on it when it is an
+        /// <see cref="HttpClientHandler"/> or (in the net8.0 build; the netstandard2.0 one cannot name it) a
+        /// <c>SocketsHttpHandler</c>; any other primary handler must not follow redirects itself, since a redirect chain
+        /// that returns to the service's origin cannot be seen from outside.
         /// The client retries by itself, only idempotent methods unless a call opts in. A chained resilience handler should
         /// not retry as well: the standard one retries every method by default, a submit included, which can start a
         /// job twice. Turn its retry off and keep its circuit breaker and timeouts:
@@ -119,6 +124,11 @@ namespace Microsoft.Extensions.DependencyInjection
 
             // The pipeline follows same-origin redirects itself; a handler following them would forward the key anywhere.
             builder.ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
+
+            // A primary handler configured later (ConfigurePrimaryHttpMessageHandler, ConfigureHttpClientDefaults) would
+            // follow redirects again, and one going A -> B -> A hands the key to B unseen: the pipeline sees only the
+            // final URI. Post-configuration runs after every Configure, so this action is the last to touch the handler.
+            services.PostConfigure<HttpClientFactoryOptions>(name, factoryOptions => factoryOptions.HttpMessageHandlerBuilderActions.Add(RedirectGuard.Apply));
             services.AddTransient(provider =>
             {
                 HttpClient httpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);

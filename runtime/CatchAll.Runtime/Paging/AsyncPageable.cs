@@ -53,10 +53,36 @@ namespace CatchAll
         /// <returns>The pages, in order.</returns>
         public async IAsyncEnumerable<TPage> AsPages([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
+            await foreach (NumberedPage page in Walk(_firstPage, cancellationToken).ConfigureAwait(false))
+            {
+                yield return page.Page;
+            }
+        }
+
+        /// <summary>A page with its 1-based number and its items as read.</summary>
+        internal readonly struct NumberedPage
+        {
+            public NumberedPage(int number, TPage page, IReadOnlyList<TItem>? items)
+            {
+                Number = number;
+                Page = page;
+                Items = items;
+            }
+
+            public int Number { get; }
+
+            public TPage Page { get; }
+
+            public IReadOnlyList<TItem>? Items { get; }
+        }
+
+        /// <summary>The pages from <paramref name="firstPage"/> on, numbered, with the guards of <see cref="AsPages"/>.</summary>
+        internal async IAsyncEnumerable<NumberedPage> Walk(int firstPage, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
             PageFingerprint? previousFingerprint = null;
             object? previousPage = null;
             object? previousItems = null;
-            for (int number = _firstPage; ; number++)
+            for (int number = firstPage; ; number++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var fingerprint = new PageFingerprint();
@@ -69,7 +95,7 @@ namespace CatchAll
                 IReadOnlyList<TItem>? items = _items(page);
                 string operationId = fingerprint.OperationId ?? DefaultOperationId;
                 bool hasItems = items is not null && items.Count > 0;
-                if (hasItems && number > _firstPage
+                if (hasItems && number > firstPage
                     && (fingerprint.SameAs(previousFingerprint) || (!fingerprint.Seen && (ReferenceEquals(page, previousPage) || ReferenceEquals(items, previousItems)))))
                 {
                     throw new CatchAllPagingException(
@@ -87,7 +113,7 @@ namespace CatchAll
                         number);
                 }
 
-                yield return page;
+                yield return new NumberedPage(number, page, items);
 
                 if (!hasItems)
                 {

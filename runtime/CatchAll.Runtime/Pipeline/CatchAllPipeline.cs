@@ -48,6 +48,15 @@ namespace CatchAll.Runtime
         /// Creates a pipeline over a caller-owned <see cref="HttpClient"/> (e.g. from <c>IHttpClientFactory</c>),
         /// which the pipeline never disposes.
         /// </summary>
+        /// <remarks>
+        /// The pipeline follows same-origin redirects itself and refuses the rest, but it sees only what the
+        /// <paramref name="httpClient"/> returns. If that client's handler follows redirects itself
+        /// (<c>AllowAutoRedirect</c> is true by default), a chain leaving the service's origin and coming back to it
+        /// (A, then B, then A) delivers the request, API key included, to B without the pipeline noticing; a chain
+        /// ending elsewhere is refused only after the fact. Give it a handler with <c>AllowAutoRedirect = false</c>.
+        /// <c>AddCatchAllClient</c> does this for the handler it registers, and for a <see cref="HttpClientHandler"/>
+        /// or <c>SocketsHttpHandler</c> configured on it later.
+        /// </remarks>
         /// <param name="httpClient">The client to send with. Its <see cref="HttpClient.Timeout"/> still applies; the
         /// call's own limit is <see cref="CatchAllClientOptions.Timeout"/>, so set the client's to infinite to rely on that alone.</param>
         /// <param name="options">The client options.</param>
@@ -139,7 +148,7 @@ namespace CatchAll.Runtime
                 async (response, headers, token) =>
                 {
                     // Draining lets the connection go back to the pool; a body beyond the limit is dropped with the connection.
-                    using ResponseBody drained = await ResponseBody.ReadAsync(response, Options.MaxResponseBodySize, truncate: true, request.OperationId, token).ConfigureAwait(false);
+                    await ResponseBody.DrainAsync(response, Options.MaxResponseBodySize, token).ConfigureAwait(false);
                     return new ApiResponse((int)response.StatusCode, headers, request.OperationId);
                 },
                 disposeOnSuccess: true,
@@ -210,6 +219,9 @@ namespace CatchAll.Runtime
             long callStarted = time.GetTimestamp();
             using OperationTelemetry? telemetry = OperationTelemetry.Start(operationId, method, uri, time);
 
+            // Built at most once per call, and only when something has to be redacted (an error, a failure, a redirect).
+            var redactor = new LazyRedactor(options, requestOptions);
+
             using CancellationTokenSource timeoutSource = TimeProviderTasks.CancelAfter(time, timeout);
 
             // A caller token that can never fire needs no linking: the timeout alone ends the call.
@@ -233,7 +245,7 @@ namespace CatchAll.Runtime
                     int? receivedStatus = null;
                     try
                     {
-                        response = await SendFollowingRedirectsAsync(request, uri, requestOptions, options, attempt, token).ConfigureAwait(false);
+                        response = await SendFollowingRedirectsAsync(request, uri, requestOptions, options, redactor, attempt, token).ConfigureAwait(false);
                         int status = (int)response.StatusCode;
                         receivedStatus = status;
                         telemetry?.Responded(status);
@@ -248,17 +260,16 @@ namespace CatchAll.Runtime
 
                         string? errorBody;
                         int? cutAt = null;
-                        SecretRedactor redactor = Redactor(options, requestOptions);
                         using (ResponseBody errorBytes = await ResponseBody.ReadAsync(response, options.MaxErrorBodySize, truncate: true, operationId, token).ConfigureAwait(false))
                         {
-                            errorBody = errorBytes.Length == 0 ? null : redactor.Body(errorBytes.ToUtf8String());
+                            errorBody = errorBytes.Length == 0 ? null : redactor.Value.Body(errorBytes.ToUtf8String());
                             if (errorBytes.Truncated && errorBytes.Length > 0)
                             {
                                 cutAt = errorBytes.Length;
                             }
                         }
 
-                        failure = CatchAllApiException.Create(operationId, status, errorBody, headers, time, redactor, cutAt);
+                        failure = CatchAllApiException.Create(operationId, status, errorBody, headers, time, redactor.Value, cutAt);
                         if (lastAttempt || !RetryStrategy.IsRetriableStatus(status))
                         {
                             throw failure;
@@ -280,7 +291,7 @@ namespace CatchAll.Runtime
                     }
                     catch (Exception ex) when (RetryStrategy.IsTransportFailure(ex) && !token.IsCancellationRequested)
                     {
-                        string cause = Redactor(options, requestOptions).Text(ex.Message);
+                        string cause = redactor.Value.Text(ex.Message);
                         string authority = BaseAddress.GetLeftPart(UriPartial.Authority);
                         failure = new CatchAllTransportException(
                             operationId,
@@ -437,6 +448,22 @@ namespace CatchAll.Runtime
             || string.Equals(name, "Cookie", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Servers sometimes echo the key back ("invalid key 'abc'"); it must not reach exception text.</summary>
+        /// <summary>The redactor of one call, built on first use from the options the call started with.</summary>
+        private sealed class LazyRedactor
+        {
+            private readonly CatchAllClientOptions _options;
+            private readonly RequestOptions? _requestOptions;
+            private SecretRedactor? _value;
+
+            public LazyRedactor(CatchAllClientOptions options, RequestOptions? requestOptions)
+            {
+                _options = options;
+                _requestOptions = requestOptions;
+            }
+
+            public SecretRedactor Value => _value ??= Redactor(_options, _requestOptions);
+        }
+
         private static SecretRedactor Redactor(CatchAllClientOptions options, RequestOptions? requestOptions)
         {
             var secrets = new List<string?> { options.ApiKey };
@@ -467,7 +494,7 @@ namespace CatchAll.Runtime
         /// does not follow redirects itself, because .NET strips only <c>Authorization</c> on a redirect and the key
         /// travels in <c>x-api-key</c>: following a redirect to another origin would hand the key to that origin.
         /// </summary>
-        private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(ApiRequest request, Uri uri, RequestOptions? requestOptions, CatchAllClientOptions options, int attempt, CancellationToken token)
+        private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(ApiRequest request, Uri uri, RequestOptions? requestOptions, CatchAllClientOptions options, LazyRedactor redactor, int attempt, CancellationToken token)
         {
             Uri target = uri;
             HttpMethod method = request.Method;
@@ -499,7 +526,7 @@ namespace CatchAll.Runtime
                 }
 
                 Uri next = location.IsAbsoluteUri ? location : new Uri(target, location);
-                IReadOnlyDictionary<string, IReadOnlyList<string>> headers = Redactor(options, requestOptions).Headers(new ResponseHeaders(response));
+                IReadOnlyDictionary<string, IReadOnlyList<string>> headers = redactor.Value.Headers(new ResponseHeaders(response));
                 response.Dispose();
                 if (!SameOrigin(next, uri))
                 {

@@ -18,6 +18,8 @@ namespace CatchAll.Runtime
     {
         private const int DefaultSize = 16 * 1024;
 
+        private const int DrainBufferSize = 16 * 1024;
+
         private const int TrustedSize = 4 * 1024 * 1024;
         private readonly byte[]? _buffer;
 
@@ -75,11 +77,7 @@ namespace CatchAll.Runtime
             int length = 0;
             try
             {
-#if NET8_0_OR_GREATER
-                using Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-                using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+                using Stream stream = await OpenAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 while (true)
                 {
                     if (length > limit)
@@ -120,6 +118,53 @@ namespace CatchAll.Runtime
                 throw;
             }
         }
+
+        /// <summary>
+        /// Reads and discards a body nobody wants (an operation that returns nothing), so the connection can go back to
+        /// the pool: through one small pooled buffer, never a buffer the body's size. A body declared or found to be
+        /// longer than <paramref name="limit"/> is left unread, and the connection is dropped with the response.
+        /// </summary>
+        /// <param name="response">The response.</param>
+        /// <param name="limit">The most bytes read.</param>
+        /// <param name="cancellationToken">Cancels the read.</param>
+        public static async Task DrainAsync(HttpResponseMessage response, long limit, CancellationToken cancellationToken)
+        {
+            if (response.Content is null || response.Content.Headers.ContentLength is long declared && (declared == 0 || declared > limit))
+            {
+                return;
+            }
+
+            byte[] scratch = ArrayPool<byte>.Shared.Rent(DrainBufferSize);
+            try
+            {
+                using Stream stream = await OpenAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                for (long total = 0; total <= limit;)
+                {
+#if NET8_0_OR_GREATER
+                    int read = await stream.ReadAsync(scratch.AsMemory(), cancellationToken).ConfigureAwait(false);
+#else
+                    int read = await stream.ReadAsync(scratch, 0, scratch.Length, cancellationToken).ConfigureAwait(false);
+#endif
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    total += read;
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(scratch);
+            }
+        }
+
+        private static Task<Stream> OpenAsync(HttpContent content, CancellationToken cancellationToken) =>
+#if NET8_0_OR_GREATER
+            content.ReadAsStreamAsync(cancellationToken);
+#else
+            content.ReadAsStreamAsync();
+#endif
 
         public string ToUtf8String() => _buffer is null ? string.Empty : Encoding.UTF8.GetString(_buffer, 0, Length);
 

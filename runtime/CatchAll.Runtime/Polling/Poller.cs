@@ -13,9 +13,10 @@ namespace CatchAll.Runtime
         /// <paramref name="evaluate"/> says the resource succeeded or failed.
         /// </summary>
         /// <remarks>
-        /// A poll failing transiently (HTTP 408, 429, 500, 502, 503, 504, a transport failure, or one poll timing out)
-        /// does not end the wait: polling goes on at the interval (longer when a 429 asks for it) until the failures
-        /// have lasted <see cref="PollingOptions.TransientFailureTolerance"/>.
+        /// A poll failing transiently (HTTP 408, 429, 500, 502, 503, 504, a transport failure, one poll timing out, or
+        /// pages read by the poll contradicting themselves, <see cref="CatchAllPagingException"/>) does not end the wait:
+        /// polling goes on at the interval (longer when a 429 asks for it) until the failures have lasted
+        /// <see cref="PollingOptions.TransientFailureTolerance"/>.
         /// </remarks>
         /// <typeparam name="T">The poll result type, e.g. a job status.</typeparam>
         /// <param name="poll">Fetches the current state; receives a token that also ends with the wait's timeout.</param>
@@ -138,6 +139,10 @@ namespace CatchAll.Runtime
                 CatchAllApiException api => RetryStrategy.IsRetriableStatus(api.StatusCode),
                 CatchAllTransportException => true,
                 CatchAllTimeoutException => true,
+
+                // Only a partial-results wait pages while polling: a server whose pages disagree mid-job may well agree
+                // by the next poll, and the wait must not end over records it only reports along the way.
+                CatchAllPagingException => true,
                 _ => false,
             };
     }

@@ -43,7 +43,8 @@ namespace CatchAll
 
         /// <summary>
         /// How long a wait keeps polling through transient failures of the poll itself (HTTP 408, 429, 500, 502,
-        /// 503, 504, a transport failure, or one poll timing out) before it gives up with the last of them. Default
+        /// 503, 504, a transport failure, one poll timing out, or a partial-results wait's pages contradicting
+        /// themselves) before it gives up with the last of them. Default
         /// 5 minutes, counted from the first failure of an unbroken run; any successful poll starts the count again.
         /// Between failed polls the wait keeps its interval, or waits longer when a 429 asks for it.
         /// <see cref="TimeSpan.Zero"/> gives up at the first failure.

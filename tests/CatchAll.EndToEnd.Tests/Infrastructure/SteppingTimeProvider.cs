@@ -17,8 +17,9 @@ namespace CatchAll.EndToEnd.Tests.Infrastructure;
 /// Arming a timer (create, change, dispose) and a driver's step (find the next due time, advance to it) hold
 /// one lock, so the driver never sees a due time whose fake timer does not exist yet, and a timer is never
 /// created relative to a clock that moved between publishing its due time and creating it. Timer callbacks
-/// run on the stepping thread, inside the lock (it is re-entrant), so a poll that re-arms from its callback
-/// is not blocked.
+/// run on the stepping thread, in firing order, but only after the step has released the lock: a callback (and
+/// the await continuations it runs inline) that waited for another thread arming or disposing a timer used to
+/// deadlock both at 0 CPU when it ran inside the lock.
 /// </remarks>
 internal sealed class SteppingTimeProvider : FakeTimeProvider
 {
@@ -27,7 +28,9 @@ internal sealed class SteppingTimeProvider : FakeTimeProvider
 
     private readonly object _gate = new();
     private readonly HashSet<TrackedTimer> _timers = [];
+    private readonly List<(TimerCallback Callback, object? State)> _deferred = [];
     private long _fired;
+    private int _steppingThread;
 
     public SteppingTimeProvider(DateTimeOffset start)
         : base(start)
@@ -46,7 +49,14 @@ internal sealed class SteppingTimeProvider : FakeTimeProvider
                 {
                     tracked.OnFired();
                     Interlocked.Increment(ref _fired);
-                    callback(s);
+                    if (Volatile.Read(ref _steppingThread) == Environment.CurrentManagedThreadId)
+                    {
+                        _deferred.Add((callback, s));
+                    }
+                    else
+                    {
+                        callback(s);
+                    }
                 },
                 state,
                 dueTime,
@@ -86,6 +96,7 @@ internal sealed class SteppingTimeProvider : FakeTimeProvider
     /// <exception cref="InvalidOperationException">The clock moved to a due time but no timer fired.</exception>
     public bool TryStep(RecordingHandler http, TimeSpan horizon)
     {
+        (TimerCallback Callback, object? State)[] due;
         lock (_gate)
         {
             if (http.InFlight != 0 || NextDueWithin(horizon) is not TimeSpan step)
@@ -95,15 +106,32 @@ internal sealed class SteppingTimeProvider : FakeTimeProvider
 
             var from = GetUtcNow();
             var fired = Interlocked.Read(ref _fired);
-            Advance(step);
+            Volatile.Write(ref _steppingThread, Environment.CurrentManagedThreadId);
+            try
+            {
+                Advance(step);
+            }
+            finally
+            {
+                Volatile.Write(ref _steppingThread, 0);
+            }
+
+            due = [.. _deferred];
+            _deferred.Clear();
             if (Interlocked.Read(ref _fired) == fired)
             {
                 throw new InvalidOperationException(
                     $"Advanced the fake clock by {step} from {from:O} to {from + step:O}, where a timer was due, but no timer fired. Armed due times: {string.Join(", ", DueTimes())}.");
             }
-
-            return true;
         }
+
+        // Outside the lock: see the remarks.
+        foreach (var (callback, state) in due)
+        {
+            callback(state);
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -38,6 +38,47 @@ public class DependencyInjectionRedirectTests
         Assert.Contains("was not followed", exception.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A handler configured after registration would follow A -> B -> A itself: the pipeline would see only the final
+    /// URI (A) and B would have had the key. The registration turns its redirects off whichever handler it is.
+    /// </summary>
+    [Theory]
+    [InlineData("HttpClientHandler")]
+#if !RUNTIME_NETSTANDARD
+    // The netstandard2.0 build cannot name SocketsHttpHandler (documented): only the net8.0 build turns it off.
+    [InlineData("SocketsHttpHandler")]
+#endif
+    public async Task A_primary_handler_configured_later_does_not_follow_a_redirect_that_returns_to_the_origin(string handler)
+    {
+        Uri? origin = null;
+        await using var elsewhere = FaultServer.Start((_, _) => new Fault { Status = 302 }.With("Location", new Uri(origin!, "/back").ToString()));
+        await using var server = FaultServer.Start((request, _) => request.Target.StartsWith("/back", StringComparison.Ordinal)
+            ? Fault.Json("{\"id\":\"j\"}")
+            : new Fault { Status = 307 }.With("Location", new Uri(elsewhere.BaseAddress, "/collect").ToString()));
+        origin = server.BaseAddress;
+        var services = new ServiceCollection();
+        Func<HttpMessageHandler> primary = handler == "SocketsHttpHandler" ? () => new SocketsHttpHandler() : () => new HttpClientHandler();
+        IHttpClientBuilder builder = services.AddCatchAllClient(
+            (http, options) => new PipelineClient(new CatchAllPipeline(http, options, PipelineFactory.UnusedDefault)),
+            options =>
+            {
+                options.ApiKey = PipelineFactory.ApiKey;
+                options.BaseAddress = server.BaseAddress;
+                options.Retry.MaxAttempts = 1;
+            });
+        builder.ConfigurePrimaryHttpMessageHandler(primary);
+
+        using ServiceProvider provider = services.BuildServiceProvider();
+        using CatchAllPipeline pipeline = provider.GetRequiredService<PipelineClient>().Pipeline;
+        var request = new ApiRequest(HttpMethod.Get, "getJob");
+        request.AppendPath("/jobs/1");
+
+        await Assert.ThrowsAsync<RedirectRefusedException>(() => pipeline.SendAsync(request, null, CancellationToken.None));
+
+        Assert.Equal(0, elsewhere.RequestCount);
+        Assert.Equal(1, server.RequestCount);
+    }
+
     [Fact]
     public void The_limits_can_be_set_from_configuration_and_a_bad_one_names_its_key()
     {

@@ -34,3 +34,25 @@ public class ResponseBufferTests
         Assert.True(allocated < declared / 4, $"reading a 10-byte body that claimed {declared} bytes allocated {allocated} bytes");
     }
 }
+
+/// <summary>A body nobody reads (an operation that returns nothing) is drained through a small buffer, not kept.</summary>
+[Collection(nameof(ResponseBufferTests))]
+public class DrainedBodyTests
+{
+    [Fact]
+    public async Task The_body_of_an_operation_that_returns_nothing_is_drained_without_a_buffer_its_size()
+    {
+        const long size = 32 * 1024 * 1024;
+        await using var server = FaultServer.Start(new Fault { FillerLength = size });
+        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        var request = new ApiRequest(HttpMethod.Delete, "deleteJob");
+        request.AppendPath("/jobs/1");
+
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        ApiResponse response = await pipeline.SendAsync(request, null, CancellationToken.None);
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.True(allocated < size / 8, $"draining a {size}-byte body allocated {allocated} bytes");
+    }
+}

@@ -13,35 +13,23 @@ namespace CatchAll.Runtime.Tests.Infrastructure;
 /// the code asked for rather than measuring wall time.
 /// </summary>
 /// <remarks>
-/// A due time is published only once its fake timer exists, and creating a timer and <see cref="Advance"/> hold
-/// one lock: a test that sees a due time and advances by it always fires that timer, never one created after
-/// the clock moved (which would be due a whole interval later and leave the test waiting).
+/// A due time is published only once its fake timer exists, so a test that sees a due time and advances by it always
+/// fires that timer: the timer was scheduled relative to a clock no later than the one being advanced. No lock is held
+/// while the clock moves: <see cref="FakeTimeProvider.Advance"/> runs timer callbacks, and through them await
+/// continuations, inline; under a lock shared with <see cref="CreateTimer"/>, a continuation waiting for another thread
+/// that was creating a timer (a cancellation callback being disposed, say) deadlocked both at 0 CPU.
 /// </remarks>
 public sealed class RecordingTimeProvider : FakeTimeProvider
 {
-    private readonly object _gate = new();
     private readonly ConcurrentQueue<TimeSpan> _dueTimes = new();
 
     public IReadOnlyList<TimeSpan> DueTimes => _dueTimes.ToArray();
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        lock (_gate)
-        {
-            var timer = base.CreateTimer(callback, state, dueTime, period);
-            _dueTimes.Enqueue(dueTime);
-            return timer;
-        }
-    }
-
-    /// <summary>Advances the clock atomically with respect to timer creation (see the remarks).</summary>
-    /// <param name="delta">How far to move the clock.</param>
-    public new void Advance(TimeSpan delta)
-    {
-        lock (_gate)
-        {
-            base.Advance(delta);
-        }
+        var timer = base.CreateTimer(callback, state, dueTime, period);
+        _dueTimes.Enqueue(dueTime);
+        return timer;
     }
 
     /// <summary>Waits for the n-th (1-based) timer whose due time is not <paramref name="ignore"/> and returns its due time.</summary>

@@ -54,7 +54,7 @@ namespace CatchAll
             return await client.WaitForCompletionAsync(started.JobId, polling, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Like <see cref="WaitForCompletionAsync"/>, and while the status is enriching it also walks the pages of GetJobResultsAsync after each poll and reports the items it has not reported before (by record_id), each once, in order.</summary>
+        /// <summary>Like <see cref="WaitForCompletionAsync"/>, and while the status is enriching it also reads the pages of GetJobResultsAsync after each poll, from the last page with items on, and reports the items it has not reported before (by record_id), each once, in order.</summary>
         /// <param name="client">The client.</param>
         /// <param name="jobId">The resource to wait for.</param>
         /// <param name="partialResults">Receives each batch of new items; none is reported twice.</param>
@@ -65,22 +65,14 @@ namespace CatchAll
         {
             if (client is null) throw new global::System.ArgumentNullException(nameof(client));
             if (partialResults is null) throw new global::System.ArgumentNullException(nameof(partialResults));
-            var reported = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+            var reporter = new global::CatchAll.Runtime.NewItemReporter<global::CatchAll.Models.PullJobResponse, global::CatchAll.Models.Record>(item => item.RecordId?.ToString(), partialResults);
             return global::CatchAll.Runtime.Poller.PollAsync(
                 async token =>
                 {
                     var status = await client.GetJobStatusAsync(jobId, cancellationToken: token).ConfigureAwait(false);
                     if (status.Status?.ToString() is "enriching")
                     {
-                        await foreach (var page in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(client.GetJobResultsAllAsync(jobId).AsPages(token), false))
-                        {
-                            var fresh = new global::System.Collections.Generic.List<global::CatchAll.Models.Record>();
-                            foreach (var item in page.AllRecords ?? (global::System.Collections.Generic.IList<global::CatchAll.Models.Record>)global::System.Array.Empty<global::CatchAll.Models.Record>())
-                            {
-                                if (item is not null && (item.RecordId?.ToString() is not { } key || reported.Add(key))) fresh.Add(item);
-                            }
-                            if (fresh.Count > 0) await global::CatchAll.Runtime.ProgressReporting.ReportAsync<global::System.Collections.Generic.IReadOnlyList<global::CatchAll.Models.Record>>(partialResults, fresh, token).ConfigureAwait(false);
-                        }
+                        await reporter.ReportNewAsync(client.GetJobResultsAllAsync(jobId), token).ConfigureAwait(false);
                     }
                     return status;
                 },
