@@ -13,6 +13,7 @@ public enum FundingStage
 }
 
 /// <summary>The contract, as a user writes it.</summary>
+#region README typed-enrichments-declaration
 [CatchAllEnrichments]
 public partial record FundingRound
 {
@@ -23,6 +24,7 @@ public partial record FundingRound
     [Enrichment("The lead investor")]                         public CompanyEnrichmentOutput? LeadInvestor { get; init; }
     [Enrichment("Stage of the round")]                        public FundingStage? Stage { get; init; }
 }
+#endregion
 
 /// <summary>Every other kind of value: integers, floats, date-times, URLs, forced types, renamed fields.</summary>
 [CatchAllEnrichments]
