@@ -15,7 +15,7 @@ namespace CatchAll
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class EnrichmentValue
     {
-        // Extractors write "25,000,000" and "2.5e7" as often as 25000000.
+        // Extractors write "25,000,000" and "2.5e7" as often as 25000000 (commas are checked to be thousands separators).
         private const NumberStyles Numbers = NumberStyles.Float | NumberStyles.AllowThousands;
 
         private static readonly string[] IsoDates = { "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ssK" };
@@ -317,10 +317,36 @@ namespace CatchAll
                 case JsonValueKind.String:
                     var trimmed = element.GetString()!.Trim();
                     text = trimmed.Length == 0 ? null : trimmed;
-                    return true;
+                    return text is null || text.IndexOf(',') < 0 || Grouped(text);
                 default:
                     return IsAbsent(element);
             }
+        }
+
+        /// <summary>
+        /// Commas only as thousands separators (groups of three before the point): "25,000,000" is 25 million, while
+        /// "12,5" (a decimal comma) is refused rather than read as 125.
+        /// </summary>
+        private static bool Grouped(string text)
+        {
+            var start = text[0] is '+' or '-' ? 1 : 0;
+            var end = text.IndexOfAny(new[] { '.', 'e', 'E' });
+            var integer = text.Substring(start, (end < 0 ? text.Length : end) - start);
+            var groups = integer.Split(',');
+            if (groups[0].Length is 0 or > 3)
+            {
+                return false;
+            }
+
+            for (var i = 1; i < groups.Length; i++)
+            {
+                if (groups[i].Length != 3)
+                {
+                    return false;
+                }
+            }
+
+            return end < 0 || text.IndexOf(',', end) < 0;
         }
 
         private static bool TryInteger(JsonElement element, long min, long max, out long? value)
