@@ -290,26 +290,19 @@ internal static class EnrichmentEmitter
         if (target.HasMonitors)
         {
             w.Line();
-            w.Doc("summary", "Reads a monitor record's enrichment object as <typeparamref name=\"T\"/>.", raw: true);
-            w.Doc("typeparam", "The <c>[CatchAllEnrichments]</c> type.", " name=\"T\"", raw: true);
-            w.Doc("param", "The record.", " name=\"record\"");
+            Docs(w, "Reads a monitor record's enrichment object as <typeparamref name=\"T\"/>.", false, ("record", "The record."));
             w.Open($"public static global::CatchAll.EnrichedRecord<{models}.MonitorRecord, T> AsEnriched<T>(this {models}.MonitorRecord record) {Constraint}");
             w.Line("if (record is null) throw new global::System.ArgumentNullException(nameof(record));");
-            w.Line("return SetOf<T>().Enrich(record, record.RecordId, record.RecordTitle, record.Enrichment?.EnrichmentConfidence?.ToString(), record.Enrichment?.AdditionalProperties);");
+            w.Line($"return SetOf<T>().{EnrichRecordCall};");
             w.Close();
             w.Line();
-            w.Doc("summary", "Calls PullMonitorResultsAsync and reads each record's enrichment object as <typeparamref name=\"T\"/>, the type the monitor's reference job was submitted with.", raw: true);
-            w.Doc("typeparam", "The <c>[CatchAllEnrichments]</c> type.", " name=\"T\"", raw: true);
-            w.Doc("param", "The client.", " name=\"client\"");
-            w.Doc("param", "The monitor.", " name=\"monitorId\"");
-            w.Doc("param", "Per-call timeout, headers and retry settings.", " name=\"options\"");
-            w.Doc("param", "Stops the call.", " name=\"cancellationToken\"");
+            Docs(w, "Calls PullMonitorResultsAsync and reads each record's enrichment object as <typeparamref name=\"T\"/>, the type the monitor's reference job was submitted with.", false, ("client", "The client."), ("monitorId", "The monitor."), ("options", "Per-call timeout, headers and retry settings."), ("cancellationToken", "Stops the call."));
             w.Open($"public static async {Tasks}.Task<global::CatchAll.EnrichedPage<{models}.PullMonitorResponse, {models}.MonitorRecord, T>> PullMonitorResultsAsync<T>(this IMonitorsClient client, global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, {Token} cancellationToken = default) {Constraint}");
             w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
             w.Line("var set = SetOf<T>();");
             w.Line("var response = await client.PullMonitorResultsAsync(monitorId, options: options, cancellationToken: cancellationToken).ConfigureAwait(false);");
             w.Line($"var records = new {Collections}.List<global::CatchAll.EnrichedRecord<{models}.MonitorRecord, T>>();");
-            w.Line("if (response.AllRecords is { } all) foreach (var record in all) if (record is not null) records.Add(set.Enrich(record, record.RecordId, record.RecordTitle, record.Enrichment?.EnrichmentConfidence?.ToString(), record.Enrichment?.AdditionalProperties));");
+            w.Line($"if (response.AllRecords is {{ }} all) foreach (var record in all) if (record is not null) records.Add({EnrichRecord});");
             w.Line($"return new global::CatchAll.EnrichedPage<{models}.PullMonitorResponse, {models}.MonitorRecord, T>(response, records);");
             w.Close();
         }
@@ -323,10 +316,7 @@ internal static class EnrichmentEmitter
     {
         var enriched = $"global::CatchAll.EnrichedRecord<{models}.Record, T>";
         w.Line();
-        w.Doc("summary", "Sets the request's enrichments to those of <typeparamref name=\"T\"/>.", raw: true);
-        w.Doc("typeparam", "The <c>[CatchAllEnrichments]</c> type.", " name=\"T\"", raw: true);
-        w.Doc("param", "The request; changed and returned.", " name=\"request\"");
-        w.Doc("exception", "The request already names enrichments: they are not merged.", " cref=\"global::System.ArgumentException\"");
+        Docs(w, "Sets the request's enrichments to those of <typeparamref name=\"T\"/>.", true, ("request", "The request; changed and returned."));
         w.Open($"public static {models}.SubmitRequest WithEnrichments<T>(this {models}.SubmitRequest request) {Constraint}");
         w.Line("if (request is null) throw new global::System.ArgumentNullException(nameof(request));");
         w.Line("if (request.Enrichments is { Count: > 0 }) throw new global::System.ArgumentException(\"The request already names enrichments; a typed submit takes them from \" + typeof(T).Name + \" and does not merge. Leave SubmitRequest.Enrichments empty.\", nameof(request));");
@@ -335,13 +325,7 @@ internal static class EnrichmentEmitter
         w.Close();
         w.Line();
 
-        w.Doc("summary", "Calls CreateJobAsync with the enrichments of <typeparamref name=\"T\"/>; the request is left as it was.", raw: true);
-        w.Doc("typeparam", "The <c>[CatchAllEnrichments]</c> type.", " name=\"T\"", raw: true);
-        w.Doc("param", "The client.", " name=\"client\"");
-        w.Doc("param", "The request, without enrichments.", " name=\"body\"");
-        w.Doc("param", "Per-call timeout, headers and retry settings.", " name=\"options\"");
-        w.Doc("param", "Stops the call.", " name=\"cancellationToken\"");
-        w.Doc("exception", "The request already names enrichments: they are not merged.", " cref=\"global::System.ArgumentException\"");
+        Docs(w, "Calls CreateJobAsync with the enrichments of <typeparamref name=\"T\"/>; the request is left as it was.", true, ("client", "The client."), ("body", "The request, without enrichments."), ("options", "Per-call timeout, headers and retry settings."), ("cancellationToken", "Stops the call."));
         w.Open($"public static async {Tasks}.Task<{models}.SubmitResponse> CreateJobAsync<T>(this IJobsClient client, {models}.SubmitRequest body, global::CatchAll.RequestOptions? options = null, {Token} cancellationToken = default) {Constraint}");
         w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
         w.Line("if (body is null) throw new global::System.ArgumentNullException(nameof(body));");
@@ -357,13 +341,7 @@ internal static class EnrichmentEmitter
         if (target.HasSubmitAndWait)
         {
             w.Line();
-            w.Doc("summary", "Calls <see cref=\"CreateJobAsync{T}\"/>, then waits for the job to complete.", raw: true);
-            w.Doc("typeparam", "The <c>[CatchAllEnrichments]</c> type.", " name=\"T\"", raw: true);
-            w.Doc("param", "The client.", " name=\"client\"");
-            w.Doc("param", "The request, without enrichments.", " name=\"body\"");
-            w.Doc("param", "Interval and overall timeout of the wait.", " name=\"polling\"");
-            w.Doc("param", "Receives every status response.", " name=\"progress\"");
-            w.Doc("param", "Stops the call and the wait.", " name=\"cancellationToken\"");
+            Docs(w, "Calls <see cref=\"CreateJobAsync{T}\"/>, then waits for the job to complete.", false, ("client", "The client."), ("body", "The request, without enrichments."), ("polling", "Interval and overall timeout of the wait."), ("progress", "Receives every status response."), ("cancellationToken", "Stops the call and the wait."));
             w.Open($"public static async {Tasks}.Task<{models}.StatusResponse> SubmitAndWaitAsync<T>(this IJobsClient client, {models}.SubmitRequest body, global::CatchAll.PollingOptions? polling = null, global::System.IProgress<{models}.StatusResponse>? progress = null, {Token} cancellationToken = default) {Constraint}");
             w.Line("var started = await client.CreateJobAsync<T>(body, cancellationToken: cancellationToken).ConfigureAwait(false);");
             w.Line("return await client.WaitForCompletionAsync(started.JobId, polling, progress, cancellationToken).ConfigureAwait(false);");
@@ -373,30 +351,18 @@ internal static class EnrichmentEmitter
         if (target.HasPartialResults)
         {
             w.Line();
-            w.Doc("summary", "Like WaitForCompletionWithPartialResultsAsync, with each new record read as <typeparamref name=\"T\"/>; batches are reported in order and in step with the wait.", raw: true);
-            w.Doc("typeparam", "The <c>[CatchAllEnrichments]</c> type.", " name=\"T\"", raw: true);
-            w.Doc("param", "The client.", " name=\"client\"");
-            w.Doc("param", "The job.", " name=\"jobId\"");
-            w.Doc("param", "Receives each batch of new records; none is reported twice.", " name=\"partialResults\"");
-            w.Doc("param", "Interval and overall timeout of the wait.", " name=\"polling\"");
-            w.Doc("param", "Receives every status response.", " name=\"progress\"");
-            w.Doc("param", "Stops the wait.", " name=\"cancellationToken\"");
+            Docs(w, "Like WaitForCompletionWithPartialResultsAsync, with each new record read as <typeparamref name=\"T\"/>; batches are reported in order and in step with the wait.", false, ("client", "The client."), ("jobId", "The job."), ("partialResults", "Receives each batch of new records; none is reported twice."), ("polling", "Interval and overall timeout of the wait."), ("progress", "Receives every status response."), ("cancellationToken", "Stops the wait."));
             w.Open($"public static {Tasks}.Task<{models}.StatusResponse> WaitForCompletionWithPartialResultsAsync<T>(this IJobsClient client, global::System.Guid jobId, global::System.IProgress<{Collections}.IReadOnlyList<{enriched}>> partialResults, global::CatchAll.PollingOptions? polling = null, global::System.IProgress<{models}.StatusResponse>? progress = null, {Token} cancellationToken = default) {Constraint}");
             w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
             w.Line("if (partialResults is null) throw new global::System.ArgumentNullException(nameof(partialResults));");
             w.Line("var set = SetOf<T>();");
-            w.Line($"var adapted = global::CatchAll.EnrichmentProgress.Adapt<{models}.Record, T>(partialResults, record => set.Enrich(record, record.RecordId, record.RecordTitle, record.Enrichment?.EnrichmentConfidence?.ToString(), record.Enrichment?.AdditionalProperties), cancellationToken);");
+            w.Line($"var adapted = global::CatchAll.EnrichmentProgress.Adapt<{models}.Record, T>(partialResults, record => {EnrichRecord}, cancellationToken);");
             w.Line("return client.WaitForCompletionWithPartialResultsAsync(jobId, adapted, polling, progress, cancellationToken);");
             w.Close();
         }
 
         w.Line();
-        w.Doc("summary", "Every record of GetJobResultsAsync with its enrichment object read as <typeparamref name=\"T\"/>, page after page; a page is fetched only when enumeration reaches it.", raw: true);
-        w.Doc("typeparam", "The <c>[CatchAllEnrichments]</c> type.", " name=\"T\"", raw: true);
-        w.Doc("param", "The client.", " name=\"client\"");
-        w.Doc("param", "The job.", " name=\"jobId\"");
-        w.Doc("param", "How many records one page holds.", " name=\"pageSize\"");
-        w.Doc("param", "Per-call timeout, headers and retry settings.", " name=\"options\"");
+        Docs(w, "Every record of GetJobResultsAsync with its enrichment object read as <typeparamref name=\"T\"/>, page after page; a page is fetched only when enumeration reaches it.", false, ("client", "The client."), ("jobId", "The job."), ("pageSize", "How many records one page holds."), ("options", "Per-call timeout, headers and retry settings."));
         w.Open($"public static global::CatchAll.AsyncPageable<{models}.PullJobResponse, {enriched}> GetJobResultsAllAsync<T>(this IJobsClient client, global::System.Guid jobId, int? pageSize = null, global::CatchAll.RequestOptions? options = null) {Constraint}");
         w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
         w.Line("var set = SetOf<T>();");
@@ -406,19 +372,37 @@ internal static class EnrichmentEmitter
         w.Line("    {");
         w.Line("        if (page.AllRecords is null) return null;");
         w.Line($"        var records = new {Collections}.List<{enriched}>(page.AllRecords.Count);");
-        w.Line("        foreach (var record in page.AllRecords) if (record is not null) records.Add(set.Enrich(record, record.RecordId, record.RecordTitle, record.Enrichment?.EnrichmentConfidence?.ToString(), record.Enrichment?.AdditionalProperties));");
+        w.Line($"        foreach (var record in page.AllRecords) if (record is not null) records.Add({EnrichRecord});");
         w.Line("        return records;");
         w.Line("    },");
         w.Line("    page => global::CatchAll.Runtime.PageCount.FromTotalPages(page.TotalPages));");
         w.Close();
         w.Line();
-        w.Doc("summary", "Reads a record's enrichment object as <typeparamref name=\"T\"/>: for records from a webhook, the untyped pager or a partial-results batch.", raw: true);
-        w.Doc("typeparam", "The <c>[CatchAllEnrichments]</c> type.", " name=\"T\"", raw: true);
-        w.Doc("param", "The record.", " name=\"record\"");
+        Docs(w, "Reads a record's enrichment object as <typeparamref name=\"T\"/>: for records from a webhook, the untyped pager or a partial-results batch.", false, ("record", "The record."));
         w.Open($"public static {enriched} AsEnriched<T>(this {models}.Record record) {Constraint}");
         w.Line("if (record is null) throw new global::System.ArgumentNullException(nameof(record));");
-        w.Line("return SetOf<T>().Enrich(record, record.RecordId, record.RecordTitle, record.Enrichment?.EnrichmentConfidence?.ToString(), record.Enrichment?.AdditionalProperties);");
+        w.Line($"return SetOf<T>().{EnrichRecordCall};");
         w.Close();
+    }
+
+    // Reads one generated record (a job's or a monitor's, same members) into an EnrichedRecord.
+    private const string EnrichRecordCall = "Enrich(record, record.RecordId, record.RecordTitle, record.Enrichment?.EnrichmentConfidence?.ToString(), record.Enrichment?.AdditionalProperties)";
+    private const string EnrichRecord = "set." + EnrichRecordCall;
+
+    /// <summary>The doc comment of a typed method: summary, the T every one of them has, its parameters, and the exception of those that submit.</summary>
+    private static void Docs(SourceWriter w, string summary, bool refusesEnrichments, params (string Name, string Text)[] parameters)
+    {
+        w.Doc("summary", summary, raw: true);
+        w.Doc("typeparam", "The <c>[CatchAllEnrichments]</c> type.", " name=\"T\"", raw: true);
+        foreach (var (name, text) in parameters)
+        {
+            w.Doc("param", text, $" name=\"{name}\"");
+        }
+
+        if (refusesEnrichments)
+        {
+            w.Doc("exception", "The request already names enrichments: they are not merged.", " cref=\"global::System.ArgumentException\"");
+        }
     }
 
     private static bool IsValueKind(EnrichmentValueKind kind) => kind is not (EnrichmentValueKind.Text or EnrichmentValueKind.Url or EnrichmentValueKind.Company);

@@ -29,6 +29,9 @@ internal static class EnrichmentParser
 
     private static readonly string[] WireTypes = { "text", "number", "date", "option", "url", "company" };
 
+    private static bool IsEnrichment(ISymbol member) =>
+        member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == PropertyAttribute);
+
     public static bool IsCandidate(SyntaxNode node) => node is ClassDeclarationSyntax or RecordDeclarationSyntax;
 
     public static EnrichmentTypeModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -53,6 +56,10 @@ internal static class EnrichmentParser
         else if (!type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
         {
             diagnostics.Add(new(InvalidType, $"'{type.Name}' needs a constructor without parameters (the reader creates it with an object initializer); a positional record has none", typeLocation));
+        }
+        else if (type.GetMembers().FirstOrDefault(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true } && !IsEnrichment(m)) is { } required)
+        {
+            diagnostics.Add(new(InvalidType, $"'{type.Name}' has the required member '{required.Name}', which is no enrichment, so the reader could not create it; make it an enrichment or not required", typeLocation));
         }
 
         var containers = new List<string>();

@@ -184,13 +184,12 @@ namespace CatchAll
         public static bool TryDate(JsonElement element, out DateTimeOffset? value)
         {
             value = null;
-            if (element.ValueKind != JsonValueKind.String)
+            if (!TryTrimmed(element, out var text))
             {
-                return IsAbsent(element);
+                return false;
             }
 
-            var text = element.GetString()!.Trim();
-            if (text.Length == 0)
+            if (text is null)
             {
                 return true;
             }
@@ -211,13 +210,12 @@ namespace CatchAll
         public static bool TryUrl(JsonElement element, out Uri? value)
         {
             value = null;
-            if (element.ValueKind != JsonValueKind.String)
+            if (!TryTrimmed(element, out var text))
             {
-                return IsAbsent(element);
+                return false;
             }
 
-            var text = element.GetString()!.Trim();
-            if (text.Length == 0)
+            if (text is null)
             {
                 return true;
             }
@@ -304,6 +302,20 @@ namespace CatchAll
         }
 
         private static bool IsAbsent(JsonElement element) => element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined;
+
+        /// <summary>A JSON string, trimmed; null text (and true) for JSON null or a blank string, false for any other kind.</summary>
+        private static bool TryTrimmed(JsonElement element, out string? text)
+        {
+            text = null;
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                return IsAbsent(element);
+            }
+
+            var trimmed = element.GetString()!.Trim();
+            text = trimmed.Length == 0 ? null : trimmed;
+            return true;
+        }
 
         /// <summary>The text of a number token or a trimmed string; null text for null or an empty string.</summary>
         private static bool TryNumberText(JsonElement element, out string? text)
