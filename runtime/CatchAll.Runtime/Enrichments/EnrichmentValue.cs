@@ -47,6 +47,13 @@ namespace CatchAll
         public static bool TryDecimal(JsonElement element, out decimal? value)
         {
             value = null;
+            if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var direct))
+            {
+                // Read from the token's bytes: no string is made for the common case.
+                value = direct;
+                return true;
+            }
+
             if (!TryNumberText(element, out var text))
             {
                 return false;
@@ -72,6 +79,12 @@ namespace CatchAll
         public static bool TryDouble(JsonElement element, out double? value)
         {
             value = null;
+            if (element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var direct) && !double.IsInfinity(direct))
+            {
+                value = direct;
+                return true;
+            }
+
             if (!TryNumberText(element, out var text))
             {
                 return false;
@@ -364,6 +377,17 @@ namespace CatchAll
         private static bool TryInteger(JsonElement element, long min, long max, out long? value)
         {
             value = null;
+            if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var direct))
+            {
+                if (direct < min || direct > max)
+                {
+                    return false;
+                }
+
+                value = direct;
+                return true;
+            }
+
             if (!TryDecimal(element, out var number))
             {
                 return false;
