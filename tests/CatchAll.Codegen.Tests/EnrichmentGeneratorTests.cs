@@ -63,4 +63,43 @@ public sealed class EnrichmentGeneratorTests
         var errors = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)) + "\n" + run.Source("Consumer.FundingRound.Enrichments.g.cs"));
     }
+    [Fact]
+    public void A_spec_in_a_namespace_of_its_own_gets_the_typed_methods_there()
+    {
+        const string Source = """
+            using System;
+            using CatchAll;
+            using My.Api;
+            using My.Api.Models;
+
+            namespace Consumer;
+
+            [CatchAllEnrichments]
+            internal partial class Deal
+            {
+                [Enrichment("Buyer")] public CompanyEnrichmentOutput? Buyer { get; set; }
+                [Enrichment("Price")] public double? Price { get; set; }
+            }
+
+            internal static class Usage
+            {
+                public static async System.Threading.Tasks.Task<int> RunAsync(CatchAllClient client)
+                {
+                    var status = await client.Jobs.SubmitAndWaitAsync<Deal>(new SubmitRequest { Query = "deals", Limit = 10 });
+                    var pulled = await client.Monitors.PullMonitorResultsAsync<Deal>(Guid.Empty);
+                    return pulled.Records.Count + (status.JobId == Guid.Empty ? 0 : 1);
+                }
+            }
+            """;
+        var spec = Scenarios.Get(Scenarios.Bundled).Spec with { Namespace = "My.Api" };
+
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(Source), new[] { spec });
+
+        run.AssertDidNotCrash();
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("global::My.Api.CatchAllClientJson.CompanyEnrichmentOutput", run.Source("Consumer.Deal.Enrichments.g.cs"), System.StringComparison.Ordinal);
+        Assert.Contains(run.Sources, s => s.HintName == "My.Api.EnrichmentExtensions.g.cs");
+        var errors = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
+    }
 }
