@@ -3,7 +3,7 @@
 # fresh `dotnet new console` projects consume them as a user would, with no ProjectReference anywhere:
 #   0. each package carries README, LICENSE and no local path; a .snupkg with source-embedding pdbs beside each lib/;
 #   1. net10.0: the bundled spec's client runs a job against the emulator package (CatchAll.Runtime arrives
-#      only as CatchAll.Codegen's dependency);
+#      only as CatchAll.Codegen's dependency), then the typed-enrichment code of issue 12;
 #   1b. a net10.0 web app with CatchAll.AspNetCore receives a test delivery and a job's completion from the emulator;
 #   2. a <CatchAllSpec> of its own replaces the bundled one, and editing that YAML regenerates the client;
 #   3. CatchAllIncludeBundledSpec=false with no spec generates nothing;
@@ -232,6 +232,76 @@ done
 echo "generated from the bundled spec: $(generated "$app" | wc -l) files"
 dotnet "$app/bin/Debug/net10.0/Consumer.dll" | tee "$work/run1.log" || fail "the consumer's job against the emulator failed"
 grep -Eq '^job [0-9a-f-]+ completed: [1-9][0-9]* records$' "$work/run1.log" || fail "unexpected output from the consumer"
+
+step "net10.0 consumer: typed enrichments (issue 12), the issue's code against the emulator"
+# The service's values made less tidy on the way in: a numeric string, a missing field, an unreadable one.
+cat > "$app/FundingRound.cs" <<'EOF'
+using System.Text;
+using System.Text.Json.Nodes;
+using CatchAll;
+using CatchAll.Models;
+
+public enum FundingStage { Seed, SeriesA, SeriesB }
+
+[CatchAllEnrichments]
+public partial record FundingRound
+{
+    [Enrichment("Name of the company that raised the money")] public string? InvesteeCompany { get; init; }
+    [Enrichment("Amount raised, in units of the currency")]   public decimal? FundingAmount { get; init; }
+    [Enrichment("ISO 4217 code of the currency")]             public string? FundingCurrency { get; init; }
+    [Enrichment("Date the round was announced")]              public DateOnly? AnnouncementDate { get; init; }
+    [Enrichment("The lead investor")]                         public CompanyEnrichmentOutput? LeadInvestor { get; init; }
+    [Enrichment("Stage of the round")]                        public FundingStage? Stage { get; init; }
+}
+
+public sealed class Untidy() : DelegatingHandler(new HttpClientHandler())
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        if (!request.RequestUri!.AbsolutePath.StartsWith("/catchAll/pull/", StringComparison.Ordinal)) return response;
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;
+        foreach (var record in body["all_records"]!.AsArray())
+        {
+            var enrichment = record!["enrichment"]!.AsObject();
+            enrichment["funding_amount"] = "25,000,000";
+            enrichment.Remove("funding_currency");
+            enrichment["announcement_date"] = "not a date";
+        }
+
+        return new HttpResponseMessage(response.StatusCode) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+    }
+}
+EOF
+cat > "$app/Program.cs" <<EOF
+using CatchAll;
+using CatchAll.Emulator;
+using CatchAll.Models;
+
+await using var emulator = await CatchAllEmulator.StartAsync();
+using var http = new HttpClient(new Untidy()) { BaseAddress = emulator.BaseAddress };
+using var client = new CatchAllClient(http, new CatchAllClientOptions { ApiKey = emulator.ApiKey });
+var status = await client.Jobs.SubmitAndWaitAsync<FundingRound>(new SubmitRequest { Query = "Series B rounds for SaaS startups", Limit = 50 }, $polling);
+int records = 0, read = 0, missing = 0, kept = 0;
+await foreach (var r in client.Jobs.GetJobResultsAllAsync<FundingRound>(status.JobId))
+{
+    Console.WriteLine(\$"{r.Record.RecordTitle}: {r.Enrichment.FundingAmount} {r.Enrichment.FundingCurrency}");
+    records++;
+    if (r.Enrichment.FundingAmount == 25_000_000m) read++;
+    if (r.Enrichment.FundingCurrency is null && !r.Problems.Any(p => p.Name == "funding_currency")) missing++;
+    if (r.Enrichment.AnnouncementDate is null && r.Problems.Any(p => p.Name == "announcement_date" && p.Value.GetString() == "not a date")) kept++;
+}
+
+Console.WriteLine(\$"typed: {records} records, {read} numeric strings read, {missing} missing null, {kept} unreadable kept");
+return records > 0 && read == records && missing == records && kept == records ? 0 : 1;
+EOF
+build "$app" "$work/build1t.log" || fail "the typed-enrichment consumer does not build"
+crash_free "$work/build1t.log"
+grep -q '/FundingRound\.Enrichments\.g\.cs$' < <(generated "$app") || fail "no enrichment code was generated for FundingRound"
+dotnet "$app/bin/Debug/net10.0/Consumer.dll" | tee "$work/run1t.log" || fail "the typed-enrichment consumer failed"
+grep -Eq '^typed: [1-9][0-9]* records' "$work/run1t.log" || fail "unexpected output from the typed-enrichment consumer"
+# The steps below reuse this consumer with specs of their own.
+rm "$app/FundingRound.cs"
 
 # --- 1b. webhooks (issue 13): CatchAll.AspNetCore receives an emulator delivery --------------------------------------
 # Its own consumer, so the steps below keep theirs untouched. The receiver, the generated client (to create the

@@ -50,7 +50,7 @@ public static class Paired
 
         return new List<Group>
         {
-            new("Deserialize pull, 1,000 records", new Case[] { new("Baseline", pull.Baseline), new("CatchAll", pull.CatchAll), new("NSwag", pull.NSwag), new("JsonDocument floor", () => pull.JsonDocumentFloor()) }),
+            new("Deserialize pull, 1,000 records", new Case[] { new("Baseline", pull.Baseline), new("CatchAll", pull.CatchAll), new("CatchAll typed", () => pull.CatchAllTyped()), new("NSwag", pull.NSwag), new("JsonDocument floor", () => pull.JsonDocumentFloor()) }),
             new("Deserialize status", new Case[] { new("Baseline", small.StatusBaseline), new("CatchAll", small.StatusCatchAll), new("NSwag", small.StatusNSwag), new("JsonDocument floor", () => small.StatusJsonDocumentFloor()) }),
             new("Deserialize submit ack", new Case[] { new("Baseline", small.SubmittedBaseline), new("CatchAll", small.SubmittedCatchAll), new("NSwag", small.SubmittedNSwag), new("JsonDocument floor", () => small.SubmittedJsonDocumentFloor()) }),
             new("Serialize large submit", new Case[] { new("Baseline", () => submit.LargeBaseline()), new("Baseline fast path", () => submit.LargeBaselineFastPath()), new("CatchAll", () => submit.LargeCatchAll()), new("NSwag", () => submit.LargeNSwag()) }),

@@ -32,6 +32,12 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
     /// <summary>Tracking name of the step that checks the project's C# version and framework can compile the output.</summary>
     public const string ConsumerStep = "CatchAllConsumerSupport";
 
+    /// <summary>Tracking name of the step that reads each [CatchAllEnrichments] type into its model.</summary>
+    public const string EnrichmentTypesStep = "CatchAllEnrichmentTypes";
+
+    /// <summary>Tracking name of the step that picks the spec typed enrichments are generated against.</summary>
+    public const string EnrichmentTargetStep = "CatchAllEnrichmentTarget";
+
     private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
 
     /// <inheritdoc/>
@@ -99,6 +105,9 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(
             parsed.Collect().Combine(hasRuntime).Combine(hasWebhooks).Combine(consumer),
             static (production, pair) => ProduceAll(production, pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right));
+
+        // [CatchAllEnrichments] types: their own pipeline, emitted against the spec chosen above.
+        EnrichmentPipeline.Register(context, parsed, consumer);
     }
 
     private static void ProduceAll(SourceProductionContext context, ImmutableArray<ParseResult> results, bool hasRuntime, bool hasWebhooks, string? consumerProblem)

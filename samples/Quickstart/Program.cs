@@ -3,12 +3,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using CatchAll;
 using CatchAll.Emulator;
 using CatchAll.Models;
+using Quickstart;
 
 var query = args.Length > 0 ? string.Join(" ", args) : "Series B funding rounds for SaaS startups";
 var apiKey = Environment.GetEnvironmentVariable("CATCHALL_API_KEY");
@@ -59,7 +59,8 @@ try
 
     using var client = new CatchAllClient(options);
     Console.WriteLine($"Query: {query}");
-    var submitted = await client.Jobs.CreateJobAsync(new SubmitRequest { Query = query, Limit = 10 }, cancellationToken: cancel.Token);
+    // The job extracts FundingRound's fields for every record (FundingRound.cs); its records come back typed.
+    var submitted = await client.Jobs.CreateJobAsync<FundingRound>(new SubmitRequest { Query = query, Limit = 10 }, cancellationToken: cancel.Token);
     Console.WriteLine($"Job {submitted.JobId} submitted");
 
     var lastStatus = string.Empty;
@@ -86,8 +87,8 @@ try
         }),
         cancel.Token);
 
-    var records = new List<Record>();
-    await foreach (var record in client.Jobs.GetJobResultsAllAsync(submitted.JobId).WithCancellation(cancel.Token))
+    var records = new List<EnrichedRecord<Record, FundingRound>>();
+    await foreach (var record in client.Jobs.GetJobResultsAllAsync<FundingRound>(submitted.JobId).WithCancellation(cancel.Token))
     {
         records.Add(record);
     }
@@ -121,24 +122,34 @@ finally
     }
 }
 
-static void PrintTable(IReadOnlyList<Record> records)
+static void PrintTable(IReadOnlyList<EnrichedRecord<Record, FundingRound>> records)
 {
     const int TitleWidth = 58;
     const int DetailWidth = 44;
-    Console.WriteLine($"{"#",3}  {"Event",-TitleWidth}  {"Details",-DetailWidth}  Sources");
+    Console.WriteLine($"{"#",3}  {"Event",-TitleWidth}  {"Funding",-DetailWidth}  Sources");
     Console.WriteLine(new string('-', 3 + 2 + TitleWidth + 2 + DetailWidth + 2 + 7));
     var row = 0;
     foreach (var record in records)
     {
         row++;
-        var details = string.Join("; ", record.Enrichment.AdditionalProperties
-            .Where(pair => pair.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
-            .Take(3)
-            .Select(pair => $"{pair.Key}={Scalar(pair.Value)}"));
-        Console.WriteLine($"{row,3}  {Fit(record.RecordTitle, TitleWidth),-TitleWidth}  {Fit(details, DetailWidth),-DetailWidth}  {record.Citations.Count}");
+        var round = record.Enrichment;
+        var details = string.Join("; ", new[]
+        {
+            round.FundingAmount is { } amount ? $"{amount:#,0.##} {round.FundingCurrency}".TrimEnd() : null,
+            round.Stage?.ToString(),
+            round.LeadInvestor is { } lead ? "led by " + lead.Metadata.Name : null,
+            round.AnnouncementDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(part => !string.IsNullOrEmpty(part)));
+        Console.WriteLine($"{row,3}  {Fit(record.RecordTitle, TitleWidth),-TitleWidth}  {Fit(details, DetailWidth),-DetailWidth}  {record.Record.Citations.Count}");
+    }
+
+    // Values the service sent that did not fit their declared type are kept, not lost.
+    var problems = records.Sum(r => r.Problems.Count);
+    if (problems > 0)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{problems} field(s) could not be read as declared, e.g. {records.SelectMany(r => r.Problems).First().Message}");
     }
 }
-
-static string Scalar(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText();
 
 static string Fit(string text, int width) => text.Length <= width ? text : text.Substring(0, width - 1) + "…";

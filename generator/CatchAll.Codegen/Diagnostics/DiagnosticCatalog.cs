@@ -48,6 +48,24 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnknownResource = Warning(
         "CATCH0013", "Unknown resource in the Resources subset", "{0}");
 
+    public static readonly DiagnosticDescriptor InvalidEnrichmentType = Error(
+        "CATCH0014", "The enrichment type cannot be generated", "{0}");
+
+    public static readonly DiagnosticDescriptor UnsupportedEnrichment = Error(
+        "CATCH0015", "Unsupported enrichment property", "{0}");
+
+    public static readonly DiagnosticDescriptor DuplicateEnrichmentName = Error(
+        "CATCH0016", "Duplicate enrichment wire name", "{0}");
+
+    public static readonly DiagnosticDescriptor InvalidEnrichmentName = Error(
+        "CATCH0017", "Invalid enrichment name or description", "{0}");
+
+    public static readonly DiagnosticDescriptor NoEnrichments = Warning(
+        "CATCH0018", "The enrichment type declares no enrichments", "{0}");
+
+    public static readonly DiagnosticDescriptor EnrichmentsUnavailable = Error(
+        "CATCH0019", "Typed enrichments are not available", "{0}");
+
     public static DiagnosticDescriptor? Find(string id) => id switch
     {
         "CATCH0001" => InvalidSpec,
@@ -63,6 +81,12 @@ internal static class DiagnosticCatalog
         "CATCH0011" => MissingRuntime,
         "CATCH0012" => UnsupportedConsumer,
         "CATCH0013" => UnknownResource,
+        "CATCH0014" => InvalidEnrichmentType,
+        "CATCH0015" => UnsupportedEnrichment,
+        "CATCH0016" => DuplicateEnrichmentName,
+        "CATCH0017" => InvalidEnrichmentName,
+        "CATCH0018" => NoEnrichments,
+        "CATCH0019" => EnrichmentsUnavailable,
         _ => null,
     };
 

@@ -1,0 +1,426 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using CatchAll.Codegen.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TypeKind = Microsoft.CodeAnalysis.TypeKind;
+
+namespace CatchAll.Codegen.Parsing;
+
+/// <summary>
+/// Turns a <c>[CatchAllEnrichments]</c> type into an <see cref="EnrichmentTypeModel"/>. The only place of the
+/// enrichment pipeline that sees symbols; everything after it works on the model.
+/// </summary>
+internal static class EnrichmentParser
+{
+    public const string TypeAttribute = "CatchAll.CatchAllEnrichmentsAttribute";
+    private const string PropertyAttribute = "CatchAll.EnrichmentAttribute";
+
+    internal const string InvalidType = "CATCH0014";
+    internal const string UnsupportedProperty = "CATCH0015";
+    internal const string DuplicateName = "CATCH0016";
+    internal const string InvalidName = "CATCH0017";
+    internal const string NoEnrichments = "CATCH0018";
+
+    private static readonly string[] WireTypes = { "text", "number", "date", "option", "url", "company" };
+
+    private static bool IsEnrichment(ISymbol member) =>
+        member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == PropertyAttribute);
+
+    public static bool IsCandidate(SyntaxNode node) => node is ClassDeclarationSyntax or RecordDeclarationSyntax;
+
+    public static EnrichmentTypeModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax node)
+        {
+            return null;
+        }
+
+        var diagnostics = new List<EnrichmentDiagnostic>();
+        var typeLocation = ToLocation(node.Identifier.GetLocation());
+        var keyword = node is RecordDeclarationSyntax ? "record" : "class";
+
+        if (!node.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(new(InvalidType, $"'{type.Name}' must be partial: the generator adds its enrichment reader and writer to it", typeLocation));
+        }
+        else if (type.IsGenericType || type.IsStatic || type.IsAbstract)
+        {
+            diagnostics.Add(new(InvalidType, $"'{type.Name}' must be a non-generic, non-static, non-abstract class or record", typeLocation));
+        }
+        else if (!type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
+        {
+            diagnostics.Add(new(InvalidType, $"'{type.Name}' needs a constructor without parameters (the reader creates it with an object initializer); a positional record has none", typeLocation));
+        }
+        else if (type.GetMembers().FirstOrDefault(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true } && !IsEnrichment(m)) is { } required)
+        {
+            diagnostics.Add(new(InvalidType, $"'{type.Name}' has the required member '{required.Name}', which is no enrichment, so the reader could not create it; make it an enrichment or not required", typeLocation));
+        }
+
+        var containers = new List<string>();
+        for (var parent = node.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)
+        {
+            if (!parent.Modifiers.Any(SyntaxKind.PartialKeyword) || parent.TypeParameterList is not null)
+            {
+                diagnostics.Add(new(InvalidType, $"'{type.Name}' is nested in '{parent.Identifier.ValueText}', which must be partial and non-generic too", typeLocation));
+                break;
+            }
+
+            containers.Insert(0, ContainerKeyword(parent) + " " + parent.Identifier.Text);
+        }
+
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+            {
+                diagnostics.Add(new(InvalidType, $"'{type.Name}' must be visible in its assembly (public or internal, also its containing types): the typed client methods name it", typeLocation));
+                break;
+            }
+        }
+
+        var properties = new List<EnrichmentPropertyModel>();
+        var wireNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is not IPropertySymbol property)
+            {
+                continue;
+            }
+
+            var attribute = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == PropertyAttribute);
+            if (attribute is null)
+            {
+                continue;
+            }
+
+            var location = property.Locations.FirstOrDefault(l => l.IsInSource) is { } source ? ToLocation(source) : typeLocation;
+            var parsed = ParseProperty(property, attribute, location, diagnostics);
+            if (parsed is null)
+            {
+                continue;
+            }
+
+            if (parsed.WireName == "enrichment_confidence" || wireNames.ContainsKey(parsed.WireName))
+            {
+                var other = parsed.WireName == "enrichment_confidence" ? "the record's own enrichment_confidence" : $"'{wireNames[parsed.WireName]}'";
+                diagnostics.Add(new(DuplicateName, $"'{property.Name}' has the wire name '{parsed.WireName}', like {other}; give one of them another Name", location));
+                continue;
+            }
+
+            wireNames[parsed.WireName] = property.Name;
+            properties.Add(parsed);
+        }
+
+        if (properties.Count == 0 && !diagnostics.Any(d => d.Id != InvalidType))
+        {
+            diagnostics.Add(new(NoEnrichments, $"'{type.Name}' declares no enrichments: mark its properties with [Enrichment(\"description\")]", typeLocation));
+        }
+
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        return new EnrichmentTypeModel(
+            ns,
+            type.Name,
+            keyword,
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            new EquatableArray<string>(containers.ToImmutableArray()),
+            new EquatableArray<EnrichmentPropertyModel>(properties.ToImmutableArray()),
+            new EquatableArray<EnrichmentDiagnostic>(diagnostics.ToImmutableArray()),
+            typeLocation,
+            !diagnostics.Any(d => d.Id != NoEnrichments));
+    }
+
+    /// <summary>snake_case of a C# name ("InvesteeCompany" → "investee_company", "HTTPStatus" → "http_status"); null when it has other than ASCII letters, digits and underscores.</summary>
+    public static string? SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (c > 127 || !(char.IsLetterOrDigit(c) || c == '_'))
+            {
+                return null;
+            }
+
+            if (char.IsUpper(c) && i > 0)
+            {
+                var previous = name[i - 1];
+                var nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]);
+                if (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && nextIsLower))
+                {
+                    builder.Append('_');
+                }
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        var collapsed = builder.ToString();
+        while (collapsed.Contains("__"))
+        {
+            collapsed = collapsed.Replace("__", "_");
+        }
+
+        collapsed = collapsed.Trim('_');
+        return IsWireName(collapsed) ? collapsed : null;
+    }
+
+    /// <summary>A name the service takes as it is: lower-case ASCII letters, digits and single underscores, starting with a letter.</summary>
+    public static bool IsWireName(string name)
+    {
+        if (name.Length == 0 || name[0] < 'a' || name[0] > 'z' || name[name.Length - 1] == '_' || name.Contains("__"))
+        {
+            return false;
+        }
+
+        return name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_');
+    }
+
+    /// <summary>Letters and digits, lower-cased: the runtime's EnrichmentValue.OptionKey, which an incoming option is matched by.</summary>
+    public static string OptionKey(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static EnrichmentPropertyModel? ParseProperty(IPropertySymbol property, AttributeData attribute, EnrichmentLocation location, List<EnrichmentDiagnostic> diagnostics)
+    {
+        var description = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        string? name = null;
+        string? forced = null;
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Name")
+            {
+                name = argument.Value.Value as string;
+            }
+            else if (argument.Key == "Type")
+            {
+                forced = argument.Value.Value as string;
+            }
+        }
+
+        if (property.IsStatic || property.IsIndexer)
+        {
+            diagnostics.Add(new(UnsupportedProperty, $"'{property.Name}' cannot be an enrichment: it must be an instance property", location));
+            return null;
+        }
+
+        if (property.SetMethod is null)
+        {
+            diagnostics.Add(new(UnsupportedProperty, $"'{property.Name}' cannot be an enrichment: it needs a set or init accessor so the reader can fill it", location));
+            return null;
+        }
+
+        if (!TryMap(property.Type, out var kind, out var typeName, out var nullable, out var inferred))
+        {
+            diagnostics.Add(new(UnsupportedProperty, $"'{property.Name}' has type '{property.Type.ToDisplayString()}', which no enrichment type holds: use string (text), a numeric type (number), DateOnly, DateTime or DateTimeOffset (date), an enum (option), Uri (url) or CompanyEnrichmentOutput (company)", location));
+            return null;
+        }
+
+        var wireType = inferred;
+        if (forced is not null)
+        {
+            var normalized = forced.Trim().ToLowerInvariant();
+            if (Array.IndexOf(WireTypes, normalized) < 0)
+            {
+                diagnostics.Add(new(UnsupportedProperty, $"'{property.Name}' forces the enrichment type '{forced}', which is not one of text, number, date, option, url, company", location));
+                return null;
+            }
+
+            var fits = normalized == inferred || (kind == EnrichmentValueKind.Text && normalized != "company") || (kind == EnrichmentValueKind.Url && normalized == "text");
+            if (!fits)
+            {
+                diagnostics.Add(new(UnsupportedProperty, $"'{property.Name}' forces the enrichment type '{normalized}', which its type '{property.Type.ToDisplayString()}' cannot hold (it holds '{inferred}')", location));
+                return null;
+            }
+
+            wireType = normalized;
+        }
+
+        string wireName;
+        if (name is not null)
+        {
+            if (!IsWireName(name))
+            {
+                diagnostics.Add(new(InvalidName, $"'{property.Name}' has the Name '{name}', which is not snake_case (lower-case letters, digits and single underscores, starting with a letter)", location));
+                return null;
+            }
+
+            wireName = name;
+        }
+        else if (SnakeCase(property.Name) is { } snake)
+        {
+            wireName = snake;
+        }
+        else
+        {
+            diagnostics.Add(new(InvalidName, $"'{property.Name}' has no snake_case form (only ASCII letters, digits and underscores make one); set the attribute's Name", location));
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            diagnostics.Add(new(InvalidName, $"'{property.Name}' has an empty description; the service extracts the field by what the description says", location));
+            return null;
+        }
+
+        var options = ImmutableArray<EnrichmentOption>.Empty;
+        var text = description!.Trim();
+        if (kind == EnrichmentValueKind.Option)
+        {
+            options = Options((INamedTypeSymbol)Underlying(property.Type));
+            if (options.IsEmpty)
+            {
+                diagnostics.Add(new(UnsupportedProperty, $"'{property.Name}' is an option whose enum '{typeName}' has no members", location));
+                return null;
+            }
+
+            if (wireType == "option")
+            {
+                text = (text.EndsWith(".", StringComparison.Ordinal) || text.EndsWith("?", StringComparison.Ordinal) || text.EndsWith("!", StringComparison.Ordinal) ? text : text + ".")
+                    + " One of: " + string.Join(", ", options.Select(o => o.Wire)) + ".";
+            }
+        }
+
+        return new EnrichmentPropertyModel(property.Name, wireName, text, wireType, kind, typeName, nullable, new EquatableArray<EnrichmentOption>(options));
+    }
+
+    private static ImmutableArray<EnrichmentOption> Options(INamedTypeSymbol enumType)
+    {
+        var options = ImmutableArray.CreateBuilder<EnrichmentOption>();
+        var values = new HashSet<object>();
+        foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>())
+        {
+            // Aliases (two members, one value) would make the writer's switch ambiguous; the first one names the value.
+            if (!field.HasConstantValue || field.ConstantValue is null || !values.Add(field.ConstantValue))
+            {
+                continue;
+            }
+
+            var wire = WireValue(field) ?? SnakeCase(field.Name) ?? field.Name;
+            options.Add(new EnrichmentOption(field.Name, wire, OptionKey(wire), OptionKey(field.Name)));
+        }
+
+        return options.ToImmutable();
+    }
+
+    private static string? WireValue(IFieldSymbol field)
+    {
+        foreach (var attribute in field.GetAttributes())
+        {
+            var name = attribute.AttributeClass?.ToDisplayString();
+            if (name == "System.Runtime.Serialization.EnumMemberAttribute")
+            {
+                if (attribute.NamedArguments.FirstOrDefault(a => a.Key == "Value").Value.Value is string value && value.Length > 0)
+                {
+                    return value;
+                }
+            }
+            else if (name == "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute"
+                && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string named && named.Length > 0)
+            {
+                return named;
+            }
+        }
+
+        return null;
+    }
+
+    private static ITypeSymbol Underlying(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+
+    private static bool TryMap(ITypeSymbol declared, out EnrichmentValueKind kind, out string typeName, out bool nullable, out string wireType)
+    {
+        var type = Underlying(declared);
+        nullable = declared.IsValueType
+            ? !SymbolEqualityComparer.Default.Equals(type, declared)
+            : declared.NullableAnnotation != NullableAnnotation.NotAnnotated;
+        typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        wireType = "number";
+        kind = type.SpecialType switch
+        {
+            SpecialType.System_String => EnrichmentValueKind.Text,
+            SpecialType.System_Byte => EnrichmentValueKind.Byte,
+            SpecialType.System_SByte => EnrichmentValueKind.SByte,
+            SpecialType.System_Int16 => EnrichmentValueKind.Int16,
+            SpecialType.System_UInt16 => EnrichmentValueKind.UInt16,
+            SpecialType.System_Int32 => EnrichmentValueKind.Int32,
+            SpecialType.System_UInt32 => EnrichmentValueKind.UInt32,
+            SpecialType.System_Int64 => EnrichmentValueKind.Int64,
+            SpecialType.System_UInt64 => EnrichmentValueKind.UInt64,
+            SpecialType.System_Single => EnrichmentValueKind.Single,
+            SpecialType.System_Double => EnrichmentValueKind.Double,
+            SpecialType.System_Decimal => EnrichmentValueKind.Decimal,
+            SpecialType.System_DateTime => EnrichmentValueKind.DateTime,
+            _ => (EnrichmentValueKind)(-1),
+        };
+
+        if ((int)kind == -1)
+        {
+            var full = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
+            if (full == "System.DateOnly")
+            {
+                kind = EnrichmentValueKind.DateOnly;
+            }
+            else if (full == "System.DateTimeOffset")
+            {
+                kind = EnrichmentValueKind.DateTimeOffset;
+            }
+            else if (full == "System.Uri")
+            {
+                kind = EnrichmentValueKind.Url;
+            }
+            else if (type.TypeKind == TypeKind.Enum)
+            {
+                kind = EnrichmentValueKind.Option;
+            }
+            else if (type.Name == "CompanyEnrichmentOutput" && type.TypeKind is TypeKind.Error or TypeKind.Class)
+            {
+                // Generated by this same generator, so not yet a symbol here: an error type named like it.
+                kind = EnrichmentValueKind.Company;
+                nullable = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        wireType = kind switch
+        {
+            EnrichmentValueKind.Text => "text",
+            EnrichmentValueKind.DateOnly or EnrichmentValueKind.DateTime or EnrichmentValueKind.DateTimeOffset => "date",
+            EnrichmentValueKind.Option => "option",
+            EnrichmentValueKind.Url => "url",
+            EnrichmentValueKind.Company => "company",
+            _ => "number",
+        };
+        return true;
+    }
+
+    private static string ContainerKeyword(TypeDeclarationSyntax node) => node switch
+    {
+        RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
+        RecordDeclarationSyntax => "record",
+        StructDeclarationSyntax => "struct",
+        InterfaceDeclarationSyntax => "interface",
+        _ => "class",
+    };
+
+    private static EnrichmentLocation ToLocation(Location location) =>
+        new(location.SourceTree?.FilePath ?? string.Empty, location.SourceSpan, location.GetLineSpan().Span);
+}

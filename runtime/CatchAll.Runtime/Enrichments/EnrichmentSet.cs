@@ -1,0 +1,274 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CatchAll
+{
+    /// <summary>
+    /// What the generator emits for a <see cref="CatchAllEnrichmentsAttribute"/> type, reachable as its static
+    /// <c>EnrichmentSet</c> property: the fields, a tolerant reader, a writer, and CSV and JSON Lines export.
+    /// Reflection-free: every member is generated code or works from it.
+    /// </summary>
+    /// <typeparam name="T">The enrichment type.</typeparam>
+    public abstract class EnrichmentSet<T>
+        where T : class
+    {
+        private readonly HashSet<string> _names;
+        private IReadOnlyList<string>? _csvHeaders;
+
+        /// <summary>Creates the set; called by generated code.</summary>
+        /// <param name="fields">The fields, in declaration order.</param>
+        protected EnrichmentSet(IReadOnlyList<EnrichmentField> fields)
+        {
+            Fields = fields ?? throw new ArgumentNullException(nameof(fields));
+            _names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var field in fields)
+            {
+                _names.Add(field.Name);
+            }
+        }
+
+        /// <summary>The fields, in declaration order, as the service receives them.</summary>
+        public IReadOnlyList<EnrichmentField> Fields { get; }
+
+        /// <summary>
+        /// The enrichment columns of a CSV export: one per field, and for a company its name and then its
+        /// confidence (<c>name_confidence</c>).
+        /// </summary>
+        public IReadOnlyList<string> CsvHeaders => _csvHeaders ??= BuildCsvHeaders();
+
+        /// <summary>Whether <paramref name="name"/> is the wire name of one of the fields.</summary>
+        /// <param name="name">A wire name.</param>
+        public bool IsField(string name) => name is not null && _names.Contains(name);
+
+        /// <summary>
+        /// Reads an enrichment object. A missing or null field gives null; a field that cannot be read as its type
+        /// gives null and is added to <paramref name="problems"/>; nothing throws for bad values.
+        /// </summary>
+        /// <param name="values">The enrichment object's fields (a record's <c>Enrichment.AdditionalProperties</c>); null reads as empty.</param>
+        /// <param name="problems">Receives the fields that could not be read; null to ignore them.</param>
+        public T Read(IDictionary<string, JsonElement>? values, ICollection<EnrichmentProblem>? problems = null) =>
+            ReadCore(values ?? new Dictionary<string, JsonElement>(), problems ?? new List<EnrichmentProblem>());
+
+        /// <summary>Reads an enrichment object given as JSON; anything but an object reads as empty.</summary>
+        /// <param name="enrichment">The enrichment object.</param>
+        /// <param name="problems">Receives the fields that could not be read; null to ignore them.</param>
+        public T ReadObject(JsonElement enrichment, ICollection<EnrichmentProblem>? problems = null)
+        {
+            var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            if (enrichment.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in enrichment.EnumerateObject())
+                {
+                    values[property.Name] = property.Value;
+                }
+            }
+
+            return Read(values, problems);
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object with one member per field (null ones as JSON null).</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The value.</param>
+        public abstract void Write(Utf8JsonWriter writer, T value);
+
+        /// <summary>The fields of <paramref name="value"/> as an enrichment object's members, e.g. for a record built in a test.</summary>
+        /// <param name="value">The value.</param>
+        public IDictionary<string, JsonElement> ToValues(T value)
+        {
+            if (value is null)
+            {
+                throw new ArgumentNullException(nameof(value));
+            }
+
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                Write(writer, value);
+            }
+
+            using var document = JsonDocument.Parse(buffer.ToArray());
+            var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                values[property.Name] = property.Value.Clone();
+            }
+
+            return values;
+        }
+
+        /// <summary>Reads a record's enrichment object and pairs the result with the record; used by the generated typed methods.</summary>
+        /// <typeparam name="TRecord">The generated record type.</typeparam>
+        /// <param name="record">The record.</param>
+        /// <param name="recordId">Its identifier.</param>
+        /// <param name="recordTitle">Its headline.</param>
+        /// <param name="enrichmentConfidence">Its <c>enrichment_confidence</c>.</param>
+        /// <param name="values">Its enrichment object's other fields.</param>
+        public EnrichedRecord<TRecord, T> Enrich<TRecord>(TRecord record, string recordId, string recordTitle, string? enrichmentConfidence, IDictionary<string, JsonElement>? values)
+        {
+            var problems = new List<EnrichmentProblem>();
+            var enrichment = Read(values, problems);
+            Dictionary<string, JsonElement>? unknown = null;
+            if (values is not null)
+            {
+                foreach (var pair in values)
+                {
+                    if (!_names.Contains(pair.Key))
+                    {
+                        (unknown ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[pair.Key] = pair.Value;
+                    }
+                }
+            }
+
+            return new EnrichedRecord<TRecord, T>(record, recordId, recordTitle, enrichmentConfidence, enrichment, problems, (IReadOnlyDictionary<string, JsonElement>?)unknown ?? EmptyFields.Instance);
+        }
+
+        /// <summary>
+        /// Writes records as CSV (RFC 4180: a header row, CRLF line ends, quotes where needed): record_id, record_title,
+        /// enrichment_confidence, then <see cref="CsvHeaders"/>. Numbers and dates are invariant and ISO. Records are
+        /// written as they arrive, so a pager's pages are never all held at once.
+        /// </summary>
+        /// <typeparam name="TRecord">The generated record type.</typeparam>
+        /// <param name="records">The records, e.g. from GetJobResultsAllAsync&lt;T&gt;.</param>
+        /// <param name="writer">Where the CSV goes; left open.</param>
+        /// <param name="cancellationToken">Stops the export.</param>
+        /// <returns>How many records were written.</returns>
+        public async Task<int> WriteCsvAsync<TRecord>(IAsyncEnumerable<EnrichedRecord<TRecord, T>> records, TextWriter writer, CancellationToken cancellationToken = default)
+        {
+            if (records is null)
+            {
+                throw new ArgumentNullException(nameof(records));
+            }
+
+            if (writer is null)
+            {
+                throw new ArgumentNullException(nameof(writer));
+            }
+
+            var cells = new List<string?>(3 + CsvHeaders.Count) { "record_id", "record_title", "enrichment_confidence" };
+            foreach (var header in CsvHeaders)
+            {
+                cells.Add(header);
+            }
+
+            await writer.WriteAsync(Csv.Line(cells)).ConfigureAwait(false);
+            var count = 0;
+            await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                cells.Clear();
+                cells.Add(record.RecordId);
+                cells.Add(record.RecordTitle);
+                cells.Add(record.EnrichmentConfidence);
+                AppendCells(record.Enrichment, cells);
+                await writer.WriteAsync(Csv.Line(cells)).ConfigureAwait(false);
+                count++;
+            }
+
+            await writer.FlushAsync().ConfigureAwait(false);
+            return count;
+        }
+
+        /// <summary>
+        /// Writes records as JSON Lines (UTF-8, one object per line): <c>record_id</c>, <c>record_title</c>,
+        /// <c>enrichment_confidence</c> and the typed <c>enrichment</c> object, which <see cref="ReadObject"/> reads back.
+        /// Written as the records arrive.
+        /// </summary>
+        /// <typeparam name="TRecord">The generated record type.</typeparam>
+        /// <param name="records">The records.</param>
+        /// <param name="stream">Where the lines go; left open.</param>
+        /// <param name="cancellationToken">Stops the export.</param>
+        /// <returns>How many records were written.</returns>
+        public async Task<int> WriteJsonLinesAsync<TRecord>(IAsyncEnumerable<EnrichedRecord<TRecord, T>> records, Stream stream, CancellationToken cancellationToken = default)
+        {
+            if (records is null)
+            {
+                throw new ArgumentNullException(nameof(records));
+            }
+
+            if (stream is null)
+            {
+                throw new ArgumentNullException(nameof(stream));
+            }
+
+            const int FlushAt = 64 * 1024;
+            var buffer = new MemoryStream();
+            var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            using var writer = new Utf8JsonWriter(buffer, options);
+            var count = 0;
+            await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                writer.Reset(buffer);
+                writer.WriteStartObject();
+                writer.WriteString("record_id", record.RecordId);
+                writer.WriteString("record_title", record.RecordTitle);
+                if (record.EnrichmentConfidence is null)
+                {
+                    writer.WriteNull("enrichment_confidence");
+                }
+                else
+                {
+                    writer.WriteString("enrichment_confidence", record.EnrichmentConfidence);
+                }
+
+                writer.WritePropertyName("enrichment");
+                Write(writer, record.Enrichment);
+                writer.WriteEndObject();
+                writer.Flush();
+                buffer.WriteByte((byte)'\n');
+                count++;
+                if (buffer.Length >= FlushAt)
+                {
+                    await CopyOutAsync(buffer, stream, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await CopyOutAsync(buffer, stream, cancellationToken).ConfigureAwait(false);
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return count;
+        }
+
+        /// <summary>Reads an enrichment object; <paramref name="values"/> and <paramref name="problems"/> are never null.</summary>
+        /// <param name="values">The enrichment object's fields.</param>
+        /// <param name="problems">Receives the fields that could not be read.</param>
+        protected abstract T ReadCore(IDictionary<string, JsonElement> values, ICollection<EnrichmentProblem> problems);
+
+        /// <summary>Adds the CSV cells of <paramref name="value"/>, one per <see cref="CsvHeaders"/> entry, formatted invariantly.</summary>
+        /// <param name="value">The value.</param>
+        /// <param name="cells">The row being built.</param>
+        protected abstract void AppendCells(T value, IList<string?> cells);
+
+        private static async Task CopyOutAsync(MemoryStream buffer, Stream stream, CancellationToken cancellationToken)
+        {
+            if (buffer.Length == 0)
+            {
+                return;
+            }
+
+            await stream.WriteAsync(buffer.GetBuffer(), 0, (int)buffer.Length, cancellationToken).ConfigureAwait(false);
+            buffer.SetLength(0);
+        }
+
+        private IReadOnlyList<string> BuildCsvHeaders()
+        {
+            var headers = new List<string>(Fields.Count);
+            foreach (var field in Fields)
+            {
+                headers.Add(field.Name);
+                if (field.Type == "company")
+                {
+                    headers.Add(field.Name + "_confidence");
+                }
+            }
+
+            return headers;
+        }
+
+        private sealed class EmptyFields : Dictionary<string, JsonElement>
+        {
+            public static readonly IReadOnlyDictionary<string, JsonElement> Instance = new EmptyFields();
+        }
+    }
+}
