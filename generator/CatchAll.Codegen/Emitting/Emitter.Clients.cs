@@ -157,7 +157,8 @@ internal sealed partial class Emitter
             EmitObsolete(w, operation);
             w.Line(Signature(operation, withResponse: false) + ";");
             w.Line();
-            EmitOperationDoc(w, operation);
+            // The twin's documentation is its plain method's, plus what it returns.
+            w.Line($"/// <inheritdoc cref=\"{operation.MethodName}\"/>");
             w.Doc("returns", "The result with the HTTP status and headers.");
             EmitObsolete(w, operation);
             w.Line(Signature(operation, withResponse: true) + ";");
@@ -321,18 +322,10 @@ internal sealed partial class Emitter
         w.Line("/// <inheritdoc/>");
         EmitObsolete(w, operation);
         var plain = Signature(operation, withResponse: false);
-        w.Open("public virtual async " + plain);
-        if (operation.ResponseKind == ResponseKind.None)
-        {
-            w.Line($"await {WithResponse(operation.MethodName)}({names}).ConfigureAwait(false);");
-        }
-        else
-        {
-            w.Line($"var response_ = await {WithResponse(operation.MethodName)}({names}).ConfigureAwait(false);");
-            w.Line("return response_.Value;");
-        }
-
-        w.Close();
+        // Still async: an argument error of the twin ends up in the returned task, as it always has.
+        w.Line(operation.ResponseKind == ResponseKind.None
+            ? $"public virtual async {plain} => await {WithResponse(operation.MethodName)}({names}).ConfigureAwait(false);"
+            : $"public virtual async {plain} => (await {WithResponse(operation.MethodName)}({names}).ConfigureAwait(false)).Value;");
         w.Line();
         w.Line("/// <inheritdoc/>");
         EmitObsolete(w, operation);

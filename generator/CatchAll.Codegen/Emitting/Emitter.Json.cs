@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using CatchAll.Codegen.Model;
 
 namespace CatchAll.Codegen.Emitting;
@@ -60,7 +61,7 @@ internal sealed partial class Emitter
     };
 
     /// <summary>Members of the generated Json class that a type's accessor must not take.</summary>
-    private static readonly HashSet<string> JsonClassMembers = new() { "Options", "Resolver", "CreateOptions", "s_options", "TypeInfo" };
+    private static readonly HashSet<string> JsonClassMembers = new() { "Options", "Resolver", "CreateOptions", "s_options", "TypeInfo", "Cached" };
 
     /// <summary>Name of the generated Json class's property holding a type's metadata.</summary>
     private static string JsonAccessor(string typeName) => JsonClassMembers.Contains(typeName) ? typeName + "TypeInfo" : typeName;
@@ -85,12 +86,11 @@ internal sealed partial class Emitter
         {
             var accessor = JsonAccessor(typeName);
             // Options.GetTypeInfo is a cache lookup on every call, a fixed cost a small body feels; a
-            // field per type is what a source-generated JsonSerializerContext keeps. A race only looks
-            // the same instance up twice: Options hands out one JsonTypeInfo per type.
-            w.Line($"private static {Json}.Serialization.Metadata.JsonTypeInfo<{ModelName(typeName)}>? s_{accessor};");
-            w.Line();
+            // field per type is what a source-generated JsonSerializerContext keeps (here one generic
+            // class's, so the field needs no line of its own). A race only looks the same instance up
+            // twice: Options hands out one JsonTypeInfo per type.
             w.Doc("summary", $"Metadata for <see cref=\"{ModelName(typeName)}\"/>.", raw: true);
-            w.Line($"public static {Json}.Serialization.Metadata.JsonTypeInfo<{ModelName(typeName)}> {accessor} => s_{accessor} ??= TypeInfo<{ModelName(typeName)}>();");
+            w.Line($"public static {Json}.Serialization.Metadata.JsonTypeInfo<{ModelName(typeName)}> {accessor} => Cached<{ModelName(typeName)}>.Value ??= TypeInfo<{ModelName(typeName)}>();");
             w.Line();
         }
 
@@ -103,29 +103,29 @@ internal sealed partial class Emitter
         w.Line("return options;");
         w.Close();
         w.Line();
+        if (ResolvedTypeNames().Any())
+        {
+            w.Line("private static class Cached<T> { public static " + Json + ".Serialization.Metadata.JsonTypeInfo<T>? Value; }");
+            w.Line();
+        }
+
         w.Open($"private sealed class {name}Resolver : {Json}.Serialization.Metadata.IJsonTypeInfoResolver");
         w.Open($"public {Json}.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, {Json}.JsonSerializerOptions options)");
         foreach (var typeName in ResolvedTypeNames())
         {
             var model = ModelName(typeName);
-            w.Open($"if (type == typeof({model}))");
-            w.Line($"return {Json}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{model}>(options, {model}.JsonConverter.Instance);");
-            w.Close();
+            w.Line($"if (type == typeof({model})) return {Json}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{model}>(options, {model}.JsonConverter.Instance);");
         }
 
         var shapes = RootShapes();
         for (var i = 0; i < shapes.Count; i++)
         {
             var clr = TypeName(shapes[i], false);
-            w.Open($"if (type == typeof({clr}))");
             var builtIn = BuiltInConverter(shapes[i]);
-            w.Line($"return {Json}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{clr}>(options, {builtIn ?? $"new Shape{i}Converter()"});");
-            w.Close();
+            w.Line($"if (type == typeof({clr})) return {Json}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{clr}>(options, {builtIn ?? $"new Shape{i}Converter()"});");
         }
 
-        w.Open($"if (type == typeof({Json}.JsonElement))");
-        w.Line($"return {Json}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{Json}.JsonElement>(options, {Json}.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);");
-        w.Close();
+        w.Line($"if (type == typeof({Json}.JsonElement)) return {Json}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{Json}.JsonElement>(options, {Json}.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);");
         w.Line("return null;");
         w.Close();
         w.Close();
@@ -140,70 +140,53 @@ internal sealed partial class Emitter
             var clr = TypeName(shapes[i], false);
             w.Line();
             w.Open($"private sealed class Shape{i}Converter : {Json}.Serialization.JsonConverter<{clr}>");
-            w.Open($"public override {clr} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
-            w.Line($"{clr} result;");
-            EmitRead(w, shapes[i].WithNullable(false), "result", 0);
-            w.Line("return result;");
-            w.Close();
+            var readSignature = $"public override {clr} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)";
+            if (ReadExpression(shapes[i]) is { } read)
+            {
+                w.Line($"{readSignature} => {read} ?? throw new {Json}.JsonException(\"null is not allowed here: a {Describe(shapes[i])} is expected.\");");
+            }
+            else
+            {
+                w.Open(readSignature);
+                w.Line($"{clr} result;");
+                EmitRead(w, shapes[i].WithNullable(false), "result", 0);
+                w.Line("return result;");
+                w.Close();
+            }
+
             w.Line();
-            w.Open($"public override void Write({Json}.Utf8JsonWriter writer, {clr} value, {Json}.JsonSerializerOptions options)");
-            EmitWrite(w, shapes[i].WithNullable(false), "value", 0);
-            w.Close();
+            var writeSignature = $"public override void Write({Json}.Utf8JsonWriter writer, {clr} value, {Json}.JsonSerializerOptions options)";
+            if (WriteStatement(shapes[i].WithNullable(false), "value") is { } write)
+            {
+                w.Line($"{writeSignature} => {write}");
+            }
+            else
+            {
+                w.Open(writeSignature);
+                EmitWrite(w, shapes[i].WithNullable(false), "value", 0);
+                w.Close();
+            }
+
             w.Close();
         }
         w.Close();
         w.Close();
 
-        // Error helpers live beside the resolver: one per namespace, shared by every converter.
+        // Error helpers live beside the resolver: one per namespace, shared by every converter. They forward to
+        // the runtime, whose list and map helpers throw the same exception type, so a path nests however deep.
         w.Line();
         w.Open($"namespace {_spec.Namespace}.Serialization");
         w.Summary("Builds the JsonExceptions the converters throw, with the JSON path of the bad field.");
         w.Open("internal static class JsonErrors");
-        w.Open($"public static {Json}.JsonException At(global::System.Exception inner, string property, string type, long offset)");
-        w.Line("var fullPath = \"$.\" + property + InnerPath(inner);");
-        w.Line("var root = inner is JsonPathException marked ? marked.Reason : inner.Message;");
-        w.Line("return Located(new JsonPathException(fullPath, root, \"Could not read \" + type + \" at '\" + fullPath + \"': \" + root, inner), inner, offset);");
-        w.Close();
+        w.Line($"public static {Json}.JsonException At(global::System.Exception inner, string property, string type, long offset) => {Helpers}.At(inner, property, type, offset);");
         w.Line();
-        w.Summary("Prefixes an array index or map key to the path of an error read inside a collection.");
-        w.Open($"public static {Json}.JsonException Prefix(global::System.Exception inner, string segment, long offset)");
-        w.Line("var root = inner is JsonPathException marked ? marked.Reason : inner.Message;");
-        w.Line("var fullPath = \"$\" + segment + InnerPath(inner);");
-        w.Line("return Located(new JsonPathException(fullPath, root, \"Could not read the value at '\" + fullPath + \"': \" + root, inner), inner, offset);");
-        w.Close();
+        w.Line($"public static {Json}.JsonException Prefix(global::System.Exception inner, string segment, long offset) => {Helpers}.Prefix(inner, segment, offset);");
         w.Line();
-        w.Summary("Setting Path stops System.Text.Json from adding a position, so the reader's byte offset (the innermost one) travels in Data, where CatchAll.Runtime turns it into a line and byte.");
-        w.Open($"private static {Json}.JsonException Located({Json}.JsonException exception, global::System.Exception inner, long offset)");
-        w.Line("exception.Data[OffsetKey] = inner.Data[OffsetKey] is long innerOffset ? innerOffset : offset;");
-        w.Line("return exception;");
-        w.Close();
+        w.Line($"public static {Json}.JsonException Missing(string property, string type) => {Helpers}.Missing(property, type);");
         w.Line();
-        w.Line("private const string OffsetKey = \"CatchAll.JsonByteOffset\";");
+        w.Line($"public static {Json}.JsonException Null(string property, string type) => {Helpers}.Null(property, type);");
         w.Line();
-        w.Line($"private static string InnerPath(global::System.Exception inner) => inner is {Json}.JsonException json && json.Path is {{ Length: > 1 }} path && path[0] == '$' ? path.Substring(1) : string.Empty;");
-        w.Line();
-        w.Line($"public static {Json}.JsonException Missing(string property, string type) => new JsonPathException(\"$.\" + property, \"missing\", \"Required property '\" + property + \"' of \" + type + \" is missing.\", null);");
-        w.Line();
-        w.Summary("Reads a date-time; one without an offset (some endpoints send those) is taken as UTC, whatever the machine's time zone.");
-        w.Open($"public static global::System.DateTimeOffset ReadDateTimeOffset(ref {Json}.Utf8JsonReader reader)");
-        w.Line("var value = reader.GetDateTime();");
-        w.Line("return value.Kind == global::System.DateTimeKind.Unspecified");
-        w.Line("    ? new global::System.DateTimeOffset(value, global::System.TimeSpan.Zero)");
-        w.Line("    : reader.GetDateTimeOffset();");
-        w.Close();
-        w.Line();
-        w.Line($"public static {Json}.JsonException Null(string property, string type) => new JsonPathException(\"$.\" + property, \"null\", \"Required property '\" + property + \"' of \" + type + \" is null.\", null);");
-        w.Close();
-        w.Line();
-        w.Summary("A JsonException that carries its path in Path as well as in the message.");
-        w.Open($"internal sealed class JsonPathException : {Json}.JsonException");
-        w.Line("public JsonPathException(string path, string reason, string message, global::System.Exception? inner)");
-        w.Line("    : base(message, path, null, null, inner)");
-        w.Line("{");
-        w.Line("    Reason = reason;");
-        w.Line("}");
-        w.Line();
-        w.Line("public string Reason { get; }");
+        w.Line($"public static global::System.DateTimeOffset ReadDateTimeOffset(ref {Json}.Utf8JsonReader reader) => {Helpers}.ReadDateTimeOffset(ref reader);");
         w.Close();
         w.Close();
         return w.ToString();

@@ -193,6 +193,100 @@ internal sealed partial class Emitter
         }
     }
 
+    /// <summary>The runtime's helpers for generated converters (CatchAll.Runtime, namespace CatchAll.Serialization).</summary>
+    private const string Helpers = "global::CatchAll.Serialization.Json";
+
+    /// <summary>
+    /// One expression that reads the current value, JSON null as null, through a runtime helper; null when
+    /// the shape has none (dates without time, lists of lists, nullable items) and needs <see cref="EmitRead"/>.
+    /// Shared helpers rather than a block per property: the block was most of each converter's lines.
+    /// </summary>
+    private string? ReadExpression(TypeRef type)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+            case TypeKind.Binary:
+                return $"{Helpers}.ReadString(ref reader)";
+            case TypeKind.Int32:
+            case TypeKind.Int64:
+            case TypeKind.Single:
+            case TypeKind.Double:
+            case TypeKind.Boolean:
+            case TypeKind.Guid:
+                return $"{Helpers}.Read{type.Kind}(ref reader)";
+            case TypeKind.DateTimeOffset:
+                return $"{Helpers}.ReadNullableDateTimeOffset(ref reader)";
+            case TypeKind.Any:
+                return $"{Json}.JsonElement.ParseValue(ref reader)";
+            case TypeKind.Named:
+                return $"{Helpers}.{(type.IsValueType ? "ReadValue" : "ReadObject")}(ref reader, {ModelName(type.Name!)}.JsonConverter.Instance, options)";
+            case TypeKind.Array:
+                return ItemConverter(type.Element!) is { } list ? $"{Helpers}.ReadList(ref reader, {list}, options)" : null;
+            case TypeKind.Map:
+                return ItemConverter(type.Element!) is { } map ? $"{Helpers}.ReadMap(ref reader, {map}, options)" : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// One statement that writes <paramref name="value"/> (not null), or null when the shape needs
+    /// <see cref="EmitWrite"/>.
+    /// </summary>
+    private string? WriteStatement(TypeRef type, string value)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+            case TypeKind.Binary:
+            case TypeKind.Guid:
+            case TypeKind.DateTimeOffset:
+                return $"writer.WriteStringValue({value});";
+            case TypeKind.Int32:
+            case TypeKind.Int64:
+            case TypeKind.Single:
+            case TypeKind.Double:
+                return $"writer.WriteNumberValue({value});";
+            case TypeKind.Boolean:
+                return $"writer.WriteBooleanValue({value});";
+            case TypeKind.Any:
+                return $"{value}.WriteTo(writer);";
+            case TypeKind.Named:
+                return $"{ModelName(type.Name!)}.JsonConverter.Instance.Write(writer, {value}, options);";
+            case TypeKind.Array when type.Element is { Kind: TypeKind.String, Nullable: false }:
+                return $"{Helpers}.WriteStringList(writer, {value});";
+            case TypeKind.Array:
+                return ItemConverter(type.Element!) is { } list ? $"{Helpers}.WriteList(writer, {value}, {list}, options);" : null;
+            case TypeKind.Map:
+                return ItemConverter(type.Element!) is { } map ? $"{Helpers}.WriteMap(writer, {value}, {map}, options);" : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The converter the runtime's list and map helpers use for one item, or null for items they do not
+    /// cover. Only non-nullable items: the helpers reject a null item with the error the inline code gives,
+    /// naming the item's CLR type, which is the spec kind's name for these (Binary's is not, so it stays inline).
+    /// </summary>
+    private string? ItemConverter(TypeRef element)
+    {
+        if (element.Nullable)
+        {
+            return null;
+        }
+
+        return element.Kind switch
+        {
+            TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double
+                or TypeKind.Boolean or TypeKind.Guid or TypeKind.DateTimeOffset => $"global::CatchAll.Serialization.JsonItems.{element.Kind}",
+            TypeKind.Any => "global::CatchAll.Serialization.JsonItems.Element",
+            TypeKind.Named => $"{ModelName(element.Name!)}.JsonConverter.Instance",
+            _ => null,
+        };
+    }
+
     private static string Describe(TypeRef type) => type.Kind switch
     {
         TypeKind.Named => type.Name!,

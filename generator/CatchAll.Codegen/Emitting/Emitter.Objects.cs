@@ -155,8 +155,7 @@ internal sealed partial class Emitter
         w.Line($"if (reader.TokenType != {Json}.JsonTokenType.StartObject) throw new {Json}.JsonException(\"A JSON object is expected for {type.Name}.\");");
         foreach (var property in type.Properties)
         {
-            w.Line($"{TypeName(property.Type, true)} p{property.Name} = default;");
-            w.Line($"bool has{property.Name} = false;");
+            w.Line($"{TypeName(property.Type, true)} p{property.Name} = default; bool has{property.Name} = false;");
         }
 
         var extraType = ExtraValueType(type);
@@ -176,8 +175,16 @@ internal sealed partial class Emitter
         var first = true;
         foreach (var property in type.Properties)
         {
-            w.Open($"{(first ? "if" : "else if")} (reader.ValueTextEquals({Utf8(property.JsonName)}))");
+            var test = $"{(first ? "if" : "else if")} (reader.ValueTextEquals({Utf8(property.JsonName)}))";
             first = false;
+            if (ReadExpression(property.Type) is { } read)
+            {
+                // One line per member: the branch is the same four steps for every member of every model.
+                w.Line($"{test} {{ current = {Literal(property.JsonName)}; reader.Read(); p{property.Name} = {read}; has{property.Name} = true; }}");
+                continue;
+            }
+
+            w.Open(test);
             w.Line($"current = {Literal(property.JsonName)};");
             w.Line("reader.Read();");
             EmitRead(w, property.Type.WithNullable(true), "p" + property.Name, 0);
@@ -307,6 +314,12 @@ internal sealed partial class Emitter
         foreach (var property in type.Properties)
         {
             var storage = StorageOf(type, property);
+            if (WritePropertyLine(type, property, storage) is { } line)
+            {
+                w.Line(line);
+                continue;
+            }
+
             switch (storage)
             {
                 case Storage.Required:
@@ -363,6 +376,32 @@ internal sealed partial class Emitter
     }
 
     private static string Local(PropertyDecl property) => "v" + property.Name;
+
+    /// <summary>
+    /// The write of a member as one line, when its value is one statement; null for shapes that need
+    /// <see cref="EmitWrite"/>.
+    /// </summary>
+    private string? WritePropertyLine(TypeDecl type, PropertyDecl property, Storage storage)
+    {
+        var name = $"writer.WritePropertyName({PropertyNameArgument(property)});";
+        var local = Local(property);
+        var value = WriteStatement(property.Type.WithNullable(false), local);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return storage switch
+        {
+            Storage.Required when !property.Type.Nullable => $"{name} {WriteStatement(property.Type, $"value.{property.Name}")}",
+            Storage.Required => $"{name} if (value.{property.Name} is {{ }} {local}) {value} else writer.WriteNullValue();",
+            Storage.Plain => $"if (value.{property.Name} is {{ }} {local}) {{ {name} {value} }}",
+            Storage.Tracked => $"if (value.{Field(property)}.HasValue) {{ {name} if (value.{Field(property)}.Value is {{ }} {local}) {value} else writer.WriteNullValue(); }}",
+            Storage.Patch when property.Type.Nullable => $"if (value.{property.Name}.HasValue) {{ {name} if (value.{property.Name}.Value is {{ }} {local}) {value} else writer.WriteNullValue(); }}",
+            Storage.Patch => $"if (value.{property.Name}.HasValue) {{ {name} {WriteStatement(property.Type, $"value.{property.Name}.Value")} }}",
+            _ => null,
+        };
+    }
 
     /// <summary>
     /// An open object's undeclared members are kept as the one JsonElement of the whole object

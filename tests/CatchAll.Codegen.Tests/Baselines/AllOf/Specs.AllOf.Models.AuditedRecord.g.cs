@@ -59,108 +59,24 @@ namespace Specs.AllOf.Models
             public override global::Specs.AllOf.Models.AuditedRecord Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for AuditedRecord.");
-                string? pId = default;
-                bool hasId = false;
-                global::System.DateTimeOffset? pCreatedAt = default;
-                bool hasCreatedAt = false;
-                string? pNote = default;
-                bool hasNote = false;
-                string? pTitle = default;
-                bool hasTitle = false;
-                string? pAuditedBy = default;
-                bool hasAuditedBy = false;
-                int? pAuditLevel = default;
-                bool hasAuditLevel = false;
+                string? pId = default; bool hasId = false;
+                global::System.DateTimeOffset? pCreatedAt = default; bool hasCreatedAt = false;
+                string? pNote = default; bool hasNote = false;
+                string? pTitle = default; bool hasTitle = false;
+                string? pAuditedBy = default; bool hasAuditedBy = false;
+                int? pAuditLevel = default; bool hasAuditLevel = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("id"u8))
-                        {
-                            current = "id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pId = null;
-                            }
-                            else
-                            {
-                                pId = reader.GetString()!;
-                            }
-                            hasId = true;
-                        }
-                        else if (reader.ValueTextEquals("created_at"u8))
-                        {
-                            current = "created_at";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCreatedAt = null;
-                            }
-                            else
-                            {
-                                pCreatedAt = global::Specs.AllOf.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasCreatedAt = true;
-                        }
-                        else if (reader.ValueTextEquals("note"u8))
-                        {
-                            current = "note";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pNote = null;
-                            }
-                            else
-                            {
-                                pNote = reader.GetString()!;
-                            }
-                            hasNote = true;
-                        }
-                        else if (reader.ValueTextEquals("title"u8))
-                        {
-                            current = "title";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTitle = null;
-                            }
-                            else
-                            {
-                                pTitle = reader.GetString()!;
-                            }
-                            hasTitle = true;
-                        }
-                        else if (reader.ValueTextEquals("audited_by"u8))
-                        {
-                            current = "audited_by";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAuditedBy = null;
-                            }
-                            else
-                            {
-                                pAuditedBy = reader.GetString()!;
-                            }
-                            hasAuditedBy = true;
-                        }
-                        else if (reader.ValueTextEquals("audit_level"u8))
-                        {
-                            current = "audit_level";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAuditLevel = null;
-                            }
-                            else
-                            {
-                                pAuditLevel = reader.GetInt32();
-                            }
-                            hasAuditLevel = true;
-                        }
+                        if (reader.ValueTextEquals("id"u8)) { current = "id"; reader.Read(); pId = global::CatchAll.Serialization.Json.ReadString(ref reader); hasId = true; }
+                        else if (reader.ValueTextEquals("created_at"u8)) { current = "created_at"; reader.Read(); pCreatedAt = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasCreatedAt = true; }
+                        else if (reader.ValueTextEquals("note"u8)) { current = "note"; reader.Read(); pNote = global::CatchAll.Serialization.Json.ReadString(ref reader); hasNote = true; }
+                        else if (reader.ValueTextEquals("title"u8)) { current = "title"; reader.Read(); pTitle = global::CatchAll.Serialization.Json.ReadString(ref reader); hasTitle = true; }
+                        else if (reader.ValueTextEquals("audited_by"u8)) { current = "audited_by"; reader.Read(); pAuditedBy = global::CatchAll.Serialization.Json.ReadString(ref reader); hasAuditedBy = true; }
+                        else if (reader.ValueTextEquals("audit_level"u8)) { current = "audit_level"; reader.Read(); pAuditLevel = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasAuditLevel = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -201,31 +117,12 @@ namespace Specs.AllOf.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.AllOf.Models.AuditedRecord value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Id);
-                writer.WriteStringValue(value.Id);
-                writer.WritePropertyName(Name_CreatedAt);
-                writer.WriteStringValue(value.CreatedAt);
-                if (value._note.HasValue)
-                {
-                    writer.WritePropertyName(Name_Note);
-                    if (value._note.Value is { } vNote0)
-                    {
-                        writer.WriteStringValue(vNote0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                writer.WritePropertyName(Name_Title);
-                writer.WriteStringValue(value.Title);
-                if (value.AuditedBy is { } vAuditedBy)
-                {
-                    writer.WritePropertyName(Name_AuditedBy);
-                    writer.WriteStringValue(vAuditedBy);
-                }
-                writer.WritePropertyName(Name_AuditLevel);
-                writer.WriteNumberValue(value.AuditLevel);
+                writer.WritePropertyName(Name_Id); writer.WriteStringValue(value.Id);
+                writer.WritePropertyName(Name_CreatedAt); writer.WriteStringValue(value.CreatedAt);
+                if (value._note.HasValue) { writer.WritePropertyName(Name_Note); if (value._note.Value is { } vNote) writer.WriteStringValue(vNote); else writer.WriteNullValue(); }
+                writer.WritePropertyName(Name_Title); writer.WriteStringValue(value.Title);
+                if (value.AuditedBy is { } vAuditedBy) { writer.WritePropertyName(Name_AuditedBy); writer.WriteStringValue(vAuditedBy); }
+                writer.WritePropertyName(Name_AuditLevel); writer.WriteNumberValue(value.AuditLevel);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -39,84 +39,18 @@ namespace Specs.AllOf.Models
             public override global::Specs.AllOf.Models.RecordPage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for RecordPage.");
-                global::System.Collections.Generic.IList<global::Specs.AllOf.Models.AuditedRecord>? pItems = default;
-                bool hasItems = false;
-                global::Specs.AllOf.Models.Record? pFirst = default;
-                bool hasFirst = false;
-                global::Specs.AllOf.Models.RecordPageInline? pInline = default;
-                bool hasInline = false;
+                global::System.Collections.Generic.IList<global::Specs.AllOf.Models.AuditedRecord>? pItems = default; bool hasItems = false;
+                global::Specs.AllOf.Models.Record? pFirst = default; bool hasFirst = false;
+                global::Specs.AllOf.Models.RecordPageInline? pInline = default; bool hasInline = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("items"u8))
-                        {
-                            current = "items";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pItems = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::Specs.AllOf.Models.AuditedRecord>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::Specs.AllOf.Models.AuditedRecord item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a AuditedRecord is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::Specs.AllOf.Models.AuditedRecord.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.AllOf.Models.AuditedRecord), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::Specs.AllOf.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pItems = list0;
-                            }
-                            hasItems = true;
-                        }
-                        else if (reader.ValueTextEquals("first"u8))
-                        {
-                            current = "first";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pFirst = null;
-                            }
-                            else
-                            {
-                                pFirst = global::Specs.AllOf.Models.Record.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.AllOf.Models.Record), options);
-                            }
-                            hasFirst = true;
-                        }
-                        else if (reader.ValueTextEquals("inline"u8))
-                        {
-                            current = "inline";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pInline = null;
-                            }
-                            else
-                            {
-                                pInline = global::Specs.AllOf.Models.RecordPageInline.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.AllOf.Models.RecordPageInline), options);
-                            }
-                            hasInline = true;
-                        }
+                        if (reader.ValueTextEquals("items"u8)) { current = "items"; reader.Read(); pItems = global::CatchAll.Serialization.Json.ReadList(ref reader, global::Specs.AllOf.Models.AuditedRecord.JsonConverter.Instance, options); hasItems = true; }
+                        else if (reader.ValueTextEquals("first"u8)) { current = "first"; reader.Read(); pFirst = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.AllOf.Models.Record.JsonConverter.Instance, options); hasFirst = true; }
+                        else if (reader.ValueTextEquals("inline"u8)) { current = "inline"; reader.Read(); pInline = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.AllOf.Models.RecordPageInline.JsonConverter.Instance, options); hasInline = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -148,24 +82,9 @@ namespace Specs.AllOf.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.AllOf.Models.RecordPage value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Items);
-                writer.WriteStartArray();
-                var listItems0 = value.Items;
-                for (var index0 = 0; index0 < listItems0.Count; index0++)
-                {
-                    global::Specs.AllOf.Models.AuditedRecord.JsonConverter.Instance.Write(writer, listItems0[index0], options);
-                }
-                writer.WriteEndArray();
-                if (value.First is { } vFirst)
-                {
-                    writer.WritePropertyName(Name_First);
-                    global::Specs.AllOf.Models.Record.JsonConverter.Instance.Write(writer, vFirst, options);
-                }
-                if (value.Inline is { } vInline)
-                {
-                    writer.WritePropertyName(Name_Inline);
-                    global::Specs.AllOf.Models.RecordPageInline.JsonConverter.Instance.Write(writer, vInline, options);
-                }
+                writer.WritePropertyName(Name_Items); global::CatchAll.Serialization.Json.WriteList(writer, value.Items, global::Specs.AllOf.Models.AuditedRecord.JsonConverter.Instance, options);
+                if (value.First is { } vFirst) { writer.WritePropertyName(Name_First); global::Specs.AllOf.Models.Record.JsonConverter.Instance.Write(writer, vFirst, options); }
+                if (value.Inline is { } vInline) { writer.WritePropertyName(Name_Inline); global::Specs.AllOf.Models.RecordPageInline.JsonConverter.Instance.Write(writer, vInline, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -44,76 +44,20 @@ namespace Specs.AllOf.Models
             public override global::Specs.AllOf.Models.RecordPageInline Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for RecordPageInline.");
-                string? pId = default;
-                bool hasId = false;
-                global::System.DateTimeOffset? pCreatedAt = default;
-                bool hasCreatedAt = false;
-                string? pNote = default;
-                bool hasNote = false;
-                bool? pExtra = default;
-                bool hasExtra = false;
+                string? pId = default; bool hasId = false;
+                global::System.DateTimeOffset? pCreatedAt = default; bool hasCreatedAt = false;
+                string? pNote = default; bool hasNote = false;
+                bool? pExtra = default; bool hasExtra = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("id"u8))
-                        {
-                            current = "id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pId = null;
-                            }
-                            else
-                            {
-                                pId = reader.GetString()!;
-                            }
-                            hasId = true;
-                        }
-                        else if (reader.ValueTextEquals("created_at"u8))
-                        {
-                            current = "created_at";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCreatedAt = null;
-                            }
-                            else
-                            {
-                                pCreatedAt = global::Specs.AllOf.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasCreatedAt = true;
-                        }
-                        else if (reader.ValueTextEquals("note"u8))
-                        {
-                            current = "note";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pNote = null;
-                            }
-                            else
-                            {
-                                pNote = reader.GetString()!;
-                            }
-                            hasNote = true;
-                        }
-                        else if (reader.ValueTextEquals("extra"u8))
-                        {
-                            current = "extra";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pExtra = null;
-                            }
-                            else
-                            {
-                                pExtra = reader.GetBoolean();
-                            }
-                            hasExtra = true;
-                        }
+                        if (reader.ValueTextEquals("id"u8)) { current = "id"; reader.Read(); pId = global::CatchAll.Serialization.Json.ReadString(ref reader); hasId = true; }
+                        else if (reader.ValueTextEquals("created_at"u8)) { current = "created_at"; reader.Read(); pCreatedAt = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasCreatedAt = true; }
+                        else if (reader.ValueTextEquals("note"u8)) { current = "note"; reader.Read(); pNote = global::CatchAll.Serialization.Json.ReadString(ref reader); hasNote = true; }
+                        else if (reader.ValueTextEquals("extra"u8)) { current = "extra"; reader.Read(); pExtra = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasExtra = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -146,23 +90,10 @@ namespace Specs.AllOf.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.AllOf.Models.RecordPageInline value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Id);
-                writer.WriteStringValue(value.Id);
-                if (value.CreatedAt is { } vCreatedAt)
-                {
-                    writer.WritePropertyName(Name_CreatedAt);
-                    writer.WriteStringValue(vCreatedAt);
-                }
-                if (value.Note is { } vNote)
-                {
-                    writer.WritePropertyName(Name_Note);
-                    writer.WriteStringValue(vNote);
-                }
-                if (value.Extra is { } vExtra)
-                {
-                    writer.WritePropertyName(Name_Extra);
-                    writer.WriteBooleanValue(vExtra);
-                }
+                writer.WritePropertyName(Name_Id); writer.WriteStringValue(value.Id);
+                if (value.CreatedAt is { } vCreatedAt) { writer.WritePropertyName(Name_CreatedAt); writer.WriteStringValue(vCreatedAt); }
+                if (value.Note is { } vNote) { writer.WritePropertyName(Name_Note); writer.WriteStringValue(vNote); }
+                if (value.Extra is { } vExtra) { writer.WritePropertyName(Name_Extra); writer.WriteBooleanValue(vExtra); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

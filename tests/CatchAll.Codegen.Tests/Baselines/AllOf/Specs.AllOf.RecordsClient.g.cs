@@ -15,10 +15,7 @@ namespace Specs.AllOf
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::Specs.AllOf.Models.RecordPage> ListRecordsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>listRecords</summary>
-        /// <remarks>GET /records</remarks>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ListRecordsAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.AllOf.Models.RecordPage>> ListRecordsWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -50,11 +47,7 @@ namespace Specs.AllOf
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Specs.AllOf.Models.RecordPage> ListRecordsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await ListRecordsWithResponseAsync(options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.AllOf.Models.RecordPage> ListRecordsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await ListRecordsWithResponseAsync(options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.AllOf.Models.RecordPage>> ListRecordsWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

@@ -14,705 +14,425 @@ namespace CatchAll
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new CatchAllClientJsonResolver();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceRequest>? s_AddResourceRequest;
-
         /// <summary>Metadata for <see cref="global::CatchAll.Models.AddResourceRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceRequest> AddResourceRequest => s_AddResourceRequest ??= TypeInfo<global::CatchAll.Models.AddResourceRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceResponse>? s_AddResourceResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceRequest> AddResourceRequest => Cached<global::CatchAll.Models.AddResourceRequest>.Value ??= TypeInfo<global::CatchAll.Models.AddResourceRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.AddResourceResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceResponse> AddResourceResponse => s_AddResourceResponse ??= TypeInfo<global::CatchAll.Models.AddResourceResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AdditionalAttributes>? s_AdditionalAttributes;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AddResourceResponse> AddResourceResponse => Cached<global::CatchAll.Models.AddResourceResponse>.Value ??= TypeInfo<global::CatchAll.Models.AddResourceResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.AdditionalAttributes"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AdditionalAttributes> AdditionalAttributes => s_AdditionalAttributes ??= TypeInfo<global::CatchAll.Models.AdditionalAttributes>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ApiKeyAuth>? s_ApiKeyAuth;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AdditionalAttributes> AdditionalAttributes => Cached<global::CatchAll.Models.AdditionalAttributes>.Value ??= TypeInfo<global::CatchAll.Models.AdditionalAttributes>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ApiKeyAuth"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ApiKeyAuth> ApiKeyAuth => s_ApiKeyAuth ??= TypeInfo<global::CatchAll.Models.ApiKeyAuth>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceRequest>? s_AssignWebhookResourceRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ApiKeyAuth> ApiKeyAuth => Cached<global::CatchAll.Models.ApiKeyAuth>.Value ??= TypeInfo<global::CatchAll.Models.ApiKeyAuth>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.AssignWebhookResourceRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceRequest> AssignWebhookResourceRequest => s_AssignWebhookResourceRequest ??= TypeInfo<global::CatchAll.Models.AssignWebhookResourceRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceResponse>? s_AssignWebhookResourceResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceRequest> AssignWebhookResourceRequest => Cached<global::CatchAll.Models.AssignWebhookResourceRequest>.Value ??= TypeInfo<global::CatchAll.Models.AssignWebhookResourceRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.AssignWebhookResourceResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceResponse> AssignWebhookResourceResponse => s_AssignWebhookResourceResponse ??= TypeInfo<global::CatchAll.Models.AssignWebhookResourceResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecord>? s_BaseRecord;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.AssignWebhookResourceResponse> AssignWebhookResourceResponse => Cached<global::CatchAll.Models.AssignWebhookResourceResponse>.Value ??= TypeInfo<global::CatchAll.Models.AssignWebhookResourceResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.BaseRecord"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecord> BaseRecord => s_BaseRecord ??= TypeInfo<global::CatchAll.Models.BaseRecord>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BasicAuth>? s_BasicAuth;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BaseRecord> BaseRecord => Cached<global::CatchAll.Models.BaseRecord>.Value ??= TypeInfo<global::CatchAll.Models.BaseRecord>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.BasicAuth"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BasicAuth> BasicAuth => s_BasicAuth ??= TypeInfo<global::CatchAll.Models.BasicAuth>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BearerAuth>? s_BearerAuth;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BasicAuth> BasicAuth => Cached<global::CatchAll.Models.BasicAuth>.Value ??= TypeInfo<global::CatchAll.Models.BasicAuth>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.BearerAuth"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BearerAuth> BearerAuth => s_BearerAuth ??= TypeInfo<global::CatchAll.Models.BearerAuth>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Citation>? s_Citation;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.BearerAuth> BearerAuth => Cached<global::CatchAll.Models.BearerAuth>.Value ??= TypeInfo<global::CatchAll.Models.BearerAuth>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.Citation"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Citation> Citation => s_Citation ??= TypeInfo<global::CatchAll.Models.Citation>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyAttributes>? s_CompanyAttributes;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Citation> Citation => Cached<global::CatchAll.Models.Citation>.Value ??= TypeInfo<global::CatchAll.Models.Citation>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CompanyAttributes"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyAttributes> CompanyAttributes => s_CompanyAttributes ??= TypeInfo<global::CatchAll.Models.CompanyAttributes>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutput>? s_CompanyEnrichmentOutput;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyAttributes> CompanyAttributes => Cached<global::CatchAll.Models.CompanyAttributes>.Value ??= TypeInfo<global::CatchAll.Models.CompanyAttributes>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CompanyEnrichmentOutput"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutput> CompanyEnrichmentOutput => s_CompanyEnrichmentOutput ??= TypeInfo<global::CatchAll.Models.CompanyEnrichmentOutput>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata>? s_CompanyEnrichmentOutputMetadata;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutput> CompanyEnrichmentOutput => Cached<global::CatchAll.Models.CompanyEnrichmentOutput>.Value ??= TypeInfo<global::CatchAll.Models.CompanyEnrichmentOutput>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CompanyEnrichmentOutputMetadata"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata> CompanyEnrichmentOutputMetadata => s_CompanyEnrichmentOutputMetadata ??= TypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Confidence>? s_Confidence;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata> CompanyEnrichmentOutputMetadata => Cached<global::CatchAll.Models.CompanyEnrichmentOutputMetadata>.Value ??= TypeInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.Confidence"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Confidence> Confidence => s_Confidence ??= TypeInfo<global::CatchAll.Models.Confidence>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ConnectedEntity>? s_ConnectedEntity;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Confidence> Confidence => Cached<global::CatchAll.Models.Confidence>.Value ??= TypeInfo<global::CatchAll.Models.Confidence>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ConnectedEntity"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ConnectedEntity> ConnectedEntity => s_ConnectedEntity ??= TypeInfo<global::CatchAll.Models.ConnectedEntity>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueRequest>? s_ContinueRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ConnectedEntity> ConnectedEntity => Cached<global::CatchAll.Models.ConnectedEntity>.Value ??= TypeInfo<global::CatchAll.Models.ConnectedEntity>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ContinueRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueRequest> ContinueRequest => s_ContinueRequest ??= TypeInfo<global::CatchAll.Models.ContinueRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueResponse>? s_ContinueResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueRequest> ContinueRequest => Cached<global::CatchAll.Models.ContinueRequest>.Value ??= TypeInfo<global::CatchAll.Models.ContinueRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ContinueResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueResponse> ContinueResponse => s_ContinueResponse ??= TypeInfo<global::CatchAll.Models.ContinueResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse>? s_CreateDatasetCsvResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ContinueResponse> ContinueResponse => Cached<global::CatchAll.Models.ContinueResponse>.Value ??= TypeInfo<global::CatchAll.Models.ContinueResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateDatasetCsvResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetCsvResponse => s_CreateDatasetCsvResponse ??= TypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateDatasetRequest>? s_CreateDatasetRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetCsvResponse => Cached<global::CatchAll.Models.CreateDatasetCsvResponse>.Value ??= TypeInfo<global::CatchAll.Models.CreateDatasetCsvResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateDatasetRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateDatasetRequest> CreateDatasetRequest => s_CreateDatasetRequest ??= TypeInfo<global::CatchAll.Models.CreateDatasetRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntitiesBatchRequest>? s_CreateEntitiesBatchRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateDatasetRequest> CreateDatasetRequest => Cached<global::CatchAll.Models.CreateDatasetRequest>.Value ??= TypeInfo<global::CatchAll.Models.CreateDatasetRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateEntitiesBatchRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntitiesBatchRequest> CreateEntitiesBatchRequest => s_CreateEntitiesBatchRequest ??= TypeInfo<global::CatchAll.Models.CreateEntitiesBatchRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntitiesBatchResponse>? s_CreateEntitiesBatchResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntitiesBatchRequest> CreateEntitiesBatchRequest => Cached<global::CatchAll.Models.CreateEntitiesBatchRequest>.Value ??= TypeInfo<global::CatchAll.Models.CreateEntitiesBatchRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateEntitiesBatchResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntitiesBatchResponse> CreateEntitiesBatchResponse => s_CreateEntitiesBatchResponse ??= TypeInfo<global::CatchAll.Models.CreateEntitiesBatchResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntityRequest>? s_CreateEntityRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntitiesBatchResponse> CreateEntitiesBatchResponse => Cached<global::CatchAll.Models.CreateEntitiesBatchResponse>.Value ??= TypeInfo<global::CatchAll.Models.CreateEntitiesBatchResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateEntityRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntityRequest> CreateEntityRequest => s_CreateEntityRequest ??= TypeInfo<global::CatchAll.Models.CreateEntityRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntityResponse>? s_CreateEntityResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntityRequest> CreateEntityRequest => Cached<global::CatchAll.Models.CreateEntityRequest>.Value ??= TypeInfo<global::CatchAll.Models.CreateEntityRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateEntityResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntityResponse> CreateEntityResponse => s_CreateEntityResponse ??= TypeInfo<global::CatchAll.Models.CreateEntityResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorRequest>? s_CreateMonitorRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateEntityResponse> CreateEntityResponse => Cached<global::CatchAll.Models.CreateEntityResponse>.Value ??= TypeInfo<global::CatchAll.Models.CreateEntityResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateMonitorRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorRequest> CreateMonitorRequest => s_CreateMonitorRequest ??= TypeInfo<global::CatchAll.Models.CreateMonitorRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorResponse>? s_CreateMonitorResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorRequest> CreateMonitorRequest => Cached<global::CatchAll.Models.CreateMonitorRequest>.Value ??= TypeInfo<global::CatchAll.Models.CreateMonitorRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateMonitorResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorResponse> CreateMonitorResponse => s_CreateMonitorResponse ??= TypeInfo<global::CatchAll.Models.CreateMonitorResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectRequest>? s_CreateProjectRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateMonitorResponse> CreateMonitorResponse => Cached<global::CatchAll.Models.CreateMonitorResponse>.Value ??= TypeInfo<global::CatchAll.Models.CreateMonitorResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateProjectRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectRequest> CreateProjectRequest => s_CreateProjectRequest ??= TypeInfo<global::CatchAll.Models.CreateProjectRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectResponse>? s_CreateProjectResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectRequest> CreateProjectRequest => Cached<global::CatchAll.Models.CreateProjectRequest>.Value ??= TypeInfo<global::CatchAll.Models.CreateProjectRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateProjectResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectResponse> CreateProjectResponse => s_CreateProjectResponse ??= TypeInfo<global::CatchAll.Models.CreateProjectResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookRequest>? s_CreateWebhookRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateProjectResponse> CreateProjectResponse => Cached<global::CatchAll.Models.CreateProjectResponse>.Value ??= TypeInfo<global::CatchAll.Models.CreateProjectResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateWebhookRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookRequest> CreateWebhookRequest => s_CreateWebhookRequest ??= TypeInfo<global::CatchAll.Models.CreateWebhookRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookResponse>? s_CreateWebhookResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookRequest> CreateWebhookRequest => Cached<global::CatchAll.Models.CreateWebhookRequest>.Value ??= TypeInfo<global::CatchAll.Models.CreateWebhookRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.CreateWebhookResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookResponse> CreateWebhookResponse => s_CreateWebhookResponse ??= TypeInfo<global::CatchAll.Models.CreateWebhookResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest>? s_DatasetEntityIdsRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.CreateWebhookResponse> CreateWebhookResponse => Cached<global::CatchAll.Models.CreateWebhookResponse>.Value ??= TypeInfo<global::CatchAll.Models.CreateWebhookResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetEntityIdsRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest> DatasetEntityIdsRequest => s_DatasetEntityIdsRequest ??= TypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetEntityListResponse>? s_DatasetEntityListResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest> DatasetEntityIdsRequest => Cached<global::CatchAll.Models.DatasetEntityIdsRequest>.Value ??= TypeInfo<global::CatchAll.Models.DatasetEntityIdsRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetEntityListResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetEntityListResponse> DatasetEntityListResponse => s_DatasetEntityListResponse ??= TypeInfo<global::CatchAll.Models.DatasetEntityListResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetListResponse>? s_DatasetListResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetEntityListResponse> DatasetEntityListResponse => Cached<global::CatchAll.Models.DatasetEntityListResponse>.Value ??= TypeInfo<global::CatchAll.Models.DatasetEntityListResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetListResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetListResponse> DatasetListResponse => s_DatasetListResponse ??= TypeInfo<global::CatchAll.Models.DatasetListResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetResponse>? s_DatasetResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetListResponse> DatasetListResponse => Cached<global::CatchAll.Models.DatasetListResponse>.Value ??= TypeInfo<global::CatchAll.Models.DatasetListResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetResponse> DatasetResponse => s_DatasetResponse ??= TypeInfo<global::CatchAll.Models.DatasetResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetSortBy>? s_DatasetSortBy;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetResponse> DatasetResponse => Cached<global::CatchAll.Models.DatasetResponse>.Value ??= TypeInfo<global::CatchAll.Models.DatasetResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetSortBy"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetSortBy> DatasetSortBy => s_DatasetSortBy ??= TypeInfo<global::CatchAll.Models.DatasetSortBy>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatus>? s_DatasetStatus;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetSortBy> DatasetSortBy => Cached<global::CatchAll.Models.DatasetSortBy>.Value ??= TypeInfo<global::CatchAll.Models.DatasetSortBy>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetStatus"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatus> DatasetStatus => s_DatasetStatus ??= TypeInfo<global::CatchAll.Models.DatasetStatus>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatusEntry>? s_DatasetStatusEntry;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatus> DatasetStatus => Cached<global::CatchAll.Models.DatasetStatus>.Value ??= TypeInfo<global::CatchAll.Models.DatasetStatus>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetStatusEntry"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatusEntry> DatasetStatusEntry => s_DatasetStatusEntry ??= TypeInfo<global::CatchAll.Models.DatasetStatusEntry>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse>? s_DatasetStatusHistoryResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatusEntry> DatasetStatusEntry => Cached<global::CatchAll.Models.DatasetStatusEntry>.Value ??= TypeInfo<global::CatchAll.Models.DatasetStatusEntry>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DatasetStatusHistoryResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse> DatasetStatusHistoryResponse => s_DatasetStatusHistoryResponse ??= TypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteJobResponse>? s_DeleteJobResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse> DatasetStatusHistoryResponse => Cached<global::CatchAll.Models.DatasetStatusHistoryResponse>.Value ??= TypeInfo<global::CatchAll.Models.DatasetStatusHistoryResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DeleteJobResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteJobResponse> DeleteJobResponse => s_DeleteJobResponse ??= TypeInfo<global::CatchAll.Models.DeleteJobResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteMonitorResponse>? s_DeleteMonitorResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteJobResponse> DeleteJobResponse => Cached<global::CatchAll.Models.DeleteJobResponse>.Value ??= TypeInfo<global::CatchAll.Models.DeleteJobResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DeleteMonitorResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteMonitorResponse> DeleteMonitorResponse => s_DeleteMonitorResponse ??= TypeInfo<global::CatchAll.Models.DeleteMonitorResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryItem>? s_DeliveryHistoryItem;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeleteMonitorResponse> DeleteMonitorResponse => Cached<global::CatchAll.Models.DeleteMonitorResponse>.Value ??= TypeInfo<global::CatchAll.Models.DeleteMonitorResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryHistoryItem"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryItem> DeliveryHistoryItem => s_DeliveryHistoryItem ??= TypeInfo<global::CatchAll.Models.DeliveryHistoryItem>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryResponse>? s_DeliveryHistoryResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryItem> DeliveryHistoryItem => Cached<global::CatchAll.Models.DeliveryHistoryItem>.Value ??= TypeInfo<global::CatchAll.Models.DeliveryHistoryItem>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryHistoryResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryResponse> DeliveryHistoryResponse => s_DeliveryHistoryResponse ??= TypeInfo<global::CatchAll.Models.DeliveryHistoryResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryMode>? s_DeliveryMode;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryHistoryResponse> DeliveryHistoryResponse => Cached<global::CatchAll.Models.DeliveryHistoryResponse>.Value ??= TypeInfo<global::CatchAll.Models.DeliveryHistoryResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryMode"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryMode> DeliveryMode => s_DeliveryMode ??= TypeInfo<global::CatchAll.Models.DeliveryMode>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryStatus>? s_DeliveryStatus;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryMode> DeliveryMode => Cached<global::CatchAll.Models.DeliveryMode>.Value ??= TypeInfo<global::CatchAll.Models.DeliveryMode>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.DeliveryStatus"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryStatus> DeliveryStatus => s_DeliveryStatus ??= TypeInfo<global::CatchAll.Models.DeliveryStatus>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorRequest>? s_EnableMonitorRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.DeliveryStatus> DeliveryStatus => Cached<global::CatchAll.Models.DeliveryStatus>.Value ??= TypeInfo<global::CatchAll.Models.DeliveryStatus>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EnableMonitorRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorRequest> EnableMonitorRequest => s_EnableMonitorRequest ??= TypeInfo<global::CatchAll.Models.EnableMonitorRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnrichmentSchema>? s_EnrichmentSchema;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnableMonitorRequest> EnableMonitorRequest => Cached<global::CatchAll.Models.EnableMonitorRequest>.Value ??= TypeInfo<global::CatchAll.Models.EnableMonitorRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EnrichmentSchema"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnrichmentSchema> EnrichmentSchema => s_EnrichmentSchema ??= TypeInfo<global::CatchAll.Models.EnrichmentSchema>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnrichmentType>? s_EnrichmentType;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnrichmentSchema> EnrichmentSchema => Cached<global::CatchAll.Models.EnrichmentSchema>.Value ??= TypeInfo<global::CatchAll.Models.EnrichmentSchema>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EnrichmentType"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnrichmentType> EnrichmentType => s_EnrichmentType ??= TypeInfo<global::CatchAll.Models.EnrichmentType>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityAssociationType>? s_EntityAssociationType;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EnrichmentType> EnrichmentType => Cached<global::CatchAll.Models.EnrichmentType>.Value ??= TypeInfo<global::CatchAll.Models.EnrichmentType>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityAssociationType"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityAssociationType> EntityAssociationType => s_EntityAssociationType ??= TypeInfo<global::CatchAll.Models.EntityAssociationType>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityListResponse>? s_EntityListResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityAssociationType> EntityAssociationType => Cached<global::CatchAll.Models.EntityAssociationType>.Value ??= TypeInfo<global::CatchAll.Models.EntityAssociationType>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityListResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityListResponse> EntityListResponse => s_EntityListResponse ??= TypeInfo<global::CatchAll.Models.EntityListResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityResponse>? s_EntityResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityListResponse> EntityListResponse => Cached<global::CatchAll.Models.EntityListResponse>.Value ??= TypeInfo<global::CatchAll.Models.EntityListResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityResponse> EntityResponse => s_EntityResponse ??= TypeInfo<global::CatchAll.Models.EntityResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntitySortBy>? s_EntitySortBy;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityResponse> EntityResponse => Cached<global::CatchAll.Models.EntityResponse>.Value ??= TypeInfo<global::CatchAll.Models.EntityResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EntitySortBy"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntitySortBy> EntitySortBy => s_EntitySortBy ??= TypeInfo<global::CatchAll.Models.EntitySortBy>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityStatus>? s_EntityStatus;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntitySortBy> EntitySortBy => Cached<global::CatchAll.Models.EntitySortBy>.Value ??= TypeInfo<global::CatchAll.Models.EntitySortBy>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityStatus"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityStatus> EntityStatus => s_EntityStatus ??= TypeInfo<global::CatchAll.Models.EntityStatus>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntitySummary>? s_EntitySummary;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityStatus> EntityStatus => Cached<global::CatchAll.Models.EntityStatus>.Value ??= TypeInfo<global::CatchAll.Models.EntityStatus>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EntitySummary"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntitySummary> EntitySummary => s_EntitySummary ??= TypeInfo<global::CatchAll.Models.EntitySummary>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityType>? s_EntityType;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntitySummary> EntitySummary => Cached<global::CatchAll.Models.EntitySummary>.Value ??= TypeInfo<global::CatchAll.Models.EntitySummary>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityType"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityType> EntityType => s_EntityType ??= TypeInfo<global::CatchAll.Models.EntityType>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityValidationErrorBody>? s_EntityValidationErrorBody;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityType> EntityType => Cached<global::CatchAll.Models.EntityType>.Value ??= TypeInfo<global::CatchAll.Models.EntityType>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.EntityValidationErrorBody"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityValidationErrorBody> EntityValidationErrorBody => s_EntityValidationErrorBody ??= TypeInfo<global::CatchAll.Models.EntityValidationErrorBody>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Error>? s_Error;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.EntityValidationErrorBody> EntityValidationErrorBody => Cached<global::CatchAll.Models.EntityValidationErrorBody>.Value ??= TypeInfo<global::CatchAll.Models.EntityValidationErrorBody>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.Error"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Error> Error => s_Error ??= TypeInfo<global::CatchAll.Models.Error>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetPlanLimitsResponse>? s_GetPlanLimitsResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Error> Error => Cached<global::CatchAll.Models.Error>.Value ??= TypeInfo<global::CatchAll.Models.Error>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.GetPlanLimitsResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetPlanLimitsResponse> GetPlanLimitsResponse => s_GetPlanLimitsResponse ??= TypeInfo<global::CatchAll.Models.GetPlanLimitsResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetVersionResponse>? s_GetVersionResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetPlanLimitsResponse> GetPlanLimitsResponse => Cached<global::CatchAll.Models.GetPlanLimitsResponse>.Value ??= TypeInfo<global::CatchAll.Models.GetPlanLimitsResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.GetVersionResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetVersionResponse> GetVersionResponse => s_GetVersionResponse ??= TypeInfo<global::CatchAll.Models.GetVersionResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetWebhookResponse>? s_GetWebhookResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetVersionResponse> GetVersionResponse => Cached<global::CatchAll.Models.GetVersionResponse>.Value ??= TypeInfo<global::CatchAll.Models.GetVersionResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.GetWebhookResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetWebhookResponse> GetWebhookResponse => s_GetWebhookResponse ??= TypeInfo<global::CatchAll.Models.GetWebhookResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.HealthCheckResponse>? s_HealthCheckResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.GetWebhookResponse> GetWebhookResponse => Cached<global::CatchAll.Models.GetWebhookResponse>.Value ??= TypeInfo<global::CatchAll.Models.GetWebhookResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.HealthCheckResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.HealthCheckResponse> HealthCheckResponse => s_HealthCheckResponse ??= TypeInfo<global::CatchAll.Models.HealthCheckResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeRequest>? s_InitializeRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.HealthCheckResponse> HealthCheckResponse => Cached<global::CatchAll.Models.HealthCheckResponse>.Value ??= TypeInfo<global::CatchAll.Models.HealthCheckResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.InitializeRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeRequest> InitializeRequest => s_InitializeRequest ??= TypeInfo<global::CatchAll.Models.InitializeRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeResponse>? s_InitializeResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeRequest> InitializeRequest => Cached<global::CatchAll.Models.InitializeRequest>.Value ??= TypeInfo<global::CatchAll.Models.InitializeRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.InitializeResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeResponse> InitializeResponse => s_InitializeResponse ??= TypeInfo<global::CatchAll.Models.InitializeResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.IssueType>? s_IssueType;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.InitializeResponse> InitializeResponse => Cached<global::CatchAll.Models.InitializeResponse>.Value ??= TypeInfo<global::CatchAll.Models.InitializeResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.IssueType"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.IssueType> IssueType => s_IssueType ??= TypeInfo<global::CatchAll.Models.IssueType>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.JobStep>? s_JobStep;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.IssueType> IssueType => Cached<global::CatchAll.Models.IssueType>.Value ??= TypeInfo<global::CatchAll.Models.IssueType>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.JobStep"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.JobStep> JobStep => s_JobStep ??= TypeInfo<global::CatchAll.Models.JobStep>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListDatasetEntitiesRequest>? s_ListDatasetEntitiesRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.JobStep> JobStep => Cached<global::CatchAll.Models.JobStep>.Value ??= TypeInfo<global::CatchAll.Models.JobStep>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ListDatasetEntitiesRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListDatasetEntitiesRequest> ListDatasetEntitiesRequest => s_ListDatasetEntitiesRequest ??= TypeInfo<global::CatchAll.Models.ListDatasetEntitiesRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsResponse>? s_ListMonitorJobsResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListDatasetEntitiesRequest> ListDatasetEntitiesRequest => Cached<global::CatchAll.Models.ListDatasetEntitiesRequest>.Value ??= TypeInfo<global::CatchAll.Models.ListDatasetEntitiesRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ListMonitorJobsResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsResponse => s_ListMonitorJobsResponse ??= TypeInfo<global::CatchAll.Models.ListMonitorJobsResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorsResponse>? s_ListMonitorsResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsResponse => Cached<global::CatchAll.Models.ListMonitorJobsResponse>.Value ??= TypeInfo<global::CatchAll.Models.ListMonitorJobsResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ListMonitorsResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorsResponse> ListMonitorsResponse => s_ListMonitorsResponse ??= TypeInfo<global::CatchAll.Models.ListMonitorsResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListUserJobsResponse>? s_ListUserJobsResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListMonitorsResponse> ListMonitorsResponse => Cached<global::CatchAll.Models.ListMonitorsResponse>.Value ??= TypeInfo<global::CatchAll.Models.ListMonitorsResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ListUserJobsResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListUserJobsResponse> ListUserJobsResponse => s_ListUserJobsResponse ??= TypeInfo<global::CatchAll.Models.ListUserJobsResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhookResourcesResponse>? s_ListWebhookResourcesResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListUserJobsResponse> ListUserJobsResponse => Cached<global::CatchAll.Models.ListUserJobsResponse>.Value ??= TypeInfo<global::CatchAll.Models.ListUserJobsResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ListWebhookResourcesResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhookResourcesResponse> ListWebhookResourcesResponse => s_ListWebhookResourcesResponse ??= TypeInfo<global::CatchAll.Models.ListWebhookResourcesResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhooksResponse>? s_ListWebhooksResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhookResourcesResponse> ListWebhookResourcesResponse => Cached<global::CatchAll.Models.ListWebhookResourcesResponse>.Value ??= TypeInfo<global::CatchAll.Models.ListWebhookResourcesResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ListWebhooksResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksResponse => s_ListWebhooksResponse ??= TypeInfo<global::CatchAll.Models.ListWebhooksResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ManageEntitiesResponse>? s_ManageEntitiesResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksResponse => Cached<global::CatchAll.Models.ListWebhooksResponse>.Value ??= TypeInfo<global::CatchAll.Models.ListWebhooksResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ManageEntitiesResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ManageEntitiesResponse> ManageEntitiesResponse => s_ManageEntitiesResponse ??= TypeInfo<global::CatchAll.Models.ManageEntitiesResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MappableResourceType>? s_MappableResourceType;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ManageEntitiesResponse> ManageEntitiesResponse => Cached<global::CatchAll.Models.ManageEntitiesResponse>.Value ??= TypeInfo<global::CatchAll.Models.ManageEntitiesResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MappableResourceType"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MappableResourceType> MappableResourceType => s_MappableResourceType ??= TypeInfo<global::CatchAll.Models.MappableResourceType>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Mode>? s_Mode;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MappableResourceType> MappableResourceType => Cached<global::CatchAll.Models.MappableResourceType>.Value ??= TypeInfo<global::CatchAll.Models.MappableResourceType>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.Mode"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Mode> Mode => s_Mode ??= TypeInfo<global::CatchAll.Models.Mode>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorCitation>? s_MonitorCitation;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Mode> Mode => Cached<global::CatchAll.Models.Mode>.Value ??= TypeInfo<global::CatchAll.Models.Mode>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorCitation"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorCitation> MonitorCitation => s_MonitorCitation ??= TypeInfo<global::CatchAll.Models.MonitorCitation>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorJobItem>? s_MonitorJobItem;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorCitation> MonitorCitation => Cached<global::CatchAll.Models.MonitorCitation>.Value ??= TypeInfo<global::CatchAll.Models.MonitorCitation>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorJobItem"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorJobItem> MonitorJobItem => s_MonitorJobItem ??= TypeInfo<global::CatchAll.Models.MonitorJobItem>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorListItem>? s_MonitorListItem;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorJobItem> MonitorJobItem => Cached<global::CatchAll.Models.MonitorJobItem>.Value ??= TypeInfo<global::CatchAll.Models.MonitorJobItem>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorListItem"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorListItem> MonitorListItem => s_MonitorListItem ??= TypeInfo<global::CatchAll.Models.MonitorListItem>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecord>? s_MonitorRecord;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorListItem> MonitorListItem => Cached<global::CatchAll.Models.MonitorListItem>.Value ??= TypeInfo<global::CatchAll.Models.MonitorListItem>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorRecord"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecord> MonitorRecord => s_MonitorRecord ??= TypeInfo<global::CatchAll.Models.MonitorRecord>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorResponse>? s_MonitorResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorRecord> MonitorRecord => Cached<global::CatchAll.Models.MonitorRecord>.Value ??= TypeInfo<global::CatchAll.Models.MonitorRecord>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorResponse> MonitorResponse => s_MonitorResponse ??= TypeInfo<global::CatchAll.Models.MonitorResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusEntry>? s_MonitorStatusEntry;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorResponse> MonitorResponse => Cached<global::CatchAll.Models.MonitorResponse>.Value ??= TypeInfo<global::CatchAll.Models.MonitorResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorStatusEntry"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusEntry> MonitorStatusEntry => s_MonitorStatusEntry ??= TypeInfo<global::CatchAll.Models.MonitorStatusEntry>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusEntryStatus>? s_MonitorStatusEntryStatus;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusEntry> MonitorStatusEntry => Cached<global::CatchAll.Models.MonitorStatusEntry>.Value ??= TypeInfo<global::CatchAll.Models.MonitorStatusEntry>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorStatusEntryStatus"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusEntryStatus> MonitorStatusEntryStatus => s_MonitorStatusEntryStatus ??= TypeInfo<global::CatchAll.Models.MonitorStatusEntryStatus>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponse>? s_MonitorStatusHistoryResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusEntryStatus> MonitorStatusEntryStatus => Cached<global::CatchAll.Models.MonitorStatusEntryStatus>.Value ??= TypeInfo<global::CatchAll.Models.MonitorStatusEntryStatus>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.MonitorStatusHistoryResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponse> MonitorStatusHistoryResponse => s_MonitorStatusHistoryResponse ??= TypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.OwnershipFilter>? s_OwnershipFilter;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponse> MonitorStatusHistoryResponse => Cached<global::CatchAll.Models.MonitorStatusHistoryResponse>.Value ??= TypeInfo<global::CatchAll.Models.MonitorStatusHistoryResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.OwnershipFilter"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.OwnershipFilter> OwnershipFilter => s_OwnershipFilter ??= TypeInfo<global::CatchAll.Models.OwnershipFilter>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PlanFeature>? s_PlanFeature;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.OwnershipFilter> OwnershipFilter => Cached<global::CatchAll.Models.OwnershipFilter>.Value ??= TypeInfo<global::CatchAll.Models.OwnershipFilter>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.PlanFeature"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PlanFeature> PlanFeature => s_PlanFeature ??= TypeInfo<global::CatchAll.Models.PlanFeature>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectListResponse>? s_ProjectListResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PlanFeature> PlanFeature => Cached<global::CatchAll.Models.PlanFeature>.Value ??= TypeInfo<global::CatchAll.Models.PlanFeature>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectListResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectListResponse> ProjectListResponse => s_ProjectListResponse ??= TypeInfo<global::CatchAll.Models.ProjectListResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewCounts>? s_ProjectOverviewCounts;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectListResponse> ProjectListResponse => Cached<global::CatchAll.Models.ProjectListResponse>.Value ??= TypeInfo<global::CatchAll.Models.ProjectListResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectOverviewCounts"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewCounts> ProjectOverviewCounts => s_ProjectOverviewCounts ??= TypeInfo<global::CatchAll.Models.ProjectOverviewCounts>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponse>? s_ProjectOverviewResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewCounts> ProjectOverviewCounts => Cached<global::CatchAll.Models.ProjectOverviewCounts>.Value ??= TypeInfo<global::CatchAll.Models.ProjectOverviewCounts>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectOverviewResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponse> ProjectOverviewResponse => s_ProjectOverviewResponse ??= TypeInfo<global::CatchAll.Models.ProjectOverviewResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseOverview>? s_ProjectOverviewResponseOverview;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponse> ProjectOverviewResponse => Cached<global::CatchAll.Models.ProjectOverviewResponse>.Value ??= TypeInfo<global::CatchAll.Models.ProjectOverviewResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectOverviewResponseOverview"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseOverview> ProjectOverviewResponseOverview => s_ProjectOverviewResponseOverview ??= TypeInfo<global::CatchAll.Models.ProjectOverviewResponseOverview>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResource>? s_ProjectResource;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectOverviewResponseOverview> ProjectOverviewResponseOverview => Cached<global::CatchAll.Models.ProjectOverviewResponseOverview>.Value ??= TypeInfo<global::CatchAll.Models.ProjectOverviewResponseOverview>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResource"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResource> ProjectResource => s_ProjectResource ??= TypeInfo<global::CatchAll.Models.ProjectResource>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceListResponse>? s_ProjectResourceListResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResource> ProjectResource => Cached<global::CatchAll.Models.ProjectResource>.Value ??= TypeInfo<global::CatchAll.Models.ProjectResource>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResourceListResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceListResponse> ProjectResourceListResponse => s_ProjectResourceListResponse ??= TypeInfo<global::CatchAll.Models.ProjectResourceListResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceType>? s_ProjectResourceType;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceListResponse> ProjectResourceListResponse => Cached<global::CatchAll.Models.ProjectResourceListResponse>.Value ??= TypeInfo<global::CatchAll.Models.ProjectResourceListResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResourceType"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceType> ProjectResourceType => s_ProjectResourceType ??= TypeInfo<global::CatchAll.Models.ProjectResourceType>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResponse>? s_ProjectResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResourceType> ProjectResourceType => Cached<global::CatchAll.Models.ProjectResourceType>.Value ??= TypeInfo<global::CatchAll.Models.ProjectResourceType>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResponse> ProjectResponse => s_ProjectResponse ??= TypeInfo<global::CatchAll.Models.ProjectResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectSummary>? s_ProjectSummary;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectResponse> ProjectResponse => Cached<global::CatchAll.Models.ProjectResponse>.Value ??= TypeInfo<global::CatchAll.Models.ProjectResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ProjectSummary"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectSummary> ProjectSummary => s_ProjectSummary ??= TypeInfo<global::CatchAll.Models.ProjectSummary>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PublicJobStatus>? s_PublicJobStatus;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ProjectSummary> ProjectSummary => Cached<global::CatchAll.Models.ProjectSummary>.Value ??= TypeInfo<global::CatchAll.Models.ProjectSummary>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.PublicJobStatus"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PublicJobStatus> PublicJobStatus => s_PublicJobStatus ??= TypeInfo<global::CatchAll.Models.PublicJobStatus>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponse>? s_PullJobResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PublicJobStatus> PublicJobStatus => Cached<global::CatchAll.Models.PublicJobStatus>.Value ??= TypeInfo<global::CatchAll.Models.PublicJobStatus>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.PullJobResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponse> PullJobResponse => s_PullJobResponse ??= TypeInfo<global::CatchAll.Models.PullJobResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDateRange>? s_PullJobResponseDateRange;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponse> PullJobResponse => Cached<global::CatchAll.Models.PullJobResponse>.Value ??= TypeInfo<global::CatchAll.Models.PullJobResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.PullJobResponseDateRange"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDateRange> PullJobResponseDateRange => s_PullJobResponseDateRange ??= TypeInfo<global::CatchAll.Models.PullJobResponseDateRange>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponse>? s_PullMonitorResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullJobResponseDateRange> PullJobResponseDateRange => Cached<global::CatchAll.Models.PullJobResponseDateRange>.Value ??= TypeInfo<global::CatchAll.Models.PullJobResponseDateRange>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.PullMonitorResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponse> PullMonitorResponse => s_PullMonitorResponse ??= TypeInfo<global::CatchAll.Models.PullMonitorResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseRunInfo>? s_PullMonitorResponseRunInfo;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponse> PullMonitorResponse => Cached<global::CatchAll.Models.PullMonitorResponse>.Value ??= TypeInfo<global::CatchAll.Models.PullMonitorResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.PullMonitorResponseRunInfo"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseRunInfo> PullMonitorResponseRunInfo => s_PullMonitorResponseRunInfo ??= TypeInfo<global::CatchAll.Models.PullMonitorResponseRunInfo>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.QueryStatus>? s_QueryStatus;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.PullMonitorResponseRunInfo> PullMonitorResponseRunInfo => Cached<global::CatchAll.Models.PullMonitorResponseRunInfo>.Value ??= TypeInfo<global::CatchAll.Models.PullMonitorResponseRunInfo>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.QueryStatus"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.QueryStatus> QueryStatus => s_QueryStatus ??= TypeInfo<global::CatchAll.Models.QueryStatus>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Record>? s_Record;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.QueryStatus> QueryStatus => Cached<global::CatchAll.Models.QueryStatus>.Value ??= TypeInfo<global::CatchAll.Models.QueryStatus>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.Record"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Record> Record => s_Record ??= TypeInfo<global::CatchAll.Models.Record>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RecordEnrichment>? s_RecordEnrichment;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Record> Record => Cached<global::CatchAll.Models.Record>.Value ??= TypeInfo<global::CatchAll.Models.Record>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.RecordEnrichment"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RecordEnrichment> RecordEnrichment => s_RecordEnrichment ??= TypeInfo<global::CatchAll.Models.RecordEnrichment>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ReferenceJob>? s_ReferenceJob;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RecordEnrichment> RecordEnrichment => Cached<global::CatchAll.Models.RecordEnrichment>.Value ??= TypeInfo<global::CatchAll.Models.RecordEnrichment>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ReferenceJob"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ReferenceJob> ReferenceJob => s_ReferenceJob ??= TypeInfo<global::CatchAll.Models.ReferenceJob>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RemoveResourceResponse>? s_RemoveResourceResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ReferenceJob> ReferenceJob => Cached<global::CatchAll.Models.ReferenceJob>.Value ??= TypeInfo<global::CatchAll.Models.ReferenceJob>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.RemoveResourceResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RemoveResourceResponse> RemoveResourceResponse => s_RemoveResourceResponse ??= TypeInfo<global::CatchAll.Models.RemoveResourceResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceItem>? s_ResourceItem;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.RemoveResourceResponse> RemoveResourceResponse => Cached<global::CatchAll.Models.RemoveResourceResponse>.Value ??= TypeInfo<global::CatchAll.Models.RemoveResourceResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ResourceItem"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceItem> ResourceItem => s_ResourceItem ??= TypeInfo<global::CatchAll.Models.ResourceItem>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceResult>? s_ResourceResult;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceItem> ResourceItem => Cached<global::CatchAll.Models.ResourceItem>.Value ??= TypeInfo<global::CatchAll.Models.ResourceItem>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ResourceResult"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceResult> ResourceResult => s_ResourceResult ??= TypeInfo<global::CatchAll.Models.ResourceResult>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SharingInfo>? s_SharingInfo;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ResourceResult> ResourceResult => Cached<global::CatchAll.Models.ResourceResult>.Value ??= TypeInfo<global::CatchAll.Models.ResourceResult>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.SharingInfo"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SharingInfo> SharingInfo => s_SharingInfo ??= TypeInfo<global::CatchAll.Models.SharingInfo>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SharingInfoPermission>? s_SharingInfoPermission;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SharingInfo> SharingInfo => Cached<global::CatchAll.Models.SharingInfo>.Value ??= TypeInfo<global::CatchAll.Models.SharingInfo>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.SharingInfoPermission"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SharingInfoPermission> SharingInfoPermission => s_SharingInfoPermission ??= TypeInfo<global::CatchAll.Models.SharingInfoPermission>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SkippedRow>? s_SkippedRow;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SharingInfoPermission> SharingInfoPermission => Cached<global::CatchAll.Models.SharingInfoPermission>.Value ??= TypeInfo<global::CatchAll.Models.SharingInfoPermission>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.SkippedRow"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SkippedRow> SkippedRow => s_SkippedRow ??= TypeInfo<global::CatchAll.Models.SkippedRow>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SortOrder>? s_SortOrder;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SkippedRow> SkippedRow => Cached<global::CatchAll.Models.SkippedRow>.Value ??= TypeInfo<global::CatchAll.Models.SkippedRow>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.SortOrder"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SortOrder> SortOrder => s_SortOrder ??= TypeInfo<global::CatchAll.Models.SortOrder>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.StatusResponse>? s_StatusResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SortOrder> SortOrder => Cached<global::CatchAll.Models.SortOrder>.Value ??= TypeInfo<global::CatchAll.Models.SortOrder>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.StatusResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.StatusResponse> StatusResponse => s_StatusResponse ??= TypeInfo<global::CatchAll.Models.StatusResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequest>? s_SubmitRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.StatusResponse> StatusResponse => Cached<global::CatchAll.Models.StatusResponse>.Value ??= TypeInfo<global::CatchAll.Models.StatusResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.SubmitRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequest> SubmitRequest => s_SubmitRequest ??= TypeInfo<global::CatchAll.Models.SubmitRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitResponse>? s_SubmitResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitRequest> SubmitRequest => Cached<global::CatchAll.Models.SubmitRequest>.Value ??= TypeInfo<global::CatchAll.Models.SubmitRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.SubmitResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitResponse> SubmitResponse => s_SubmitResponse ??= TypeInfo<global::CatchAll.Models.SubmitResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Suggestion>? s_Suggestion;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.SubmitResponse> SubmitResponse => Cached<global::CatchAll.Models.SubmitResponse>.Value ??= TypeInfo<global::CatchAll.Models.SubmitResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.Suggestion"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Suggestion> Suggestion => s_Suggestion ??= TypeInfo<global::CatchAll.Models.Suggestion>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookRequest>? s_TestWebhookRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Suggestion> Suggestion => Cached<global::CatchAll.Models.Suggestion>.Value ??= TypeInfo<global::CatchAll.Models.Suggestion>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.TestWebhookRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookRequest> TestWebhookRequest => s_TestWebhookRequest ??= TypeInfo<global::CatchAll.Models.TestWebhookRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookResponse>? s_TestWebhookResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookRequest> TestWebhookRequest => Cached<global::CatchAll.Models.TestWebhookRequest>.Value ??= TypeInfo<global::CatchAll.Models.TestWebhookRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.TestWebhookResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookResponse> TestWebhookResponse => s_TestWebhookResponse ??= TypeInfo<global::CatchAll.Models.TestWebhookResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateDatasetRequest>? s_UpdateDatasetRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.TestWebhookResponse> TestWebhookResponse => Cached<global::CatchAll.Models.TestWebhookResponse>.Value ??= TypeInfo<global::CatchAll.Models.TestWebhookResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateDatasetRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateDatasetRequest> UpdateDatasetRequest => s_UpdateDatasetRequest ??= TypeInfo<global::CatchAll.Models.UpdateDatasetRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateEntityRequest>? s_UpdateEntityRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateDatasetRequest> UpdateDatasetRequest => Cached<global::CatchAll.Models.UpdateDatasetRequest>.Value ??= TypeInfo<global::CatchAll.Models.UpdateDatasetRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateEntityRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateEntityRequest> UpdateEntityRequest => s_UpdateEntityRequest ??= TypeInfo<global::CatchAll.Models.UpdateEntityRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorRequest>? s_UpdateMonitorRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateEntityRequest> UpdateEntityRequest => Cached<global::CatchAll.Models.UpdateEntityRequest>.Value ??= TypeInfo<global::CatchAll.Models.UpdateEntityRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateMonitorRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorRequest> UpdateMonitorRequest => s_UpdateMonitorRequest ??= TypeInfo<global::CatchAll.Models.UpdateMonitorRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorResponse>? s_UpdateMonitorResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorRequest> UpdateMonitorRequest => Cached<global::CatchAll.Models.UpdateMonitorRequest>.Value ??= TypeInfo<global::CatchAll.Models.UpdateMonitorRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateMonitorResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorResponse> UpdateMonitorResponse => s_UpdateMonitorResponse ??= TypeInfo<global::CatchAll.Models.UpdateMonitorResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectRequest>? s_UpdateProjectRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateMonitorResponse> UpdateMonitorResponse => Cached<global::CatchAll.Models.UpdateMonitorResponse>.Value ??= TypeInfo<global::CatchAll.Models.UpdateMonitorResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateProjectRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectRequest> UpdateProjectRequest => s_UpdateProjectRequest ??= TypeInfo<global::CatchAll.Models.UpdateProjectRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectResponse>? s_UpdateProjectResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectRequest> UpdateProjectRequest => Cached<global::CatchAll.Models.UpdateProjectRequest>.Value ??= TypeInfo<global::CatchAll.Models.UpdateProjectRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateProjectResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectResponse> UpdateProjectResponse => s_UpdateProjectResponse ??= TypeInfo<global::CatchAll.Models.UpdateProjectResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookRequest>? s_UpdateWebhookRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateProjectResponse> UpdateProjectResponse => Cached<global::CatchAll.Models.UpdateProjectResponse>.Value ??= TypeInfo<global::CatchAll.Models.UpdateProjectResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateWebhookRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookRequest> UpdateWebhookRequest => s_UpdateWebhookRequest ??= TypeInfo<global::CatchAll.Models.UpdateWebhookRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookResponse>? s_UpdateWebhookResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookRequest> UpdateWebhookRequest => Cached<global::CatchAll.Models.UpdateWebhookRequest>.Value ??= TypeInfo<global::CatchAll.Models.UpdateWebhookRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UpdateWebhookResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookResponse> UpdateWebhookResponse => s_UpdateWebhookResponse ??= TypeInfo<global::CatchAll.Models.UpdateWebhookResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse>? s_UploadCsvToDatasetResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UpdateWebhookResponse> UpdateWebhookResponse => Cached<global::CatchAll.Models.UpdateWebhookResponse>.Value ??= TypeInfo<global::CatchAll.Models.UpdateWebhookResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UploadCsvToDatasetResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetResponse => s_UploadCsvToDatasetResponse ??= TypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UserJob>? s_UserJob;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetResponse => Cached<global::CatchAll.Models.UploadCsvToDatasetResponse>.Value ??= TypeInfo<global::CatchAll.Models.UploadCsvToDatasetResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UserJob"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UserJob> UserJob => s_UserJob ??= TypeInfo<global::CatchAll.Models.UserJob>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryRequest>? s_ValidateQueryRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UserJob> UserJob => Cached<global::CatchAll.Models.UserJob>.Value ??= TypeInfo<global::CatchAll.Models.UserJob>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidateQueryRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryRequest> ValidateQueryRequest => s_ValidateQueryRequest ??= TypeInfo<global::CatchAll.Models.ValidateQueryRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryResponse>? s_ValidateQueryResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryRequest> ValidateQueryRequest => Cached<global::CatchAll.Models.ValidateQueryRequest>.Value ??= TypeInfo<global::CatchAll.Models.ValidateQueryRequest>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidateQueryResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryResponse> ValidateQueryResponse => s_ValidateQueryResponse ??= TypeInfo<global::CatchAll.Models.ValidateQueryResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorDetail>? s_ValidationErrorDetail;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidateQueryResponse> ValidateQueryResponse => Cached<global::CatchAll.Models.ValidateQueryResponse>.Value ??= TypeInfo<global::CatchAll.Models.ValidateQueryResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidationErrorDetail"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorDetail> ValidationErrorDetail => s_ValidationErrorDetail ??= TypeInfo<global::CatchAll.Models.ValidationErrorDetail>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorDetailLocItem>? s_ValidationErrorDetailLocItem;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorDetail> ValidationErrorDetail => Cached<global::CatchAll.Models.ValidationErrorDetail>.Value ??= TypeInfo<global::CatchAll.Models.ValidationErrorDetail>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidationErrorDetailLocItem"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorDetailLocItem> ValidationErrorDetailLocItem => s_ValidationErrorDetailLocItem ??= TypeInfo<global::CatchAll.Models.ValidationErrorDetailLocItem>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorResponse>? s_ValidationErrorResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorDetailLocItem> ValidationErrorDetailLocItem => Cached<global::CatchAll.Models.ValidationErrorDetailLocItem>.Value ??= TypeInfo<global::CatchAll.Models.ValidationErrorDetailLocItem>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidationErrorResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorResponse> ValidationErrorResponse => s_ValidationErrorResponse ??= TypeInfo<global::CatchAll.Models.ValidationErrorResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationReport>? s_ValidationReport;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationErrorResponse> ValidationErrorResponse => Cached<global::CatchAll.Models.ValidationErrorResponse>.Value ??= TypeInfo<global::CatchAll.Models.ValidationErrorResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidationReport"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationReport> ValidationReport => s_ValidationReport ??= TypeInfo<global::CatchAll.Models.ValidationReport>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidatorSchema>? s_ValidatorSchema;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidationReport> ValidationReport => Cached<global::CatchAll.Models.ValidationReport>.Value ??= TypeInfo<global::CatchAll.Models.ValidationReport>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidatorSchema"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidatorSchema> ValidatorSchema => s_ValidatorSchema ??= TypeInfo<global::CatchAll.Models.ValidatorSchema>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidatorSchemaType>? s_ValidatorSchemaType;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidatorSchema> ValidatorSchema => Cached<global::CatchAll.Models.ValidatorSchema>.Value ??= TypeInfo<global::CatchAll.Models.ValidatorSchema>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.ValidatorSchemaType"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidatorSchemaType> ValidatorSchemaType => s_ValidatorSchemaType ??= TypeInfo<global::CatchAll.Models.ValidatorSchemaType>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Webhook>? s_Webhook;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.ValidatorSchemaType> ValidatorSchemaType => Cached<global::CatchAll.Models.ValidatorSchemaType>.Value ??= TypeInfo<global::CatchAll.Models.ValidatorSchemaType>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.Webhook"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Webhook> Webhook => s_Webhook ??= TypeInfo<global::CatchAll.Models.Webhook>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookAuth>? s_WebhookAuth;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.Webhook> Webhook => Cached<global::CatchAll.Models.Webhook>.Value ??= TypeInfo<global::CatchAll.Models.Webhook>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookAuth"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookAuth> WebhookAuth => s_WebhookAuth ??= TypeInfo<global::CatchAll.Models.WebhookAuth>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UnknownWebhookAuth>? s_UnknownWebhookAuth;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookAuth> WebhookAuth => Cached<global::CatchAll.Models.WebhookAuth>.Value ??= TypeInfo<global::CatchAll.Models.WebhookAuth>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.UnknownWebhookAuth"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UnknownWebhookAuth> UnknownWebhookAuth => s_UnknownWebhookAuth ??= TypeInfo<global::CatchAll.Models.UnknownWebhookAuth>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookHttpMethod>? s_WebhookHttpMethod;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.UnknownWebhookAuth> UnknownWebhookAuth => Cached<global::CatchAll.Models.UnknownWebhookAuth>.Value ??= TypeInfo<global::CatchAll.Models.UnknownWebhookAuth>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookHttpMethod"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookHttpMethod> WebhookHttpMethod => s_WebhookHttpMethod ??= TypeInfo<global::CatchAll.Models.WebhookHttpMethod>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookMethod>? s_WebhookMethod;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookHttpMethod> WebhookHttpMethod => Cached<global::CatchAll.Models.WebhookHttpMethod>.Value ??= TypeInfo<global::CatchAll.Models.WebhookHttpMethod>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookMethod"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookMethod> WebhookMethod => s_WebhookMethod ??= TypeInfo<global::CatchAll.Models.WebhookMethod>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookPayload>? s_WebhookPayload;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookMethod> WebhookMethod => Cached<global::CatchAll.Models.WebhookMethod>.Value ??= TypeInfo<global::CatchAll.Models.WebhookMethod>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookPayload"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookPayload> WebhookPayload => s_WebhookPayload ??= TypeInfo<global::CatchAll.Models.WebhookPayload>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResourceMappingResponse>? s_WebhookResourceMappingResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookPayload> WebhookPayload => Cached<global::CatchAll.Models.WebhookPayload>.Value ??= TypeInfo<global::CatchAll.Models.WebhookPayload>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookResourceMappingResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResourceMappingResponse> WebhookResourceMappingResponse => s_WebhookResourceMappingResponse ??= TypeInfo<global::CatchAll.Models.WebhookResourceMappingResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResponse>? s_WebhookResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResourceMappingResponse> WebhookResourceMappingResponse => Cached<global::CatchAll.Models.WebhookResourceMappingResponse>.Value ??= TypeInfo<global::CatchAll.Models.WebhookResourceMappingResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResponse> WebhookResponse => s_WebhookResponse ??= TypeInfo<global::CatchAll.Models.WebhookResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookType>? s_WebhookType;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookResponse> WebhookResponse => Cached<global::CatchAll.Models.WebhookResponse>.Value ??= TypeInfo<global::CatchAll.Models.WebhookResponse>();
 
         /// <summary>Metadata for <see cref="global::CatchAll.Models.WebhookType"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookType> WebhookType => s_WebhookType ??= TypeInfo<global::CatchAll.Models.WebhookType>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CatchAll.Models.WebhookType> WebhookType => Cached<global::CatchAll.Models.WebhookType>.Value ??= TypeInfo<global::CatchAll.Models.WebhookType>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
@@ -724,574 +444,153 @@ namespace CatchAll
             return options;
         }
 
+        private static class Cached<T> { public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>? Value; }
+
         private sealed class CatchAllClientJsonResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
         {
             public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (type == typeof(global::CatchAll.Models.AddResourceRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AddResourceRequest>(options, global::CatchAll.Models.AddResourceRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.AddResourceResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AddResourceResponse>(options, global::CatchAll.Models.AddResourceResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.AdditionalAttributes))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AdditionalAttributes>(options, global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ApiKeyAuth))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ApiKeyAuth>(options, global::CatchAll.Models.ApiKeyAuth.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.AssignWebhookResourceRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AssignWebhookResourceRequest>(options, global::CatchAll.Models.AssignWebhookResourceRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.AssignWebhookResourceResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AssignWebhookResourceResponse>(options, global::CatchAll.Models.AssignWebhookResourceResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.BaseRecord))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.BaseRecord>(options, global::CatchAll.Models.BaseRecord.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.BasicAuth))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.BasicAuth>(options, global::CatchAll.Models.BasicAuth.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.BearerAuth))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.BearerAuth>(options, global::CatchAll.Models.BearerAuth.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.Citation))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Citation>(options, global::CatchAll.Models.Citation.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.CompanyAttributes))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CompanyAttributes>(options, global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.CompanyEnrichmentOutput))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CompanyEnrichmentOutput>(options, global::CatchAll.Models.CompanyEnrichmentOutput.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.CompanyEnrichmentOutputMetadata))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata>(options, global::CatchAll.Models.CompanyEnrichmentOutputMetadata.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.Confidence))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Confidence>(options, global::CatchAll.Models.Confidence.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ConnectedEntity))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ConnectedEntity>(options, global::CatchAll.Models.ConnectedEntity.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ContinueRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ContinueRequest>(options, global::CatchAll.Models.ContinueRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ContinueResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ContinueResponse>(options, global::CatchAll.Models.ContinueResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.CreateDatasetCsvResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateDatasetCsvResponse>(options, global::CatchAll.Models.CreateDatasetCsvResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.CreateDatasetRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateDatasetRequest>(options, global::CatchAll.Models.CreateDatasetRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.CreateEntitiesBatchRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateEntitiesBatchRequest>(options, global::CatchAll.Models.CreateEntitiesBatchRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.CreateEntitiesBatchResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateEntitiesBatchResponse>(options, global::CatchAll.Models.CreateEntitiesBatchResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.CreateEntityRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateEntityRequest>(options, global::CatchAll.Models.CreateEntityRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.CreateEntityResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateEntityResponse>(options, global::CatchAll.Models.CreateEntityResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.CreateMonitorRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateMonitorRequest>(options, global::CatchAll.Models.CreateMonitorRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.CreateMonitorResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateMonitorResponse>(options, global::CatchAll.Models.CreateMonitorResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.CreateProjectRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateProjectRequest>(options, global::CatchAll.Models.CreateProjectRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.CreateProjectResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateProjectResponse>(options, global::CatchAll.Models.CreateProjectResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.CreateWebhookRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateWebhookRequest>(options, global::CatchAll.Models.CreateWebhookRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.CreateWebhookResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateWebhookResponse>(options, global::CatchAll.Models.CreateWebhookResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.DatasetEntityIdsRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetEntityIdsRequest>(options, global::CatchAll.Models.DatasetEntityIdsRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.DatasetEntityListResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetEntityListResponse>(options, global::CatchAll.Models.DatasetEntityListResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.DatasetListResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetListResponse>(options, global::CatchAll.Models.DatasetListResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.DatasetResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetResponse>(options, global::CatchAll.Models.DatasetResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.DatasetSortBy))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetSortBy>(options, global::CatchAll.Models.DatasetSortBy.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.DatasetStatus))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetStatus>(options, global::CatchAll.Models.DatasetStatus.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.DatasetStatusEntry))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetStatusEntry>(options, global::CatchAll.Models.DatasetStatusEntry.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.DatasetStatusHistoryResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetStatusHistoryResponse>(options, global::CatchAll.Models.DatasetStatusHistoryResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.DeleteJobResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeleteJobResponse>(options, global::CatchAll.Models.DeleteJobResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.DeleteMonitorResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeleteMonitorResponse>(options, global::CatchAll.Models.DeleteMonitorResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.DeliveryHistoryItem))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeliveryHistoryItem>(options, global::CatchAll.Models.DeliveryHistoryItem.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.DeliveryHistoryResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeliveryHistoryResponse>(options, global::CatchAll.Models.DeliveryHistoryResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.DeliveryMode))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeliveryMode>(options, global::CatchAll.Models.DeliveryMode.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.DeliveryStatus))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeliveryStatus>(options, global::CatchAll.Models.DeliveryStatus.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.EnableMonitorRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EnableMonitorRequest>(options, global::CatchAll.Models.EnableMonitorRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.EnrichmentSchema))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EnrichmentSchema>(options, global::CatchAll.Models.EnrichmentSchema.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.EnrichmentType))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EnrichmentType>(options, global::CatchAll.Models.EnrichmentType.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.EntityAssociationType))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EntityAssociationType>(options, global::CatchAll.Models.EntityAssociationType.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.EntityListResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EntityListResponse>(options, global::CatchAll.Models.EntityListResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.EntityResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EntityResponse>(options, global::CatchAll.Models.EntityResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.EntitySortBy))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EntitySortBy>(options, global::CatchAll.Models.EntitySortBy.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.EntityStatus))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EntityStatus>(options, global::CatchAll.Models.EntityStatus.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.EntitySummary))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EntitySummary>(options, global::CatchAll.Models.EntitySummary.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.EntityType))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EntityType>(options, global::CatchAll.Models.EntityType.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.EntityValidationErrorBody))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EntityValidationErrorBody>(options, global::CatchAll.Models.EntityValidationErrorBody.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.Error))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Error>(options, global::CatchAll.Models.Error.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.GetPlanLimitsResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.GetPlanLimitsResponse>(options, global::CatchAll.Models.GetPlanLimitsResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.GetVersionResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.GetVersionResponse>(options, global::CatchAll.Models.GetVersionResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.GetWebhookResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.GetWebhookResponse>(options, global::CatchAll.Models.GetWebhookResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.HealthCheckResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.HealthCheckResponse>(options, global::CatchAll.Models.HealthCheckResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.InitializeRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.InitializeRequest>(options, global::CatchAll.Models.InitializeRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.InitializeResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.InitializeResponse>(options, global::CatchAll.Models.InitializeResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.IssueType))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.IssueType>(options, global::CatchAll.Models.IssueType.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.JobStep))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.JobStep>(options, global::CatchAll.Models.JobStep.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ListDatasetEntitiesRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListDatasetEntitiesRequest>(options, global::CatchAll.Models.ListDatasetEntitiesRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ListMonitorJobsResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListMonitorJobsResponse>(options, global::CatchAll.Models.ListMonitorJobsResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ListMonitorsResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListMonitorsResponse>(options, global::CatchAll.Models.ListMonitorsResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ListUserJobsResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListUserJobsResponse>(options, global::CatchAll.Models.ListUserJobsResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ListWebhookResourcesResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListWebhookResourcesResponse>(options, global::CatchAll.Models.ListWebhookResourcesResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ListWebhooksResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListWebhooksResponse>(options, global::CatchAll.Models.ListWebhooksResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ManageEntitiesResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ManageEntitiesResponse>(options, global::CatchAll.Models.ManageEntitiesResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.MappableResourceType))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MappableResourceType>(options, global::CatchAll.Models.MappableResourceType.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.Mode))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Mode>(options, global::CatchAll.Models.Mode.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.MonitorCitation))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorCitation>(options, global::CatchAll.Models.MonitorCitation.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.MonitorJobItem))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorJobItem>(options, global::CatchAll.Models.MonitorJobItem.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.MonitorListItem))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorListItem>(options, global::CatchAll.Models.MonitorListItem.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.MonitorRecord))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorRecord>(options, global::CatchAll.Models.MonitorRecord.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.MonitorResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorResponse>(options, global::CatchAll.Models.MonitorResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.MonitorStatusEntry))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorStatusEntry>(options, global::CatchAll.Models.MonitorStatusEntry.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.MonitorStatusEntryStatus))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorStatusEntryStatus>(options, global::CatchAll.Models.MonitorStatusEntryStatus.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.MonitorStatusHistoryResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorStatusHistoryResponse>(options, global::CatchAll.Models.MonitorStatusHistoryResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.OwnershipFilter))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.OwnershipFilter>(options, global::CatchAll.Models.OwnershipFilter.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.PlanFeature))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PlanFeature>(options, global::CatchAll.Models.PlanFeature.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ProjectListResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectListResponse>(options, global::CatchAll.Models.ProjectListResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ProjectOverviewCounts))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectOverviewCounts>(options, global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ProjectOverviewResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectOverviewResponse>(options, global::CatchAll.Models.ProjectOverviewResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ProjectOverviewResponseOverview))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectOverviewResponseOverview>(options, global::CatchAll.Models.ProjectOverviewResponseOverview.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ProjectResource))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectResource>(options, global::CatchAll.Models.ProjectResource.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ProjectResourceListResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectResourceListResponse>(options, global::CatchAll.Models.ProjectResourceListResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ProjectResourceType))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectResourceType>(options, global::CatchAll.Models.ProjectResourceType.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ProjectResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectResponse>(options, global::CatchAll.Models.ProjectResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ProjectSummary))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectSummary>(options, global::CatchAll.Models.ProjectSummary.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.PublicJobStatus))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PublicJobStatus>(options, global::CatchAll.Models.PublicJobStatus.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.PullJobResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullJobResponse>(options, global::CatchAll.Models.PullJobResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.PullJobResponseDateRange))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullJobResponseDateRange>(options, global::CatchAll.Models.PullJobResponseDateRange.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.PullMonitorResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullMonitorResponse>(options, global::CatchAll.Models.PullMonitorResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.PullMonitorResponseRunInfo))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullMonitorResponseRunInfo>(options, global::CatchAll.Models.PullMonitorResponseRunInfo.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.QueryStatus))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.QueryStatus>(options, global::CatchAll.Models.QueryStatus.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.Record))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Record>(options, global::CatchAll.Models.Record.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.RecordEnrichment))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.RecordEnrichment>(options, global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ReferenceJob))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ReferenceJob>(options, global::CatchAll.Models.ReferenceJob.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.RemoveResourceResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.RemoveResourceResponse>(options, global::CatchAll.Models.RemoveResourceResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ResourceItem))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ResourceItem>(options, global::CatchAll.Models.ResourceItem.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ResourceResult))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ResourceResult>(options, global::CatchAll.Models.ResourceResult.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.SharingInfo))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SharingInfo>(options, global::CatchAll.Models.SharingInfo.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.SharingInfoPermission))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SharingInfoPermission>(options, global::CatchAll.Models.SharingInfoPermission.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.SkippedRow))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SkippedRow>(options, global::CatchAll.Models.SkippedRow.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.SortOrder))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SortOrder>(options, global::CatchAll.Models.SortOrder.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.StatusResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.StatusResponse>(options, global::CatchAll.Models.StatusResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.SubmitRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SubmitRequest>(options, global::CatchAll.Models.SubmitRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.SubmitResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SubmitResponse>(options, global::CatchAll.Models.SubmitResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.Suggestion))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Suggestion>(options, global::CatchAll.Models.Suggestion.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.TestWebhookRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.TestWebhookRequest>(options, global::CatchAll.Models.TestWebhookRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.TestWebhookResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.TestWebhookResponse>(options, global::CatchAll.Models.TestWebhookResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.UpdateDatasetRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateDatasetRequest>(options, global::CatchAll.Models.UpdateDatasetRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.UpdateEntityRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateEntityRequest>(options, global::CatchAll.Models.UpdateEntityRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.UpdateMonitorRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateMonitorRequest>(options, global::CatchAll.Models.UpdateMonitorRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.UpdateMonitorResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateMonitorResponse>(options, global::CatchAll.Models.UpdateMonitorResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.UpdateProjectRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateProjectRequest>(options, global::CatchAll.Models.UpdateProjectRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.UpdateProjectResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateProjectResponse>(options, global::CatchAll.Models.UpdateProjectResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.UpdateWebhookRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateWebhookRequest>(options, global::CatchAll.Models.UpdateWebhookRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.UpdateWebhookResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateWebhookResponse>(options, global::CatchAll.Models.UpdateWebhookResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.UploadCsvToDatasetResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UploadCsvToDatasetResponse>(options, global::CatchAll.Models.UploadCsvToDatasetResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.UserJob))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UserJob>(options, global::CatchAll.Models.UserJob.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ValidateQueryRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidateQueryRequest>(options, global::CatchAll.Models.ValidateQueryRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ValidateQueryResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidateQueryResponse>(options, global::CatchAll.Models.ValidateQueryResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ValidationErrorDetail))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidationErrorDetail>(options, global::CatchAll.Models.ValidationErrorDetail.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ValidationErrorDetailLocItem))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidationErrorDetailLocItem>(options, global::CatchAll.Models.ValidationErrorDetailLocItem.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ValidationErrorResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidationErrorResponse>(options, global::CatchAll.Models.ValidationErrorResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ValidationReport))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidationReport>(options, global::CatchAll.Models.ValidationReport.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ValidatorSchema))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidatorSchema>(options, global::CatchAll.Models.ValidatorSchema.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.ValidatorSchemaType))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidatorSchemaType>(options, global::CatchAll.Models.ValidatorSchemaType.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.Webhook))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Webhook>(options, global::CatchAll.Models.Webhook.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.WebhookAuth))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookAuth>(options, global::CatchAll.Models.WebhookAuth.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.UnknownWebhookAuth))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UnknownWebhookAuth>(options, global::CatchAll.Models.UnknownWebhookAuth.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.WebhookHttpMethod))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookHttpMethod>(options, global::CatchAll.Models.WebhookHttpMethod.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.WebhookMethod))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookMethod>(options, global::CatchAll.Models.WebhookMethod.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.WebhookPayload))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookPayload>(options, global::CatchAll.Models.WebhookPayload.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.WebhookResourceMappingResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookResourceMappingResponse>(options, global::CatchAll.Models.WebhookResourceMappingResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.WebhookResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookResponse>(options, global::CatchAll.Models.WebhookResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::CatchAll.Models.WebhookType))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookType>(options, global::CatchAll.Models.WebhookType.JsonConverter.Instance);
-                }
-                if (type == typeof(global::System.Text.Json.JsonElement))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-                }
+                if (type == typeof(global::CatchAll.Models.AddResourceRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AddResourceRequest>(options, global::CatchAll.Models.AddResourceRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.AddResourceResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AddResourceResponse>(options, global::CatchAll.Models.AddResourceResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.AdditionalAttributes)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AdditionalAttributes>(options, global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ApiKeyAuth)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ApiKeyAuth>(options, global::CatchAll.Models.ApiKeyAuth.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.AssignWebhookResourceRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AssignWebhookResourceRequest>(options, global::CatchAll.Models.AssignWebhookResourceRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.AssignWebhookResourceResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.AssignWebhookResourceResponse>(options, global::CatchAll.Models.AssignWebhookResourceResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.BaseRecord)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.BaseRecord>(options, global::CatchAll.Models.BaseRecord.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.BasicAuth)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.BasicAuth>(options, global::CatchAll.Models.BasicAuth.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.BearerAuth)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.BearerAuth>(options, global::CatchAll.Models.BearerAuth.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.Citation)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Citation>(options, global::CatchAll.Models.Citation.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.CompanyAttributes)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CompanyAttributes>(options, global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.CompanyEnrichmentOutput)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CompanyEnrichmentOutput>(options, global::CatchAll.Models.CompanyEnrichmentOutput.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.CompanyEnrichmentOutputMetadata)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CompanyEnrichmentOutputMetadata>(options, global::CatchAll.Models.CompanyEnrichmentOutputMetadata.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.Confidence)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Confidence>(options, global::CatchAll.Models.Confidence.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ConnectedEntity)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ConnectedEntity>(options, global::CatchAll.Models.ConnectedEntity.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ContinueRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ContinueRequest>(options, global::CatchAll.Models.ContinueRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ContinueResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ContinueResponse>(options, global::CatchAll.Models.ContinueResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.CreateDatasetCsvResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateDatasetCsvResponse>(options, global::CatchAll.Models.CreateDatasetCsvResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.CreateDatasetRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateDatasetRequest>(options, global::CatchAll.Models.CreateDatasetRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.CreateEntitiesBatchRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateEntitiesBatchRequest>(options, global::CatchAll.Models.CreateEntitiesBatchRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.CreateEntitiesBatchResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateEntitiesBatchResponse>(options, global::CatchAll.Models.CreateEntitiesBatchResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.CreateEntityRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateEntityRequest>(options, global::CatchAll.Models.CreateEntityRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.CreateEntityResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateEntityResponse>(options, global::CatchAll.Models.CreateEntityResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.CreateMonitorRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateMonitorRequest>(options, global::CatchAll.Models.CreateMonitorRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.CreateMonitorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateMonitorResponse>(options, global::CatchAll.Models.CreateMonitorResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.CreateProjectRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateProjectRequest>(options, global::CatchAll.Models.CreateProjectRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.CreateProjectResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateProjectResponse>(options, global::CatchAll.Models.CreateProjectResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.CreateWebhookRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateWebhookRequest>(options, global::CatchAll.Models.CreateWebhookRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.CreateWebhookResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.CreateWebhookResponse>(options, global::CatchAll.Models.CreateWebhookResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.DatasetEntityIdsRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetEntityIdsRequest>(options, global::CatchAll.Models.DatasetEntityIdsRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.DatasetEntityListResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetEntityListResponse>(options, global::CatchAll.Models.DatasetEntityListResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.DatasetListResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetListResponse>(options, global::CatchAll.Models.DatasetListResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.DatasetResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetResponse>(options, global::CatchAll.Models.DatasetResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.DatasetSortBy)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetSortBy>(options, global::CatchAll.Models.DatasetSortBy.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.DatasetStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetStatus>(options, global::CatchAll.Models.DatasetStatus.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.DatasetStatusEntry)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetStatusEntry>(options, global::CatchAll.Models.DatasetStatusEntry.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.DatasetStatusHistoryResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DatasetStatusHistoryResponse>(options, global::CatchAll.Models.DatasetStatusHistoryResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.DeleteJobResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeleteJobResponse>(options, global::CatchAll.Models.DeleteJobResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.DeleteMonitorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeleteMonitorResponse>(options, global::CatchAll.Models.DeleteMonitorResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.DeliveryHistoryItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeliveryHistoryItem>(options, global::CatchAll.Models.DeliveryHistoryItem.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.DeliveryHistoryResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeliveryHistoryResponse>(options, global::CatchAll.Models.DeliveryHistoryResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.DeliveryMode)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeliveryMode>(options, global::CatchAll.Models.DeliveryMode.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.DeliveryStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.DeliveryStatus>(options, global::CatchAll.Models.DeliveryStatus.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.EnableMonitorRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EnableMonitorRequest>(options, global::CatchAll.Models.EnableMonitorRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.EnrichmentSchema)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EnrichmentSchema>(options, global::CatchAll.Models.EnrichmentSchema.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.EnrichmentType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EnrichmentType>(options, global::CatchAll.Models.EnrichmentType.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.EntityAssociationType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EntityAssociationType>(options, global::CatchAll.Models.EntityAssociationType.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.EntityListResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EntityListResponse>(options, global::CatchAll.Models.EntityListResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.EntityResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EntityResponse>(options, global::CatchAll.Models.EntityResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.EntitySortBy)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EntitySortBy>(options, global::CatchAll.Models.EntitySortBy.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.EntityStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EntityStatus>(options, global::CatchAll.Models.EntityStatus.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.EntitySummary)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EntitySummary>(options, global::CatchAll.Models.EntitySummary.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.EntityType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EntityType>(options, global::CatchAll.Models.EntityType.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.EntityValidationErrorBody)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.EntityValidationErrorBody>(options, global::CatchAll.Models.EntityValidationErrorBody.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.Error)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Error>(options, global::CatchAll.Models.Error.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.GetPlanLimitsResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.GetPlanLimitsResponse>(options, global::CatchAll.Models.GetPlanLimitsResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.GetVersionResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.GetVersionResponse>(options, global::CatchAll.Models.GetVersionResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.GetWebhookResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.GetWebhookResponse>(options, global::CatchAll.Models.GetWebhookResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.HealthCheckResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.HealthCheckResponse>(options, global::CatchAll.Models.HealthCheckResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.InitializeRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.InitializeRequest>(options, global::CatchAll.Models.InitializeRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.InitializeResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.InitializeResponse>(options, global::CatchAll.Models.InitializeResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.IssueType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.IssueType>(options, global::CatchAll.Models.IssueType.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.JobStep)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.JobStep>(options, global::CatchAll.Models.JobStep.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ListDatasetEntitiesRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListDatasetEntitiesRequest>(options, global::CatchAll.Models.ListDatasetEntitiesRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ListMonitorJobsResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListMonitorJobsResponse>(options, global::CatchAll.Models.ListMonitorJobsResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ListMonitorsResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListMonitorsResponse>(options, global::CatchAll.Models.ListMonitorsResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ListUserJobsResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListUserJobsResponse>(options, global::CatchAll.Models.ListUserJobsResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ListWebhookResourcesResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListWebhookResourcesResponse>(options, global::CatchAll.Models.ListWebhookResourcesResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ListWebhooksResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ListWebhooksResponse>(options, global::CatchAll.Models.ListWebhooksResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ManageEntitiesResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ManageEntitiesResponse>(options, global::CatchAll.Models.ManageEntitiesResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.MappableResourceType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MappableResourceType>(options, global::CatchAll.Models.MappableResourceType.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.Mode)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Mode>(options, global::CatchAll.Models.Mode.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.MonitorCitation)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorCitation>(options, global::CatchAll.Models.MonitorCitation.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.MonitorJobItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorJobItem>(options, global::CatchAll.Models.MonitorJobItem.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.MonitorListItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorListItem>(options, global::CatchAll.Models.MonitorListItem.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.MonitorRecord)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorRecord>(options, global::CatchAll.Models.MonitorRecord.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.MonitorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorResponse>(options, global::CatchAll.Models.MonitorResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.MonitorStatusEntry)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorStatusEntry>(options, global::CatchAll.Models.MonitorStatusEntry.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.MonitorStatusEntryStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorStatusEntryStatus>(options, global::CatchAll.Models.MonitorStatusEntryStatus.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.MonitorStatusHistoryResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.MonitorStatusHistoryResponse>(options, global::CatchAll.Models.MonitorStatusHistoryResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.OwnershipFilter)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.OwnershipFilter>(options, global::CatchAll.Models.OwnershipFilter.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.PlanFeature)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PlanFeature>(options, global::CatchAll.Models.PlanFeature.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ProjectListResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectListResponse>(options, global::CatchAll.Models.ProjectListResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ProjectOverviewCounts)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectOverviewCounts>(options, global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ProjectOverviewResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectOverviewResponse>(options, global::CatchAll.Models.ProjectOverviewResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ProjectOverviewResponseOverview)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectOverviewResponseOverview>(options, global::CatchAll.Models.ProjectOverviewResponseOverview.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ProjectResource)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectResource>(options, global::CatchAll.Models.ProjectResource.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ProjectResourceListResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectResourceListResponse>(options, global::CatchAll.Models.ProjectResourceListResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ProjectResourceType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectResourceType>(options, global::CatchAll.Models.ProjectResourceType.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ProjectResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectResponse>(options, global::CatchAll.Models.ProjectResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ProjectSummary)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ProjectSummary>(options, global::CatchAll.Models.ProjectSummary.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.PublicJobStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PublicJobStatus>(options, global::CatchAll.Models.PublicJobStatus.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.PullJobResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullJobResponse>(options, global::CatchAll.Models.PullJobResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.PullJobResponseDateRange)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullJobResponseDateRange>(options, global::CatchAll.Models.PullJobResponseDateRange.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.PullMonitorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullMonitorResponse>(options, global::CatchAll.Models.PullMonitorResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.PullMonitorResponseRunInfo)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.PullMonitorResponseRunInfo>(options, global::CatchAll.Models.PullMonitorResponseRunInfo.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.QueryStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.QueryStatus>(options, global::CatchAll.Models.QueryStatus.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.Record)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Record>(options, global::CatchAll.Models.Record.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.RecordEnrichment)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.RecordEnrichment>(options, global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ReferenceJob)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ReferenceJob>(options, global::CatchAll.Models.ReferenceJob.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.RemoveResourceResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.RemoveResourceResponse>(options, global::CatchAll.Models.RemoveResourceResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ResourceItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ResourceItem>(options, global::CatchAll.Models.ResourceItem.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ResourceResult)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ResourceResult>(options, global::CatchAll.Models.ResourceResult.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.SharingInfo)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SharingInfo>(options, global::CatchAll.Models.SharingInfo.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.SharingInfoPermission)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SharingInfoPermission>(options, global::CatchAll.Models.SharingInfoPermission.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.SkippedRow)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SkippedRow>(options, global::CatchAll.Models.SkippedRow.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.SortOrder)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SortOrder>(options, global::CatchAll.Models.SortOrder.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.StatusResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.StatusResponse>(options, global::CatchAll.Models.StatusResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.SubmitRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SubmitRequest>(options, global::CatchAll.Models.SubmitRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.SubmitResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.SubmitResponse>(options, global::CatchAll.Models.SubmitResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.Suggestion)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Suggestion>(options, global::CatchAll.Models.Suggestion.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.TestWebhookRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.TestWebhookRequest>(options, global::CatchAll.Models.TestWebhookRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.TestWebhookResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.TestWebhookResponse>(options, global::CatchAll.Models.TestWebhookResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.UpdateDatasetRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateDatasetRequest>(options, global::CatchAll.Models.UpdateDatasetRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.UpdateEntityRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateEntityRequest>(options, global::CatchAll.Models.UpdateEntityRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.UpdateMonitorRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateMonitorRequest>(options, global::CatchAll.Models.UpdateMonitorRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.UpdateMonitorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateMonitorResponse>(options, global::CatchAll.Models.UpdateMonitorResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.UpdateProjectRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateProjectRequest>(options, global::CatchAll.Models.UpdateProjectRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.UpdateProjectResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateProjectResponse>(options, global::CatchAll.Models.UpdateProjectResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.UpdateWebhookRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateWebhookRequest>(options, global::CatchAll.Models.UpdateWebhookRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.UpdateWebhookResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UpdateWebhookResponse>(options, global::CatchAll.Models.UpdateWebhookResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.UploadCsvToDatasetResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UploadCsvToDatasetResponse>(options, global::CatchAll.Models.UploadCsvToDatasetResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.UserJob)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UserJob>(options, global::CatchAll.Models.UserJob.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ValidateQueryRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidateQueryRequest>(options, global::CatchAll.Models.ValidateQueryRequest.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ValidateQueryResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidateQueryResponse>(options, global::CatchAll.Models.ValidateQueryResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ValidationErrorDetail)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidationErrorDetail>(options, global::CatchAll.Models.ValidationErrorDetail.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ValidationErrorDetailLocItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidationErrorDetailLocItem>(options, global::CatchAll.Models.ValidationErrorDetailLocItem.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ValidationErrorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidationErrorResponse>(options, global::CatchAll.Models.ValidationErrorResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ValidationReport)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidationReport>(options, global::CatchAll.Models.ValidationReport.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ValidatorSchema)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidatorSchema>(options, global::CatchAll.Models.ValidatorSchema.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.ValidatorSchemaType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.ValidatorSchemaType>(options, global::CatchAll.Models.ValidatorSchemaType.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.Webhook)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.Webhook>(options, global::CatchAll.Models.Webhook.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.WebhookAuth)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookAuth>(options, global::CatchAll.Models.WebhookAuth.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.UnknownWebhookAuth)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.UnknownWebhookAuth>(options, global::CatchAll.Models.UnknownWebhookAuth.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.WebhookHttpMethod)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookHttpMethod>(options, global::CatchAll.Models.WebhookHttpMethod.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.WebhookMethod)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookMethod>(options, global::CatchAll.Models.WebhookMethod.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.WebhookPayload)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookPayload>(options, global::CatchAll.Models.WebhookPayload.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.WebhookResourceMappingResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookResourceMappingResponse>(options, global::CatchAll.Models.WebhookResourceMappingResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.WebhookResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookResponse>(options, global::CatchAll.Models.WebhookResponse.JsonConverter.Instance);
+                if (type == typeof(global::CatchAll.Models.WebhookType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CatchAll.Models.WebhookType>(options, global::CatchAll.Models.WebhookType.JsonConverter.Instance);
+                if (type == typeof(global::System.Text.Json.JsonElement)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
                 return null;
             }
         }
@@ -1303,55 +602,14 @@ namespace CatchAll.Serialization
     /// <summary>Builds the JsonExceptions the converters throw, with the JSON path of the bad field.</summary>
     internal static class JsonErrors
     {
-        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset)
-        {
-            var fullPath = "$." + property + InnerPath(inner);
-            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            return Located(new JsonPathException(fullPath, root, "Could not read " + type + " at '" + fullPath + "': " + root, inner), inner, offset);
-        }
+        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset) => global::CatchAll.Serialization.Json.At(inner, property, type, offset);
 
-        /// <summary>Prefixes an array index or map key to the path of an error read inside a collection.</summary>
-        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset)
-        {
-            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            var fullPath = "$" + segment + InnerPath(inner);
-            return Located(new JsonPathException(fullPath, root, "Could not read the value at '" + fullPath + "': " + root, inner), inner, offset);
-        }
+        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset) => global::CatchAll.Serialization.Json.Prefix(inner, segment, offset);
 
-        /// <summary>Setting Path stops System.Text.Json from adding a position, so the reader's byte offset (the innermost one) travels in Data, where CatchAll.Runtime turns it into a line and byte.</summary>
-        private static global::System.Text.Json.JsonException Located(global::System.Text.Json.JsonException exception, global::System.Exception inner, long offset)
-        {
-            exception.Data[OffsetKey] = inner.Data[OffsetKey] is long innerOffset ? innerOffset : offset;
-            return exception;
-        }
+        public static global::System.Text.Json.JsonException Missing(string property, string type) => global::CatchAll.Serialization.Json.Missing(property, type);
 
-        private const string OffsetKey = "CatchAll.JsonByteOffset";
+        public static global::System.Text.Json.JsonException Null(string property, string type) => global::CatchAll.Serialization.Json.Null(property, type);
 
-        private static string InnerPath(global::System.Exception inner) => inner is global::System.Text.Json.JsonException json && json.Path is { Length: > 1 } path && path[0] == '$' ? path.Substring(1) : string.Empty;
-
-        public static global::System.Text.Json.JsonException Missing(string property, string type) => new JsonPathException("$." + property, "missing", "Required property '" + property + "' of " + type + " is missing.", null);
-
-        /// <summary>Reads a date-time; one without an offset (some endpoints send those) is taken as UTC, whatever the machine's time zone.</summary>
-        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var value = reader.GetDateTime();
-            return value.Kind == global::System.DateTimeKind.Unspecified
-                ? new global::System.DateTimeOffset(value, global::System.TimeSpan.Zero)
-                : reader.GetDateTimeOffset();
-        }
-
-        public static global::System.Text.Json.JsonException Null(string property, string type) => new JsonPathException("$." + property, "null", "Required property '" + property + "' of " + type + " is null.", null);
-    }
-
-    /// <summary>A JsonException that carries its path in Path as well as in the message.</summary>
-    internal sealed class JsonPathException : global::System.Text.Json.JsonException
-    {
-        public JsonPathException(string path, string reason, string message, global::System.Exception? inner)
-            : base(message, path, null, null, inner)
-        {
-            Reason = reason;
-        }
-
-        public string Reason { get; }
+        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader) => global::CatchAll.Serialization.Json.ReadDateTimeOffset(ref reader);
     }
 }

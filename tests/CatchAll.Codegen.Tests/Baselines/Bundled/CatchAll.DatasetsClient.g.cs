@@ -23,18 +23,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetListResponse> ListDatasetsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>List datasets</summary>
-        /// <remarks>GET /catchAll/datasets. Pages through the organization's datasets, filterable by status and sortable by name, status or creation time.</remarks>
-        /// <param name="page">1-based number of the page wanted. Server default: 1.</param>
-        /// <param name="pageSize">Page size for datasets. Server default: 100.</param>
-        /// <param name="search">Keep datasets whose name contains this text, ignoring case.</param>
-        /// <param name="latestStatus">Keep datasets in this status.</param>
-        /// <param name="sortBy">Field to sort by. Server default: "created_at".</param>
-        /// <param name="sortOrder">Sort direction. Server default: "desc".</param>
-        /// <param name="ownership">Which resources to include by ownership. Server default: "all".</param>
-        /// <param name="projectId">Keep only resources that belong to this project.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ListDatasetsAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetListResponse>> ListDatasetsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -45,11 +34,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> CreateDatasetAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Add a dataset</summary>
-        /// <remarks>POST /catchAll/datasets. Creates a dataset from entity IDs that already exist in your organization; one unknown or foreign ID rejects the whole call with <c>400</c>. To create entities and dataset together, upload a CSV instead.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="CreateDatasetAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> CreateDatasetWithResponseAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -63,14 +48,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Add a dataset from CSV</summary>
-        /// <remarks>POST /catchAll/datasets/upload. Creates a dataset by uploading a CSV in which every row becomes an entity. Columns: name and domain are required; description, alternative_names and key_persons are optional, with <c>;</c> between several values. Rows without a name are skipped and listed in <c>validation_report</c>; the answer carries <c>dataset_id</c> rather than <c>id</c>.</remarks>
-        /// <param name="file">CSV file with one entity per row.</param>
-        /// <param name="fileName">The file name sent with the upload.</param>
-        /// <param name="name">Name to give the new dataset.</param>
-        /// <param name="description">Optional text describing the dataset.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="CreateDatasetFromCsvAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateDatasetCsvResponse>> CreateDatasetFromCsvWithResponseAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -81,11 +59,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> GetDatasetAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Read a dataset</summary>
-        /// <remarks>GET /catchAll/datasets/{dataset_id}. Returns one dataset with its entity count and current status.</remarks>
-        /// <param name="datasetId">Identifier of the dataset.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetDatasetAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> GetDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -96,11 +70,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task DeleteDatasetAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Remove a dataset</summary>
-        /// <remarks>DELETE /catchAll/datasets/{dataset_id}. Deletes a dataset for good; the entities in it stay.</remarks>
-        /// <param name="datasetId">Identifier of the dataset.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="DeleteDatasetAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -112,12 +82,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> UpdateDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Change a dataset</summary>
-        /// <remarks>PATCH /catchAll/datasets/{dataset_id}. Changes the name and/or description of a dataset.</remarks>
-        /// <param name="datasetId">Identifier of the dataset.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="UpdateDatasetAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> UpdateDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -129,12 +94,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> AddEntitiesToDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Put entities in a dataset</summary>
-        /// <remarks>POST /catchAll/datasets/{dataset_id}/entities. Adds existing entities to a dataset and reports how many were added.</remarks>
-        /// <param name="datasetId">Identifier of the dataset.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="AddEntitiesToDatasetAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ManageEntitiesResponse>> AddEntitiesToDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -146,12 +106,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> RemoveEntitiesFromDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Take entities out of a dataset</summary>
-        /// <remarks>DELETE /catchAll/datasets/{dataset_id}/entities. Takes entities out of a dataset without deleting them and reports how many were taken out.</remarks>
-        /// <param name="datasetId">Identifier of the dataset.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="RemoveEntitiesFromDatasetAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ManageEntitiesResponse>> RemoveEntitiesFromDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -163,12 +118,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetEntityListResponse> ListEntitiesInDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>List a dataset's entities</summary>
-        /// <remarks>POST /catchAll/datasets/{dataset_id}/entities/list. Pages through the entities of a dataset, filterable by status, type and name.</remarks>
-        /// <param name="datasetId">Identifier of the dataset.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ListEntitiesInDatasetAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetEntityListResponse>> ListEntitiesInDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -179,11 +129,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetStatusHistoryResponse> GetDatasetStatusHistoryAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Read dataset history</summary>
-        /// <remarks>GET /catchAll/datasets/{dataset_id}/status. Lists every status change of a dataset, oldest change first.</remarks>
-        /// <param name="datasetId">Identifier of the dataset.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetDatasetStatusHistoryAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetStatusHistoryResponse>> GetDatasetStatusHistoryWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -196,13 +142,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Append CSV rows to a dataset</summary>
-        /// <remarks>POST /catchAll/datasets/{dataset_id}/upload. Uploads a CSV in the create-from-CSV format and adds its rows to an existing dataset as new companies; the answer has no <c>dataset_name</c>.</remarks>
-        /// <param name="datasetId">Identifier of the dataset.</param>
-        /// <param name="file">CSV file with one entity per row.</param>
-        /// <param name="fileName">The file name sent with the upload.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="UploadCsvToDatasetAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UploadCsvToDatasetResponse>> UploadCsvToDatasetWithResponseAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -234,11 +174,7 @@ namespace CatchAll
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetListResponse> ListDatasetsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await ListDatasetsWithResponseAsync(page, pageSize, search, latestStatus, sortBy, sortOrder, ownership, projectId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetListResponse> ListDatasetsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await ListDatasetsWithResponseAsync(page, pageSize, search, latestStatus, sortBy, sortOrder, ownership, projectId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetListResponse>> ListDatasetsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.DatasetStatus? latestStatus = null, global::CatchAll.Models.DatasetSortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -257,11 +193,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> CreateDatasetAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await CreateDatasetWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> CreateDatasetAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await CreateDatasetWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> CreateDatasetWithResponseAsync(global::CatchAll.Models.CreateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -274,11 +206,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await CreateDatasetFromCsvWithResponseAsync(file, fileName, name, description, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateDatasetCsvResponse> CreateDatasetFromCsvAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await CreateDatasetFromCsvWithResponseAsync(file, fileName, name, description, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateDatasetCsvResponse>> CreateDatasetFromCsvWithResponseAsync(global::System.IO.Stream file, string fileName, string name, string? description = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -293,11 +221,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> GetDatasetAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetDatasetWithResponseAsync(datasetId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> GetDatasetAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetDatasetWithResponseAsync(datasetId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> GetDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -309,10 +233,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task DeleteDatasetAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            await DeleteDatasetWithResponseAsync(datasetId, options, cancellationToken).ConfigureAwait(false);
-        }
+        public virtual async global::System.Threading.Tasks.Task DeleteDatasetAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => await DeleteDatasetWithResponseAsync(datasetId, options, cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -324,11 +245,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> UpdateDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await UpdateDatasetWithResponseAsync(datasetId, body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetResponse> UpdateDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await UpdateDatasetWithResponseAsync(datasetId, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetResponse>> UpdateDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.UpdateDatasetRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -342,11 +259,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> AddEntitiesToDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await AddEntitiesToDatasetWithResponseAsync(datasetId, body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> AddEntitiesToDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await AddEntitiesToDatasetWithResponseAsync(datasetId, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ManageEntitiesResponse>> AddEntitiesToDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -361,11 +274,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> RemoveEntitiesFromDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await RemoveEntitiesFromDatasetWithResponseAsync(datasetId, body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ManageEntitiesResponse> RemoveEntitiesFromDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await RemoveEntitiesFromDatasetWithResponseAsync(datasetId, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ManageEntitiesResponse>> RemoveEntitiesFromDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.DatasetEntityIdsRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -380,11 +289,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetEntityListResponse> ListEntitiesInDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await ListEntitiesInDatasetWithResponseAsync(datasetId, body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetEntityListResponse> ListEntitiesInDatasetAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await ListEntitiesInDatasetWithResponseAsync(datasetId, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetEntityListResponse>> ListEntitiesInDatasetWithResponseAsync(global::System.Guid datasetId, global::CatchAll.Models.ListDatasetEntitiesRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -399,11 +304,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetStatusHistoryResponse> GetDatasetStatusHistoryAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetDatasetStatusHistoryWithResponseAsync(datasetId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DatasetStatusHistoryResponse> GetDatasetStatusHistoryAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetDatasetStatusHistoryWithResponseAsync(datasetId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DatasetStatusHistoryResponse>> GetDatasetStatusHistoryWithResponseAsync(global::System.Guid datasetId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -416,11 +317,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await UploadCsvToDatasetWithResponseAsync(datasetId, file, fileName, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.UploadCsvToDatasetResponse> UploadCsvToDatasetAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await UploadCsvToDatasetWithResponseAsync(datasetId, file, fileName, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UploadCsvToDatasetResponse>> UploadCsvToDatasetWithResponseAsync(global::System.Guid datasetId, global::System.IO.Stream file, string fileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

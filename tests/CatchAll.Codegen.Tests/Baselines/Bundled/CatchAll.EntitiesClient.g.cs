@@ -22,17 +22,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityListResponse> ListEntitiesAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>List entities</summary>
-        /// <remarks>GET /catchAll/entities. Pages through the organization's entities, filterable by status and type and sortable by name, status or creation time.</remarks>
-        /// <param name="page">1-based number of the page wanted. Server default: 1.</param>
-        /// <param name="pageSize">Page size for entities. Server default: 100.</param>
-        /// <param name="search">Keep entities whose name contains this text, ignoring case.</param>
-        /// <param name="status">Keep entities in this status.</param>
-        /// <param name="entityType">Keep entities of this kind. Server default: "company".</param>
-        /// <param name="sortBy">Field to sort by. Server default: "created_at".</param>
-        /// <param name="sortOrder">Sort direction. Server default: "desc".</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ListEntitiesAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityListResponse>> ListEntitiesWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -43,11 +33,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntityResponse> CreateEntityAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Add an entity</summary>
-        /// <remarks>POST /catchAll/entities. Registers a company or person and enriches it in the background; its status goes from <c>pending</c> to <c>ready</c>. A <c>domain</c> is the most useful detail to supply since it is unambiguous.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="CreateEntityAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateEntityResponse>> CreateEntityWithResponseAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -58,11 +44,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntitiesBatchResponse> CreateEntitiesBatchAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Add many entities</summary>
-        /// <remarks>POST /catchAll/entities/batch. Registers several entities in one call; each succeeds or fails on its own and the answer lists <c>{id, status}</c> pairs in input order.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="CreateEntitiesBatchAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateEntitiesBatchResponse>> CreateEntitiesBatchWithResponseAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -73,11 +55,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> GetEntityAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Read an entity</summary>
-        /// <remarks>GET /catchAll/entities/{entity_id}. Returns one entity with its attributes and current status.</remarks>
-        /// <param name="entityId">Identifier of the entity.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetEntityAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityResponse>> GetEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -88,11 +66,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task DeleteEntityAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Remove an entity</summary>
-        /// <remarks>DELETE /catchAll/entities/{entity_id}. Deletes an entity for good, taking it out of every dataset and of the search index.</remarks>
-        /// <param name="entityId">Identifier of the entity.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="DeleteEntityAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -104,12 +78,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> UpdateEntityAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Change an entity</summary>
-        /// <remarks>PATCH /catchAll/entities/{entity_id}. Changes only the entity fields present in the body.</remarks>
-        /// <param name="entityId">Identifier of the entity.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="UpdateEntityAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityResponse>> UpdateEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -141,11 +110,7 @@ namespace CatchAll
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityListResponse> ListEntitiesAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await ListEntitiesWithResponseAsync(page, pageSize, search, status, entityType, sortBy, sortOrder, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityListResponse> ListEntitiesAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await ListEntitiesWithResponseAsync(page, pageSize, search, status, entityType, sortBy, sortOrder, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityListResponse>> ListEntitiesWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.EntityStatus? status = null, global::CatchAll.Models.EntityType? entityType = null, global::CatchAll.Models.EntitySortBy? sortBy = null, global::CatchAll.Models.SortOrder? sortOrder = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -163,11 +128,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntityResponse> CreateEntityAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await CreateEntityWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntityResponse> CreateEntityAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await CreateEntityWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateEntityResponse>> CreateEntityWithResponseAsync(global::CatchAll.Models.CreateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -180,11 +141,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntitiesBatchResponse> CreateEntitiesBatchAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await CreateEntitiesBatchWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateEntitiesBatchResponse> CreateEntitiesBatchAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await CreateEntitiesBatchWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateEntitiesBatchResponse>> CreateEntitiesBatchWithResponseAsync(global::CatchAll.Models.CreateEntitiesBatchRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -197,11 +154,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> GetEntityAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetEntityWithResponseAsync(entityId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> GetEntityAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetEntityWithResponseAsync(entityId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityResponse>> GetEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -213,10 +166,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task DeleteEntityAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            await DeleteEntityWithResponseAsync(entityId, options, cancellationToken).ConfigureAwait(false);
-        }
+        public virtual async global::System.Threading.Tasks.Task DeleteEntityAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => await DeleteEntityWithResponseAsync(entityId, options, cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -228,11 +178,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> UpdateEntityAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await UpdateEntityWithResponseAsync(entityId, body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.EntityResponse> UpdateEntityAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await UpdateEntityWithResponseAsync(entityId, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.EntityResponse>> UpdateEntityWithResponseAsync(global::System.Guid entityId, global::CatchAll.Models.UpdateEntityRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

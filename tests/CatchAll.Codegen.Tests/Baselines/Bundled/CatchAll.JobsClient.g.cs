@@ -20,15 +20,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.ListUserJobsResponse> GetUserJobsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>List your jobs</summary>
-        /// <remarks>GET /catchAll/jobs/user. Pages through the jobs created with the caller's key, newest first.</remarks>
-        /// <param name="page">1-based number of the page wanted. Server default: 1.</param>
-        /// <param name="pageSize">How many items one page holds. Server default: 100.</param>
-        /// <param name="search">Keep items whose text contains this value, ignoring case.</param>
-        /// <param name="ownership">Which resources to include by ownership. Server default: "all".</param>
-        /// <param name="projectId">Keep only resources that belong to this project.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetUserJobsAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListUserJobsResponse>> GetUserJobsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -39,11 +31,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.ValidateQueryResponse> ValidateQueryAsync(global::CatchAll.Models.ValidateQueryRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Check a query</summary>
-        /// <remarks>POST /catchAll/validate. Rates a query before any job is started and lists its problems with hints for fixing them.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ValidateQueryAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ValidateQueryResponse>> ValidateQueryWithResponseAsync(global::CatchAll.Models.ValidateQueryRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -54,11 +42,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.InitializeResponse> InitializeAsync(global::CatchAll.Models.InitializeRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Preview job setup</summary>
-        /// <remarks>POST /catchAll/initialize. Proposes validators, enrichments and a date window for a query without creating a job.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="InitializeAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.InitializeResponse>> InitializeWithResponseAsync(global::CatchAll.Models.InitializeRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -69,11 +53,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.SubmitResponse> CreateJobAsync(global::CatchAll.Models.SubmitRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Submit a job</summary>
-        /// <remarks>POST /catchAll/submit. Starts a new search job for a plain-language query.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="CreateJobAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.SubmitResponse>> CreateJobWithResponseAsync(global::CatchAll.Models.SubmitRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -84,11 +64,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponse> GetJobStatusAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Read job status</summary>
-        /// <remarks>GET /catchAll/status/{job_id}. Tells which pipeline stage a job is in and which steps have finished.</remarks>
-        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetJobStatusAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.StatusResponse>> GetJobStatusWithResponseAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -101,13 +77,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.PullJobResponse> GetJobResultsAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Read job records</summary>
-        /// <remarks>GET /catchAll/pull/{job_id}. Returns one page of a job's records, including partial results while the job is still enriching.</remarks>
-        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
-        /// <param name="page">1-based number of the page wanted. Server default: 1.</param>
-        /// <param name="pageSize">How many items one page holds. Server default: 100.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetJobResultsAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.PullJobResponse>> GetJobResultsWithResponseAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -118,11 +88,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.ContinueResponse> ContinueJobAsync(global::CatchAll.Models.ContinueRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Extend a job</summary>
-        /// <remarks>POST /catchAll/continue. Raises the record limit of a finished job so it processes more candidates without starting over.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ContinueJobAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ContinueResponse>> ContinueJobWithResponseAsync(global::CatchAll.Models.ContinueRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -133,11 +99,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteJobResponse> DeleteJobAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Remove a job</summary>
-        /// <remarks>DELETE /catchAll/jobs/{job_id}. Marks a job as deleted so it no longer shows up in listings; its data is kept. Only the owner may do this, a job that is unknown or not yours gives <c>404</c>, and repeating the call on a deleted job still gives <c>200</c>.</remarks>
-        /// <param name="jobId">Identifier of the job, as returned by <c>POST /catchAll/submit</c>.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="DeleteJobAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeleteJobResponse>> DeleteJobWithResponseAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -169,11 +131,7 @@ namespace CatchAll
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListUserJobsResponse> GetUserJobsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetUserJobsWithResponseAsync(page, pageSize, search, ownership, projectId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListUserJobsResponse> GetUserJobsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetUserJobsWithResponseAsync(page, pageSize, search, ownership, projectId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListUserJobsResponse>> GetUserJobsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -189,11 +147,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ValidateQueryResponse> ValidateQueryAsync(global::CatchAll.Models.ValidateQueryRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await ValidateQueryWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ValidateQueryResponse> ValidateQueryAsync(global::CatchAll.Models.ValidateQueryRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await ValidateQueryWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ValidateQueryResponse>> ValidateQueryWithResponseAsync(global::CatchAll.Models.ValidateQueryRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -206,11 +160,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.InitializeResponse> InitializeAsync(global::CatchAll.Models.InitializeRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await InitializeWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.InitializeResponse> InitializeAsync(global::CatchAll.Models.InitializeRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await InitializeWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.InitializeResponse>> InitializeWithResponseAsync(global::CatchAll.Models.InitializeRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -223,11 +173,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.SubmitResponse> CreateJobAsync(global::CatchAll.Models.SubmitRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await CreateJobWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.SubmitResponse> CreateJobAsync(global::CatchAll.Models.SubmitRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await CreateJobWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.SubmitResponse>> CreateJobWithResponseAsync(global::CatchAll.Models.SubmitRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -240,11 +186,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponse> GetJobStatusAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetJobStatusWithResponseAsync(jobId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.StatusResponse> GetJobStatusAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetJobStatusWithResponseAsync(jobId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.StatusResponse>> GetJobStatusWithResponseAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -256,11 +198,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.PullJobResponse> GetJobResultsAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetJobResultsWithResponseAsync(jobId, page, pageSize, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.PullJobResponse> GetJobResultsAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetJobResultsWithResponseAsync(jobId, page, pageSize, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.PullJobResponse>> GetJobResultsWithResponseAsync(global::System.Guid jobId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -274,11 +212,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ContinueResponse> ContinueJobAsync(global::CatchAll.Models.ContinueRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await ContinueJobWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ContinueResponse> ContinueJobAsync(global::CatchAll.Models.ContinueRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await ContinueJobWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ContinueResponse>> ContinueJobWithResponseAsync(global::CatchAll.Models.ContinueRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -291,11 +225,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteJobResponse> DeleteJobAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await DeleteJobWithResponseAsync(jobId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteJobResponse> DeleteJobAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await DeleteJobWithResponseAsync(jobId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeleteJobResponse>> DeleteJobWithResponseAsync(global::System.Guid jobId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

@@ -15,10 +15,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.HealthCheckResponse> HealthCheckAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Health check</summary>
-        /// <remarks>GET /health. Tells whether the service is up; needs no key.</remarks>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="HealthCheckAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.HealthCheckResponse>> HealthCheckWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -28,10 +25,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.GetVersionResponse> GetVersionAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>API version</summary>
-        /// <remarks>GET /version. Reports the version of the running API; needs no key.</remarks>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetVersionAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.GetVersionResponse>> GetVersionWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -41,10 +35,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.GetPlanLimitsResponse> GetPlanLimitsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Read plan limits</summary>
-        /// <remarks>POST /catchAll/user/limits. Lists the features of the organization's plan with how much of each is used.</remarks>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetPlanLimitsAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.GetPlanLimitsResponse>> GetPlanLimitsWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -76,11 +67,7 @@ namespace CatchAll
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.HealthCheckResponse> HealthCheckAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await HealthCheckWithResponseAsync(options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.HealthCheckResponse> HealthCheckAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await HealthCheckWithResponseAsync(options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.HealthCheckResponse>> HealthCheckWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -91,11 +78,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.GetVersionResponse> GetVersionAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetVersionWithResponseAsync(options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.GetVersionResponse> GetVersionAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetVersionWithResponseAsync(options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.GetVersionResponse>> GetVersionWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -106,11 +89,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.GetPlanLimitsResponse> GetPlanLimitsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetPlanLimitsWithResponseAsync(options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.GetPlanLimitsResponse> GetPlanLimitsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetPlanLimitsWithResponseAsync(options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.GetPlanLimitsResponse>> GetPlanLimitsWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

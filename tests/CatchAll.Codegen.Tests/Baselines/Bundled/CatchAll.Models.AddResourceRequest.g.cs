@@ -29,52 +29,14 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.AddResourceRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for AddResourceRequest.");
-                global::System.Collections.Generic.IList<global::CatchAll.Models.ResourceItem>? pResources = default;
-                bool hasResources = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.ResourceItem>? pResources = default; bool hasResources = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("resources"u8))
-                        {
-                            current = "resources";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pResources = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.ResourceItem>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.ResourceItem item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a ResourceItem is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.ResourceItem.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ResourceItem), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pResources = list0;
-                            }
-                            hasResources = true;
-                        }
+                        if (reader.ValueTextEquals("resources"u8)) { current = "resources"; reader.Read(); pResources = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.ResourceItem.JsonConverter.Instance, options); hasResources = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -104,14 +66,7 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.AddResourceRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Resources);
-                writer.WriteStartArray();
-                var listResources0 = value.Resources;
-                for (var index0 = 0; index0 < listResources0.Count; index0++)
-                {
-                    global::CatchAll.Models.ResourceItem.JsonConverter.Instance.Write(writer, listResources0[index0], options);
-                }
-                writer.WriteEndArray();
+                writer.WritePropertyName(Name_Resources); global::CatchAll.Serialization.Json.WriteList(writer, value.Resources, global::CatchAll.Models.ResourceItem.JsonConverter.Instance, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

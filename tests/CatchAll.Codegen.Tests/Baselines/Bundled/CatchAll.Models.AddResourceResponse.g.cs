@@ -39,84 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.AddResourceResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for AddResourceResponse.");
-                bool? pSuccess = default;
-                bool hasSuccess = false;
-                string? pMessage = default;
-                bool hasMessage = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.ResourceResult>? pResults = default;
-                bool hasResults = false;
+                bool? pSuccess = default; bool hasSuccess = false;
+                string? pMessage = default; bool hasMessage = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.ResourceResult>? pResults = default; bool hasResults = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("success"u8))
-                        {
-                            current = "success";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSuccess = null;
-                            }
-                            else
-                            {
-                                pSuccess = reader.GetBoolean();
-                            }
-                            hasSuccess = true;
-                        }
-                        else if (reader.ValueTextEquals("message"u8))
-                        {
-                            current = "message";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMessage = null;
-                            }
-                            else
-                            {
-                                pMessage = reader.GetString()!;
-                            }
-                            hasMessage = true;
-                        }
-                        else if (reader.ValueTextEquals("results"u8))
-                        {
-                            current = "results";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pResults = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.ResourceResult>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.ResourceResult item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a ResourceResult is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.ResourceResult.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ResourceResult), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pResults = list0;
-                            }
-                            hasResults = true;
-                        }
+                        if (reader.ValueTextEquals("success"u8)) { current = "success"; reader.Read(); pSuccess = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasSuccess = true; }
+                        else if (reader.ValueTextEquals("message"u8)) { current = "message"; reader.Read(); pMessage = global::CatchAll.Serialization.Json.ReadString(ref reader); hasMessage = true; }
+                        else if (reader.ValueTextEquals("results"u8)) { current = "results"; reader.Read(); pResults = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.ResourceResult.JsonConverter.Instance, options); hasResults = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -152,18 +86,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.AddResourceResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Success);
-                writer.WriteBooleanValue(value.Success);
-                writer.WritePropertyName(Name_Message);
-                writer.WriteStringValue(value.Message);
-                writer.WritePropertyName(Name_Results);
-                writer.WriteStartArray();
-                var listResults0 = value.Results;
-                for (var index0 = 0; index0 < listResults0.Count; index0++)
-                {
-                    global::CatchAll.Models.ResourceResult.JsonConverter.Instance.Write(writer, listResults0[index0], options);
-                }
-                writer.WriteEndArray();
+                writer.WritePropertyName(Name_Success); writer.WriteBooleanValue(value.Success);
+                writer.WritePropertyName(Name_Message); writer.WriteStringValue(value.Message);
+                writer.WritePropertyName(Name_Results); global::CatchAll.Serialization.Json.WriteList(writer, value.Results, global::CatchAll.Models.ResourceResult.JsonConverter.Instance, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -29,28 +29,14 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.AdditionalAttributes Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for AdditionalAttributes.");
-                global::CatchAll.Models.CompanyAttributes? pCompanyAttributes = default;
-                bool hasCompanyAttributes = false;
+                global::CatchAll.Models.CompanyAttributes? pCompanyAttributes = default; bool hasCompanyAttributes = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("company_attributes"u8))
-                        {
-                            current = "company_attributes";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCompanyAttributes = null;
-                            }
-                            else
-                            {
-                                pCompanyAttributes = global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.CompanyAttributes), options);
-                            }
-                            hasCompanyAttributes = true;
-                        }
+                        if (reader.ValueTextEquals("company_attributes"u8)) { current = "company_attributes"; reader.Read(); pCompanyAttributes = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance, options); hasCompanyAttributes = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -76,11 +62,7 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.AdditionalAttributes value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.CompanyAttributes is { } vCompanyAttributes)
-                {
-                    writer.WritePropertyName(Name_CompanyAttributes);
-                    global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance.Write(writer, vCompanyAttributes, options);
-                }
+                if (value.CompanyAttributes is { } vCompanyAttributes) { writer.WritePropertyName(Name_CompanyAttributes); global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance.Write(writer, vCompanyAttributes, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -39,44 +39,16 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ApiKeyAuth Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ApiKeyAuth.");
-                string? pHeader = default;
-                bool hasHeader = false;
-                string? pValue = default;
-                bool hasValue = false;
+                string? pHeader = default; bool hasHeader = false;
+                string? pValue = default; bool hasValue = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("header"u8))
-                        {
-                            current = "header";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pHeader = null;
-                            }
-                            else
-                            {
-                                pHeader = reader.GetString()!;
-                            }
-                            hasHeader = true;
-                        }
-                        else if (reader.ValueTextEquals("value"u8))
-                        {
-                            current = "value";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pValue = null;
-                            }
-                            else
-                            {
-                                pValue = reader.GetString()!;
-                            }
-                            hasValue = true;
-                        }
+                        if (reader.ValueTextEquals("header"u8)) { current = "header"; reader.Read(); pHeader = global::CatchAll.Serialization.Json.ReadString(ref reader); hasHeader = true; }
+                        else if (reader.ValueTextEquals("value"u8)) { current = "value"; reader.Read(); pValue = global::CatchAll.Serialization.Json.ReadString(ref reader); hasValue = true; }
                         else if (reader.ValueTextEquals("type"u8))
                         {
                             reader.Read();
@@ -114,10 +86,8 @@ namespace CatchAll.Models
             {
                 writer.WriteStartObject();
                 writer.WriteString(Discriminator_Name, Discriminator_Value);
-                writer.WritePropertyName(Name_Header);
-                writer.WriteStringValue(value.Header);
-                writer.WritePropertyName(Name_Value);
-                writer.WriteStringValue(value.Value);
+                writer.WritePropertyName(Name_Header); writer.WriteStringValue(value.Header);
+                writer.WritePropertyName(Name_Value); writer.WriteStringValue(value.Value);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -34,44 +34,16 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.AssignWebhookResourceRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for AssignWebhookResourceRequest.");
-                global::CatchAll.Models.MappableResourceType? pResourceType = default;
-                bool hasResourceType = false;
-                global::System.Guid? pResourceId = default;
-                bool hasResourceId = false;
+                global::CatchAll.Models.MappableResourceType? pResourceType = default; bool hasResourceType = false;
+                global::System.Guid? pResourceId = default; bool hasResourceId = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("resource_type"u8))
-                        {
-                            current = "resource_type";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pResourceType = null;
-                            }
-                            else
-                            {
-                                pResourceType = global::CatchAll.Models.MappableResourceType.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.MappableResourceType), options);
-                            }
-                            hasResourceType = true;
-                        }
-                        else if (reader.ValueTextEquals("resource_id"u8))
-                        {
-                            current = "resource_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pResourceId = null;
-                            }
-                            else
-                            {
-                                pResourceId = reader.GetGuid();
-                            }
-                            hasResourceId = true;
-                        }
+                        if (reader.ValueTextEquals("resource_type"u8)) { current = "resource_type"; reader.Read(); pResourceType = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.MappableResourceType.JsonConverter.Instance, options); hasResourceType = true; }
+                        else if (reader.ValueTextEquals("resource_id"u8)) { current = "resource_id"; reader.Read(); pResourceId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasResourceId = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -104,10 +76,8 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.AssignWebhookResourceRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_ResourceType);
-                global::CatchAll.Models.MappableResourceType.JsonConverter.Instance.Write(writer, value.ResourceType, options);
-                writer.WritePropertyName(Name_ResourceId);
-                writer.WriteStringValue(value.ResourceId);
+                writer.WritePropertyName(Name_ResourceType); global::CatchAll.Models.MappableResourceType.JsonConverter.Instance.Write(writer, value.ResourceType, options);
+                writer.WritePropertyName(Name_ResourceId); writer.WriteStringValue(value.ResourceId);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

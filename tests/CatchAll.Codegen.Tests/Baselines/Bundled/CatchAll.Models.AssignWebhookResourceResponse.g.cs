@@ -45,76 +45,20 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.AssignWebhookResourceResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for AssignWebhookResourceResponse.");
-                bool? pSuccess = default;
-                bool hasSuccess = false;
-                string? pMessage = default;
-                bool hasMessage = false;
-                bool? pAlreadyExisted = default;
-                bool hasAlreadyExisted = false;
-                global::CatchAll.Models.WebhookResourceMappingResponse? pMapping = default;
-                bool hasMapping = false;
+                bool? pSuccess = default; bool hasSuccess = false;
+                string? pMessage = default; bool hasMessage = false;
+                bool? pAlreadyExisted = default; bool hasAlreadyExisted = false;
+                global::CatchAll.Models.WebhookResourceMappingResponse? pMapping = default; bool hasMapping = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("success"u8))
-                        {
-                            current = "success";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSuccess = null;
-                            }
-                            else
-                            {
-                                pSuccess = reader.GetBoolean();
-                            }
-                            hasSuccess = true;
-                        }
-                        else if (reader.ValueTextEquals("message"u8))
-                        {
-                            current = "message";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMessage = null;
-                            }
-                            else
-                            {
-                                pMessage = reader.GetString()!;
-                            }
-                            hasMessage = true;
-                        }
-                        else if (reader.ValueTextEquals("already_existed"u8))
-                        {
-                            current = "already_existed";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAlreadyExisted = null;
-                            }
-                            else
-                            {
-                                pAlreadyExisted = reader.GetBoolean();
-                            }
-                            hasAlreadyExisted = true;
-                        }
-                        else if (reader.ValueTextEquals("mapping"u8))
-                        {
-                            current = "mapping";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMapping = null;
-                            }
-                            else
-                            {
-                                pMapping = global::CatchAll.Models.WebhookResourceMappingResponse.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.WebhookResourceMappingResponse), options);
-                            }
-                            hasMapping = true;
-                        }
+                        if (reader.ValueTextEquals("success"u8)) { current = "success"; reader.Read(); pSuccess = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasSuccess = true; }
+                        else if (reader.ValueTextEquals("message"u8)) { current = "message"; reader.Read(); pMessage = global::CatchAll.Serialization.Json.ReadString(ref reader); hasMessage = true; }
+                        else if (reader.ValueTextEquals("already_existed"u8)) { current = "already_existed"; reader.Read(); pAlreadyExisted = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasAlreadyExisted = true; }
+                        else if (reader.ValueTextEquals("mapping"u8)) { current = "mapping"; reader.Read(); pMapping = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.WebhookResourceMappingResponse.JsonConverter.Instance, options); hasMapping = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -147,23 +91,10 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.AssignWebhookResourceResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Success);
-                writer.WriteBooleanValue(value.Success);
-                if (value.Message is { } vMessage)
-                {
-                    writer.WritePropertyName(Name_Message);
-                    writer.WriteStringValue(vMessage);
-                }
-                if (value.AlreadyExisted is { } vAlreadyExisted)
-                {
-                    writer.WritePropertyName(Name_AlreadyExisted);
-                    writer.WriteBooleanValue(vAlreadyExisted);
-                }
-                if (value.Mapping is { } vMapping)
-                {
-                    writer.WritePropertyName(Name_Mapping);
-                    global::CatchAll.Models.WebhookResourceMappingResponse.JsonConverter.Instance.Write(writer, vMapping, options);
-                }
+                writer.WritePropertyName(Name_Success); writer.WriteBooleanValue(value.Success);
+                if (value.Message is { } vMessage) { writer.WritePropertyName(Name_Message); writer.WriteStringValue(vMessage); }
+                if (value.AlreadyExisted is { } vAlreadyExisted) { writer.WritePropertyName(Name_AlreadyExisted); writer.WriteBooleanValue(vAlreadyExisted); }
+                if (value.Mapping is { } vMapping) { writer.WritePropertyName(Name_Mapping); global::CatchAll.Models.WebhookResourceMappingResponse.JsonConverter.Instance.Write(writer, vMapping, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -39,60 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.BaseRecord Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for BaseRecord.");
-                string? pRecordId = default;
-                bool hasRecordId = false;
-                string? pRecordTitle = default;
-                bool hasRecordTitle = false;
-                global::CatchAll.Models.RecordEnrichment? pEnrichment = default;
-                bool hasEnrichment = false;
+                string? pRecordId = default; bool hasRecordId = false;
+                string? pRecordTitle = default; bool hasRecordTitle = false;
+                global::CatchAll.Models.RecordEnrichment? pEnrichment = default; bool hasEnrichment = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("record_id"u8))
-                        {
-                            current = "record_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRecordId = null;
-                            }
-                            else
-                            {
-                                pRecordId = reader.GetString()!;
-                            }
-                            hasRecordId = true;
-                        }
-                        else if (reader.ValueTextEquals("record_title"u8))
-                        {
-                            current = "record_title";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRecordTitle = null;
-                            }
-                            else
-                            {
-                                pRecordTitle = reader.GetString()!;
-                            }
-                            hasRecordTitle = true;
-                        }
-                        else if (reader.ValueTextEquals("enrichment"u8))
-                        {
-                            current = "enrichment";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEnrichment = null;
-                            }
-                            else
-                            {
-                                pEnrichment = global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.RecordEnrichment), options);
-                            }
-                            hasEnrichment = true;
-                        }
+                        if (reader.ValueTextEquals("record_id"u8)) { current = "record_id"; reader.Read(); pRecordId = global::CatchAll.Serialization.Json.ReadString(ref reader); hasRecordId = true; }
+                        else if (reader.ValueTextEquals("record_title"u8)) { current = "record_title"; reader.Read(); pRecordTitle = global::CatchAll.Serialization.Json.ReadString(ref reader); hasRecordTitle = true; }
+                        else if (reader.ValueTextEquals("enrichment"u8)) { current = "enrichment"; reader.Read(); pEnrichment = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance, options); hasEnrichment = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -128,12 +86,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.BaseRecord value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_RecordId);
-                writer.WriteStringValue(value.RecordId);
-                writer.WritePropertyName(Name_RecordTitle);
-                writer.WriteStringValue(value.RecordTitle);
-                writer.WritePropertyName(Name_Enrichment);
-                global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance.Write(writer, value.Enrichment, options);
+                writer.WritePropertyName(Name_RecordId); writer.WriteStringValue(value.RecordId);
+                writer.WritePropertyName(Name_RecordTitle); writer.WriteStringValue(value.RecordTitle);
+                writer.WritePropertyName(Name_Enrichment); global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance.Write(writer, value.Enrichment, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

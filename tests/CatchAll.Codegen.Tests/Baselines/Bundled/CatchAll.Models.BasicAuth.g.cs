@@ -39,44 +39,16 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.BasicAuth Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for BasicAuth.");
-                string? pUsername = default;
-                bool hasUsername = false;
-                string? pPassword = default;
-                bool hasPassword = false;
+                string? pUsername = default; bool hasUsername = false;
+                string? pPassword = default; bool hasPassword = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("username"u8))
-                        {
-                            current = "username";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pUsername = null;
-                            }
-                            else
-                            {
-                                pUsername = reader.GetString()!;
-                            }
-                            hasUsername = true;
-                        }
-                        else if (reader.ValueTextEquals("password"u8))
-                        {
-                            current = "password";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPassword = null;
-                            }
-                            else
-                            {
-                                pPassword = reader.GetString()!;
-                            }
-                            hasPassword = true;
-                        }
+                        if (reader.ValueTextEquals("username"u8)) { current = "username"; reader.Read(); pUsername = global::CatchAll.Serialization.Json.ReadString(ref reader); hasUsername = true; }
+                        else if (reader.ValueTextEquals("password"u8)) { current = "password"; reader.Read(); pPassword = global::CatchAll.Serialization.Json.ReadString(ref reader); hasPassword = true; }
                         else if (reader.ValueTextEquals("type"u8))
                         {
                             reader.Read();
@@ -114,10 +86,8 @@ namespace CatchAll.Models
             {
                 writer.WriteStartObject();
                 writer.WriteString(Discriminator_Name, Discriminator_Value);
-                writer.WritePropertyName(Name_Username);
-                writer.WriteStringValue(value.Username);
-                writer.WritePropertyName(Name_Password);
-                writer.WriteStringValue(value.Password);
+                writer.WritePropertyName(Name_Username); writer.WriteStringValue(value.Username);
+                writer.WritePropertyName(Name_Password); writer.WriteStringValue(value.Password);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -34,28 +34,14 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.BearerAuth Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for BearerAuth.");
-                string? pToken = default;
-                bool hasToken = false;
+                string? pToken = default; bool hasToken = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("token"u8))
-                        {
-                            current = "token";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pToken = null;
-                            }
-                            else
-                            {
-                                pToken = reader.GetString()!;
-                            }
-                            hasToken = true;
-                        }
+                        if (reader.ValueTextEquals("token"u8)) { current = "token"; reader.Read(); pToken = global::CatchAll.Serialization.Json.ReadString(ref reader); hasToken = true; }
                         else if (reader.ValueTextEquals("type"u8))
                         {
                             reader.Read();
@@ -90,8 +76,7 @@ namespace CatchAll.Models
             {
                 writer.WriteStartObject();
                 writer.WriteString(Discriminator_Name, Discriminator_Value);
-                writer.WritePropertyName(Name_Token);
-                writer.WriteStringValue(value.Token);
+                writer.WritePropertyName(Name_Token); writer.WriteStringValue(value.Token);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -39,60 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.Citation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Citation.");
-                string? pTitle = default;
-                bool hasTitle = false;
-                string? pLink = default;
-                bool hasLink = false;
-                global::System.DateTimeOffset? pPublishedDate = default;
-                bool hasPublishedDate = false;
+                string? pTitle = default; bool hasTitle = false;
+                string? pLink = default; bool hasLink = false;
+                global::System.DateTimeOffset? pPublishedDate = default; bool hasPublishedDate = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("title"u8))
-                        {
-                            current = "title";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTitle = null;
-                            }
-                            else
-                            {
-                                pTitle = reader.GetString()!;
-                            }
-                            hasTitle = true;
-                        }
-                        else if (reader.ValueTextEquals("link"u8))
-                        {
-                            current = "link";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pLink = null;
-                            }
-                            else
-                            {
-                                pLink = reader.GetString()!;
-                            }
-                            hasLink = true;
-                        }
-                        else if (reader.ValueTextEquals("published_date"u8))
-                        {
-                            current = "published_date";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPublishedDate = null;
-                            }
-                            else
-                            {
-                                pPublishedDate = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasPublishedDate = true;
-                        }
+                        if (reader.ValueTextEquals("title"u8)) { current = "title"; reader.Read(); pTitle = global::CatchAll.Serialization.Json.ReadString(ref reader); hasTitle = true; }
+                        else if (reader.ValueTextEquals("link"u8)) { current = "link"; reader.Read(); pLink = global::CatchAll.Serialization.Json.ReadString(ref reader); hasLink = true; }
+                        else if (reader.ValueTextEquals("published_date"u8)) { current = "published_date"; reader.Read(); pPublishedDate = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasPublishedDate = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -128,12 +86,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.Citation value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Title);
-                writer.WriteStringValue(value.Title);
-                writer.WritePropertyName(Name_Link);
-                writer.WriteStringValue(value.Link);
-                writer.WritePropertyName(Name_PublishedDate);
-                writer.WriteStringValue(value.PublishedDate);
+                writer.WritePropertyName(Name_Title); writer.WriteStringValue(value.Title);
+                writer.WritePropertyName(Name_Link); writer.WriteStringValue(value.Link);
+                writer.WritePropertyName(Name_PublishedDate); writer.WriteStringValue(value.PublishedDate);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -64,124 +64,20 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.CompanyAttributes Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for CompanyAttributes.");
-                string? pDomain = default;
-                bool hasDomain = false;
-                string? pDescription = default;
-                bool hasDescription = false;
-                global::System.Collections.Generic.IList<string>? pKeyPersons = default;
-                bool hasKeyPersons = false;
-                global::System.Collections.Generic.IList<string>? pAlternativeNames = default;
-                bool hasAlternativeNames = false;
+                string? pDomain = default; bool hasDomain = false;
+                string? pDescription = default; bool hasDescription = false;
+                global::System.Collections.Generic.IList<string>? pKeyPersons = default; bool hasKeyPersons = false;
+                global::System.Collections.Generic.IList<string>? pAlternativeNames = default; bool hasAlternativeNames = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("domain"u8))
-                        {
-                            current = "domain";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDomain = null;
-                            }
-                            else
-                            {
-                                pDomain = reader.GetString()!;
-                            }
-                            hasDomain = true;
-                        }
-                        else if (reader.ValueTextEquals("description"u8))
-                        {
-                            current = "description";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDescription = null;
-                            }
-                            else
-                            {
-                                pDescription = reader.GetString()!;
-                            }
-                            hasDescription = true;
-                        }
-                        else if (reader.ValueTextEquals("key_persons"u8))
-                        {
-                            current = "key_persons";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pKeyPersons = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<string>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    string item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetString()!;
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pKeyPersons = list0;
-                            }
-                            hasKeyPersons = true;
-                        }
-                        else if (reader.ValueTextEquals("alternative_names"u8))
-                        {
-                            current = "alternative_names";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAlternativeNames = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<string>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    string item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetString()!;
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pAlternativeNames = list0;
-                            }
-                            hasAlternativeNames = true;
-                        }
+                        if (reader.ValueTextEquals("domain"u8)) { current = "domain"; reader.Read(); pDomain = global::CatchAll.Serialization.Json.ReadString(ref reader); hasDomain = true; }
+                        else if (reader.ValueTextEquals("description"u8)) { current = "description"; reader.Read(); pDescription = global::CatchAll.Serialization.Json.ReadString(ref reader); hasDescription = true; }
+                        else if (reader.ValueTextEquals("key_persons"u8)) { current = "key_persons"; reader.Read(); pKeyPersons = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Serialization.JsonItems.String, options); hasKeyPersons = true; }
+                        else if (reader.ValueTextEquals("alternative_names"u8)) { current = "alternative_names"; reader.Read(); pAlternativeNames = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Serialization.JsonItems.String, options); hasAlternativeNames = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -210,64 +106,10 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CompanyAttributes value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value._domain.HasValue)
-                {
-                    writer.WritePropertyName(Name_Domain);
-                    if (value._domain.Value is { } vDomain0)
-                    {
-                        writer.WriteStringValue(vDomain0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value._description.HasValue)
-                {
-                    writer.WritePropertyName(Name_Description);
-                    if (value._description.Value is { } vDescription0)
-                    {
-                        writer.WriteStringValue(vDescription0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value._keyPersons.HasValue)
-                {
-                    writer.WritePropertyName(Name_KeyPersons);
-                    if (value._keyPersons.Value is { } vKeyPersons0)
-                    {
-                        writer.WriteStartArray();
-                        for (var index1 = 0; index1 < vKeyPersons0.Count; index1++)
-                        {
-                            writer.WriteStringValue(vKeyPersons0[index1]);
-                        }
-                        writer.WriteEndArray();
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value._alternativeNames.HasValue)
-                {
-                    writer.WritePropertyName(Name_AlternativeNames);
-                    if (value._alternativeNames.Value is { } vAlternativeNames0)
-                    {
-                        writer.WriteStartArray();
-                        for (var index1 = 0; index1 < vAlternativeNames0.Count; index1++)
-                        {
-                            writer.WriteStringValue(vAlternativeNames0[index1]);
-                        }
-                        writer.WriteEndArray();
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
+                if (value._domain.HasValue) { writer.WritePropertyName(Name_Domain); if (value._domain.Value is { } vDomain) writer.WriteStringValue(vDomain); else writer.WriteNullValue(); }
+                if (value._description.HasValue) { writer.WritePropertyName(Name_Description); if (value._description.Value is { } vDescription) writer.WriteStringValue(vDescription); else writer.WriteNullValue(); }
+                if (value._keyPersons.HasValue) { writer.WritePropertyName(Name_KeyPersons); if (value._keyPersons.Value is { } vKeyPersons) global::CatchAll.Serialization.Json.WriteStringList(writer, vKeyPersons); else writer.WriteNullValue(); }
+                if (value._alternativeNames.HasValue) { writer.WritePropertyName(Name_AlternativeNames); if (value._alternativeNames.Value is { } vAlternativeNames) global::CatchAll.Serialization.Json.WriteStringList(writer, vAlternativeNames); else writer.WriteNullValue(); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -39,60 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.CompanyEnrichmentOutput Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for CompanyEnrichmentOutput.");
-                string? pSourceText = default;
-                bool hasSourceText = false;
-                float? pConfidence = default;
-                bool hasConfidence = false;
-                global::CatchAll.Models.CompanyEnrichmentOutputMetadata? pMetadata = default;
-                bool hasMetadata = false;
+                string? pSourceText = default; bool hasSourceText = false;
+                float? pConfidence = default; bool hasConfidence = false;
+                global::CatchAll.Models.CompanyEnrichmentOutputMetadata? pMetadata = default; bool hasMetadata = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("source_text"u8))
-                        {
-                            current = "source_text";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSourceText = null;
-                            }
-                            else
-                            {
-                                pSourceText = reader.GetString()!;
-                            }
-                            hasSourceText = true;
-                        }
-                        else if (reader.ValueTextEquals("confidence"u8))
-                        {
-                            current = "confidence";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pConfidence = null;
-                            }
-                            else
-                            {
-                                pConfidence = reader.GetSingle();
-                            }
-                            hasConfidence = true;
-                        }
-                        else if (reader.ValueTextEquals("metadata"u8))
-                        {
-                            current = "metadata";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMetadata = null;
-                            }
-                            else
-                            {
-                                pMetadata = global::CatchAll.Models.CompanyEnrichmentOutputMetadata.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.CompanyEnrichmentOutputMetadata), options);
-                            }
-                            hasMetadata = true;
-                        }
+                        if (reader.ValueTextEquals("source_text"u8)) { current = "source_text"; reader.Read(); pSourceText = global::CatchAll.Serialization.Json.ReadString(ref reader); hasSourceText = true; }
+                        else if (reader.ValueTextEquals("confidence"u8)) { current = "confidence"; reader.Read(); pConfidence = global::CatchAll.Serialization.Json.ReadSingle(ref reader); hasConfidence = true; }
+                        else if (reader.ValueTextEquals("metadata"u8)) { current = "metadata"; reader.Read(); pMetadata = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.CompanyEnrichmentOutputMetadata.JsonConverter.Instance, options); hasMetadata = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -128,12 +86,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CompanyEnrichmentOutput value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_SourceText);
-                writer.WriteStringValue(value.SourceText);
-                writer.WritePropertyName(Name_Confidence);
-                writer.WriteNumberValue(value.Confidence);
-                writer.WritePropertyName(Name_Metadata);
-                global::CatchAll.Models.CompanyEnrichmentOutputMetadata.JsonConverter.Instance.Write(writer, value.Metadata, options);
+                writer.WritePropertyName(Name_SourceText); writer.WriteStringValue(value.SourceText);
+                writer.WritePropertyName(Name_Confidence); writer.WriteNumberValue(value.Confidence);
+                writer.WritePropertyName(Name_Metadata); global::CatchAll.Models.CompanyEnrichmentOutputMetadata.JsonConverter.Instance.Write(writer, value.Metadata, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -49,60 +49,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.CompanyEnrichmentOutputMetadata Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for CompanyEnrichmentOutputMetadata.");
-                string? pName = default;
-                bool hasName = false;
-                string? pDomainUrl = default;
-                bool hasDomainUrl = false;
-                global::CatchAll.Models.Confidence? pDomainUrlConfidence = default;
-                bool hasDomainUrlConfidence = false;
+                string? pName = default; bool hasName = false;
+                string? pDomainUrl = default; bool hasDomainUrl = false;
+                global::CatchAll.Models.Confidence? pDomainUrlConfidence = default; bool hasDomainUrlConfidence = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("name"u8))
-                        {
-                            current = "name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pName = null;
-                            }
-                            else
-                            {
-                                pName = reader.GetString()!;
-                            }
-                            hasName = true;
-                        }
-                        else if (reader.ValueTextEquals("domain_url"u8))
-                        {
-                            current = "domain_url";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDomainUrl = null;
-                            }
-                            else
-                            {
-                                pDomainUrl = reader.GetString()!;
-                            }
-                            hasDomainUrl = true;
-                        }
-                        else if (reader.ValueTextEquals("domain_url_confidence"u8))
-                        {
-                            current = "domain_url_confidence";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDomainUrlConfidence = null;
-                            }
-                            else
-                            {
-                                pDomainUrlConfidence = global::CatchAll.Models.Confidence.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.Confidence), options);
-                            }
-                            hasDomainUrlConfidence = true;
-                        }
+                        if (reader.ValueTextEquals("name"u8)) { current = "name"; reader.Read(); pName = global::CatchAll.Serialization.Json.ReadString(ref reader); hasName = true; }
+                        else if (reader.ValueTextEquals("domain_url"u8)) { current = "domain_url"; reader.Read(); pDomainUrl = global::CatchAll.Serialization.Json.ReadString(ref reader); hasDomainUrl = true; }
+                        else if (reader.ValueTextEquals("domain_url_confidence"u8)) { current = "domain_url_confidence"; reader.Read(); pDomainUrlConfidence = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.Confidence.JsonConverter.Instance, options); hasDomainUrlConfidence = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -134,32 +92,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CompanyEnrichmentOutputMetadata value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Name);
-                writer.WriteStringValue(value.Name);
-                if (value._domainUrl.HasValue)
-                {
-                    writer.WritePropertyName(Name_DomainUrl);
-                    if (value._domainUrl.Value is { } vDomainUrl0)
-                    {
-                        writer.WriteStringValue(vDomainUrl0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value._domainUrlConfidence.HasValue)
-                {
-                    writer.WritePropertyName(Name_DomainUrlConfidence);
-                    if (value._domainUrlConfidence.Value is { } vDomainUrlConfidence0)
-                    {
-                        global::CatchAll.Models.Confidence.JsonConverter.Instance.Write(writer, vDomainUrlConfidence0, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
+                writer.WritePropertyName(Name_Name); writer.WriteStringValue(value.Name);
+                if (value._domainUrl.HasValue) { writer.WritePropertyName(Name_DomainUrl); if (value._domainUrl.Value is { } vDomainUrl) writer.WriteStringValue(vDomainUrl); else writer.WriteNullValue(); }
+                if (value._domainUrlConfidence.HasValue) { writer.WritePropertyName(Name_DomainUrlConfidence); if (value._domainUrlConfidence.Value is { } vDomainUrlConfidence) global::CatchAll.Models.Confidence.JsonConverter.Instance.Write(writer, vDomainUrlConfidence, options); else writer.WriteNullValue(); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -59,124 +59,26 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ConnectedEntity Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ConnectedEntity.");
-                global::System.Guid? pEntityId = default;
-                bool hasEntityId = false;
-                string? pName = default;
-                bool hasName = false;
-                int? pEdScore = default;
-                bool hasEdScore = false;
-                string? pRelation = default;
-                bool hasRelation = false;
-                string? pAssociationType = default;
-                bool hasAssociationType = false;
-                string? pType = default;
-                bool hasType = false;
-                global::CatchAll.Models.CompanyAttributes? pCompany = default;
-                bool hasCompany = false;
+                global::System.Guid? pEntityId = default; bool hasEntityId = false;
+                string? pName = default; bool hasName = false;
+                int? pEdScore = default; bool hasEdScore = false;
+                string? pRelation = default; bool hasRelation = false;
+                string? pAssociationType = default; bool hasAssociationType = false;
+                string? pType = default; bool hasType = false;
+                global::CatchAll.Models.CompanyAttributes? pCompany = default; bool hasCompany = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("entity_id"u8))
-                        {
-                            current = "entity_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEntityId = null;
-                            }
-                            else
-                            {
-                                pEntityId = reader.GetGuid();
-                            }
-                            hasEntityId = true;
-                        }
-                        else if (reader.ValueTextEquals("name"u8))
-                        {
-                            current = "name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pName = null;
-                            }
-                            else
-                            {
-                                pName = reader.GetString()!;
-                            }
-                            hasName = true;
-                        }
-                        else if (reader.ValueTextEquals("ed_score"u8))
-                        {
-                            current = "ed_score";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEdScore = null;
-                            }
-                            else
-                            {
-                                pEdScore = reader.GetInt32();
-                            }
-                            hasEdScore = true;
-                        }
-                        else if (reader.ValueTextEquals("relation"u8))
-                        {
-                            current = "relation";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRelation = null;
-                            }
-                            else
-                            {
-                                pRelation = reader.GetString()!;
-                            }
-                            hasRelation = true;
-                        }
-                        else if (reader.ValueTextEquals("association_type"u8))
-                        {
-                            current = "association_type";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAssociationType = null;
-                            }
-                            else
-                            {
-                                pAssociationType = reader.GetString()!;
-                            }
-                            hasAssociationType = true;
-                        }
-                        else if (reader.ValueTextEquals("type"u8))
-                        {
-                            current = "type";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pType = null;
-                            }
-                            else
-                            {
-                                pType = reader.GetString()!;
-                            }
-                            hasType = true;
-                        }
-                        else if (reader.ValueTextEquals("company"u8))
-                        {
-                            current = "company";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCompany = null;
-                            }
-                            else
-                            {
-                                pCompany = global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.CompanyAttributes), options);
-                            }
-                            hasCompany = true;
-                        }
+                        if (reader.ValueTextEquals("entity_id"u8)) { current = "entity_id"; reader.Read(); pEntityId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasEntityId = true; }
+                        else if (reader.ValueTextEquals("name"u8)) { current = "name"; reader.Read(); pName = global::CatchAll.Serialization.Json.ReadString(ref reader); hasName = true; }
+                        else if (reader.ValueTextEquals("ed_score"u8)) { current = "ed_score"; reader.Read(); pEdScore = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasEdScore = true; }
+                        else if (reader.ValueTextEquals("relation"u8)) { current = "relation"; reader.Read(); pRelation = global::CatchAll.Serialization.Json.ReadString(ref reader); hasRelation = true; }
+                        else if (reader.ValueTextEquals("association_type"u8)) { current = "association_type"; reader.Read(); pAssociationType = global::CatchAll.Serialization.Json.ReadString(ref reader); hasAssociationType = true; }
+                        else if (reader.ValueTextEquals("type"u8)) { current = "type"; reader.Read(); pType = global::CatchAll.Serialization.Json.ReadString(ref reader); hasType = true; }
+                        else if (reader.ValueTextEquals("company"u8)) { current = "company"; reader.Read(); pCompany = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance, options); hasCompany = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -220,26 +122,13 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ConnectedEntity value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_EntityId);
-                writer.WriteStringValue(value.EntityId);
-                writer.WritePropertyName(Name_Name);
-                writer.WriteStringValue(value.Name);
-                writer.WritePropertyName(Name_EdScore);
-                writer.WriteNumberValue(value.EdScore);
-                writer.WritePropertyName(Name_Relation);
-                writer.WriteStringValue(value.Relation);
-                if (value.AssociationType is { } vAssociationType)
-                {
-                    writer.WritePropertyName(Name_AssociationType);
-                    writer.WriteStringValue(vAssociationType);
-                }
-                writer.WritePropertyName(Name_Type);
-                writer.WriteStringValue(value.Type);
-                if (value.Company is { } vCompany)
-                {
-                    writer.WritePropertyName(Name_Company);
-                    global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance.Write(writer, vCompany, options);
-                }
+                writer.WritePropertyName(Name_EntityId); writer.WriteStringValue(value.EntityId);
+                writer.WritePropertyName(Name_Name); writer.WriteStringValue(value.Name);
+                writer.WritePropertyName(Name_EdScore); writer.WriteNumberValue(value.EdScore);
+                writer.WritePropertyName(Name_Relation); writer.WriteStringValue(value.Relation);
+                if (value.AssociationType is { } vAssociationType) { writer.WritePropertyName(Name_AssociationType); writer.WriteStringValue(vAssociationType); }
+                writer.WritePropertyName(Name_Type); writer.WriteStringValue(value.Type);
+                if (value.Company is { } vCompany) { writer.WritePropertyName(Name_Company); global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance.Write(writer, vCompany, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

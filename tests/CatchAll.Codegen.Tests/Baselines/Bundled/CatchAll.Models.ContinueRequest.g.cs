@@ -34,44 +34,16 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ContinueRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ContinueRequest.");
-                global::System.Guid? pJobId = default;
-                bool hasJobId = false;
-                int? pNewLimit = default;
-                bool hasNewLimit = false;
+                global::System.Guid? pJobId = default; bool hasJobId = false;
+                int? pNewLimit = default; bool hasNewLimit = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("job_id"u8))
-                        {
-                            current = "job_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pJobId = null;
-                            }
-                            else
-                            {
-                                pJobId = reader.GetGuid();
-                            }
-                            hasJobId = true;
-                        }
-                        else if (reader.ValueTextEquals("new_limit"u8))
-                        {
-                            current = "new_limit";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pNewLimit = null;
-                            }
-                            else
-                            {
-                                pNewLimit = reader.GetInt32();
-                            }
-                            hasNewLimit = true;
-                        }
+                        if (reader.ValueTextEquals("job_id"u8)) { current = "job_id"; reader.Read(); pJobId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasJobId = true; }
+                        else if (reader.ValueTextEquals("new_limit"u8)) { current = "new_limit"; reader.Read(); pNewLimit = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasNewLimit = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -102,13 +74,8 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ContinueRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_JobId);
-                writer.WriteStringValue(value.JobId);
-                if (value.NewLimit is { } vNewLimit)
-                {
-                    writer.WritePropertyName(Name_NewLimit);
-                    writer.WriteNumberValue(vNewLimit);
-                }
+                writer.WritePropertyName(Name_JobId); writer.WriteStringValue(value.JobId);
+                if (value.NewLimit is { } vNewLimit) { writer.WritePropertyName(Name_NewLimit); writer.WriteNumberValue(vNewLimit); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

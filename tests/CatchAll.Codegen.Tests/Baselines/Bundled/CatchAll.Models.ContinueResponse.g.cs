@@ -44,76 +44,20 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ContinueResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ContinueResponse.");
-                global::System.Guid? pJobId = default;
-                bool hasJobId = false;
-                int? pPreviousLimit = default;
-                bool hasPreviousLimit = false;
-                int? pNewLimit = default;
-                bool hasNewLimit = false;
-                string? pStatus = default;
-                bool hasStatus = false;
+                global::System.Guid? pJobId = default; bool hasJobId = false;
+                int? pPreviousLimit = default; bool hasPreviousLimit = false;
+                int? pNewLimit = default; bool hasNewLimit = false;
+                string? pStatus = default; bool hasStatus = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("job_id"u8))
-                        {
-                            current = "job_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pJobId = null;
-                            }
-                            else
-                            {
-                                pJobId = reader.GetGuid();
-                            }
-                            hasJobId = true;
-                        }
-                        else if (reader.ValueTextEquals("previous_limit"u8))
-                        {
-                            current = "previous_limit";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPreviousLimit = null;
-                            }
-                            else
-                            {
-                                pPreviousLimit = reader.GetInt32();
-                            }
-                            hasPreviousLimit = true;
-                        }
-                        else if (reader.ValueTextEquals("new_limit"u8))
-                        {
-                            current = "new_limit";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pNewLimit = null;
-                            }
-                            else
-                            {
-                                pNewLimit = reader.GetInt32();
-                            }
-                            hasNewLimit = true;
-                        }
-                        else if (reader.ValueTextEquals("status"u8))
-                        {
-                            current = "status";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatus = null;
-                            }
-                            else
-                            {
-                                pStatus = reader.GetString()!;
-                            }
-                            hasStatus = true;
-                        }
+                        if (reader.ValueTextEquals("job_id"u8)) { current = "job_id"; reader.Read(); pJobId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasJobId = true; }
+                        else if (reader.ValueTextEquals("previous_limit"u8)) { current = "previous_limit"; reader.Read(); pPreviousLimit = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasPreviousLimit = true; }
+                        else if (reader.ValueTextEquals("new_limit"u8)) { current = "new_limit"; reader.Read(); pNewLimit = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasNewLimit = true; }
+                        else if (reader.ValueTextEquals("status"u8)) { current = "status"; reader.Read(); pStatus = global::CatchAll.Serialization.Json.ReadString(ref reader); hasStatus = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -150,17 +94,10 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ContinueResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_JobId);
-                writer.WriteStringValue(value.JobId);
-                if (value.PreviousLimit is { } vPreviousLimit)
-                {
-                    writer.WritePropertyName(Name_PreviousLimit);
-                    writer.WriteNumberValue(vPreviousLimit);
-                }
-                writer.WritePropertyName(Name_NewLimit);
-                writer.WriteNumberValue(value.NewLimit);
-                writer.WritePropertyName(Name_Status);
-                writer.WriteStringValue(value.Status);
+                writer.WritePropertyName(Name_JobId); writer.WriteStringValue(value.JobId);
+                if (value.PreviousLimit is { } vPreviousLimit) { writer.WritePropertyName(Name_PreviousLimit); writer.WriteNumberValue(vPreviousLimit); }
+                writer.WritePropertyName(Name_NewLimit); writer.WriteNumberValue(value.NewLimit);
+                writer.WritePropertyName(Name_Status); writer.WriteStringValue(value.Status);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -39,84 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.CreateDatasetRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for CreateDatasetRequest.");
-                string? pName = default;
-                bool hasName = false;
-                string? pDescription = default;
-                bool hasDescription = false;
-                global::System.Collections.Generic.IList<global::System.Guid>? pEntityIds = default;
-                bool hasEntityIds = false;
+                string? pName = default; bool hasName = false;
+                string? pDescription = default; bool hasDescription = false;
+                global::System.Collections.Generic.IList<global::System.Guid>? pEntityIds = default; bool hasEntityIds = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("name"u8))
-                        {
-                            current = "name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pName = null;
-                            }
-                            else
-                            {
-                                pName = reader.GetString()!;
-                            }
-                            hasName = true;
-                        }
-                        else if (reader.ValueTextEquals("description"u8))
-                        {
-                            current = "description";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDescription = null;
-                            }
-                            else
-                            {
-                                pDescription = reader.GetString()!;
-                            }
-                            hasDescription = true;
-                        }
-                        else if (reader.ValueTextEquals("entity_ids"u8))
-                        {
-                            current = "entity_ids";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEntityIds = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::System.Guid>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::System.Guid item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Guid is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetGuid();
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pEntityIds = list0;
-                            }
-                            hasEntityIds = true;
-                        }
+                        if (reader.ValueTextEquals("name"u8)) { current = "name"; reader.Read(); pName = global::CatchAll.Serialization.Json.ReadString(ref reader); hasName = true; }
+                        else if (reader.ValueTextEquals("description"u8)) { current = "description"; reader.Read(); pDescription = global::CatchAll.Serialization.Json.ReadString(ref reader); hasDescription = true; }
+                        else if (reader.ValueTextEquals("entity_ids"u8)) { current = "entity_ids"; reader.Read(); pEntityIds = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Serialization.JsonItems.Guid, options); hasEntityIds = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -148,23 +82,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CreateDatasetRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Name);
-                writer.WriteStringValue(value.Name);
-                if (value.Description is { } vDescription)
-                {
-                    writer.WritePropertyName(Name_Description);
-                    writer.WriteStringValue(vDescription);
-                }
-                if (value.EntityIds is { } vEntityIds)
-                {
-                    writer.WritePropertyName(Name_EntityIds);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vEntityIds.Count; index0++)
-                    {
-                        writer.WriteStringValue(vEntityIds[index0]);
-                    }
-                    writer.WriteEndArray();
-                }
+                writer.WritePropertyName(Name_Name); writer.WriteStringValue(value.Name);
+                if (value.Description is { } vDescription) { writer.WritePropertyName(Name_Description); writer.WriteStringValue(vDescription); }
+                if (value.EntityIds is { } vEntityIds) { writer.WritePropertyName(Name_EntityIds); global::CatchAll.Serialization.Json.WriteList(writer, vEntityIds, global::CatchAll.Serialization.JsonItems.Guid, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

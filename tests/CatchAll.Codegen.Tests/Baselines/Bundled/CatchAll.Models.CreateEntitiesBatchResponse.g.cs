@@ -34,68 +34,16 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.CreateEntitiesBatchResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for CreateEntitiesBatchResponse.");
-                global::System.Collections.Generic.IList<global::CatchAll.Models.CreateEntityResponse>? pEntities = default;
-                bool hasEntities = false;
-                int? pCount = default;
-                bool hasCount = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.CreateEntityResponse>? pEntities = default; bool hasEntities = false;
+                int? pCount = default; bool hasCount = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("entities"u8))
-                        {
-                            current = "entities";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEntities = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.CreateEntityResponse>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.CreateEntityResponse item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a CreateEntityResponse is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.CreateEntityResponse.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.CreateEntityResponse), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pEntities = list0;
-                            }
-                            hasEntities = true;
-                        }
-                        else if (reader.ValueTextEquals("count"u8))
-                        {
-                            current = "count";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCount = null;
-                            }
-                            else
-                            {
-                                pCount = reader.GetInt32();
-                            }
-                            hasCount = true;
-                        }
+                        if (reader.ValueTextEquals("entities"u8)) { current = "entities"; reader.Read(); pEntities = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.CreateEntityResponse.JsonConverter.Instance, options); hasEntities = true; }
+                        else if (reader.ValueTextEquals("count"u8)) { current = "count"; reader.Read(); pCount = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasCount = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -128,16 +76,8 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CreateEntitiesBatchResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Entities);
-                writer.WriteStartArray();
-                var listEntities0 = value.Entities;
-                for (var index0 = 0; index0 < listEntities0.Count; index0++)
-                {
-                    global::CatchAll.Models.CreateEntityResponse.JsonConverter.Instance.Write(writer, listEntities0[index0], options);
-                }
-                writer.WriteEndArray();
-                writer.WritePropertyName(Name_Count);
-                writer.WriteNumberValue(value.Count);
+                writer.WritePropertyName(Name_Entities); global::CatchAll.Serialization.Json.WriteList(writer, value.Entities, global::CatchAll.Models.CreateEntityResponse.JsonConverter.Instance, options);
+                writer.WritePropertyName(Name_Count); writer.WriteNumberValue(value.Count);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -45,76 +45,20 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.CreateEntityRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for CreateEntityRequest.");
-                string? pName = default;
-                bool hasName = false;
-                global::CatchAll.Models.EntityType? pEntityType = default;
-                bool hasEntityType = false;
-                string? pDescription = default;
-                bool hasDescription = false;
-                global::CatchAll.Models.AdditionalAttributes? pAdditionalAttributes = default;
-                bool hasAdditionalAttributes = false;
+                string? pName = default; bool hasName = false;
+                global::CatchAll.Models.EntityType? pEntityType = default; bool hasEntityType = false;
+                string? pDescription = default; bool hasDescription = false;
+                global::CatchAll.Models.AdditionalAttributes? pAdditionalAttributes = default; bool hasAdditionalAttributes = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("name"u8))
-                        {
-                            current = "name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pName = null;
-                            }
-                            else
-                            {
-                                pName = reader.GetString()!;
-                            }
-                            hasName = true;
-                        }
-                        else if (reader.ValueTextEquals("entity_type"u8))
-                        {
-                            current = "entity_type";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEntityType = null;
-                            }
-                            else
-                            {
-                                pEntityType = global::CatchAll.Models.EntityType.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.EntityType), options);
-                            }
-                            hasEntityType = true;
-                        }
-                        else if (reader.ValueTextEquals("description"u8))
-                        {
-                            current = "description";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDescription = null;
-                            }
-                            else
-                            {
-                                pDescription = reader.GetString()!;
-                            }
-                            hasDescription = true;
-                        }
-                        else if (reader.ValueTextEquals("additional_attributes"u8))
-                        {
-                            current = "additional_attributes";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAdditionalAttributes = null;
-                            }
-                            else
-                            {
-                                pAdditionalAttributes = global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.AdditionalAttributes), options);
-                            }
-                            hasAdditionalAttributes = true;
-                        }
+                        if (reader.ValueTextEquals("name"u8)) { current = "name"; reader.Read(); pName = global::CatchAll.Serialization.Json.ReadString(ref reader); hasName = true; }
+                        else if (reader.ValueTextEquals("entity_type"u8)) { current = "entity_type"; reader.Read(); pEntityType = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.EntityType.JsonConverter.Instance, options); hasEntityType = true; }
+                        else if (reader.ValueTextEquals("description"u8)) { current = "description"; reader.Read(); pDescription = global::CatchAll.Serialization.Json.ReadString(ref reader); hasDescription = true; }
+                        else if (reader.ValueTextEquals("additional_attributes"u8)) { current = "additional_attributes"; reader.Read(); pAdditionalAttributes = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance, options); hasAdditionalAttributes = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -147,23 +91,10 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CreateEntityRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Name);
-                writer.WriteStringValue(value.Name);
-                if (value.EntityType is { } vEntityType)
-                {
-                    writer.WritePropertyName(Name_EntityType);
-                    global::CatchAll.Models.EntityType.JsonConverter.Instance.Write(writer, vEntityType, options);
-                }
-                if (value.Description is { } vDescription)
-                {
-                    writer.WritePropertyName(Name_Description);
-                    writer.WriteStringValue(vDescription);
-                }
-                if (value.AdditionalAttributes is { } vAdditionalAttributes)
-                {
-                    writer.WritePropertyName(Name_AdditionalAttributes);
-                    global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance.Write(writer, vAdditionalAttributes, options);
-                }
+                writer.WritePropertyName(Name_Name); writer.WriteStringValue(value.Name);
+                if (value.EntityType is { } vEntityType) { writer.WritePropertyName(Name_EntityType); global::CatchAll.Models.EntityType.JsonConverter.Instance.Write(writer, vEntityType, options); }
+                if (value.Description is { } vDescription) { writer.WritePropertyName(Name_Description); writer.WriteStringValue(vDescription); }
+                if (value.AdditionalAttributes is { } vAdditionalAttributes) { writer.WritePropertyName(Name_AdditionalAttributes); global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance.Write(writer, vAdditionalAttributes, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

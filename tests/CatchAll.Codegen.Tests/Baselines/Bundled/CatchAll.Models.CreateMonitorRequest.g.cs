@@ -61,148 +61,26 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.CreateMonitorRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for CreateMonitorRequest.");
-                global::System.Guid? pReferenceJobId = default;
-                bool hasReferenceJobId = false;
-                string? pSchedule = default;
-                bool hasSchedule = false;
-                string? pTimezone = default;
-                bool hasTimezone = false;
-                global::System.Collections.Generic.IList<global::System.Guid>? pWebhookIds = default;
-                bool hasWebhookIds = false;
-                int? pLimit = default;
-                bool hasLimit = false;
-                bool? pBackfill = default;
-                bool hasBackfill = false;
-                global::System.Guid? pProjectId = default;
-                bool hasProjectId = false;
+                global::System.Guid? pReferenceJobId = default; bool hasReferenceJobId = false;
+                string? pSchedule = default; bool hasSchedule = false;
+                string? pTimezone = default; bool hasTimezone = false;
+                global::System.Collections.Generic.IList<global::System.Guid>? pWebhookIds = default; bool hasWebhookIds = false;
+                int? pLimit = default; bool hasLimit = false;
+                bool? pBackfill = default; bool hasBackfill = false;
+                global::System.Guid? pProjectId = default; bool hasProjectId = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("reference_job_id"u8))
-                        {
-                            current = "reference_job_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pReferenceJobId = null;
-                            }
-                            else
-                            {
-                                pReferenceJobId = reader.GetGuid();
-                            }
-                            hasReferenceJobId = true;
-                        }
-                        else if (reader.ValueTextEquals("schedule"u8))
-                        {
-                            current = "schedule";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSchedule = null;
-                            }
-                            else
-                            {
-                                pSchedule = reader.GetString()!;
-                            }
-                            hasSchedule = true;
-                        }
-                        else if (reader.ValueTextEquals("timezone"u8))
-                        {
-                            current = "timezone";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTimezone = null;
-                            }
-                            else
-                            {
-                                pTimezone = reader.GetString()!;
-                            }
-                            hasTimezone = true;
-                        }
-                        else if (reader.ValueTextEquals("webhook_ids"u8))
-                        {
-                            current = "webhook_ids";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pWebhookIds = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::System.Guid>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::System.Guid item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Guid is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetGuid();
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pWebhookIds = list0;
-                            }
-                            hasWebhookIds = true;
-                        }
-                        else if (reader.ValueTextEquals("limit"u8))
-                        {
-                            current = "limit";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pLimit = null;
-                            }
-                            else
-                            {
-                                pLimit = reader.GetInt32();
-                            }
-                            hasLimit = true;
-                        }
-                        else if (reader.ValueTextEquals("backfill"u8))
-                        {
-                            current = "backfill";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pBackfill = null;
-                            }
-                            else
-                            {
-                                pBackfill = reader.GetBoolean();
-                            }
-                            hasBackfill = true;
-                        }
-                        else if (reader.ValueTextEquals("project_id"u8))
-                        {
-                            current = "project_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pProjectId = null;
-                            }
-                            else
-                            {
-                                pProjectId = reader.GetGuid();
-                            }
-                            hasProjectId = true;
-                        }
+                        if (reader.ValueTextEquals("reference_job_id"u8)) { current = "reference_job_id"; reader.Read(); pReferenceJobId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasReferenceJobId = true; }
+                        else if (reader.ValueTextEquals("schedule"u8)) { current = "schedule"; reader.Read(); pSchedule = global::CatchAll.Serialization.Json.ReadString(ref reader); hasSchedule = true; }
+                        else if (reader.ValueTextEquals("timezone"u8)) { current = "timezone"; reader.Read(); pTimezone = global::CatchAll.Serialization.Json.ReadString(ref reader); hasTimezone = true; }
+                        else if (reader.ValueTextEquals("webhook_ids"u8)) { current = "webhook_ids"; reader.Read(); pWebhookIds = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Serialization.JsonItems.Guid, options); hasWebhookIds = true; }
+                        else if (reader.ValueTextEquals("limit"u8)) { current = "limit"; reader.Read(); pLimit = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasLimit = true; }
+                        else if (reader.ValueTextEquals("backfill"u8)) { current = "backfill"; reader.Read(); pBackfill = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasBackfill = true; }
+                        else if (reader.ValueTextEquals("project_id"u8)) { current = "project_id"; reader.Read(); pProjectId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasProjectId = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -240,40 +118,13 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CreateMonitorRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_ReferenceJobId);
-                writer.WriteStringValue(value.ReferenceJobId);
-                writer.WritePropertyName(Name_Schedule);
-                writer.WriteStringValue(value.Schedule);
-                if (value.Timezone is { } vTimezone)
-                {
-                    writer.WritePropertyName(Name_Timezone);
-                    writer.WriteStringValue(vTimezone);
-                }
-                if (value.WebhookIds is { } vWebhookIds)
-                {
-                    writer.WritePropertyName(Name_WebhookIds);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vWebhookIds.Count; index0++)
-                    {
-                        writer.WriteStringValue(vWebhookIds[index0]);
-                    }
-                    writer.WriteEndArray();
-                }
-                if (value.Limit is { } vLimit)
-                {
-                    writer.WritePropertyName(Name_Limit);
-                    writer.WriteNumberValue(vLimit);
-                }
-                if (value.Backfill is { } vBackfill)
-                {
-                    writer.WritePropertyName(Name_Backfill);
-                    writer.WriteBooleanValue(vBackfill);
-                }
-                if (value.ProjectId is { } vProjectId)
-                {
-                    writer.WritePropertyName(Name_ProjectId);
-                    writer.WriteStringValue(vProjectId);
-                }
+                writer.WritePropertyName(Name_ReferenceJobId); writer.WriteStringValue(value.ReferenceJobId);
+                writer.WritePropertyName(Name_Schedule); writer.WriteStringValue(value.Schedule);
+                if (value.Timezone is { } vTimezone) { writer.WritePropertyName(Name_Timezone); writer.WriteStringValue(vTimezone); }
+                if (value.WebhookIds is { } vWebhookIds) { writer.WritePropertyName(Name_WebhookIds); global::CatchAll.Serialization.Json.WriteList(writer, vWebhookIds, global::CatchAll.Serialization.JsonItems.Guid, options); }
+                if (value.Limit is { } vLimit) { writer.WritePropertyName(Name_Limit); writer.WriteNumberValue(vLimit); }
+                if (value.Backfill is { } vBackfill) { writer.WritePropertyName(Name_Backfill); writer.WriteBooleanValue(vBackfill); }
+                if (value.ProjectId is { } vProjectId) { writer.WritePropertyName(Name_ProjectId); writer.WriteStringValue(vProjectId); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

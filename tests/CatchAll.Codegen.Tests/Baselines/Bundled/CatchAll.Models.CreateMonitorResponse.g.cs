@@ -39,44 +39,16 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.CreateMonitorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for CreateMonitorResponse.");
-                global::System.Guid? pMonitorId = default;
-                bool hasMonitorId = false;
-                string? pStatus = default;
-                bool hasStatus = false;
+                global::System.Guid? pMonitorId = default; bool hasMonitorId = false;
+                string? pStatus = default; bool hasStatus = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("monitor_id"u8))
-                        {
-                            current = "monitor_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMonitorId = null;
-                            }
-                            else
-                            {
-                                pMonitorId = reader.GetGuid();
-                            }
-                            hasMonitorId = true;
-                        }
-                        else if (reader.ValueTextEquals("status"u8))
-                        {
-                            current = "status";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatus = null;
-                            }
-                            else
-                            {
-                                pStatus = reader.GetString()!;
-                            }
-                            hasStatus = true;
-                        }
+                        if (reader.ValueTextEquals("monitor_id"u8)) { current = "monitor_id"; reader.Read(); pMonitorId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasMonitorId = true; }
+                        else if (reader.ValueTextEquals("status"u8)) { current = "status"; reader.Read(); pStatus = global::CatchAll.Serialization.Json.ReadString(ref reader); hasStatus = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -107,20 +79,8 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CreateMonitorResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value._monitorId.HasValue)
-                {
-                    writer.WritePropertyName(Name_MonitorId);
-                    if (value._monitorId.Value is { } vMonitorId0)
-                    {
-                        writer.WriteStringValue(vMonitorId0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                writer.WritePropertyName(Name_Status);
-                writer.WriteStringValue(value.Status);
+                if (value._monitorId.HasValue) { writer.WritePropertyName(Name_MonitorId); if (value._monitorId.Value is { } vMonitorId) writer.WriteStringValue(vMonitorId); else writer.WriteNullValue(); }
+                writer.WritePropertyName(Name_Status); writer.WriteStringValue(value.Status);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

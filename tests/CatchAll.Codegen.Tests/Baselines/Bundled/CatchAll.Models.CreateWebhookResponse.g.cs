@@ -39,60 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.CreateWebhookResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for CreateWebhookResponse.");
-                bool? pSuccess = default;
-                bool hasSuccess = false;
-                string? pMessage = default;
-                bool hasMessage = false;
-                global::CatchAll.Models.WebhookResponse? pWebhook = default;
-                bool hasWebhook = false;
+                bool? pSuccess = default; bool hasSuccess = false;
+                string? pMessage = default; bool hasMessage = false;
+                global::CatchAll.Models.WebhookResponse? pWebhook = default; bool hasWebhook = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("success"u8))
-                        {
-                            current = "success";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSuccess = null;
-                            }
-                            else
-                            {
-                                pSuccess = reader.GetBoolean();
-                            }
-                            hasSuccess = true;
-                        }
-                        else if (reader.ValueTextEquals("message"u8))
-                        {
-                            current = "message";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMessage = null;
-                            }
-                            else
-                            {
-                                pMessage = reader.GetString()!;
-                            }
-                            hasMessage = true;
-                        }
-                        else if (reader.ValueTextEquals("webhook"u8))
-                        {
-                            current = "webhook";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pWebhook = null;
-                            }
-                            else
-                            {
-                                pWebhook = global::CatchAll.Models.WebhookResponse.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.WebhookResponse), options);
-                            }
-                            hasWebhook = true;
-                        }
+                        if (reader.ValueTextEquals("success"u8)) { current = "success"; reader.Read(); pSuccess = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasSuccess = true; }
+                        else if (reader.ValueTextEquals("message"u8)) { current = "message"; reader.Read(); pMessage = global::CatchAll.Serialization.Json.ReadString(ref reader); hasMessage = true; }
+                        else if (reader.ValueTextEquals("webhook"u8)) { current = "webhook"; reader.Read(); pWebhook = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.WebhookResponse.JsonConverter.Instance, options); hasWebhook = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -126,15 +84,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.CreateWebhookResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Success);
-                writer.WriteBooleanValue(value.Success);
-                writer.WritePropertyName(Name_Message);
-                writer.WriteStringValue(value.Message);
-                if (value.Webhook is { } vWebhook)
-                {
-                    writer.WritePropertyName(Name_Webhook);
-                    global::CatchAll.Models.WebhookResponse.JsonConverter.Instance.Write(writer, vWebhook, options);
-                }
+                writer.WritePropertyName(Name_Success); writer.WriteBooleanValue(value.Success);
+                writer.WritePropertyName(Name_Message); writer.WriteStringValue(value.Message);
+                if (value.Webhook is { } vWebhook) { writer.WritePropertyName(Name_Webhook); global::CatchAll.Models.WebhookResponse.JsonConverter.Instance.Write(writer, vWebhook, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -29,52 +29,14 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.DatasetEntityIdsRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for DatasetEntityIdsRequest.");
-                global::System.Collections.Generic.IList<global::System.Guid>? pEntityIds = default;
-                bool hasEntityIds = false;
+                global::System.Collections.Generic.IList<global::System.Guid>? pEntityIds = default; bool hasEntityIds = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("entity_ids"u8))
-                        {
-                            current = "entity_ids";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEntityIds = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::System.Guid>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::System.Guid item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Guid is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetGuid();
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pEntityIds = list0;
-                            }
-                            hasEntityIds = true;
-                        }
+                        if (reader.ValueTextEquals("entity_ids"u8)) { current = "entity_ids"; reader.Read(); pEntityIds = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Serialization.JsonItems.Guid, options); hasEntityIds = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -104,14 +66,7 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.DatasetEntityIdsRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_EntityIds);
-                writer.WriteStartArray();
-                var listEntityIds0 = value.EntityIds;
-                for (var index0 = 0; index0 < listEntityIds0.Count; index0++)
-                {
-                    writer.WriteStringValue(listEntityIds0[index0]);
-                }
-                writer.WriteEndArray();
+                writer.WritePropertyName(Name_EntityIds); global::CatchAll.Serialization.Json.WriteList(writer, value.EntityIds, global::CatchAll.Serialization.JsonItems.Guid, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

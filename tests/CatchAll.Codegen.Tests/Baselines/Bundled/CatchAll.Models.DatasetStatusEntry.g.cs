@@ -44,77 +44,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.DatasetStatusEntry Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for DatasetStatusEntry.");
-                global::CatchAll.Models.DatasetStatus? pStatus = default;
-                bool hasStatus = false;
-                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pAdditionalInformation = default;
-                bool hasAdditionalInformation = false;
-                global::System.DateTimeOffset? pCreatedAt = default;
-                bool hasCreatedAt = false;
+                global::CatchAll.Models.DatasetStatus? pStatus = default; bool hasStatus = false;
+                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pAdditionalInformation = default; bool hasAdditionalInformation = false;
+                global::System.DateTimeOffset? pCreatedAt = default; bool hasCreatedAt = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("status"u8))
-                        {
-                            current = "status";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatus = null;
-                            }
-                            else
-                            {
-                                pStatus = global::CatchAll.Models.DatasetStatus.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.DatasetStatus), options);
-                            }
-                            hasStatus = true;
-                        }
-                        else if (reader.ValueTextEquals("additional_information"u8))
-                        {
-                            current = "additional_information";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAdditionalInformation = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    global::System.Text.Json.JsonElement item0;
-                                    try
-                                    {
-                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pAdditionalInformation = map0;
-                            }
-                            hasAdditionalInformation = true;
-                        }
-                        else if (reader.ValueTextEquals("created_at"u8))
-                        {
-                            current = "created_at";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCreatedAt = null;
-                            }
-                            else
-                            {
-                                pCreatedAt = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasCreatedAt = true;
-                        }
+                        if (reader.ValueTextEquals("status"u8)) { current = "status"; reader.Read(); pStatus = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.DatasetStatus.JsonConverter.Instance, options); hasStatus = true; }
+                        else if (reader.ValueTextEquals("additional_information"u8)) { current = "additional_information"; reader.Read(); pAdditionalInformation = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.Element, options); hasAdditionalInformation = true; }
+                        else if (reader.ValueTextEquals("created_at"u8)) { current = "created_at"; reader.Read(); pCreatedAt = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasCreatedAt = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -146,31 +87,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.DatasetStatusEntry value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Status);
-                global::CatchAll.Models.DatasetStatus.JsonConverter.Instance.Write(writer, value.Status, options);
-                if (value._additionalInformation.HasValue)
-                {
-                    writer.WritePropertyName(Name_AdditionalInformation);
-                    if (value._additionalInformation.Value is { } vAdditionalInformation0)
-                    {
-                        writer.WriteStartObject();
-                        foreach (var pair1 in vAdditionalInformation0)
-                        {
-                            writer.WritePropertyName(pair1.Key);
-                            pair1.Value.WriteTo(writer);
-                        }
-                        writer.WriteEndObject();
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value.CreatedAt is { } vCreatedAt)
-                {
-                    writer.WritePropertyName(Name_CreatedAt);
-                    writer.WriteStringValue(vCreatedAt);
-                }
+                writer.WritePropertyName(Name_Status); global::CatchAll.Models.DatasetStatus.JsonConverter.Instance.Write(writer, value.Status, options);
+                if (value._additionalInformation.HasValue) { writer.WritePropertyName(Name_AdditionalInformation); if (value._additionalInformation.Value is { } vAdditionalInformation) global::CatchAll.Serialization.Json.WriteMap(writer, vAdditionalInformation, global::CatchAll.Serialization.JsonItems.Element, options); else writer.WriteNullValue(); }
+                if (value.CreatedAt is { } vCreatedAt) { writer.WritePropertyName(Name_CreatedAt); writer.WriteStringValue(vCreatedAt); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

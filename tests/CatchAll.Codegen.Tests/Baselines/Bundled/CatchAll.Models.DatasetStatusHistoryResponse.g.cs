@@ -34,68 +34,16 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.DatasetStatusHistoryResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for DatasetStatusHistoryResponse.");
-                global::System.Guid? pDatasetId = default;
-                bool hasDatasetId = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.DatasetStatusEntry>? pHistory = default;
-                bool hasHistory = false;
+                global::System.Guid? pDatasetId = default; bool hasDatasetId = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.DatasetStatusEntry>? pHistory = default; bool hasHistory = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("dataset_id"u8))
-                        {
-                            current = "dataset_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDatasetId = null;
-                            }
-                            else
-                            {
-                                pDatasetId = reader.GetGuid();
-                            }
-                            hasDatasetId = true;
-                        }
-                        else if (reader.ValueTextEquals("history"u8))
-                        {
-                            current = "history";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pHistory = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.DatasetStatusEntry>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.DatasetStatusEntry item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a DatasetStatusEntry is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.DatasetStatusEntry.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.DatasetStatusEntry), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pHistory = list0;
-                            }
-                            hasHistory = true;
-                        }
+                        if (reader.ValueTextEquals("dataset_id"u8)) { current = "dataset_id"; reader.Read(); pDatasetId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasDatasetId = true; }
+                        else if (reader.ValueTextEquals("history"u8)) { current = "history"; reader.Read(); pHistory = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.DatasetStatusEntry.JsonConverter.Instance, options); hasHistory = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -128,16 +76,8 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.DatasetStatusHistoryResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_DatasetId);
-                writer.WriteStringValue(value.DatasetId);
-                writer.WritePropertyName(Name_History);
-                writer.WriteStartArray();
-                var listHistory0 = value.History;
-                for (var index0 = 0; index0 < listHistory0.Count; index0++)
-                {
-                    global::CatchAll.Models.DatasetStatusEntry.JsonConverter.Instance.Write(writer, listHistory0[index0], options);
-                }
-                writer.WriteEndArray();
+                writer.WritePropertyName(Name_DatasetId); writer.WriteStringValue(value.DatasetId);
+                writer.WritePropertyName(Name_History); global::CatchAll.Serialization.Json.WriteList(writer, value.History, global::CatchAll.Models.DatasetStatusEntry.JsonConverter.Instance, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

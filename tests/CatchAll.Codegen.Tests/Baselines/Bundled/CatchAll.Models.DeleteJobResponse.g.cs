@@ -39,60 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.DeleteJobResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for DeleteJobResponse.");
-                bool? pSuccess = default;
-                bool hasSuccess = false;
-                string? pMessage = default;
-                bool hasMessage = false;
-                global::System.Guid? pJobId = default;
-                bool hasJobId = false;
+                bool? pSuccess = default; bool hasSuccess = false;
+                string? pMessage = default; bool hasMessage = false;
+                global::System.Guid? pJobId = default; bool hasJobId = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("success"u8))
-                        {
-                            current = "success";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSuccess = null;
-                            }
-                            else
-                            {
-                                pSuccess = reader.GetBoolean();
-                            }
-                            hasSuccess = true;
-                        }
-                        else if (reader.ValueTextEquals("message"u8))
-                        {
-                            current = "message";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMessage = null;
-                            }
-                            else
-                            {
-                                pMessage = reader.GetString()!;
-                            }
-                            hasMessage = true;
-                        }
-                        else if (reader.ValueTextEquals("job_id"u8))
-                        {
-                            current = "job_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pJobId = null;
-                            }
-                            else
-                            {
-                                pJobId = reader.GetGuid();
-                            }
-                            hasJobId = true;
-                        }
+                        if (reader.ValueTextEquals("success"u8)) { current = "success"; reader.Read(); pSuccess = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasSuccess = true; }
+                        else if (reader.ValueTextEquals("message"u8)) { current = "message"; reader.Read(); pMessage = global::CatchAll.Serialization.Json.ReadString(ref reader); hasMessage = true; }
+                        else if (reader.ValueTextEquals("job_id"u8)) { current = "job_id"; reader.Read(); pJobId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasJobId = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -126,26 +84,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.DeleteJobResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Success);
-                writer.WriteBooleanValue(value.Success);
-                writer.WritePropertyName(Name_Message);
-                if (value.Message is { } vMessage0)
-                {
-                    writer.WriteStringValue(vMessage0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
-                writer.WritePropertyName(Name_JobId);
-                if (value.JobId is { } vJobId0)
-                {
-                    writer.WriteStringValue(vJobId0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WritePropertyName(Name_Success); writer.WriteBooleanValue(value.Success);
+                writer.WritePropertyName(Name_Message); if (value.Message is { } vMessage) writer.WriteStringValue(vMessage); else writer.WriteNullValue();
+                writer.WritePropertyName(Name_JobId); if (value.JobId is { } vJobId) writer.WriteStringValue(vJobId); else writer.WriteNullValue();
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

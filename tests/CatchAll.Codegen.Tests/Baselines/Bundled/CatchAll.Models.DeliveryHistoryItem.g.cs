@@ -89,205 +89,34 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.DeliveryHistoryItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for DeliveryHistoryItem.");
-                int? pId = default;
-                bool hasId = false;
-                global::System.Guid? pWebhookId = default;
-                bool hasWebhookId = false;
-                global::CatchAll.Models.MappableResourceType? pResourceType = default;
-                bool hasResourceType = false;
-                global::System.Guid? pResourceId = default;
-                bool hasResourceId = false;
-                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pAdditionalInfo = default;
-                bool hasAdditionalInfo = false;
-                int? pStatusCode = default;
-                bool hasStatusCode = false;
-                int? pAttemptNumber = default;
-                bool hasAttemptNumber = false;
-                global::System.DateTimeOffset? pTimestamp = default;
-                bool hasTimestamp = false;
-                global::CatchAll.Models.DeliveryStatus? pDeliveryStatus = default;
-                bool hasDeliveryStatus = false;
-                string? pErrorMessage = default;
-                bool hasErrorMessage = false;
-                string? pWarningMessage = default;
-                bool hasWarningMessage = false;
+                int? pId = default; bool hasId = false;
+                global::System.Guid? pWebhookId = default; bool hasWebhookId = false;
+                global::CatchAll.Models.MappableResourceType? pResourceType = default; bool hasResourceType = false;
+                global::System.Guid? pResourceId = default; bool hasResourceId = false;
+                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pAdditionalInfo = default; bool hasAdditionalInfo = false;
+                int? pStatusCode = default; bool hasStatusCode = false;
+                int? pAttemptNumber = default; bool hasAttemptNumber = false;
+                global::System.DateTimeOffset? pTimestamp = default; bool hasTimestamp = false;
+                global::CatchAll.Models.DeliveryStatus? pDeliveryStatus = default; bool hasDeliveryStatus = false;
+                string? pErrorMessage = default; bool hasErrorMessage = false;
+                string? pWarningMessage = default; bool hasWarningMessage = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("id"u8))
-                        {
-                            current = "id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pId = null;
-                            }
-                            else
-                            {
-                                pId = reader.GetInt32();
-                            }
-                            hasId = true;
-                        }
-                        else if (reader.ValueTextEquals("webhook_id"u8))
-                        {
-                            current = "webhook_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pWebhookId = null;
-                            }
-                            else
-                            {
-                                pWebhookId = reader.GetGuid();
-                            }
-                            hasWebhookId = true;
-                        }
-                        else if (reader.ValueTextEquals("resource_type"u8))
-                        {
-                            current = "resource_type";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pResourceType = null;
-                            }
-                            else
-                            {
-                                pResourceType = global::CatchAll.Models.MappableResourceType.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.MappableResourceType), options);
-                            }
-                            hasResourceType = true;
-                        }
-                        else if (reader.ValueTextEquals("resource_id"u8))
-                        {
-                            current = "resource_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pResourceId = null;
-                            }
-                            else
-                            {
-                                pResourceId = reader.GetGuid();
-                            }
-                            hasResourceId = true;
-                        }
-                        else if (reader.ValueTextEquals("additional_info"u8))
-                        {
-                            current = "additional_info";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAdditionalInfo = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    global::System.Text.Json.JsonElement item0;
-                                    try
-                                    {
-                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pAdditionalInfo = map0;
-                            }
-                            hasAdditionalInfo = true;
-                        }
-                        else if (reader.ValueTextEquals("status_code"u8))
-                        {
-                            current = "status_code";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatusCode = null;
-                            }
-                            else
-                            {
-                                pStatusCode = reader.GetInt32();
-                            }
-                            hasStatusCode = true;
-                        }
-                        else if (reader.ValueTextEquals("attempt_number"u8))
-                        {
-                            current = "attempt_number";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAttemptNumber = null;
-                            }
-                            else
-                            {
-                                pAttemptNumber = reader.GetInt32();
-                            }
-                            hasAttemptNumber = true;
-                        }
-                        else if (reader.ValueTextEquals("timestamp"u8))
-                        {
-                            current = "timestamp";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTimestamp = null;
-                            }
-                            else
-                            {
-                                pTimestamp = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasTimestamp = true;
-                        }
-                        else if (reader.ValueTextEquals("delivery_status"u8))
-                        {
-                            current = "delivery_status";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDeliveryStatus = null;
-                            }
-                            else
-                            {
-                                pDeliveryStatus = global::CatchAll.Models.DeliveryStatus.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.DeliveryStatus), options);
-                            }
-                            hasDeliveryStatus = true;
-                        }
-                        else if (reader.ValueTextEquals("error_message"u8))
-                        {
-                            current = "error_message";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pErrorMessage = null;
-                            }
-                            else
-                            {
-                                pErrorMessage = reader.GetString()!;
-                            }
-                            hasErrorMessage = true;
-                        }
-                        else if (reader.ValueTextEquals("warning_message"u8))
-                        {
-                            current = "warning_message";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pWarningMessage = null;
-                            }
-                            else
-                            {
-                                pWarningMessage = reader.GetString()!;
-                            }
-                            hasWarningMessage = true;
-                        }
+                        if (reader.ValueTextEquals("id"u8)) { current = "id"; reader.Read(); pId = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasId = true; }
+                        else if (reader.ValueTextEquals("webhook_id"u8)) { current = "webhook_id"; reader.Read(); pWebhookId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasWebhookId = true; }
+                        else if (reader.ValueTextEquals("resource_type"u8)) { current = "resource_type"; reader.Read(); pResourceType = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.MappableResourceType.JsonConverter.Instance, options); hasResourceType = true; }
+                        else if (reader.ValueTextEquals("resource_id"u8)) { current = "resource_id"; reader.Read(); pResourceId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasResourceId = true; }
+                        else if (reader.ValueTextEquals("additional_info"u8)) { current = "additional_info"; reader.Read(); pAdditionalInfo = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.Element, options); hasAdditionalInfo = true; }
+                        else if (reader.ValueTextEquals("status_code"u8)) { current = "status_code"; reader.Read(); pStatusCode = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasStatusCode = true; }
+                        else if (reader.ValueTextEquals("attempt_number"u8)) { current = "attempt_number"; reader.Read(); pAttemptNumber = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasAttemptNumber = true; }
+                        else if (reader.ValueTextEquals("timestamp"u8)) { current = "timestamp"; reader.Read(); pTimestamp = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasTimestamp = true; }
+                        else if (reader.ValueTextEquals("delivery_status"u8)) { current = "delivery_status"; reader.Read(); pDeliveryStatus = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.DeliveryStatus.JsonConverter.Instance, options); hasDeliveryStatus = true; }
+                        else if (reader.ValueTextEquals("error_message"u8)) { current = "error_message"; reader.Read(); pErrorMessage = global::CatchAll.Serialization.Json.ReadString(ref reader); hasErrorMessage = true; }
+                        else if (reader.ValueTextEquals("warning_message"u8)) { current = "warning_message"; reader.Read(); pWarningMessage = global::CatchAll.Serialization.Json.ReadString(ref reader); hasWarningMessage = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -341,57 +170,17 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.DeliveryHistoryItem value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Id);
-                writer.WriteNumberValue(value.Id);
-                writer.WritePropertyName(Name_WebhookId);
-                writer.WriteStringValue(value.WebhookId);
-                writer.WritePropertyName(Name_ResourceType);
-                global::CatchAll.Models.MappableResourceType.JsonConverter.Instance.Write(writer, value.ResourceType, options);
-                writer.WritePropertyName(Name_ResourceId);
-                writer.WriteStringValue(value.ResourceId);
-                if (value.AdditionalInfo is { } vAdditionalInfo)
-                {
-                    writer.WritePropertyName(Name_AdditionalInfo);
-                    writer.WriteStartObject();
-                    foreach (var pair0 in vAdditionalInfo)
-                    {
-                        writer.WritePropertyName(pair0.Key);
-                        pair0.Value.WriteTo(writer);
-                    }
-                    writer.WriteEndObject();
-                }
-                writer.WritePropertyName(Name_StatusCode);
-                writer.WriteNumberValue(value.StatusCode);
-                writer.WritePropertyName(Name_AttemptNumber);
-                writer.WriteNumberValue(value.AttemptNumber);
-                writer.WritePropertyName(Name_Timestamp);
-                writer.WriteStringValue(value.Timestamp);
-                writer.WritePropertyName(Name_DeliveryStatus);
-                global::CatchAll.Models.DeliveryStatus.JsonConverter.Instance.Write(writer, value.DeliveryStatus, options);
-                if (value._errorMessage.HasValue)
-                {
-                    writer.WritePropertyName(Name_ErrorMessage);
-                    if (value._errorMessage.Value is { } vErrorMessage0)
-                    {
-                        writer.WriteStringValue(vErrorMessage0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value._warningMessage.HasValue)
-                {
-                    writer.WritePropertyName(Name_WarningMessage);
-                    if (value._warningMessage.Value is { } vWarningMessage0)
-                    {
-                        writer.WriteStringValue(vWarningMessage0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
+                writer.WritePropertyName(Name_Id); writer.WriteNumberValue(value.Id);
+                writer.WritePropertyName(Name_WebhookId); writer.WriteStringValue(value.WebhookId);
+                writer.WritePropertyName(Name_ResourceType); global::CatchAll.Models.MappableResourceType.JsonConverter.Instance.Write(writer, value.ResourceType, options);
+                writer.WritePropertyName(Name_ResourceId); writer.WriteStringValue(value.ResourceId);
+                if (value.AdditionalInfo is { } vAdditionalInfo) { writer.WritePropertyName(Name_AdditionalInfo); global::CatchAll.Serialization.Json.WriteMap(writer, vAdditionalInfo, global::CatchAll.Serialization.JsonItems.Element, options); }
+                writer.WritePropertyName(Name_StatusCode); writer.WriteNumberValue(value.StatusCode);
+                writer.WritePropertyName(Name_AttemptNumber); writer.WriteNumberValue(value.AttemptNumber);
+                writer.WritePropertyName(Name_Timestamp); writer.WriteStringValue(value.Timestamp);
+                writer.WritePropertyName(Name_DeliveryStatus); global::CatchAll.Models.DeliveryStatus.JsonConverter.Instance.Write(writer, value.DeliveryStatus, options);
+                if (value._errorMessage.HasValue) { writer.WritePropertyName(Name_ErrorMessage); if (value._errorMessage.Value is { } vErrorMessage) writer.WriteStringValue(vErrorMessage); else writer.WriteNullValue(); }
+                if (value._warningMessage.HasValue) { writer.WritePropertyName(Name_WarningMessage); if (value._warningMessage.Value is { } vWarningMessage) writer.WriteStringValue(vWarningMessage); else writer.WriteNullValue(); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

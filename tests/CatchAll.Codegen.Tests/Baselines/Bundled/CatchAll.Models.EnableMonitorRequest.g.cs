@@ -30,28 +30,14 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.EnableMonitorRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for EnableMonitorRequest.");
-                bool? pBackfill = default;
-                bool hasBackfill = false;
+                bool? pBackfill = default; bool hasBackfill = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("backfill"u8))
-                        {
-                            current = "backfill";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pBackfill = null;
-                            }
-                            else
-                            {
-                                pBackfill = reader.GetBoolean();
-                            }
-                            hasBackfill = true;
-                        }
+                        if (reader.ValueTextEquals("backfill"u8)) { current = "backfill"; reader.Read(); pBackfill = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasBackfill = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -77,11 +63,7 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.EnableMonitorRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Backfill is { } vBackfill)
-                {
-                    writer.WritePropertyName(Name_Backfill);
-                    writer.WriteBooleanValue(vBackfill);
-                }
+                if (value.Backfill is { } vBackfill) { writer.WritePropertyName(Name_Backfill); writer.WriteBooleanValue(vBackfill); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -39,60 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.EnrichmentSchema Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for EnrichmentSchema.");
-                string? pName = default;
-                bool hasName = false;
-                string? pDescription = default;
-                bool hasDescription = false;
-                global::CatchAll.Models.EnrichmentType? pType = default;
-                bool hasType = false;
+                string? pName = default; bool hasName = false;
+                string? pDescription = default; bool hasDescription = false;
+                global::CatchAll.Models.EnrichmentType? pType = default; bool hasType = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("name"u8))
-                        {
-                            current = "name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pName = null;
-                            }
-                            else
-                            {
-                                pName = reader.GetString()!;
-                            }
-                            hasName = true;
-                        }
-                        else if (reader.ValueTextEquals("description"u8))
-                        {
-                            current = "description";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDescription = null;
-                            }
-                            else
-                            {
-                                pDescription = reader.GetString()!;
-                            }
-                            hasDescription = true;
-                        }
-                        else if (reader.ValueTextEquals("type"u8))
-                        {
-                            current = "type";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pType = null;
-                            }
-                            else
-                            {
-                                pType = global::CatchAll.Models.EnrichmentType.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.EnrichmentType), options);
-                            }
-                            hasType = true;
-                        }
+                        if (reader.ValueTextEquals("name"u8)) { current = "name"; reader.Read(); pName = global::CatchAll.Serialization.Json.ReadString(ref reader); hasName = true; }
+                        else if (reader.ValueTextEquals("description"u8)) { current = "description"; reader.Read(); pDescription = global::CatchAll.Serialization.Json.ReadString(ref reader); hasDescription = true; }
+                        else if (reader.ValueTextEquals("type"u8)) { current = "type"; reader.Read(); pType = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.EnrichmentType.JsonConverter.Instance, options); hasType = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -128,12 +86,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.EnrichmentSchema value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Name);
-                writer.WriteStringValue(value.Name);
-                writer.WritePropertyName(Name_Description);
-                writer.WriteStringValue(value.Description);
-                writer.WritePropertyName(Name_Type);
-                global::CatchAll.Models.EnrichmentType.JsonConverter.Instance.Write(writer, value.Type, options);
+                writer.WritePropertyName(Name_Name); writer.WriteStringValue(value.Name);
+                writer.WritePropertyName(Name_Description); writer.WriteStringValue(value.Description);
+                writer.WritePropertyName(Name_Type); global::CatchAll.Models.EnrichmentType.JsonConverter.Instance.Write(writer, value.Type, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

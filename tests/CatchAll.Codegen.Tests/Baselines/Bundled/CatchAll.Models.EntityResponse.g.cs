@@ -79,172 +79,32 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.EntityResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for EntityResponse.");
-                global::System.Guid? pId = default;
-                bool hasId = false;
-                global::CatchAll.Models.EntityType? pEntityType = default;
-                bool hasEntityType = false;
-                global::System.Guid? pOrganizationId = default;
-                bool hasOrganizationId = false;
-                string? pName = default;
-                bool hasName = false;
-                string? pDescription = default;
-                bool hasDescription = false;
-                global::CatchAll.Models.AdditionalAttributes? pAdditionalAttributes = default;
-                bool hasAdditionalAttributes = false;
-                global::CatchAll.Models.EntityStatus? pStatus = default;
-                bool hasStatus = false;
-                global::System.Guid? pCreatedByUserId = default;
-                bool hasCreatedByUserId = false;
-                global::System.DateTimeOffset? pCreatedAt = default;
-                bool hasCreatedAt = false;
-                global::System.DateTimeOffset? pUpdatedAt = default;
-                bool hasUpdatedAt = false;
+                global::System.Guid? pId = default; bool hasId = false;
+                global::CatchAll.Models.EntityType? pEntityType = default; bool hasEntityType = false;
+                global::System.Guid? pOrganizationId = default; bool hasOrganizationId = false;
+                string? pName = default; bool hasName = false;
+                string? pDescription = default; bool hasDescription = false;
+                global::CatchAll.Models.AdditionalAttributes? pAdditionalAttributes = default; bool hasAdditionalAttributes = false;
+                global::CatchAll.Models.EntityStatus? pStatus = default; bool hasStatus = false;
+                global::System.Guid? pCreatedByUserId = default; bool hasCreatedByUserId = false;
+                global::System.DateTimeOffset? pCreatedAt = default; bool hasCreatedAt = false;
+                global::System.DateTimeOffset? pUpdatedAt = default; bool hasUpdatedAt = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("id"u8))
-                        {
-                            current = "id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pId = null;
-                            }
-                            else
-                            {
-                                pId = reader.GetGuid();
-                            }
-                            hasId = true;
-                        }
-                        else if (reader.ValueTextEquals("entity_type"u8))
-                        {
-                            current = "entity_type";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEntityType = null;
-                            }
-                            else
-                            {
-                                pEntityType = global::CatchAll.Models.EntityType.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.EntityType), options);
-                            }
-                            hasEntityType = true;
-                        }
-                        else if (reader.ValueTextEquals("organization_id"u8))
-                        {
-                            current = "organization_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOrganizationId = null;
-                            }
-                            else
-                            {
-                                pOrganizationId = reader.GetGuid();
-                            }
-                            hasOrganizationId = true;
-                        }
-                        else if (reader.ValueTextEquals("name"u8))
-                        {
-                            current = "name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pName = null;
-                            }
-                            else
-                            {
-                                pName = reader.GetString()!;
-                            }
-                            hasName = true;
-                        }
-                        else if (reader.ValueTextEquals("description"u8))
-                        {
-                            current = "description";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDescription = null;
-                            }
-                            else
-                            {
-                                pDescription = reader.GetString()!;
-                            }
-                            hasDescription = true;
-                        }
-                        else if (reader.ValueTextEquals("additional_attributes"u8))
-                        {
-                            current = "additional_attributes";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAdditionalAttributes = null;
-                            }
-                            else
-                            {
-                                pAdditionalAttributes = global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.AdditionalAttributes), options);
-                            }
-                            hasAdditionalAttributes = true;
-                        }
-                        else if (reader.ValueTextEquals("status"u8))
-                        {
-                            current = "status";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatus = null;
-                            }
-                            else
-                            {
-                                pStatus = global::CatchAll.Models.EntityStatus.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.EntityStatus), options);
-                            }
-                            hasStatus = true;
-                        }
-                        else if (reader.ValueTextEquals("created_by_user_id"u8))
-                        {
-                            current = "created_by_user_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCreatedByUserId = null;
-                            }
-                            else
-                            {
-                                pCreatedByUserId = reader.GetGuid();
-                            }
-                            hasCreatedByUserId = true;
-                        }
-                        else if (reader.ValueTextEquals("created_at"u8))
-                        {
-                            current = "created_at";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCreatedAt = null;
-                            }
-                            else
-                            {
-                                pCreatedAt = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasCreatedAt = true;
-                        }
-                        else if (reader.ValueTextEquals("updated_at"u8))
-                        {
-                            current = "updated_at";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pUpdatedAt = null;
-                            }
-                            else
-                            {
-                                pUpdatedAt = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasUpdatedAt = true;
-                        }
+                        if (reader.ValueTextEquals("id"u8)) { current = "id"; reader.Read(); pId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasId = true; }
+                        else if (reader.ValueTextEquals("entity_type"u8)) { current = "entity_type"; reader.Read(); pEntityType = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.EntityType.JsonConverter.Instance, options); hasEntityType = true; }
+                        else if (reader.ValueTextEquals("organization_id"u8)) { current = "organization_id"; reader.Read(); pOrganizationId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasOrganizationId = true; }
+                        else if (reader.ValueTextEquals("name"u8)) { current = "name"; reader.Read(); pName = global::CatchAll.Serialization.Json.ReadString(ref reader); hasName = true; }
+                        else if (reader.ValueTextEquals("description"u8)) { current = "description"; reader.Read(); pDescription = global::CatchAll.Serialization.Json.ReadString(ref reader); hasDescription = true; }
+                        else if (reader.ValueTextEquals("additional_attributes"u8)) { current = "additional_attributes"; reader.Read(); pAdditionalAttributes = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance, options); hasAdditionalAttributes = true; }
+                        else if (reader.ValueTextEquals("status"u8)) { current = "status"; reader.Read(); pStatus = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.EntityStatus.JsonConverter.Instance, options); hasStatus = true; }
+                        else if (reader.ValueTextEquals("created_by_user_id"u8)) { current = "created_by_user_id"; reader.Read(); pCreatedByUserId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasCreatedByUserId = true; }
+                        else if (reader.ValueTextEquals("created_at"u8)) { current = "created_at"; reader.Read(); pCreatedAt = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasCreatedAt = true; }
+                        else if (reader.ValueTextEquals("updated_at"u8)) { current = "updated_at"; reader.Read(); pUpdatedAt = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasUpdatedAt = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -291,48 +151,16 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.EntityResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Id);
-                writer.WriteStringValue(value.Id);
-                writer.WritePropertyName(Name_EntityType);
-                global::CatchAll.Models.EntityType.JsonConverter.Instance.Write(writer, value.EntityType, options);
-                writer.WritePropertyName(Name_OrganizationId);
-                writer.WriteStringValue(value.OrganizationId);
-                writer.WritePropertyName(Name_Name);
-                writer.WriteStringValue(value.Name);
-                if (value._description.HasValue)
-                {
-                    writer.WritePropertyName(Name_Description);
-                    if (value._description.Value is { } vDescription0)
-                    {
-                        writer.WriteStringValue(vDescription0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value.AdditionalAttributes is { } vAdditionalAttributes)
-                {
-                    writer.WritePropertyName(Name_AdditionalAttributes);
-                    global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance.Write(writer, vAdditionalAttributes, options);
-                }
-                writer.WritePropertyName(Name_Status);
-                global::CatchAll.Models.EntityStatus.JsonConverter.Instance.Write(writer, value.Status, options);
-                if (value.CreatedByUserId is { } vCreatedByUserId)
-                {
-                    writer.WritePropertyName(Name_CreatedByUserId);
-                    writer.WriteStringValue(vCreatedByUserId);
-                }
-                if (value.CreatedAt is { } vCreatedAt)
-                {
-                    writer.WritePropertyName(Name_CreatedAt);
-                    writer.WriteStringValue(vCreatedAt);
-                }
-                if (value.UpdatedAt is { } vUpdatedAt)
-                {
-                    writer.WritePropertyName(Name_UpdatedAt);
-                    writer.WriteStringValue(vUpdatedAt);
-                }
+                writer.WritePropertyName(Name_Id); writer.WriteStringValue(value.Id);
+                writer.WritePropertyName(Name_EntityType); global::CatchAll.Models.EntityType.JsonConverter.Instance.Write(writer, value.EntityType, options);
+                writer.WritePropertyName(Name_OrganizationId); writer.WriteStringValue(value.OrganizationId);
+                writer.WritePropertyName(Name_Name); writer.WriteStringValue(value.Name);
+                if (value._description.HasValue) { writer.WritePropertyName(Name_Description); if (value._description.Value is { } vDescription) writer.WriteStringValue(vDescription); else writer.WriteNullValue(); }
+                if (value.AdditionalAttributes is { } vAdditionalAttributes) { writer.WritePropertyName(Name_AdditionalAttributes); global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance.Write(writer, vAdditionalAttributes, options); }
+                writer.WritePropertyName(Name_Status); global::CatchAll.Models.EntityStatus.JsonConverter.Instance.Write(writer, value.Status, options);
+                if (value.CreatedByUserId is { } vCreatedByUserId) { writer.WritePropertyName(Name_CreatedByUserId); writer.WriteStringValue(vCreatedByUserId); }
+                if (value.CreatedAt is { } vCreatedAt) { writer.WritePropertyName(Name_CreatedAt); writer.WriteStringValue(vCreatedAt); }
+                if (value.UpdatedAt is { } vUpdatedAt) { writer.WritePropertyName(Name_UpdatedAt); writer.WriteStringValue(vUpdatedAt); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -59,108 +59,24 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.EntitySummary Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for EntitySummary.");
-                global::System.Guid? pId = default;
-                bool hasId = false;
-                string? pName = default;
-                bool hasName = false;
-                global::CatchAll.Models.EntityType? pEntityType = default;
-                bool hasEntityType = false;
-                global::CatchAll.Models.EntityStatus? pStatus = default;
-                bool hasStatus = false;
-                string? pDescription = default;
-                bool hasDescription = false;
-                global::CatchAll.Models.CompanyAttributes? pAttributes = default;
-                bool hasAttributes = false;
+                global::System.Guid? pId = default; bool hasId = false;
+                string? pName = default; bool hasName = false;
+                global::CatchAll.Models.EntityType? pEntityType = default; bool hasEntityType = false;
+                global::CatchAll.Models.EntityStatus? pStatus = default; bool hasStatus = false;
+                string? pDescription = default; bool hasDescription = false;
+                global::CatchAll.Models.CompanyAttributes? pAttributes = default; bool hasAttributes = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("id"u8))
-                        {
-                            current = "id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pId = null;
-                            }
-                            else
-                            {
-                                pId = reader.GetGuid();
-                            }
-                            hasId = true;
-                        }
-                        else if (reader.ValueTextEquals("name"u8))
-                        {
-                            current = "name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pName = null;
-                            }
-                            else
-                            {
-                                pName = reader.GetString()!;
-                            }
-                            hasName = true;
-                        }
-                        else if (reader.ValueTextEquals("entity_type"u8))
-                        {
-                            current = "entity_type";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEntityType = null;
-                            }
-                            else
-                            {
-                                pEntityType = global::CatchAll.Models.EntityType.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.EntityType), options);
-                            }
-                            hasEntityType = true;
-                        }
-                        else if (reader.ValueTextEquals("status"u8))
-                        {
-                            current = "status";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatus = null;
-                            }
-                            else
-                            {
-                                pStatus = global::CatchAll.Models.EntityStatus.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.EntityStatus), options);
-                            }
-                            hasStatus = true;
-                        }
-                        else if (reader.ValueTextEquals("description"u8))
-                        {
-                            current = "description";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDescription = null;
-                            }
-                            else
-                            {
-                                pDescription = reader.GetString()!;
-                            }
-                            hasDescription = true;
-                        }
-                        else if (reader.ValueTextEquals("attributes"u8))
-                        {
-                            current = "attributes";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAttributes = null;
-                            }
-                            else
-                            {
-                                pAttributes = global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.CompanyAttributes), options);
-                            }
-                            hasAttributes = true;
-                        }
+                        if (reader.ValueTextEquals("id"u8)) { current = "id"; reader.Read(); pId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasId = true; }
+                        else if (reader.ValueTextEquals("name"u8)) { current = "name"; reader.Read(); pName = global::CatchAll.Serialization.Json.ReadString(ref reader); hasName = true; }
+                        else if (reader.ValueTextEquals("entity_type"u8)) { current = "entity_type"; reader.Read(); pEntityType = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.EntityType.JsonConverter.Instance, options); hasEntityType = true; }
+                        else if (reader.ValueTextEquals("status"u8)) { current = "status"; reader.Read(); pStatus = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.EntityStatus.JsonConverter.Instance, options); hasStatus = true; }
+                        else if (reader.ValueTextEquals("description"u8)) { current = "description"; reader.Read(); pDescription = global::CatchAll.Serialization.Json.ReadString(ref reader); hasDescription = true; }
+                        else if (reader.ValueTextEquals("attributes"u8)) { current = "attributes"; reader.Read(); pAttributes = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance, options); hasAttributes = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -201,31 +117,12 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.EntitySummary value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Id);
-                writer.WriteStringValue(value.Id);
-                writer.WritePropertyName(Name_Name);
-                writer.WriteStringValue(value.Name);
-                writer.WritePropertyName(Name_EntityType);
-                global::CatchAll.Models.EntityType.JsonConverter.Instance.Write(writer, value.EntityType, options);
-                writer.WritePropertyName(Name_Status);
-                global::CatchAll.Models.EntityStatus.JsonConverter.Instance.Write(writer, value.Status, options);
-                if (value._description.HasValue)
-                {
-                    writer.WritePropertyName(Name_Description);
-                    if (value._description.Value is { } vDescription0)
-                    {
-                        writer.WriteStringValue(vDescription0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value.Attributes is { } vAttributes)
-                {
-                    writer.WritePropertyName(Name_Attributes);
-                    global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance.Write(writer, vAttributes, options);
-                }
+                writer.WritePropertyName(Name_Id); writer.WriteStringValue(value.Id);
+                writer.WritePropertyName(Name_Name); writer.WriteStringValue(value.Name);
+                writer.WritePropertyName(Name_EntityType); global::CatchAll.Models.EntityType.JsonConverter.Instance.Write(writer, value.EntityType, options);
+                writer.WritePropertyName(Name_Status); global::CatchAll.Models.EntityStatus.JsonConverter.Instance.Write(writer, value.Status, options);
+                if (value._description.HasValue) { writer.WritePropertyName(Name_Description); if (value._description.Value is { } vDescription) writer.WriteStringValue(vDescription); else writer.WriteNullValue(); }
+                if (value.Attributes is { } vAttributes) { writer.WritePropertyName(Name_Attributes); global::CatchAll.Models.CompanyAttributes.JsonConverter.Instance.Write(writer, vAttributes, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -39,60 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.EntityValidationErrorBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for EntityValidationErrorBody.");
-                string? pMessage = default;
-                bool hasMessage = false;
-                string? pStatus = default;
-                bool hasStatus = false;
-                int? pStatusCode = default;
-                bool hasStatusCode = false;
+                string? pMessage = default; bool hasMessage = false;
+                string? pStatus = default; bool hasStatus = false;
+                int? pStatusCode = default; bool hasStatusCode = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("message"u8))
-                        {
-                            current = "message";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMessage = null;
-                            }
-                            else
-                            {
-                                pMessage = reader.GetString()!;
-                            }
-                            hasMessage = true;
-                        }
-                        else if (reader.ValueTextEquals("status"u8))
-                        {
-                            current = "status";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatus = null;
-                            }
-                            else
-                            {
-                                pStatus = reader.GetString()!;
-                            }
-                            hasStatus = true;
-                        }
-                        else if (reader.ValueTextEquals("status_code"u8))
-                        {
-                            current = "status_code";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatusCode = null;
-                            }
-                            else
-                            {
-                                pStatusCode = reader.GetInt32();
-                            }
-                            hasStatusCode = true;
-                        }
+                        if (reader.ValueTextEquals("message"u8)) { current = "message"; reader.Read(); pMessage = global::CatchAll.Serialization.Json.ReadString(ref reader); hasMessage = true; }
+                        else if (reader.ValueTextEquals("status"u8)) { current = "status"; reader.Read(); pStatus = global::CatchAll.Serialization.Json.ReadString(ref reader); hasStatus = true; }
+                        else if (reader.ValueTextEquals("status_code"u8)) { current = "status_code"; reader.Read(); pStatusCode = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasStatusCode = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -128,12 +86,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.EntityValidationErrorBody value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Message);
-                writer.WriteStringValue(value.Message);
-                writer.WritePropertyName(Name_Status);
-                writer.WriteStringValue(value.Status);
-                writer.WritePropertyName(Name_StatusCode);
-                writer.WriteNumberValue(value.StatusCode);
+                writer.WritePropertyName(Name_Message); writer.WriteStringValue(value.Message);
+                writer.WritePropertyName(Name_Status); writer.WriteStringValue(value.Status);
+                writer.WritePropertyName(Name_StatusCode); writer.WriteNumberValue(value.StatusCode);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -29,28 +29,14 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.Error Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Error.");
-                string? pDetail = default;
-                bool hasDetail = false;
+                string? pDetail = default; bool hasDetail = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("detail"u8))
-                        {
-                            current = "detail";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDetail = null;
-                            }
-                            else
-                            {
-                                pDetail = reader.GetString()!;
-                            }
-                            hasDetail = true;
-                        }
+                        if (reader.ValueTextEquals("detail"u8)) { current = "detail"; reader.Read(); pDetail = global::CatchAll.Serialization.Json.ReadString(ref reader); hasDetail = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -76,11 +62,7 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.Error value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Detail is { } vDetail)
-                {
-                    writer.WritePropertyName(Name_Detail);
-                    writer.WriteStringValue(vDetail);
-                }
+                if (value.Detail is { } vDetail) { writer.WritePropertyName(Name_Detail); writer.WriteStringValue(vDetail); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

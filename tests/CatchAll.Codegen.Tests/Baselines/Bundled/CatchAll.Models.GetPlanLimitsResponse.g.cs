@@ -29,52 +29,14 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.GetPlanLimitsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for GetPlanLimitsResponse.");
-                global::System.Collections.Generic.IList<global::CatchAll.Models.PlanFeature>? pFeatures = default;
-                bool hasFeatures = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.PlanFeature>? pFeatures = default; bool hasFeatures = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("features"u8))
-                        {
-                            current = "features";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pFeatures = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.PlanFeature>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.PlanFeature item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a PlanFeature is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.PlanFeature.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.PlanFeature), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pFeatures = list0;
-                            }
-                            hasFeatures = true;
-                        }
+                        if (reader.ValueTextEquals("features"u8)) { current = "features"; reader.Read(); pFeatures = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.PlanFeature.JsonConverter.Instance, options); hasFeatures = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -104,14 +66,7 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.GetPlanLimitsResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Features);
-                writer.WriteStartArray();
-                var listFeatures0 = value.Features;
-                for (var index0 = 0; index0 < listFeatures0.Count; index0++)
-                {
-                    global::CatchAll.Models.PlanFeature.JsonConverter.Instance.Write(writer, listFeatures0[index0], options);
-                }
-                writer.WriteEndArray();
+                writer.WritePropertyName(Name_Features); global::CatchAll.Serialization.Json.WriteList(writer, value.Features, global::CatchAll.Models.PlanFeature.JsonConverter.Instance, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -29,28 +29,14 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.GetVersionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for GetVersionResponse.");
-                string? pVersion = default;
-                bool hasVersion = false;
+                string? pVersion = default; bool hasVersion = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("version"u8))
-                        {
-                            current = "version";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pVersion = null;
-                            }
-                            else
-                            {
-                                pVersion = reader.GetString()!;
-                            }
-                            hasVersion = true;
-                        }
+                        if (reader.ValueTextEquals("version"u8)) { current = "version"; reader.Read(); pVersion = global::CatchAll.Serialization.Json.ReadString(ref reader); hasVersion = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -76,11 +62,7 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.GetVersionResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Version is { } vVersion)
-                {
-                    writer.WritePropertyName(Name_Version);
-                    writer.WriteStringValue(vVersion);
-                }
+                if (value.Version is { } vVersion) { writer.WritePropertyName(Name_Version); writer.WriteStringValue(vVersion); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -29,28 +29,14 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.HealthCheckResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for HealthCheckResponse.");
-                bool? pHealthy = default;
-                bool hasHealthy = false;
+                bool? pHealthy = default; bool hasHealthy = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("healthy"u8))
-                        {
-                            current = "healthy";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pHealthy = null;
-                            }
-                            else
-                            {
-                                pHealthy = reader.GetBoolean();
-                            }
-                            hasHealthy = true;
-                        }
+                        if (reader.ValueTextEquals("healthy"u8)) { current = "healthy"; reader.Read(); pHealthy = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasHealthy = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -76,11 +62,7 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.HealthCheckResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Healthy is { } vHealthy)
-                {
-                    writer.WritePropertyName(Name_Healthy);
-                    writer.WriteBooleanValue(vHealthy);
-                }
+                if (value.Healthy is { } vHealthy) { writer.WritePropertyName(Name_Healthy); writer.WriteBooleanValue(vHealthy); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -45,100 +45,20 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.InitializeRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for InitializeRequest.");
-                string? pQuery = default;
-                bool hasQuery = false;
-                string? pContext = default;
-                bool hasContext = false;
-                global::System.Collections.Generic.IList<global::System.Guid>? pConnectedDatasetIds = default;
-                bool hasConnectedDatasetIds = false;
-                bool? pFetchAllWatchlistNews = default;
-                bool hasFetchAllWatchlistNews = false;
+                string? pQuery = default; bool hasQuery = false;
+                string? pContext = default; bool hasContext = false;
+                global::System.Collections.Generic.IList<global::System.Guid>? pConnectedDatasetIds = default; bool hasConnectedDatasetIds = false;
+                bool? pFetchAllWatchlistNews = default; bool hasFetchAllWatchlistNews = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("query"u8))
-                        {
-                            current = "query";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pQuery = null;
-                            }
-                            else
-                            {
-                                pQuery = reader.GetString()!;
-                            }
-                            hasQuery = true;
-                        }
-                        else if (reader.ValueTextEquals("context"u8))
-                        {
-                            current = "context";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pContext = null;
-                            }
-                            else
-                            {
-                                pContext = reader.GetString()!;
-                            }
-                            hasContext = true;
-                        }
-                        else if (reader.ValueTextEquals("connected_dataset_ids"u8))
-                        {
-                            current = "connected_dataset_ids";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pConnectedDatasetIds = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::System.Guid>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::System.Guid item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Guid is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetGuid();
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pConnectedDatasetIds = list0;
-                            }
-                            hasConnectedDatasetIds = true;
-                        }
-                        else if (reader.ValueTextEquals("fetch_all_watchlist_news"u8))
-                        {
-                            current = "fetch_all_watchlist_news";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pFetchAllWatchlistNews = null;
-                            }
-                            else
-                            {
-                                pFetchAllWatchlistNews = reader.GetBoolean();
-                            }
-                            hasFetchAllWatchlistNews = true;
-                        }
+                        if (reader.ValueTextEquals("query"u8)) { current = "query"; reader.Read(); pQuery = global::CatchAll.Serialization.Json.ReadString(ref reader); hasQuery = true; }
+                        else if (reader.ValueTextEquals("context"u8)) { current = "context"; reader.Read(); pContext = global::CatchAll.Serialization.Json.ReadString(ref reader); hasContext = true; }
+                        else if (reader.ValueTextEquals("connected_dataset_ids"u8)) { current = "connected_dataset_ids"; reader.Read(); pConnectedDatasetIds = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Serialization.JsonItems.Guid, options); hasConnectedDatasetIds = true; }
+                        else if (reader.ValueTextEquals("fetch_all_watchlist_news"u8)) { current = "fetch_all_watchlist_news"; reader.Read(); pFetchAllWatchlistNews = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasFetchAllWatchlistNews = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -171,28 +91,10 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.InitializeRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Query);
-                writer.WriteStringValue(value.Query);
-                if (value.Context is { } vContext)
-                {
-                    writer.WritePropertyName(Name_Context);
-                    writer.WriteStringValue(vContext);
-                }
-                if (value.ConnectedDatasetIds is { } vConnectedDatasetIds)
-                {
-                    writer.WritePropertyName(Name_ConnectedDatasetIds);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vConnectedDatasetIds.Count; index0++)
-                    {
-                        writer.WriteStringValue(vConnectedDatasetIds[index0]);
-                    }
-                    writer.WriteEndArray();
-                }
-                if (value.FetchAllWatchlistNews is { } vFetchAllWatchlistNews)
-                {
-                    writer.WritePropertyName(Name_FetchAllWatchlistNews);
-                    writer.WriteBooleanValue(vFetchAllWatchlistNews);
-                }
+                writer.WritePropertyName(Name_Query); writer.WriteStringValue(value.Query);
+                if (value.Context is { } vContext) { writer.WritePropertyName(Name_Context); writer.WriteStringValue(vContext); }
+                if (value.ConnectedDatasetIds is { } vConnectedDatasetIds) { writer.WritePropertyName(Name_ConnectedDatasetIds); global::CatchAll.Serialization.Json.WriteList(writer, vConnectedDatasetIds, global::CatchAll.Serialization.JsonItems.Guid, options); }
+                if (value.FetchAllWatchlistNews is { } vFetchAllWatchlistNews) { writer.WritePropertyName(Name_FetchAllWatchlistNews); writer.WriteBooleanValue(vFetchAllWatchlistNews); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -65,196 +65,26 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.InitializeResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for InitializeResponse.");
-                string? pQuery = default;
-                bool hasQuery = false;
-                string? pContext = default;
-                bool hasContext = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.ValidatorSchema>? pValidators = default;
-                bool hasValidators = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.EnrichmentSchema>? pEnrichments = default;
-                bool hasEnrichments = false;
-                global::System.DateTimeOffset? pStartDate = default;
-                bool hasStartDate = false;
-                global::System.DateTimeOffset? pEndDate = default;
-                bool hasEndDate = false;
-                global::System.Collections.Generic.IList<string>? pDateModificationMessage = default;
-                bool hasDateModificationMessage = false;
+                string? pQuery = default; bool hasQuery = false;
+                string? pContext = default; bool hasContext = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.ValidatorSchema>? pValidators = default; bool hasValidators = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.EnrichmentSchema>? pEnrichments = default; bool hasEnrichments = false;
+                global::System.DateTimeOffset? pStartDate = default; bool hasStartDate = false;
+                global::System.DateTimeOffset? pEndDate = default; bool hasEndDate = false;
+                global::System.Collections.Generic.IList<string>? pDateModificationMessage = default; bool hasDateModificationMessage = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("query"u8))
-                        {
-                            current = "query";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pQuery = null;
-                            }
-                            else
-                            {
-                                pQuery = reader.GetString()!;
-                            }
-                            hasQuery = true;
-                        }
-                        else if (reader.ValueTextEquals("context"u8))
-                        {
-                            current = "context";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pContext = null;
-                            }
-                            else
-                            {
-                                pContext = reader.GetString()!;
-                            }
-                            hasContext = true;
-                        }
-                        else if (reader.ValueTextEquals("validators"u8))
-                        {
-                            current = "validators";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pValidators = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.ValidatorSchema>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.ValidatorSchema item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a ValidatorSchema is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.ValidatorSchema.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ValidatorSchema), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pValidators = list0;
-                            }
-                            hasValidators = true;
-                        }
-                        else if (reader.ValueTextEquals("enrichments"u8))
-                        {
-                            current = "enrichments";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEnrichments = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.EnrichmentSchema>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.EnrichmentSchema item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a EnrichmentSchema is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.EnrichmentSchema.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.EnrichmentSchema), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pEnrichments = list0;
-                            }
-                            hasEnrichments = true;
-                        }
-                        else if (reader.ValueTextEquals("start_date"u8))
-                        {
-                            current = "start_date";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStartDate = null;
-                            }
-                            else
-                            {
-                                pStartDate = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasStartDate = true;
-                        }
-                        else if (reader.ValueTextEquals("end_date"u8))
-                        {
-                            current = "end_date";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEndDate = null;
-                            }
-                            else
-                            {
-                                pEndDate = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasEndDate = true;
-                        }
-                        else if (reader.ValueTextEquals("date_modification_message"u8))
-                        {
-                            current = "date_modification_message";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDateModificationMessage = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<string>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    string item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetString()!;
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pDateModificationMessage = list0;
-                            }
-                            hasDateModificationMessage = true;
-                        }
+                        if (reader.ValueTextEquals("query"u8)) { current = "query"; reader.Read(); pQuery = global::CatchAll.Serialization.Json.ReadString(ref reader); hasQuery = true; }
+                        else if (reader.ValueTextEquals("context"u8)) { current = "context"; reader.Read(); pContext = global::CatchAll.Serialization.Json.ReadString(ref reader); hasContext = true; }
+                        else if (reader.ValueTextEquals("validators"u8)) { current = "validators"; reader.Read(); pValidators = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.ValidatorSchema.JsonConverter.Instance, options); hasValidators = true; }
+                        else if (reader.ValueTextEquals("enrichments"u8)) { current = "enrichments"; reader.Read(); pEnrichments = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.EnrichmentSchema.JsonConverter.Instance, options); hasEnrichments = true; }
+                        else if (reader.ValueTextEquals("start_date"u8)) { current = "start_date"; reader.Read(); pStartDate = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasStartDate = true; }
+                        else if (reader.ValueTextEquals("end_date"u8)) { current = "end_date"; reader.Read(); pEndDate = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasEndDate = true; }
+                        else if (reader.ValueTextEquals("date_modification_message"u8)) { current = "date_modification_message"; reader.Read(); pDateModificationMessage = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Serialization.JsonItems.String, options); hasDateModificationMessage = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -294,56 +124,13 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.InitializeResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Query);
-                writer.WriteStringValue(value.Query);
-                if (value._context.HasValue)
-                {
-                    writer.WritePropertyName(Name_Context);
-                    if (value._context.Value is { } vContext0)
-                    {
-                        writer.WriteStringValue(vContext0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                writer.WritePropertyName(Name_Validators);
-                writer.WriteStartArray();
-                var listValidators0 = value.Validators;
-                for (var index0 = 0; index0 < listValidators0.Count; index0++)
-                {
-                    global::CatchAll.Models.ValidatorSchema.JsonConverter.Instance.Write(writer, listValidators0[index0], options);
-                }
-                writer.WriteEndArray();
-                writer.WritePropertyName(Name_Enrichments);
-                writer.WriteStartArray();
-                var listEnrichments0 = value.Enrichments;
-                for (var index0 = 0; index0 < listEnrichments0.Count; index0++)
-                {
-                    global::CatchAll.Models.EnrichmentSchema.JsonConverter.Instance.Write(writer, listEnrichments0[index0], options);
-                }
-                writer.WriteEndArray();
-                if (value.StartDate is { } vStartDate)
-                {
-                    writer.WritePropertyName(Name_StartDate);
-                    writer.WriteStringValue(vStartDate);
-                }
-                if (value.EndDate is { } vEndDate)
-                {
-                    writer.WritePropertyName(Name_EndDate);
-                    writer.WriteStringValue(vEndDate);
-                }
-                if (value.DateModificationMessage is { } vDateModificationMessage)
-                {
-                    writer.WritePropertyName(Name_DateModificationMessage);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vDateModificationMessage.Count; index0++)
-                    {
-                        writer.WriteStringValue(vDateModificationMessage[index0]);
-                    }
-                    writer.WriteEndArray();
-                }
+                writer.WritePropertyName(Name_Query); writer.WriteStringValue(value.Query);
+                if (value._context.HasValue) { writer.WritePropertyName(Name_Context); if (value._context.Value is { } vContext) writer.WriteStringValue(vContext); else writer.WriteNullValue(); }
+                writer.WritePropertyName(Name_Validators); global::CatchAll.Serialization.Json.WriteList(writer, value.Validators, global::CatchAll.Models.ValidatorSchema.JsonConverter.Instance, options);
+                writer.WritePropertyName(Name_Enrichments); global::CatchAll.Serialization.Json.WriteList(writer, value.Enrichments, global::CatchAll.Models.EnrichmentSchema.JsonConverter.Instance, options);
+                if (value.StartDate is { } vStartDate) { writer.WritePropertyName(Name_StartDate); writer.WriteStringValue(vStartDate); }
+                if (value.EndDate is { } vEndDate) { writer.WritePropertyName(Name_EndDate); writer.WriteStringValue(vEndDate); }
+                if (value.DateModificationMessage is { } vDateModificationMessage) { writer.WritePropertyName(Name_DateModificationMessage); global::CatchAll.Serialization.Json.WriteStringList(writer, vDateModificationMessage); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

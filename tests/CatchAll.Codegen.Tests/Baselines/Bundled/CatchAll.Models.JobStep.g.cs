@@ -39,60 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.JobStep Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for JobStep.");
-                global::CatchAll.Models.PublicJobStatus? pStatus = default;
-                bool hasStatus = false;
-                int? pOrder = default;
-                bool hasOrder = false;
-                bool? pCompleted = default;
-                bool hasCompleted = false;
+                global::CatchAll.Models.PublicJobStatus? pStatus = default; bool hasStatus = false;
+                int? pOrder = default; bool hasOrder = false;
+                bool? pCompleted = default; bool hasCompleted = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("status"u8))
-                        {
-                            current = "status";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatus = null;
-                            }
-                            else
-                            {
-                                pStatus = global::CatchAll.Models.PublicJobStatus.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.PublicJobStatus), options);
-                            }
-                            hasStatus = true;
-                        }
-                        else if (reader.ValueTextEquals("order"u8))
-                        {
-                            current = "order";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOrder = null;
-                            }
-                            else
-                            {
-                                pOrder = reader.GetInt32();
-                            }
-                            hasOrder = true;
-                        }
-                        else if (reader.ValueTextEquals("completed"u8))
-                        {
-                            current = "completed";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCompleted = null;
-                            }
-                            else
-                            {
-                                pCompleted = reader.GetBoolean();
-                            }
-                            hasCompleted = true;
-                        }
+                        if (reader.ValueTextEquals("status"u8)) { current = "status"; reader.Read(); pStatus = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.PublicJobStatus.JsonConverter.Instance, options); hasStatus = true; }
+                        else if (reader.ValueTextEquals("order"u8)) { current = "order"; reader.Read(); pOrder = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasOrder = true; }
+                        else if (reader.ValueTextEquals("completed"u8)) { current = "completed"; reader.Read(); pCompleted = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasCompleted = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -128,12 +86,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.JobStep value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Status);
-                global::CatchAll.Models.PublicJobStatus.JsonConverter.Instance.Write(writer, value.Status, options);
-                writer.WritePropertyName(Name_Order);
-                writer.WriteNumberValue(value.Order);
-                writer.WritePropertyName(Name_Completed);
-                writer.WriteBooleanValue(value.Completed);
+                writer.WritePropertyName(Name_Status); global::CatchAll.Models.PublicJobStatus.JsonConverter.Instance.Write(writer, value.Status, options);
+                writer.WritePropertyName(Name_Order); writer.WriteNumberValue(value.Order);
+                writer.WritePropertyName(Name_Completed); writer.WriteBooleanValue(value.Completed);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

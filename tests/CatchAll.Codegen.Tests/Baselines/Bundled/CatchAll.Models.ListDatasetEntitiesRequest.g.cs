@@ -64,124 +64,26 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ListDatasetEntitiesRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ListDatasetEntitiesRequest.");
-                int? pPage = default;
-                bool hasPage = false;
-                int? pPageSize = default;
-                bool hasPageSize = false;
-                string? pSearch = default;
-                bool hasSearch = false;
-                global::CatchAll.Models.EntityStatus? pStatus = default;
-                bool hasStatus = false;
-                global::CatchAll.Models.EntityType? pEntityType = default;
-                bool hasEntityType = false;
-                global::CatchAll.Models.EntitySortBy? pSortBy = default;
-                bool hasSortBy = false;
-                global::CatchAll.Models.SortOrder? pSortOrder = default;
-                bool hasSortOrder = false;
+                int? pPage = default; bool hasPage = false;
+                int? pPageSize = default; bool hasPageSize = false;
+                string? pSearch = default; bool hasSearch = false;
+                global::CatchAll.Models.EntityStatus? pStatus = default; bool hasStatus = false;
+                global::CatchAll.Models.EntityType? pEntityType = default; bool hasEntityType = false;
+                global::CatchAll.Models.EntitySortBy? pSortBy = default; bool hasSortBy = false;
+                global::CatchAll.Models.SortOrder? pSortOrder = default; bool hasSortOrder = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("page"u8))
-                        {
-                            current = "page";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPage = null;
-                            }
-                            else
-                            {
-                                pPage = reader.GetInt32();
-                            }
-                            hasPage = true;
-                        }
-                        else if (reader.ValueTextEquals("page_size"u8))
-                        {
-                            current = "page_size";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPageSize = null;
-                            }
-                            else
-                            {
-                                pPageSize = reader.GetInt32();
-                            }
-                            hasPageSize = true;
-                        }
-                        else if (reader.ValueTextEquals("search"u8))
-                        {
-                            current = "search";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSearch = null;
-                            }
-                            else
-                            {
-                                pSearch = reader.GetString()!;
-                            }
-                            hasSearch = true;
-                        }
-                        else if (reader.ValueTextEquals("status"u8))
-                        {
-                            current = "status";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatus = null;
-                            }
-                            else
-                            {
-                                pStatus = global::CatchAll.Models.EntityStatus.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.EntityStatus), options);
-                            }
-                            hasStatus = true;
-                        }
-                        else if (reader.ValueTextEquals("entity_type"u8))
-                        {
-                            current = "entity_type";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEntityType = null;
-                            }
-                            else
-                            {
-                                pEntityType = global::CatchAll.Models.EntityType.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.EntityType), options);
-                            }
-                            hasEntityType = true;
-                        }
-                        else if (reader.ValueTextEquals("sort_by"u8))
-                        {
-                            current = "sort_by";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSortBy = null;
-                            }
-                            else
-                            {
-                                pSortBy = global::CatchAll.Models.EntitySortBy.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.EntitySortBy), options);
-                            }
-                            hasSortBy = true;
-                        }
-                        else if (reader.ValueTextEquals("sort_order"u8))
-                        {
-                            current = "sort_order";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSortOrder = null;
-                            }
-                            else
-                            {
-                                pSortOrder = global::CatchAll.Models.SortOrder.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.SortOrder), options);
-                            }
-                            hasSortOrder = true;
-                        }
+                        if (reader.ValueTextEquals("page"u8)) { current = "page"; reader.Read(); pPage = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasPage = true; }
+                        else if (reader.ValueTextEquals("page_size"u8)) { current = "page_size"; reader.Read(); pPageSize = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasPageSize = true; }
+                        else if (reader.ValueTextEquals("search"u8)) { current = "search"; reader.Read(); pSearch = global::CatchAll.Serialization.Json.ReadString(ref reader); hasSearch = true; }
+                        else if (reader.ValueTextEquals("status"u8)) { current = "status"; reader.Read(); pStatus = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.EntityStatus.JsonConverter.Instance, options); hasStatus = true; }
+                        else if (reader.ValueTextEquals("entity_type"u8)) { current = "entity_type"; reader.Read(); pEntityType = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.EntityType.JsonConverter.Instance, options); hasEntityType = true; }
+                        else if (reader.ValueTextEquals("sort_by"u8)) { current = "sort_by"; reader.Read(); pSortBy = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.EntitySortBy.JsonConverter.Instance, options); hasSortBy = true; }
+                        else if (reader.ValueTextEquals("sort_order"u8)) { current = "sort_order"; reader.Read(); pSortOrder = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.SortOrder.JsonConverter.Instance, options); hasSortOrder = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -213,41 +115,13 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ListDatasetEntitiesRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Page is { } vPage)
-                {
-                    writer.WritePropertyName(Name_Page);
-                    writer.WriteNumberValue(vPage);
-                }
-                if (value.PageSize is { } vPageSize)
-                {
-                    writer.WritePropertyName(Name_PageSize);
-                    writer.WriteNumberValue(vPageSize);
-                }
-                if (value.Search is { } vSearch)
-                {
-                    writer.WritePropertyName(Name_Search);
-                    writer.WriteStringValue(vSearch);
-                }
-                if (value.Status is { } vStatus)
-                {
-                    writer.WritePropertyName(Name_Status);
-                    global::CatchAll.Models.EntityStatus.JsonConverter.Instance.Write(writer, vStatus, options);
-                }
-                if (value.EntityType is { } vEntityType)
-                {
-                    writer.WritePropertyName(Name_EntityType);
-                    global::CatchAll.Models.EntityType.JsonConverter.Instance.Write(writer, vEntityType, options);
-                }
-                if (value.SortBy is { } vSortBy)
-                {
-                    writer.WritePropertyName(Name_SortBy);
-                    global::CatchAll.Models.EntitySortBy.JsonConverter.Instance.Write(writer, vSortBy, options);
-                }
-                if (value.SortOrder is { } vSortOrder)
-                {
-                    writer.WritePropertyName(Name_SortOrder);
-                    global::CatchAll.Models.SortOrder.JsonConverter.Instance.Write(writer, vSortOrder, options);
-                }
+                if (value.Page is { } vPage) { writer.WritePropertyName(Name_Page); writer.WriteNumberValue(vPage); }
+                if (value.PageSize is { } vPageSize) { writer.WritePropertyName(Name_PageSize); writer.WriteNumberValue(vPageSize); }
+                if (value.Search is { } vSearch) { writer.WritePropertyName(Name_Search); writer.WriteStringValue(vSearch); }
+                if (value.Status is { } vStatus) { writer.WritePropertyName(Name_Status); global::CatchAll.Models.EntityStatus.JsonConverter.Instance.Write(writer, vStatus, options); }
+                if (value.EntityType is { } vEntityType) { writer.WritePropertyName(Name_EntityType); global::CatchAll.Models.EntityType.JsonConverter.Instance.Write(writer, vEntityType, options); }
+                if (value.SortBy is { } vSortBy) { writer.WritePropertyName(Name_SortBy); global::CatchAll.Models.EntitySortBy.JsonConverter.Instance.Write(writer, vSortBy, options); }
+                if (value.SortOrder is { } vSortOrder) { writer.WritePropertyName(Name_SortOrder); global::CatchAll.Models.SortOrder.JsonConverter.Instance.Write(writer, vSortOrder, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

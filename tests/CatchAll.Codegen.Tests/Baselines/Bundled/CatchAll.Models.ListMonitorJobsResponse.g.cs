@@ -44,100 +44,20 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ListMonitorJobsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ListMonitorJobsResponse.");
-                global::System.Guid? pMonitorId = default;
-                bool hasMonitorId = false;
-                global::CatchAll.Models.SortOrder? pSortOrder = default;
-                bool hasSortOrder = false;
-                int? pTotalJobs = default;
-                bool hasTotalJobs = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorJobItem>? pJobs = default;
-                bool hasJobs = false;
+                global::System.Guid? pMonitorId = default; bool hasMonitorId = false;
+                global::CatchAll.Models.SortOrder? pSortOrder = default; bool hasSortOrder = false;
+                int? pTotalJobs = default; bool hasTotalJobs = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorJobItem>? pJobs = default; bool hasJobs = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("monitor_id"u8))
-                        {
-                            current = "monitor_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMonitorId = null;
-                            }
-                            else
-                            {
-                                pMonitorId = reader.GetGuid();
-                            }
-                            hasMonitorId = true;
-                        }
-                        else if (reader.ValueTextEquals("sort_order"u8))
-                        {
-                            current = "sort_order";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSortOrder = null;
-                            }
-                            else
-                            {
-                                pSortOrder = global::CatchAll.Models.SortOrder.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.SortOrder), options);
-                            }
-                            hasSortOrder = true;
-                        }
-                        else if (reader.ValueTextEquals("total_jobs"u8))
-                        {
-                            current = "total_jobs";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTotalJobs = null;
-                            }
-                            else
-                            {
-                                pTotalJobs = reader.GetInt32();
-                            }
-                            hasTotalJobs = true;
-                        }
-                        else if (reader.ValueTextEquals("jobs"u8))
-                        {
-                            current = "jobs";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pJobs = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.MonitorJobItem>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.MonitorJobItem item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a MonitorJobItem is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.MonitorJobItem.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.MonitorJobItem), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pJobs = list0;
-                            }
-                            hasJobs = true;
-                        }
+                        if (reader.ValueTextEquals("monitor_id"u8)) { current = "monitor_id"; reader.Read(); pMonitorId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasMonitorId = true; }
+                        else if (reader.ValueTextEquals("sort_order"u8)) { current = "sort_order"; reader.Read(); pSortOrder = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.SortOrder.JsonConverter.Instance, options); hasSortOrder = true; }
+                        else if (reader.ValueTextEquals("total_jobs"u8)) { current = "total_jobs"; reader.Read(); pTotalJobs = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasTotalJobs = true; }
+                        else if (reader.ValueTextEquals("jobs"u8)) { current = "jobs"; reader.Read(); pJobs = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.MonitorJobItem.JsonConverter.Instance, options); hasJobs = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -176,20 +96,10 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ListMonitorJobsResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_MonitorId);
-                writer.WriteStringValue(value.MonitorId);
-                writer.WritePropertyName(Name_SortOrder);
-                global::CatchAll.Models.SortOrder.JsonConverter.Instance.Write(writer, value.SortOrder, options);
-                writer.WritePropertyName(Name_TotalJobs);
-                writer.WriteNumberValue(value.TotalJobs);
-                writer.WritePropertyName(Name_Jobs);
-                writer.WriteStartArray();
-                var listJobs0 = value.Jobs;
-                for (var index0 = 0; index0 < listJobs0.Count; index0++)
-                {
-                    global::CatchAll.Models.MonitorJobItem.JsonConverter.Instance.Write(writer, listJobs0[index0], options);
-                }
-                writer.WriteEndArray();
+                writer.WritePropertyName(Name_MonitorId); writer.WriteStringValue(value.MonitorId);
+                writer.WritePropertyName(Name_SortOrder); global::CatchAll.Models.SortOrder.JsonConverter.Instance.Write(writer, value.SortOrder, options);
+                writer.WritePropertyName(Name_TotalJobs); writer.WriteNumberValue(value.TotalJobs);
+                writer.WritePropertyName(Name_Jobs); global::CatchAll.Serialization.Json.WriteList(writer, value.Jobs, global::CatchAll.Models.MonitorJobItem.JsonConverter.Instance, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

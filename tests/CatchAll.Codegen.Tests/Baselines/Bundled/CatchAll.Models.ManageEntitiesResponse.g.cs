@@ -34,44 +34,16 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ManageEntitiesResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ManageEntitiesResponse.");
-                global::System.Guid? pDatasetId = default;
-                bool hasDatasetId = false;
-                int? pAffectedCount = default;
-                bool hasAffectedCount = false;
+                global::System.Guid? pDatasetId = default; bool hasDatasetId = false;
+                int? pAffectedCount = default; bool hasAffectedCount = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("dataset_id"u8))
-                        {
-                            current = "dataset_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDatasetId = null;
-                            }
-                            else
-                            {
-                                pDatasetId = reader.GetGuid();
-                            }
-                            hasDatasetId = true;
-                        }
-                        else if (reader.ValueTextEquals("affected_count"u8))
-                        {
-                            current = "affected_count";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAffectedCount = null;
-                            }
-                            else
-                            {
-                                pAffectedCount = reader.GetInt32();
-                            }
-                            hasAffectedCount = true;
-                        }
+                        if (reader.ValueTextEquals("dataset_id"u8)) { current = "dataset_id"; reader.Read(); pDatasetId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasDatasetId = true; }
+                        else if (reader.ValueTextEquals("affected_count"u8)) { current = "affected_count"; reader.Read(); pAffectedCount = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasAffectedCount = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -104,10 +76,8 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ManageEntitiesResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_DatasetId);
-                writer.WriteStringValue(value.DatasetId);
-                writer.WritePropertyName(Name_AffectedCount);
-                writer.WriteNumberValue(value.AffectedCount);
+                writer.WritePropertyName(Name_DatasetId); writer.WriteStringValue(value.DatasetId);
+                writer.WritePropertyName(Name_AffectedCount); writer.WriteNumberValue(value.AffectedCount);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -54,108 +54,24 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.MonitorCitation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for MonitorCitation.");
-                string? pTitle = default;
-                bool hasTitle = false;
-                string? pLink = default;
-                bool hasLink = false;
-                global::System.DateTimeOffset? pPublishedDate = default;
-                bool hasPublishedDate = false;
-                string? pId = default;
-                bool hasId = false;
-                global::System.Guid? pJobId = default;
-                bool hasJobId = false;
-                global::System.DateTimeOffset? pAddedOn = default;
-                bool hasAddedOn = false;
+                string? pTitle = default; bool hasTitle = false;
+                string? pLink = default; bool hasLink = false;
+                global::System.DateTimeOffset? pPublishedDate = default; bool hasPublishedDate = false;
+                string? pId = default; bool hasId = false;
+                global::System.Guid? pJobId = default; bool hasJobId = false;
+                global::System.DateTimeOffset? pAddedOn = default; bool hasAddedOn = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("title"u8))
-                        {
-                            current = "title";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTitle = null;
-                            }
-                            else
-                            {
-                                pTitle = reader.GetString()!;
-                            }
-                            hasTitle = true;
-                        }
-                        else if (reader.ValueTextEquals("link"u8))
-                        {
-                            current = "link";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pLink = null;
-                            }
-                            else
-                            {
-                                pLink = reader.GetString()!;
-                            }
-                            hasLink = true;
-                        }
-                        else if (reader.ValueTextEquals("published_date"u8))
-                        {
-                            current = "published_date";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPublishedDate = null;
-                            }
-                            else
-                            {
-                                pPublishedDate = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasPublishedDate = true;
-                        }
-                        else if (reader.ValueTextEquals("id"u8))
-                        {
-                            current = "id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pId = null;
-                            }
-                            else
-                            {
-                                pId = reader.GetString()!;
-                            }
-                            hasId = true;
-                        }
-                        else if (reader.ValueTextEquals("job_id"u8))
-                        {
-                            current = "job_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pJobId = null;
-                            }
-                            else
-                            {
-                                pJobId = reader.GetGuid();
-                            }
-                            hasJobId = true;
-                        }
-                        else if (reader.ValueTextEquals("added_on"u8))
-                        {
-                            current = "added_on";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAddedOn = null;
-                            }
-                            else
-                            {
-                                pAddedOn = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasAddedOn = true;
-                        }
+                        if (reader.ValueTextEquals("title"u8)) { current = "title"; reader.Read(); pTitle = global::CatchAll.Serialization.Json.ReadString(ref reader); hasTitle = true; }
+                        else if (reader.ValueTextEquals("link"u8)) { current = "link"; reader.Read(); pLink = global::CatchAll.Serialization.Json.ReadString(ref reader); hasLink = true; }
+                        else if (reader.ValueTextEquals("published_date"u8)) { current = "published_date"; reader.Read(); pPublishedDate = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasPublishedDate = true; }
+                        else if (reader.ValueTextEquals("id"u8)) { current = "id"; reader.Read(); pId = global::CatchAll.Serialization.Json.ReadString(ref reader); hasId = true; }
+                        else if (reader.ValueTextEquals("job_id"u8)) { current = "job_id"; reader.Read(); pJobId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasJobId = true; }
+                        else if (reader.ValueTextEquals("added_on"u8)) { current = "added_on"; reader.Read(); pAddedOn = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasAddedOn = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -200,18 +116,12 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.MonitorCitation value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Title);
-                writer.WriteStringValue(value.Title);
-                writer.WritePropertyName(Name_Link);
-                writer.WriteStringValue(value.Link);
-                writer.WritePropertyName(Name_PublishedDate);
-                writer.WriteStringValue(value.PublishedDate);
-                writer.WritePropertyName(Name_Id);
-                writer.WriteStringValue(value.Id);
-                writer.WritePropertyName(Name_JobId);
-                writer.WriteStringValue(value.JobId);
-                writer.WritePropertyName(Name_AddedOn);
-                writer.WriteStringValue(value.AddedOn);
+                writer.WritePropertyName(Name_Title); writer.WriteStringValue(value.Title);
+                writer.WritePropertyName(Name_Link); writer.WriteStringValue(value.Link);
+                writer.WritePropertyName(Name_PublishedDate); writer.WriteStringValue(value.PublishedDate);
+                writer.WritePropertyName(Name_Id); writer.WriteStringValue(value.Id);
+                writer.WritePropertyName(Name_JobId); writer.WriteStringValue(value.JobId);
+                writer.WritePropertyName(Name_AddedOn); writer.WriteStringValue(value.AddedOn);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -39,60 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.MonitorJobItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for MonitorJobItem.");
-                global::System.Guid? pJobId = default;
-                bool hasJobId = false;
-                global::System.DateTimeOffset? pStartDate = default;
-                bool hasStartDate = false;
-                global::System.DateTimeOffset? pEndDate = default;
-                bool hasEndDate = false;
+                global::System.Guid? pJobId = default; bool hasJobId = false;
+                global::System.DateTimeOffset? pStartDate = default; bool hasStartDate = false;
+                global::System.DateTimeOffset? pEndDate = default; bool hasEndDate = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("job_id"u8))
-                        {
-                            current = "job_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pJobId = null;
-                            }
-                            else
-                            {
-                                pJobId = reader.GetGuid();
-                            }
-                            hasJobId = true;
-                        }
-                        else if (reader.ValueTextEquals("start_date"u8))
-                        {
-                            current = "start_date";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStartDate = null;
-                            }
-                            else
-                            {
-                                pStartDate = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasStartDate = true;
-                        }
-                        else if (reader.ValueTextEquals("end_date"u8))
-                        {
-                            current = "end_date";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEndDate = null;
-                            }
-                            else
-                            {
-                                pEndDate = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasEndDate = true;
-                        }
+                        if (reader.ValueTextEquals("job_id"u8)) { current = "job_id"; reader.Read(); pJobId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasJobId = true; }
+                        else if (reader.ValueTextEquals("start_date"u8)) { current = "start_date"; reader.Read(); pStartDate = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasStartDate = true; }
+                        else if (reader.ValueTextEquals("end_date"u8)) { current = "end_date"; reader.Read(); pEndDate = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasEndDate = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -128,12 +86,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.MonitorJobItem value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_JobId);
-                writer.WriteStringValue(value.JobId);
-                writer.WritePropertyName(Name_StartDate);
-                writer.WriteStringValue(value.StartDate);
-                writer.WritePropertyName(Name_EndDate);
-                writer.WriteStringValue(value.EndDate);
+                writer.WritePropertyName(Name_JobId); writer.WriteStringValue(value.JobId);
+                writer.WritePropertyName(Name_StartDate); writer.WriteStringValue(value.StartDate);
+                writer.WritePropertyName(Name_EndDate); writer.WriteStringValue(value.EndDate);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

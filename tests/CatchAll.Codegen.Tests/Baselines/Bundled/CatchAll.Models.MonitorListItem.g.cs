@@ -84,188 +84,34 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.MonitorListItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for MonitorListItem.");
-                global::System.Guid? pMonitorId = default;
-                bool hasMonitorId = false;
-                global::System.Guid? pReferenceJobId = default;
-                bool hasReferenceJobId = false;
-                string? pReferenceJobQuery = default;
-                bool hasReferenceJobQuery = false;
-                bool? pEnabled = default;
-                bool hasEnabled = false;
-                string? pSchedule = default;
-                bool hasSchedule = false;
-                string? pScheduleHumanReadable = default;
-                bool hasScheduleHumanReadable = false;
-                string? pTimezone = default;
-                bool hasTimezone = false;
-                global::System.DateTimeOffset? pCreatedAt = default;
-                bool hasCreatedAt = false;
-                global::CatchAll.Models.Webhook? pWebhook = default;
-                bool hasWebhook = false;
-                string? pUserKey = default;
-                bool hasUserKey = false;
-                global::CatchAll.Models.SharingInfo? pSharingInfo = default;
-                bool hasSharingInfo = false;
+                global::System.Guid? pMonitorId = default; bool hasMonitorId = false;
+                global::System.Guid? pReferenceJobId = default; bool hasReferenceJobId = false;
+                string? pReferenceJobQuery = default; bool hasReferenceJobQuery = false;
+                bool? pEnabled = default; bool hasEnabled = false;
+                string? pSchedule = default; bool hasSchedule = false;
+                string? pScheduleHumanReadable = default; bool hasScheduleHumanReadable = false;
+                string? pTimezone = default; bool hasTimezone = false;
+                global::System.DateTimeOffset? pCreatedAt = default; bool hasCreatedAt = false;
+                global::CatchAll.Models.Webhook? pWebhook = default; bool hasWebhook = false;
+                string? pUserKey = default; bool hasUserKey = false;
+                global::CatchAll.Models.SharingInfo? pSharingInfo = default; bool hasSharingInfo = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("monitor_id"u8))
-                        {
-                            current = "monitor_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMonitorId = null;
-                            }
-                            else
-                            {
-                                pMonitorId = reader.GetGuid();
-                            }
-                            hasMonitorId = true;
-                        }
-                        else if (reader.ValueTextEquals("reference_job_id"u8))
-                        {
-                            current = "reference_job_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pReferenceJobId = null;
-                            }
-                            else
-                            {
-                                pReferenceJobId = reader.GetGuid();
-                            }
-                            hasReferenceJobId = true;
-                        }
-                        else if (reader.ValueTextEquals("reference_job_query"u8))
-                        {
-                            current = "reference_job_query";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pReferenceJobQuery = null;
-                            }
-                            else
-                            {
-                                pReferenceJobQuery = reader.GetString()!;
-                            }
-                            hasReferenceJobQuery = true;
-                        }
-                        else if (reader.ValueTextEquals("enabled"u8))
-                        {
-                            current = "enabled";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEnabled = null;
-                            }
-                            else
-                            {
-                                pEnabled = reader.GetBoolean();
-                            }
-                            hasEnabled = true;
-                        }
-                        else if (reader.ValueTextEquals("schedule"u8))
-                        {
-                            current = "schedule";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSchedule = null;
-                            }
-                            else
-                            {
-                                pSchedule = reader.GetString()!;
-                            }
-                            hasSchedule = true;
-                        }
-                        else if (reader.ValueTextEquals("schedule_human_readable"u8))
-                        {
-                            current = "schedule_human_readable";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pScheduleHumanReadable = null;
-                            }
-                            else
-                            {
-                                pScheduleHumanReadable = reader.GetString()!;
-                            }
-                            hasScheduleHumanReadable = true;
-                        }
-                        else if (reader.ValueTextEquals("timezone"u8))
-                        {
-                            current = "timezone";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTimezone = null;
-                            }
-                            else
-                            {
-                                pTimezone = reader.GetString()!;
-                            }
-                            hasTimezone = true;
-                        }
-                        else if (reader.ValueTextEquals("created_at"u8))
-                        {
-                            current = "created_at";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCreatedAt = null;
-                            }
-                            else
-                            {
-                                pCreatedAt = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasCreatedAt = true;
-                        }
-                        else if (reader.ValueTextEquals("webhook"u8))
-                        {
-                            current = "webhook";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pWebhook = null;
-                            }
-                            else
-                            {
-                                pWebhook = global::CatchAll.Models.Webhook.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.Webhook), options);
-                            }
-                            hasWebhook = true;
-                        }
-                        else if (reader.ValueTextEquals("user_key"u8))
-                        {
-                            current = "user_key";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pUserKey = null;
-                            }
-                            else
-                            {
-                                pUserKey = reader.GetString()!;
-                            }
-                            hasUserKey = true;
-                        }
-                        else if (reader.ValueTextEquals("sharing_info"u8))
-                        {
-                            current = "sharing_info";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSharingInfo = null;
-                            }
-                            else
-                            {
-                                pSharingInfo = global::CatchAll.Models.SharingInfo.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.SharingInfo), options);
-                            }
-                            hasSharingInfo = true;
-                        }
+                        if (reader.ValueTextEquals("monitor_id"u8)) { current = "monitor_id"; reader.Read(); pMonitorId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasMonitorId = true; }
+                        else if (reader.ValueTextEquals("reference_job_id"u8)) { current = "reference_job_id"; reader.Read(); pReferenceJobId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasReferenceJobId = true; }
+                        else if (reader.ValueTextEquals("reference_job_query"u8)) { current = "reference_job_query"; reader.Read(); pReferenceJobQuery = global::CatchAll.Serialization.Json.ReadString(ref reader); hasReferenceJobQuery = true; }
+                        else if (reader.ValueTextEquals("enabled"u8)) { current = "enabled"; reader.Read(); pEnabled = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasEnabled = true; }
+                        else if (reader.ValueTextEquals("schedule"u8)) { current = "schedule"; reader.Read(); pSchedule = global::CatchAll.Serialization.Json.ReadString(ref reader); hasSchedule = true; }
+                        else if (reader.ValueTextEquals("schedule_human_readable"u8)) { current = "schedule_human_readable"; reader.Read(); pScheduleHumanReadable = global::CatchAll.Serialization.Json.ReadString(ref reader); hasScheduleHumanReadable = true; }
+                        else if (reader.ValueTextEquals("timezone"u8)) { current = "timezone"; reader.Read(); pTimezone = global::CatchAll.Serialization.Json.ReadString(ref reader); hasTimezone = true; }
+                        else if (reader.ValueTextEquals("created_at"u8)) { current = "created_at"; reader.Read(); pCreatedAt = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasCreatedAt = true; }
+                        else if (reader.ValueTextEquals("webhook"u8)) { current = "webhook"; reader.Read(); pWebhook = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.Webhook.JsonConverter.Instance, options); hasWebhook = true; }
+                        else if (reader.ValueTextEquals("user_key"u8)) { current = "user_key"; reader.Read(); pUserKey = global::CatchAll.Serialization.Json.ReadString(ref reader); hasUserKey = true; }
+                        else if (reader.ValueTextEquals("sharing_info"u8)) { current = "sharing_info"; reader.Read(); pSharingInfo = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.SharingInfo.JsonConverter.Instance, options); hasSharingInfo = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -311,56 +157,17 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.MonitorListItem value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_MonitorId);
-                writer.WriteStringValue(value.MonitorId);
-                writer.WritePropertyName(Name_ReferenceJobId);
-                writer.WriteStringValue(value.ReferenceJobId);
-                writer.WritePropertyName(Name_ReferenceJobQuery);
-                writer.WriteStringValue(value.ReferenceJobQuery);
-                writer.WritePropertyName(Name_Enabled);
-                writer.WriteBooleanValue(value.Enabled);
-                if (value.Schedule is { } vSchedule)
-                {
-                    writer.WritePropertyName(Name_Schedule);
-                    writer.WriteStringValue(vSchedule);
-                }
-                if (value.ScheduleHumanReadable is { } vScheduleHumanReadable)
-                {
-                    writer.WritePropertyName(Name_ScheduleHumanReadable);
-                    writer.WriteStringValue(vScheduleHumanReadable);
-                }
-                if (value.Timezone is { } vTimezone)
-                {
-                    writer.WritePropertyName(Name_Timezone);
-                    writer.WriteStringValue(vTimezone);
-                }
-                if (value.CreatedAt is { } vCreatedAt)
-                {
-                    writer.WritePropertyName(Name_CreatedAt);
-                    writer.WriteStringValue(vCreatedAt);
-                }
-                if (value._webhook.HasValue)
-                {
-                    writer.WritePropertyName(Name_Webhook);
-                    if (value._webhook.Value is { } vWebhook0)
-                    {
-                        global::CatchAll.Models.Webhook.JsonConverter.Instance.Write(writer, vWebhook0, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value.UserKey is { } vUserKey)
-                {
-                    writer.WritePropertyName(Name_UserKey);
-                    writer.WriteStringValue(vUserKey);
-                }
-                if (value.SharingInfo is { } vSharingInfo)
-                {
-                    writer.WritePropertyName(Name_SharingInfo);
-                    global::CatchAll.Models.SharingInfo.JsonConverter.Instance.Write(writer, vSharingInfo, options);
-                }
+                writer.WritePropertyName(Name_MonitorId); writer.WriteStringValue(value.MonitorId);
+                writer.WritePropertyName(Name_ReferenceJobId); writer.WriteStringValue(value.ReferenceJobId);
+                writer.WritePropertyName(Name_ReferenceJobQuery); writer.WriteStringValue(value.ReferenceJobQuery);
+                writer.WritePropertyName(Name_Enabled); writer.WriteBooleanValue(value.Enabled);
+                if (value.Schedule is { } vSchedule) { writer.WritePropertyName(Name_Schedule); writer.WriteStringValue(vSchedule); }
+                if (value.ScheduleHumanReadable is { } vScheduleHumanReadable) { writer.WritePropertyName(Name_ScheduleHumanReadable); writer.WriteStringValue(vScheduleHumanReadable); }
+                if (value.Timezone is { } vTimezone) { writer.WritePropertyName(Name_Timezone); writer.WriteStringValue(vTimezone); }
+                if (value.CreatedAt is { } vCreatedAt) { writer.WritePropertyName(Name_CreatedAt); writer.WriteStringValue(vCreatedAt); }
+                if (value._webhook.HasValue) { writer.WritePropertyName(Name_Webhook); if (value._webhook.Value is { } vWebhook) global::CatchAll.Models.Webhook.JsonConverter.Instance.Write(writer, vWebhook, options); else writer.WriteNullValue(); }
+                if (value.UserKey is { } vUserKey) { writer.WritePropertyName(Name_UserKey); writer.WriteStringValue(vUserKey); }
+                if (value.SharingInfo is { } vSharingInfo) { writer.WritePropertyName(Name_SharingInfo); global::CatchAll.Models.SharingInfo.JsonConverter.Instance.Write(writer, vSharingInfo, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

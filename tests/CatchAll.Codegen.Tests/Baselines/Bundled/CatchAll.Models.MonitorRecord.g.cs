@@ -54,132 +54,24 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.MonitorRecord Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for MonitorRecord.");
-                string? pRecordId = default;
-                bool hasRecordId = false;
-                string? pRecordTitle = default;
-                bool hasRecordTitle = false;
-                global::CatchAll.Models.RecordEnrichment? pEnrichment = default;
-                bool hasEnrichment = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorCitation>? pCitations = default;
-                bool hasCitations = false;
-                global::System.DateTimeOffset? pAddedOn = default;
-                bool hasAddedOn = false;
-                global::System.DateTimeOffset? pUpdatedOn = default;
-                bool hasUpdatedOn = false;
+                string? pRecordId = default; bool hasRecordId = false;
+                string? pRecordTitle = default; bool hasRecordTitle = false;
+                global::CatchAll.Models.RecordEnrichment? pEnrichment = default; bool hasEnrichment = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorCitation>? pCitations = default; bool hasCitations = false;
+                global::System.DateTimeOffset? pAddedOn = default; bool hasAddedOn = false;
+                global::System.DateTimeOffset? pUpdatedOn = default; bool hasUpdatedOn = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("record_id"u8))
-                        {
-                            current = "record_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRecordId = null;
-                            }
-                            else
-                            {
-                                pRecordId = reader.GetString()!;
-                            }
-                            hasRecordId = true;
-                        }
-                        else if (reader.ValueTextEquals("record_title"u8))
-                        {
-                            current = "record_title";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRecordTitle = null;
-                            }
-                            else
-                            {
-                                pRecordTitle = reader.GetString()!;
-                            }
-                            hasRecordTitle = true;
-                        }
-                        else if (reader.ValueTextEquals("enrichment"u8))
-                        {
-                            current = "enrichment";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEnrichment = null;
-                            }
-                            else
-                            {
-                                pEnrichment = global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.RecordEnrichment), options);
-                            }
-                            hasEnrichment = true;
-                        }
-                        else if (reader.ValueTextEquals("citations"u8))
-                        {
-                            current = "citations";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCitations = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.MonitorCitation>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.MonitorCitation item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a MonitorCitation is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.MonitorCitation.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.MonitorCitation), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pCitations = list0;
-                            }
-                            hasCitations = true;
-                        }
-                        else if (reader.ValueTextEquals("added_on"u8))
-                        {
-                            current = "added_on";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAddedOn = null;
-                            }
-                            else
-                            {
-                                pAddedOn = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasAddedOn = true;
-                        }
-                        else if (reader.ValueTextEquals("updated_on"u8))
-                        {
-                            current = "updated_on";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pUpdatedOn = null;
-                            }
-                            else
-                            {
-                                pUpdatedOn = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasUpdatedOn = true;
-                        }
+                        if (reader.ValueTextEquals("record_id"u8)) { current = "record_id"; reader.Read(); pRecordId = global::CatchAll.Serialization.Json.ReadString(ref reader); hasRecordId = true; }
+                        else if (reader.ValueTextEquals("record_title"u8)) { current = "record_title"; reader.Read(); pRecordTitle = global::CatchAll.Serialization.Json.ReadString(ref reader); hasRecordTitle = true; }
+                        else if (reader.ValueTextEquals("enrichment"u8)) { current = "enrichment"; reader.Read(); pEnrichment = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance, options); hasEnrichment = true; }
+                        else if (reader.ValueTextEquals("citations"u8)) { current = "citations"; reader.Read(); pCitations = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.MonitorCitation.JsonConverter.Instance, options); hasCitations = true; }
+                        else if (reader.ValueTextEquals("added_on"u8)) { current = "added_on"; reader.Read(); pAddedOn = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasAddedOn = true; }
+                        else if (reader.ValueTextEquals("updated_on"u8)) { current = "updated_on"; reader.Read(); pUpdatedOn = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasUpdatedOn = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -220,30 +112,12 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.MonitorRecord value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_RecordId);
-                writer.WriteStringValue(value.RecordId);
-                writer.WritePropertyName(Name_RecordTitle);
-                writer.WriteStringValue(value.RecordTitle);
-                writer.WritePropertyName(Name_Enrichment);
-                global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance.Write(writer, value.Enrichment, options);
-                writer.WritePropertyName(Name_Citations);
-                writer.WriteStartArray();
-                var listCitations0 = value.Citations;
-                for (var index0 = 0; index0 < listCitations0.Count; index0++)
-                {
-                    global::CatchAll.Models.MonitorCitation.JsonConverter.Instance.Write(writer, listCitations0[index0], options);
-                }
-                writer.WriteEndArray();
-                if (value.AddedOn is { } vAddedOn)
-                {
-                    writer.WritePropertyName(Name_AddedOn);
-                    writer.WriteStringValue(vAddedOn);
-                }
-                if (value.UpdatedOn is { } vUpdatedOn)
-                {
-                    writer.WritePropertyName(Name_UpdatedOn);
-                    writer.WriteStringValue(vUpdatedOn);
-                }
+                writer.WritePropertyName(Name_RecordId); writer.WriteStringValue(value.RecordId);
+                writer.WritePropertyName(Name_RecordTitle); writer.WriteStringValue(value.RecordTitle);
+                writer.WritePropertyName(Name_Enrichment); global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance.Write(writer, value.Enrichment, options);
+                writer.WritePropertyName(Name_Citations); global::CatchAll.Serialization.Json.WriteList(writer, value.Citations, global::CatchAll.Models.MonitorCitation.JsonConverter.Instance, options);
+                if (value.AddedOn is { } vAddedOn) { writer.WritePropertyName(Name_AddedOn); writer.WriteStringValue(vAddedOn); }
+                if (value.UpdatedOn is { } vUpdatedOn) { writer.WritePropertyName(Name_UpdatedOn); writer.WriteStringValue(vUpdatedOn); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

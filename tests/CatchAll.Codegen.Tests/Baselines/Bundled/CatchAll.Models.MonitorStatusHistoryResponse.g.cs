@@ -54,116 +54,22 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.MonitorStatusHistoryResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for MonitorStatusHistoryResponse.");
-                bool? pSuccess = default;
-                bool hasSuccess = false;
-                string? pMessage = default;
-                bool hasMessage = false;
-                global::System.Guid? pMonitorId = default;
-                bool hasMonitorId = false;
-                int? pTotalStatuses = default;
-                bool hasTotalStatuses = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorStatusEntry>? pStatuses = default;
-                bool hasStatuses = false;
+                bool? pSuccess = default; bool hasSuccess = false;
+                string? pMessage = default; bool hasMessage = false;
+                global::System.Guid? pMonitorId = default; bool hasMonitorId = false;
+                int? pTotalStatuses = default; bool hasTotalStatuses = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorStatusEntry>? pStatuses = default; bool hasStatuses = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("success"u8))
-                        {
-                            current = "success";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSuccess = null;
-                            }
-                            else
-                            {
-                                pSuccess = reader.GetBoolean();
-                            }
-                            hasSuccess = true;
-                        }
-                        else if (reader.ValueTextEquals("message"u8))
-                        {
-                            current = "message";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMessage = null;
-                            }
-                            else
-                            {
-                                pMessage = reader.GetString()!;
-                            }
-                            hasMessage = true;
-                        }
-                        else if (reader.ValueTextEquals("monitor_id"u8))
-                        {
-                            current = "monitor_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMonitorId = null;
-                            }
-                            else
-                            {
-                                pMonitorId = reader.GetGuid();
-                            }
-                            hasMonitorId = true;
-                        }
-                        else if (reader.ValueTextEquals("total_statuses"u8))
-                        {
-                            current = "total_statuses";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTotalStatuses = null;
-                            }
-                            else
-                            {
-                                pTotalStatuses = reader.GetInt32();
-                            }
-                            hasTotalStatuses = true;
-                        }
-                        else if (reader.ValueTextEquals("statuses"u8))
-                        {
-                            current = "statuses";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatuses = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.MonitorStatusEntry>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.MonitorStatusEntry item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a MonitorStatusEntry is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.MonitorStatusEntry.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.MonitorStatusEntry), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pStatuses = list0;
-                            }
-                            hasStatuses = true;
-                        }
+                        if (reader.ValueTextEquals("success"u8)) { current = "success"; reader.Read(); pSuccess = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasSuccess = true; }
+                        else if (reader.ValueTextEquals("message"u8)) { current = "message"; reader.Read(); pMessage = global::CatchAll.Serialization.Json.ReadString(ref reader); hasMessage = true; }
+                        else if (reader.ValueTextEquals("monitor_id"u8)) { current = "monitor_id"; reader.Read(); pMonitorId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasMonitorId = true; }
+                        else if (reader.ValueTextEquals("total_statuses"u8)) { current = "total_statuses"; reader.Read(); pTotalStatuses = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasTotalStatuses = true; }
+                        else if (reader.ValueTextEquals("statuses"u8)) { current = "statuses"; reader.Read(); pStatuses = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.MonitorStatusEntry.JsonConverter.Instance, options); hasStatuses = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -200,52 +106,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.MonitorStatusHistoryResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Success);
-                writer.WriteBooleanValue(value.Success);
-                if (value._message.HasValue)
-                {
-                    writer.WritePropertyName(Name_Message);
-                    if (value._message.Value is { } vMessage0)
-                    {
-                        writer.WriteStringValue(vMessage0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                writer.WritePropertyName(Name_MonitorId);
-                if (value.MonitorId is { } vMonitorId0)
-                {
-                    writer.WriteStringValue(vMonitorId0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
-                writer.WritePropertyName(Name_TotalStatuses);
-                if (value.TotalStatuses is { } vTotalStatuses0)
-                {
-                    writer.WriteNumberValue(vTotalStatuses0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
-                writer.WritePropertyName(Name_Statuses);
-                if (value.Statuses is { } vStatuses0)
-                {
-                    writer.WriteStartArray();
-                    for (var index1 = 0; index1 < vStatuses0.Count; index1++)
-                    {
-                        global::CatchAll.Models.MonitorStatusEntry.JsonConverter.Instance.Write(writer, vStatuses0[index1], options);
-                    }
-                    writer.WriteEndArray();
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                writer.WritePropertyName(Name_Success); writer.WriteBooleanValue(value.Success);
+                if (value._message.HasValue) { writer.WritePropertyName(Name_Message); if (value._message.Value is { } vMessage) writer.WriteStringValue(vMessage); else writer.WriteNullValue(); }
+                writer.WritePropertyName(Name_MonitorId); if (value.MonitorId is { } vMonitorId) writer.WriteStringValue(vMonitorId); else writer.WriteNullValue();
+                writer.WritePropertyName(Name_TotalStatuses); if (value.TotalStatuses is { } vTotalStatuses) writer.WriteNumberValue(vTotalStatuses); else writer.WriteNullValue();
+                writer.WritePropertyName(Name_Statuses); if (value.Statuses is { } vStatuses) global::CatchAll.Serialization.Json.WriteList(writer, vStatuses, global::CatchAll.Models.MonitorStatusEntry.JsonConverter.Instance, options); else writer.WriteNullValue();
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -49,85 +49,22 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.PlanFeature Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for PlanFeature.");
-                string? pName = default;
-                bool hasName = false;
-                string? pCode = default;
-                bool hasCode = false;
-                string? pValueType = default;
-                bool hasValueType = false;
-                global::System.Text.Json.JsonElement? pValue = default;
-                bool hasValue = false;
-                double? pCurrentUsage = default;
-                bool hasCurrentUsage = false;
+                string? pName = default; bool hasName = false;
+                string? pCode = default; bool hasCode = false;
+                string? pValueType = default; bool hasValueType = false;
+                global::System.Text.Json.JsonElement? pValue = default; bool hasValue = false;
+                double? pCurrentUsage = default; bool hasCurrentUsage = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("name"u8))
-                        {
-                            current = "name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pName = null;
-                            }
-                            else
-                            {
-                                pName = reader.GetString()!;
-                            }
-                            hasName = true;
-                        }
-                        else if (reader.ValueTextEquals("code"u8))
-                        {
-                            current = "code";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCode = null;
-                            }
-                            else
-                            {
-                                pCode = reader.GetString()!;
-                            }
-                            hasCode = true;
-                        }
-                        else if (reader.ValueTextEquals("value_type"u8))
-                        {
-                            current = "value_type";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pValueType = null;
-                            }
-                            else
-                            {
-                                pValueType = reader.GetString()!;
-                            }
-                            hasValueType = true;
-                        }
-                        else if (reader.ValueTextEquals("value"u8))
-                        {
-                            current = "value";
-                            reader.Read();
-                            pValue = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                            hasValue = true;
-                        }
-                        else if (reader.ValueTextEquals("current_usage"u8))
-                        {
-                            current = "current_usage";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCurrentUsage = null;
-                            }
-                            else
-                            {
-                                pCurrentUsage = reader.GetDouble();
-                            }
-                            hasCurrentUsage = true;
-                        }
+                        if (reader.ValueTextEquals("name"u8)) { current = "name"; reader.Read(); pName = global::CatchAll.Serialization.Json.ReadString(ref reader); hasName = true; }
+                        else if (reader.ValueTextEquals("code"u8)) { current = "code"; reader.Read(); pCode = global::CatchAll.Serialization.Json.ReadString(ref reader); hasCode = true; }
+                        else if (reader.ValueTextEquals("value_type"u8)) { current = "value_type"; reader.Read(); pValueType = global::CatchAll.Serialization.Json.ReadString(ref reader); hasValueType = true; }
+                        else if (reader.ValueTextEquals("value"u8)) { current = "value"; reader.Read(); pValue = global::System.Text.Json.JsonElement.ParseValue(ref reader); hasValue = true; }
+                        else if (reader.ValueTextEquals("current_usage"u8)) { current = "current_usage"; reader.Read(); pCurrentUsage = global::CatchAll.Serialization.Json.ReadDouble(ref reader); hasCurrentUsage = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -163,25 +100,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.PlanFeature value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Name);
-                writer.WriteStringValue(value.Name);
-                writer.WritePropertyName(Name_Code);
-                writer.WriteStringValue(value.Code);
-                if (value.ValueType is { } vValueType)
-                {
-                    writer.WritePropertyName(Name_ValueType);
-                    writer.WriteStringValue(vValueType);
-                }
-                if (value.Value is { } vValue)
-                {
-                    writer.WritePropertyName(Name_Value);
-                    vValue.WriteTo(writer);
-                }
-                if (value.CurrentUsage is { } vCurrentUsage)
-                {
-                    writer.WritePropertyName(Name_CurrentUsage);
-                    writer.WriteNumberValue(vCurrentUsage);
-                }
+                writer.WritePropertyName(Name_Name); writer.WriteStringValue(value.Name);
+                writer.WritePropertyName(Name_Code); writer.WriteStringValue(value.Code);
+                if (value.ValueType is { } vValueType) { writer.WritePropertyName(Name_ValueType); writer.WriteStringValue(vValueType); }
+                if (value.Value is { } vValue) { writer.WritePropertyName(Name_Value); vValue.WriteTo(writer); }
+                if (value.CurrentUsage is { } vCurrentUsage) { writer.WritePropertyName(Name_CurrentUsage); writer.WriteNumberValue(vCurrentUsage); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -34,44 +34,16 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ProjectOverviewResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ProjectOverviewResponse.");
-                global::System.Guid? pProjectId = default;
-                bool hasProjectId = false;
-                global::CatchAll.Models.ProjectOverviewResponseOverview? pOverview = default;
-                bool hasOverview = false;
+                global::System.Guid? pProjectId = default; bool hasProjectId = false;
+                global::CatchAll.Models.ProjectOverviewResponseOverview? pOverview = default; bool hasOverview = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("project_id"u8))
-                        {
-                            current = "project_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pProjectId = null;
-                            }
-                            else
-                            {
-                                pProjectId = reader.GetGuid();
-                            }
-                            hasProjectId = true;
-                        }
-                        else if (reader.ValueTextEquals("overview"u8))
-                        {
-                            current = "overview";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOverview = null;
-                            }
-                            else
-                            {
-                                pOverview = global::CatchAll.Models.ProjectOverviewResponseOverview.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ProjectOverviewResponseOverview), options);
-                            }
-                            hasOverview = true;
-                        }
+                        if (reader.ValueTextEquals("project_id"u8)) { current = "project_id"; reader.Read(); pProjectId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasProjectId = true; }
+                        else if (reader.ValueTextEquals("overview"u8)) { current = "overview"; reader.Read(); pOverview = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.ProjectOverviewResponseOverview.JsonConverter.Instance, options); hasOverview = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -104,10 +76,8 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ProjectOverviewResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_ProjectId);
-                writer.WriteStringValue(value.ProjectId);
-                writer.WritePropertyName(Name_Overview);
-                global::CatchAll.Models.ProjectOverviewResponseOverview.JsonConverter.Instance.Write(writer, value.Overview, options);
+                writer.WritePropertyName(Name_ProjectId); writer.WriteStringValue(value.ProjectId);
+                writer.WritePropertyName(Name_Overview); global::CatchAll.Models.ProjectOverviewResponseOverview.JsonConverter.Instance.Write(writer, value.Overview, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

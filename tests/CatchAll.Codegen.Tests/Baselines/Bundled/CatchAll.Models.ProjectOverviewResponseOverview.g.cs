@@ -44,76 +44,20 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ProjectOverviewResponseOverview Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ProjectOverviewResponseOverview.");
-                global::CatchAll.Models.ProjectOverviewCounts? pJobs = default;
-                bool hasJobs = false;
-                global::CatchAll.Models.ProjectOverviewCounts? pMonitors = default;
-                bool hasMonitors = false;
-                global::CatchAll.Models.ProjectOverviewCounts? pDatasets = default;
-                bool hasDatasets = false;
-                global::CatchAll.Models.ProjectOverviewCounts? pMonitorGroups = default;
-                bool hasMonitorGroups = false;
+                global::CatchAll.Models.ProjectOverviewCounts? pJobs = default; bool hasJobs = false;
+                global::CatchAll.Models.ProjectOverviewCounts? pMonitors = default; bool hasMonitors = false;
+                global::CatchAll.Models.ProjectOverviewCounts? pDatasets = default; bool hasDatasets = false;
+                global::CatchAll.Models.ProjectOverviewCounts? pMonitorGroups = default; bool hasMonitorGroups = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("jobs"u8))
-                        {
-                            current = "jobs";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pJobs = null;
-                            }
-                            else
-                            {
-                                pJobs = global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ProjectOverviewCounts), options);
-                            }
-                            hasJobs = true;
-                        }
-                        else if (reader.ValueTextEquals("monitors"u8))
-                        {
-                            current = "monitors";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMonitors = null;
-                            }
-                            else
-                            {
-                                pMonitors = global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ProjectOverviewCounts), options);
-                            }
-                            hasMonitors = true;
-                        }
-                        else if (reader.ValueTextEquals("datasets"u8))
-                        {
-                            current = "datasets";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDatasets = null;
-                            }
-                            else
-                            {
-                                pDatasets = global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ProjectOverviewCounts), options);
-                            }
-                            hasDatasets = true;
-                        }
-                        else if (reader.ValueTextEquals("monitor_groups"u8))
-                        {
-                            current = "monitor_groups";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMonitorGroups = null;
-                            }
-                            else
-                            {
-                                pMonitorGroups = global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ProjectOverviewCounts), options);
-                            }
-                            hasMonitorGroups = true;
-                        }
+                        if (reader.ValueTextEquals("jobs"u8)) { current = "jobs"; reader.Read(); pJobs = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance, options); hasJobs = true; }
+                        else if (reader.ValueTextEquals("monitors"u8)) { current = "monitors"; reader.Read(); pMonitors = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance, options); hasMonitors = true; }
+                        else if (reader.ValueTextEquals("datasets"u8)) { current = "datasets"; reader.Read(); pDatasets = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance, options); hasDatasets = true; }
+                        else if (reader.ValueTextEquals("monitor_groups"u8)) { current = "monitor_groups"; reader.Read(); pMonitorGroups = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance, options); hasMonitorGroups = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -152,14 +96,10 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ProjectOverviewResponseOverview value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Jobs);
-                global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance.Write(writer, value.Jobs, options);
-                writer.WritePropertyName(Name_Monitors);
-                global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance.Write(writer, value.Monitors, options);
-                writer.WritePropertyName(Name_Datasets);
-                global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance.Write(writer, value.Datasets, options);
-                writer.WritePropertyName(Name_MonitorGroups);
-                global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance.Write(writer, value.MonitorGroups, options);
+                writer.WritePropertyName(Name_Jobs); global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance.Write(writer, value.Jobs, options);
+                writer.WritePropertyName(Name_Monitors); global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance.Write(writer, value.Monitors, options);
+                writer.WritePropertyName(Name_Datasets); global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance.Write(writer, value.Datasets, options);
+                writer.WritePropertyName(Name_MonitorGroups); global::CatchAll.Models.ProjectOverviewCounts.JsonConverter.Instance.Write(writer, value.MonitorGroups, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

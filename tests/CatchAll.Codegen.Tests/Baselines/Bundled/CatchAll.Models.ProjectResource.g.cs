@@ -49,109 +49,22 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ProjectResource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ProjectResource.");
-                global::CatchAll.Models.ProjectResourceType? pResourceType = default;
-                bool hasResourceType = false;
-                global::System.Guid? pResourceId = default;
-                bool hasResourceId = false;
-                string? pName = default;
-                bool hasName = false;
-                global::System.DateTimeOffset? pCreatedAt = default;
-                bool hasCreatedAt = false;
-                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pMetadata = default;
-                bool hasMetadata = false;
+                global::CatchAll.Models.ProjectResourceType? pResourceType = default; bool hasResourceType = false;
+                global::System.Guid? pResourceId = default; bool hasResourceId = false;
+                string? pName = default; bool hasName = false;
+                global::System.DateTimeOffset? pCreatedAt = default; bool hasCreatedAt = false;
+                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pMetadata = default; bool hasMetadata = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("resource_type"u8))
-                        {
-                            current = "resource_type";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pResourceType = null;
-                            }
-                            else
-                            {
-                                pResourceType = global::CatchAll.Models.ProjectResourceType.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ProjectResourceType), options);
-                            }
-                            hasResourceType = true;
-                        }
-                        else if (reader.ValueTextEquals("resource_id"u8))
-                        {
-                            current = "resource_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pResourceId = null;
-                            }
-                            else
-                            {
-                                pResourceId = reader.GetGuid();
-                            }
-                            hasResourceId = true;
-                        }
-                        else if (reader.ValueTextEquals("name"u8))
-                        {
-                            current = "name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pName = null;
-                            }
-                            else
-                            {
-                                pName = reader.GetString()!;
-                            }
-                            hasName = true;
-                        }
-                        else if (reader.ValueTextEquals("created_at"u8))
-                        {
-                            current = "created_at";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCreatedAt = null;
-                            }
-                            else
-                            {
-                                pCreatedAt = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasCreatedAt = true;
-                        }
-                        else if (reader.ValueTextEquals("metadata"u8))
-                        {
-                            current = "metadata";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMetadata = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    global::System.Text.Json.JsonElement item0;
-                                    try
-                                    {
-                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pMetadata = map0;
-                            }
-                            hasMetadata = true;
-                        }
+                        if (reader.ValueTextEquals("resource_type"u8)) { current = "resource_type"; reader.Read(); pResourceType = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.ProjectResourceType.JsonConverter.Instance, options); hasResourceType = true; }
+                        else if (reader.ValueTextEquals("resource_id"u8)) { current = "resource_id"; reader.Read(); pResourceId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasResourceId = true; }
+                        else if (reader.ValueTextEquals("name"u8)) { current = "name"; reader.Read(); pName = global::CatchAll.Serialization.Json.ReadString(ref reader); hasName = true; }
+                        else if (reader.ValueTextEquals("created_at"u8)) { current = "created_at"; reader.Read(); pCreatedAt = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasCreatedAt = true; }
+                        else if (reader.ValueTextEquals("metadata"u8)) { current = "metadata"; reader.Read(); pMetadata = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.Element, options); hasMetadata = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -187,31 +100,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ProjectResource value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_ResourceType);
-                global::CatchAll.Models.ProjectResourceType.JsonConverter.Instance.Write(writer, value.ResourceType, options);
-                writer.WritePropertyName(Name_ResourceId);
-                writer.WriteStringValue(value.ResourceId);
-                if (value.Name is { } vName)
-                {
-                    writer.WritePropertyName(Name_Name);
-                    writer.WriteStringValue(vName);
-                }
-                if (value.CreatedAt is { } vCreatedAt)
-                {
-                    writer.WritePropertyName(Name_CreatedAt);
-                    writer.WriteStringValue(vCreatedAt);
-                }
-                if (value.Metadata is { } vMetadata)
-                {
-                    writer.WritePropertyName(Name_Metadata);
-                    writer.WriteStartObject();
-                    foreach (var pair0 in vMetadata)
-                    {
-                        writer.WritePropertyName(pair0.Key);
-                        pair0.Value.WriteTo(writer);
-                    }
-                    writer.WriteEndObject();
-                }
+                writer.WritePropertyName(Name_ResourceType); global::CatchAll.Models.ProjectResourceType.JsonConverter.Instance.Write(writer, value.ResourceType, options);
+                writer.WritePropertyName(Name_ResourceId); writer.WriteStringValue(value.ResourceId);
+                if (value.Name is { } vName) { writer.WritePropertyName(Name_Name); writer.WriteStringValue(vName); }
+                if (value.CreatedAt is { } vCreatedAt) { writer.WritePropertyName(Name_CreatedAt); writer.WriteStringValue(vCreatedAt); }
+                if (value.Metadata is { } vMetadata) { writer.WritePropertyName(Name_Metadata); global::CatchAll.Serialization.Json.WriteMap(writer, vMetadata, global::CatchAll.Serialization.JsonItems.Element, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

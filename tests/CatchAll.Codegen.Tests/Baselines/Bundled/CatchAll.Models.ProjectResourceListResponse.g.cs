@@ -49,116 +49,22 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ProjectResourceListResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ProjectResourceListResponse.");
-                int? pTotal = default;
-                bool hasTotal = false;
-                int? pPage = default;
-                bool hasPage = false;
-                int? pPageSize = default;
-                bool hasPageSize = false;
-                int? pTotalPages = default;
-                bool hasTotalPages = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.ProjectResource>? pResources = default;
-                bool hasResources = false;
+                int? pTotal = default; bool hasTotal = false;
+                int? pPage = default; bool hasPage = false;
+                int? pPageSize = default; bool hasPageSize = false;
+                int? pTotalPages = default; bool hasTotalPages = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.ProjectResource>? pResources = default; bool hasResources = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("total"u8))
-                        {
-                            current = "total";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTotal = null;
-                            }
-                            else
-                            {
-                                pTotal = reader.GetInt32();
-                            }
-                            hasTotal = true;
-                        }
-                        else if (reader.ValueTextEquals("page"u8))
-                        {
-                            current = "page";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPage = null;
-                            }
-                            else
-                            {
-                                pPage = reader.GetInt32();
-                            }
-                            hasPage = true;
-                        }
-                        else if (reader.ValueTextEquals("page_size"u8))
-                        {
-                            current = "page_size";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPageSize = null;
-                            }
-                            else
-                            {
-                                pPageSize = reader.GetInt32();
-                            }
-                            hasPageSize = true;
-                        }
-                        else if (reader.ValueTextEquals("total_pages"u8))
-                        {
-                            current = "total_pages";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTotalPages = null;
-                            }
-                            else
-                            {
-                                pTotalPages = reader.GetInt32();
-                            }
-                            hasTotalPages = true;
-                        }
-                        else if (reader.ValueTextEquals("resources"u8))
-                        {
-                            current = "resources";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pResources = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.ProjectResource>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.ProjectResource item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a ProjectResource is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.ProjectResource.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ProjectResource), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pResources = list0;
-                            }
-                            hasResources = true;
-                        }
+                        if (reader.ValueTextEquals("total"u8)) { current = "total"; reader.Read(); pTotal = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasTotal = true; }
+                        else if (reader.ValueTextEquals("page"u8)) { current = "page"; reader.Read(); pPage = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasPage = true; }
+                        else if (reader.ValueTextEquals("page_size"u8)) { current = "page_size"; reader.Read(); pPageSize = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasPageSize = true; }
+                        else if (reader.ValueTextEquals("total_pages"u8)) { current = "total_pages"; reader.Read(); pTotalPages = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasTotalPages = true; }
+                        else if (reader.ValueTextEquals("resources"u8)) { current = "resources"; reader.Read(); pResources = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.ProjectResource.JsonConverter.Instance, options); hasResources = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -200,22 +106,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ProjectResourceListResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Total);
-                writer.WriteNumberValue(value.Total);
-                writer.WritePropertyName(Name_Page);
-                writer.WriteNumberValue(value.Page);
-                writer.WritePropertyName(Name_PageSize);
-                writer.WriteNumberValue(value.PageSize);
-                writer.WritePropertyName(Name_TotalPages);
-                writer.WriteNumberValue(value.TotalPages);
-                writer.WritePropertyName(Name_Resources);
-                writer.WriteStartArray();
-                var listResources0 = value.Resources;
-                for (var index0 = 0; index0 < listResources0.Count; index0++)
-                {
-                    global::CatchAll.Models.ProjectResource.JsonConverter.Instance.Write(writer, listResources0[index0], options);
-                }
-                writer.WriteEndArray();
+                writer.WritePropertyName(Name_Total); writer.WriteNumberValue(value.Total);
+                writer.WritePropertyName(Name_Page); writer.WriteNumberValue(value.Page);
+                writer.WritePropertyName(Name_PageSize); writer.WriteNumberValue(value.PageSize);
+                writer.WritePropertyName(Name_TotalPages); writer.WriteNumberValue(value.TotalPages);
+                writer.WritePropertyName(Name_Resources); global::CatchAll.Serialization.Json.WriteList(writer, value.Resources, global::CatchAll.Models.ProjectResource.JsonConverter.Instance, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -70,140 +70,28 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ProjectResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ProjectResponse.");
-                bool? pSuccess = default;
-                bool hasSuccess = false;
-                string? pMessage = default;
-                bool hasMessage = false;
-                global::System.Guid? pProjectId = default;
-                bool hasProjectId = false;
-                string? pName = default;
-                bool hasName = false;
-                string? pDescription = default;
-                bool hasDescription = false;
-                int? pResourcesCount = default;
-                bool hasResourcesCount = false;
-                global::System.DateTimeOffset? pCreatedAt = default;
-                bool hasCreatedAt = false;
-                global::System.DateTimeOffset? pUpdatedAt = default;
-                bool hasUpdatedAt = false;
+                bool? pSuccess = default; bool hasSuccess = false;
+                string? pMessage = default; bool hasMessage = false;
+                global::System.Guid? pProjectId = default; bool hasProjectId = false;
+                string? pName = default; bool hasName = false;
+                string? pDescription = default; bool hasDescription = false;
+                int? pResourcesCount = default; bool hasResourcesCount = false;
+                global::System.DateTimeOffset? pCreatedAt = default; bool hasCreatedAt = false;
+                global::System.DateTimeOffset? pUpdatedAt = default; bool hasUpdatedAt = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("success"u8))
-                        {
-                            current = "success";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSuccess = null;
-                            }
-                            else
-                            {
-                                pSuccess = reader.GetBoolean();
-                            }
-                            hasSuccess = true;
-                        }
-                        else if (reader.ValueTextEquals("message"u8))
-                        {
-                            current = "message";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMessage = null;
-                            }
-                            else
-                            {
-                                pMessage = reader.GetString()!;
-                            }
-                            hasMessage = true;
-                        }
-                        else if (reader.ValueTextEquals("project_id"u8))
-                        {
-                            current = "project_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pProjectId = null;
-                            }
-                            else
-                            {
-                                pProjectId = reader.GetGuid();
-                            }
-                            hasProjectId = true;
-                        }
-                        else if (reader.ValueTextEquals("name"u8))
-                        {
-                            current = "name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pName = null;
-                            }
-                            else
-                            {
-                                pName = reader.GetString()!;
-                            }
-                            hasName = true;
-                        }
-                        else if (reader.ValueTextEquals("description"u8))
-                        {
-                            current = "description";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDescription = null;
-                            }
-                            else
-                            {
-                                pDescription = reader.GetString()!;
-                            }
-                            hasDescription = true;
-                        }
-                        else if (reader.ValueTextEquals("resources_count"u8))
-                        {
-                            current = "resources_count";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pResourcesCount = null;
-                            }
-                            else
-                            {
-                                pResourcesCount = reader.GetInt32();
-                            }
-                            hasResourcesCount = true;
-                        }
-                        else if (reader.ValueTextEquals("created_at"u8))
-                        {
-                            current = "created_at";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCreatedAt = null;
-                            }
-                            else
-                            {
-                                pCreatedAt = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasCreatedAt = true;
-                        }
-                        else if (reader.ValueTextEquals("updated_at"u8))
-                        {
-                            current = "updated_at";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pUpdatedAt = null;
-                            }
-                            else
-                            {
-                                pUpdatedAt = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasUpdatedAt = true;
-                        }
+                        if (reader.ValueTextEquals("success"u8)) { current = "success"; reader.Read(); pSuccess = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasSuccess = true; }
+                        else if (reader.ValueTextEquals("message"u8)) { current = "message"; reader.Read(); pMessage = global::CatchAll.Serialization.Json.ReadString(ref reader); hasMessage = true; }
+                        else if (reader.ValueTextEquals("project_id"u8)) { current = "project_id"; reader.Read(); pProjectId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasProjectId = true; }
+                        else if (reader.ValueTextEquals("name"u8)) { current = "name"; reader.Read(); pName = global::CatchAll.Serialization.Json.ReadString(ref reader); hasName = true; }
+                        else if (reader.ValueTextEquals("description"u8)) { current = "description"; reader.Read(); pDescription = global::CatchAll.Serialization.Json.ReadString(ref reader); hasDescription = true; }
+                        else if (reader.ValueTextEquals("resources_count"u8)) { current = "resources_count"; reader.Read(); pResourcesCount = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasResourcesCount = true; }
+                        else if (reader.ValueTextEquals("created_at"u8)) { current = "created_at"; reader.Read(); pCreatedAt = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasCreatedAt = true; }
+                        else if (reader.ValueTextEquals("updated_at"u8)) { current = "updated_at"; reader.Read(); pUpdatedAt = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasUpdatedAt = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -246,41 +134,14 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ProjectResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Success);
-                writer.WriteBooleanValue(value.Success);
-                writer.WritePropertyName(Name_Message);
-                writer.WriteStringValue(value.Message);
-                writer.WritePropertyName(Name_ProjectId);
-                writer.WriteStringValue(value.ProjectId);
-                writer.WritePropertyName(Name_Name);
-                writer.WriteStringValue(value.Name);
-                if (value._description.HasValue)
-                {
-                    writer.WritePropertyName(Name_Description);
-                    if (value._description.Value is { } vDescription0)
-                    {
-                        writer.WriteStringValue(vDescription0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value.ResourcesCount is { } vResourcesCount)
-                {
-                    writer.WritePropertyName(Name_ResourcesCount);
-                    writer.WriteNumberValue(vResourcesCount);
-                }
-                if (value.CreatedAt is { } vCreatedAt)
-                {
-                    writer.WritePropertyName(Name_CreatedAt);
-                    writer.WriteStringValue(vCreatedAt);
-                }
-                if (value.UpdatedAt is { } vUpdatedAt)
-                {
-                    writer.WritePropertyName(Name_UpdatedAt);
-                    writer.WriteStringValue(vUpdatedAt);
-                }
+                writer.WritePropertyName(Name_Success); writer.WriteBooleanValue(value.Success);
+                writer.WritePropertyName(Name_Message); writer.WriteStringValue(value.Message);
+                writer.WritePropertyName(Name_ProjectId); writer.WriteStringValue(value.ProjectId);
+                writer.WritePropertyName(Name_Name); writer.WriteStringValue(value.Name);
+                if (value._description.HasValue) { writer.WritePropertyName(Name_Description); if (value._description.Value is { } vDescription) writer.WriteStringValue(vDescription); else writer.WriteNullValue(); }
+                if (value.ResourcesCount is { } vResourcesCount) { writer.WritePropertyName(Name_ResourcesCount); writer.WriteNumberValue(vResourcesCount); }
+                if (value.CreatedAt is { } vCreatedAt) { writer.WritePropertyName(Name_CreatedAt); writer.WriteStringValue(vCreatedAt); }
+                if (value.UpdatedAt is { } vUpdatedAt) { writer.WritePropertyName(Name_UpdatedAt); writer.WriteStringValue(vUpdatedAt); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

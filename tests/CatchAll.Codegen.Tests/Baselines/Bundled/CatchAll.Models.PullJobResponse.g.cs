@@ -140,92 +140,34 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.PullJobResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for PullJobResponse.");
-                global::System.Guid? pJobId = default;
-                bool hasJobId = false;
-                string? pQuery = default;
-                bool hasQuery = false;
-                string? pContext = default;
-                bool hasContext = false;
-                global::System.Collections.Generic.IList<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>? pValidators = default;
-                bool hasValidators = false;
-                global::System.Collections.Generic.IList<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>? pEnrichments = default;
-                bool hasEnrichments = false;
-                string? pStatus = default;
-                bool hasStatus = false;
-                string? pError = default;
-                bool hasError = false;
-                int? pLimit = default;
-                bool hasLimit = false;
-                string? pDuration = default;
-                bool hasDuration = false;
-                int? pCandidateRecords = default;
-                bool hasCandidateRecords = false;
-                int? pValidRecords = default;
-                bool hasValidRecords = false;
-                int? pProgressValidated = default;
-                bool hasProgressValidated = false;
-                global::CatchAll.Models.PullJobResponseDateRange? pDateRange = default;
-                bool hasDateRange = false;
-                int? pPage = default;
-                bool hasPage = false;
-                int? pPageSize = default;
-                bool hasPageSize = false;
-                int? pTotalPages = default;
-                bool hasTotalPages = false;
-                global::CatchAll.Models.Mode? pMode = default;
-                bool hasMode = false;
-                global::CatchAll.Models.SharingInfo? pSharingInfo = default;
-                bool hasSharingInfo = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.Record>? pAllRecords = default;
-                bool hasAllRecords = false;
+                global::System.Guid? pJobId = default; bool hasJobId = false;
+                string? pQuery = default; bool hasQuery = false;
+                string? pContext = default; bool hasContext = false;
+                global::System.Collections.Generic.IList<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>? pValidators = default; bool hasValidators = false;
+                global::System.Collections.Generic.IList<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>? pEnrichments = default; bool hasEnrichments = false;
+                string? pStatus = default; bool hasStatus = false;
+                string? pError = default; bool hasError = false;
+                int? pLimit = default; bool hasLimit = false;
+                string? pDuration = default; bool hasDuration = false;
+                int? pCandidateRecords = default; bool hasCandidateRecords = false;
+                int? pValidRecords = default; bool hasValidRecords = false;
+                int? pProgressValidated = default; bool hasProgressValidated = false;
+                global::CatchAll.Models.PullJobResponseDateRange? pDateRange = default; bool hasDateRange = false;
+                int? pPage = default; bool hasPage = false;
+                int? pPageSize = default; bool hasPageSize = false;
+                int? pTotalPages = default; bool hasTotalPages = false;
+                global::CatchAll.Models.Mode? pMode = default; bool hasMode = false;
+                global::CatchAll.Models.SharingInfo? pSharingInfo = default; bool hasSharingInfo = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.Record>? pAllRecords = default; bool hasAllRecords = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("job_id"u8))
-                        {
-                            current = "job_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pJobId = null;
-                            }
-                            else
-                            {
-                                pJobId = reader.GetGuid();
-                            }
-                            hasJobId = true;
-                        }
-                        else if (reader.ValueTextEquals("query"u8))
-                        {
-                            current = "query";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pQuery = null;
-                            }
-                            else
-                            {
-                                pQuery = reader.GetString()!;
-                            }
-                            hasQuery = true;
-                        }
-                        else if (reader.ValueTextEquals("context"u8))
-                        {
-                            current = "context";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pContext = null;
-                            }
-                            else
-                            {
-                                pContext = reader.GetString()!;
-                            }
-                            hasContext = true;
-                        }
+                        if (reader.ValueTextEquals("job_id"u8)) { current = "job_id"; reader.Read(); pJobId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasJobId = true; }
+                        else if (reader.ValueTextEquals("query"u8)) { current = "query"; reader.Read(); pQuery = global::CatchAll.Serialization.Json.ReadString(ref reader); hasQuery = true; }
+                        else if (reader.ValueTextEquals("context"u8)) { current = "context"; reader.Read(); pContext = global::CatchAll.Serialization.Json.ReadString(ref reader); hasContext = true; }
                         else if (reader.ValueTextEquals("validators"u8))
                         {
                             current = "validators";
@@ -336,226 +278,20 @@ namespace CatchAll.Models
                             }
                             hasEnrichments = true;
                         }
-                        else if (reader.ValueTextEquals("status"u8))
-                        {
-                            current = "status";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatus = null;
-                            }
-                            else
-                            {
-                                pStatus = reader.GetString()!;
-                            }
-                            hasStatus = true;
-                        }
-                        else if (reader.ValueTextEquals("error"u8))
-                        {
-                            current = "error";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pError = null;
-                            }
-                            else
-                            {
-                                pError = reader.GetString()!;
-                            }
-                            hasError = true;
-                        }
-                        else if (reader.ValueTextEquals("limit"u8))
-                        {
-                            current = "limit";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pLimit = null;
-                            }
-                            else
-                            {
-                                pLimit = reader.GetInt32();
-                            }
-                            hasLimit = true;
-                        }
-                        else if (reader.ValueTextEquals("duration"u8))
-                        {
-                            current = "duration";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDuration = null;
-                            }
-                            else
-                            {
-                                pDuration = reader.GetString()!;
-                            }
-                            hasDuration = true;
-                        }
-                        else if (reader.ValueTextEquals("candidate_records"u8))
-                        {
-                            current = "candidate_records";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCandidateRecords = null;
-                            }
-                            else
-                            {
-                                pCandidateRecords = reader.GetInt32();
-                            }
-                            hasCandidateRecords = true;
-                        }
-                        else if (reader.ValueTextEquals("valid_records"u8))
-                        {
-                            current = "valid_records";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pValidRecords = null;
-                            }
-                            else
-                            {
-                                pValidRecords = reader.GetInt32();
-                            }
-                            hasValidRecords = true;
-                        }
-                        else if (reader.ValueTextEquals("progress_validated"u8))
-                        {
-                            current = "progress_validated";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pProgressValidated = null;
-                            }
-                            else
-                            {
-                                pProgressValidated = reader.GetInt32();
-                            }
-                            hasProgressValidated = true;
-                        }
-                        else if (reader.ValueTextEquals("date_range"u8))
-                        {
-                            current = "date_range";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDateRange = null;
-                            }
-                            else
-                            {
-                                pDateRange = global::CatchAll.Models.PullJobResponseDateRange.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.PullJobResponseDateRange), options);
-                            }
-                            hasDateRange = true;
-                        }
-                        else if (reader.ValueTextEquals("page"u8))
-                        {
-                            current = "page";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPage = null;
-                            }
-                            else
-                            {
-                                pPage = reader.GetInt32();
-                            }
-                            hasPage = true;
-                        }
-                        else if (reader.ValueTextEquals("page_size"u8))
-                        {
-                            current = "page_size";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPageSize = null;
-                            }
-                            else
-                            {
-                                pPageSize = reader.GetInt32();
-                            }
-                            hasPageSize = true;
-                        }
-                        else if (reader.ValueTextEquals("total_pages"u8))
-                        {
-                            current = "total_pages";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTotalPages = null;
-                            }
-                            else
-                            {
-                                pTotalPages = reader.GetInt32();
-                            }
-                            hasTotalPages = true;
-                        }
-                        else if (reader.ValueTextEquals("mode"u8))
-                        {
-                            current = "mode";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMode = null;
-                            }
-                            else
-                            {
-                                pMode = global::CatchAll.Models.Mode.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.Mode), options);
-                            }
-                            hasMode = true;
-                        }
-                        else if (reader.ValueTextEquals("sharing_info"u8))
-                        {
-                            current = "sharing_info";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSharingInfo = null;
-                            }
-                            else
-                            {
-                                pSharingInfo = global::CatchAll.Models.SharingInfo.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.SharingInfo), options);
-                            }
-                            hasSharingInfo = true;
-                        }
-                        else if (reader.ValueTextEquals("all_records"u8))
-                        {
-                            current = "all_records";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAllRecords = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.Record>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.Record item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Record is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.Record.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.Record), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pAllRecords = list0;
-                            }
-                            hasAllRecords = true;
-                        }
+                        else if (reader.ValueTextEquals("status"u8)) { current = "status"; reader.Read(); pStatus = global::CatchAll.Serialization.Json.ReadString(ref reader); hasStatus = true; }
+                        else if (reader.ValueTextEquals("error"u8)) { current = "error"; reader.Read(); pError = global::CatchAll.Serialization.Json.ReadString(ref reader); hasError = true; }
+                        else if (reader.ValueTextEquals("limit"u8)) { current = "limit"; reader.Read(); pLimit = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasLimit = true; }
+                        else if (reader.ValueTextEquals("duration"u8)) { current = "duration"; reader.Read(); pDuration = global::CatchAll.Serialization.Json.ReadString(ref reader); hasDuration = true; }
+                        else if (reader.ValueTextEquals("candidate_records"u8)) { current = "candidate_records"; reader.Read(); pCandidateRecords = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasCandidateRecords = true; }
+                        else if (reader.ValueTextEquals("valid_records"u8)) { current = "valid_records"; reader.Read(); pValidRecords = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasValidRecords = true; }
+                        else if (reader.ValueTextEquals("progress_validated"u8)) { current = "progress_validated"; reader.Read(); pProgressValidated = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasProgressValidated = true; }
+                        else if (reader.ValueTextEquals("date_range"u8)) { current = "date_range"; reader.Read(); pDateRange = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.PullJobResponseDateRange.JsonConverter.Instance, options); hasDateRange = true; }
+                        else if (reader.ValueTextEquals("page"u8)) { current = "page"; reader.Read(); pPage = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasPage = true; }
+                        else if (reader.ValueTextEquals("page_size"u8)) { current = "page_size"; reader.Read(); pPageSize = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasPageSize = true; }
+                        else if (reader.ValueTextEquals("total_pages"u8)) { current = "total_pages"; reader.Read(); pTotalPages = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasTotalPages = true; }
+                        else if (reader.ValueTextEquals("mode"u8)) { current = "mode"; reader.Read(); pMode = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.Mode.JsonConverter.Instance, options); hasMode = true; }
+                        else if (reader.ValueTextEquals("sharing_info"u8)) { current = "sharing_info"; reader.Read(); pSharingInfo = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.SharingInfo.JsonConverter.Instance, options); hasSharingInfo = true; }
+                        else if (reader.ValueTextEquals("all_records"u8)) { current = "all_records"; reader.Read(); pAllRecords = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.Record.JsonConverter.Instance, options); hasAllRecords = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -603,18 +339,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.PullJobResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_JobId);
-                writer.WriteStringValue(value.JobId);
-                if (value.Query is { } vQuery)
-                {
-                    writer.WritePropertyName(Name_Query);
-                    writer.WriteStringValue(vQuery);
-                }
-                if (value.Context is { } vContext)
-                {
-                    writer.WritePropertyName(Name_Context);
-                    writer.WriteStringValue(vContext);
-                }
+                writer.WritePropertyName(Name_JobId); writer.WriteStringValue(value.JobId);
+                if (value.Query is { } vQuery) { writer.WritePropertyName(Name_Query); writer.WriteStringValue(vQuery); }
+                if (value.Context is { } vContext) { writer.WritePropertyName(Name_Context); writer.WriteStringValue(vContext); }
                 if (value.Validators is { } vValidators)
                 {
                     writer.WritePropertyName(Name_Validators);
@@ -647,102 +374,20 @@ namespace CatchAll.Models
                     }
                     writer.WriteEndArray();
                 }
-                if (value.Status is { } vStatus)
-                {
-                    writer.WritePropertyName(Name_Status);
-                    writer.WriteStringValue(vStatus);
-                }
-                if (value._error.HasValue)
-                {
-                    writer.WritePropertyName(Name_Error);
-                    if (value._error.Value is { } vError0)
-                    {
-                        writer.WriteStringValue(vError0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value.Limit is { } vLimit)
-                {
-                    writer.WritePropertyName(Name_Limit);
-                    writer.WriteNumberValue(vLimit);
-                }
-                if (value.Duration is { } vDuration)
-                {
-                    writer.WritePropertyName(Name_Duration);
-                    writer.WriteStringValue(vDuration);
-                }
-                if (value.CandidateRecords is { } vCandidateRecords)
-                {
-                    writer.WritePropertyName(Name_CandidateRecords);
-                    writer.WriteNumberValue(vCandidateRecords);
-                }
-                if (value.ValidRecords is { } vValidRecords)
-                {
-                    writer.WritePropertyName(Name_ValidRecords);
-                    writer.WriteNumberValue(vValidRecords);
-                }
-                if (value._progressValidated.HasValue)
-                {
-                    writer.WritePropertyName(Name_ProgressValidated);
-                    if (value._progressValidated.Value is { } vProgressValidated0)
-                    {
-                        writer.WriteNumberValue(vProgressValidated0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value.DateRange is { } vDateRange)
-                {
-                    writer.WritePropertyName(Name_DateRange);
-                    global::CatchAll.Models.PullJobResponseDateRange.JsonConverter.Instance.Write(writer, vDateRange, options);
-                }
-                if (value.Page is { } vPage)
-                {
-                    writer.WritePropertyName(Name_Page);
-                    writer.WriteNumberValue(vPage);
-                }
-                if (value.PageSize is { } vPageSize)
-                {
-                    writer.WritePropertyName(Name_PageSize);
-                    writer.WriteNumberValue(vPageSize);
-                }
-                if (value.TotalPages is { } vTotalPages)
-                {
-                    writer.WritePropertyName(Name_TotalPages);
-                    writer.WriteNumberValue(vTotalPages);
-                }
-                if (value.Mode is { } vMode)
-                {
-                    writer.WritePropertyName(Name_Mode);
-                    global::CatchAll.Models.Mode.JsonConverter.Instance.Write(writer, vMode, options);
-                }
-                if (value._sharingInfo.HasValue)
-                {
-                    writer.WritePropertyName(Name_SharingInfo);
-                    if (value._sharingInfo.Value is { } vSharingInfo0)
-                    {
-                        global::CatchAll.Models.SharingInfo.JsonConverter.Instance.Write(writer, vSharingInfo0, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value.AllRecords is { } vAllRecords)
-                {
-                    writer.WritePropertyName(Name_AllRecords);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vAllRecords.Count; index0++)
-                    {
-                        global::CatchAll.Models.Record.JsonConverter.Instance.Write(writer, vAllRecords[index0], options);
-                    }
-                    writer.WriteEndArray();
-                }
+                if (value.Status is { } vStatus) { writer.WritePropertyName(Name_Status); writer.WriteStringValue(vStatus); }
+                if (value._error.HasValue) { writer.WritePropertyName(Name_Error); if (value._error.Value is { } vError) writer.WriteStringValue(vError); else writer.WriteNullValue(); }
+                if (value.Limit is { } vLimit) { writer.WritePropertyName(Name_Limit); writer.WriteNumberValue(vLimit); }
+                if (value.Duration is { } vDuration) { writer.WritePropertyName(Name_Duration); writer.WriteStringValue(vDuration); }
+                if (value.CandidateRecords is { } vCandidateRecords) { writer.WritePropertyName(Name_CandidateRecords); writer.WriteNumberValue(vCandidateRecords); }
+                if (value.ValidRecords is { } vValidRecords) { writer.WritePropertyName(Name_ValidRecords); writer.WriteNumberValue(vValidRecords); }
+                if (value._progressValidated.HasValue) { writer.WritePropertyName(Name_ProgressValidated); if (value._progressValidated.Value is { } vProgressValidated) writer.WriteNumberValue(vProgressValidated); else writer.WriteNullValue(); }
+                if (value.DateRange is { } vDateRange) { writer.WritePropertyName(Name_DateRange); global::CatchAll.Models.PullJobResponseDateRange.JsonConverter.Instance.Write(writer, vDateRange, options); }
+                if (value.Page is { } vPage) { writer.WritePropertyName(Name_Page); writer.WriteNumberValue(vPage); }
+                if (value.PageSize is { } vPageSize) { writer.WritePropertyName(Name_PageSize); writer.WriteNumberValue(vPageSize); }
+                if (value.TotalPages is { } vTotalPages) { writer.WritePropertyName(Name_TotalPages); writer.WriteNumberValue(vTotalPages); }
+                if (value.Mode is { } vMode) { writer.WritePropertyName(Name_Mode); global::CatchAll.Models.Mode.JsonConverter.Instance.Write(writer, vMode, options); }
+                if (value._sharingInfo.HasValue) { writer.WritePropertyName(Name_SharingInfo); if (value._sharingInfo.Value is { } vSharingInfo) global::CatchAll.Models.SharingInfo.JsonConverter.Instance.Write(writer, vSharingInfo, options); else writer.WriteNullValue(); }
+                if (value.AllRecords is { } vAllRecords) { writer.WritePropertyName(Name_AllRecords); global::CatchAll.Serialization.Json.WriteList(writer, vAllRecords, global::CatchAll.Models.Record.JsonConverter.Instance, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

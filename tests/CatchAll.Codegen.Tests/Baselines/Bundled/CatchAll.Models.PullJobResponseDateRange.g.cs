@@ -34,44 +34,16 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.PullJobResponseDateRange Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for PullJobResponseDateRange.");
-                global::System.DateTimeOffset? pStartDate = default;
-                bool hasStartDate = false;
-                global::System.DateTimeOffset? pEndDate = default;
-                bool hasEndDate = false;
+                global::System.DateTimeOffset? pStartDate = default; bool hasStartDate = false;
+                global::System.DateTimeOffset? pEndDate = default; bool hasEndDate = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("start_date"u8))
-                        {
-                            current = "start_date";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStartDate = null;
-                            }
-                            else
-                            {
-                                pStartDate = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasStartDate = true;
-                        }
-                        else if (reader.ValueTextEquals("end_date"u8))
-                        {
-                            current = "end_date";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEndDate = null;
-                            }
-                            else
-                            {
-                                pEndDate = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasEndDate = true;
-                        }
+                        if (reader.ValueTextEquals("start_date"u8)) { current = "start_date"; reader.Read(); pStartDate = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasStartDate = true; }
+                        else if (reader.ValueTextEquals("end_date"u8)) { current = "end_date"; reader.Read(); pEndDate = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasEndDate = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -98,16 +70,8 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.PullJobResponseDateRange value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.StartDate is { } vStartDate)
-                {
-                    writer.WritePropertyName(Name_StartDate);
-                    writer.WriteStringValue(vStartDate);
-                }
-                if (value.EndDate is { } vEndDate)
-                {
-                    writer.WritePropertyName(Name_EndDate);
-                    writer.WriteStringValue(vEndDate);
-                }
+                if (value.StartDate is { } vStartDate) { writer.WritePropertyName(Name_StartDate); writer.WriteStringValue(vStartDate); }
+                if (value.EndDate is { } vEndDate) { writer.WritePropertyName(Name_EndDate); writer.WriteStringValue(vEndDate); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -75,180 +75,30 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.PullMonitorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for PullMonitorResponse.");
-                global::System.Guid? pMonitorId = default;
-                bool hasMonitorId = false;
-                string? pCronExpression = default;
-                bool hasCronExpression = false;
-                string? pTimezone = default;
-                bool hasTimezone = false;
-                global::CatchAll.Models.ReferenceJob? pReferenceJob = default;
-                bool hasReferenceJob = false;
-                global::CatchAll.Models.PullMonitorResponseRunInfo? pRunInfo = default;
-                bool hasRunInfo = false;
-                int? pRecords = default;
-                bool hasRecords = false;
-                string? pStatus = default;
-                bool hasStatus = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorRecord>? pAllRecords = default;
-                bool hasAllRecords = false;
-                int? pLimit = default;
-                bool hasLimit = false;
+                global::System.Guid? pMonitorId = default; bool hasMonitorId = false;
+                string? pCronExpression = default; bool hasCronExpression = false;
+                string? pTimezone = default; bool hasTimezone = false;
+                global::CatchAll.Models.ReferenceJob? pReferenceJob = default; bool hasReferenceJob = false;
+                global::CatchAll.Models.PullMonitorResponseRunInfo? pRunInfo = default; bool hasRunInfo = false;
+                int? pRecords = default; bool hasRecords = false;
+                string? pStatus = default; bool hasStatus = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorRecord>? pAllRecords = default; bool hasAllRecords = false;
+                int? pLimit = default; bool hasLimit = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("monitor_id"u8))
-                        {
-                            current = "monitor_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMonitorId = null;
-                            }
-                            else
-                            {
-                                pMonitorId = reader.GetGuid();
-                            }
-                            hasMonitorId = true;
-                        }
-                        else if (reader.ValueTextEquals("cron_expression"u8))
-                        {
-                            current = "cron_expression";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCronExpression = null;
-                            }
-                            else
-                            {
-                                pCronExpression = reader.GetString()!;
-                            }
-                            hasCronExpression = true;
-                        }
-                        else if (reader.ValueTextEquals("timezone"u8))
-                        {
-                            current = "timezone";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTimezone = null;
-                            }
-                            else
-                            {
-                                pTimezone = reader.GetString()!;
-                            }
-                            hasTimezone = true;
-                        }
-                        else if (reader.ValueTextEquals("reference_job"u8))
-                        {
-                            current = "reference_job";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pReferenceJob = null;
-                            }
-                            else
-                            {
-                                pReferenceJob = global::CatchAll.Models.ReferenceJob.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ReferenceJob), options);
-                            }
-                            hasReferenceJob = true;
-                        }
-                        else if (reader.ValueTextEquals("run_info"u8))
-                        {
-                            current = "run_info";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRunInfo = null;
-                            }
-                            else
-                            {
-                                pRunInfo = global::CatchAll.Models.PullMonitorResponseRunInfo.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.PullMonitorResponseRunInfo), options);
-                            }
-                            hasRunInfo = true;
-                        }
-                        else if (reader.ValueTextEquals("records"u8))
-                        {
-                            current = "records";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRecords = null;
-                            }
-                            else
-                            {
-                                pRecords = reader.GetInt32();
-                            }
-                            hasRecords = true;
-                        }
-                        else if (reader.ValueTextEquals("status"u8))
-                        {
-                            current = "status";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatus = null;
-                            }
-                            else
-                            {
-                                pStatus = reader.GetString()!;
-                            }
-                            hasStatus = true;
-                        }
-                        else if (reader.ValueTextEquals("all_records"u8))
-                        {
-                            current = "all_records";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAllRecords = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.MonitorRecord>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.MonitorRecord item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a MonitorRecord is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.MonitorRecord.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.MonitorRecord), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pAllRecords = list0;
-                            }
-                            hasAllRecords = true;
-                        }
-                        else if (reader.ValueTextEquals("limit"u8))
-                        {
-                            current = "limit";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pLimit = null;
-                            }
-                            else
-                            {
-                                pLimit = reader.GetInt32();
-                            }
-                            hasLimit = true;
-                        }
+                        if (reader.ValueTextEquals("monitor_id"u8)) { current = "monitor_id"; reader.Read(); pMonitorId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasMonitorId = true; }
+                        else if (reader.ValueTextEquals("cron_expression"u8)) { current = "cron_expression"; reader.Read(); pCronExpression = global::CatchAll.Serialization.Json.ReadString(ref reader); hasCronExpression = true; }
+                        else if (reader.ValueTextEquals("timezone"u8)) { current = "timezone"; reader.Read(); pTimezone = global::CatchAll.Serialization.Json.ReadString(ref reader); hasTimezone = true; }
+                        else if (reader.ValueTextEquals("reference_job"u8)) { current = "reference_job"; reader.Read(); pReferenceJob = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.ReferenceJob.JsonConverter.Instance, options); hasReferenceJob = true; }
+                        else if (reader.ValueTextEquals("run_info"u8)) { current = "run_info"; reader.Read(); pRunInfo = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.PullMonitorResponseRunInfo.JsonConverter.Instance, options); hasRunInfo = true; }
+                        else if (reader.ValueTextEquals("records"u8)) { current = "records"; reader.Read(); pRecords = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasRecords = true; }
+                        else if (reader.ValueTextEquals("status"u8)) { current = "status"; reader.Read(); pStatus = global::CatchAll.Serialization.Json.ReadString(ref reader); hasStatus = true; }
+                        else if (reader.ValueTextEquals("all_records"u8)) { current = "all_records"; reader.Read(); pAllRecords = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.MonitorRecord.JsonConverter.Instance, options); hasAllRecords = true; }
+                        else if (reader.ValueTextEquals("limit"u8)) { current = "limit"; reader.Read(); pLimit = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasLimit = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -290,54 +140,15 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.PullMonitorResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_MonitorId);
-                writer.WriteStringValue(value.MonitorId);
-                if (value.CronExpression is { } vCronExpression)
-                {
-                    writer.WritePropertyName(Name_CronExpression);
-                    writer.WriteStringValue(vCronExpression);
-                }
-                if (value.Timezone is { } vTimezone)
-                {
-                    writer.WritePropertyName(Name_Timezone);
-                    writer.WriteStringValue(vTimezone);
-                }
-                writer.WritePropertyName(Name_ReferenceJob);
-                global::CatchAll.Models.ReferenceJob.JsonConverter.Instance.Write(writer, value.ReferenceJob, options);
-                if (value.RunInfo is { } vRunInfo)
-                {
-                    writer.WritePropertyName(Name_RunInfo);
-                    global::CatchAll.Models.PullMonitorResponseRunInfo.JsonConverter.Instance.Write(writer, vRunInfo, options);
-                }
-                if (value.Records is { } vRecords)
-                {
-                    writer.WritePropertyName(Name_Records);
-                    writer.WriteNumberValue(vRecords);
-                }
-                writer.WritePropertyName(Name_Status);
-                writer.WriteStringValue(value.Status);
-                if (value.AllRecords is { } vAllRecords)
-                {
-                    writer.WritePropertyName(Name_AllRecords);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vAllRecords.Count; index0++)
-                    {
-                        global::CatchAll.Models.MonitorRecord.JsonConverter.Instance.Write(writer, vAllRecords[index0], options);
-                    }
-                    writer.WriteEndArray();
-                }
-                if (value._limit.HasValue)
-                {
-                    writer.WritePropertyName(Name_Limit);
-                    if (value._limit.Value is { } vLimit0)
-                    {
-                        writer.WriteNumberValue(vLimit0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
+                writer.WritePropertyName(Name_MonitorId); writer.WriteStringValue(value.MonitorId);
+                if (value.CronExpression is { } vCronExpression) { writer.WritePropertyName(Name_CronExpression); writer.WriteStringValue(vCronExpression); }
+                if (value.Timezone is { } vTimezone) { writer.WritePropertyName(Name_Timezone); writer.WriteStringValue(vTimezone); }
+                writer.WritePropertyName(Name_ReferenceJob); global::CatchAll.Models.ReferenceJob.JsonConverter.Instance.Write(writer, value.ReferenceJob, options);
+                if (value.RunInfo is { } vRunInfo) { writer.WritePropertyName(Name_RunInfo); global::CatchAll.Models.PullMonitorResponseRunInfo.JsonConverter.Instance.Write(writer, vRunInfo, options); }
+                if (value.Records is { } vRecords) { writer.WritePropertyName(Name_Records); writer.WriteNumberValue(vRecords); }
+                writer.WritePropertyName(Name_Status); writer.WriteStringValue(value.Status);
+                if (value.AllRecords is { } vAllRecords) { writer.WritePropertyName(Name_AllRecords); global::CatchAll.Serialization.Json.WriteList(writer, vAllRecords, global::CatchAll.Models.MonitorRecord.JsonConverter.Instance, options); }
+                if (value._limit.HasValue) { writer.WritePropertyName(Name_Limit); if (value._limit.Value is { } vLimit) writer.WriteNumberValue(vLimit); else writer.WriteNullValue(); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -34,44 +34,16 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.PullMonitorResponseRunInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for PullMonitorResponseRunInfo.");
-                global::System.DateTimeOffset? pFirstRun = default;
-                bool hasFirstRun = false;
-                global::System.DateTimeOffset? pLastRun = default;
-                bool hasLastRun = false;
+                global::System.DateTimeOffset? pFirstRun = default; bool hasFirstRun = false;
+                global::System.DateTimeOffset? pLastRun = default; bool hasLastRun = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("first_run"u8))
-                        {
-                            current = "first_run";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pFirstRun = null;
-                            }
-                            else
-                            {
-                                pFirstRun = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasFirstRun = true;
-                        }
-                        else if (reader.ValueTextEquals("last_run"u8))
-                        {
-                            current = "last_run";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pLastRun = null;
-                            }
-                            else
-                            {
-                                pLastRun = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasLastRun = true;
-                        }
+                        if (reader.ValueTextEquals("first_run"u8)) { current = "first_run"; reader.Read(); pFirstRun = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasFirstRun = true; }
+                        else if (reader.ValueTextEquals("last_run"u8)) { current = "last_run"; reader.Read(); pLastRun = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasLastRun = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -98,16 +70,8 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.PullMonitorResponseRunInfo value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.FirstRun is { } vFirstRun)
-                {
-                    writer.WritePropertyName(Name_FirstRun);
-                    writer.WriteStringValue(vFirstRun);
-                }
-                if (value.LastRun is { } vLastRun)
-                {
-                    writer.WritePropertyName(Name_LastRun);
-                    writer.WriteStringValue(vLastRun);
-                }
+                if (value.FirstRun is { } vFirstRun) { writer.WritePropertyName(Name_FirstRun); writer.WriteStringValue(vFirstRun); }
+                if (value.LastRun is { } vLastRun) { writer.WritePropertyName(Name_LastRun); writer.WriteStringValue(vLastRun); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -49,140 +49,22 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.Record Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Record.");
-                string? pRecordId = default;
-                bool hasRecordId = false;
-                string? pRecordTitle = default;
-                bool hasRecordTitle = false;
-                global::CatchAll.Models.RecordEnrichment? pEnrichment = default;
-                bool hasEnrichment = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.Citation>? pCitations = default;
-                bool hasCitations = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.ConnectedEntity>? pConnectedEntities = default;
-                bool hasConnectedEntities = false;
+                string? pRecordId = default; bool hasRecordId = false;
+                string? pRecordTitle = default; bool hasRecordTitle = false;
+                global::CatchAll.Models.RecordEnrichment? pEnrichment = default; bool hasEnrichment = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.Citation>? pCitations = default; bool hasCitations = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.ConnectedEntity>? pConnectedEntities = default; bool hasConnectedEntities = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("record_id"u8))
-                        {
-                            current = "record_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRecordId = null;
-                            }
-                            else
-                            {
-                                pRecordId = reader.GetString()!;
-                            }
-                            hasRecordId = true;
-                        }
-                        else if (reader.ValueTextEquals("record_title"u8))
-                        {
-                            current = "record_title";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRecordTitle = null;
-                            }
-                            else
-                            {
-                                pRecordTitle = reader.GetString()!;
-                            }
-                            hasRecordTitle = true;
-                        }
-                        else if (reader.ValueTextEquals("enrichment"u8))
-                        {
-                            current = "enrichment";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEnrichment = null;
-                            }
-                            else
-                            {
-                                pEnrichment = global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.RecordEnrichment), options);
-                            }
-                            hasEnrichment = true;
-                        }
-                        else if (reader.ValueTextEquals("citations"u8))
-                        {
-                            current = "citations";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCitations = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.Citation>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.Citation item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Citation is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.Citation.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.Citation), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pCitations = list0;
-                            }
-                            hasCitations = true;
-                        }
-                        else if (reader.ValueTextEquals("connected_entities"u8))
-                        {
-                            current = "connected_entities";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pConnectedEntities = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.ConnectedEntity>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.ConnectedEntity item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a ConnectedEntity is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.ConnectedEntity.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ConnectedEntity), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pConnectedEntities = list0;
-                            }
-                            hasConnectedEntities = true;
-                        }
+                        if (reader.ValueTextEquals("record_id"u8)) { current = "record_id"; reader.Read(); pRecordId = global::CatchAll.Serialization.Json.ReadString(ref reader); hasRecordId = true; }
+                        else if (reader.ValueTextEquals("record_title"u8)) { current = "record_title"; reader.Read(); pRecordTitle = global::CatchAll.Serialization.Json.ReadString(ref reader); hasRecordTitle = true; }
+                        else if (reader.ValueTextEquals("enrichment"u8)) { current = "enrichment"; reader.Read(); pEnrichment = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance, options); hasEnrichment = true; }
+                        else if (reader.ValueTextEquals("citations"u8)) { current = "citations"; reader.Read(); pCitations = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.Citation.JsonConverter.Instance, options); hasCitations = true; }
+                        else if (reader.ValueTextEquals("connected_entities"u8)) { current = "connected_entities"; reader.Read(); pConnectedEntities = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.ConnectedEntity.JsonConverter.Instance, options); hasConnectedEntities = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -222,30 +104,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.Record value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_RecordId);
-                writer.WriteStringValue(value.RecordId);
-                writer.WritePropertyName(Name_RecordTitle);
-                writer.WriteStringValue(value.RecordTitle);
-                writer.WritePropertyName(Name_Enrichment);
-                global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance.Write(writer, value.Enrichment, options);
-                writer.WritePropertyName(Name_Citations);
-                writer.WriteStartArray();
-                var listCitations0 = value.Citations;
-                for (var index0 = 0; index0 < listCitations0.Count; index0++)
-                {
-                    global::CatchAll.Models.Citation.JsonConverter.Instance.Write(writer, listCitations0[index0], options);
-                }
-                writer.WriteEndArray();
-                if (value.ConnectedEntities is { } vConnectedEntities)
-                {
-                    writer.WritePropertyName(Name_ConnectedEntities);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vConnectedEntities.Count; index0++)
-                    {
-                        global::CatchAll.Models.ConnectedEntity.JsonConverter.Instance.Write(writer, vConnectedEntities[index0], options);
-                    }
-                    writer.WriteEndArray();
-                }
+                writer.WritePropertyName(Name_RecordId); writer.WriteStringValue(value.RecordId);
+                writer.WritePropertyName(Name_RecordTitle); writer.WriteStringValue(value.RecordTitle);
+                writer.WritePropertyName(Name_Enrichment); global::CatchAll.Models.RecordEnrichment.JsonConverter.Instance.Write(writer, value.Enrichment, options);
+                writer.WritePropertyName(Name_Citations); global::CatchAll.Serialization.Json.WriteList(writer, value.Citations, global::CatchAll.Models.Citation.JsonConverter.Instance, options);
+                if (value.ConnectedEntities is { } vConnectedEntities) { writer.WritePropertyName(Name_ConnectedEntities); global::CatchAll.Serialization.Json.WriteList(writer, vConnectedEntities, global::CatchAll.Models.ConnectedEntity.JsonConverter.Instance, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

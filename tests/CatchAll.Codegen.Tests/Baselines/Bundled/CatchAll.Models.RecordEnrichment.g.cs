@@ -39,8 +39,7 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.RecordEnrichment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for RecordEnrichment.");
-                global::CatchAll.Models.Confidence? pEnrichmentConfidence = default;
-                bool hasEnrichmentConfidence = false;
+                global::CatchAll.Models.Confidence? pEnrichmentConfidence = default; bool hasEnrichmentConfidence = false;
                 var extraStart = reader;
                 bool extraSeen = false;
                 string? current = null;
@@ -48,20 +47,7 @@ namespace CatchAll.Models
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("enrichment_confidence"u8))
-                        {
-                            current = "enrichment_confidence";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEnrichmentConfidence = null;
-                            }
-                            else
-                            {
-                                pEnrichmentConfidence = global::CatchAll.Models.Confidence.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.Confidence), options);
-                            }
-                            hasEnrichmentConfidence = true;
-                        }
+                        if (reader.ValueTextEquals("enrichment_confidence"u8)) { current = "enrichment_confidence"; reader.Read(); pEnrichmentConfidence = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.Confidence.JsonConverter.Instance, options); hasEnrichmentConfidence = true; }
                         else
                         {
                             var extraName = reader;
@@ -108,18 +94,7 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.RecordEnrichment value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value._enrichmentConfidence.HasValue)
-                {
-                    writer.WritePropertyName(Name_EnrichmentConfidence);
-                    if (value._enrichmentConfidence.Value is { } vEnrichmentConfidence0)
-                    {
-                        global::CatchAll.Models.Confidence.JsonConverter.Instance.Write(writer, vEnrichmentConfidence0, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
+                if (value._enrichmentConfidence.HasValue) { writer.WritePropertyName(Name_EnrichmentConfidence); if (value._enrichmentConfidence.Value is { } vEnrichmentConfidence) global::CatchAll.Models.Confidence.JsonConverter.Instance.Write(writer, vEnrichmentConfidence, options); else writer.WriteNullValue(); }
                 var extra = value._additionalProperties;
                 if (extra is null && value._additionalPropertiesJson.ValueKind == global::System.Text.Json.JsonValueKind.Object) extra = AdditionalPropertiesOf(value);
                 if (extra is { Count: > 0 })

@@ -34,44 +34,16 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ReferenceJob Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ReferenceJob.");
-                string? pQuery = default;
-                bool hasQuery = false;
-                string? pContext = default;
-                bool hasContext = false;
+                string? pQuery = default; bool hasQuery = false;
+                string? pContext = default; bool hasContext = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("query"u8))
-                        {
-                            current = "query";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pQuery = null;
-                            }
-                            else
-                            {
-                                pQuery = reader.GetString()!;
-                            }
-                            hasQuery = true;
-                        }
-                        else if (reader.ValueTextEquals("context"u8))
-                        {
-                            current = "context";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pContext = null;
-                            }
-                            else
-                            {
-                                pContext = reader.GetString()!;
-                            }
-                            hasContext = true;
-                        }
+                        if (reader.ValueTextEquals("query"u8)) { current = "query"; reader.Read(); pQuery = global::CatchAll.Serialization.Json.ReadString(ref reader); hasQuery = true; }
+                        else if (reader.ValueTextEquals("context"u8)) { current = "context"; reader.Read(); pContext = global::CatchAll.Serialization.Json.ReadString(ref reader); hasContext = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -98,16 +70,8 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ReferenceJob value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Query is { } vQuery)
-                {
-                    writer.WritePropertyName(Name_Query);
-                    writer.WriteStringValue(vQuery);
-                }
-                if (value.Context is { } vContext)
-                {
-                    writer.WritePropertyName(Name_Context);
-                    writer.WriteStringValue(vContext);
-                }
+                if (value.Query is { } vQuery) { writer.WritePropertyName(Name_Query); writer.WriteStringValue(vQuery); }
+                if (value.Context is { } vContext) { writer.WritePropertyName(Name_Context); writer.WriteStringValue(vContext); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

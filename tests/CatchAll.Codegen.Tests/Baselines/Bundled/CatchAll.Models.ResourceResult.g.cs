@@ -50,92 +50,22 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ResourceResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ResourceResult.");
-                string? pResourceType = default;
-                bool hasResourceType = false;
-                global::System.Guid? pResourceId = default;
-                bool hasResourceId = false;
-                bool? pSuccess = default;
-                bool hasSuccess = false;
-                string? pMessage = default;
-                bool hasMessage = false;
-                bool? pAlreadyExists = default;
-                bool hasAlreadyExists = false;
+                string? pResourceType = default; bool hasResourceType = false;
+                global::System.Guid? pResourceId = default; bool hasResourceId = false;
+                bool? pSuccess = default; bool hasSuccess = false;
+                string? pMessage = default; bool hasMessage = false;
+                bool? pAlreadyExists = default; bool hasAlreadyExists = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("resource_type"u8))
-                        {
-                            current = "resource_type";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pResourceType = null;
-                            }
-                            else
-                            {
-                                pResourceType = reader.GetString()!;
-                            }
-                            hasResourceType = true;
-                        }
-                        else if (reader.ValueTextEquals("resource_id"u8))
-                        {
-                            current = "resource_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pResourceId = null;
-                            }
-                            else
-                            {
-                                pResourceId = reader.GetGuid();
-                            }
-                            hasResourceId = true;
-                        }
-                        else if (reader.ValueTextEquals("success"u8))
-                        {
-                            current = "success";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSuccess = null;
-                            }
-                            else
-                            {
-                                pSuccess = reader.GetBoolean();
-                            }
-                            hasSuccess = true;
-                        }
-                        else if (reader.ValueTextEquals("message"u8))
-                        {
-                            current = "message";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMessage = null;
-                            }
-                            else
-                            {
-                                pMessage = reader.GetString()!;
-                            }
-                            hasMessage = true;
-                        }
-                        else if (reader.ValueTextEquals("already_exists"u8))
-                        {
-                            current = "already_exists";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAlreadyExists = null;
-                            }
-                            else
-                            {
-                                pAlreadyExists = reader.GetBoolean();
-                            }
-                            hasAlreadyExists = true;
-                        }
+                        if (reader.ValueTextEquals("resource_type"u8)) { current = "resource_type"; reader.Read(); pResourceType = global::CatchAll.Serialization.Json.ReadString(ref reader); hasResourceType = true; }
+                        else if (reader.ValueTextEquals("resource_id"u8)) { current = "resource_id"; reader.Read(); pResourceId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasResourceId = true; }
+                        else if (reader.ValueTextEquals("success"u8)) { current = "success"; reader.Read(); pSuccess = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasSuccess = true; }
+                        else if (reader.ValueTextEquals("message"u8)) { current = "message"; reader.Read(); pMessage = global::CatchAll.Serialization.Json.ReadString(ref reader); hasMessage = true; }
+                        else if (reader.ValueTextEquals("already_exists"u8)) { current = "already_exists"; reader.Read(); pAlreadyExists = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasAlreadyExists = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -175,19 +105,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ResourceResult value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_ResourceType);
-                writer.WriteStringValue(value.ResourceType);
-                writer.WritePropertyName(Name_ResourceId);
-                writer.WriteStringValue(value.ResourceId);
-                writer.WritePropertyName(Name_Success);
-                writer.WriteBooleanValue(value.Success);
-                writer.WritePropertyName(Name_Message);
-                writer.WriteStringValue(value.Message);
-                if (value.AlreadyExists is { } vAlreadyExists)
-                {
-                    writer.WritePropertyName(Name_AlreadyExists);
-                    writer.WriteBooleanValue(vAlreadyExists);
-                }
+                writer.WritePropertyName(Name_ResourceType); writer.WriteStringValue(value.ResourceType);
+                writer.WritePropertyName(Name_ResourceId); writer.WriteStringValue(value.ResourceId);
+                writer.WritePropertyName(Name_Success); writer.WriteBooleanValue(value.Success);
+                writer.WritePropertyName(Name_Message); writer.WriteStringValue(value.Message);
+                if (value.AlreadyExists is { } vAlreadyExists) { writer.WritePropertyName(Name_AlreadyExists); writer.WriteBooleanValue(vAlreadyExists); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

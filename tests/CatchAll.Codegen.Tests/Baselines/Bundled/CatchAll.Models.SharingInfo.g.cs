@@ -39,60 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.SharingInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for SharingInfo.");
-                global::System.DateTimeOffset? pSharedAt = default;
-                bool hasSharedAt = false;
-                global::CatchAll.Models.SharingInfoPermission? pPermission = default;
-                bool hasPermission = false;
-                string? pSharedBy = default;
-                bool hasSharedBy = false;
+                global::System.DateTimeOffset? pSharedAt = default; bool hasSharedAt = false;
+                global::CatchAll.Models.SharingInfoPermission? pPermission = default; bool hasPermission = false;
+                string? pSharedBy = default; bool hasSharedBy = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("shared_at"u8))
-                        {
-                            current = "shared_at";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSharedAt = null;
-                            }
-                            else
-                            {
-                                pSharedAt = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasSharedAt = true;
-                        }
-                        else if (reader.ValueTextEquals("permission"u8))
-                        {
-                            current = "permission";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPermission = null;
-                            }
-                            else
-                            {
-                                pPermission = global::CatchAll.Models.SharingInfoPermission.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.SharingInfoPermission), options);
-                            }
-                            hasPermission = true;
-                        }
-                        else if (reader.ValueTextEquals("shared_by"u8))
-                        {
-                            current = "shared_by";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSharedBy = null;
-                            }
-                            else
-                            {
-                                pSharedBy = reader.GetString()!;
-                            }
-                            hasSharedBy = true;
-                        }
+                        if (reader.ValueTextEquals("shared_at"u8)) { current = "shared_at"; reader.Read(); pSharedAt = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasSharedAt = true; }
+                        else if (reader.ValueTextEquals("permission"u8)) { current = "permission"; reader.Read(); pPermission = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.SharingInfoPermission.JsonConverter.Instance, options); hasPermission = true; }
+                        else if (reader.ValueTextEquals("shared_by"u8)) { current = "shared_by"; reader.Read(); pSharedBy = global::CatchAll.Serialization.Json.ReadString(ref reader); hasSharedBy = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -128,12 +86,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.SharingInfo value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_SharedAt);
-                writer.WriteStringValue(value.SharedAt);
-                writer.WritePropertyName(Name_Permission);
-                global::CatchAll.Models.SharingInfoPermission.JsonConverter.Instance.Write(writer, value.Permission, options);
-                writer.WritePropertyName(Name_SharedBy);
-                writer.WriteStringValue(value.SharedBy);
+                writer.WritePropertyName(Name_SharedAt); writer.WriteStringValue(value.SharedAt);
+                writer.WritePropertyName(Name_Permission); global::CatchAll.Models.SharingInfoPermission.JsonConverter.Instance.Write(writer, value.Permission, options);
+                writer.WritePropertyName(Name_SharedBy); writer.WriteStringValue(value.SharedBy);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -34,44 +34,16 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.SkippedRow Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for SkippedRow.");
-                int? pRow = default;
-                bool hasRow = false;
-                string? pReason = default;
-                bool hasReason = false;
+                int? pRow = default; bool hasRow = false;
+                string? pReason = default; bool hasReason = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("row"u8))
-                        {
-                            current = "row";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRow = null;
-                            }
-                            else
-                            {
-                                pRow = reader.GetInt32();
-                            }
-                            hasRow = true;
-                        }
-                        else if (reader.ValueTextEquals("reason"u8))
-                        {
-                            current = "reason";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pReason = null;
-                            }
-                            else
-                            {
-                                pReason = reader.GetString()!;
-                            }
-                            hasReason = true;
-                        }
+                        if (reader.ValueTextEquals("row"u8)) { current = "row"; reader.Read(); pRow = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasRow = true; }
+                        else if (reader.ValueTextEquals("reason"u8)) { current = "reason"; reader.Read(); pReason = global::CatchAll.Serialization.Json.ReadString(ref reader); hasReason = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -104,10 +76,8 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.SkippedRow value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Row);
-                writer.WriteNumberValue(value.Row);
-                writer.WritePropertyName(Name_Reason);
-                writer.WriteStringValue(value.Reason);
+                writer.WritePropertyName(Name_Row); writer.WriteNumberValue(value.Row);
+                writer.WritePropertyName(Name_Reason); writer.WriteStringValue(value.Reason);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -39,84 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.StatusResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for StatusResponse.");
-                global::System.Guid? pJobId = default;
-                bool hasJobId = false;
-                global::CatchAll.Models.PublicJobStatus? pStatus = default;
-                bool hasStatus = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.JobStep>? pSteps = default;
-                bool hasSteps = false;
+                global::System.Guid? pJobId = default; bool hasJobId = false;
+                global::CatchAll.Models.PublicJobStatus? pStatus = default; bool hasStatus = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.JobStep>? pSteps = default; bool hasSteps = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("job_id"u8))
-                        {
-                            current = "job_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pJobId = null;
-                            }
-                            else
-                            {
-                                pJobId = reader.GetGuid();
-                            }
-                            hasJobId = true;
-                        }
-                        else if (reader.ValueTextEquals("status"u8))
-                        {
-                            current = "status";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatus = null;
-                            }
-                            else
-                            {
-                                pStatus = global::CatchAll.Models.PublicJobStatus.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.PublicJobStatus), options);
-                            }
-                            hasStatus = true;
-                        }
-                        else if (reader.ValueTextEquals("steps"u8))
-                        {
-                            current = "steps";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSteps = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.JobStep>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.JobStep item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a JobStep is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.JobStep.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.JobStep), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pSteps = list0;
-                            }
-                            hasSteps = true;
-                        }
+                        if (reader.ValueTextEquals("job_id"u8)) { current = "job_id"; reader.Read(); pJobId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasJobId = true; }
+                        else if (reader.ValueTextEquals("status"u8)) { current = "status"; reader.Read(); pStatus = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.PublicJobStatus.JsonConverter.Instance, options); hasStatus = true; }
+                        else if (reader.ValueTextEquals("steps"u8)) { current = "steps"; reader.Read(); pSteps = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.JobStep.JsonConverter.Instance, options); hasSteps = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -148,23 +82,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.StatusResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_JobId);
-                writer.WriteStringValue(value.JobId);
-                if (value.Status is { } vStatus)
-                {
-                    writer.WritePropertyName(Name_Status);
-                    global::CatchAll.Models.PublicJobStatus.JsonConverter.Instance.Write(writer, vStatus, options);
-                }
-                if (value.Steps is { } vSteps)
-                {
-                    writer.WritePropertyName(Name_Steps);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vSteps.Count; index0++)
-                    {
-                        global::CatchAll.Models.JobStep.JsonConverter.Instance.Write(writer, vSteps[index0], options);
-                    }
-                    writer.WriteEndArray();
-                }
+                writer.WritePropertyName(Name_JobId); writer.WriteStringValue(value.JobId);
+                if (value.Status is { } vStatus) { writer.WritePropertyName(Name_Status); global::CatchAll.Models.PublicJobStatus.JsonConverter.Instance.Write(writer, vStatus, options); }
+                if (value.Steps is { } vSteps) { writer.WritePropertyName(Name_Steps); global::CatchAll.Serialization.Json.WriteList(writer, vSteps, global::CatchAll.Models.JobStep.JsonConverter.Instance, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -97,332 +97,40 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.SubmitRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for SubmitRequest.");
-                string? pQuery = default;
-                bool hasQuery = false;
-                string? pContext = default;
-                bool hasContext = false;
-                int? pLimit = default;
-                bool hasLimit = false;
-                global::System.DateTimeOffset? pStartDate = default;
-                bool hasStartDate = false;
-                global::System.DateTimeOffset? pEndDate = default;
-                bool hasEndDate = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.ValidatorSchema>? pValidators = default;
-                bool hasValidators = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.EnrichmentSchema>? pEnrichments = default;
-                bool hasEnrichments = false;
-                global::CatchAll.Models.Mode? pMode = default;
-                bool hasMode = false;
-                global::System.Collections.Generic.IList<global::System.Guid>? pConnectedDatasetIds = default;
-                bool hasConnectedDatasetIds = false;
-                int? pEdScoreMin = default;
-                bool hasEdScoreMin = false;
-                global::System.Guid? pProjectId = default;
-                bool hasProjectId = false;
-                global::System.Collections.Generic.IList<global::System.Guid>? pWebhookIds = default;
-                bool hasWebhookIds = false;
-                bool? pFetchAllWatchlistNews = default;
-                bool hasFetchAllWatchlistNews = false;
-                global::CatchAll.Models.EntityAssociationType? pEdAssociationType = default;
-                bool hasEdAssociationType = false;
+                string? pQuery = default; bool hasQuery = false;
+                string? pContext = default; bool hasContext = false;
+                int? pLimit = default; bool hasLimit = false;
+                global::System.DateTimeOffset? pStartDate = default; bool hasStartDate = false;
+                global::System.DateTimeOffset? pEndDate = default; bool hasEndDate = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.ValidatorSchema>? pValidators = default; bool hasValidators = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.EnrichmentSchema>? pEnrichments = default; bool hasEnrichments = false;
+                global::CatchAll.Models.Mode? pMode = default; bool hasMode = false;
+                global::System.Collections.Generic.IList<global::System.Guid>? pConnectedDatasetIds = default; bool hasConnectedDatasetIds = false;
+                int? pEdScoreMin = default; bool hasEdScoreMin = false;
+                global::System.Guid? pProjectId = default; bool hasProjectId = false;
+                global::System.Collections.Generic.IList<global::System.Guid>? pWebhookIds = default; bool hasWebhookIds = false;
+                bool? pFetchAllWatchlistNews = default; bool hasFetchAllWatchlistNews = false;
+                global::CatchAll.Models.EntityAssociationType? pEdAssociationType = default; bool hasEdAssociationType = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("query"u8))
-                        {
-                            current = "query";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pQuery = null;
-                            }
-                            else
-                            {
-                                pQuery = reader.GetString()!;
-                            }
-                            hasQuery = true;
-                        }
-                        else if (reader.ValueTextEquals("context"u8))
-                        {
-                            current = "context";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pContext = null;
-                            }
-                            else
-                            {
-                                pContext = reader.GetString()!;
-                            }
-                            hasContext = true;
-                        }
-                        else if (reader.ValueTextEquals("limit"u8))
-                        {
-                            current = "limit";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pLimit = null;
-                            }
-                            else
-                            {
-                                pLimit = reader.GetInt32();
-                            }
-                            hasLimit = true;
-                        }
-                        else if (reader.ValueTextEquals("start_date"u8))
-                        {
-                            current = "start_date";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStartDate = null;
-                            }
-                            else
-                            {
-                                pStartDate = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasStartDate = true;
-                        }
-                        else if (reader.ValueTextEquals("end_date"u8))
-                        {
-                            current = "end_date";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEndDate = null;
-                            }
-                            else
-                            {
-                                pEndDate = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasEndDate = true;
-                        }
-                        else if (reader.ValueTextEquals("validators"u8))
-                        {
-                            current = "validators";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pValidators = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.ValidatorSchema>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.ValidatorSchema item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a ValidatorSchema is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.ValidatorSchema.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ValidatorSchema), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pValidators = list0;
-                            }
-                            hasValidators = true;
-                        }
-                        else if (reader.ValueTextEquals("enrichments"u8))
-                        {
-                            current = "enrichments";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEnrichments = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.EnrichmentSchema>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.EnrichmentSchema item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a EnrichmentSchema is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.EnrichmentSchema.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.EnrichmentSchema), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pEnrichments = list0;
-                            }
-                            hasEnrichments = true;
-                        }
-                        else if (reader.ValueTextEquals("mode"u8))
-                        {
-                            current = "mode";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMode = null;
-                            }
-                            else
-                            {
-                                pMode = global::CatchAll.Models.Mode.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.Mode), options);
-                            }
-                            hasMode = true;
-                        }
-                        else if (reader.ValueTextEquals("connected_dataset_ids"u8))
-                        {
-                            current = "connected_dataset_ids";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pConnectedDatasetIds = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::System.Guid>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::System.Guid item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Guid is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetGuid();
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pConnectedDatasetIds = list0;
-                            }
-                            hasConnectedDatasetIds = true;
-                        }
-                        else if (reader.ValueTextEquals("ed_score_min"u8))
-                        {
-                            current = "ed_score_min";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEdScoreMin = null;
-                            }
-                            else
-                            {
-                                pEdScoreMin = reader.GetInt32();
-                            }
-                            hasEdScoreMin = true;
-                        }
-                        else if (reader.ValueTextEquals("project_id"u8))
-                        {
-                            current = "project_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pProjectId = null;
-                            }
-                            else
-                            {
-                                pProjectId = reader.GetGuid();
-                            }
-                            hasProjectId = true;
-                        }
-                        else if (reader.ValueTextEquals("webhook_ids"u8))
-                        {
-                            current = "webhook_ids";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pWebhookIds = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::System.Guid>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::System.Guid item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Guid is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetGuid();
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pWebhookIds = list0;
-                            }
-                            hasWebhookIds = true;
-                        }
-                        else if (reader.ValueTextEquals("fetch_all_watchlist_news"u8))
-                        {
-                            current = "fetch_all_watchlist_news";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pFetchAllWatchlistNews = null;
-                            }
-                            else
-                            {
-                                pFetchAllWatchlistNews = reader.GetBoolean();
-                            }
-                            hasFetchAllWatchlistNews = true;
-                        }
-                        else if (reader.ValueTextEquals("ed_association_type"u8))
-                        {
-                            current = "ed_association_type";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEdAssociationType = null;
-                            }
-                            else
-                            {
-                                pEdAssociationType = global::CatchAll.Models.EntityAssociationType.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.EntityAssociationType), options);
-                            }
-                            hasEdAssociationType = true;
-                        }
+                        if (reader.ValueTextEquals("query"u8)) { current = "query"; reader.Read(); pQuery = global::CatchAll.Serialization.Json.ReadString(ref reader); hasQuery = true; }
+                        else if (reader.ValueTextEquals("context"u8)) { current = "context"; reader.Read(); pContext = global::CatchAll.Serialization.Json.ReadString(ref reader); hasContext = true; }
+                        else if (reader.ValueTextEquals("limit"u8)) { current = "limit"; reader.Read(); pLimit = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasLimit = true; }
+                        else if (reader.ValueTextEquals("start_date"u8)) { current = "start_date"; reader.Read(); pStartDate = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasStartDate = true; }
+                        else if (reader.ValueTextEquals("end_date"u8)) { current = "end_date"; reader.Read(); pEndDate = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasEndDate = true; }
+                        else if (reader.ValueTextEquals("validators"u8)) { current = "validators"; reader.Read(); pValidators = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.ValidatorSchema.JsonConverter.Instance, options); hasValidators = true; }
+                        else if (reader.ValueTextEquals("enrichments"u8)) { current = "enrichments"; reader.Read(); pEnrichments = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.EnrichmentSchema.JsonConverter.Instance, options); hasEnrichments = true; }
+                        else if (reader.ValueTextEquals("mode"u8)) { current = "mode"; reader.Read(); pMode = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.Mode.JsonConverter.Instance, options); hasMode = true; }
+                        else if (reader.ValueTextEquals("connected_dataset_ids"u8)) { current = "connected_dataset_ids"; reader.Read(); pConnectedDatasetIds = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Serialization.JsonItems.Guid, options); hasConnectedDatasetIds = true; }
+                        else if (reader.ValueTextEquals("ed_score_min"u8)) { current = "ed_score_min"; reader.Read(); pEdScoreMin = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasEdScoreMin = true; }
+                        else if (reader.ValueTextEquals("project_id"u8)) { current = "project_id"; reader.Read(); pProjectId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasProjectId = true; }
+                        else if (reader.ValueTextEquals("webhook_ids"u8)) { current = "webhook_ids"; reader.Read(); pWebhookIds = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Serialization.JsonItems.Guid, options); hasWebhookIds = true; }
+                        else if (reader.ValueTextEquals("fetch_all_watchlist_news"u8)) { current = "fetch_all_watchlist_news"; reader.Read(); pFetchAllWatchlistNews = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasFetchAllWatchlistNews = true; }
+                        else if (reader.ValueTextEquals("ed_association_type"u8)) { current = "ed_association_type"; reader.Read(); pEdAssociationType = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.EntityAssociationType.JsonConverter.Instance, options); hasEdAssociationType = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -465,93 +173,20 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.SubmitRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Query);
-                writer.WriteStringValue(value.Query);
-                if (value.Context is { } vContext)
-                {
-                    writer.WritePropertyName(Name_Context);
-                    writer.WriteStringValue(vContext);
-                }
-                if (value.Limit is { } vLimit)
-                {
-                    writer.WritePropertyName(Name_Limit);
-                    writer.WriteNumberValue(vLimit);
-                }
-                if (value.StartDate is { } vStartDate)
-                {
-                    writer.WritePropertyName(Name_StartDate);
-                    writer.WriteStringValue(vStartDate);
-                }
-                if (value.EndDate is { } vEndDate)
-                {
-                    writer.WritePropertyName(Name_EndDate);
-                    writer.WriteStringValue(vEndDate);
-                }
-                if (value.Validators is { } vValidators)
-                {
-                    writer.WritePropertyName(Name_Validators);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vValidators.Count; index0++)
-                    {
-                        global::CatchAll.Models.ValidatorSchema.JsonConverter.Instance.Write(writer, vValidators[index0], options);
-                    }
-                    writer.WriteEndArray();
-                }
-                if (value.Enrichments is { } vEnrichments)
-                {
-                    writer.WritePropertyName(Name_Enrichments);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vEnrichments.Count; index0++)
-                    {
-                        global::CatchAll.Models.EnrichmentSchema.JsonConverter.Instance.Write(writer, vEnrichments[index0], options);
-                    }
-                    writer.WriteEndArray();
-                }
-                if (value.Mode is { } vMode)
-                {
-                    writer.WritePropertyName(Name_Mode);
-                    global::CatchAll.Models.Mode.JsonConverter.Instance.Write(writer, vMode, options);
-                }
-                if (value.ConnectedDatasetIds is { } vConnectedDatasetIds)
-                {
-                    writer.WritePropertyName(Name_ConnectedDatasetIds);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vConnectedDatasetIds.Count; index0++)
-                    {
-                        writer.WriteStringValue(vConnectedDatasetIds[index0]);
-                    }
-                    writer.WriteEndArray();
-                }
-                if (value.EdScoreMin is { } vEdScoreMin)
-                {
-                    writer.WritePropertyName(Name_EdScoreMin);
-                    writer.WriteNumberValue(vEdScoreMin);
-                }
-                if (value.ProjectId is { } vProjectId)
-                {
-                    writer.WritePropertyName(Name_ProjectId);
-                    writer.WriteStringValue(vProjectId);
-                }
-                if (value.WebhookIds is { } vWebhookIds)
-                {
-                    writer.WritePropertyName(Name_WebhookIds);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vWebhookIds.Count; index0++)
-                    {
-                        writer.WriteStringValue(vWebhookIds[index0]);
-                    }
-                    writer.WriteEndArray();
-                }
-                if (value.FetchAllWatchlistNews is { } vFetchAllWatchlistNews)
-                {
-                    writer.WritePropertyName(Name_FetchAllWatchlistNews);
-                    writer.WriteBooleanValue(vFetchAllWatchlistNews);
-                }
-                if (value.EdAssociationType is { } vEdAssociationType)
-                {
-                    writer.WritePropertyName(Name_EdAssociationType);
-                    global::CatchAll.Models.EntityAssociationType.JsonConverter.Instance.Write(writer, vEdAssociationType, options);
-                }
+                writer.WritePropertyName(Name_Query); writer.WriteStringValue(value.Query);
+                if (value.Context is { } vContext) { writer.WritePropertyName(Name_Context); writer.WriteStringValue(vContext); }
+                if (value.Limit is { } vLimit) { writer.WritePropertyName(Name_Limit); writer.WriteNumberValue(vLimit); }
+                if (value.StartDate is { } vStartDate) { writer.WritePropertyName(Name_StartDate); writer.WriteStringValue(vStartDate); }
+                if (value.EndDate is { } vEndDate) { writer.WritePropertyName(Name_EndDate); writer.WriteStringValue(vEndDate); }
+                if (value.Validators is { } vValidators) { writer.WritePropertyName(Name_Validators); global::CatchAll.Serialization.Json.WriteList(writer, vValidators, global::CatchAll.Models.ValidatorSchema.JsonConverter.Instance, options); }
+                if (value.Enrichments is { } vEnrichments) { writer.WritePropertyName(Name_Enrichments); global::CatchAll.Serialization.Json.WriteList(writer, vEnrichments, global::CatchAll.Models.EnrichmentSchema.JsonConverter.Instance, options); }
+                if (value.Mode is { } vMode) { writer.WritePropertyName(Name_Mode); global::CatchAll.Models.Mode.JsonConverter.Instance.Write(writer, vMode, options); }
+                if (value.ConnectedDatasetIds is { } vConnectedDatasetIds) { writer.WritePropertyName(Name_ConnectedDatasetIds); global::CatchAll.Serialization.Json.WriteList(writer, vConnectedDatasetIds, global::CatchAll.Serialization.JsonItems.Guid, options); }
+                if (value.EdScoreMin is { } vEdScoreMin) { writer.WritePropertyName(Name_EdScoreMin); writer.WriteNumberValue(vEdScoreMin); }
+                if (value.ProjectId is { } vProjectId) { writer.WritePropertyName(Name_ProjectId); writer.WriteStringValue(vProjectId); }
+                if (value.WebhookIds is { } vWebhookIds) { writer.WritePropertyName(Name_WebhookIds); global::CatchAll.Serialization.Json.WriteList(writer, vWebhookIds, global::CatchAll.Serialization.JsonItems.Guid, options); }
+                if (value.FetchAllWatchlistNews is { } vFetchAllWatchlistNews) { writer.WritePropertyName(Name_FetchAllWatchlistNews); writer.WriteBooleanValue(vFetchAllWatchlistNews); }
+                if (value.EdAssociationType is { } vEdAssociationType) { writer.WritePropertyName(Name_EdAssociationType); global::CatchAll.Models.EntityAssociationType.JsonConverter.Instance.Write(writer, vEdAssociationType, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -39,60 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.Suggestion Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Suggestion.");
-                global::CatchAll.Models.IssueType? pIssue = default;
-                bool hasIssue = false;
-                string? pMessage = default;
-                bool hasMessage = false;
-                string? pExample = default;
-                bool hasExample = false;
+                global::CatchAll.Models.IssueType? pIssue = default; bool hasIssue = false;
+                string? pMessage = default; bool hasMessage = false;
+                string? pExample = default; bool hasExample = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("issue"u8))
-                        {
-                            current = "issue";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pIssue = null;
-                            }
-                            else
-                            {
-                                pIssue = global::CatchAll.Models.IssueType.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.IssueType), options);
-                            }
-                            hasIssue = true;
-                        }
-                        else if (reader.ValueTextEquals("message"u8))
-                        {
-                            current = "message";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMessage = null;
-                            }
-                            else
-                            {
-                                pMessage = reader.GetString()!;
-                            }
-                            hasMessage = true;
-                        }
-                        else if (reader.ValueTextEquals("example"u8))
-                        {
-                            current = "example";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pExample = null;
-                            }
-                            else
-                            {
-                                pExample = reader.GetString()!;
-                            }
-                            hasExample = true;
-                        }
+                        if (reader.ValueTextEquals("issue"u8)) { current = "issue"; reader.Read(); pIssue = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.IssueType.JsonConverter.Instance, options); hasIssue = true; }
+                        else if (reader.ValueTextEquals("message"u8)) { current = "message"; reader.Read(); pMessage = global::CatchAll.Serialization.Json.ReadString(ref reader); hasMessage = true; }
+                        else if (reader.ValueTextEquals("example"u8)) { current = "example"; reader.Read(); pExample = global::CatchAll.Serialization.Json.ReadString(ref reader); hasExample = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -126,15 +84,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.Suggestion value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Issue);
-                global::CatchAll.Models.IssueType.JsonConverter.Instance.Write(writer, value.Issue, options);
-                writer.WritePropertyName(Name_Message);
-                writer.WriteStringValue(value.Message);
-                if (value.Example is { } vExample)
-                {
-                    writer.WritePropertyName(Name_Example);
-                    writer.WriteStringValue(vExample);
-                }
+                writer.WritePropertyName(Name_Issue); global::CatchAll.Models.IssueType.JsonConverter.Instance.Write(writer, value.Issue, options);
+                writer.WritePropertyName(Name_Message); writer.WriteStringValue(value.Message);
+                if (value.Example is { } vExample) { writer.WritePropertyName(Name_Example); writer.WriteStringValue(vExample); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -29,45 +29,14 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.TestWebhookRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for TestWebhookRequest.");
-                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pPayload = default;
-                bool hasPayload = false;
+                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pPayload = default; bool hasPayload = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("payload"u8))
-                        {
-                            current = "payload";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPayload = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    global::System.Text.Json.JsonElement item0;
-                                    try
-                                    {
-                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pPayload = map0;
-                            }
-                            hasPayload = true;
-                        }
+                        if (reader.ValueTextEquals("payload"u8)) { current = "payload"; reader.Read(); pPayload = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.Element, options); hasPayload = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -93,17 +62,7 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.TestWebhookRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Payload is { } vPayload)
-                {
-                    writer.WritePropertyName(Name_Payload);
-                    writer.WriteStartObject();
-                    foreach (var pair0 in vPayload)
-                    {
-                        writer.WritePropertyName(pair0.Key);
-                        pair0.Value.WriteTo(writer);
-                    }
-                    writer.WriteEndObject();
-                }
+                if (value.Payload is { } vPayload) { writer.WritePropertyName(Name_Payload); global::CatchAll.Serialization.Json.WriteMap(writer, vPayload, global::CatchAll.Serialization.JsonItems.Element, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -44,69 +44,20 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.TestWebhookResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for TestWebhookResponse.");
-                bool? pSuccess = default;
-                bool hasSuccess = false;
-                string? pMessage = default;
-                bool hasMessage = false;
-                int? pHttpStatusCode = default;
-                bool hasHttpStatusCode = false;
-                global::System.Text.Json.JsonElement? pResponseBody = default;
-                bool hasResponseBody = false;
+                bool? pSuccess = default; bool hasSuccess = false;
+                string? pMessage = default; bool hasMessage = false;
+                int? pHttpStatusCode = default; bool hasHttpStatusCode = false;
+                global::System.Text.Json.JsonElement? pResponseBody = default; bool hasResponseBody = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("success"u8))
-                        {
-                            current = "success";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSuccess = null;
-                            }
-                            else
-                            {
-                                pSuccess = reader.GetBoolean();
-                            }
-                            hasSuccess = true;
-                        }
-                        else if (reader.ValueTextEquals("message"u8))
-                        {
-                            current = "message";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMessage = null;
-                            }
-                            else
-                            {
-                                pMessage = reader.GetString()!;
-                            }
-                            hasMessage = true;
-                        }
-                        else if (reader.ValueTextEquals("http_status_code"u8))
-                        {
-                            current = "http_status_code";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pHttpStatusCode = null;
-                            }
-                            else
-                            {
-                                pHttpStatusCode = reader.GetInt32();
-                            }
-                            hasHttpStatusCode = true;
-                        }
-                        else if (reader.ValueTextEquals("response_body"u8))
-                        {
-                            current = "response_body";
-                            reader.Read();
-                            pResponseBody = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                            hasResponseBody = true;
-                        }
+                        if (reader.ValueTextEquals("success"u8)) { current = "success"; reader.Read(); pSuccess = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasSuccess = true; }
+                        else if (reader.ValueTextEquals("message"u8)) { current = "message"; reader.Read(); pMessage = global::CatchAll.Serialization.Json.ReadString(ref reader); hasMessage = true; }
+                        else if (reader.ValueTextEquals("http_status_code"u8)) { current = "http_status_code"; reader.Read(); pHttpStatusCode = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasHttpStatusCode = true; }
+                        else if (reader.ValueTextEquals("response_body"u8)) { current = "response_body"; reader.Read(); pResponseBody = global::System.Text.Json.JsonElement.ParseValue(ref reader); hasResponseBody = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -141,20 +92,10 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.TestWebhookResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Success);
-                writer.WriteBooleanValue(value.Success);
-                writer.WritePropertyName(Name_Message);
-                writer.WriteStringValue(value.Message);
-                if (value.HttpStatusCode is { } vHttpStatusCode)
-                {
-                    writer.WritePropertyName(Name_HttpStatusCode);
-                    writer.WriteNumberValue(vHttpStatusCode);
-                }
-                if (value.ResponseBody is { } vResponseBody)
-                {
-                    writer.WritePropertyName(Name_ResponseBody);
-                    vResponseBody.WriteTo(writer);
-                }
+                writer.WritePropertyName(Name_Success); writer.WriteBooleanValue(value.Success);
+                writer.WritePropertyName(Name_Message); writer.WriteStringValue(value.Message);
+                if (value.HttpStatusCode is { } vHttpStatusCode) { writer.WritePropertyName(Name_HttpStatusCode); writer.WriteNumberValue(vHttpStatusCode); }
+                if (value.ResponseBody is { } vResponseBody) { writer.WritePropertyName(Name_ResponseBody); vResponseBody.WriteTo(writer); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

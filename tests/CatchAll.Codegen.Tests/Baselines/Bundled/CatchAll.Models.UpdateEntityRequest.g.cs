@@ -39,60 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.UpdateEntityRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for UpdateEntityRequest.");
-                string? pName = default;
-                bool hasName = false;
-                string? pDescription = default;
-                bool hasDescription = false;
-                global::CatchAll.Models.AdditionalAttributes? pAdditionalAttributes = default;
-                bool hasAdditionalAttributes = false;
+                string? pName = default; bool hasName = false;
+                string? pDescription = default; bool hasDescription = false;
+                global::CatchAll.Models.AdditionalAttributes? pAdditionalAttributes = default; bool hasAdditionalAttributes = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("name"u8))
-                        {
-                            current = "name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pName = null;
-                            }
-                            else
-                            {
-                                pName = reader.GetString()!;
-                            }
-                            hasName = true;
-                        }
-                        else if (reader.ValueTextEquals("description"u8))
-                        {
-                            current = "description";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDescription = null;
-                            }
-                            else
-                            {
-                                pDescription = reader.GetString()!;
-                            }
-                            hasDescription = true;
-                        }
-                        else if (reader.ValueTextEquals("additional_attributes"u8))
-                        {
-                            current = "additional_attributes";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAdditionalAttributes = null;
-                            }
-                            else
-                            {
-                                pAdditionalAttributes = global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.AdditionalAttributes), options);
-                            }
-                            hasAdditionalAttributes = true;
-                        }
+                        if (reader.ValueTextEquals("name"u8)) { current = "name"; reader.Read(); pName = global::CatchAll.Serialization.Json.ReadString(ref reader); hasName = true; }
+                        else if (reader.ValueTextEquals("description"u8)) { current = "description"; reader.Read(); pDescription = global::CatchAll.Serialization.Json.ReadString(ref reader); hasDescription = true; }
+                        else if (reader.ValueTextEquals("additional_attributes"u8)) { current = "additional_attributes"; reader.Read(); pAdditionalAttributes = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance, options); hasAdditionalAttributes = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -120,21 +78,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.UpdateEntityRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Name.HasValue)
-                {
-                    writer.WritePropertyName(Name_Name);
-                    writer.WriteStringValue(value.Name.Value);
-                }
-                if (value.Description.HasValue)
-                {
-                    writer.WritePropertyName(Name_Description);
-                    writer.WriteStringValue(value.Description.Value);
-                }
-                if (value.AdditionalAttributes.HasValue)
-                {
-                    writer.WritePropertyName(Name_AdditionalAttributes);
-                    global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance.Write(writer, value.AdditionalAttributes.Value, options);
-                }
+                if (value.Name.HasValue) { writer.WritePropertyName(Name_Name); writer.WriteStringValue(value.Name.Value); }
+                if (value.Description.HasValue) { writer.WritePropertyName(Name_Description); writer.WriteStringValue(value.Description.Value); }
+                if (value.AdditionalAttributes.HasValue) { writer.WritePropertyName(Name_AdditionalAttributes); global::CatchAll.Models.AdditionalAttributes.JsonConverter.Instance.Write(writer, value.AdditionalAttributes.Value, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

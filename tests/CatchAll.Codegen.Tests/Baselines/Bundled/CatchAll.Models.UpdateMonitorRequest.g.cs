@@ -34,68 +34,16 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.UpdateMonitorRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for UpdateMonitorRequest.");
-                global::System.Collections.Generic.IList<global::System.Guid>? pWebhookIds = default;
-                bool hasWebhookIds = false;
-                int? pLimit = default;
-                bool hasLimit = false;
+                global::System.Collections.Generic.IList<global::System.Guid>? pWebhookIds = default; bool hasWebhookIds = false;
+                int? pLimit = default; bool hasLimit = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("webhook_ids"u8))
-                        {
-                            current = "webhook_ids";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pWebhookIds = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::System.Guid>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::System.Guid item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Guid is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetGuid();
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pWebhookIds = list0;
-                            }
-                            hasWebhookIds = true;
-                        }
-                        else if (reader.ValueTextEquals("limit"u8))
-                        {
-                            current = "limit";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pLimit = null;
-                            }
-                            else
-                            {
-                                pLimit = reader.GetInt32();
-                            }
-                            hasLimit = true;
-                        }
+                        if (reader.ValueTextEquals("webhook_ids"u8)) { current = "webhook_ids"; reader.Read(); pWebhookIds = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Serialization.JsonItems.Guid, options); hasWebhookIds = true; }
+                        else if (reader.ValueTextEquals("limit"u8)) { current = "limit"; reader.Read(); pLimit = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasLimit = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -122,22 +70,8 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.UpdateMonitorRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.WebhookIds.HasValue)
-                {
-                    writer.WritePropertyName(Name_WebhookIds);
-                    writer.WriteStartArray();
-                    var listWebhookIds0 = value.WebhookIds.Value;
-                    for (var index0 = 0; index0 < listWebhookIds0.Count; index0++)
-                    {
-                        writer.WriteStringValue(listWebhookIds0[index0]);
-                    }
-                    writer.WriteEndArray();
-                }
-                if (value.Limit.HasValue)
-                {
-                    writer.WritePropertyName(Name_Limit);
-                    writer.WriteNumberValue(value.Limit.Value);
-                }
+                if (value.WebhookIds.HasValue) { writer.WritePropertyName(Name_WebhookIds); global::CatchAll.Serialization.Json.WriteList(writer, value.WebhookIds.Value, global::CatchAll.Serialization.JsonItems.Guid, options); }
+                if (value.Limit.HasValue) { writer.WritePropertyName(Name_Limit); writer.WriteNumberValue(value.Limit.Value); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -39,60 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.UpdateProjectResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for UpdateProjectResponse.");
-                bool? pSuccess = default;
-                bool hasSuccess = false;
-                string? pMessage = default;
-                bool hasMessage = false;
-                global::System.Guid? pProjectId = default;
-                bool hasProjectId = false;
+                bool? pSuccess = default; bool hasSuccess = false;
+                string? pMessage = default; bool hasMessage = false;
+                global::System.Guid? pProjectId = default; bool hasProjectId = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("success"u8))
-                        {
-                            current = "success";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSuccess = null;
-                            }
-                            else
-                            {
-                                pSuccess = reader.GetBoolean();
-                            }
-                            hasSuccess = true;
-                        }
-                        else if (reader.ValueTextEquals("message"u8))
-                        {
-                            current = "message";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMessage = null;
-                            }
-                            else
-                            {
-                                pMessage = reader.GetString()!;
-                            }
-                            hasMessage = true;
-                        }
-                        else if (reader.ValueTextEquals("project_id"u8))
-                        {
-                            current = "project_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pProjectId = null;
-                            }
-                            else
-                            {
-                                pProjectId = reader.GetGuid();
-                            }
-                            hasProjectId = true;
-                        }
+                        if (reader.ValueTextEquals("success"u8)) { current = "success"; reader.Read(); pSuccess = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasSuccess = true; }
+                        else if (reader.ValueTextEquals("message"u8)) { current = "message"; reader.Read(); pMessage = global::CatchAll.Serialization.Json.ReadString(ref reader); hasMessage = true; }
+                        else if (reader.ValueTextEquals("project_id"u8)) { current = "project_id"; reader.Read(); pProjectId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasProjectId = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -128,12 +86,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.UpdateProjectResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Success);
-                writer.WriteBooleanValue(value.Success);
-                writer.WritePropertyName(Name_Message);
-                writer.WriteStringValue(value.Message);
-                writer.WritePropertyName(Name_ProjectId);
-                writer.WriteStringValue(value.ProjectId);
+                writer.WritePropertyName(Name_Success); writer.WriteBooleanValue(value.Success);
+                writer.WritePropertyName(Name_Message); writer.WriteStringValue(value.Message);
+                writer.WritePropertyName(Name_ProjectId); writer.WriteStringValue(value.ProjectId);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

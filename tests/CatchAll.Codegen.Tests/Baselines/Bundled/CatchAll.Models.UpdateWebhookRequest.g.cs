@@ -74,237 +74,32 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.UpdateWebhookRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for UpdateWebhookRequest.");
-                string? pName = default;
-                bool hasName = false;
-                string? pUrl = default;
-                bool hasUrl = false;
-                global::CatchAll.Models.WebhookType? pType = default;
-                bool hasType = false;
-                global::CatchAll.Models.DeliveryMode? pDeliveryMode = default;
-                bool hasDeliveryMode = false;
-                global::CatchAll.Models.WebhookHttpMethod? pMethod = default;
-                bool hasMethod = false;
-                global::System.Collections.Generic.IDictionary<string, string>? pHeaders = default;
-                bool hasHeaders = false;
-                global::System.Collections.Generic.IDictionary<string, string>? pParams = default;
-                bool hasParams = false;
-                global::CatchAll.Models.WebhookAuth? pAuth = default;
-                bool hasAuth = false;
-                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pFormatterConfig = default;
-                bool hasFormatterConfig = false;
-                bool? pIsActive = default;
-                bool hasIsActive = false;
+                string? pName = default; bool hasName = false;
+                string? pUrl = default; bool hasUrl = false;
+                global::CatchAll.Models.WebhookType? pType = default; bool hasType = false;
+                global::CatchAll.Models.DeliveryMode? pDeliveryMode = default; bool hasDeliveryMode = false;
+                global::CatchAll.Models.WebhookHttpMethod? pMethod = default; bool hasMethod = false;
+                global::System.Collections.Generic.IDictionary<string, string>? pHeaders = default; bool hasHeaders = false;
+                global::System.Collections.Generic.IDictionary<string, string>? pParams = default; bool hasParams = false;
+                global::CatchAll.Models.WebhookAuth? pAuth = default; bool hasAuth = false;
+                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pFormatterConfig = default; bool hasFormatterConfig = false;
+                bool? pIsActive = default; bool hasIsActive = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("name"u8))
-                        {
-                            current = "name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pName = null;
-                            }
-                            else
-                            {
-                                pName = reader.GetString()!;
-                            }
-                            hasName = true;
-                        }
-                        else if (reader.ValueTextEquals("url"u8))
-                        {
-                            current = "url";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pUrl = null;
-                            }
-                            else
-                            {
-                                pUrl = reader.GetString()!;
-                            }
-                            hasUrl = true;
-                        }
-                        else if (reader.ValueTextEquals("type"u8))
-                        {
-                            current = "type";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pType = null;
-                            }
-                            else
-                            {
-                                pType = global::CatchAll.Models.WebhookType.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.WebhookType), options);
-                            }
-                            hasType = true;
-                        }
-                        else if (reader.ValueTextEquals("delivery_mode"u8))
-                        {
-                            current = "delivery_mode";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDeliveryMode = null;
-                            }
-                            else
-                            {
-                                pDeliveryMode = global::CatchAll.Models.DeliveryMode.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.DeliveryMode), options);
-                            }
-                            hasDeliveryMode = true;
-                        }
-                        else if (reader.ValueTextEquals("method"u8))
-                        {
-                            current = "method";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMethod = null;
-                            }
-                            else
-                            {
-                                pMethod = global::CatchAll.Models.WebhookHttpMethod.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.WebhookHttpMethod), options);
-                            }
-                            hasMethod = true;
-                        }
-                        else if (reader.ValueTextEquals("headers"u8))
-                        {
-                            current = "headers";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pHeaders = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, string>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    string item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetString()!;
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pHeaders = map0;
-                            }
-                            hasHeaders = true;
-                        }
-                        else if (reader.ValueTextEquals("params"u8))
-                        {
-                            current = "params";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pParams = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, string>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    string item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetString()!;
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pParams = map0;
-                            }
-                            hasParams = true;
-                        }
-                        else if (reader.ValueTextEquals("auth"u8))
-                        {
-                            current = "auth";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAuth = null;
-                            }
-                            else
-                            {
-                                pAuth = global::CatchAll.Models.WebhookAuth.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.WebhookAuth), options);
-                            }
-                            hasAuth = true;
-                        }
-                        else if (reader.ValueTextEquals("formatter_config"u8))
-                        {
-                            current = "formatter_config";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pFormatterConfig = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    global::System.Text.Json.JsonElement item0;
-                                    try
-                                    {
-                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pFormatterConfig = map0;
-                            }
-                            hasFormatterConfig = true;
-                        }
-                        else if (reader.ValueTextEquals("is_active"u8))
-                        {
-                            current = "is_active";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pIsActive = null;
-                            }
-                            else
-                            {
-                                pIsActive = reader.GetBoolean();
-                            }
-                            hasIsActive = true;
-                        }
+                        if (reader.ValueTextEquals("name"u8)) { current = "name"; reader.Read(); pName = global::CatchAll.Serialization.Json.ReadString(ref reader); hasName = true; }
+                        else if (reader.ValueTextEquals("url"u8)) { current = "url"; reader.Read(); pUrl = global::CatchAll.Serialization.Json.ReadString(ref reader); hasUrl = true; }
+                        else if (reader.ValueTextEquals("type"u8)) { current = "type"; reader.Read(); pType = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.WebhookType.JsonConverter.Instance, options); hasType = true; }
+                        else if (reader.ValueTextEquals("delivery_mode"u8)) { current = "delivery_mode"; reader.Read(); pDeliveryMode = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.DeliveryMode.JsonConverter.Instance, options); hasDeliveryMode = true; }
+                        else if (reader.ValueTextEquals("method"u8)) { current = "method"; reader.Read(); pMethod = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.WebhookHttpMethod.JsonConverter.Instance, options); hasMethod = true; }
+                        else if (reader.ValueTextEquals("headers"u8)) { current = "headers"; reader.Read(); pHeaders = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.String, options); hasHeaders = true; }
+                        else if (reader.ValueTextEquals("params"u8)) { current = "params"; reader.Read(); pParams = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.String, options); hasParams = true; }
+                        else if (reader.ValueTextEquals("auth"u8)) { current = "auth"; reader.Read(); pAuth = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.WebhookAuth.JsonConverter.Instance, options); hasAuth = true; }
+                        else if (reader.ValueTextEquals("formatter_config"u8)) { current = "formatter_config"; reader.Read(); pFormatterConfig = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.Element, options); hasFormatterConfig = true; }
+                        else if (reader.ValueTextEquals("is_active"u8)) { current = "is_active"; reader.Read(); pIsActive = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasIsActive = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -339,81 +134,16 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.UpdateWebhookRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Name.HasValue)
-                {
-                    writer.WritePropertyName(Name_Name);
-                    writer.WriteStringValue(value.Name.Value);
-                }
-                if (value.Url.HasValue)
-                {
-                    writer.WritePropertyName(Name_Url);
-                    writer.WriteStringValue(value.Url.Value);
-                }
-                if (value.Type.HasValue)
-                {
-                    writer.WritePropertyName(Name_Type);
-                    global::CatchAll.Models.WebhookType.JsonConverter.Instance.Write(writer, value.Type.Value, options);
-                }
-                if (value.DeliveryMode.HasValue)
-                {
-                    writer.WritePropertyName(Name_DeliveryMode);
-                    global::CatchAll.Models.DeliveryMode.JsonConverter.Instance.Write(writer, value.DeliveryMode.Value, options);
-                }
-                if (value.Method.HasValue)
-                {
-                    writer.WritePropertyName(Name_Method);
-                    global::CatchAll.Models.WebhookHttpMethod.JsonConverter.Instance.Write(writer, value.Method.Value, options);
-                }
-                if (value.Headers.HasValue)
-                {
-                    writer.WritePropertyName(Name_Headers);
-                    writer.WriteStartObject();
-                    foreach (var pair0 in value.Headers.Value)
-                    {
-                        writer.WritePropertyName(pair0.Key);
-                        writer.WriteStringValue(pair0.Value);
-                    }
-                    writer.WriteEndObject();
-                }
-                if (value.Params.HasValue)
-                {
-                    writer.WritePropertyName(Name_Params);
-                    writer.WriteStartObject();
-                    foreach (var pair0 in value.Params.Value)
-                    {
-                        writer.WritePropertyName(pair0.Key);
-                        writer.WriteStringValue(pair0.Value);
-                    }
-                    writer.WriteEndObject();
-                }
-                if (value.Auth.HasValue)
-                {
-                    writer.WritePropertyName(Name_Auth);
-                    global::CatchAll.Models.WebhookAuth.JsonConverter.Instance.Write(writer, value.Auth.Value, options);
-                }
-                if (value.FormatterConfig.HasValue)
-                {
-                    writer.WritePropertyName(Name_FormatterConfig);
-                    if (value.FormatterConfig.Value is { } vFormatterConfig0)
-                    {
-                        writer.WriteStartObject();
-                        foreach (var pair1 in vFormatterConfig0)
-                        {
-                            writer.WritePropertyName(pair1.Key);
-                            pair1.Value.WriteTo(writer);
-                        }
-                        writer.WriteEndObject();
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value.IsActive.HasValue)
-                {
-                    writer.WritePropertyName(Name_IsActive);
-                    writer.WriteBooleanValue(value.IsActive.Value);
-                }
+                if (value.Name.HasValue) { writer.WritePropertyName(Name_Name); writer.WriteStringValue(value.Name.Value); }
+                if (value.Url.HasValue) { writer.WritePropertyName(Name_Url); writer.WriteStringValue(value.Url.Value); }
+                if (value.Type.HasValue) { writer.WritePropertyName(Name_Type); global::CatchAll.Models.WebhookType.JsonConverter.Instance.Write(writer, value.Type.Value, options); }
+                if (value.DeliveryMode.HasValue) { writer.WritePropertyName(Name_DeliveryMode); global::CatchAll.Models.DeliveryMode.JsonConverter.Instance.Write(writer, value.DeliveryMode.Value, options); }
+                if (value.Method.HasValue) { writer.WritePropertyName(Name_Method); global::CatchAll.Models.WebhookHttpMethod.JsonConverter.Instance.Write(writer, value.Method.Value, options); }
+                if (value.Headers.HasValue) { writer.WritePropertyName(Name_Headers); global::CatchAll.Serialization.Json.WriteMap(writer, value.Headers.Value, global::CatchAll.Serialization.JsonItems.String, options); }
+                if (value.Params.HasValue) { writer.WritePropertyName(Name_Params); global::CatchAll.Serialization.Json.WriteMap(writer, value.Params.Value, global::CatchAll.Serialization.JsonItems.String, options); }
+                if (value.Auth.HasValue) { writer.WritePropertyName(Name_Auth); global::CatchAll.Models.WebhookAuth.JsonConverter.Instance.Write(writer, value.Auth.Value, options); }
+                if (value.FormatterConfig.HasValue) { writer.WritePropertyName(Name_FormatterConfig); if (value.FormatterConfig.Value is { } vFormatterConfig) global::CatchAll.Serialization.Json.WriteMap(writer, vFormatterConfig, global::CatchAll.Serialization.JsonItems.Element, options); else writer.WriteNullValue(); }
+                if (value.IsActive.HasValue) { writer.WritePropertyName(Name_IsActive); writer.WriteBooleanValue(value.IsActive.Value); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -39,60 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.UploadCsvToDatasetResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for UploadCsvToDatasetResponse.");
-                global::System.Guid? pDatasetId = default;
-                bool hasDatasetId = false;
-                int? pEntitiesCreated = default;
-                bool hasEntitiesCreated = false;
-                global::CatchAll.Models.ValidationReport? pValidationReport = default;
-                bool hasValidationReport = false;
+                global::System.Guid? pDatasetId = default; bool hasDatasetId = false;
+                int? pEntitiesCreated = default; bool hasEntitiesCreated = false;
+                global::CatchAll.Models.ValidationReport? pValidationReport = default; bool hasValidationReport = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("dataset_id"u8))
-                        {
-                            current = "dataset_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDatasetId = null;
-                            }
-                            else
-                            {
-                                pDatasetId = reader.GetGuid();
-                            }
-                            hasDatasetId = true;
-                        }
-                        else if (reader.ValueTextEquals("entities_created"u8))
-                        {
-                            current = "entities_created";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEntitiesCreated = null;
-                            }
-                            else
-                            {
-                                pEntitiesCreated = reader.GetInt32();
-                            }
-                            hasEntitiesCreated = true;
-                        }
-                        else if (reader.ValueTextEquals("validation_report"u8))
-                        {
-                            current = "validation_report";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pValidationReport = null;
-                            }
-                            else
-                            {
-                                pValidationReport = global::CatchAll.Models.ValidationReport.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ValidationReport), options);
-                            }
-                            hasValidationReport = true;
-                        }
+                        if (reader.ValueTextEquals("dataset_id"u8)) { current = "dataset_id"; reader.Read(); pDatasetId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasDatasetId = true; }
+                        else if (reader.ValueTextEquals("entities_created"u8)) { current = "entities_created"; reader.Read(); pEntitiesCreated = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasEntitiesCreated = true; }
+                        else if (reader.ValueTextEquals("validation_report"u8)) { current = "validation_report"; reader.Read(); pValidationReport = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.ValidationReport.JsonConverter.Instance, options); hasValidationReport = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -128,12 +86,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.UploadCsvToDatasetResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_DatasetId);
-                writer.WriteStringValue(value.DatasetId);
-                writer.WritePropertyName(Name_EntitiesCreated);
-                writer.WriteNumberValue(value.EntitiesCreated);
-                writer.WritePropertyName(Name_ValidationReport);
-                global::CatchAll.Models.ValidationReport.JsonConverter.Instance.Write(writer, value.ValidationReport, options);
+                writer.WritePropertyName(Name_DatasetId); writer.WriteStringValue(value.DatasetId);
+                writer.WritePropertyName(Name_EntitiesCreated); writer.WriteNumberValue(value.EntitiesCreated);
+                writer.WritePropertyName(Name_ValidationReport); global::CatchAll.Models.ValidationReport.JsonConverter.Instance.Write(writer, value.ValidationReport, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

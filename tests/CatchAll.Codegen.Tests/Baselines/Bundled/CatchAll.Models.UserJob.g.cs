@@ -60,124 +60,26 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.UserJob Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for UserJob.");
-                global::System.Guid? pJobId = default;
-                bool hasJobId = false;
-                string? pQuery = default;
-                bool hasQuery = false;
-                global::System.DateTimeOffset? pCreatedAt = default;
-                bool hasCreatedAt = false;
-                string? pStatus = default;
-                bool hasStatus = false;
-                global::CatchAll.Models.Mode? pMode = default;
-                bool hasMode = false;
-                global::CatchAll.Models.SharingInfo? pSharingInfo = default;
-                bool hasSharingInfo = false;
-                string? pUserKey = default;
-                bool hasUserKey = false;
+                global::System.Guid? pJobId = default; bool hasJobId = false;
+                string? pQuery = default; bool hasQuery = false;
+                global::System.DateTimeOffset? pCreatedAt = default; bool hasCreatedAt = false;
+                string? pStatus = default; bool hasStatus = false;
+                global::CatchAll.Models.Mode? pMode = default; bool hasMode = false;
+                global::CatchAll.Models.SharingInfo? pSharingInfo = default; bool hasSharingInfo = false;
+                string? pUserKey = default; bool hasUserKey = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("job_id"u8))
-                        {
-                            current = "job_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pJobId = null;
-                            }
-                            else
-                            {
-                                pJobId = reader.GetGuid();
-                            }
-                            hasJobId = true;
-                        }
-                        else if (reader.ValueTextEquals("query"u8))
-                        {
-                            current = "query";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pQuery = null;
-                            }
-                            else
-                            {
-                                pQuery = reader.GetString()!;
-                            }
-                            hasQuery = true;
-                        }
-                        else if (reader.ValueTextEquals("created_at"u8))
-                        {
-                            current = "created_at";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCreatedAt = null;
-                            }
-                            else
-                            {
-                                pCreatedAt = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasCreatedAt = true;
-                        }
-                        else if (reader.ValueTextEquals("status"u8))
-                        {
-                            current = "status";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatus = null;
-                            }
-                            else
-                            {
-                                pStatus = reader.GetString()!;
-                            }
-                            hasStatus = true;
-                        }
-                        else if (reader.ValueTextEquals("mode"u8))
-                        {
-                            current = "mode";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMode = null;
-                            }
-                            else
-                            {
-                                pMode = global::CatchAll.Models.Mode.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.Mode), options);
-                            }
-                            hasMode = true;
-                        }
-                        else if (reader.ValueTextEquals("sharing_info"u8))
-                        {
-                            current = "sharing_info";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSharingInfo = null;
-                            }
-                            else
-                            {
-                                pSharingInfo = global::CatchAll.Models.SharingInfo.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.SharingInfo), options);
-                            }
-                            hasSharingInfo = true;
-                        }
-                        else if (reader.ValueTextEquals("user_key"u8))
-                        {
-                            current = "user_key";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pUserKey = null;
-                            }
-                            else
-                            {
-                                pUserKey = reader.GetString()!;
-                            }
-                            hasUserKey = true;
-                        }
+                        if (reader.ValueTextEquals("job_id"u8)) { current = "job_id"; reader.Read(); pJobId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasJobId = true; }
+                        else if (reader.ValueTextEquals("query"u8)) { current = "query"; reader.Read(); pQuery = global::CatchAll.Serialization.Json.ReadString(ref reader); hasQuery = true; }
+                        else if (reader.ValueTextEquals("created_at"u8)) { current = "created_at"; reader.Read(); pCreatedAt = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasCreatedAt = true; }
+                        else if (reader.ValueTextEquals("status"u8)) { current = "status"; reader.Read(); pStatus = global::CatchAll.Serialization.Json.ReadString(ref reader); hasStatus = true; }
+                        else if (reader.ValueTextEquals("mode"u8)) { current = "mode"; reader.Read(); pMode = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.Mode.JsonConverter.Instance, options); hasMode = true; }
+                        else if (reader.ValueTextEquals("sharing_info"u8)) { current = "sharing_info"; reader.Read(); pSharingInfo = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::CatchAll.Models.SharingInfo.JsonConverter.Instance, options); hasSharingInfo = true; }
+                        else if (reader.ValueTextEquals("user_key"u8)) { current = "user_key"; reader.Read(); pUserKey = global::CatchAll.Serialization.Json.ReadString(ref reader); hasUserKey = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -219,29 +121,13 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.UserJob value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_JobId);
-                writer.WriteStringValue(value.JobId);
-                writer.WritePropertyName(Name_Query);
-                writer.WriteStringValue(value.Query);
-                writer.WritePropertyName(Name_CreatedAt);
-                writer.WriteStringValue(value.CreatedAt);
-                writer.WritePropertyName(Name_Status);
-                writer.WriteStringValue(value.Status);
-                if (value.Mode is { } vMode)
-                {
-                    writer.WritePropertyName(Name_Mode);
-                    global::CatchAll.Models.Mode.JsonConverter.Instance.Write(writer, vMode, options);
-                }
-                if (value.SharingInfo is { } vSharingInfo)
-                {
-                    writer.WritePropertyName(Name_SharingInfo);
-                    global::CatchAll.Models.SharingInfo.JsonConverter.Instance.Write(writer, vSharingInfo, options);
-                }
-                if (value.UserKey is { } vUserKey)
-                {
-                    writer.WritePropertyName(Name_UserKey);
-                    writer.WriteStringValue(vUserKey);
-                }
+                writer.WritePropertyName(Name_JobId); writer.WriteStringValue(value.JobId);
+                writer.WritePropertyName(Name_Query); writer.WriteStringValue(value.Query);
+                writer.WritePropertyName(Name_CreatedAt); writer.WriteStringValue(value.CreatedAt);
+                writer.WritePropertyName(Name_Status); writer.WriteStringValue(value.Status);
+                if (value.Mode is { } vMode) { writer.WritePropertyName(Name_Mode); global::CatchAll.Models.Mode.JsonConverter.Instance.Write(writer, vMode, options); }
+                if (value.SharingInfo is { } vSharingInfo) { writer.WritePropertyName(Name_SharingInfo); global::CatchAll.Models.SharingInfo.JsonConverter.Instance.Write(writer, vSharingInfo, options); }
+                if (value.UserKey is { } vUserKey) { writer.WritePropertyName(Name_UserKey); writer.WriteStringValue(vUserKey); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -54,156 +54,24 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ValidateQueryResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ValidateQueryResponse.");
-                global::CatchAll.Models.QueryStatus? pStatus = default;
-                bool hasStatus = false;
-                string? pTitle = default;
-                bool hasTitle = false;
-                string? pDescription = default;
-                bool hasDescription = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.IssueType>? pIssues = default;
-                bool hasIssues = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.Suggestion>? pSuggestions = default;
-                bool hasSuggestions = false;
-                double? pConfidence = default;
-                bool hasConfidence = false;
+                global::CatchAll.Models.QueryStatus? pStatus = default; bool hasStatus = false;
+                string? pTitle = default; bool hasTitle = false;
+                string? pDescription = default; bool hasDescription = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.IssueType>? pIssues = default; bool hasIssues = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.Suggestion>? pSuggestions = default; bool hasSuggestions = false;
+                double? pConfidence = default; bool hasConfidence = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("status"u8))
-                        {
-                            current = "status";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatus = null;
-                            }
-                            else
-                            {
-                                pStatus = global::CatchAll.Models.QueryStatus.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.QueryStatus), options);
-                            }
-                            hasStatus = true;
-                        }
-                        else if (reader.ValueTextEquals("title"u8))
-                        {
-                            current = "title";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTitle = null;
-                            }
-                            else
-                            {
-                                pTitle = reader.GetString()!;
-                            }
-                            hasTitle = true;
-                        }
-                        else if (reader.ValueTextEquals("description"u8))
-                        {
-                            current = "description";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDescription = null;
-                            }
-                            else
-                            {
-                                pDescription = reader.GetString()!;
-                            }
-                            hasDescription = true;
-                        }
-                        else if (reader.ValueTextEquals("issues"u8))
-                        {
-                            current = "issues";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pIssues = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.IssueType>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.IssueType item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a IssueType is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.IssueType.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.IssueType), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pIssues = list0;
-                            }
-                            hasIssues = true;
-                        }
-                        else if (reader.ValueTextEquals("suggestions"u8))
-                        {
-                            current = "suggestions";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSuggestions = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.Suggestion>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.Suggestion item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Suggestion is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.Suggestion.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.Suggestion), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pSuggestions = list0;
-                            }
-                            hasSuggestions = true;
-                        }
-                        else if (reader.ValueTextEquals("confidence"u8))
-                        {
-                            current = "confidence";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pConfidence = null;
-                            }
-                            else
-                            {
-                                pConfidence = reader.GetDouble();
-                            }
-                            hasConfidence = true;
-                        }
+                        if (reader.ValueTextEquals("status"u8)) { current = "status"; reader.Read(); pStatus = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.QueryStatus.JsonConverter.Instance, options); hasStatus = true; }
+                        else if (reader.ValueTextEquals("title"u8)) { current = "title"; reader.Read(); pTitle = global::CatchAll.Serialization.Json.ReadString(ref reader); hasTitle = true; }
+                        else if (reader.ValueTextEquals("description"u8)) { current = "description"; reader.Read(); pDescription = global::CatchAll.Serialization.Json.ReadString(ref reader); hasDescription = true; }
+                        else if (reader.ValueTextEquals("issues"u8)) { current = "issues"; reader.Read(); pIssues = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.IssueType.JsonConverter.Instance, options); hasIssues = true; }
+                        else if (reader.ValueTextEquals("suggestions"u8)) { current = "suggestions"; reader.Read(); pSuggestions = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.Suggestion.JsonConverter.Instance, options); hasSuggestions = true; }
+                        else if (reader.ValueTextEquals("confidence"u8)) { current = "confidence"; reader.Read(); pConfidence = global::CatchAll.Serialization.Json.ReadDouble(ref reader); hasConfidence = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -242,37 +110,12 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ValidateQueryResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Status);
-                global::CatchAll.Models.QueryStatus.JsonConverter.Instance.Write(writer, value.Status, options);
-                writer.WritePropertyName(Name_Title);
-                writer.WriteStringValue(value.Title);
-                if (value.Description is { } vDescription)
-                {
-                    writer.WritePropertyName(Name_Description);
-                    writer.WriteStringValue(vDescription);
-                }
-                if (value.Issues is { } vIssues)
-                {
-                    writer.WritePropertyName(Name_Issues);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vIssues.Count; index0++)
-                    {
-                        global::CatchAll.Models.IssueType.JsonConverter.Instance.Write(writer, vIssues[index0], options);
-                    }
-                    writer.WriteEndArray();
-                }
-                if (value.Suggestions is { } vSuggestions)
-                {
-                    writer.WritePropertyName(Name_Suggestions);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vSuggestions.Count; index0++)
-                    {
-                        global::CatchAll.Models.Suggestion.JsonConverter.Instance.Write(writer, vSuggestions[index0], options);
-                    }
-                    writer.WriteEndArray();
-                }
-                writer.WritePropertyName(Name_Confidence);
-                writer.WriteNumberValue(value.Confidence);
+                writer.WritePropertyName(Name_Status); global::CatchAll.Models.QueryStatus.JsonConverter.Instance.Write(writer, value.Status, options);
+                writer.WritePropertyName(Name_Title); writer.WriteStringValue(value.Title);
+                if (value.Description is { } vDescription) { writer.WritePropertyName(Name_Description); writer.WriteStringValue(vDescription); }
+                if (value.Issues is { } vIssues) { writer.WritePropertyName(Name_Issues); global::CatchAll.Serialization.Json.WriteList(writer, vIssues, global::CatchAll.Models.IssueType.JsonConverter.Instance, options); }
+                if (value.Suggestions is { } vSuggestions) { writer.WritePropertyName(Name_Suggestions); global::CatchAll.Serialization.Json.WriteList(writer, vSuggestions, global::CatchAll.Models.Suggestion.JsonConverter.Instance, options); }
+                writer.WritePropertyName(Name_Confidence); writer.WriteNumberValue(value.Confidence);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -39,84 +39,18 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ValidationErrorDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ValidationErrorDetail.");
-                global::System.Collections.Generic.IList<global::CatchAll.Models.ValidationErrorDetailLocItem>? pLoc = default;
-                bool hasLoc = false;
-                string? pMsg = default;
-                bool hasMsg = false;
-                string? pType = default;
-                bool hasType = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.ValidationErrorDetailLocItem>? pLoc = default; bool hasLoc = false;
+                string? pMsg = default; bool hasMsg = false;
+                string? pType = default; bool hasType = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("loc"u8))
-                        {
-                            current = "loc";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pLoc = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.ValidationErrorDetailLocItem>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.ValidationErrorDetailLocItem item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a ValidationErrorDetailLocItem is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.ValidationErrorDetailLocItem.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ValidationErrorDetailLocItem), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pLoc = list0;
-                            }
-                            hasLoc = true;
-                        }
-                        else if (reader.ValueTextEquals("msg"u8))
-                        {
-                            current = "msg";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMsg = null;
-                            }
-                            else
-                            {
-                                pMsg = reader.GetString()!;
-                            }
-                            hasMsg = true;
-                        }
-                        else if (reader.ValueTextEquals("type"u8))
-                        {
-                            current = "type";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pType = null;
-                            }
-                            else
-                            {
-                                pType = reader.GetString()!;
-                            }
-                            hasType = true;
-                        }
+                        if (reader.ValueTextEquals("loc"u8)) { current = "loc"; reader.Read(); pLoc = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.ValidationErrorDetailLocItem.JsonConverter.Instance, options); hasLoc = true; }
+                        else if (reader.ValueTextEquals("msg"u8)) { current = "msg"; reader.Read(); pMsg = global::CatchAll.Serialization.Json.ReadString(ref reader); hasMsg = true; }
+                        else if (reader.ValueTextEquals("type"u8)) { current = "type"; reader.Read(); pType = global::CatchAll.Serialization.Json.ReadString(ref reader); hasType = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -144,26 +78,9 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ValidationErrorDetail value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Loc is { } vLoc)
-                {
-                    writer.WritePropertyName(Name_Loc);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vLoc.Count; index0++)
-                    {
-                        global::CatchAll.Models.ValidationErrorDetailLocItem.JsonConverter.Instance.Write(writer, vLoc[index0], options);
-                    }
-                    writer.WriteEndArray();
-                }
-                if (value.Msg is { } vMsg)
-                {
-                    writer.WritePropertyName(Name_Msg);
-                    writer.WriteStringValue(vMsg);
-                }
-                if (value.Type is { } vType)
-                {
-                    writer.WritePropertyName(Name_Type);
-                    writer.WriteStringValue(vType);
-                }
+                if (value.Loc is { } vLoc) { writer.WritePropertyName(Name_Loc); global::CatchAll.Serialization.Json.WriteList(writer, vLoc, global::CatchAll.Models.ValidationErrorDetailLocItem.JsonConverter.Instance, options); }
+                if (value.Msg is { } vMsg) { writer.WritePropertyName(Name_Msg); writer.WriteStringValue(vMsg); }
+                if (value.Type is { } vType) { writer.WritePropertyName(Name_Type); writer.WriteStringValue(vType); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

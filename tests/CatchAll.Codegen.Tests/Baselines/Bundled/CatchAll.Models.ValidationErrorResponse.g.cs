@@ -29,52 +29,14 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ValidationErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ValidationErrorResponse.");
-                global::System.Collections.Generic.IList<global::CatchAll.Models.ValidationErrorDetail>? pDetail = default;
-                bool hasDetail = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.ValidationErrorDetail>? pDetail = default; bool hasDetail = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("detail"u8))
-                        {
-                            current = "detail";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDetail = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.ValidationErrorDetail>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.ValidationErrorDetail item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a ValidationErrorDetail is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.ValidationErrorDetail.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.ValidationErrorDetail), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pDetail = list0;
-                            }
-                            hasDetail = true;
-                        }
+                        if (reader.ValueTextEquals("detail"u8)) { current = "detail"; reader.Read(); pDetail = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.ValidationErrorDetail.JsonConverter.Instance, options); hasDetail = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -100,16 +62,7 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ValidationErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Detail is { } vDetail)
-                {
-                    writer.WritePropertyName(Name_Detail);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vDetail.Count; index0++)
-                    {
-                        global::CatchAll.Models.ValidationErrorDetail.JsonConverter.Instance.Write(writer, vDetail[index0], options);
-                    }
-                    writer.WriteEndArray();
-                }
+                if (value.Detail is { } vDetail) { writer.WritePropertyName(Name_Detail); global::CatchAll.Serialization.Json.WriteList(writer, vDetail, global::CatchAll.Models.ValidationErrorDetail.JsonConverter.Instance, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -44,100 +44,20 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.ValidationReport Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ValidationReport.");
-                int? pTotalRows = default;
-                bool hasTotalRows = false;
-                int? pValidRows = default;
-                bool hasValidRows = false;
-                int? pSkippedCount = default;
-                bool hasSkippedCount = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.SkippedRow>? pSkippedRows = default;
-                bool hasSkippedRows = false;
+                int? pTotalRows = default; bool hasTotalRows = false;
+                int? pValidRows = default; bool hasValidRows = false;
+                int? pSkippedCount = default; bool hasSkippedCount = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.SkippedRow>? pSkippedRows = default; bool hasSkippedRows = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("total_rows"u8))
-                        {
-                            current = "total_rows";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTotalRows = null;
-                            }
-                            else
-                            {
-                                pTotalRows = reader.GetInt32();
-                            }
-                            hasTotalRows = true;
-                        }
-                        else if (reader.ValueTextEquals("valid_rows"u8))
-                        {
-                            current = "valid_rows";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pValidRows = null;
-                            }
-                            else
-                            {
-                                pValidRows = reader.GetInt32();
-                            }
-                            hasValidRows = true;
-                        }
-                        else if (reader.ValueTextEquals("skipped_count"u8))
-                        {
-                            current = "skipped_count";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSkippedCount = null;
-                            }
-                            else
-                            {
-                                pSkippedCount = reader.GetInt32();
-                            }
-                            hasSkippedCount = true;
-                        }
-                        else if (reader.ValueTextEquals("skipped_rows"u8))
-                        {
-                            current = "skipped_rows";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSkippedRows = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.SkippedRow>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.SkippedRow item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a SkippedRow is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.SkippedRow.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.SkippedRow), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pSkippedRows = list0;
-                            }
-                            hasSkippedRows = true;
-                        }
+                        if (reader.ValueTextEquals("total_rows"u8)) { current = "total_rows"; reader.Read(); pTotalRows = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasTotalRows = true; }
+                        else if (reader.ValueTextEquals("valid_rows"u8)) { current = "valid_rows"; reader.Read(); pValidRows = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasValidRows = true; }
+                        else if (reader.ValueTextEquals("skipped_count"u8)) { current = "skipped_count"; reader.Read(); pSkippedCount = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasSkippedCount = true; }
+                        else if (reader.ValueTextEquals("skipped_rows"u8)) { current = "skipped_rows"; reader.Read(); pSkippedRows = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.SkippedRow.JsonConverter.Instance, options); hasSkippedRows = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -176,20 +96,10 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.ValidationReport value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_TotalRows);
-                writer.WriteNumberValue(value.TotalRows);
-                writer.WritePropertyName(Name_ValidRows);
-                writer.WriteNumberValue(value.ValidRows);
-                writer.WritePropertyName(Name_SkippedCount);
-                writer.WriteNumberValue(value.SkippedCount);
-                writer.WritePropertyName(Name_SkippedRows);
-                writer.WriteStartArray();
-                var listSkippedRows0 = value.SkippedRows;
-                for (var index0 = 0; index0 < listSkippedRows0.Count; index0++)
-                {
-                    global::CatchAll.Models.SkippedRow.JsonConverter.Instance.Write(writer, listSkippedRows0[index0], options);
-                }
-                writer.WriteEndArray();
+                writer.WritePropertyName(Name_TotalRows); writer.WriteNumberValue(value.TotalRows);
+                writer.WritePropertyName(Name_ValidRows); writer.WriteNumberValue(value.ValidRows);
+                writer.WritePropertyName(Name_SkippedCount); writer.WriteNumberValue(value.SkippedCount);
+                writer.WritePropertyName(Name_SkippedRows); global::CatchAll.Serialization.Json.WriteList(writer, value.SkippedRows, global::CatchAll.Models.SkippedRow.JsonConverter.Instance, options);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

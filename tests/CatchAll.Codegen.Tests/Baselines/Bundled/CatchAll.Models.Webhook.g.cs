@@ -50,157 +50,22 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.Webhook Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Webhook.");
-                string? pUrl = default;
-                bool hasUrl = false;
-                global::CatchAll.Models.WebhookMethod? pMethod = default;
-                bool hasMethod = false;
-                global::System.Collections.Generic.IDictionary<string, string>? pHeaders = default;
-                bool hasHeaders = false;
-                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pParams = default;
-                bool hasParams = false;
-                global::System.Collections.Generic.IList<string>? pAuth = default;
-                bool hasAuth = false;
+                string? pUrl = default; bool hasUrl = false;
+                global::CatchAll.Models.WebhookMethod? pMethod = default; bool hasMethod = false;
+                global::System.Collections.Generic.IDictionary<string, string>? pHeaders = default; bool hasHeaders = false;
+                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pParams = default; bool hasParams = false;
+                global::System.Collections.Generic.IList<string>? pAuth = default; bool hasAuth = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("url"u8))
-                        {
-                            current = "url";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pUrl = null;
-                            }
-                            else
-                            {
-                                pUrl = reader.GetString()!;
-                            }
-                            hasUrl = true;
-                        }
-                        else if (reader.ValueTextEquals("method"u8))
-                        {
-                            current = "method";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMethod = null;
-                            }
-                            else
-                            {
-                                pMethod = global::CatchAll.Models.WebhookMethod.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.WebhookMethod), options);
-                            }
-                            hasMethod = true;
-                        }
-                        else if (reader.ValueTextEquals("headers"u8))
-                        {
-                            current = "headers";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pHeaders = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, string>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    string item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetString()!;
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pHeaders = map0;
-                            }
-                            hasHeaders = true;
-                        }
-                        else if (reader.ValueTextEquals("params"u8))
-                        {
-                            current = "params";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pParams = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    global::System.Text.Json.JsonElement item0;
-                                    try
-                                    {
-                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pParams = map0;
-                            }
-                            hasParams = true;
-                        }
-                        else if (reader.ValueTextEquals("auth"u8))
-                        {
-                            current = "auth";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAuth = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<string>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    string item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetString()!;
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pAuth = list0;
-                            }
-                            hasAuth = true;
-                        }
+                        if (reader.ValueTextEquals("url"u8)) { current = "url"; reader.Read(); pUrl = global::CatchAll.Serialization.Json.ReadString(ref reader); hasUrl = true; }
+                        else if (reader.ValueTextEquals("method"u8)) { current = "method"; reader.Read(); pMethod = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::CatchAll.Models.WebhookMethod.JsonConverter.Instance, options); hasMethod = true; }
+                        else if (reader.ValueTextEquals("headers"u8)) { current = "headers"; reader.Read(); pHeaders = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.String, options); hasHeaders = true; }
+                        else if (reader.ValueTextEquals("params"u8)) { current = "params"; reader.Read(); pParams = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.Element, options); hasParams = true; }
+                        else if (reader.ValueTextEquals("auth"u8)) { current = "auth"; reader.Read(); pAuth = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Serialization.JsonItems.String, options); hasAuth = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -234,45 +99,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.Webhook value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Url);
-                writer.WriteStringValue(value.Url);
-                if (value.Method is { } vMethod)
-                {
-                    writer.WritePropertyName(Name_Method);
-                    global::CatchAll.Models.WebhookMethod.JsonConverter.Instance.Write(writer, vMethod, options);
-                }
-                if (value.Headers is { } vHeaders)
-                {
-                    writer.WritePropertyName(Name_Headers);
-                    writer.WriteStartObject();
-                    foreach (var pair0 in vHeaders)
-                    {
-                        writer.WritePropertyName(pair0.Key);
-                        writer.WriteStringValue(pair0.Value);
-                    }
-                    writer.WriteEndObject();
-                }
-                if (value.Params is { } vParams)
-                {
-                    writer.WritePropertyName(Name_Params);
-                    writer.WriteStartObject();
-                    foreach (var pair0 in vParams)
-                    {
-                        writer.WritePropertyName(pair0.Key);
-                        pair0.Value.WriteTo(writer);
-                    }
-                    writer.WriteEndObject();
-                }
-                if (value.Auth is { } vAuth)
-                {
-                    writer.WritePropertyName(Name_Auth);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vAuth.Count; index0++)
-                    {
-                        writer.WriteStringValue(vAuth[index0]);
-                    }
-                    writer.WriteEndArray();
-                }
+                writer.WritePropertyName(Name_Url); writer.WriteStringValue(value.Url);
+                if (value.Method is { } vMethod) { writer.WritePropertyName(Name_Method); global::CatchAll.Models.WebhookMethod.JsonConverter.Instance.Write(writer, vMethod, options); }
+                if (value.Headers is { } vHeaders) { writer.WritePropertyName(Name_Headers); global::CatchAll.Serialization.Json.WriteMap(writer, vHeaders, global::CatchAll.Serialization.JsonItems.String, options); }
+                if (value.Params is { } vParams) { writer.WritePropertyName(Name_Params); global::CatchAll.Serialization.Json.WriteMap(writer, vParams, global::CatchAll.Serialization.JsonItems.Element, options); }
+                if (value.Auth is { } vAuth) { writer.WritePropertyName(Name_Auth); global::CatchAll.Serialization.Json.WriteStringList(writer, vAuth); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -69,180 +69,30 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.WebhookPayload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for WebhookPayload.");
-                global::System.Guid? pMonitorId = default;
-                bool hasMonitorId = false;
-                global::System.Guid? pReferenceJobId = default;
-                bool hasReferenceJobId = false;
-                global::System.Guid? pLatestJobId = default;
-                bool hasLatestJobId = false;
-                int? pRecordsCount = default;
-                bool hasRecordsCount = false;
-                int? pJobsProcessed = default;
-                bool hasJobsProcessed = false;
-                global::System.DateTimeOffset? pUpdatedAt = default;
-                bool hasUpdatedAt = false;
-                string? pCronExpression = default;
-                bool hasCronExpression = false;
-                string? pTimezone = default;
-                bool hasTimezone = false;
-                global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorRecord>? pRecords = default;
-                bool hasRecords = false;
+                global::System.Guid? pMonitorId = default; bool hasMonitorId = false;
+                global::System.Guid? pReferenceJobId = default; bool hasReferenceJobId = false;
+                global::System.Guid? pLatestJobId = default; bool hasLatestJobId = false;
+                int? pRecordsCount = default; bool hasRecordsCount = false;
+                int? pJobsProcessed = default; bool hasJobsProcessed = false;
+                global::System.DateTimeOffset? pUpdatedAt = default; bool hasUpdatedAt = false;
+                string? pCronExpression = default; bool hasCronExpression = false;
+                string? pTimezone = default; bool hasTimezone = false;
+                global::System.Collections.Generic.IList<global::CatchAll.Models.MonitorRecord>? pRecords = default; bool hasRecords = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("monitor_id"u8))
-                        {
-                            current = "monitor_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMonitorId = null;
-                            }
-                            else
-                            {
-                                pMonitorId = reader.GetGuid();
-                            }
-                            hasMonitorId = true;
-                        }
-                        else if (reader.ValueTextEquals("reference_job_id"u8))
-                        {
-                            current = "reference_job_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pReferenceJobId = null;
-                            }
-                            else
-                            {
-                                pReferenceJobId = reader.GetGuid();
-                            }
-                            hasReferenceJobId = true;
-                        }
-                        else if (reader.ValueTextEquals("latest_job_id"u8))
-                        {
-                            current = "latest_job_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pLatestJobId = null;
-                            }
-                            else
-                            {
-                                pLatestJobId = reader.GetGuid();
-                            }
-                            hasLatestJobId = true;
-                        }
-                        else if (reader.ValueTextEquals("records_count"u8))
-                        {
-                            current = "records_count";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRecordsCount = null;
-                            }
-                            else
-                            {
-                                pRecordsCount = reader.GetInt32();
-                            }
-                            hasRecordsCount = true;
-                        }
-                        else if (reader.ValueTextEquals("jobs_processed"u8))
-                        {
-                            current = "jobs_processed";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pJobsProcessed = null;
-                            }
-                            else
-                            {
-                                pJobsProcessed = reader.GetInt32();
-                            }
-                            hasJobsProcessed = true;
-                        }
-                        else if (reader.ValueTextEquals("updated_at"u8))
-                        {
-                            current = "updated_at";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pUpdatedAt = null;
-                            }
-                            else
-                            {
-                                pUpdatedAt = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasUpdatedAt = true;
-                        }
-                        else if (reader.ValueTextEquals("cron_expression"u8))
-                        {
-                            current = "cron_expression";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCronExpression = null;
-                            }
-                            else
-                            {
-                                pCronExpression = reader.GetString()!;
-                            }
-                            hasCronExpression = true;
-                        }
-                        else if (reader.ValueTextEquals("timezone"u8))
-                        {
-                            current = "timezone";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTimezone = null;
-                            }
-                            else
-                            {
-                                pTimezone = reader.GetString()!;
-                            }
-                            hasTimezone = true;
-                        }
-                        else if (reader.ValueTextEquals("records"u8))
-                        {
-                            current = "records";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRecords = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::CatchAll.Models.MonitorRecord>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::CatchAll.Models.MonitorRecord item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a MonitorRecord is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::CatchAll.Models.MonitorRecord.JsonConverter.Instance.Read(ref reader, typeof(global::CatchAll.Models.MonitorRecord), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::CatchAll.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pRecords = list0;
-                            }
-                            hasRecords = true;
-                        }
+                        if (reader.ValueTextEquals("monitor_id"u8)) { current = "monitor_id"; reader.Read(); pMonitorId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasMonitorId = true; }
+                        else if (reader.ValueTextEquals("reference_job_id"u8)) { current = "reference_job_id"; reader.Read(); pReferenceJobId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasReferenceJobId = true; }
+                        else if (reader.ValueTextEquals("latest_job_id"u8)) { current = "latest_job_id"; reader.Read(); pLatestJobId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasLatestJobId = true; }
+                        else if (reader.ValueTextEquals("records_count"u8)) { current = "records_count"; reader.Read(); pRecordsCount = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasRecordsCount = true; }
+                        else if (reader.ValueTextEquals("jobs_processed"u8)) { current = "jobs_processed"; reader.Read(); pJobsProcessed = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasJobsProcessed = true; }
+                        else if (reader.ValueTextEquals("updated_at"u8)) { current = "updated_at"; reader.Read(); pUpdatedAt = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasUpdatedAt = true; }
+                        else if (reader.ValueTextEquals("cron_expression"u8)) { current = "cron_expression"; reader.Read(); pCronExpression = global::CatchAll.Serialization.Json.ReadString(ref reader); hasCronExpression = true; }
+                        else if (reader.ValueTextEquals("timezone"u8)) { current = "timezone"; reader.Read(); pTimezone = global::CatchAll.Serialization.Json.ReadString(ref reader); hasTimezone = true; }
+                        else if (reader.ValueTextEquals("records"u8)) { current = "records"; reader.Read(); pRecords = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Models.MonitorRecord.JsonConverter.Instance, options); hasRecords = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -276,56 +126,15 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.WebhookPayload value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.MonitorId is { } vMonitorId)
-                {
-                    writer.WritePropertyName(Name_MonitorId);
-                    writer.WriteStringValue(vMonitorId);
-                }
-                if (value.ReferenceJobId is { } vReferenceJobId)
-                {
-                    writer.WritePropertyName(Name_ReferenceJobId);
-                    writer.WriteStringValue(vReferenceJobId);
-                }
-                if (value.LatestJobId is { } vLatestJobId)
-                {
-                    writer.WritePropertyName(Name_LatestJobId);
-                    writer.WriteStringValue(vLatestJobId);
-                }
-                if (value.RecordsCount is { } vRecordsCount)
-                {
-                    writer.WritePropertyName(Name_RecordsCount);
-                    writer.WriteNumberValue(vRecordsCount);
-                }
-                if (value.JobsProcessed is { } vJobsProcessed)
-                {
-                    writer.WritePropertyName(Name_JobsProcessed);
-                    writer.WriteNumberValue(vJobsProcessed);
-                }
-                if (value.UpdatedAt is { } vUpdatedAt)
-                {
-                    writer.WritePropertyName(Name_UpdatedAt);
-                    writer.WriteStringValue(vUpdatedAt);
-                }
-                if (value.CronExpression is { } vCronExpression)
-                {
-                    writer.WritePropertyName(Name_CronExpression);
-                    writer.WriteStringValue(vCronExpression);
-                }
-                if (value.Timezone is { } vTimezone)
-                {
-                    writer.WritePropertyName(Name_Timezone);
-                    writer.WriteStringValue(vTimezone);
-                }
-                if (value.Records is { } vRecords)
-                {
-                    writer.WritePropertyName(Name_Records);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vRecords.Count; index0++)
-                    {
-                        global::CatchAll.Models.MonitorRecord.JsonConverter.Instance.Write(writer, vRecords[index0], options);
-                    }
-                    writer.WriteEndArray();
-                }
+                if (value.MonitorId is { } vMonitorId) { writer.WritePropertyName(Name_MonitorId); writer.WriteStringValue(vMonitorId); }
+                if (value.ReferenceJobId is { } vReferenceJobId) { writer.WritePropertyName(Name_ReferenceJobId); writer.WriteStringValue(vReferenceJobId); }
+                if (value.LatestJobId is { } vLatestJobId) { writer.WritePropertyName(Name_LatestJobId); writer.WriteStringValue(vLatestJobId); }
+                if (value.RecordsCount is { } vRecordsCount) { writer.WritePropertyName(Name_RecordsCount); writer.WriteNumberValue(vRecordsCount); }
+                if (value.JobsProcessed is { } vJobsProcessed) { writer.WritePropertyName(Name_JobsProcessed); writer.WriteNumberValue(vJobsProcessed); }
+                if (value.UpdatedAt is { } vUpdatedAt) { writer.WritePropertyName(Name_UpdatedAt); writer.WriteStringValue(vUpdatedAt); }
+                if (value.CronExpression is { } vCronExpression) { writer.WritePropertyName(Name_CronExpression); writer.WriteStringValue(vCronExpression); }
+                if (value.Timezone is { } vTimezone) { writer.WritePropertyName(Name_Timezone); writer.WriteStringValue(vTimezone); }
+                if (value.Records is { } vRecords) { writer.WritePropertyName(Name_Records); global::CatchAll.Serialization.Json.WriteList(writer, vRecords, global::CatchAll.Models.MonitorRecord.JsonConverter.Instance, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -49,92 +49,22 @@ namespace CatchAll.Models
             public override global::CatchAll.Models.WebhookResourceMappingResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for WebhookResourceMappingResponse.");
-                global::System.Guid? pId = default;
-                bool hasId = false;
-                global::System.Guid? pWebhookId = default;
-                bool hasWebhookId = false;
-                string? pResourceType = default;
-                bool hasResourceType = false;
-                global::System.Guid? pResourceId = default;
-                bool hasResourceId = false;
-                global::System.DateTimeOffset? pAssignedAt = default;
-                bool hasAssignedAt = false;
+                global::System.Guid? pId = default; bool hasId = false;
+                global::System.Guid? pWebhookId = default; bool hasWebhookId = false;
+                string? pResourceType = default; bool hasResourceType = false;
+                global::System.Guid? pResourceId = default; bool hasResourceId = false;
+                global::System.DateTimeOffset? pAssignedAt = default; bool hasAssignedAt = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("id"u8))
-                        {
-                            current = "id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pId = null;
-                            }
-                            else
-                            {
-                                pId = reader.GetGuid();
-                            }
-                            hasId = true;
-                        }
-                        else if (reader.ValueTextEquals("webhook_id"u8))
-                        {
-                            current = "webhook_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pWebhookId = null;
-                            }
-                            else
-                            {
-                                pWebhookId = reader.GetGuid();
-                            }
-                            hasWebhookId = true;
-                        }
-                        else if (reader.ValueTextEquals("resource_type"u8))
-                        {
-                            current = "resource_type";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pResourceType = null;
-                            }
-                            else
-                            {
-                                pResourceType = reader.GetString()!;
-                            }
-                            hasResourceType = true;
-                        }
-                        else if (reader.ValueTextEquals("resource_id"u8))
-                        {
-                            current = "resource_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pResourceId = null;
-                            }
-                            else
-                            {
-                                pResourceId = reader.GetGuid();
-                            }
-                            hasResourceId = true;
-                        }
-                        else if (reader.ValueTextEquals("assigned_at"u8))
-                        {
-                            current = "assigned_at";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAssignedAt = null;
-                            }
-                            else
-                            {
-                                pAssignedAt = global::CatchAll.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasAssignedAt = true;
-                        }
+                        if (reader.ValueTextEquals("id"u8)) { current = "id"; reader.Read(); pId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasId = true; }
+                        else if (reader.ValueTextEquals("webhook_id"u8)) { current = "webhook_id"; reader.Read(); pWebhookId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasWebhookId = true; }
+                        else if (reader.ValueTextEquals("resource_type"u8)) { current = "resource_type"; reader.Read(); pResourceType = global::CatchAll.Serialization.Json.ReadString(ref reader); hasResourceType = true; }
+                        else if (reader.ValueTextEquals("resource_id"u8)) { current = "resource_id"; reader.Read(); pResourceId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasResourceId = true; }
+                        else if (reader.ValueTextEquals("assigned_at"u8)) { current = "assigned_at"; reader.Read(); pAssignedAt = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasAssignedAt = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -174,19 +104,11 @@ namespace CatchAll.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CatchAll.Models.WebhookResourceMappingResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Id);
-                writer.WriteStringValue(value.Id);
-                writer.WritePropertyName(Name_WebhookId);
-                writer.WriteStringValue(value.WebhookId);
-                writer.WritePropertyName(Name_ResourceType);
-                writer.WriteStringValue(value.ResourceType);
-                writer.WritePropertyName(Name_ResourceId);
-                writer.WriteStringValue(value.ResourceId);
-                if (value.AssignedAt is { } vAssignedAt)
-                {
-                    writer.WritePropertyName(Name_AssignedAt);
-                    writer.WriteStringValue(vAssignedAt);
-                }
+                writer.WritePropertyName(Name_Id); writer.WriteStringValue(value.Id);
+                writer.WritePropertyName(Name_WebhookId); writer.WriteStringValue(value.WebhookId);
+                writer.WritePropertyName(Name_ResourceType); writer.WriteStringValue(value.ResourceType);
+                writer.WritePropertyName(Name_ResourceId); writer.WriteStringValue(value.ResourceId);
+                if (value.AssignedAt is { } vAssignedAt) { writer.WritePropertyName(Name_AssignedAt); writer.WriteStringValue(vAssignedAt); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

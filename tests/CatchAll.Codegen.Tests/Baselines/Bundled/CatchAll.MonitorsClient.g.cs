@@ -20,15 +20,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorsResponse> ListMonitorsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>List your monitors</summary>
-        /// <remarks>GET /catchAll/monitors. Pages through the monitors visible to the caller.</remarks>
-        /// <param name="page">1-based number of the page wanted. Server default: 1.</param>
-        /// <param name="pageSize">How many items one page holds. Server default: 100.</param>
-        /// <param name="search">Keep items whose text contains this value, ignoring case.</param>
-        /// <param name="ownership">Which resources to include by ownership. Server default: "all".</param>
-        /// <param name="projectId">Keep only resources that belong to this project.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ListMonitorsAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListMonitorsResponse>> ListMonitorsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -39,11 +31,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateMonitorResponse> CreateMonitorAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Start a monitor</summary>
-        /// <remarks>POST /catchAll/monitors/create. Creates a monitor that re-runs a reference job on a schedule.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="CreateMonitorAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateMonitorResponse>> CreateMonitorWithResponseAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -54,11 +42,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.PullMonitorResponse> PullMonitorResultsAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Read monitor records</summary>
-        /// <remarks>GET /catchAll/monitors/pull/{monitor_id}. Returns the merged records gathered by every run of a monitor.</remarks>
-        /// <param name="monitorId">Identifier of the monitor.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="PullMonitorResultsAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.PullMonitorResponse>> PullMonitorResultsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -70,12 +54,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>List monitor runs</summary>
-        /// <remarks>GET /catchAll/monitors/{monitor_id}/jobs. Lists the jobs a monitor has launched.</remarks>
-        /// <param name="monitorId">Identifier of the monitor.</param>
-        /// <param name="sort">Order of the runs by their start_date. Server default: "asc".</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ListMonitorJobsAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListMonitorJobsResponse>> ListMonitorJobsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -86,11 +65,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorStatusHistoryResponse> GetMonitorStatusHistoryAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Read monitor history</summary>
-        /// <remarks>GET /catchAll/monitors/{monitor_id}/status. Lists every lifecycle event of a monitor, newest event first.</remarks>
-        /// <param name="monitorId">Identifier of the monitor.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetMonitorStatusHistoryAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorStatusHistoryResponse>> GetMonitorStatusHistoryWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -102,12 +77,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> EnableMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Turn a monitor on</summary>
-        /// <remarks>POST /catchAll/monitors/{monitor_id}/enable. Resumes the scheduled runs of a monitor.</remarks>
-        /// <param name="monitorId">Identifier of the monitor.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="EnableMonitorAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorResponse>> EnableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -118,11 +88,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> DisableMonitorAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Turn a monitor off</summary>
-        /// <remarks>POST /catchAll/monitors/{monitor_id}/disable. Pauses the scheduled runs of a monitor.</remarks>
-        /// <param name="monitorId">Identifier of the monitor.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="DisableMonitorAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorResponse>> DisableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -133,11 +99,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteMonitorResponse> DeleteMonitorAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Remove a monitor</summary>
-        /// <remarks>DELETE /catchAll/monitors/{monitor_id}. Marks a monitor as deleted: its schedule stops at once and it leaves listings. Only the owner may do this, an unknown or foreign monitor gives <c>404</c>, and deleting it again still gives <c>200</c>.</remarks>
-        /// <param name="monitorId">Identifier of the monitor.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="DeleteMonitorAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeleteMonitorResponse>> DeleteMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -149,12 +111,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateMonitorResponse> UpdateMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Change a monitor</summary>
-        /// <remarks>PATCH /catchAll/monitors/{monitor_id}. Changes the webhooks or record limit of a monitor.</remarks>
-        /// <param name="monitorId">Identifier of the monitor.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="UpdateMonitorAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateMonitorResponse>> UpdateMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -186,11 +143,7 @@ namespace CatchAll
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorsResponse> ListMonitorsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await ListMonitorsWithResponseAsync(page, pageSize, search, ownership, projectId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorsResponse> ListMonitorsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await ListMonitorsWithResponseAsync(page, pageSize, search, ownership, projectId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListMonitorsResponse>> ListMonitorsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::System.Guid? projectId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -206,11 +159,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateMonitorResponse> CreateMonitorAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await CreateMonitorWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateMonitorResponse> CreateMonitorAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await CreateMonitorWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateMonitorResponse>> CreateMonitorWithResponseAsync(global::CatchAll.Models.CreateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -223,11 +172,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.PullMonitorResponse> PullMonitorResultsAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await PullMonitorResultsWithResponseAsync(monitorId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.PullMonitorResponse> PullMonitorResultsAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await PullMonitorResultsWithResponseAsync(monitorId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.PullMonitorResponse>> PullMonitorResultsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -239,11 +184,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await ListMonitorJobsWithResponseAsync(monitorId, sort, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListMonitorJobsResponse> ListMonitorJobsAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await ListMonitorJobsWithResponseAsync(monitorId, sort, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListMonitorJobsResponse>> ListMonitorJobsWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.SortOrder? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -257,11 +198,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorStatusHistoryResponse> GetMonitorStatusHistoryAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetMonitorStatusHistoryWithResponseAsync(monitorId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorStatusHistoryResponse> GetMonitorStatusHistoryAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetMonitorStatusHistoryWithResponseAsync(monitorId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorStatusHistoryResponse>> GetMonitorStatusHistoryWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -274,11 +211,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> EnableMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await EnableMonitorWithResponseAsync(monitorId, body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> EnableMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await EnableMonitorWithResponseAsync(monitorId, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorResponse>> EnableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.EnableMonitorRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -292,11 +225,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> DisableMonitorAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await DisableMonitorWithResponseAsync(monitorId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.MonitorResponse> DisableMonitorAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await DisableMonitorWithResponseAsync(monitorId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.MonitorResponse>> DisableMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -309,11 +238,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteMonitorResponse> DeleteMonitorAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await DeleteMonitorWithResponseAsync(monitorId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeleteMonitorResponse> DeleteMonitorAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await DeleteMonitorWithResponseAsync(monitorId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeleteMonitorResponse>> DeleteMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -325,11 +250,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateMonitorResponse> UpdateMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await UpdateMonitorWithResponseAsync(monitorId, body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateMonitorResponse> UpdateMonitorAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await UpdateMonitorWithResponseAsync(monitorId, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateMonitorResponse>> UpdateMonitorWithResponseAsync(global::System.Guid monitorId, global::CatchAll.Models.UpdateMonitorRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

@@ -19,14 +19,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectListResponse> ListProjectsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>List projects</summary>
-        /// <remarks>GET /catchAll/projects. Pages through the projects the caller can see.</remarks>
-        /// <param name="page">1-based number of the page wanted. Server default: 1.</param>
-        /// <param name="pageSize">How many items one page holds. Server default: 100.</param>
-        /// <param name="search">Keep projects whose name contains this text, ignoring case.</param>
-        /// <param name="ownership">Which resources to include by ownership. Server default: "all".</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ListProjectsAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectListResponse>> ListProjectsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -37,11 +30,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateProjectResponse> CreateProjectAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Add a project</summary>
-        /// <remarks>POST /catchAll/projects. Creates a project.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="CreateProjectAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateProjectResponse>> CreateProjectWithResponseAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -52,11 +41,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResponse> GetProjectAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Read a project</summary>
-        /// <remarks>GET /catchAll/projects/{project_id}. Returns one project.</remarks>
-        /// <param name="projectId">Identifier of the project.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetProjectAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResponse>> GetProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -68,12 +53,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task DeleteProjectAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Remove a project</summary>
-        /// <remarks>DELETE /catchAll/projects/{project_id}. Deletes a project; unless <c>delete_resources</c> is true its resources are only detached.</remarks>
-        /// <param name="projectId">Identifier of the project.</param>
-        /// <param name="deleteResources">When true, the project's jobs, monitors and datasets are deleted for good as well; when false they are only detached from it. Server default: false.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="DeleteProjectAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteProjectWithResponseAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -85,12 +65,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateProjectResponse> UpdateProjectAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Change a project</summary>
-        /// <remarks>PATCH /catchAll/projects/{project_id}. Changes the name and/or description of a project.</remarks>
-        /// <param name="projectId">Identifier of the project.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="UpdateProjectAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateProjectResponse>> UpdateProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -101,11 +76,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectOverviewResponse> GetProjectOverviewAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Count project resources</summary>
-        /// <remarks>GET /catchAll/projects/{project_id}/overview. Counts a project's resources by type: jobs and monitors per status (for example <c>completed</c>, <c>failed</c>), datasets and monitor groups as a <c>total</c> only.</remarks>
-        /// <param name="projectId">Identifier of the project.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetProjectOverviewAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectOverviewResponse>> GetProjectOverviewWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -119,14 +90,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResourceListResponse> ListProjectResourcesAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>List project resources</summary>
-        /// <remarks>GET /catchAll/projects/{project_id}/resources. Pages through the resources of a project, optionally of one type.</remarks>
-        /// <param name="projectId">Identifier of the project.</param>
-        /// <param name="resourceType">Keep only resources of this kind.</param>
-        /// <param name="page">1-based number of the page wanted. Server default: 1.</param>
-        /// <param name="pageSize">How many items one page holds. Server default: 100.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ListProjectResourcesAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResourceListResponse>> ListProjectResourcesWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -138,12 +102,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.AddResourceResponse> AddResourceToProjectAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Attach resources to a project</summary>
-        /// <remarks>POST /catchAll/projects/{project_id}/resources. Puts one or more existing resources into a project in one call.</remarks>
-        /// <param name="projectId">Identifier of the project.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="AddResourceToProjectAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.AddResourceResponse>> AddResourceToProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -156,13 +115,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.RemoveResourceResponse> RemoveResourceFromProjectAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Detach a resource from a project</summary>
-        /// <remarks>DELETE /catchAll/projects/{project_id}/resources/{resource_type}/{resource_id}. Takes a resource out of a project; the resource itself stays.</remarks>
-        /// <param name="projectId">Identifier of the project.</param>
-        /// <param name="resourceType">Kind of resource to take out.</param>
-        /// <param name="resourceId">Identifier of the resource to take out.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="RemoveResourceFromProjectAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.RemoveResourceResponse>> RemoveResourceFromProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -194,11 +147,7 @@ namespace CatchAll
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectListResponse> ListProjectsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await ListProjectsWithResponseAsync(page, pageSize, search, ownership, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectListResponse> ListProjectsAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await ListProjectsWithResponseAsync(page, pageSize, search, ownership, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectListResponse>> ListProjectsWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.Models.OwnershipFilter? ownership = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -213,11 +162,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateProjectResponse> CreateProjectAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await CreateProjectWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateProjectResponse> CreateProjectAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await CreateProjectWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateProjectResponse>> CreateProjectWithResponseAsync(global::CatchAll.Models.CreateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -230,11 +175,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResponse> GetProjectAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetProjectWithResponseAsync(projectId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResponse> GetProjectAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetProjectWithResponseAsync(projectId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResponse>> GetProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -246,10 +187,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task DeleteProjectAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            await DeleteProjectWithResponseAsync(projectId, deleteResources, options, cancellationToken).ConfigureAwait(false);
-        }
+        public virtual async global::System.Threading.Tasks.Task DeleteProjectAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => await DeleteProjectWithResponseAsync(projectId, deleteResources, options, cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteProjectWithResponseAsync(global::System.Guid projectId, bool? deleteResources = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -262,11 +200,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateProjectResponse> UpdateProjectAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await UpdateProjectWithResponseAsync(projectId, body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateProjectResponse> UpdateProjectAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await UpdateProjectWithResponseAsync(projectId, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateProjectResponse>> UpdateProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.UpdateProjectRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -280,11 +214,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectOverviewResponse> GetProjectOverviewAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetProjectOverviewWithResponseAsync(projectId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectOverviewResponse> GetProjectOverviewAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetProjectOverviewWithResponseAsync(projectId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectOverviewResponse>> GetProjectOverviewWithResponseAsync(global::System.Guid projectId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -297,11 +227,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResourceListResponse> ListProjectResourcesAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await ListProjectResourcesWithResponseAsync(projectId, resourceType, page, pageSize, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ProjectResourceListResponse> ListProjectResourcesAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await ListProjectResourcesWithResponseAsync(projectId, resourceType, page, pageSize, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ProjectResourceListResponse>> ListProjectResourcesWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -317,11 +243,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.AddResourceResponse> AddResourceToProjectAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await AddResourceToProjectWithResponseAsync(projectId, body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.AddResourceResponse> AddResourceToProjectAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await AddResourceToProjectWithResponseAsync(projectId, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.AddResourceResponse>> AddResourceToProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.AddResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -336,11 +258,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.RemoveResourceResponse> RemoveResourceFromProjectAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await RemoveResourceFromProjectWithResponseAsync(projectId, resourceType, resourceId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.RemoveResourceResponse> RemoveResourceFromProjectAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await RemoveResourceFromProjectWithResponseAsync(projectId, resourceType, resourceId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.RemoveResourceResponse>> RemoveResourceFromProjectWithResponseAsync(global::System.Guid projectId, global::CatchAll.Models.ProjectResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

@@ -18,13 +18,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>List webhooks</summary>
-        /// <remarks>GET /catchAll/webhooks. Pages through the organization's webhooks.</remarks>
-        /// <param name="page">1-based number of the page wanted. Server default: 1.</param>
-        /// <param name="pageSize">Page size for webhooks. Server default: 100.</param>
-        /// <param name="search">Keep items whose text contains this value, ignoring case.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ListWebhooksAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -35,11 +29,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateWebhookResponse> CreateWebhookAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Add a webhook</summary>
-        /// <remarks>POST /catchAll/webhooks. Registers a webhook for the caller's organization.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="CreateWebhookAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateWebhookResponse>> CreateWebhookWithResponseAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -50,11 +40,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.GetWebhookResponse> GetWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Read a webhook</summary>
-        /// <remarks>GET /catchAll/webhooks/{webhook_id}. Returns the complete settings of one webhook.</remarks>
-        /// <param name="webhookId">Identifier of the webhook.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetWebhookAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.GetWebhookResponse>> GetWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -65,11 +51,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task DeleteWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Remove a webhook</summary>
-        /// <remarks>DELETE /catchAll/webhooks/{webhook_id}. Deletes a webhook for good together with all of its assignments, so no job or monitor calls it any more.</remarks>
-        /// <param name="webhookId">Identifier of the webhook.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="DeleteWebhookAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -81,12 +63,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateWebhookResponse> UpdateWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Change a webhook</summary>
-        /// <remarks>PATCH /catchAll/webhooks/{webhook_id}. Changes only the webhook fields present in the body.</remarks>
-        /// <param name="webhookId">Identifier of the webhook.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="UpdateWebhookAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateWebhookResponse>> UpdateWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -98,12 +75,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.TestWebhookResponse> TestWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Send a test call</summary>
-        /// <remarks>POST /catchAll/webhooks/{webhook_id}/test. Calls the webhook URL once with its configured method, headers and auth and reports what the target answered, so you can check it before wiring it to real work.</remarks>
-        /// <param name="webhookId">Identifier of the webhook.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="TestWebhookAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.TestWebhookResponse>> TestWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -117,14 +89,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhookResourcesResponse> ListWebhookResourcesAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>List attached resources</summary>
-        /// <remarks>GET /catchAll/webhooks/{webhook_id}/resources. Pages through the resources linked to a webhook.</remarks>
-        /// <param name="webhookId">Identifier of the webhook.</param>
-        /// <param name="resourceType">Keep only links to this kind of resource.</param>
-        /// <param name="page">1-based number of the page wanted. Server default: 1.</param>
-        /// <param name="pageSize">Page size for assignments. Server default: 100.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ListWebhookResourcesAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhookResourcesResponse>> ListWebhookResourcesWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -136,12 +101,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.AssignWebhookResourceResponse> AssignWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Attach a resource</summary>
-        /// <remarks>POST /catchAll/webhooks/{webhook_id}/resources. Links a job, monitor or monitor group to a webhook so the webhook is called when that resource finishes. One webhook may serve many resources; one resource accepts at most 5 webhooks.</remarks>
-        /// <param name="webhookId">Identifier of the webhook.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="AssignWebhookResourceAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.AssignWebhookResourceResponse>> AssignWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -154,13 +114,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task RemoveWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Detach a resource</summary>
-        /// <remarks>DELETE /catchAll/webhooks/{webhook_id}/resources/{resource_type}/{resource_id}. Unlinks a resource from a webhook; both of them remain.</remarks>
-        /// <param name="webhookId">Identifier of the webhook.</param>
-        /// <param name="resourceType">Kind of resource.</param>
-        /// <param name="resourceId">Identifier of the job, monitor or monitor group.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="RemoveWebhookResourceAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> RemoveWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -175,15 +129,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksForResourceAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>List a resource's webhooks</summary>
-        /// <remarks>GET /catchAll/resources/{resource_type}/{resource_id}/webhooks. Lists the webhooks linked to one job, monitor or monitor group.</remarks>
-        /// <param name="resourceType">Kind of resource.</param>
-        /// <param name="resourceId">Identifier of the job, monitor or monitor group.</param>
-        /// <param name="isActive">Keep only active (true) or inactive (false) webhooks; leave out for both.</param>
-        /// <param name="page">1-based number of the page wanted. Server default: 1.</param>
-        /// <param name="pageSize">Page size for webhooks. Server default: 100.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ListWebhooksForResourceAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksForResourceWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -197,14 +143,7 @@ namespace CatchAll
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::CatchAll.Models.DeliveryHistoryResponse> GetWebhookDeliveryHistoryAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Read delivery log</summary>
-        /// <remarks>GET /catchAll/webhook-history. Pages through the webhook calls made for one resource, newest first, with status code, outcome, errors and warnings; handy for debugging failed deliveries.</remarks>
-        /// <param name="resourceType">Kind of resource whose deliveries are wanted.</param>
-        /// <param name="resourceId">Identifier of the resource whose deliveries are wanted.</param>
-        /// <param name="page">1-based number of the page wanted. Server default: 1.</param>
-        /// <param name="pageSize">Page size for log records. Server default: 50.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetWebhookDeliveryHistoryAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeliveryHistoryResponse>> GetWebhookDeliveryHistoryWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -236,11 +175,7 @@ namespace CatchAll
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await ListWebhooksWithResponseAsync(page, pageSize, search, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await ListWebhooksWithResponseAsync(page, pageSize, search, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksWithResponseAsync(int? page = null, int? pageSize = null, string? search = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -254,11 +189,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateWebhookResponse> CreateWebhookAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await CreateWebhookWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.CreateWebhookResponse> CreateWebhookAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await CreateWebhookWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.CreateWebhookResponse>> CreateWebhookWithResponseAsync(global::CatchAll.Models.CreateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -271,11 +202,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.GetWebhookResponse> GetWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetWebhookWithResponseAsync(webhookId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.GetWebhookResponse> GetWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetWebhookWithResponseAsync(webhookId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.GetWebhookResponse>> GetWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -287,10 +214,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task DeleteWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            await DeleteWebhookWithResponseAsync(webhookId, options, cancellationToken).ConfigureAwait(false);
-        }
+        public virtual async global::System.Threading.Tasks.Task DeleteWebhookAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => await DeleteWebhookWithResponseAsync(webhookId, options, cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> DeleteWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -302,11 +226,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateWebhookResponse> UpdateWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await UpdateWebhookWithResponseAsync(webhookId, body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.UpdateWebhookResponse> UpdateWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await UpdateWebhookWithResponseAsync(webhookId, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.UpdateWebhookResponse>> UpdateWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.UpdateWebhookRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -320,11 +240,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.TestWebhookResponse> TestWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await TestWebhookWithResponseAsync(webhookId, body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.TestWebhookResponse> TestWebhookAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await TestWebhookWithResponseAsync(webhookId, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.TestWebhookResponse>> TestWebhookWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.TestWebhookRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -338,11 +254,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhookResourcesResponse> ListWebhookResourcesAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await ListWebhookResourcesWithResponseAsync(webhookId, resourceType, page, pageSize, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhookResourcesResponse> ListWebhookResourcesAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await ListWebhookResourcesWithResponseAsync(webhookId, resourceType, page, pageSize, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhookResourcesResponse>> ListWebhookResourcesWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType? resourceType = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -358,11 +270,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.AssignWebhookResourceResponse> AssignWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await AssignWebhookResourceWithResponseAsync(webhookId, body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.AssignWebhookResourceResponse> AssignWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await AssignWebhookResourceWithResponseAsync(webhookId, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.AssignWebhookResourceResponse>> AssignWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.AssignWebhookResourceRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -377,10 +285,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task RemoveWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            await RemoveWebhookResourceWithResponseAsync(webhookId, resourceType, resourceId, options, cancellationToken).ConfigureAwait(false);
-        }
+        public virtual async global::System.Threading.Tasks.Task RemoveWebhookResourceAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => await RemoveWebhookResourceWithResponseAsync(webhookId, resourceType, resourceId, options, cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> RemoveWebhookResourceWithResponseAsync(global::System.Guid webhookId, global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -396,11 +301,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksForResourceAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await ListWebhooksForResourceWithResponseAsync(resourceType, resourceId, isActive, page, pageSize, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.ListWebhooksResponse> ListWebhooksForResourceAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await ListWebhooksForResourceWithResponseAsync(resourceType, resourceId, isActive, page, pageSize, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.ListWebhooksResponse>> ListWebhooksForResourceWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, bool? isActive = null, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -418,11 +319,7 @@ namespace CatchAll
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeliveryHistoryResponse> GetWebhookDeliveryHistoryAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetWebhookDeliveryHistoryWithResponseAsync(resourceType, resourceId, page, pageSize, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::CatchAll.Models.DeliveryHistoryResponse> GetWebhookDeliveryHistoryAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetWebhookDeliveryHistoryWithResponseAsync(resourceType, resourceId, page, pageSize, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::CatchAll.Models.DeliveryHistoryResponse>> GetWebhookDeliveryHistoryWithResponseAsync(global::CatchAll.Models.MappableResourceType resourceType, global::System.Guid resourceId, int? page = null, int? pageSize = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

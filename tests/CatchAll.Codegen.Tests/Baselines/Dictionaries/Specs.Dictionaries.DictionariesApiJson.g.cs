@@ -14,30 +14,20 @@ namespace Specs.Dictionaries
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new DictionariesApiJsonResolver();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Closed>? s_Closed;
-
         /// <summary>Metadata for <see cref="global::Specs.Dictionaries.Models.Closed"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Closed> Closed => s_Closed ??= TypeInfo<global::Specs.Dictionaries.Models.Closed>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Inventory>? s_Inventory;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Closed> Closed => Cached<global::Specs.Dictionaries.Models.Closed>.Value ??= TypeInfo<global::Specs.Dictionaries.Models.Closed>();
 
         /// <summary>Metadata for <see cref="global::Specs.Dictionaries.Models.Inventory"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Inventory> Inventory => s_Inventory ??= TypeInfo<global::Specs.Dictionaries.Models.Inventory>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Labels>? s_Labels;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Inventory> Inventory => Cached<global::Specs.Dictionaries.Models.Inventory>.Value ??= TypeInfo<global::Specs.Dictionaries.Models.Inventory>();
 
         /// <summary>Metadata for <see cref="global::Specs.Dictionaries.Models.Labels"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Labels> Labels => s_Labels ??= TypeInfo<global::Specs.Dictionaries.Models.Labels>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Product>? s_Product;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Labels> Labels => Cached<global::Specs.Dictionaries.Models.Labels>.Value ??= TypeInfo<global::Specs.Dictionaries.Models.Labels>();
 
         /// <summary>Metadata for <see cref="global::Specs.Dictionaries.Models.Product"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Product> Product => s_Product ??= TypeInfo<global::Specs.Dictionaries.Models.Product>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Tagged>? s_Tagged;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Product> Product => Cached<global::Specs.Dictionaries.Models.Product>.Value ??= TypeInfo<global::Specs.Dictionaries.Models.Product>();
 
         /// <summary>Metadata for <see cref="global::Specs.Dictionaries.Models.Tagged"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Tagged> Tagged => s_Tagged ??= TypeInfo<global::Specs.Dictionaries.Models.Tagged>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Dictionaries.Models.Tagged> Tagged => Cached<global::Specs.Dictionaries.Models.Tagged>.Value ??= TypeInfo<global::Specs.Dictionaries.Models.Tagged>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
@@ -49,92 +39,28 @@ namespace Specs.Dictionaries
             return options;
         }
 
+        private static class Cached<T> { public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>? Value; }
+
         private sealed class DictionariesApiJsonResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
         {
             public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (type == typeof(global::Specs.Dictionaries.Models.Closed))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Dictionaries.Models.Closed>(options, global::Specs.Dictionaries.Models.Closed.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Dictionaries.Models.Inventory))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Dictionaries.Models.Inventory>(options, global::Specs.Dictionaries.Models.Inventory.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Dictionaries.Models.Labels))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Dictionaries.Models.Labels>(options, global::Specs.Dictionaries.Models.Labels.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Dictionaries.Models.Product))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Dictionaries.Models.Product>(options, global::Specs.Dictionaries.Models.Product.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Dictionaries.Models.Tagged))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Dictionaries.Models.Tagged>(options, global::Specs.Dictionaries.Models.Tagged.JsonConverter.Instance);
-                }
-                if (type == typeof(global::System.Collections.Generic.IDictionary<string, long>))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IDictionary<string, long>>(options, new Shape0Converter());
-                }
-                if (type == typeof(global::System.Text.Json.JsonElement))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-                }
+                if (type == typeof(global::Specs.Dictionaries.Models.Closed)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Dictionaries.Models.Closed>(options, global::Specs.Dictionaries.Models.Closed.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Dictionaries.Models.Inventory)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Dictionaries.Models.Inventory>(options, global::Specs.Dictionaries.Models.Inventory.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Dictionaries.Models.Labels)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Dictionaries.Models.Labels>(options, global::Specs.Dictionaries.Models.Labels.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Dictionaries.Models.Product)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Dictionaries.Models.Product>(options, global::Specs.Dictionaries.Models.Product.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Dictionaries.Models.Tagged)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Dictionaries.Models.Tagged>(options, global::Specs.Dictionaries.Models.Tagged.JsonConverter.Instance);
+                if (type == typeof(global::System.Collections.Generic.IDictionary<string, long>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IDictionary<string, long>>(options, new Shape0Converter());
+                if (type == typeof(global::System.Text.Json.JsonElement)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
                 return null;
             }
         }
 
         private sealed class Shape0Converter : global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, long>>
         {
-            public override global::System.Collections.Generic.IDictionary<string, long> Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::System.Collections.Generic.IDictionary<string, long> result;
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw new global::System.Text.Json.JsonException("null is not allowed here: a JSON object is expected.");
-                }
-                else
-                {
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                    var map0 = new global::System.Collections.Generic.Dictionary<string, long>();
-                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        var key0 = reader.GetString()!;
-                        reader.Read();
-                        long item0;
-                        try
-                        {
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                throw new global::System.Text.Json.JsonException("null is not allowed here: a Int64 is expected.");
-                            }
-                            else
-                            {
-                                item0 = reader.GetInt64();
-                            }
-                        }
-                        catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                        {
-                            throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                        }
-                        map0[key0] = item0;
-                    }
-                    result = map0;
-                }
-                return result;
-            }
+            public override global::System.Collections.Generic.IDictionary<string, long> Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.Int64, options) ?? throw new global::System.Text.Json.JsonException("null is not allowed here: a JSON object is expected.");
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IDictionary<string, long> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartObject();
-                foreach (var pair0 in value)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    writer.WriteNumberValue(pair0.Value);
-                }
-                writer.WriteEndObject();
-            }
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IDictionary<string, long> value, global::System.Text.Json.JsonSerializerOptions options) => global::CatchAll.Serialization.Json.WriteMap(writer, value, global::CatchAll.Serialization.JsonItems.Int64, options);
         }
     }
 }
@@ -144,55 +70,14 @@ namespace Specs.Dictionaries.Serialization
     /// <summary>Builds the JsonExceptions the converters throw, with the JSON path of the bad field.</summary>
     internal static class JsonErrors
     {
-        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset)
-        {
-            var fullPath = "$." + property + InnerPath(inner);
-            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            return Located(new JsonPathException(fullPath, root, "Could not read " + type + " at '" + fullPath + "': " + root, inner), inner, offset);
-        }
+        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset) => global::CatchAll.Serialization.Json.At(inner, property, type, offset);
 
-        /// <summary>Prefixes an array index or map key to the path of an error read inside a collection.</summary>
-        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset)
-        {
-            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            var fullPath = "$" + segment + InnerPath(inner);
-            return Located(new JsonPathException(fullPath, root, "Could not read the value at '" + fullPath + "': " + root, inner), inner, offset);
-        }
+        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset) => global::CatchAll.Serialization.Json.Prefix(inner, segment, offset);
 
-        /// <summary>Setting Path stops System.Text.Json from adding a position, so the reader's byte offset (the innermost one) travels in Data, where CatchAll.Runtime turns it into a line and byte.</summary>
-        private static global::System.Text.Json.JsonException Located(global::System.Text.Json.JsonException exception, global::System.Exception inner, long offset)
-        {
-            exception.Data[OffsetKey] = inner.Data[OffsetKey] is long innerOffset ? innerOffset : offset;
-            return exception;
-        }
+        public static global::System.Text.Json.JsonException Missing(string property, string type) => global::CatchAll.Serialization.Json.Missing(property, type);
 
-        private const string OffsetKey = "CatchAll.JsonByteOffset";
+        public static global::System.Text.Json.JsonException Null(string property, string type) => global::CatchAll.Serialization.Json.Null(property, type);
 
-        private static string InnerPath(global::System.Exception inner) => inner is global::System.Text.Json.JsonException json && json.Path is { Length: > 1 } path && path[0] == '$' ? path.Substring(1) : string.Empty;
-
-        public static global::System.Text.Json.JsonException Missing(string property, string type) => new JsonPathException("$." + property, "missing", "Required property '" + property + "' of " + type + " is missing.", null);
-
-        /// <summary>Reads a date-time; one without an offset (some endpoints send those) is taken as UTC, whatever the machine's time zone.</summary>
-        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var value = reader.GetDateTime();
-            return value.Kind == global::System.DateTimeKind.Unspecified
-                ? new global::System.DateTimeOffset(value, global::System.TimeSpan.Zero)
-                : reader.GetDateTimeOffset();
-        }
-
-        public static global::System.Text.Json.JsonException Null(string property, string type) => new JsonPathException("$." + property, "null", "Required property '" + property + "' of " + type + " is null.", null);
-    }
-
-    /// <summary>A JsonException that carries its path in Path as well as in the message.</summary>
-    internal sealed class JsonPathException : global::System.Text.Json.JsonException
-    {
-        public JsonPathException(string path, string reason, string message, global::System.Exception? inner)
-            : base(message, path, null, null, inner)
-        {
-            Reason = reason;
-        }
-
-        public string Reason { get; }
+        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader) => global::CatchAll.Serialization.Json.ReadDateTimeOffset(ref reader);
     }
 }

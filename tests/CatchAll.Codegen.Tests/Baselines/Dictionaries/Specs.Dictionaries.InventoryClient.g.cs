@@ -15,10 +15,7 @@ namespace Specs.Dictionaries
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, long>> GetInventoryAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>getInventory</summary>
-        /// <remarks>GET /inventory</remarks>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetInventoryAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Collections.Generic.IDictionary<string, long>>> GetInventoryWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -29,11 +26,7 @@ namespace Specs.Dictionaries
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task PutInventoryAsync(global::Specs.Dictionaries.Models.Inventory body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>putInventory</summary>
-        /// <remarks>POST /inventory</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="PutInventoryAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> PutInventoryWithResponseAsync(global::Specs.Dictionaries.Models.Inventory body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -65,11 +58,7 @@ namespace Specs.Dictionaries
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, long>> GetInventoryAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetInventoryWithResponseAsync(options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, long>> GetInventoryAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetInventoryWithResponseAsync(options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Collections.Generic.IDictionary<string, long>>> GetInventoryWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -80,10 +69,7 @@ namespace Specs.Dictionaries
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task PutInventoryAsync(global::Specs.Dictionaries.Models.Inventory body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            await PutInventoryWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-        }
+        public virtual async global::System.Threading.Tasks.Task PutInventoryAsync(global::Specs.Dictionaries.Models.Inventory body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => await PutInventoryWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> PutInventoryWithResponseAsync(global::Specs.Dictionaries.Models.Inventory body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

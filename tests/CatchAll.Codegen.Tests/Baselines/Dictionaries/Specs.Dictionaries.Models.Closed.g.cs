@@ -29,28 +29,14 @@ namespace Specs.Dictionaries.Models
             public override global::Specs.Dictionaries.Models.Closed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Closed.");
-                string? pOnly = default;
-                bool hasOnly = false;
+                string? pOnly = default; bool hasOnly = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("only"u8))
-                        {
-                            current = "only";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOnly = null;
-                            }
-                            else
-                            {
-                                pOnly = reader.GetString()!;
-                            }
-                            hasOnly = true;
-                        }
+                        if (reader.ValueTextEquals("only"u8)) { current = "only"; reader.Read(); pOnly = global::CatchAll.Serialization.Json.ReadString(ref reader); hasOnly = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -76,11 +62,7 @@ namespace Specs.Dictionaries.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Dictionaries.Models.Closed value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Only is { } vOnly)
-                {
-                    writer.WritePropertyName(Name_Only);
-                    writer.WriteStringValue(vOnly);
-                }
+                if (value.Only is { } vOnly) { writer.WritePropertyName(Name_Only); writer.WriteStringValue(vOnly); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

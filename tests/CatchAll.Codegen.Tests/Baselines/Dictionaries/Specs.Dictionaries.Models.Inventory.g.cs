@@ -64,164 +64,23 @@ namespace Specs.Dictionaries.Models
             public override global::Specs.Dictionaries.Models.Inventory Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Inventory.");
-                global::System.Collections.Generic.IDictionary<string, int>? pCounts = default;
-                bool hasCounts = false;
-                global::System.Collections.Generic.IDictionary<string, global::Specs.Dictionaries.Models.Product>? pProducts = default;
-                bool hasProducts = false;
-                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pAnythingGoes = default;
-                bool hasAnythingGoes = false;
-                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pAlsoAnything = default;
-                bool hasAlsoAnything = false;
-                global::System.Collections.Generic.IDictionary<string, global::System.Collections.Generic.IList<string>>? pTagsBySku = default;
-                bool hasTagsBySku = false;
-                global::System.Collections.Generic.IDictionary<string, string?>? pNullableValues = default;
-                bool hasNullableValues = false;
-                global::System.Collections.Generic.IDictionary<string, double>? pNullableMap = default;
-                bool hasNullableMap = false;
+                global::System.Collections.Generic.IDictionary<string, int>? pCounts = default; bool hasCounts = false;
+                global::System.Collections.Generic.IDictionary<string, global::Specs.Dictionaries.Models.Product>? pProducts = default; bool hasProducts = false;
+                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pAnythingGoes = default; bool hasAnythingGoes = false;
+                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pAlsoAnything = default; bool hasAlsoAnything = false;
+                global::System.Collections.Generic.IDictionary<string, global::System.Collections.Generic.IList<string>>? pTagsBySku = default; bool hasTagsBySku = false;
+                global::System.Collections.Generic.IDictionary<string, string?>? pNullableValues = default; bool hasNullableValues = false;
+                global::System.Collections.Generic.IDictionary<string, double>? pNullableMap = default; bool hasNullableMap = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("counts"u8))
-                        {
-                            current = "counts";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCounts = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, int>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    int item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Int32 is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetInt32();
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pCounts = map0;
-                            }
-                            hasCounts = true;
-                        }
-                        else if (reader.ValueTextEquals("products"u8))
-                        {
-                            current = "products";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pProducts = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, global::Specs.Dictionaries.Models.Product>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    global::Specs.Dictionaries.Models.Product item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Product is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::Specs.Dictionaries.Models.Product.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Dictionaries.Models.Product), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pProducts = map0;
-                            }
-                            hasProducts = true;
-                        }
-                        else if (reader.ValueTextEquals("anything_goes"u8))
-                        {
-                            current = "anything_goes";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAnythingGoes = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    global::System.Text.Json.JsonElement item0;
-                                    try
-                                    {
-                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pAnythingGoes = map0;
-                            }
-                            hasAnythingGoes = true;
-                        }
-                        else if (reader.ValueTextEquals("also_anything"u8))
-                        {
-                            current = "also_anything";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAlsoAnything = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    global::System.Text.Json.JsonElement item0;
-                                    try
-                                    {
-                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pAlsoAnything = map0;
-                            }
-                            hasAlsoAnything = true;
-                        }
+                        if (reader.ValueTextEquals("counts"u8)) { current = "counts"; reader.Read(); pCounts = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.Int32, options); hasCounts = true; }
+                        else if (reader.ValueTextEquals("products"u8)) { current = "products"; reader.Read(); pProducts = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::Specs.Dictionaries.Models.Product.JsonConverter.Instance, options); hasProducts = true; }
+                        else if (reader.ValueTextEquals("anything_goes"u8)) { current = "anything_goes"; reader.Read(); pAnythingGoes = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.Element, options); hasAnythingGoes = true; }
+                        else if (reader.ValueTextEquals("also_anything"u8)) { current = "also_anything"; reader.Read(); pAlsoAnything = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.Element, options); hasAlsoAnything = true; }
                         else if (reader.ValueTextEquals("tags_by_sku"u8))
                         {
                             current = "tags_by_sku";
@@ -322,44 +181,7 @@ namespace Specs.Dictionaries.Models
                             }
                             hasNullableValues = true;
                         }
-                        else if (reader.ValueTextEquals("nullable_map"u8))
-                        {
-                            current = "nullable_map";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pNullableMap = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, double>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    double item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Double is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetDouble();
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::Specs.Dictionaries.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pNullableMap = map0;
-                            }
-                            hasNullableMap = true;
-                        }
+                        else if (reader.ValueTextEquals("nullable_map"u8)) { current = "nullable_map"; reader.Read(); pNullableMap = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.Double, options); hasNullableMap = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -395,47 +217,10 @@ namespace Specs.Dictionaries.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Dictionaries.Models.Inventory value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Counts);
-                writer.WriteStartObject();
-                foreach (var pair0 in value.Counts)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    writer.WriteNumberValue(pair0.Value);
-                }
-                writer.WriteEndObject();
-                if (value.Products is { } vProducts)
-                {
-                    writer.WritePropertyName(Name_Products);
-                    writer.WriteStartObject();
-                    foreach (var pair0 in vProducts)
-                    {
-                        writer.WritePropertyName(pair0.Key);
-                        global::Specs.Dictionaries.Models.Product.JsonConverter.Instance.Write(writer, pair0.Value, options);
-                    }
-                    writer.WriteEndObject();
-                }
-                if (value.AnythingGoes is { } vAnythingGoes)
-                {
-                    writer.WritePropertyName(Name_AnythingGoes);
-                    writer.WriteStartObject();
-                    foreach (var pair0 in vAnythingGoes)
-                    {
-                        writer.WritePropertyName(pair0.Key);
-                        pair0.Value.WriteTo(writer);
-                    }
-                    writer.WriteEndObject();
-                }
-                if (value.AlsoAnything is { } vAlsoAnything)
-                {
-                    writer.WritePropertyName(Name_AlsoAnything);
-                    writer.WriteStartObject();
-                    foreach (var pair0 in vAlsoAnything)
-                    {
-                        writer.WritePropertyName(pair0.Key);
-                        pair0.Value.WriteTo(writer);
-                    }
-                    writer.WriteEndObject();
-                }
+                writer.WritePropertyName(Name_Counts); global::CatchAll.Serialization.Json.WriteMap(writer, value.Counts, global::CatchAll.Serialization.JsonItems.Int32, options);
+                if (value.Products is { } vProducts) { writer.WritePropertyName(Name_Products); global::CatchAll.Serialization.Json.WriteMap(writer, vProducts, global::Specs.Dictionaries.Models.Product.JsonConverter.Instance, options); }
+                if (value.AnythingGoes is { } vAnythingGoes) { writer.WritePropertyName(Name_AnythingGoes); global::CatchAll.Serialization.Json.WriteMap(writer, vAnythingGoes, global::CatchAll.Serialization.JsonItems.Element, options); }
+                if (value.AlsoAnything is { } vAlsoAnything) { writer.WritePropertyName(Name_AlsoAnything); global::CatchAll.Serialization.Json.WriteMap(writer, vAlsoAnything, global::CatchAll.Serialization.JsonItems.Element, options); }
                 if (value.TagsBySku is { } vTagsBySku)
                 {
                     writer.WritePropertyName(Name_TagsBySku);
@@ -470,24 +255,7 @@ namespace Specs.Dictionaries.Models
                     }
                     writer.WriteEndObject();
                 }
-                if (value._nullableMap.HasValue)
-                {
-                    writer.WritePropertyName(Name_NullableMap);
-                    if (value._nullableMap.Value is { } vNullableMap0)
-                    {
-                        writer.WriteStartObject();
-                        foreach (var pair1 in vNullableMap0)
-                        {
-                            writer.WritePropertyName(pair1.Key);
-                            writer.WriteNumberValue(pair1.Value);
-                        }
-                        writer.WriteEndObject();
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
+                if (value._nullableMap.HasValue) { writer.WritePropertyName(Name_NullableMap); if (value._nullableMap.Value is { } vNullableMap) global::CatchAll.Serialization.Json.WriteMap(writer, vNullableMap, global::CatchAll.Serialization.JsonItems.Double, options); else writer.WriteNullValue(); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

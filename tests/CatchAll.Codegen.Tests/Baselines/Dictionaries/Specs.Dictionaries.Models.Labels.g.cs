@@ -29,28 +29,14 @@ namespace Specs.Dictionaries.Models
             public override global::Specs.Dictionaries.Models.Labels Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Labels.");
-                string? pOwner = default;
-                bool hasOwner = false;
+                string? pOwner = default; bool hasOwner = false;
                 global::System.Collections.Generic.Dictionary<string, string>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("owner"u8))
-                        {
-                            current = "owner";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOwner = null;
-                            }
-                            else
-                            {
-                                pOwner = reader.GetString()!;
-                            }
-                            hasOwner = true;
-                        }
+                        if (reader.ValueTextEquals("owner"u8)) { current = "owner"; reader.Read(); pOwner = global::CatchAll.Serialization.Json.ReadString(ref reader); hasOwner = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -83,11 +69,7 @@ namespace Specs.Dictionaries.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Dictionaries.Models.Labels value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Owner is { } vOwner)
-                {
-                    writer.WritePropertyName(Name_Owner);
-                    writer.WriteStringValue(vOwner);
-                }
+                if (value.Owner is { } vOwner) { writer.WritePropertyName(Name_Owner); writer.WriteStringValue(vOwner); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -29,28 +29,14 @@ namespace Specs.Dictionaries.Models
             public override global::Specs.Dictionaries.Models.Product Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Product.");
-                string? pSku = default;
-                bool hasSku = false;
+                string? pSku = default; bool hasSku = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("sku"u8))
-                        {
-                            current = "sku";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSku = null;
-                            }
-                            else
-                            {
-                                pSku = reader.GetString()!;
-                            }
-                            hasSku = true;
-                        }
+                        if (reader.ValueTextEquals("sku"u8)) { current = "sku"; reader.Read(); pSku = global::CatchAll.Serialization.Json.ReadString(ref reader); hasSku = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -80,8 +66,7 @@ namespace Specs.Dictionaries.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Dictionaries.Models.Product value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Sku);
-                writer.WriteStringValue(value.Sku);
+                writer.WritePropertyName(Name_Sku); writer.WriteStringValue(value.Sku);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

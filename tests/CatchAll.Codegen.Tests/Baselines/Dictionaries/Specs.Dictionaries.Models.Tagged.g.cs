@@ -44,10 +44,8 @@ namespace Specs.Dictionaries.Models
             public override global::Specs.Dictionaries.Models.Tagged Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Tagged.");
-                string? pId = default;
-                bool hasId = false;
-                string? pNote = default;
-                bool hasNote = false;
+                string? pId = default; bool hasId = false;
+                string? pNote = default; bool hasNote = false;
                 var extraStart = reader;
                 bool extraSeen = false;
                 string? current = null;
@@ -55,34 +53,8 @@ namespace Specs.Dictionaries.Models
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("id"u8))
-                        {
-                            current = "id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pId = null;
-                            }
-                            else
-                            {
-                                pId = reader.GetString()!;
-                            }
-                            hasId = true;
-                        }
-                        else if (reader.ValueTextEquals("note"u8))
-                        {
-                            current = "note";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pNote = null;
-                            }
-                            else
-                            {
-                                pNote = reader.GetString()!;
-                            }
-                            hasNote = true;
-                        }
+                        if (reader.ValueTextEquals("id"u8)) { current = "id"; reader.Read(); pId = global::CatchAll.Serialization.Json.ReadString(ref reader); hasId = true; }
+                        else if (reader.ValueTextEquals("note"u8)) { current = "note"; reader.Read(); pNote = global::CatchAll.Serialization.Json.ReadString(ref reader); hasNote = true; }
                         else
                         {
                             var extraName = reader;
@@ -135,20 +107,8 @@ namespace Specs.Dictionaries.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Dictionaries.Models.Tagged value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Id);
-                writer.WriteStringValue(value.Id);
-                if (value._note.HasValue)
-                {
-                    writer.WritePropertyName(Name_Note);
-                    if (value._note.Value is { } vNote0)
-                    {
-                        writer.WriteStringValue(vNote0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
+                writer.WritePropertyName(Name_Id); writer.WriteStringValue(value.Id);
+                if (value._note.HasValue) { writer.WritePropertyName(Name_Note); if (value._note.Value is { } vNote) writer.WriteStringValue(vNote); else writer.WriteNullValue(); }
                 var extra = value._additionalProperties;
                 if (extra is null && value._additionalPropertiesJson.ValueKind == global::System.Text.Json.JsonValueKind.Object) extra = AdditionalPropertiesOf(value);
                 if (extra is { Count: > 0 })

@@ -89,64 +89,26 @@ namespace Specs.Formats.Models
             public override global::Specs.Formats.Models.Sample Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Sample.");
-                global::System.Guid? pId = default;
-                bool hasId = false;
-                global::System.DateTimeOffset? pTakenAt = default;
-                bool hasTakenAt = false;
-                global::System.DateOnly? pDay = default;
-                bool hasDay = false;
-                long? pSize = default;
-                bool hasSize = false;
-                int? pCount = default;
-                bool hasCount = false;
-                float? pRatio = default;
-                bool hasRatio = false;
-                double? pMean = default;
-                bool hasMean = false;
-                double? pPlainNumber = default;
-                bool hasPlainNumber = false;
-                string? pChecksum = default;
-                bool hasChecksum = false;
-                string? pSite = default;
-                bool hasSite = false;
-                global::System.Guid? pOptionalId = default;
-                bool hasOptionalId = false;
-                global::System.Collections.Generic.IList<global::System.DateOnly>? pDays = default;
-                bool hasDays = false;
+                global::System.Guid? pId = default; bool hasId = false;
+                global::System.DateTimeOffset? pTakenAt = default; bool hasTakenAt = false;
+                global::System.DateOnly? pDay = default; bool hasDay = false;
+                long? pSize = default; bool hasSize = false;
+                int? pCount = default; bool hasCount = false;
+                float? pRatio = default; bool hasRatio = false;
+                double? pMean = default; bool hasMean = false;
+                double? pPlainNumber = default; bool hasPlainNumber = false;
+                string? pChecksum = default; bool hasChecksum = false;
+                string? pSite = default; bool hasSite = false;
+                global::System.Guid? pOptionalId = default; bool hasOptionalId = false;
+                global::System.Collections.Generic.IList<global::System.DateOnly>? pDays = default; bool hasDays = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("id"u8))
-                        {
-                            current = "id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pId = null;
-                            }
-                            else
-                            {
-                                pId = reader.GetGuid();
-                            }
-                            hasId = true;
-                        }
-                        else if (reader.ValueTextEquals("taken_at"u8))
-                        {
-                            current = "taken_at";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTakenAt = null;
-                            }
-                            else
-                            {
-                                pTakenAt = global::Specs.Formats.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasTakenAt = true;
-                        }
+                        if (reader.ValueTextEquals("id"u8)) { current = "id"; reader.Read(); pId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasId = true; }
+                        else if (reader.ValueTextEquals("taken_at"u8)) { current = "taken_at"; reader.Read(); pTakenAt = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasTakenAt = true; }
                         else if (reader.ValueTextEquals("day"u8))
                         {
                             current = "day";
@@ -161,118 +123,14 @@ namespace Specs.Formats.Models
                             }
                             hasDay = true;
                         }
-                        else if (reader.ValueTextEquals("size"u8))
-                        {
-                            current = "size";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSize = null;
-                            }
-                            else
-                            {
-                                pSize = reader.GetInt64();
-                            }
-                            hasSize = true;
-                        }
-                        else if (reader.ValueTextEquals("count"u8))
-                        {
-                            current = "count";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCount = null;
-                            }
-                            else
-                            {
-                                pCount = reader.GetInt32();
-                            }
-                            hasCount = true;
-                        }
-                        else if (reader.ValueTextEquals("ratio"u8))
-                        {
-                            current = "ratio";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRatio = null;
-                            }
-                            else
-                            {
-                                pRatio = reader.GetSingle();
-                            }
-                            hasRatio = true;
-                        }
-                        else if (reader.ValueTextEquals("mean"u8))
-                        {
-                            current = "mean";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMean = null;
-                            }
-                            else
-                            {
-                                pMean = reader.GetDouble();
-                            }
-                            hasMean = true;
-                        }
-                        else if (reader.ValueTextEquals("plain_number"u8))
-                        {
-                            current = "plain_number";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPlainNumber = null;
-                            }
-                            else
-                            {
-                                pPlainNumber = reader.GetDouble();
-                            }
-                            hasPlainNumber = true;
-                        }
-                        else if (reader.ValueTextEquals("checksum"u8))
-                        {
-                            current = "checksum";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pChecksum = null;
-                            }
-                            else
-                            {
-                                pChecksum = reader.GetString()!;
-                            }
-                            hasChecksum = true;
-                        }
-                        else if (reader.ValueTextEquals("site"u8))
-                        {
-                            current = "site";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSite = null;
-                            }
-                            else
-                            {
-                                pSite = reader.GetString()!;
-                            }
-                            hasSite = true;
-                        }
-                        else if (reader.ValueTextEquals("optional_id"u8))
-                        {
-                            current = "optional_id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOptionalId = null;
-                            }
-                            else
-                            {
-                                pOptionalId = reader.GetGuid();
-                            }
-                            hasOptionalId = true;
-                        }
+                        else if (reader.ValueTextEquals("size"u8)) { current = "size"; reader.Read(); pSize = global::CatchAll.Serialization.Json.ReadInt64(ref reader); hasSize = true; }
+                        else if (reader.ValueTextEquals("count"u8)) { current = "count"; reader.Read(); pCount = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasCount = true; }
+                        else if (reader.ValueTextEquals("ratio"u8)) { current = "ratio"; reader.Read(); pRatio = global::CatchAll.Serialization.Json.ReadSingle(ref reader); hasRatio = true; }
+                        else if (reader.ValueTextEquals("mean"u8)) { current = "mean"; reader.Read(); pMean = global::CatchAll.Serialization.Json.ReadDouble(ref reader); hasMean = true; }
+                        else if (reader.ValueTextEquals("plain_number"u8)) { current = "plain_number"; reader.Read(); pPlainNumber = global::CatchAll.Serialization.Json.ReadDouble(ref reader); hasPlainNumber = true; }
+                        else if (reader.ValueTextEquals("checksum"u8)) { current = "checksum"; reader.Read(); pChecksum = global::CatchAll.Serialization.Json.ReadString(ref reader); hasChecksum = true; }
+                        else if (reader.ValueTextEquals("site"u8)) { current = "site"; reader.Read(); pSite = global::CatchAll.Serialization.Json.ReadString(ref reader); hasSite = true; }
+                        else if (reader.ValueTextEquals("optional_id"u8)) { current = "optional_id"; reader.Read(); pOptionalId = global::CatchAll.Serialization.Json.ReadGuid(ref reader); hasOptionalId = true; }
                         else if (reader.ValueTextEquals("days"u8))
                         {
                             current = "days";
@@ -355,59 +213,21 @@ namespace Specs.Formats.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Formats.Models.Sample value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Id);
-                writer.WriteStringValue(value.Id);
-                writer.WritePropertyName(Name_TakenAt);
-                writer.WriteStringValue(value.TakenAt);
+                writer.WritePropertyName(Name_Id); writer.WriteStringValue(value.Id);
+                writer.WritePropertyName(Name_TakenAt); writer.WriteStringValue(value.TakenAt);
                 if (value.Day is { } vDay)
                 {
                     writer.WritePropertyName(Name_Day);
                     writer.WriteStringValue(vDay.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture));
                 }
-                writer.WritePropertyName(Name_Size);
-                writer.WriteNumberValue(value.Size);
-                if (value.Count is { } vCount)
-                {
-                    writer.WritePropertyName(Name_Count);
-                    writer.WriteNumberValue(vCount);
-                }
-                if (value.Ratio is { } vRatio)
-                {
-                    writer.WritePropertyName(Name_Ratio);
-                    writer.WriteNumberValue(vRatio);
-                }
-                if (value.Mean is { } vMean)
-                {
-                    writer.WritePropertyName(Name_Mean);
-                    writer.WriteNumberValue(vMean);
-                }
-                if (value.PlainNumber is { } vPlainNumber)
-                {
-                    writer.WritePropertyName(Name_PlainNumber);
-                    writer.WriteNumberValue(vPlainNumber);
-                }
-                if (value.Checksum is { } vChecksum)
-                {
-                    writer.WritePropertyName(Name_Checksum);
-                    writer.WriteStringValue(vChecksum);
-                }
-                if (value.Site is { } vSite)
-                {
-                    writer.WritePropertyName(Name_Site);
-                    writer.WriteStringValue(vSite);
-                }
-                if (value._optionalId.HasValue)
-                {
-                    writer.WritePropertyName(Name_OptionalId);
-                    if (value._optionalId.Value is { } vOptionalId0)
-                    {
-                        writer.WriteStringValue(vOptionalId0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
+                writer.WritePropertyName(Name_Size); writer.WriteNumberValue(value.Size);
+                if (value.Count is { } vCount) { writer.WritePropertyName(Name_Count); writer.WriteNumberValue(vCount); }
+                if (value.Ratio is { } vRatio) { writer.WritePropertyName(Name_Ratio); writer.WriteNumberValue(vRatio); }
+                if (value.Mean is { } vMean) { writer.WritePropertyName(Name_Mean); writer.WriteNumberValue(vMean); }
+                if (value.PlainNumber is { } vPlainNumber) { writer.WritePropertyName(Name_PlainNumber); writer.WriteNumberValue(vPlainNumber); }
+                if (value.Checksum is { } vChecksum) { writer.WritePropertyName(Name_Checksum); writer.WriteStringValue(vChecksum); }
+                if (value.Site is { } vSite) { writer.WritePropertyName(Name_Site); writer.WriteStringValue(vSite); }
+                if (value._optionalId.HasValue) { writer.WritePropertyName(Name_OptionalId); if (value._optionalId.Value is { } vOptionalId) writer.WriteStringValue(vOptionalId); else writer.WriteNullValue(); }
                 if (value.Days is { } vDays)
                 {
                     writer.WritePropertyName(Name_Days);

@@ -23,18 +23,7 @@ namespace Specs.Formats
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> GetSampleAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>getSample</summary>
-        /// <remarks>GET /samples/{sample_id}</remarks>
-        /// <param name="sampleId">sample_id</param>
-        /// <param name="after">after</param>
-        /// <param name="on">on</param>
-        /// <param name="minSize">min_size</param>
-        /// <param name="ratio">ratio</param>
-        /// <param name="verbose">verbose Server default: false.</param>
-        /// <param name="ids">ids</param>
-        /// <param name="xTraceId">X-Trace-Id</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetSampleAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Formats.Models.Sample>> GetSampleWithResponseAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -45,11 +34,7 @@ namespace Specs.Formats
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadSampleAsync(global::System.Guid sampleId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>downloadSample</summary>
-        /// <remarks>GET /samples/{sample_id}/download</remarks>
-        /// <param name="sampleId">sample_id</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="DownloadSampleAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.IO.Stream>> DownloadSampleWithResponseAsync(global::System.Guid sampleId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -64,15 +49,7 @@ namespace Specs.Formats
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> UploadSampleAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>uploadSample</summary>
-        /// <remarks>POST /samples/upload</remarks>
-        /// <param name="file">The content to upload.</param>
-        /// <param name="fileName">The file name sent with the upload.</param>
-        /// <param name="label">What the sample shows.</param>
-        /// <param name="weight">Grams.</param>
-        /// <param name="takenAt">When it was taken.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="UploadSampleAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Formats.Models.Sample>> UploadSampleWithResponseAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -104,11 +81,7 @@ namespace Specs.Formats
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> GetSampleAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetSampleWithResponseAsync(sampleId, after, on, minSize, ratio, verbose, ids, xTraceId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> GetSampleAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetSampleWithResponseAsync(sampleId, after, on, minSize, ratio, verbose, ids, xTraceId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Formats.Models.Sample>> GetSampleWithResponseAsync(global::System.Guid sampleId, global::System.DateTimeOffset after, global::System.DateOnly? on = null, long? minSize = null, float? ratio = null, bool? verbose = null, global::System.Collections.Generic.IList<int>? ids = null, global::System.Guid? xTraceId = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -127,11 +100,7 @@ namespace Specs.Formats
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadSampleAsync(global::System.Guid sampleId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await DownloadSampleWithResponseAsync(sampleId, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadSampleAsync(global::System.Guid sampleId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await DownloadSampleWithResponseAsync(sampleId, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.IO.Stream>> DownloadSampleWithResponseAsync(global::System.Guid sampleId, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -144,11 +113,7 @@ namespace Specs.Formats
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> UploadSampleAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await UploadSampleWithResponseAsync(file, fileName, label, weight, takenAt, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Formats.Models.Sample> UploadSampleAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await UploadSampleWithResponseAsync(file, fileName, label, weight, takenAt, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Formats.Models.Sample>> UploadSampleWithResponseAsync(global::System.IO.Stream file, string fileName, string label, int? weight = null, global::System.DateTimeOffset? takenAt = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

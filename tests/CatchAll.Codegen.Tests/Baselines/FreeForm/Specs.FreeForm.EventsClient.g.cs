@@ -16,11 +16,7 @@ namespace Specs.FreeForm
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> SendEventAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>sendEvent</summary>
-        /// <remarks>POST /events</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="SendEventAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Text.Json.JsonElement>> SendEventWithResponseAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -30,10 +26,7 @@ namespace Specs.FreeForm
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> GetRawEventsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>getRawEvents</summary>
-        /// <remarks>GET /events/raw</remarks>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetRawEventsAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>> GetRawEventsWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -65,11 +58,7 @@ namespace Specs.FreeForm
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> SendEventAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await SendEventWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> SendEventAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await SendEventWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Text.Json.JsonElement>> SendEventWithResponseAsync(global::Specs.FreeForm.Models.Event body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -82,11 +71,7 @@ namespace Specs.FreeForm
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> GetRawEventsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetRawEventsWithResponseAsync(options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> GetRawEventsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetRawEventsWithResponseAsync(options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>> GetRawEventsWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

@@ -14,15 +14,11 @@ namespace Specs.FreeForm
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new FreeFormApiJsonResolver();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.FreeForm.Models.Event>? s_Event;
-
         /// <summary>Metadata for <see cref="global::Specs.FreeForm.Models.Event"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.FreeForm.Models.Event> Event => s_Event ??= TypeInfo<global::Specs.FreeForm.Models.Event>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.FreeForm.Models.EventNested>? s_EventNested;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.FreeForm.Models.Event> Event => Cached<global::Specs.FreeForm.Models.Event>.Value ??= TypeInfo<global::Specs.FreeForm.Models.Event>();
 
         /// <summary>Metadata for <see cref="global::Specs.FreeForm.Models.EventNested"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.FreeForm.Models.EventNested> EventNested => s_EventNested ??= TypeInfo<global::Specs.FreeForm.Models.EventNested>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.FreeForm.Models.EventNested> EventNested => Cached<global::Specs.FreeForm.Models.EventNested>.Value ??= TypeInfo<global::Specs.FreeForm.Models.EventNested>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
@@ -34,73 +30,25 @@ namespace Specs.FreeForm
             return options;
         }
 
+        private static class Cached<T> { public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>? Value; }
+
         private sealed class FreeFormApiJsonResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
         {
             public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (type == typeof(global::Specs.FreeForm.Models.Event))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.FreeForm.Models.Event>(options, global::Specs.FreeForm.Models.Event.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.FreeForm.Models.EventNested))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.FreeForm.Models.EventNested>(options, global::Specs.FreeForm.Models.EventNested.JsonConverter.Instance);
-                }
-                if (type == typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>(options, new Shape0Converter());
-                }
-                if (type == typeof(global::System.Text.Json.JsonElement))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-                }
+                if (type == typeof(global::Specs.FreeForm.Models.Event)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.FreeForm.Models.Event>(options, global::Specs.FreeForm.Models.Event.JsonConverter.Instance);
+                if (type == typeof(global::Specs.FreeForm.Models.EventNested)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.FreeForm.Models.EventNested>(options, global::Specs.FreeForm.Models.EventNested.JsonConverter.Instance);
+                if (type == typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>(options, new Shape0Converter());
+                if (type == typeof(global::System.Text.Json.JsonElement)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
                 return null;
             }
         }
 
         private sealed class Shape0Converter : global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>
         {
-            public override global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> result;
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw new global::System.Text.Json.JsonException("null is not allowed here: a JSON object is expected.");
-                }
-                else
-                {
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                    var map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        var key0 = reader.GetString()!;
-                        reader.Read();
-                        global::System.Text.Json.JsonElement item0;
-                        try
-                        {
-                            item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        }
-                        catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                        {
-                            throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                        }
-                        map0[key0] = item0;
-                    }
-                    result = map0;
-                }
-                return result;
-            }
+            public override global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.Element, options) ?? throw new global::System.Text.Json.JsonException("null is not allowed here: a JSON object is expected.");
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartObject();
-                foreach (var pair0 in value)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    pair0.Value.WriteTo(writer);
-                }
-                writer.WriteEndObject();
-            }
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> value, global::System.Text.Json.JsonSerializerOptions options) => global::CatchAll.Serialization.Json.WriteMap(writer, value, global::CatchAll.Serialization.JsonItems.Element, options);
         }
     }
 }
@@ -110,55 +58,14 @@ namespace Specs.FreeForm.Serialization
     /// <summary>Builds the JsonExceptions the converters throw, with the JSON path of the bad field.</summary>
     internal static class JsonErrors
     {
-        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset)
-        {
-            var fullPath = "$." + property + InnerPath(inner);
-            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            return Located(new JsonPathException(fullPath, root, "Could not read " + type + " at '" + fullPath + "': " + root, inner), inner, offset);
-        }
+        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset) => global::CatchAll.Serialization.Json.At(inner, property, type, offset);
 
-        /// <summary>Prefixes an array index or map key to the path of an error read inside a collection.</summary>
-        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset)
-        {
-            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            var fullPath = "$" + segment + InnerPath(inner);
-            return Located(new JsonPathException(fullPath, root, "Could not read the value at '" + fullPath + "': " + root, inner), inner, offset);
-        }
+        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset) => global::CatchAll.Serialization.Json.Prefix(inner, segment, offset);
 
-        /// <summary>Setting Path stops System.Text.Json from adding a position, so the reader's byte offset (the innermost one) travels in Data, where CatchAll.Runtime turns it into a line and byte.</summary>
-        private static global::System.Text.Json.JsonException Located(global::System.Text.Json.JsonException exception, global::System.Exception inner, long offset)
-        {
-            exception.Data[OffsetKey] = inner.Data[OffsetKey] is long innerOffset ? innerOffset : offset;
-            return exception;
-        }
+        public static global::System.Text.Json.JsonException Missing(string property, string type) => global::CatchAll.Serialization.Json.Missing(property, type);
 
-        private const string OffsetKey = "CatchAll.JsonByteOffset";
+        public static global::System.Text.Json.JsonException Null(string property, string type) => global::CatchAll.Serialization.Json.Null(property, type);
 
-        private static string InnerPath(global::System.Exception inner) => inner is global::System.Text.Json.JsonException json && json.Path is { Length: > 1 } path && path[0] == '$' ? path.Substring(1) : string.Empty;
-
-        public static global::System.Text.Json.JsonException Missing(string property, string type) => new JsonPathException("$." + property, "missing", "Required property '" + property + "' of " + type + " is missing.", null);
-
-        /// <summary>Reads a date-time; one without an offset (some endpoints send those) is taken as UTC, whatever the machine's time zone.</summary>
-        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var value = reader.GetDateTime();
-            return value.Kind == global::System.DateTimeKind.Unspecified
-                ? new global::System.DateTimeOffset(value, global::System.TimeSpan.Zero)
-                : reader.GetDateTimeOffset();
-        }
-
-        public static global::System.Text.Json.JsonException Null(string property, string type) => new JsonPathException("$." + property, "null", "Required property '" + property + "' of " + type + " is null.", null);
-    }
-
-    /// <summary>A JsonException that carries its path in Path as well as in the message.</summary>
-    internal sealed class JsonPathException : global::System.Text.Json.JsonException
-    {
-        public JsonPathException(string path, string reason, string message, global::System.Exception? inner)
-            : base(message, path, null, null, inner)
-        {
-            Reason = reason;
-        }
-
-        public string Reason { get; }
+        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader) => global::CatchAll.Serialization.Json.ReadDateTimeOffset(ref reader);
     }
 }

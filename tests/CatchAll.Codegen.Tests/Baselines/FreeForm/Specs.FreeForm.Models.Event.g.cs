@@ -64,109 +64,23 @@ namespace Specs.FreeForm.Models
             public override global::Specs.FreeForm.Models.Event Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Event.");
-                string? pName = default;
-                bool hasName = false;
-                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pData = default;
-                bool hasData = false;
-                global::System.Text.Json.JsonElement? pPayload = default;
-                bool hasPayload = false;
-                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pMaybePayload = default;
-                bool hasMaybePayload = false;
-                global::System.Collections.Generic.IList<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>? pListOfObjects = default;
-                bool hasListOfObjects = false;
-                global::System.Collections.Generic.IList<global::System.Text.Json.JsonElement>? pListOfAnything = default;
-                bool hasListOfAnything = false;
-                global::Specs.FreeForm.Models.EventNested? pNested = default;
-                bool hasNested = false;
+                string? pName = default; bool hasName = false;
+                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pData = default; bool hasData = false;
+                global::System.Text.Json.JsonElement? pPayload = default; bool hasPayload = false;
+                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pMaybePayload = default; bool hasMaybePayload = false;
+                global::System.Collections.Generic.IList<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>? pListOfObjects = default; bool hasListOfObjects = false;
+                global::System.Collections.Generic.IList<global::System.Text.Json.JsonElement>? pListOfAnything = default; bool hasListOfAnything = false;
+                global::Specs.FreeForm.Models.EventNested? pNested = default; bool hasNested = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("name"u8))
-                        {
-                            current = "name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pName = null;
-                            }
-                            else
-                            {
-                                pName = reader.GetString()!;
-                            }
-                            hasName = true;
-                        }
-                        else if (reader.ValueTextEquals("data"u8))
-                        {
-                            current = "data";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pData = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    global::System.Text.Json.JsonElement item0;
-                                    try
-                                    {
-                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pData = map0;
-                            }
-                            hasData = true;
-                        }
-                        else if (reader.ValueTextEquals("payload"u8))
-                        {
-                            current = "payload";
-                            reader.Read();
-                            pPayload = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                            hasPayload = true;
-                        }
-                        else if (reader.ValueTextEquals("maybe_payload"u8))
-                        {
-                            current = "maybe_payload";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMaybePayload = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    global::System.Text.Json.JsonElement item0;
-                                    try
-                                    {
-                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pMaybePayload = map0;
-                            }
-                            hasMaybePayload = true;
-                        }
+                        if (reader.ValueTextEquals("name"u8)) { current = "name"; reader.Read(); pName = global::CatchAll.Serialization.Json.ReadString(ref reader); hasName = true; }
+                        else if (reader.ValueTextEquals("data"u8)) { current = "data"; reader.Read(); pData = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.Element, options); hasData = true; }
+                        else if (reader.ValueTextEquals("payload"u8)) { current = "payload"; reader.Read(); pPayload = global::System.Text.Json.JsonElement.ParseValue(ref reader); hasPayload = true; }
+                        else if (reader.ValueTextEquals("maybe_payload"u8)) { current = "maybe_payload"; reader.Read(); pMaybePayload = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.Element, options); hasMaybePayload = true; }
                         else if (reader.ValueTextEquals("list_of_objects"u8))
                         {
                             current = "list_of_objects";
@@ -222,51 +136,8 @@ namespace Specs.FreeForm.Models
                             }
                             hasListOfObjects = true;
                         }
-                        else if (reader.ValueTextEquals("list_of_anything"u8))
-                        {
-                            current = "list_of_anything";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pListOfAnything = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::System.Text.Json.JsonElement item0;
-                                    try
-                                    {
-                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pListOfAnything = list0;
-                            }
-                            hasListOfAnything = true;
-                        }
-                        else if (reader.ValueTextEquals("nested"u8))
-                        {
-                            current = "nested";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pNested = null;
-                            }
-                            else
-                            {
-                                pNested = global::Specs.FreeForm.Models.EventNested.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.FreeForm.Models.EventNested), options);
-                            }
-                            hasNested = true;
-                        }
+                        else if (reader.ValueTextEquals("list_of_anything"u8)) { current = "list_of_anything"; reader.Read(); pListOfAnything = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Serialization.JsonItems.Element, options); hasListOfAnything = true; }
+                        else if (reader.ValueTextEquals("nested"u8)) { current = "nested"; reader.Read(); pNested = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.FreeForm.Models.EventNested.JsonConverter.Instance, options); hasNested = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -304,39 +175,10 @@ namespace Specs.FreeForm.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.FreeForm.Models.Event value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Name);
-                writer.WriteStringValue(value.Name);
-                writer.WritePropertyName(Name_Data);
-                writer.WriteStartObject();
-                foreach (var pair0 in value.Data)
-                {
-                    writer.WritePropertyName(pair0.Key);
-                    pair0.Value.WriteTo(writer);
-                }
-                writer.WriteEndObject();
-                if (value.Payload is { } vPayload)
-                {
-                    writer.WritePropertyName(Name_Payload);
-                    vPayload.WriteTo(writer);
-                }
-                if (value._maybePayload.HasValue)
-                {
-                    writer.WritePropertyName(Name_MaybePayload);
-                    if (value._maybePayload.Value is { } vMaybePayload0)
-                    {
-                        writer.WriteStartObject();
-                        foreach (var pair1 in vMaybePayload0)
-                        {
-                            writer.WritePropertyName(pair1.Key);
-                            pair1.Value.WriteTo(writer);
-                        }
-                        writer.WriteEndObject();
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
+                writer.WritePropertyName(Name_Name); writer.WriteStringValue(value.Name);
+                writer.WritePropertyName(Name_Data); global::CatchAll.Serialization.Json.WriteMap(writer, value.Data, global::CatchAll.Serialization.JsonItems.Element, options);
+                if (value.Payload is { } vPayload) { writer.WritePropertyName(Name_Payload); vPayload.WriteTo(writer); }
+                if (value._maybePayload.HasValue) { writer.WritePropertyName(Name_MaybePayload); if (value._maybePayload.Value is { } vMaybePayload) global::CatchAll.Serialization.Json.WriteMap(writer, vMaybePayload, global::CatchAll.Serialization.JsonItems.Element, options); else writer.WriteNullValue(); }
                 if (value.ListOfObjects is { } vListOfObjects)
                 {
                     writer.WritePropertyName(Name_ListOfObjects);
@@ -353,21 +195,8 @@ namespace Specs.FreeForm.Models
                     }
                     writer.WriteEndArray();
                 }
-                if (value.ListOfAnything is { } vListOfAnything)
-                {
-                    writer.WritePropertyName(Name_ListOfAnything);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vListOfAnything.Count; index0++)
-                    {
-                        vListOfAnything[index0].WriteTo(writer);
-                    }
-                    writer.WriteEndArray();
-                }
-                if (value.Nested is { } vNested)
-                {
-                    writer.WritePropertyName(Name_Nested);
-                    global::Specs.FreeForm.Models.EventNested.JsonConverter.Instance.Write(writer, vNested, options);
-                }
+                if (value.ListOfAnything is { } vListOfAnything) { writer.WritePropertyName(Name_ListOfAnything); global::CatchAll.Serialization.Json.WriteList(writer, vListOfAnything, global::CatchAll.Serialization.JsonItems.Element, options); }
+                if (value.Nested is { } vNested) { writer.WritePropertyName(Name_Nested); global::Specs.FreeForm.Models.EventNested.JsonConverter.Instance.Write(writer, vNested, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -29,45 +29,14 @@ namespace Specs.FreeForm.Models
             public override global::Specs.FreeForm.Models.EventNested Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for EventNested.");
-                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pMeta = default;
-                bool hasMeta = false;
+                global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? pMeta = default; bool hasMeta = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("meta"u8))
-                        {
-                            current = "meta";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMeta = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected.");
-                                var map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                                {
-                                    var key0 = reader.GetString()!;
-                                    reader.Read();
-                                    global::System.Text.Json.JsonElement item0;
-                                    try
-                                    {
-                                        item0 = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::Specs.FreeForm.Serialization.JsonErrors.Prefix(ex0, "." + key0, reader.TokenStartIndex);
-                                    }
-                                    map0[key0] = item0;
-                                }
-                                pMeta = map0;
-                            }
-                            hasMeta = true;
-                        }
+                        if (reader.ValueTextEquals("meta"u8)) { current = "meta"; reader.Read(); pMeta = global::CatchAll.Serialization.Json.ReadMap(ref reader, global::CatchAll.Serialization.JsonItems.Element, options); hasMeta = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -93,17 +62,7 @@ namespace Specs.FreeForm.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.FreeForm.Models.EventNested value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Meta is { } vMeta)
-                {
-                    writer.WritePropertyName(Name_Meta);
-                    writer.WriteStartObject();
-                    foreach (var pair0 in vMeta)
-                    {
-                        writer.WritePropertyName(pair0.Key);
-                        pair0.Value.WriteTo(writer);
-                    }
-                    writer.WriteEndObject();
-                }
+                if (value.Meta is { } vMeta) { writer.WritePropertyName(Name_Meta); global::CatchAll.Serialization.Json.WriteMap(writer, vMeta, global::CatchAll.Serialization.JsonItems.Element, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -21,16 +21,7 @@ namespace Specs.Keywords
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.Widget> GetWidgetAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>getWidget</summary>
-        /// <remarks>GET /widgets/{class}</remarks>
-        /// <param name="class">class</param>
-        /// <param name="options2">options</param>
-        /// <param name="cancellationToken2">cancellationToken</param>
-        /// <param name="body2">body</param>
-        /// <param name="string">string</param>
-        /// <param name="eventType">event-type</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetWidgetAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Keywords.Models.Widget>> GetWidgetWithResponseAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -41,11 +32,7 @@ namespace Specs.Keywords
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.ClassString> CreateWidgetAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>create_widget</summary>
-        /// <remarks>POST /widgets</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="CreateWidgetAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Keywords.Models.ClassString>> CreateWidgetWithResponseAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -77,11 +64,7 @@ namespace Specs.Keywords
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.Widget> GetWidgetAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetWidgetWithResponseAsync(@class, options2, cancellationToken2, body2, @string, eventType, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.Widget> GetWidgetAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetWidgetWithResponseAsync(@class, options2, cancellationToken2, body2, @string, eventType, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Keywords.Models.Widget>> GetWidgetWithResponseAsync(string @class, string? options2 = null, string? cancellationToken2 = null, int? body2 = null, string? @string = null, string? eventType = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -99,11 +82,7 @@ namespace Specs.Keywords
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.ClassString> CreateWidgetAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await CreateWidgetWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Keywords.Models.ClassString> CreateWidgetAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await CreateWidgetWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Keywords.Models.ClassString>> CreateWidgetWithResponseAsync(global::Specs.Keywords.Models.Widget? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

@@ -14,45 +14,29 @@ namespace Specs.Keywords
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new KeywordsApiJsonResolver();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.ClassString>? s_ClassString;
-
         /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.ClassString"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.ClassString> ClassString => s_ClassString ??= TypeInfo<global::Specs.Keywords.Models.ClassString>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.KeywordsApiObject>? s_KeywordsApiObject;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.ClassString> ClassString => Cached<global::Specs.Keywords.Models.ClassString>.Value ??= TypeInfo<global::Specs.Keywords.Models.ClassString>();
 
         /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.KeywordsApiObject"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.KeywordsApiObject> KeywordsApiObject => s_KeywordsApiObject ??= TypeInfo<global::Specs.Keywords.Models.KeywordsApiObject>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.KeywordsApiTask>? s_KeywordsApiTask;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.KeywordsApiObject> KeywordsApiObject => Cached<global::Specs.Keywords.Models.KeywordsApiObject>.Value ??= TypeInfo<global::Specs.Keywords.Models.KeywordsApiObject>();
 
         /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.KeywordsApiTask"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.KeywordsApiTask> KeywordsApiTask => s_KeywordsApiTask ??= TypeInfo<global::Specs.Keywords.Models.KeywordsApiTask>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Widget>? s_Widget;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.KeywordsApiTask> KeywordsApiTask => Cached<global::Specs.Keywords.Models.KeywordsApiTask>.Value ??= TypeInfo<global::Specs.Keywords.Models.KeywordsApiTask>();
 
         /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.Widget"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Widget> Widget => s_Widget ??= TypeInfo<global::Specs.Keywords.Models.Widget>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetKind>? s_WidgetKind;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.Widget> Widget => Cached<global::Specs.Keywords.Models.Widget>.Value ??= TypeInfo<global::Specs.Keywords.Models.Widget>();
 
         /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.WidgetKind"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetKind> WidgetKind => s_WidgetKind ??= TypeInfo<global::Specs.Keywords.Models.WidgetKind>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetKind2>? s_WidgetKind2;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetKind> WidgetKind => Cached<global::Specs.Keywords.Models.WidgetKind>.Value ??= TypeInfo<global::Specs.Keywords.Models.WidgetKind>();
 
         /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.WidgetKind2"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetKind2> WidgetKind2 => s_WidgetKind2 ??= TypeInfo<global::Specs.Keywords.Models.WidgetKind2>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetOwner>? s_WidgetOwner;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetKind2> WidgetKind2 => Cached<global::Specs.Keywords.Models.WidgetKind2>.Value ??= TypeInfo<global::Specs.Keywords.Models.WidgetKind2>();
 
         /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.WidgetOwner"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetOwner> WidgetOwner => s_WidgetOwner ??= TypeInfo<global::Specs.Keywords.Models.WidgetOwner>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetOwner2>? s_WidgetOwner2;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetOwner> WidgetOwner => Cached<global::Specs.Keywords.Models.WidgetOwner>.Value ??= TypeInfo<global::Specs.Keywords.Models.WidgetOwner>();
 
         /// <summary>Metadata for <see cref="global::Specs.Keywords.Models.WidgetOwner2"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetOwner2> WidgetOwner2 => s_WidgetOwner2 ??= TypeInfo<global::Specs.Keywords.Models.WidgetOwner2>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Keywords.Models.WidgetOwner2> WidgetOwner2 => Cached<global::Specs.Keywords.Models.WidgetOwner2>.Value ??= TypeInfo<global::Specs.Keywords.Models.WidgetOwner2>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
@@ -64,46 +48,21 @@ namespace Specs.Keywords
             return options;
         }
 
+        private static class Cached<T> { public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>? Value; }
+
         private sealed class KeywordsApiJsonResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
         {
             public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (type == typeof(global::Specs.Keywords.Models.ClassString))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.ClassString>(options, global::Specs.Keywords.Models.ClassString.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Keywords.Models.KeywordsApiObject))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.KeywordsApiObject>(options, global::Specs.Keywords.Models.KeywordsApiObject.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Keywords.Models.KeywordsApiTask))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.KeywordsApiTask>(options, global::Specs.Keywords.Models.KeywordsApiTask.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Keywords.Models.Widget))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.Widget>(options, global::Specs.Keywords.Models.Widget.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Keywords.Models.WidgetKind))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.WidgetKind>(options, global::Specs.Keywords.Models.WidgetKind.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Keywords.Models.WidgetKind2))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.WidgetKind2>(options, global::Specs.Keywords.Models.WidgetKind2.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Keywords.Models.WidgetOwner))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.WidgetOwner>(options, global::Specs.Keywords.Models.WidgetOwner.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Keywords.Models.WidgetOwner2))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.WidgetOwner2>(options, global::Specs.Keywords.Models.WidgetOwner2.JsonConverter.Instance);
-                }
-                if (type == typeof(global::System.Text.Json.JsonElement))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-                }
+                if (type == typeof(global::Specs.Keywords.Models.ClassString)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.ClassString>(options, global::Specs.Keywords.Models.ClassString.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Keywords.Models.KeywordsApiObject)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.KeywordsApiObject>(options, global::Specs.Keywords.Models.KeywordsApiObject.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Keywords.Models.KeywordsApiTask)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.KeywordsApiTask>(options, global::Specs.Keywords.Models.KeywordsApiTask.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Keywords.Models.Widget)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.Widget>(options, global::Specs.Keywords.Models.Widget.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Keywords.Models.WidgetKind)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.WidgetKind>(options, global::Specs.Keywords.Models.WidgetKind.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Keywords.Models.WidgetKind2)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.WidgetKind2>(options, global::Specs.Keywords.Models.WidgetKind2.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Keywords.Models.WidgetOwner)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.WidgetOwner>(options, global::Specs.Keywords.Models.WidgetOwner.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Keywords.Models.WidgetOwner2)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Keywords.Models.WidgetOwner2>(options, global::Specs.Keywords.Models.WidgetOwner2.JsonConverter.Instance);
+                if (type == typeof(global::System.Text.Json.JsonElement)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
                 return null;
             }
         }
@@ -115,55 +74,14 @@ namespace Specs.Keywords.Serialization
     /// <summary>Builds the JsonExceptions the converters throw, with the JSON path of the bad field.</summary>
     internal static class JsonErrors
     {
-        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset)
-        {
-            var fullPath = "$." + property + InnerPath(inner);
-            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            return Located(new JsonPathException(fullPath, root, "Could not read " + type + " at '" + fullPath + "': " + root, inner), inner, offset);
-        }
+        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset) => global::CatchAll.Serialization.Json.At(inner, property, type, offset);
 
-        /// <summary>Prefixes an array index or map key to the path of an error read inside a collection.</summary>
-        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset)
-        {
-            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            var fullPath = "$" + segment + InnerPath(inner);
-            return Located(new JsonPathException(fullPath, root, "Could not read the value at '" + fullPath + "': " + root, inner), inner, offset);
-        }
+        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset) => global::CatchAll.Serialization.Json.Prefix(inner, segment, offset);
 
-        /// <summary>Setting Path stops System.Text.Json from adding a position, so the reader's byte offset (the innermost one) travels in Data, where CatchAll.Runtime turns it into a line and byte.</summary>
-        private static global::System.Text.Json.JsonException Located(global::System.Text.Json.JsonException exception, global::System.Exception inner, long offset)
-        {
-            exception.Data[OffsetKey] = inner.Data[OffsetKey] is long innerOffset ? innerOffset : offset;
-            return exception;
-        }
+        public static global::System.Text.Json.JsonException Missing(string property, string type) => global::CatchAll.Serialization.Json.Missing(property, type);
 
-        private const string OffsetKey = "CatchAll.JsonByteOffset";
+        public static global::System.Text.Json.JsonException Null(string property, string type) => global::CatchAll.Serialization.Json.Null(property, type);
 
-        private static string InnerPath(global::System.Exception inner) => inner is global::System.Text.Json.JsonException json && json.Path is { Length: > 1 } path && path[0] == '$' ? path.Substring(1) : string.Empty;
-
-        public static global::System.Text.Json.JsonException Missing(string property, string type) => new JsonPathException("$." + property, "missing", "Required property '" + property + "' of " + type + " is missing.", null);
-
-        /// <summary>Reads a date-time; one without an offset (some endpoints send those) is taken as UTC, whatever the machine's time zone.</summary>
-        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var value = reader.GetDateTime();
-            return value.Kind == global::System.DateTimeKind.Unspecified
-                ? new global::System.DateTimeOffset(value, global::System.TimeSpan.Zero)
-                : reader.GetDateTimeOffset();
-        }
-
-        public static global::System.Text.Json.JsonException Null(string property, string type) => new JsonPathException("$." + property, "null", "Required property '" + property + "' of " + type + " is null.", null);
-    }
-
-    /// <summary>A JsonException that carries its path in Path as well as in the message.</summary>
-    internal sealed class JsonPathException : global::System.Text.Json.JsonException
-    {
-        public JsonPathException(string path, string reason, string message, global::System.Exception? inner)
-            : base(message, path, null, null, inner)
-        {
-            Reason = reason;
-        }
-
-        public string Reason { get; }
+        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader) => global::CatchAll.Serialization.Json.ReadDateTimeOffset(ref reader);
     }
 }

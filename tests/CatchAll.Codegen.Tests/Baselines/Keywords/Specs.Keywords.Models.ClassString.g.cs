@@ -29,28 +29,14 @@ namespace Specs.Keywords.Models
             public override global::Specs.Keywords.Models.ClassString Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ClassString.");
-                string? pValue = default;
-                bool hasValue = false;
+                string? pValue = default; bool hasValue = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("value"u8))
-                        {
-                            current = "value";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pValue = null;
-                            }
-                            else
-                            {
-                                pValue = reader.GetString()!;
-                            }
-                            hasValue = true;
-                        }
+                        if (reader.ValueTextEquals("value"u8)) { current = "value"; reader.Read(); pValue = global::CatchAll.Serialization.Json.ReadString(ref reader); hasValue = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -76,11 +62,7 @@ namespace Specs.Keywords.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Keywords.Models.ClassString value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Value is { } vValue)
-                {
-                    writer.WritePropertyName(Name_Value);
-                    writer.WriteStringValue(vValue);
-                }
+                if (value.Value is { } vValue) { writer.WritePropertyName(Name_Value); writer.WriteStringValue(vValue); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

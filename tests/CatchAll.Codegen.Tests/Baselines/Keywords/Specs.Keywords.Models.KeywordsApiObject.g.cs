@@ -29,28 +29,14 @@ namespace Specs.Keywords.Models
             public override global::Specs.Keywords.Models.KeywordsApiObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for KeywordsApiObject.");
-                string? pObjectValue = default;
-                bool hasObjectValue = false;
+                string? pObjectValue = default; bool hasObjectValue = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("object"u8))
-                        {
-                            current = "object";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pObjectValue = null;
-                            }
-                            else
-                            {
-                                pObjectValue = reader.GetString()!;
-                            }
-                            hasObjectValue = true;
-                        }
+                        if (reader.ValueTextEquals("object"u8)) { current = "object"; reader.Read(); pObjectValue = global::CatchAll.Serialization.Json.ReadString(ref reader); hasObjectValue = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -76,11 +62,7 @@ namespace Specs.Keywords.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Keywords.Models.KeywordsApiObject value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.ObjectValue is { } vObjectValue)
-                {
-                    writer.WritePropertyName(Name_ObjectValue);
-                    writer.WriteStringValue(vObjectValue);
-                }
+                if (value.ObjectValue is { } vObjectValue) { writer.WritePropertyName(Name_ObjectValue); writer.WriteStringValue(vObjectValue); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

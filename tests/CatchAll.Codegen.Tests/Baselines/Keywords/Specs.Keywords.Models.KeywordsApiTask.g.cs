@@ -29,28 +29,14 @@ namespace Specs.Keywords.Models
             public override global::Specs.Keywords.Models.KeywordsApiTask Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for KeywordsApiTask.");
-                bool? pDone = default;
-                bool hasDone = false;
+                bool? pDone = default; bool hasDone = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("done"u8))
-                        {
-                            current = "done";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pDone = null;
-                            }
-                            else
-                            {
-                                pDone = reader.GetBoolean();
-                            }
-                            hasDone = true;
-                        }
+                        if (reader.ValueTextEquals("done"u8)) { current = "done"; reader.Read(); pDone = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasDone = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -76,11 +62,7 @@ namespace Specs.Keywords.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Keywords.Models.KeywordsApiTask value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Done is { } vDone)
-                {
-                    writer.WritePropertyName(Name_Done);
-                    writer.WriteBooleanValue(vDone);
-                }
+                if (value.Done is { } vDone) { writer.WritePropertyName(Name_Done); writer.WriteBooleanValue(vDone); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -83,204 +83,36 @@ namespace Specs.Keywords.Models
             public override global::Specs.Keywords.Models.Widget Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Widget.");
-                string? pClass = default;
-                bool hasClass = false;
-                string? pString = default;
-                bool hasString = false;
-                int? pNamespace = default;
-                bool hasNamespace = false;
-                string? pWidgetValue = default;
-                bool hasWidgetValue = false;
-                string? pFirstName = default;
-                bool hasFirstName = false;
-                string? pFirstName2 = default;
-                bool hasFirstName2 = false;
-                string? pFirstName3 = default;
-                bool hasFirstName3 = false;
-                string? pAdditionalProperties2 = default;
-                bool hasAdditionalProperties2 = false;
-                int? p_1st = default;
-                bool has_1st = false;
-                global::Specs.Keywords.Models.WidgetOwner2? pOwner = default;
-                bool hasOwner = false;
-                global::Specs.Keywords.Models.WidgetKind2? pKind = default;
-                bool hasKind = false;
-                double? pUnitPriceTax = default;
-                bool hasUnitPriceTax = false;
+                string? pClass = default; bool hasClass = false;
+                string? pString = default; bool hasString = false;
+                int? pNamespace = default; bool hasNamespace = false;
+                string? pWidgetValue = default; bool hasWidgetValue = false;
+                string? pFirstName = default; bool hasFirstName = false;
+                string? pFirstName2 = default; bool hasFirstName2 = false;
+                string? pFirstName3 = default; bool hasFirstName3 = false;
+                string? pAdditionalProperties2 = default; bool hasAdditionalProperties2 = false;
+                int? p_1st = default; bool has_1st = false;
+                global::Specs.Keywords.Models.WidgetOwner2? pOwner = default; bool hasOwner = false;
+                global::Specs.Keywords.Models.WidgetKind2? pKind = default; bool hasKind = false;
+                double? pUnitPriceTax = default; bool hasUnitPriceTax = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("class"u8))
-                        {
-                            current = "class";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pClass = null;
-                            }
-                            else
-                            {
-                                pClass = reader.GetString()!;
-                            }
-                            hasClass = true;
-                        }
-                        else if (reader.ValueTextEquals("string"u8))
-                        {
-                            current = "string";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pString = null;
-                            }
-                            else
-                            {
-                                pString = reader.GetString()!;
-                            }
-                            hasString = true;
-                        }
-                        else if (reader.ValueTextEquals("namespace"u8))
-                        {
-                            current = "namespace";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pNamespace = null;
-                            }
-                            else
-                            {
-                                pNamespace = reader.GetInt32();
-                            }
-                            hasNamespace = true;
-                        }
-                        else if (reader.ValueTextEquals("widget"u8))
-                        {
-                            current = "widget";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pWidgetValue = null;
-                            }
-                            else
-                            {
-                                pWidgetValue = reader.GetString()!;
-                            }
-                            hasWidgetValue = true;
-                        }
-                        else if (reader.ValueTextEquals("first_name"u8))
-                        {
-                            current = "first_name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pFirstName = null;
-                            }
-                            else
-                            {
-                                pFirstName = reader.GetString()!;
-                            }
-                            hasFirstName = true;
-                        }
-                        else if (reader.ValueTextEquals("firstName"u8))
-                        {
-                            current = "firstName";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pFirstName2 = null;
-                            }
-                            else
-                            {
-                                pFirstName2 = reader.GetString()!;
-                            }
-                            hasFirstName2 = true;
-                        }
-                        else if (reader.ValueTextEquals("first-name"u8))
-                        {
-                            current = "first-name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pFirstName3 = null;
-                            }
-                            else
-                            {
-                                pFirstName3 = reader.GetString()!;
-                            }
-                            hasFirstName3 = true;
-                        }
-                        else if (reader.ValueTextEquals("additional_properties"u8))
-                        {
-                            current = "additional_properties";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAdditionalProperties2 = null;
-                            }
-                            else
-                            {
-                                pAdditionalProperties2 = reader.GetString()!;
-                            }
-                            hasAdditionalProperties2 = true;
-                        }
-                        else if (reader.ValueTextEquals("1st"u8))
-                        {
-                            current = "1st";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                p_1st = null;
-                            }
-                            else
-                            {
-                                p_1st = reader.GetInt32();
-                            }
-                            has_1st = true;
-                        }
-                        else if (reader.ValueTextEquals("owner"u8))
-                        {
-                            current = "owner";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOwner = null;
-                            }
-                            else
-                            {
-                                pOwner = global::Specs.Keywords.Models.WidgetOwner2.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Keywords.Models.WidgetOwner2), options);
-                            }
-                            hasOwner = true;
-                        }
-                        else if (reader.ValueTextEquals("kind"u8))
-                        {
-                            current = "kind";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pKind = null;
-                            }
-                            else
-                            {
-                                pKind = global::Specs.Keywords.Models.WidgetKind2.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Keywords.Models.WidgetKind2), options);
-                            }
-                            hasKind = true;
-                        }
-                        else if (reader.ValueTextEquals("unit price+tax"u8))
-                        {
-                            current = "unit price+tax";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pUnitPriceTax = null;
-                            }
-                            else
-                            {
-                                pUnitPriceTax = reader.GetDouble();
-                            }
-                            hasUnitPriceTax = true;
-                        }
+                        if (reader.ValueTextEquals("class"u8)) { current = "class"; reader.Read(); pClass = global::CatchAll.Serialization.Json.ReadString(ref reader); hasClass = true; }
+                        else if (reader.ValueTextEquals("string"u8)) { current = "string"; reader.Read(); pString = global::CatchAll.Serialization.Json.ReadString(ref reader); hasString = true; }
+                        else if (reader.ValueTextEquals("namespace"u8)) { current = "namespace"; reader.Read(); pNamespace = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasNamespace = true; }
+                        else if (reader.ValueTextEquals("widget"u8)) { current = "widget"; reader.Read(); pWidgetValue = global::CatchAll.Serialization.Json.ReadString(ref reader); hasWidgetValue = true; }
+                        else if (reader.ValueTextEquals("first_name"u8)) { current = "first_name"; reader.Read(); pFirstName = global::CatchAll.Serialization.Json.ReadString(ref reader); hasFirstName = true; }
+                        else if (reader.ValueTextEquals("firstName"u8)) { current = "firstName"; reader.Read(); pFirstName2 = global::CatchAll.Serialization.Json.ReadString(ref reader); hasFirstName2 = true; }
+                        else if (reader.ValueTextEquals("first-name"u8)) { current = "first-name"; reader.Read(); pFirstName3 = global::CatchAll.Serialization.Json.ReadString(ref reader); hasFirstName3 = true; }
+                        else if (reader.ValueTextEquals("additional_properties"u8)) { current = "additional_properties"; reader.Read(); pAdditionalProperties2 = global::CatchAll.Serialization.Json.ReadString(ref reader); hasAdditionalProperties2 = true; }
+                        else if (reader.ValueTextEquals("1st"u8)) { current = "1st"; reader.Read(); p_1st = global::CatchAll.Serialization.Json.ReadInt32(ref reader); has_1st = true; }
+                        else if (reader.ValueTextEquals("owner"u8)) { current = "owner"; reader.Read(); pOwner = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.Keywords.Models.WidgetOwner2.JsonConverter.Instance, options); hasOwner = true; }
+                        else if (reader.ValueTextEquals("kind"u8)) { current = "kind"; reader.Read(); pKind = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::Specs.Keywords.Models.WidgetKind2.JsonConverter.Instance, options); hasKind = true; }
+                        else if (reader.ValueTextEquals("unit price+tax"u8)) { current = "unit price+tax"; reader.Read(); pUnitPriceTax = global::CatchAll.Serialization.Json.ReadDouble(ref reader); hasUnitPriceTax = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -323,60 +155,18 @@ namespace Specs.Keywords.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Keywords.Models.Widget value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Class);
-                writer.WriteStringValue(value.Class);
-                if (value.String is { } vString)
-                {
-                    writer.WritePropertyName(Name_String);
-                    writer.WriteStringValue(vString);
-                }
-                if (value.Namespace is { } vNamespace)
-                {
-                    writer.WritePropertyName(Name_Namespace);
-                    writer.WriteNumberValue(vNamespace);
-                }
-                writer.WritePropertyName(Name_WidgetValue);
-                writer.WriteStringValue(value.WidgetValue);
-                if (value.FirstName is { } vFirstName)
-                {
-                    writer.WritePropertyName(Name_FirstName);
-                    writer.WriteStringValue(vFirstName);
-                }
-                if (value.FirstName2 is { } vFirstName2)
-                {
-                    writer.WritePropertyName(Name_FirstName2);
-                    writer.WriteStringValue(vFirstName2);
-                }
-                if (value.FirstName3 is { } vFirstName3)
-                {
-                    writer.WritePropertyName(Name_FirstName3);
-                    writer.WriteStringValue(vFirstName3);
-                }
-                if (value.AdditionalProperties2 is { } vAdditionalProperties2)
-                {
-                    writer.WritePropertyName(Name_AdditionalProperties2);
-                    writer.WriteStringValue(vAdditionalProperties2);
-                }
-                if (value._1st is { } v_1st)
-                {
-                    writer.WritePropertyName(Name__1st);
-                    writer.WriteNumberValue(v_1st);
-                }
-                if (value.Owner is { } vOwner)
-                {
-                    writer.WritePropertyName(Name_Owner);
-                    global::Specs.Keywords.Models.WidgetOwner2.JsonConverter.Instance.Write(writer, vOwner, options);
-                }
-                if (value.Kind is { } vKind)
-                {
-                    writer.WritePropertyName(Name_Kind);
-                    global::Specs.Keywords.Models.WidgetKind2.JsonConverter.Instance.Write(writer, vKind, options);
-                }
-                if (value.UnitPriceTax is { } vUnitPriceTax)
-                {
-                    writer.WritePropertyName("unit price+tax"u8);
-                    writer.WriteNumberValue(vUnitPriceTax);
-                }
+                writer.WritePropertyName(Name_Class); writer.WriteStringValue(value.Class);
+                if (value.String is { } vString) { writer.WritePropertyName(Name_String); writer.WriteStringValue(vString); }
+                if (value.Namespace is { } vNamespace) { writer.WritePropertyName(Name_Namespace); writer.WriteNumberValue(vNamespace); }
+                writer.WritePropertyName(Name_WidgetValue); writer.WriteStringValue(value.WidgetValue);
+                if (value.FirstName is { } vFirstName) { writer.WritePropertyName(Name_FirstName); writer.WriteStringValue(vFirstName); }
+                if (value.FirstName2 is { } vFirstName2) { writer.WritePropertyName(Name_FirstName2); writer.WriteStringValue(vFirstName2); }
+                if (value.FirstName3 is { } vFirstName3) { writer.WritePropertyName(Name_FirstName3); writer.WriteStringValue(vFirstName3); }
+                if (value.AdditionalProperties2 is { } vAdditionalProperties2) { writer.WritePropertyName(Name_AdditionalProperties2); writer.WriteStringValue(vAdditionalProperties2); }
+                if (value._1st is { } v_1st) { writer.WritePropertyName(Name__1st); writer.WriteNumberValue(v_1st); }
+                if (value.Owner is { } vOwner) { writer.WritePropertyName(Name_Owner); global::Specs.Keywords.Models.WidgetOwner2.JsonConverter.Instance.Write(writer, vOwner, options); }
+                if (value.Kind is { } vKind) { writer.WritePropertyName(Name_Kind); global::Specs.Keywords.Models.WidgetKind2.JsonConverter.Instance.Write(writer, vKind, options); }
+                if (value.UnitPriceTax is { } vUnitPriceTax) { writer.WritePropertyName("unit price+tax"u8); writer.WriteNumberValue(vUnitPriceTax); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -29,28 +29,14 @@ namespace Specs.Keywords.Models
             public override global::Specs.Keywords.Models.WidgetOwner2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for WidgetOwner2.");
-                string? pId = default;
-                bool hasId = false;
+                string? pId = default; bool hasId = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("id"u8))
-                        {
-                            current = "id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pId = null;
-                            }
-                            else
-                            {
-                                pId = reader.GetString()!;
-                            }
-                            hasId = true;
-                        }
+                        if (reader.ValueTextEquals("id"u8)) { current = "id"; reader.Read(); pId = global::CatchAll.Serialization.Json.ReadString(ref reader); hasId = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -76,11 +62,7 @@ namespace Specs.Keywords.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Keywords.Models.WidgetOwner2 value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Id is { } vId)
-                {
-                    writer.WritePropertyName(Name_Id);
-                    writer.WriteStringValue(vId);
-                }
+                if (value.Id is { } vId) { writer.WritePropertyName(Name_Id); writer.WriteStringValue(vId); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -39,60 +39,18 @@ namespace Specs.Naming.Models
             public override global::Specs.Naming.Models.CreateOrderRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for CreateOrderRequest.");
-                string? pUserId = default;
-                bool hasUserId = false;
-                global::Specs.Naming.Models.Priority? pPriority = default;
-                bool hasPriority = false;
-                global::Specs.Naming.Models.Shipping? pShipping = default;
-                bool hasShipping = false;
+                string? pUserId = default; bool hasUserId = false;
+                global::Specs.Naming.Models.Priority? pPriority = default; bool hasPriority = false;
+                global::Specs.Naming.Models.Shipping? pShipping = default; bool hasShipping = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("userID"u8))
-                        {
-                            current = "userID";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pUserId = null;
-                            }
-                            else
-                            {
-                                pUserId = reader.GetString()!;
-                            }
-                            hasUserId = true;
-                        }
-                        else if (reader.ValueTextEquals("priority"u8))
-                        {
-                            current = "priority";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPriority = null;
-                            }
-                            else
-                            {
-                                pPriority = global::Specs.Naming.Models.Priority.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Naming.Models.Priority), options);
-                            }
-                            hasPriority = true;
-                        }
-                        else if (reader.ValueTextEquals("shipping"u8))
-                        {
-                            current = "shipping";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pShipping = null;
-                            }
-                            else
-                            {
-                                pShipping = global::Specs.Naming.Models.Shipping.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Naming.Models.Shipping), options);
-                            }
-                            hasShipping = true;
-                        }
+                        if (reader.ValueTextEquals("userID"u8)) { current = "userID"; reader.Read(); pUserId = global::CatchAll.Serialization.Json.ReadString(ref reader); hasUserId = true; }
+                        else if (reader.ValueTextEquals("priority"u8)) { current = "priority"; reader.Read(); pPriority = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::Specs.Naming.Models.Priority.JsonConverter.Instance, options); hasPriority = true; }
+                        else if (reader.ValueTextEquals("shipping"u8)) { current = "shipping"; reader.Read(); pShipping = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.Naming.Models.Shipping.JsonConverter.Instance, options); hasShipping = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -120,21 +78,9 @@ namespace Specs.Naming.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Naming.Models.CreateOrderRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.UserId is { } vUserId)
-                {
-                    writer.WritePropertyName(Name_UserId);
-                    writer.WriteStringValue(vUserId);
-                }
-                if (value.Priority is { } vPriority)
-                {
-                    writer.WritePropertyName(Name_Priority);
-                    global::Specs.Naming.Models.Priority.JsonConverter.Instance.Write(writer, vPriority, options);
-                }
-                if (value.Shipping is { } vShipping)
-                {
-                    writer.WritePropertyName(Name_Shipping);
-                    global::Specs.Naming.Models.Shipping.JsonConverter.Instance.Write(writer, vShipping, options);
-                }
+                if (value.UserId is { } vUserId) { writer.WritePropertyName(Name_UserId); writer.WriteStringValue(vUserId); }
+                if (value.Priority is { } vPriority) { writer.WritePropertyName(Name_Priority); global::Specs.Naming.Models.Priority.JsonConverter.Instance.Write(writer, vPriority, options); }
+                if (value.Shipping is { } vShipping) { writer.WritePropertyName(Name_Shipping); global::Specs.Naming.Models.Shipping.JsonConverter.Instance.Write(writer, vShipping, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

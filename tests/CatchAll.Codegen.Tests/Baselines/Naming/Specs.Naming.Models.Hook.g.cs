@@ -39,60 +39,18 @@ namespace Specs.Naming.Models
             public override global::Specs.Naming.Models.Hook Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Hook.");
-                global::Specs.Naming.Models.HookHttpMethod? pMethod = default;
-                bool hasMethod = false;
-                global::Specs.Naming.Models.DeliveryMode? pMode = default;
-                bool hasMode = false;
-                global::Specs.Naming.Models.DeliveryMode? pFallbackMode = default;
-                bool hasFallbackMode = false;
+                global::Specs.Naming.Models.HookHttpMethod? pMethod = default; bool hasMethod = false;
+                global::Specs.Naming.Models.DeliveryMode? pMode = default; bool hasMode = false;
+                global::Specs.Naming.Models.DeliveryMode? pFallbackMode = default; bool hasFallbackMode = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("method"u8))
-                        {
-                            current = "method";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMethod = null;
-                            }
-                            else
-                            {
-                                pMethod = global::Specs.Naming.Models.HookHttpMethod.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Naming.Models.HookHttpMethod), options);
-                            }
-                            hasMethod = true;
-                        }
-                        else if (reader.ValueTextEquals("mode"u8))
-                        {
-                            current = "mode";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMode = null;
-                            }
-                            else
-                            {
-                                pMode = global::Specs.Naming.Models.DeliveryMode.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Naming.Models.DeliveryMode), options);
-                            }
-                            hasMode = true;
-                        }
-                        else if (reader.ValueTextEquals("fallback_mode"u8))
-                        {
-                            current = "fallback_mode";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pFallbackMode = null;
-                            }
-                            else
-                            {
-                                pFallbackMode = global::Specs.Naming.Models.DeliveryMode.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Naming.Models.DeliveryMode), options);
-                            }
-                            hasFallbackMode = true;
-                        }
+                        if (reader.ValueTextEquals("method"u8)) { current = "method"; reader.Read(); pMethod = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::Specs.Naming.Models.HookHttpMethod.JsonConverter.Instance, options); hasMethod = true; }
+                        else if (reader.ValueTextEquals("mode"u8)) { current = "mode"; reader.Read(); pMode = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::Specs.Naming.Models.DeliveryMode.JsonConverter.Instance, options); hasMode = true; }
+                        else if (reader.ValueTextEquals("fallback_mode"u8)) { current = "fallback_mode"; reader.Read(); pFallbackMode = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::Specs.Naming.Models.DeliveryMode.JsonConverter.Instance, options); hasFallbackMode = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -120,21 +78,9 @@ namespace Specs.Naming.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Naming.Models.Hook value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Method is { } vMethod)
-                {
-                    writer.WritePropertyName(Name_Method);
-                    global::Specs.Naming.Models.HookHttpMethod.JsonConverter.Instance.Write(writer, vMethod, options);
-                }
-                if (value.Mode is { } vMode)
-                {
-                    writer.WritePropertyName(Name_Mode);
-                    global::Specs.Naming.Models.DeliveryMode.JsonConverter.Instance.Write(writer, vMode, options);
-                }
-                if (value.FallbackMode is { } vFallbackMode)
-                {
-                    writer.WritePropertyName(Name_FallbackMode);
-                    global::Specs.Naming.Models.DeliveryMode.JsonConverter.Instance.Write(writer, vFallbackMode, options);
-                }
+                if (value.Method is { } vMethod) { writer.WritePropertyName(Name_Method); global::Specs.Naming.Models.HookHttpMethod.JsonConverter.Instance.Write(writer, vMethod, options); }
+                if (value.Mode is { } vMode) { writer.WritePropertyName(Name_Mode); global::Specs.Naming.Models.DeliveryMode.JsonConverter.Instance.Write(writer, vMode, options); }
+                if (value.FallbackMode is { } vFallbackMode) { writer.WritePropertyName(Name_FallbackMode); global::Specs.Naming.Models.DeliveryMode.JsonConverter.Instance.Write(writer, vFallbackMode, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

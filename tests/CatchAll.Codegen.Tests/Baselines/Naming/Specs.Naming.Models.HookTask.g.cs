@@ -29,28 +29,14 @@ namespace Specs.Naming.Models
             public override global::Specs.Naming.Models.HookTask Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for HookTask.");
-                string? pState = default;
-                bool hasState = false;
+                string? pState = default; bool hasState = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("state"u8))
-                        {
-                            current = "state";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pState = null;
-                            }
-                            else
-                            {
-                                pState = reader.GetString()!;
-                            }
-                            hasState = true;
-                        }
+                        if (reader.ValueTextEquals("state"u8)) { current = "state"; reader.Read(); pState = global::CatchAll.Serialization.Json.ReadString(ref reader); hasState = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -76,11 +62,7 @@ namespace Specs.Naming.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Naming.Models.HookTask value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.State is { } vState)
-                {
-                    writer.WritePropertyName(Name_State);
-                    writer.WriteStringValue(vState);
-                }
+                if (value.State is { } vState) { writer.WritePropertyName(Name_State); writer.WriteStringValue(vState); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

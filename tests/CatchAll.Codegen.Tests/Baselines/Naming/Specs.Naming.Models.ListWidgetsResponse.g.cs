@@ -39,60 +39,18 @@ namespace Specs.Naming.Models
             public override global::Specs.Naming.Models.ListWidgetsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ListWidgetsResponse.");
-                global::Specs.Naming.Models.WidgetDto? pOld = default;
-                bool hasOld = false;
-                global::Specs.Naming.Models.Widget? pNew = default;
-                bool hasNew = false;
-                global::Specs.Naming.Models.UrlInfo? pInfo = default;
-                bool hasInfo = false;
+                global::Specs.Naming.Models.WidgetDto? pOld = default; bool hasOld = false;
+                global::Specs.Naming.Models.Widget? pNew = default; bool hasNew = false;
+                global::Specs.Naming.Models.UrlInfo? pInfo = default; bool hasInfo = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("old"u8))
-                        {
-                            current = "old";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOld = null;
-                            }
-                            else
-                            {
-                                pOld = global::Specs.Naming.Models.WidgetDto.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Naming.Models.WidgetDto), options);
-                            }
-                            hasOld = true;
-                        }
-                        else if (reader.ValueTextEquals("new"u8))
-                        {
-                            current = "new";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pNew = null;
-                            }
-                            else
-                            {
-                                pNew = global::Specs.Naming.Models.Widget.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Naming.Models.Widget), options);
-                            }
-                            hasNew = true;
-                        }
-                        else if (reader.ValueTextEquals("info"u8))
-                        {
-                            current = "info";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pInfo = null;
-                            }
-                            else
-                            {
-                                pInfo = global::Specs.Naming.Models.UrlInfo.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Naming.Models.UrlInfo), options);
-                            }
-                            hasInfo = true;
-                        }
+                        if (reader.ValueTextEquals("old"u8)) { current = "old"; reader.Read(); pOld = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.Naming.Models.WidgetDto.JsonConverter.Instance, options); hasOld = true; }
+                        else if (reader.ValueTextEquals("new"u8)) { current = "new"; reader.Read(); pNew = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.Naming.Models.Widget.JsonConverter.Instance, options); hasNew = true; }
+                        else if (reader.ValueTextEquals("info"u8)) { current = "info"; reader.Read(); pInfo = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.Naming.Models.UrlInfo.JsonConverter.Instance, options); hasInfo = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -120,21 +78,9 @@ namespace Specs.Naming.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Naming.Models.ListWidgetsResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Old is { } vOld)
-                {
-                    writer.WritePropertyName(Name_Old);
-                    global::Specs.Naming.Models.WidgetDto.JsonConverter.Instance.Write(writer, vOld, options);
-                }
-                if (value.New is { } vNew)
-                {
-                    writer.WritePropertyName(Name_New);
-                    global::Specs.Naming.Models.Widget.JsonConverter.Instance.Write(writer, vNew, options);
-                }
-                if (value.Info is { } vInfo)
-                {
-                    writer.WritePropertyName(Name_Info);
-                    global::Specs.Naming.Models.UrlInfo.JsonConverter.Instance.Write(writer, vInfo, options);
-                }
+                if (value.Old is { } vOld) { writer.WritePropertyName(Name_Old); global::Specs.Naming.Models.WidgetDto.JsonConverter.Instance.Write(writer, vOld, options); }
+                if (value.New is { } vNew) { writer.WritePropertyName(Name_New); global::Specs.Naming.Models.Widget.JsonConverter.Instance.Write(writer, vNew, options); }
+                if (value.Info is { } vInfo) { writer.WritePropertyName(Name_Info); global::Specs.Naming.Models.UrlInfo.JsonConverter.Instance.Write(writer, vInfo, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -49,92 +49,22 @@ namespace Specs.Naming.Models
             public override global::Specs.Naming.Models.Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Order.");
-                string? pId = default;
-                bool hasId = false;
-                global::Specs.Naming.Models.Priority? pPriority = default;
-                bool hasPriority = false;
-                global::Specs.Naming.Models.Shipping? pShipping = default;
-                bool hasShipping = false;
-                global::Specs.Naming.Models.OrderEnrichment? pEnrichment = default;
-                bool hasEnrichment = false;
-                global::Specs.Naming.Models.OrderIndex? pRange = default;
-                bool hasRange = false;
+                string? pId = default; bool hasId = false;
+                global::Specs.Naming.Models.Priority? pPriority = default; bool hasPriority = false;
+                global::Specs.Naming.Models.Shipping? pShipping = default; bool hasShipping = false;
+                global::Specs.Naming.Models.OrderEnrichment? pEnrichment = default; bool hasEnrichment = false;
+                global::Specs.Naming.Models.OrderIndex? pRange = default; bool hasRange = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("id"u8))
-                        {
-                            current = "id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pId = null;
-                            }
-                            else
-                            {
-                                pId = reader.GetString()!;
-                            }
-                            hasId = true;
-                        }
-                        else if (reader.ValueTextEquals("priority"u8))
-                        {
-                            current = "priority";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPriority = null;
-                            }
-                            else
-                            {
-                                pPriority = global::Specs.Naming.Models.Priority.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Naming.Models.Priority), options);
-                            }
-                            hasPriority = true;
-                        }
-                        else if (reader.ValueTextEquals("shipping"u8))
-                        {
-                            current = "shipping";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pShipping = null;
-                            }
-                            else
-                            {
-                                pShipping = global::Specs.Naming.Models.Shipping.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Naming.Models.Shipping), options);
-                            }
-                            hasShipping = true;
-                        }
-                        else if (reader.ValueTextEquals("enrichment"u8))
-                        {
-                            current = "enrichment";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEnrichment = null;
-                            }
-                            else
-                            {
-                                pEnrichment = global::Specs.Naming.Models.OrderEnrichment.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Naming.Models.OrderEnrichment), options);
-                            }
-                            hasEnrichment = true;
-                        }
-                        else if (reader.ValueTextEquals("range"u8))
-                        {
-                            current = "range";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRange = null;
-                            }
-                            else
-                            {
-                                pRange = global::Specs.Naming.Models.OrderIndex.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Naming.Models.OrderIndex), options);
-                            }
-                            hasRange = true;
-                        }
+                        if (reader.ValueTextEquals("id"u8)) { current = "id"; reader.Read(); pId = global::CatchAll.Serialization.Json.ReadString(ref reader); hasId = true; }
+                        else if (reader.ValueTextEquals("priority"u8)) { current = "priority"; reader.Read(); pPriority = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::Specs.Naming.Models.Priority.JsonConverter.Instance, options); hasPriority = true; }
+                        else if (reader.ValueTextEquals("shipping"u8)) { current = "shipping"; reader.Read(); pShipping = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.Naming.Models.Shipping.JsonConverter.Instance, options); hasShipping = true; }
+                        else if (reader.ValueTextEquals("enrichment"u8)) { current = "enrichment"; reader.Read(); pEnrichment = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.Naming.Models.OrderEnrichment.JsonConverter.Instance, options); hasEnrichment = true; }
+                        else if (reader.ValueTextEquals("range"u8)) { current = "range"; reader.Read(); pRange = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.Naming.Models.OrderIndex.JsonConverter.Instance, options); hasRange = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -164,31 +94,11 @@ namespace Specs.Naming.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Naming.Models.Order value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Id is { } vId)
-                {
-                    writer.WritePropertyName(Name_Id);
-                    writer.WriteStringValue(vId);
-                }
-                if (value.Priority is { } vPriority)
-                {
-                    writer.WritePropertyName(Name_Priority);
-                    global::Specs.Naming.Models.Priority.JsonConverter.Instance.Write(writer, vPriority, options);
-                }
-                if (value.Shipping is { } vShipping)
-                {
-                    writer.WritePropertyName(Name_Shipping);
-                    global::Specs.Naming.Models.Shipping.JsonConverter.Instance.Write(writer, vShipping, options);
-                }
-                if (value.Enrichment is { } vEnrichment)
-                {
-                    writer.WritePropertyName(Name_Enrichment);
-                    global::Specs.Naming.Models.OrderEnrichment.JsonConverter.Instance.Write(writer, vEnrichment, options);
-                }
-                if (value.Range is { } vRange)
-                {
-                    writer.WritePropertyName(Name_Range);
-                    global::Specs.Naming.Models.OrderIndex.JsonConverter.Instance.Write(writer, vRange, options);
-                }
+                if (value.Id is { } vId) { writer.WritePropertyName(Name_Id); writer.WriteStringValue(vId); }
+                if (value.Priority is { } vPriority) { writer.WritePropertyName(Name_Priority); global::Specs.Naming.Models.Priority.JsonConverter.Instance.Write(writer, vPriority, options); }
+                if (value.Shipping is { } vShipping) { writer.WritePropertyName(Name_Shipping); global::Specs.Naming.Models.Shipping.JsonConverter.Instance.Write(writer, vShipping, options); }
+                if (value.Enrichment is { } vEnrichment) { writer.WritePropertyName(Name_Enrichment); global::Specs.Naming.Models.OrderEnrichment.JsonConverter.Instance.Write(writer, vEnrichment, options); }
+                if (value.Range is { } vRange) { writer.WritePropertyName(Name_Range); global::Specs.Naming.Models.OrderIndex.JsonConverter.Instance.Write(writer, vRange, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

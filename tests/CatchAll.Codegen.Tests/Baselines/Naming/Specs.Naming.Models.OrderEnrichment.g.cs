@@ -34,44 +34,16 @@ namespace Specs.Naming.Models
             public override global::Specs.Naming.Models.OrderEnrichment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for OrderEnrichment.");
-                global::Specs.Naming.Models.OrderEnrichmentConfidence? pEnrichmentConfidence = default;
-                bool hasEnrichmentConfidence = false;
-                global::Specs.Naming.Models.Level? pLevel = default;
-                bool hasLevel = false;
+                global::Specs.Naming.Models.OrderEnrichmentConfidence? pEnrichmentConfidence = default; bool hasEnrichmentConfidence = false;
+                global::Specs.Naming.Models.Level? pLevel = default; bool hasLevel = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("enrichment_confidence"u8))
-                        {
-                            current = "enrichment_confidence";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pEnrichmentConfidence = null;
-                            }
-                            else
-                            {
-                                pEnrichmentConfidence = global::Specs.Naming.Models.OrderEnrichmentConfidence.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Naming.Models.OrderEnrichmentConfidence), options);
-                            }
-                            hasEnrichmentConfidence = true;
-                        }
-                        else if (reader.ValueTextEquals("level"u8))
-                        {
-                            current = "level";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pLevel = null;
-                            }
-                            else
-                            {
-                                pLevel = global::Specs.Naming.Models.Level.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Naming.Models.Level), options);
-                            }
-                            hasLevel = true;
-                        }
+                        if (reader.ValueTextEquals("enrichment_confidence"u8)) { current = "enrichment_confidence"; reader.Read(); pEnrichmentConfidence = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::Specs.Naming.Models.OrderEnrichmentConfidence.JsonConverter.Instance, options); hasEnrichmentConfidence = true; }
+                        else if (reader.ValueTextEquals("level"u8)) { current = "level"; reader.Read(); pLevel = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::Specs.Naming.Models.Level.JsonConverter.Instance, options); hasLevel = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -98,16 +70,8 @@ namespace Specs.Naming.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Naming.Models.OrderEnrichment value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.EnrichmentConfidence is { } vEnrichmentConfidence)
-                {
-                    writer.WritePropertyName(Name_EnrichmentConfidence);
-                    global::Specs.Naming.Models.OrderEnrichmentConfidence.JsonConverter.Instance.Write(writer, vEnrichmentConfidence, options);
-                }
-                if (value.Level is { } vLevel)
-                {
-                    writer.WritePropertyName(Name_Level);
-                    global::Specs.Naming.Models.Level.JsonConverter.Instance.Write(writer, vLevel, options);
-                }
+                if (value.EnrichmentConfidence is { } vEnrichmentConfidence) { writer.WritePropertyName(Name_EnrichmentConfidence); global::Specs.Naming.Models.OrderEnrichmentConfidence.JsonConverter.Instance.Write(writer, vEnrichmentConfidence, options); }
+                if (value.Level is { } vLevel) { writer.WritePropertyName(Name_Level); global::Specs.Naming.Models.Level.JsonConverter.Instance.Write(writer, vLevel, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

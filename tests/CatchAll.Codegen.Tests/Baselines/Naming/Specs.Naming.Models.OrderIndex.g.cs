@@ -29,28 +29,14 @@ namespace Specs.Naming.Models
             public override global::Specs.Naming.Models.OrderIndex Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for OrderIndex.");
-                int? pFrom = default;
-                bool hasFrom = false;
+                int? pFrom = default; bool hasFrom = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("from"u8))
-                        {
-                            current = "from";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pFrom = null;
-                            }
-                            else
-                            {
-                                pFrom = reader.GetInt32();
-                            }
-                            hasFrom = true;
-                        }
+                        if (reader.ValueTextEquals("from"u8)) { current = "from"; reader.Read(); pFrom = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasFrom = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -76,11 +62,7 @@ namespace Specs.Naming.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Naming.Models.OrderIndex value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.From is { } vFrom)
-                {
-                    writer.WritePropertyName(Name_From);
-                    writer.WriteNumberValue(vFrom);
-                }
+                if (value.From is { } vFrom) { writer.WritePropertyName(Name_From); writer.WriteNumberValue(vFrom); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -34,44 +34,16 @@ namespace Specs.Naming.Models
             public override global::Specs.Naming.Models.Receipt Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Receipt.");
-                double? pTotal = default;
-                bool hasTotal = false;
-                global::Specs.Naming.Models.GetReceiptSort? pSortOrder = default;
-                bool hasSortOrder = false;
+                double? pTotal = default; bool hasTotal = false;
+                global::Specs.Naming.Models.GetReceiptSort? pSortOrder = default; bool hasSortOrder = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("total"u8))
-                        {
-                            current = "total";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTotal = null;
-                            }
-                            else
-                            {
-                                pTotal = reader.GetDouble();
-                            }
-                            hasTotal = true;
-                        }
-                        else if (reader.ValueTextEquals("sort_order"u8))
-                        {
-                            current = "sort_order";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSortOrder = null;
-                            }
-                            else
-                            {
-                                pSortOrder = global::Specs.Naming.Models.GetReceiptSort.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Naming.Models.GetReceiptSort), options);
-                            }
-                            hasSortOrder = true;
-                        }
+                        if (reader.ValueTextEquals("total"u8)) { current = "total"; reader.Read(); pTotal = global::CatchAll.Serialization.Json.ReadDouble(ref reader); hasTotal = true; }
+                        else if (reader.ValueTextEquals("sort_order"u8)) { current = "sort_order"; reader.Read(); pSortOrder = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::Specs.Naming.Models.GetReceiptSort.JsonConverter.Instance, options); hasSortOrder = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -98,16 +70,8 @@ namespace Specs.Naming.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Naming.Models.Receipt value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Total is { } vTotal)
-                {
-                    writer.WritePropertyName(Name_Total);
-                    writer.WriteNumberValue(vTotal);
-                }
-                if (value.SortOrder is { } vSortOrder)
-                {
-                    writer.WritePropertyName(Name_SortOrder);
-                    global::Specs.Naming.Models.GetReceiptSort.JsonConverter.Instance.Write(writer, vSortOrder, options);
-                }
+                if (value.Total is { } vTotal) { writer.WritePropertyName(Name_Total); writer.WriteNumberValue(vTotal); }
+                if (value.SortOrder is { } vSortOrder) { writer.WritePropertyName(Name_SortOrder); global::Specs.Naming.Models.GetReceiptSort.JsonConverter.Instance.Write(writer, vSortOrder, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -29,28 +29,14 @@ namespace Specs.Naming.Models
             public override global::Specs.Naming.Models.UpdateTagRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for UpdateTagRequest.");
-                string? pLabel = default;
-                bool hasLabel = false;
+                string? pLabel = default; bool hasLabel = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("label"u8))
-                        {
-                            current = "label";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pLabel = null;
-                            }
-                            else
-                            {
-                                pLabel = reader.GetString()!;
-                            }
-                            hasLabel = true;
-                        }
+                        if (reader.ValueTextEquals("label"u8)) { current = "label"; reader.Read(); pLabel = global::CatchAll.Serialization.Json.ReadString(ref reader); hasLabel = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -76,11 +62,7 @@ namespace Specs.Naming.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Naming.Models.UpdateTagRequest value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Label.HasValue)
-                {
-                    writer.WritePropertyName(Name_Label);
-                    writer.WriteStringValue(value.Label.Value);
-                }
+                if (value.Label.HasValue) { writer.WritePropertyName(Name_Label); writer.WriteStringValue(value.Label.Value); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

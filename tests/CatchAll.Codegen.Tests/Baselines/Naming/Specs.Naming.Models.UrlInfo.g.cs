@@ -29,28 +29,14 @@ namespace Specs.Naming.Models
             public override global::Specs.Naming.Models.UrlInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for UrlInfo.");
-                string? pHomepageUrl = default;
-                bool hasHomepageUrl = false;
+                string? pHomepageUrl = default; bool hasHomepageUrl = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("homepageURL"u8))
-                        {
-                            current = "homepageURL";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pHomepageUrl = null;
-                            }
-                            else
-                            {
-                                pHomepageUrl = reader.GetString()!;
-                            }
-                            hasHomepageUrl = true;
-                        }
+                        if (reader.ValueTextEquals("homepageURL"u8)) { current = "homepageURL"; reader.Read(); pHomepageUrl = global::CatchAll.Serialization.Json.ReadString(ref reader); hasHomepageUrl = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -76,11 +62,7 @@ namespace Specs.Naming.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Naming.Models.UrlInfo value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.HomepageUrl is { } vHomepageUrl)
-                {
-                    writer.WritePropertyName(Name_HomepageUrl);
-                    writer.WriteStringValue(vHomepageUrl);
-                }
+                if (value.HomepageUrl is { } vHomepageUrl) { writer.WritePropertyName(Name_HomepageUrl); writer.WriteStringValue(vHomepageUrl); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -29,28 +29,14 @@ namespace Specs.Naming.Models
             public override global::Specs.Naming.Models.WidgetDto Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for WidgetDto.");
-                bool? pLegacy = default;
-                bool hasLegacy = false;
+                bool? pLegacy = default; bool hasLegacy = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("legacy"u8))
-                        {
-                            current = "legacy";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pLegacy = null;
-                            }
-                            else
-                            {
-                                pLegacy = reader.GetBoolean();
-                            }
-                            hasLegacy = true;
-                        }
+                        if (reader.ValueTextEquals("legacy"u8)) { current = "legacy"; reader.Read(); pLegacy = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasLegacy = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -76,11 +62,7 @@ namespace Specs.Naming.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Naming.Models.WidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                if (value.Legacy is { } vLegacy)
-                {
-                    writer.WritePropertyName(Name_Legacy);
-                    writer.WriteBooleanValue(vLegacy);
-                }
+                if (value.Legacy is { } vLegacy) { writer.WritePropertyName(Name_Legacy); writer.WriteBooleanValue(vLegacy); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -14,105 +14,65 @@ namespace Specs.Naming
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new NamingApiJsonResolver();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.CreateOrderRequest>? s_CreateOrderRequest;
-
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.CreateOrderRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.CreateOrderRequest> CreateOrderRequest => s_CreateOrderRequest ??= TypeInfo<global::Specs.Naming.Models.CreateOrderRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.CreateTagRequest>? s_CreateTagRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.CreateOrderRequest> CreateOrderRequest => Cached<global::Specs.Naming.Models.CreateOrderRequest>.Value ??= TypeInfo<global::Specs.Naming.Models.CreateOrderRequest>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.CreateTagRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.CreateTagRequest> CreateTagRequest => s_CreateTagRequest ??= TypeInfo<global::Specs.Naming.Models.CreateTagRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.DeliveryMode>? s_DeliveryMode;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.CreateTagRequest> CreateTagRequest => Cached<global::Specs.Naming.Models.CreateTagRequest>.Value ??= TypeInfo<global::Specs.Naming.Models.CreateTagRequest>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.DeliveryMode"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.DeliveryMode> DeliveryMode => s_DeliveryMode ??= TypeInfo<global::Specs.Naming.Models.DeliveryMode>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.GetReceiptSort>? s_GetReceiptSort;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.DeliveryMode> DeliveryMode => Cached<global::Specs.Naming.Models.DeliveryMode>.Value ??= TypeInfo<global::Specs.Naming.Models.DeliveryMode>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.GetReceiptSort"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.GetReceiptSort> GetReceiptSort => s_GetReceiptSort ??= TypeInfo<global::Specs.Naming.Models.GetReceiptSort>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Hook>? s_Hook;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.GetReceiptSort> GetReceiptSort => Cached<global::Specs.Naming.Models.GetReceiptSort>.Value ??= TypeInfo<global::Specs.Naming.Models.GetReceiptSort>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.Hook"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Hook> Hook => s_Hook ??= TypeInfo<global::Specs.Naming.Models.Hook>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.HookHttpMethod>? s_HookHttpMethod;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Hook> Hook => Cached<global::Specs.Naming.Models.Hook>.Value ??= TypeInfo<global::Specs.Naming.Models.Hook>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.HookHttpMethod"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.HookHttpMethod> HookHttpMethod => s_HookHttpMethod ??= TypeInfo<global::Specs.Naming.Models.HookHttpMethod>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.HookTask>? s_HookTask;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.HookHttpMethod> HookHttpMethod => Cached<global::Specs.Naming.Models.HookHttpMethod>.Value ??= TypeInfo<global::Specs.Naming.Models.HookHttpMethod>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.HookTask"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.HookTask> HookTask => s_HookTask ??= TypeInfo<global::Specs.Naming.Models.HookTask>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Level>? s_Level;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.HookTask> HookTask => Cached<global::Specs.Naming.Models.HookTask>.Value ??= TypeInfo<global::Specs.Naming.Models.HookTask>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.Level"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Level> Level => s_Level ??= TypeInfo<global::Specs.Naming.Models.Level>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.ListWidgetsResponse>? s_ListWidgetsResponse;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Level> Level => Cached<global::Specs.Naming.Models.Level>.Value ??= TypeInfo<global::Specs.Naming.Models.Level>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.ListWidgetsResponse"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.ListWidgetsResponse> ListWidgetsResponse => s_ListWidgetsResponse ??= TypeInfo<global::Specs.Naming.Models.ListWidgetsResponse>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Order>? s_Order;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.ListWidgetsResponse> ListWidgetsResponse => Cached<global::Specs.Naming.Models.ListWidgetsResponse>.Value ??= TypeInfo<global::Specs.Naming.Models.ListWidgetsResponse>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.Order"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Order> Order => s_Order ??= TypeInfo<global::Specs.Naming.Models.Order>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.OrderEnrichment>? s_OrderEnrichment;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Order> Order => Cached<global::Specs.Naming.Models.Order>.Value ??= TypeInfo<global::Specs.Naming.Models.Order>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.OrderEnrichment"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.OrderEnrichment> OrderEnrichment => s_OrderEnrichment ??= TypeInfo<global::Specs.Naming.Models.OrderEnrichment>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.OrderEnrichmentConfidence>? s_OrderEnrichmentConfidence;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.OrderEnrichment> OrderEnrichment => Cached<global::Specs.Naming.Models.OrderEnrichment>.Value ??= TypeInfo<global::Specs.Naming.Models.OrderEnrichment>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.OrderEnrichmentConfidence"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.OrderEnrichmentConfidence> OrderEnrichmentConfidence => s_OrderEnrichmentConfidence ??= TypeInfo<global::Specs.Naming.Models.OrderEnrichmentConfidence>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.OrderIndex>? s_OrderIndex;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.OrderEnrichmentConfidence> OrderEnrichmentConfidence => Cached<global::Specs.Naming.Models.OrderEnrichmentConfidence>.Value ??= TypeInfo<global::Specs.Naming.Models.OrderEnrichmentConfidence>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.OrderIndex"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.OrderIndex> OrderIndex => s_OrderIndex ??= TypeInfo<global::Specs.Naming.Models.OrderIndex>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Priority>? s_Priority;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.OrderIndex> OrderIndex => Cached<global::Specs.Naming.Models.OrderIndex>.Value ??= TypeInfo<global::Specs.Naming.Models.OrderIndex>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.Priority"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Priority> Priority => s_Priority ??= TypeInfo<global::Specs.Naming.Models.Priority>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Receipt>? s_Receipt;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Priority> Priority => Cached<global::Specs.Naming.Models.Priority>.Value ??= TypeInfo<global::Specs.Naming.Models.Priority>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.Receipt"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Receipt> Receipt => s_Receipt ??= TypeInfo<global::Specs.Naming.Models.Receipt>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Shipping>? s_Shipping;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Receipt> Receipt => Cached<global::Specs.Naming.Models.Receipt>.Value ??= TypeInfo<global::Specs.Naming.Models.Receipt>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.Shipping"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Shipping> Shipping => s_Shipping ??= TypeInfo<global::Specs.Naming.Models.Shipping>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.UpdateTagRequest>? s_UpdateTagRequest;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Shipping> Shipping => Cached<global::Specs.Naming.Models.Shipping>.Value ??= TypeInfo<global::Specs.Naming.Models.Shipping>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.UpdateTagRequest"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.UpdateTagRequest> UpdateTagRequest => s_UpdateTagRequest ??= TypeInfo<global::Specs.Naming.Models.UpdateTagRequest>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.UrlInfo>? s_UrlInfo;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.UpdateTagRequest> UpdateTagRequest => Cached<global::Specs.Naming.Models.UpdateTagRequest>.Value ??= TypeInfo<global::Specs.Naming.Models.UpdateTagRequest>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.UrlInfo"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.UrlInfo> UrlInfo => s_UrlInfo ??= TypeInfo<global::Specs.Naming.Models.UrlInfo>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Widget>? s_Widget;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.UrlInfo> UrlInfo => Cached<global::Specs.Naming.Models.UrlInfo>.Value ??= TypeInfo<global::Specs.Naming.Models.UrlInfo>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.Widget"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Widget> Widget => s_Widget ??= TypeInfo<global::Specs.Naming.Models.Widget>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.WidgetDto>? s_WidgetDto;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.Widget> Widget => Cached<global::Specs.Naming.Models.Widget>.Value ??= TypeInfo<global::Specs.Naming.Models.Widget>();
 
         /// <summary>Metadata for <see cref="global::Specs.Naming.Models.WidgetDto"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.WidgetDto> WidgetDto => s_WidgetDto ??= TypeInfo<global::Specs.Naming.Models.WidgetDto>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Naming.Models.WidgetDto> WidgetDto => Cached<global::Specs.Naming.Models.WidgetDto>.Value ??= TypeInfo<global::Specs.Naming.Models.WidgetDto>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
@@ -124,94 +84,33 @@ namespace Specs.Naming
             return options;
         }
 
+        private static class Cached<T> { public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>? Value; }
+
         private sealed class NamingApiJsonResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
         {
             public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (type == typeof(global::Specs.Naming.Models.CreateOrderRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.CreateOrderRequest>(options, global::Specs.Naming.Models.CreateOrderRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.CreateTagRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.CreateTagRequest>(options, global::Specs.Naming.Models.CreateTagRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.DeliveryMode))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.DeliveryMode>(options, global::Specs.Naming.Models.DeliveryMode.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.GetReceiptSort))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.GetReceiptSort>(options, global::Specs.Naming.Models.GetReceiptSort.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.Hook))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.Hook>(options, global::Specs.Naming.Models.Hook.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.HookHttpMethod))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.HookHttpMethod>(options, global::Specs.Naming.Models.HookHttpMethod.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.HookTask))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.HookTask>(options, global::Specs.Naming.Models.HookTask.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.Level))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.Level>(options, global::Specs.Naming.Models.Level.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.ListWidgetsResponse))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.ListWidgetsResponse>(options, global::Specs.Naming.Models.ListWidgetsResponse.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.Order))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.Order>(options, global::Specs.Naming.Models.Order.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.OrderEnrichment))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.OrderEnrichment>(options, global::Specs.Naming.Models.OrderEnrichment.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.OrderEnrichmentConfidence))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.OrderEnrichmentConfidence>(options, global::Specs.Naming.Models.OrderEnrichmentConfidence.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.OrderIndex))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.OrderIndex>(options, global::Specs.Naming.Models.OrderIndex.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.Priority))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.Priority>(options, global::Specs.Naming.Models.Priority.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.Receipt))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.Receipt>(options, global::Specs.Naming.Models.Receipt.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.Shipping))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.Shipping>(options, global::Specs.Naming.Models.Shipping.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.UpdateTagRequest))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.UpdateTagRequest>(options, global::Specs.Naming.Models.UpdateTagRequest.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.UrlInfo))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.UrlInfo>(options, global::Specs.Naming.Models.UrlInfo.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.Widget))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.Widget>(options, global::Specs.Naming.Models.Widget.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Naming.Models.WidgetDto))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.WidgetDto>(options, global::Specs.Naming.Models.WidgetDto.JsonConverter.Instance);
-                }
-                if (type == typeof(global::System.Text.Json.JsonElement))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-                }
+                if (type == typeof(global::Specs.Naming.Models.CreateOrderRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.CreateOrderRequest>(options, global::Specs.Naming.Models.CreateOrderRequest.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.CreateTagRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.CreateTagRequest>(options, global::Specs.Naming.Models.CreateTagRequest.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.DeliveryMode)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.DeliveryMode>(options, global::Specs.Naming.Models.DeliveryMode.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.GetReceiptSort)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.GetReceiptSort>(options, global::Specs.Naming.Models.GetReceiptSort.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.Hook)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.Hook>(options, global::Specs.Naming.Models.Hook.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.HookHttpMethod)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.HookHttpMethod>(options, global::Specs.Naming.Models.HookHttpMethod.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.HookTask)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.HookTask>(options, global::Specs.Naming.Models.HookTask.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.Level)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.Level>(options, global::Specs.Naming.Models.Level.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.ListWidgetsResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.ListWidgetsResponse>(options, global::Specs.Naming.Models.ListWidgetsResponse.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.Order)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.Order>(options, global::Specs.Naming.Models.Order.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.OrderEnrichment)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.OrderEnrichment>(options, global::Specs.Naming.Models.OrderEnrichment.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.OrderEnrichmentConfidence)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.OrderEnrichmentConfidence>(options, global::Specs.Naming.Models.OrderEnrichmentConfidence.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.OrderIndex)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.OrderIndex>(options, global::Specs.Naming.Models.OrderIndex.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.Priority)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.Priority>(options, global::Specs.Naming.Models.Priority.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.Receipt)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.Receipt>(options, global::Specs.Naming.Models.Receipt.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.Shipping)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.Shipping>(options, global::Specs.Naming.Models.Shipping.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.UpdateTagRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.UpdateTagRequest>(options, global::Specs.Naming.Models.UpdateTagRequest.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.UrlInfo)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.UrlInfo>(options, global::Specs.Naming.Models.UrlInfo.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.Widget)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.Widget>(options, global::Specs.Naming.Models.Widget.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Naming.Models.WidgetDto)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Naming.Models.WidgetDto>(options, global::Specs.Naming.Models.WidgetDto.JsonConverter.Instance);
+                if (type == typeof(global::System.Text.Json.JsonElement)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
                 return null;
             }
         }
@@ -223,55 +122,14 @@ namespace Specs.Naming.Serialization
     /// <summary>Builds the JsonExceptions the converters throw, with the JSON path of the bad field.</summary>
     internal static class JsonErrors
     {
-        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset)
-        {
-            var fullPath = "$." + property + InnerPath(inner);
-            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            return Located(new JsonPathException(fullPath, root, "Could not read " + type + " at '" + fullPath + "': " + root, inner), inner, offset);
-        }
+        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset) => global::CatchAll.Serialization.Json.At(inner, property, type, offset);
 
-        /// <summary>Prefixes an array index or map key to the path of an error read inside a collection.</summary>
-        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset)
-        {
-            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            var fullPath = "$" + segment + InnerPath(inner);
-            return Located(new JsonPathException(fullPath, root, "Could not read the value at '" + fullPath + "': " + root, inner), inner, offset);
-        }
+        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset) => global::CatchAll.Serialization.Json.Prefix(inner, segment, offset);
 
-        /// <summary>Setting Path stops System.Text.Json from adding a position, so the reader's byte offset (the innermost one) travels in Data, where CatchAll.Runtime turns it into a line and byte.</summary>
-        private static global::System.Text.Json.JsonException Located(global::System.Text.Json.JsonException exception, global::System.Exception inner, long offset)
-        {
-            exception.Data[OffsetKey] = inner.Data[OffsetKey] is long innerOffset ? innerOffset : offset;
-            return exception;
-        }
+        public static global::System.Text.Json.JsonException Missing(string property, string type) => global::CatchAll.Serialization.Json.Missing(property, type);
 
-        private const string OffsetKey = "CatchAll.JsonByteOffset";
+        public static global::System.Text.Json.JsonException Null(string property, string type) => global::CatchAll.Serialization.Json.Null(property, type);
 
-        private static string InnerPath(global::System.Exception inner) => inner is global::System.Text.Json.JsonException json && json.Path is { Length: > 1 } path && path[0] == '$' ? path.Substring(1) : string.Empty;
-
-        public static global::System.Text.Json.JsonException Missing(string property, string type) => new JsonPathException("$." + property, "missing", "Required property '" + property + "' of " + type + " is missing.", null);
-
-        /// <summary>Reads a date-time; one without an offset (some endpoints send those) is taken as UTC, whatever the machine's time zone.</summary>
-        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var value = reader.GetDateTime();
-            return value.Kind == global::System.DateTimeKind.Unspecified
-                ? new global::System.DateTimeOffset(value, global::System.TimeSpan.Zero)
-                : reader.GetDateTimeOffset();
-        }
-
-        public static global::System.Text.Json.JsonException Null(string property, string type) => new JsonPathException("$." + property, "null", "Required property '" + property + "' of " + type + " is null.", null);
-    }
-
-    /// <summary>A JsonException that carries its path in Path as well as in the message.</summary>
-    internal sealed class JsonPathException : global::System.Text.Json.JsonException
-    {
-        public JsonPathException(string path, string reason, string message, global::System.Exception? inner)
-            : base(message, path, null, null, inner)
-        {
-            Reason = reason;
-        }
-
-        public string Reason { get; }
+        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader) => global::CatchAll.Serialization.Json.ReadDateTimeOffset(ref reader);
     }
 }

@@ -16,11 +16,7 @@ namespace Specs.Naming
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Order> CreateOrderAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>createOrder</summary>
-        /// <remarks>POST /orders</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="CreateOrderAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Naming.Models.Order>> CreateOrderWithResponseAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -32,12 +28,7 @@ namespace Specs.Naming
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Receipt> GetReceiptAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>getReceipt</summary>
-        /// <remarks>GET /orders/{order_id}/receipt</remarks>
-        /// <param name="orderId">order_id</param>
-        /// <param name="sort">sort</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetReceiptAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Naming.Models.Receipt>> GetReceiptWithResponseAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -69,11 +60,7 @@ namespace Specs.Naming
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Order> CreateOrderAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await CreateOrderWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Order> CreateOrderAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await CreateOrderWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Naming.Models.Order>> CreateOrderWithResponseAsync(global::Specs.Naming.Models.CreateOrderRequest body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -86,11 +73,7 @@ namespace Specs.Naming
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Receipt> GetReceiptAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetReceiptWithResponseAsync(orderId, sort, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Naming.Models.Receipt> GetReceiptAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetReceiptWithResponseAsync(orderId, sort, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Naming.Models.Receipt>> GetReceiptWithResponseAsync(string orderId, global::Specs.Naming.Models.GetReceiptSort? sort = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

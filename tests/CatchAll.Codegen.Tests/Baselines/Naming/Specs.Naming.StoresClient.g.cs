@@ -20,15 +20,7 @@ namespace Specs.Naming
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task UploadCsvToStoreAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>uploadCSVToStore</summary>
-        /// <remarks>POST /stores/{store_id}/upload</remarks>
-        /// <param name="storeId">store_id</param>
-        /// <param name="file">The content to upload.</param>
-        /// <param name="fileName">The file name sent with the upload.</param>
-        /// <param name="attachment">The content to upload.</param>
-        /// <param name="attachmentFileName">The file name sent with the upload.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="UploadCsvToStoreAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> UploadCsvToStoreWithResponseAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -60,10 +52,7 @@ namespace Specs.Naming
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task UploadCsvToStoreAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            await UploadCsvToStoreWithResponseAsync(storeId, file, fileName, attachment, attachmentFileName, options, cancellationToken).ConfigureAwait(false);
-        }
+        public virtual async global::System.Threading.Tasks.Task UploadCsvToStoreAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => await UploadCsvToStoreWithResponseAsync(storeId, file, fileName, attachment, attachmentFileName, options, cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> UploadCsvToStoreWithResponseAsync(string storeId, global::System.IO.Stream file, string fileName, global::System.IO.Stream attachment, string attachmentFileName, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

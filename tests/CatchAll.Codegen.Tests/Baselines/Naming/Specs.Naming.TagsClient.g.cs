@@ -16,11 +16,7 @@ namespace Specs.Naming
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task CreateTagAsync(global::Specs.Naming.Models.CreateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>createTag</summary>
-        /// <remarks>POST /tags</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="CreateTagAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> CreateTagWithResponseAsync(global::Specs.Naming.Models.CreateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -31,11 +27,7 @@ namespace Specs.Naming
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task UpdateTagAsync(global::Specs.Naming.Models.UpdateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>updateTag</summary>
-        /// <remarks>PATCH /tags</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="UpdateTagAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> UpdateTagWithResponseAsync(global::Specs.Naming.Models.UpdateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -67,10 +59,7 @@ namespace Specs.Naming
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task CreateTagAsync(global::Specs.Naming.Models.CreateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            await CreateTagWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-        }
+        public virtual async global::System.Threading.Tasks.Task CreateTagAsync(global::Specs.Naming.Models.CreateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => await CreateTagWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> CreateTagWithResponseAsync(global::Specs.Naming.Models.CreateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -82,10 +71,7 @@ namespace Specs.Naming
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task UpdateTagAsync(global::Specs.Naming.Models.UpdateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            await UpdateTagWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-        }
+        public virtual async global::System.Threading.Tasks.Task UpdateTagAsync(global::Specs.Naming.Models.UpdateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => await UpdateTagWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> UpdateTagWithResponseAsync(global::Specs.Naming.Models.UpdateTagRequest? body = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

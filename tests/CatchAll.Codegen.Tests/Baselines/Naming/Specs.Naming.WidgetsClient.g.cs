@@ -15,10 +15,7 @@ namespace Specs.Naming
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::Specs.Naming.Models.ListWidgetsResponse> ListWidgetsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>listWidgets</summary>
-        /// <remarks>GET /widgets</remarks>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ListWidgetsAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Naming.Models.ListWidgetsResponse>> ListWidgetsWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -50,11 +47,7 @@ namespace Specs.Naming
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Specs.Naming.Models.ListWidgetsResponse> ListWidgetsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await ListWidgetsWithResponseAsync(options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Naming.Models.ListWidgetsResponse> ListWidgetsAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await ListWidgetsWithResponseAsync(options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Naming.Models.ListWidgetsResponse>> ListWidgetsWithResponseAsync(global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

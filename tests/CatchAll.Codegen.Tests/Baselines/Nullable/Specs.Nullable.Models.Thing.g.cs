@@ -154,296 +154,46 @@ namespace Specs.Nullable.Models
             public override global::Specs.Nullable.Models.Thing Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Thing.");
-                string? pId = default;
-                bool hasId = false;
-                int? pCount = default;
-                bool hasCount = false;
-                string? pOptionalString = default;
-                bool hasOptionalString = false;
-                int? pOptionalInt = default;
-                bool hasOptionalInt = false;
-                string? pRequiredNullableString = default;
-                bool hasRequiredNullableString = false;
-                int? pRequiredNullableInt = default;
-                bool hasRequiredNullableInt = false;
-                string? pOptionalNullableString = default;
-                bool hasOptionalNullableString = false;
-                int? pOptionalNullableInt = default;
-                bool hasOptionalNullableInt = false;
-                bool? pOptionalNullableBool = default;
-                bool hasOptionalNullableBool = false;
-                long? pOneOfNullInt = default;
-                bool hasOneOfNullInt = false;
-                string? pAnyOfNullString = default;
-                bool hasAnyOfNullString = false;
-                global::Specs.Nullable.Models.Owner? pRequiredNullableOwner = default;
-                bool hasRequiredNullableOwner = false;
-                global::Specs.Nullable.Models.Owner? pOptionalNullableOwner = default;
-                bool hasOptionalNullableOwner = false;
-                global::Specs.Nullable.Models.Owner? pRequiredTypeListOwner = default;
-                bool hasRequiredTypeListOwner = false;
-                global::Specs.Nullable.Models.Owner? pOptionalOwner = default;
-                bool hasOptionalOwner = false;
-                global::System.Collections.Generic.IList<string>? pNullableList = default;
-                bool hasNullableList = false;
-                global::System.Collections.Generic.IList<string?>? pListOfNullable = default;
-                bool hasListOfNullable = false;
-                global::System.DateTimeOffset? pNullableDate = default;
-                bool hasNullableDate = false;
+                string? pId = default; bool hasId = false;
+                int? pCount = default; bool hasCount = false;
+                string? pOptionalString = default; bool hasOptionalString = false;
+                int? pOptionalInt = default; bool hasOptionalInt = false;
+                string? pRequiredNullableString = default; bool hasRequiredNullableString = false;
+                int? pRequiredNullableInt = default; bool hasRequiredNullableInt = false;
+                string? pOptionalNullableString = default; bool hasOptionalNullableString = false;
+                int? pOptionalNullableInt = default; bool hasOptionalNullableInt = false;
+                bool? pOptionalNullableBool = default; bool hasOptionalNullableBool = false;
+                long? pOneOfNullInt = default; bool hasOneOfNullInt = false;
+                string? pAnyOfNullString = default; bool hasAnyOfNullString = false;
+                global::Specs.Nullable.Models.Owner? pRequiredNullableOwner = default; bool hasRequiredNullableOwner = false;
+                global::Specs.Nullable.Models.Owner? pOptionalNullableOwner = default; bool hasOptionalNullableOwner = false;
+                global::Specs.Nullable.Models.Owner? pRequiredTypeListOwner = default; bool hasRequiredTypeListOwner = false;
+                global::Specs.Nullable.Models.Owner? pOptionalOwner = default; bool hasOptionalOwner = false;
+                global::System.Collections.Generic.IList<string>? pNullableList = default; bool hasNullableList = false;
+                global::System.Collections.Generic.IList<string?>? pListOfNullable = default; bool hasListOfNullable = false;
+                global::System.DateTimeOffset? pNullableDate = default; bool hasNullableDate = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("id"u8))
-                        {
-                            current = "id";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pId = null;
-                            }
-                            else
-                            {
-                                pId = reader.GetString()!;
-                            }
-                            hasId = true;
-                        }
-                        else if (reader.ValueTextEquals("count"u8))
-                        {
-                            current = "count";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pCount = null;
-                            }
-                            else
-                            {
-                                pCount = reader.GetInt32();
-                            }
-                            hasCount = true;
-                        }
-                        else if (reader.ValueTextEquals("optional_string"u8))
-                        {
-                            current = "optional_string";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOptionalString = null;
-                            }
-                            else
-                            {
-                                pOptionalString = reader.GetString()!;
-                            }
-                            hasOptionalString = true;
-                        }
-                        else if (reader.ValueTextEquals("optional_int"u8))
-                        {
-                            current = "optional_int";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOptionalInt = null;
-                            }
-                            else
-                            {
-                                pOptionalInt = reader.GetInt32();
-                            }
-                            hasOptionalInt = true;
-                        }
-                        else if (reader.ValueTextEquals("required_nullable_string"u8))
-                        {
-                            current = "required_nullable_string";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRequiredNullableString = null;
-                            }
-                            else
-                            {
-                                pRequiredNullableString = reader.GetString()!;
-                            }
-                            hasRequiredNullableString = true;
-                        }
-                        else if (reader.ValueTextEquals("required_nullable_int"u8))
-                        {
-                            current = "required_nullable_int";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRequiredNullableInt = null;
-                            }
-                            else
-                            {
-                                pRequiredNullableInt = reader.GetInt32();
-                            }
-                            hasRequiredNullableInt = true;
-                        }
-                        else if (reader.ValueTextEquals("optional_nullable_string"u8))
-                        {
-                            current = "optional_nullable_string";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOptionalNullableString = null;
-                            }
-                            else
-                            {
-                                pOptionalNullableString = reader.GetString()!;
-                            }
-                            hasOptionalNullableString = true;
-                        }
-                        else if (reader.ValueTextEquals("optional_nullable_int"u8))
-                        {
-                            current = "optional_nullable_int";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOptionalNullableInt = null;
-                            }
-                            else
-                            {
-                                pOptionalNullableInt = reader.GetInt32();
-                            }
-                            hasOptionalNullableInt = true;
-                        }
-                        else if (reader.ValueTextEquals("optional_nullable_bool"u8))
-                        {
-                            current = "optional_nullable_bool";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOptionalNullableBool = null;
-                            }
-                            else
-                            {
-                                pOptionalNullableBool = reader.GetBoolean();
-                            }
-                            hasOptionalNullableBool = true;
-                        }
-                        else if (reader.ValueTextEquals("one_of_null_int"u8))
-                        {
-                            current = "one_of_null_int";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOneOfNullInt = null;
-                            }
-                            else
-                            {
-                                pOneOfNullInt = reader.GetInt64();
-                            }
-                            hasOneOfNullInt = true;
-                        }
-                        else if (reader.ValueTextEquals("any_of_null_string"u8))
-                        {
-                            current = "any_of_null_string";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pAnyOfNullString = null;
-                            }
-                            else
-                            {
-                                pAnyOfNullString = reader.GetString()!;
-                            }
-                            hasAnyOfNullString = true;
-                        }
-                        else if (reader.ValueTextEquals("required_nullable_owner"u8))
-                        {
-                            current = "required_nullable_owner";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRequiredNullableOwner = null;
-                            }
-                            else
-                            {
-                                pRequiredNullableOwner = global::Specs.Nullable.Models.Owner.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Nullable.Models.Owner), options);
-                            }
-                            hasRequiredNullableOwner = true;
-                        }
-                        else if (reader.ValueTextEquals("optional_nullable_owner"u8))
-                        {
-                            current = "optional_nullable_owner";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOptionalNullableOwner = null;
-                            }
-                            else
-                            {
-                                pOptionalNullableOwner = global::Specs.Nullable.Models.Owner.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Nullable.Models.Owner), options);
-                            }
-                            hasOptionalNullableOwner = true;
-                        }
-                        else if (reader.ValueTextEquals("required_type_list_owner"u8))
-                        {
-                            current = "required_type_list_owner";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRequiredTypeListOwner = null;
-                            }
-                            else
-                            {
-                                pRequiredTypeListOwner = global::Specs.Nullable.Models.Owner.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Nullable.Models.Owner), options);
-                            }
-                            hasRequiredTypeListOwner = true;
-                        }
-                        else if (reader.ValueTextEquals("optional_owner"u8))
-                        {
-                            current = "optional_owner";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOptionalOwner = null;
-                            }
-                            else
-                            {
-                                pOptionalOwner = global::Specs.Nullable.Models.Owner.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Nullable.Models.Owner), options);
-                            }
-                            hasOptionalOwner = true;
-                        }
-                        else if (reader.ValueTextEquals("nullable_list"u8))
-                        {
-                            current = "nullable_list";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pNullableList = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<string>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    string item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetString()!;
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::Specs.Nullable.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pNullableList = list0;
-                            }
-                            hasNullableList = true;
-                        }
+                        if (reader.ValueTextEquals("id"u8)) { current = "id"; reader.Read(); pId = global::CatchAll.Serialization.Json.ReadString(ref reader); hasId = true; }
+                        else if (reader.ValueTextEquals("count"u8)) { current = "count"; reader.Read(); pCount = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasCount = true; }
+                        else if (reader.ValueTextEquals("optional_string"u8)) { current = "optional_string"; reader.Read(); pOptionalString = global::CatchAll.Serialization.Json.ReadString(ref reader); hasOptionalString = true; }
+                        else if (reader.ValueTextEquals("optional_int"u8)) { current = "optional_int"; reader.Read(); pOptionalInt = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasOptionalInt = true; }
+                        else if (reader.ValueTextEquals("required_nullable_string"u8)) { current = "required_nullable_string"; reader.Read(); pRequiredNullableString = global::CatchAll.Serialization.Json.ReadString(ref reader); hasRequiredNullableString = true; }
+                        else if (reader.ValueTextEquals("required_nullable_int"u8)) { current = "required_nullable_int"; reader.Read(); pRequiredNullableInt = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasRequiredNullableInt = true; }
+                        else if (reader.ValueTextEquals("optional_nullable_string"u8)) { current = "optional_nullable_string"; reader.Read(); pOptionalNullableString = global::CatchAll.Serialization.Json.ReadString(ref reader); hasOptionalNullableString = true; }
+                        else if (reader.ValueTextEquals("optional_nullable_int"u8)) { current = "optional_nullable_int"; reader.Read(); pOptionalNullableInt = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasOptionalNullableInt = true; }
+                        else if (reader.ValueTextEquals("optional_nullable_bool"u8)) { current = "optional_nullable_bool"; reader.Read(); pOptionalNullableBool = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasOptionalNullableBool = true; }
+                        else if (reader.ValueTextEquals("one_of_null_int"u8)) { current = "one_of_null_int"; reader.Read(); pOneOfNullInt = global::CatchAll.Serialization.Json.ReadInt64(ref reader); hasOneOfNullInt = true; }
+                        else if (reader.ValueTextEquals("any_of_null_string"u8)) { current = "any_of_null_string"; reader.Read(); pAnyOfNullString = global::CatchAll.Serialization.Json.ReadString(ref reader); hasAnyOfNullString = true; }
+                        else if (reader.ValueTextEquals("required_nullable_owner"u8)) { current = "required_nullable_owner"; reader.Read(); pRequiredNullableOwner = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.Nullable.Models.Owner.JsonConverter.Instance, options); hasRequiredNullableOwner = true; }
+                        else if (reader.ValueTextEquals("optional_nullable_owner"u8)) { current = "optional_nullable_owner"; reader.Read(); pOptionalNullableOwner = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.Nullable.Models.Owner.JsonConverter.Instance, options); hasOptionalNullableOwner = true; }
+                        else if (reader.ValueTextEquals("required_type_list_owner"u8)) { current = "required_type_list_owner"; reader.Read(); pRequiredTypeListOwner = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.Nullable.Models.Owner.JsonConverter.Instance, options); hasRequiredTypeListOwner = true; }
+                        else if (reader.ValueTextEquals("optional_owner"u8)) { current = "optional_owner"; reader.Read(); pOptionalOwner = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.Nullable.Models.Owner.JsonConverter.Instance, options); hasOptionalOwner = true; }
+                        else if (reader.ValueTextEquals("nullable_list"u8)) { current = "nullable_list"; reader.Read(); pNullableList = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Serialization.JsonItems.String, options); hasNullableList = true; }
                         else if (reader.ValueTextEquals("list_of_nullable"u8))
                         {
                             current = "list_of_nullable";
@@ -482,20 +232,7 @@ namespace Specs.Nullable.Models
                             }
                             hasListOfNullable = true;
                         }
-                        else if (reader.ValueTextEquals("nullable_date"u8))
-                        {
-                            current = "nullable_date";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pNullableDate = null;
-                            }
-                            else
-                            {
-                                pNullableDate = global::Specs.Nullable.Serialization.JsonErrors.ReadDateTimeOffset(ref reader);
-                            }
-                            hasNullableDate = true;
-                        }
+                        else if (reader.ValueTextEquals("nullable_date"u8)) { current = "nullable_date"; reader.Read(); pNullableDate = global::CatchAll.Serialization.Json.ReadNullableDateTimeOffset(ref reader); hasNullableDate = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -548,150 +285,22 @@ namespace Specs.Nullable.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Nullable.Models.Thing value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Id);
-                writer.WriteStringValue(value.Id);
-                writer.WritePropertyName(Name_Count);
-                writer.WriteNumberValue(value.Count);
-                if (value.OptionalString is { } vOptionalString)
-                {
-                    writer.WritePropertyName(Name_OptionalString);
-                    writer.WriteStringValue(vOptionalString);
-                }
-                if (value.OptionalInt is { } vOptionalInt)
-                {
-                    writer.WritePropertyName(Name_OptionalInt);
-                    writer.WriteNumberValue(vOptionalInt);
-                }
-                writer.WritePropertyName(Name_RequiredNullableString);
-                if (value.RequiredNullableString is { } vRequiredNullableString0)
-                {
-                    writer.WriteStringValue(vRequiredNullableString0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
-                writer.WritePropertyName(Name_RequiredNullableInt);
-                if (value.RequiredNullableInt is { } vRequiredNullableInt0)
-                {
-                    writer.WriteNumberValue(vRequiredNullableInt0);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
-                if (value._optionalNullableString.HasValue)
-                {
-                    writer.WritePropertyName(Name_OptionalNullableString);
-                    if (value._optionalNullableString.Value is { } vOptionalNullableString0)
-                    {
-                        writer.WriteStringValue(vOptionalNullableString0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value._optionalNullableInt.HasValue)
-                {
-                    writer.WritePropertyName(Name_OptionalNullableInt);
-                    if (value._optionalNullableInt.Value is { } vOptionalNullableInt0)
-                    {
-                        writer.WriteNumberValue(vOptionalNullableInt0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value._optionalNullableBool.HasValue)
-                {
-                    writer.WritePropertyName(Name_OptionalNullableBool);
-                    if (value._optionalNullableBool.Value is { } vOptionalNullableBool0)
-                    {
-                        writer.WriteBooleanValue(vOptionalNullableBool0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value._oneOfNullInt.HasValue)
-                {
-                    writer.WritePropertyName(Name_OneOfNullInt);
-                    if (value._oneOfNullInt.Value is { } vOneOfNullInt0)
-                    {
-                        writer.WriteNumberValue(vOneOfNullInt0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value._anyOfNullString.HasValue)
-                {
-                    writer.WritePropertyName(Name_AnyOfNullString);
-                    if (value._anyOfNullString.Value is { } vAnyOfNullString0)
-                    {
-                        writer.WriteStringValue(vAnyOfNullString0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                writer.WritePropertyName(Name_RequiredNullableOwner);
-                if (value.RequiredNullableOwner is { } vRequiredNullableOwner0)
-                {
-                    global::Specs.Nullable.Models.Owner.JsonConverter.Instance.Write(writer, vRequiredNullableOwner0, options);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
-                if (value._optionalNullableOwner.HasValue)
-                {
-                    writer.WritePropertyName(Name_OptionalNullableOwner);
-                    if (value._optionalNullableOwner.Value is { } vOptionalNullableOwner0)
-                    {
-                        global::Specs.Nullable.Models.Owner.JsonConverter.Instance.Write(writer, vOptionalNullableOwner0, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                writer.WritePropertyName(Name_RequiredTypeListOwner);
-                if (value.RequiredTypeListOwner is { } vRequiredTypeListOwner0)
-                {
-                    global::Specs.Nullable.Models.Owner.JsonConverter.Instance.Write(writer, vRequiredTypeListOwner0, options);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
-                if (value.OptionalOwner is { } vOptionalOwner)
-                {
-                    writer.WritePropertyName(Name_OptionalOwner);
-                    global::Specs.Nullable.Models.Owner.JsonConverter.Instance.Write(writer, vOptionalOwner, options);
-                }
-                if (value._nullableList.HasValue)
-                {
-                    writer.WritePropertyName(Name_NullableList);
-                    if (value._nullableList.Value is { } vNullableList0)
-                    {
-                        writer.WriteStartArray();
-                        for (var index1 = 0; index1 < vNullableList0.Count; index1++)
-                        {
-                            writer.WriteStringValue(vNullableList0[index1]);
-                        }
-                        writer.WriteEndArray();
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
+                writer.WritePropertyName(Name_Id); writer.WriteStringValue(value.Id);
+                writer.WritePropertyName(Name_Count); writer.WriteNumberValue(value.Count);
+                if (value.OptionalString is { } vOptionalString) { writer.WritePropertyName(Name_OptionalString); writer.WriteStringValue(vOptionalString); }
+                if (value.OptionalInt is { } vOptionalInt) { writer.WritePropertyName(Name_OptionalInt); writer.WriteNumberValue(vOptionalInt); }
+                writer.WritePropertyName(Name_RequiredNullableString); if (value.RequiredNullableString is { } vRequiredNullableString) writer.WriteStringValue(vRequiredNullableString); else writer.WriteNullValue();
+                writer.WritePropertyName(Name_RequiredNullableInt); if (value.RequiredNullableInt is { } vRequiredNullableInt) writer.WriteNumberValue(vRequiredNullableInt); else writer.WriteNullValue();
+                if (value._optionalNullableString.HasValue) { writer.WritePropertyName(Name_OptionalNullableString); if (value._optionalNullableString.Value is { } vOptionalNullableString) writer.WriteStringValue(vOptionalNullableString); else writer.WriteNullValue(); }
+                if (value._optionalNullableInt.HasValue) { writer.WritePropertyName(Name_OptionalNullableInt); if (value._optionalNullableInt.Value is { } vOptionalNullableInt) writer.WriteNumberValue(vOptionalNullableInt); else writer.WriteNullValue(); }
+                if (value._optionalNullableBool.HasValue) { writer.WritePropertyName(Name_OptionalNullableBool); if (value._optionalNullableBool.Value is { } vOptionalNullableBool) writer.WriteBooleanValue(vOptionalNullableBool); else writer.WriteNullValue(); }
+                if (value._oneOfNullInt.HasValue) { writer.WritePropertyName(Name_OneOfNullInt); if (value._oneOfNullInt.Value is { } vOneOfNullInt) writer.WriteNumberValue(vOneOfNullInt); else writer.WriteNullValue(); }
+                if (value._anyOfNullString.HasValue) { writer.WritePropertyName(Name_AnyOfNullString); if (value._anyOfNullString.Value is { } vAnyOfNullString) writer.WriteStringValue(vAnyOfNullString); else writer.WriteNullValue(); }
+                writer.WritePropertyName(Name_RequiredNullableOwner); if (value.RequiredNullableOwner is { } vRequiredNullableOwner) global::Specs.Nullable.Models.Owner.JsonConverter.Instance.Write(writer, vRequiredNullableOwner, options); else writer.WriteNullValue();
+                if (value._optionalNullableOwner.HasValue) { writer.WritePropertyName(Name_OptionalNullableOwner); if (value._optionalNullableOwner.Value is { } vOptionalNullableOwner) global::Specs.Nullable.Models.Owner.JsonConverter.Instance.Write(writer, vOptionalNullableOwner, options); else writer.WriteNullValue(); }
+                writer.WritePropertyName(Name_RequiredTypeListOwner); if (value.RequiredTypeListOwner is { } vRequiredTypeListOwner) global::Specs.Nullable.Models.Owner.JsonConverter.Instance.Write(writer, vRequiredTypeListOwner, options); else writer.WriteNullValue();
+                if (value.OptionalOwner is { } vOptionalOwner) { writer.WritePropertyName(Name_OptionalOwner); global::Specs.Nullable.Models.Owner.JsonConverter.Instance.Write(writer, vOptionalOwner, options); }
+                if (value._nullableList.HasValue) { writer.WritePropertyName(Name_NullableList); if (value._nullableList.Value is { } vNullableList) global::CatchAll.Serialization.Json.WriteStringList(writer, vNullableList); else writer.WriteNullValue(); }
                 if (value.ListOfNullable is { } vListOfNullable)
                 {
                     writer.WritePropertyName(Name_ListOfNullable);
@@ -709,18 +318,7 @@ namespace Specs.Nullable.Models
                     }
                     writer.WriteEndArray();
                 }
-                if (value._nullableDate.HasValue)
-                {
-                    writer.WritePropertyName(Name_NullableDate);
-                    if (value._nullableDate.Value is { } vNullableDate0)
-                    {
-                        writer.WriteStringValue(vNullableDate0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
+                if (value._nullableDate.HasValue) { writer.WritePropertyName(Name_NullableDate); if (value._nullableDate.Value is { } vNullableDate) writer.WriteStringValue(vNullableDate); else writer.WriteNullValue(); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -18,13 +18,7 @@ namespace Specs.Nullable
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::Specs.Nullable.Models.Thing> GetThingAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>getThing</summary>
-        /// <remarks>GET /things/{id}</remarks>
-        /// <param name="id">id</param>
-        /// <param name="limit">limit</param>
-        /// <param name="since">since</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetThingAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Nullable.Models.Thing>> GetThingWithResponseAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -36,12 +30,7 @@ namespace Specs.Nullable
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task ReplaceThingAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>replaceThing</summary>
-        /// <remarks>PUT /things/{id}</remarks>
-        /// <param name="id">id</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ReplaceThingAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> ReplaceThingWithResponseAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -73,11 +62,7 @@ namespace Specs.Nullable
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Specs.Nullable.Models.Thing> GetThingAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetThingWithResponseAsync(id, limit, since, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Nullable.Models.Thing> GetThingAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetThingWithResponseAsync(id, limit, since, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Nullable.Models.Thing>> GetThingWithResponseAsync(string id, int? limit, global::System.DateTimeOffset? since = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -92,10 +77,7 @@ namespace Specs.Nullable
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task ReplaceThingAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            await ReplaceThingWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false);
-        }
+        public virtual async global::System.Threading.Tasks.Task ReplaceThingAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => await ReplaceThingWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse> ReplaceThingWithResponseAsync(string id, global::Specs.Nullable.Models.Thing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

@@ -54,116 +54,22 @@ namespace Specs.OpenEnums.Models
             public override global::Specs.OpenEnums.Models.OpenEnumsApiTask Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for OpenEnumsApiTask.");
-                global::Specs.OpenEnums.Models.Status? pStatus = default;
-                bool hasStatus = false;
-                global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority? pPriority = default;
-                bool hasPriority = false;
-                global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel? pNullableLevel = default;
-                bool hasNullableLevel = false;
-                global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd? pOdd = default;
-                bool hasOdd = false;
-                global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Status>? pHistory = default;
-                bool hasHistory = false;
+                global::Specs.OpenEnums.Models.Status? pStatus = default; bool hasStatus = false;
+                global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority? pPriority = default; bool hasPriority = false;
+                global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel? pNullableLevel = default; bool hasNullableLevel = false;
+                global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd? pOdd = default; bool hasOdd = false;
+                global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.Status>? pHistory = default; bool hasHistory = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("status"u8))
-                        {
-                            current = "status";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pStatus = null;
-                            }
-                            else
-                            {
-                                pStatus = global::Specs.OpenEnums.Models.Status.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.OpenEnums.Models.Status), options);
-                            }
-                            hasStatus = true;
-                        }
-                        else if (reader.ValueTextEquals("priority"u8))
-                        {
-                            current = "priority";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPriority = null;
-                            }
-                            else
-                            {
-                                pPriority = global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority), options);
-                            }
-                            hasPriority = true;
-                        }
-                        else if (reader.ValueTextEquals("nullable_level"u8))
-                        {
-                            current = "nullable_level";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pNullableLevel = null;
-                            }
-                            else
-                            {
-                                pNullableLevel = global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel), options);
-                            }
-                            hasNullableLevel = true;
-                        }
-                        else if (reader.ValueTextEquals("odd"u8))
-                        {
-                            current = "odd";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOdd = null;
-                            }
-                            else
-                            {
-                                pOdd = global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd), options);
-                            }
-                            hasOdd = true;
-                        }
-                        else if (reader.ValueTextEquals("history"u8))
-                        {
-                            current = "history";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pHistory = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::Specs.OpenEnums.Models.Status>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::Specs.OpenEnums.Models.Status item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Status is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::Specs.OpenEnums.Models.Status.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.OpenEnums.Models.Status), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::Specs.OpenEnums.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pHistory = list0;
-                            }
-                            hasHistory = true;
-                        }
+                        if (reader.ValueTextEquals("status"u8)) { current = "status"; reader.Read(); pStatus = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::Specs.OpenEnums.Models.Status.JsonConverter.Instance, options); hasStatus = true; }
+                        else if (reader.ValueTextEquals("priority"u8)) { current = "priority"; reader.Read(); pPriority = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority.JsonConverter.Instance, options); hasPriority = true; }
+                        else if (reader.ValueTextEquals("nullable_level"u8)) { current = "nullable_level"; reader.Read(); pNullableLevel = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel.JsonConverter.Instance, options); hasNullableLevel = true; }
+                        else if (reader.ValueTextEquals("odd"u8)) { current = "odd"; reader.Read(); pOdd = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd.JsonConverter.Instance, options); hasOdd = true; }
+                        else if (reader.ValueTextEquals("history"u8)) { current = "history"; reader.Read(); pHistory = global::CatchAll.Serialization.Json.ReadList(ref reader, global::Specs.OpenEnums.Models.Status.JsonConverter.Instance, options); hasHistory = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -197,40 +103,11 @@ namespace Specs.OpenEnums.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.OpenEnums.Models.OpenEnumsApiTask value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Status);
-                global::Specs.OpenEnums.Models.Status.JsonConverter.Instance.Write(writer, value.Status, options);
-                if (value.Priority is { } vPriority)
-                {
-                    writer.WritePropertyName(Name_Priority);
-                    global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority.JsonConverter.Instance.Write(writer, vPriority, options);
-                }
-                if (value._nullableLevel.HasValue)
-                {
-                    writer.WritePropertyName(Name_NullableLevel);
-                    if (value._nullableLevel.Value is { } vNullableLevel0)
-                    {
-                        global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel.JsonConverter.Instance.Write(writer, vNullableLevel0, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value.Odd is { } vOdd)
-                {
-                    writer.WritePropertyName(Name_Odd);
-                    global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd.JsonConverter.Instance.Write(writer, vOdd, options);
-                }
-                if (value.History is { } vHistory)
-                {
-                    writer.WritePropertyName(Name_History);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vHistory.Count; index0++)
-                    {
-                        global::Specs.OpenEnums.Models.Status.JsonConverter.Instance.Write(writer, vHistory[index0], options);
-                    }
-                    writer.WriteEndArray();
-                }
+                writer.WritePropertyName(Name_Status); global::Specs.OpenEnums.Models.Status.JsonConverter.Instance.Write(writer, value.Status, options);
+                if (value.Priority is { } vPriority) { writer.WritePropertyName(Name_Priority); global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority.JsonConverter.Instance.Write(writer, vPriority, options); }
+                if (value._nullableLevel.HasValue) { writer.WritePropertyName(Name_NullableLevel); if (value._nullableLevel.Value is { } vNullableLevel) global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel.JsonConverter.Instance.Write(writer, vNullableLevel, options); else writer.WriteNullValue(); }
+                if (value.Odd is { } vOdd) { writer.WritePropertyName(Name_Odd); global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd.JsonConverter.Instance.Write(writer, vOdd, options); }
+                if (value.History is { } vHistory) { writer.WritePropertyName(Name_History); global::CatchAll.Serialization.Json.WriteList(writer, vHistory, global::Specs.OpenEnums.Models.Status.JsonConverter.Instance, options); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -14,35 +14,23 @@ namespace Specs.OpenEnums
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new OpenEnumsApiJsonResolver();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.ListTasksOrder>? s_ListTasksOrder;
-
         /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.ListTasksOrder"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.ListTasksOrder> ListTasksOrder => s_ListTasksOrder ??= TypeInfo<global::Specs.OpenEnums.Models.ListTasksOrder>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTask>? s_OpenEnumsApiTask;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.ListTasksOrder> ListTasksOrder => Cached<global::Specs.OpenEnums.Models.ListTasksOrder>.Value ??= TypeInfo<global::Specs.OpenEnums.Models.ListTasksOrder>();
 
         /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.OpenEnumsApiTask"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTask> OpenEnumsApiTask => s_OpenEnumsApiTask ??= TypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTask>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel>? s_OpenEnumsApiTaskNullableLevel;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTask> OpenEnumsApiTask => Cached<global::Specs.OpenEnums.Models.OpenEnumsApiTask>.Value ??= TypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTask>();
 
         /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel> OpenEnumsApiTaskNullableLevel => s_OpenEnumsApiTaskNullableLevel ??= TypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd>? s_OpenEnumsApiTaskOdd;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel> OpenEnumsApiTaskNullableLevel => Cached<global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel>.Value ??= TypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel>();
 
         /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd> OpenEnumsApiTaskOdd => s_OpenEnumsApiTaskOdd ??= TypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority>? s_OpenEnumsApiTaskPriority;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd> OpenEnumsApiTaskOdd => Cached<global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd>.Value ??= TypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd>();
 
         /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority> OpenEnumsApiTaskPriority => s_OpenEnumsApiTaskPriority ??= TypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.Status>? s_Status;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority> OpenEnumsApiTaskPriority => Cached<global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority>.Value ??= TypeInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority>();
 
         /// <summary>Metadata for <see cref="global::Specs.OpenEnums.Models.Status"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.Status> Status => s_Status ??= TypeInfo<global::Specs.OpenEnums.Models.Status>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.OpenEnums.Models.Status> Status => Cached<global::Specs.OpenEnums.Models.Status>.Value ??= TypeInfo<global::Specs.OpenEnums.Models.Status>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
@@ -54,95 +42,29 @@ namespace Specs.OpenEnums
             return options;
         }
 
+        private static class Cached<T> { public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>? Value; }
+
         private sealed class OpenEnumsApiJsonResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
         {
             public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (type == typeof(global::Specs.OpenEnums.Models.ListTasksOrder))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.ListTasksOrder>(options, global::Specs.OpenEnums.Models.ListTasksOrder.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTask))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTask>(options, global::Specs.OpenEnums.Models.OpenEnumsApiTask.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel>(options, global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd>(options, global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority>(options, global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.OpenEnums.Models.Status))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.Status>(options, global::Specs.OpenEnums.Models.Status.JsonConverter.Instance);
-                }
-                if (type == typeof(global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>(options, new Shape0Converter());
-                }
-                if (type == typeof(global::System.Text.Json.JsonElement))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-                }
+                if (type == typeof(global::Specs.OpenEnums.Models.ListTasksOrder)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.ListTasksOrder>(options, global::Specs.OpenEnums.Models.ListTasksOrder.JsonConverter.Instance);
+                if (type == typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTask)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTask>(options, global::Specs.OpenEnums.Models.OpenEnumsApiTask.JsonConverter.Instance);
+                if (type == typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel>(options, global::Specs.OpenEnums.Models.OpenEnumsApiTaskNullableLevel.JsonConverter.Instance);
+                if (type == typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd>(options, global::Specs.OpenEnums.Models.OpenEnumsApiTaskOdd.JsonConverter.Instance);
+                if (type == typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority>(options, global::Specs.OpenEnums.Models.OpenEnumsApiTaskPriority.JsonConverter.Instance);
+                if (type == typeof(global::Specs.OpenEnums.Models.Status)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.OpenEnums.Models.Status>(options, global::Specs.OpenEnums.Models.Status.JsonConverter.Instance);
+                if (type == typeof(global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>(options, new Shape0Converter());
+                if (type == typeof(global::System.Text.Json.JsonElement)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
                 return null;
             }
         }
 
         private sealed class Shape0Converter : global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>
         {
-            public override global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask> Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask> result;
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw new global::System.Text.Json.JsonException("null is not allowed here: a JSON array is expected.");
-                }
-                else
-                {
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                    var list0 = new global::System.Collections.Generic.List<global::Specs.OpenEnums.Models.OpenEnumsApiTask>();
-                    var index0 = 0;
-                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        global::Specs.OpenEnums.Models.OpenEnumsApiTask item0;
-                        try
-                        {
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                throw new global::System.Text.Json.JsonException("null is not allowed here: a OpenEnumsApiTask is expected.");
-                            }
-                            else
-                            {
-                                item0 = global::Specs.OpenEnums.Models.OpenEnumsApiTask.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.OpenEnums.Models.OpenEnumsApiTask), options);
-                            }
-                        }
-                        catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                        {
-                            throw global::Specs.OpenEnums.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                        }
-                        list0.Add(item0);
-                        index0++;
-                    }
-                    result = list0;
-                }
-                return result;
-            }
+            public override global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask> Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::CatchAll.Serialization.Json.ReadList(ref reader, global::Specs.OpenEnums.Models.OpenEnumsApiTask.JsonConverter.Instance, options) ?? throw new global::System.Text.Json.JsonException("null is not allowed here: a JSON array is expected.");
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                for (var index0 = 0; index0 < value.Count; index0++)
-                {
-                    global::Specs.OpenEnums.Models.OpenEnumsApiTask.JsonConverter.Instance.Write(writer, value[index0], options);
-                }
-                writer.WriteEndArray();
-            }
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask> value, global::System.Text.Json.JsonSerializerOptions options) => global::CatchAll.Serialization.Json.WriteList(writer, value, global::Specs.OpenEnums.Models.OpenEnumsApiTask.JsonConverter.Instance, options);
         }
     }
 }
@@ -152,55 +74,14 @@ namespace Specs.OpenEnums.Serialization
     /// <summary>Builds the JsonExceptions the converters throw, with the JSON path of the bad field.</summary>
     internal static class JsonErrors
     {
-        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset)
-        {
-            var fullPath = "$." + property + InnerPath(inner);
-            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            return Located(new JsonPathException(fullPath, root, "Could not read " + type + " at '" + fullPath + "': " + root, inner), inner, offset);
-        }
+        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset) => global::CatchAll.Serialization.Json.At(inner, property, type, offset);
 
-        /// <summary>Prefixes an array index or map key to the path of an error read inside a collection.</summary>
-        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset)
-        {
-            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            var fullPath = "$" + segment + InnerPath(inner);
-            return Located(new JsonPathException(fullPath, root, "Could not read the value at '" + fullPath + "': " + root, inner), inner, offset);
-        }
+        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset) => global::CatchAll.Serialization.Json.Prefix(inner, segment, offset);
 
-        /// <summary>Setting Path stops System.Text.Json from adding a position, so the reader's byte offset (the innermost one) travels in Data, where CatchAll.Runtime turns it into a line and byte.</summary>
-        private static global::System.Text.Json.JsonException Located(global::System.Text.Json.JsonException exception, global::System.Exception inner, long offset)
-        {
-            exception.Data[OffsetKey] = inner.Data[OffsetKey] is long innerOffset ? innerOffset : offset;
-            return exception;
-        }
+        public static global::System.Text.Json.JsonException Missing(string property, string type) => global::CatchAll.Serialization.Json.Missing(property, type);
 
-        private const string OffsetKey = "CatchAll.JsonByteOffset";
+        public static global::System.Text.Json.JsonException Null(string property, string type) => global::CatchAll.Serialization.Json.Null(property, type);
 
-        private static string InnerPath(global::System.Exception inner) => inner is global::System.Text.Json.JsonException json && json.Path is { Length: > 1 } path && path[0] == '$' ? path.Substring(1) : string.Empty;
-
-        public static global::System.Text.Json.JsonException Missing(string property, string type) => new JsonPathException("$." + property, "missing", "Required property '" + property + "' of " + type + " is missing.", null);
-
-        /// <summary>Reads a date-time; one without an offset (some endpoints send those) is taken as UTC, whatever the machine's time zone.</summary>
-        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var value = reader.GetDateTime();
-            return value.Kind == global::System.DateTimeKind.Unspecified
-                ? new global::System.DateTimeOffset(value, global::System.TimeSpan.Zero)
-                : reader.GetDateTimeOffset();
-        }
-
-        public static global::System.Text.Json.JsonException Null(string property, string type) => new JsonPathException("$." + property, "null", "Required property '" + property + "' of " + type + " is null.", null);
-    }
-
-    /// <summary>A JsonException that carries its path in Path as well as in the message.</summary>
-    internal sealed class JsonPathException : global::System.Text.Json.JsonException
-    {
-        public JsonPathException(string path, string reason, string message, global::System.Exception? inner)
-            : base(message, path, null, null, inner)
-        {
-            Reason = reason;
-        }
-
-        public string Reason { get; }
+        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader) => global::CatchAll.Serialization.Json.ReadDateTimeOffset(ref reader);
     }
 }

@@ -17,12 +17,7 @@ namespace Specs.OpenEnums
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>> ListTasksAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>listTasks</summary>
-        /// <remarks>GET /tasks</remarks>
-        /// <param name="status">Where a task is.</param>
-        /// <param name="order">order Server default: "desc".</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ListTasksAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>> ListTasksWithResponseAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -54,11 +49,7 @@ namespace Specs.OpenEnums
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>> ListTasksAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await ListTasksWithResponseAsync(status, order, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>> ListTasksAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await ListTasksWithResponseAsync(status, order, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::System.Collections.Generic.IList<global::Specs.OpenEnums.Models.OpenEnumsApiTask>>> ListTasksWithResponseAsync(global::Specs.OpenEnums.Models.Status? status = null, global::Specs.OpenEnums.Models.ListTasksOrder? order = null, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

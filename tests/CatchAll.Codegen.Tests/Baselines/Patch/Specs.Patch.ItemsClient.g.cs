@@ -17,12 +17,7 @@ namespace Specs.Patch
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> ReplaceItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>replaceItem</summary>
-        /// <remarks>PUT /items/{id}</remarks>
-        /// <param name="id">id</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="ReplaceItemAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Patch.Models.Item>> ReplaceItemWithResponseAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -34,12 +29,7 @@ namespace Specs.Patch
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> UpdateItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>updateItem</summary>
-        /// <remarks>PATCH /items/{id}</remarks>
-        /// <param name="id">id</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="UpdateItemAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Patch.Models.Item>> UpdateItemWithResponseAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -71,11 +61,7 @@ namespace Specs.Patch
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> ReplaceItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await ReplaceItemWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> ReplaceItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await ReplaceItemWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Patch.Models.Item>> ReplaceItemWithResponseAsync(global::System.Guid id, global::Specs.Patch.Models.ItemReplace body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -89,11 +75,7 @@ namespace Specs.Patch
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> UpdateItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await UpdateItemWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Patch.Models.Item> UpdateItemAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await UpdateItemWithResponseAsync(id, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Patch.Models.Item>> UpdateItemWithResponseAsync(global::System.Guid id, global::Specs.Patch.Models.ItemUpdate body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

@@ -49,60 +49,18 @@ namespace Specs.Patch.Models
             public override global::Specs.Patch.Models.ItemReplace Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ItemReplace.");
-                string? pName = default;
-                bool hasName = false;
-                string? pNote = default;
-                bool hasNote = false;
-                int? pPriority = default;
-                bool hasPriority = false;
+                string? pName = default; bool hasName = false;
+                string? pNote = default; bool hasNote = false;
+                int? pPriority = default; bool hasPriority = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("name"u8))
-                        {
-                            current = "name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pName = null;
-                            }
-                            else
-                            {
-                                pName = reader.GetString()!;
-                            }
-                            hasName = true;
-                        }
-                        else if (reader.ValueTextEquals("note"u8))
-                        {
-                            current = "note";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pNote = null;
-                            }
-                            else
-                            {
-                                pNote = reader.GetString()!;
-                            }
-                            hasNote = true;
-                        }
-                        else if (reader.ValueTextEquals("priority"u8))
-                        {
-                            current = "priority";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPriority = null;
-                            }
-                            else
-                            {
-                                pPriority = reader.GetInt32();
-                            }
-                            hasPriority = true;
-                        }
+                        if (reader.ValueTextEquals("name"u8)) { current = "name"; reader.Read(); pName = global::CatchAll.Serialization.Json.ReadString(ref reader); hasName = true; }
+                        else if (reader.ValueTextEquals("note"u8)) { current = "note"; reader.Read(); pNote = global::CatchAll.Serialization.Json.ReadString(ref reader); hasNote = true; }
+                        else if (reader.ValueTextEquals("priority"u8)) { current = "priority"; reader.Read(); pPriority = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasPriority = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -134,32 +92,9 @@ namespace Specs.Patch.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Patch.Models.ItemReplace value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Name);
-                writer.WriteStringValue(value.Name);
-                if (value._note.HasValue)
-                {
-                    writer.WritePropertyName(Name_Note);
-                    if (value._note.Value is { } vNote0)
-                    {
-                        writer.WriteStringValue(vNote0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value._priority.HasValue)
-                {
-                    writer.WritePropertyName(Name_Priority);
-                    if (value._priority.Value is { } vPriority0)
-                    {
-                        writer.WriteNumberValue(vPriority0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
+                writer.WritePropertyName(Name_Name); writer.WriteStringValue(value.Name);
+                if (value._note.HasValue) { writer.WritePropertyName(Name_Note); if (value._note.Value is { } vNote) writer.WriteStringValue(vNote); else writer.WriteNullValue(); }
+                if (value._priority.HasValue) { writer.WritePropertyName(Name_Priority); if (value._priority.Value is { } vPriority) writer.WriteNumberValue(vPriority); else writer.WriteNullValue(); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

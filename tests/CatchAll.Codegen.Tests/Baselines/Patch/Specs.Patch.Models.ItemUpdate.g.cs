@@ -54,132 +54,24 @@ namespace Specs.Patch.Models
             public override global::Specs.Patch.Models.ItemUpdate Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for ItemUpdate.");
-                int? pRevision = default;
-                bool hasRevision = false;
-                string? pName = default;
-                bool hasName = false;
-                string? pNote = default;
-                bool hasNote = false;
-                global::System.Collections.Generic.IList<string>? pTags = default;
-                bool hasTags = false;
-                int? pPriority = default;
-                bool hasPriority = false;
-                bool? pArchived = default;
-                bool hasArchived = false;
+                int? pRevision = default; bool hasRevision = false;
+                string? pName = default; bool hasName = false;
+                string? pNote = default; bool hasNote = false;
+                global::System.Collections.Generic.IList<string>? pTags = default; bool hasTags = false;
+                int? pPriority = default; bool hasPriority = false;
+                bool? pArchived = default; bool hasArchived = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("revision"u8))
-                        {
-                            current = "revision";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRevision = null;
-                            }
-                            else
-                            {
-                                pRevision = reader.GetInt32();
-                            }
-                            hasRevision = true;
-                        }
-                        else if (reader.ValueTextEquals("name"u8))
-                        {
-                            current = "name";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pName = null;
-                            }
-                            else
-                            {
-                                pName = reader.GetString()!;
-                            }
-                            hasName = true;
-                        }
-                        else if (reader.ValueTextEquals("note"u8))
-                        {
-                            current = "note";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pNote = null;
-                            }
-                            else
-                            {
-                                pNote = reader.GetString()!;
-                            }
-                            hasNote = true;
-                        }
-                        else if (reader.ValueTextEquals("tags"u8))
-                        {
-                            current = "tags";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTags = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<string>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    string item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a String is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = reader.GetString()!;
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::Specs.Patch.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pTags = list0;
-                            }
-                            hasTags = true;
-                        }
-                        else if (reader.ValueTextEquals("priority"u8))
-                        {
-                            current = "priority";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPriority = null;
-                            }
-                            else
-                            {
-                                pPriority = reader.GetInt32();
-                            }
-                            hasPriority = true;
-                        }
-                        else if (reader.ValueTextEquals("archived"u8))
-                        {
-                            current = "archived";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pArchived = null;
-                            }
-                            else
-                            {
-                                pArchived = reader.GetBoolean();
-                            }
-                            hasArchived = true;
-                        }
+                        if (reader.ValueTextEquals("revision"u8)) { current = "revision"; reader.Read(); pRevision = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasRevision = true; }
+                        else if (reader.ValueTextEquals("name"u8)) { current = "name"; reader.Read(); pName = global::CatchAll.Serialization.Json.ReadString(ref reader); hasName = true; }
+                        else if (reader.ValueTextEquals("note"u8)) { current = "note"; reader.Read(); pNote = global::CatchAll.Serialization.Json.ReadString(ref reader); hasNote = true; }
+                        else if (reader.ValueTextEquals("tags"u8)) { current = "tags"; reader.Read(); pTags = global::CatchAll.Serialization.Json.ReadList(ref reader, global::CatchAll.Serialization.JsonItems.String, options); hasTags = true; }
+                        else if (reader.ValueTextEquals("priority"u8)) { current = "priority"; reader.Read(); pPriority = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasPriority = true; }
+                        else if (reader.ValueTextEquals("archived"u8)) { current = "archived"; reader.Read(); pArchived = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasArchived = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -214,59 +106,12 @@ namespace Specs.Patch.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Patch.Models.ItemUpdate value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Revision);
-                writer.WriteNumberValue(value.Revision);
-                if (value.Name.HasValue)
-                {
-                    writer.WritePropertyName(Name_Name);
-                    writer.WriteStringValue(value.Name.Value);
-                }
-                if (value.Note.HasValue)
-                {
-                    writer.WritePropertyName(Name_Note);
-                    if (value.Note.Value is { } vNote0)
-                    {
-                        writer.WriteStringValue(vNote0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value.Tags.HasValue)
-                {
-                    writer.WritePropertyName(Name_Tags);
-                    if (value.Tags.Value is { } vTags0)
-                    {
-                        writer.WriteStartArray();
-                        for (var index1 = 0; index1 < vTags0.Count; index1++)
-                        {
-                            writer.WriteStringValue(vTags0[index1]);
-                        }
-                        writer.WriteEndArray();
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value.Priority.HasValue)
-                {
-                    writer.WritePropertyName(Name_Priority);
-                    if (value.Priority.Value is { } vPriority0)
-                    {
-                        writer.WriteNumberValue(vPriority0);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value.Archived.HasValue)
-                {
-                    writer.WritePropertyName(Name_Archived);
-                    writer.WriteBooleanValue(value.Archived.Value);
-                }
+                writer.WritePropertyName(Name_Revision); writer.WriteNumberValue(value.Revision);
+                if (value.Name.HasValue) { writer.WritePropertyName(Name_Name); writer.WriteStringValue(value.Name.Value); }
+                if (value.Note.HasValue) { writer.WritePropertyName(Name_Note); if (value.Note.Value is { } vNote) writer.WriteStringValue(vNote); else writer.WriteNullValue(); }
+                if (value.Tags.HasValue) { writer.WritePropertyName(Name_Tags); if (value.Tags.Value is { } vTags) global::CatchAll.Serialization.Json.WriteStringList(writer, vTags); else writer.WriteNullValue(); }
+                if (value.Priority.HasValue) { writer.WritePropertyName(Name_Priority); if (value.Priority.Value is { } vPriority) writer.WriteNumberValue(vPriority); else writer.WriteNullValue(); }
+                if (value.Archived.HasValue) { writer.WritePropertyName(Name_Archived); writer.WriteBooleanValue(value.Archived.Value); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -14,20 +14,14 @@ namespace Specs.Patch
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new PatchApiJsonResolver();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.Item>? s_Item;
-
         /// <summary>Metadata for <see cref="global::Specs.Patch.Models.Item"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.Item> Item => s_Item ??= TypeInfo<global::Specs.Patch.Models.Item>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.ItemReplace>? s_ItemReplace;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.Item> Item => Cached<global::Specs.Patch.Models.Item>.Value ??= TypeInfo<global::Specs.Patch.Models.Item>();
 
         /// <summary>Metadata for <see cref="global::Specs.Patch.Models.ItemReplace"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.ItemReplace> ItemReplace => s_ItemReplace ??= TypeInfo<global::Specs.Patch.Models.ItemReplace>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.ItemUpdate>? s_ItemUpdate;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.ItemReplace> ItemReplace => Cached<global::Specs.Patch.Models.ItemReplace>.Value ??= TypeInfo<global::Specs.Patch.Models.ItemReplace>();
 
         /// <summary>Metadata for <see cref="global::Specs.Patch.Models.ItemUpdate"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.ItemUpdate> ItemUpdate => s_ItemUpdate ??= TypeInfo<global::Specs.Patch.Models.ItemUpdate>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Patch.Models.ItemUpdate> ItemUpdate => Cached<global::Specs.Patch.Models.ItemUpdate>.Value ??= TypeInfo<global::Specs.Patch.Models.ItemUpdate>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
@@ -39,26 +33,16 @@ namespace Specs.Patch
             return options;
         }
 
+        private static class Cached<T> { public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>? Value; }
+
         private sealed class PatchApiJsonResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
         {
             public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (type == typeof(global::Specs.Patch.Models.Item))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Patch.Models.Item>(options, global::Specs.Patch.Models.Item.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Patch.Models.ItemReplace))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Patch.Models.ItemReplace>(options, global::Specs.Patch.Models.ItemReplace.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Patch.Models.ItemUpdate))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Patch.Models.ItemUpdate>(options, global::Specs.Patch.Models.ItemUpdate.JsonConverter.Instance);
-                }
-                if (type == typeof(global::System.Text.Json.JsonElement))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-                }
+                if (type == typeof(global::Specs.Patch.Models.Item)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Patch.Models.Item>(options, global::Specs.Patch.Models.Item.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Patch.Models.ItemReplace)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Patch.Models.ItemReplace>(options, global::Specs.Patch.Models.ItemReplace.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Patch.Models.ItemUpdate)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Patch.Models.ItemUpdate>(options, global::Specs.Patch.Models.ItemUpdate.JsonConverter.Instance);
+                if (type == typeof(global::System.Text.Json.JsonElement)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
                 return null;
             }
         }
@@ -70,55 +54,14 @@ namespace Specs.Patch.Serialization
     /// <summary>Builds the JsonExceptions the converters throw, with the JSON path of the bad field.</summary>
     internal static class JsonErrors
     {
-        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset)
-        {
-            var fullPath = "$." + property + InnerPath(inner);
-            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            return Located(new JsonPathException(fullPath, root, "Could not read " + type + " at '" + fullPath + "': " + root, inner), inner, offset);
-        }
+        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset) => global::CatchAll.Serialization.Json.At(inner, property, type, offset);
 
-        /// <summary>Prefixes an array index or map key to the path of an error read inside a collection.</summary>
-        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset)
-        {
-            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            var fullPath = "$" + segment + InnerPath(inner);
-            return Located(new JsonPathException(fullPath, root, "Could not read the value at '" + fullPath + "': " + root, inner), inner, offset);
-        }
+        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset) => global::CatchAll.Serialization.Json.Prefix(inner, segment, offset);
 
-        /// <summary>Setting Path stops System.Text.Json from adding a position, so the reader's byte offset (the innermost one) travels in Data, where CatchAll.Runtime turns it into a line and byte.</summary>
-        private static global::System.Text.Json.JsonException Located(global::System.Text.Json.JsonException exception, global::System.Exception inner, long offset)
-        {
-            exception.Data[OffsetKey] = inner.Data[OffsetKey] is long innerOffset ? innerOffset : offset;
-            return exception;
-        }
+        public static global::System.Text.Json.JsonException Missing(string property, string type) => global::CatchAll.Serialization.Json.Missing(property, type);
 
-        private const string OffsetKey = "CatchAll.JsonByteOffset";
+        public static global::System.Text.Json.JsonException Null(string property, string type) => global::CatchAll.Serialization.Json.Null(property, type);
 
-        private static string InnerPath(global::System.Exception inner) => inner is global::System.Text.Json.JsonException json && json.Path is { Length: > 1 } path && path[0] == '$' ? path.Substring(1) : string.Empty;
-
-        public static global::System.Text.Json.JsonException Missing(string property, string type) => new JsonPathException("$." + property, "missing", "Required property '" + property + "' of " + type + " is missing.", null);
-
-        /// <summary>Reads a date-time; one without an offset (some endpoints send those) is taken as UTC, whatever the machine's time zone.</summary>
-        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var value = reader.GetDateTime();
-            return value.Kind == global::System.DateTimeKind.Unspecified
-                ? new global::System.DateTimeOffset(value, global::System.TimeSpan.Zero)
-                : reader.GetDateTimeOffset();
-        }
-
-        public static global::System.Text.Json.JsonException Null(string property, string type) => new JsonPathException("$." + property, "null", "Required property '" + property + "' of " + type + " is null.", null);
-    }
-
-    /// <summary>A JsonException that carries its path in Path as well as in the message.</summary>
-    internal sealed class JsonPathException : global::System.Text.Json.JsonException
-    {
-        public JsonPathException(string path, string reason, string message, global::System.Exception? inner)
-            : base(message, path, null, null, inner)
-        {
-            Reason = reason;
-        }
-
-        public string Reason { get; }
+        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader) => global::CatchAll.Serialization.Json.ReadDateTimeOffset(ref reader);
     }
 }

@@ -16,11 +16,7 @@ namespace Specs.Unions
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Drawing> CreateDrawingAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>createDrawing</summary>
-        /// <remarks>POST /drawings</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="CreateDrawingAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Unions.Models.Drawing>> CreateDrawingWithResponseAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -31,11 +27,7 @@ namespace Specs.Unions
         /// <param name="cancellationToken">Cancels the call.</param>
         global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Shape> GetShapeAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>getShape</summary>
-        /// <remarks>GET /shapes/{id}</remarks>
-        /// <param name="id">id</param>
-        /// <param name="options">Per-call timeout, headers and retry settings.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <inheritdoc cref="GetShapeAsync"/>
         /// <returns>The result with the HTTP status and headers.</returns>
         global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Unions.Models.Shape>> GetShapeWithResponseAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -67,11 +59,7 @@ namespace Specs.Unions
         internal global::CatchAll.Runtime.CatchAllPipeline? PipelineOrNull => _pipeline;
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Drawing> CreateDrawingAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await CreateDrawingWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Drawing> CreateDrawingAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await CreateDrawingWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Unions.Models.Drawing>> CreateDrawingWithResponseAsync(global::Specs.Unions.Models.Drawing body, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -84,11 +72,7 @@ namespace Specs.Unions
         }
 
         /// <inheritdoc/>
-        public virtual async global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Shape> GetShapeAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await GetShapeWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false);
-            return response_.Value;
-        }
+        public virtual async global::System.Threading.Tasks.Task<global::Specs.Unions.Models.Shape> GetShapeAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => (await GetShapeWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::CatchAll.ApiResponse<global::Specs.Unions.Models.Shape>> GetShapeWithResponseAsync(global::Specs.Unions.Models.IdOrName id, global::CatchAll.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

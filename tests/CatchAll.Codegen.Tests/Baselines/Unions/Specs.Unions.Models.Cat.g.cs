@@ -34,28 +34,14 @@ namespace Specs.Unions.Models
             public override global::Specs.Unions.Models.Cat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Cat.");
-                int? pLives = default;
-                bool hasLives = false;
+                int? pLives = default; bool hasLives = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("lives"u8))
-                        {
-                            current = "lives";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pLives = null;
-                            }
-                            else
-                            {
-                                pLives = reader.GetInt32();
-                            }
-                            hasLives = true;
-                        }
+                        if (reader.ValueTextEquals("lives"u8)) { current = "lives"; reader.Read(); pLives = global::CatchAll.Serialization.Json.ReadInt32(ref reader); hasLives = true; }
                         else if (reader.ValueTextEquals("pet_type"u8))
                         {
                             reader.Read();
@@ -86,11 +72,7 @@ namespace Specs.Unions.Models
             {
                 writer.WriteStartObject();
                 writer.WriteString(Discriminator_Name, Discriminator_Value);
-                if (value.Lives is { } vLives)
-                {
-                    writer.WritePropertyName(Name_Lives);
-                    writer.WriteNumberValue(vLives);
-                }
+                if (value.Lives is { } vLives) { writer.WritePropertyName(Name_Lives); writer.WriteNumberValue(vLives); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

@@ -34,28 +34,14 @@ namespace Specs.Unions.Models
             public override global::Specs.Unions.Models.Circle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Circle.");
-                double? pRadius = default;
-                bool hasRadius = false;
+                double? pRadius = default; bool hasRadius = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("radius"u8))
-                        {
-                            current = "radius";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRadius = null;
-                            }
-                            else
-                            {
-                                pRadius = reader.GetDouble();
-                            }
-                            hasRadius = true;
-                        }
+                        if (reader.ValueTextEquals("radius"u8)) { current = "radius"; reader.Read(); pRadius = global::CatchAll.Serialization.Json.ReadDouble(ref reader); hasRadius = true; }
                         else if (reader.ValueTextEquals("kind"u8))
                         {
                             reader.Read();
@@ -90,8 +76,7 @@ namespace Specs.Unions.Models
             {
                 writer.WriteStartObject();
                 writer.WriteString(Discriminator_Name, Discriminator_Value);
-                writer.WritePropertyName(Name_Radius);
-                writer.WriteNumberValue(value.Radius);
+                writer.WritePropertyName(Name_Radius); writer.WriteNumberValue(value.Radius);
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

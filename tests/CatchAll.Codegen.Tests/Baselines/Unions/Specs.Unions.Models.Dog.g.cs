@@ -39,8 +39,7 @@ namespace Specs.Unions.Models
             public override global::Specs.Unions.Models.Dog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Dog.");
-                bool? pGoodBoy = default;
-                bool hasGoodBoy = false;
+                bool? pGoodBoy = default; bool hasGoodBoy = false;
                 var extraStart = reader;
                 bool extraSeen = false;
                 string? current = null;
@@ -48,20 +47,7 @@ namespace Specs.Unions.Models
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("good_boy"u8))
-                        {
-                            current = "good_boy";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pGoodBoy = null;
-                            }
-                            else
-                            {
-                                pGoodBoy = reader.GetBoolean();
-                            }
-                            hasGoodBoy = true;
-                        }
+                        if (reader.ValueTextEquals("good_boy"u8)) { current = "good_boy"; reader.Read(); pGoodBoy = global::CatchAll.Serialization.Json.ReadBoolean(ref reader); hasGoodBoy = true; }
                         else if (reader.ValueTextEquals("pet_type"u8))
                         {
                             reader.Read();
@@ -114,11 +100,7 @@ namespace Specs.Unions.Models
             {
                 writer.WriteStartObject();
                 writer.WriteString(Discriminator_Name, Discriminator_Value);
-                if (value.GoodBoy is { } vGoodBoy)
-                {
-                    writer.WritePropertyName(Name_GoodBoy);
-                    writer.WriteBooleanValue(vGoodBoy);
-                }
+                if (value.GoodBoy is { } vGoodBoy) { writer.WritePropertyName(Name_GoodBoy); writer.WriteBooleanValue(vGoodBoy); }
                 var extra = value._additionalProperties;
                 if (extra is null && value._additionalPropertiesJson.ValueKind == global::System.Text.Json.JsonValueKind.Object) extra = AdditionalPropertiesOf(value);
                 if (extra is { Count: > 0 })

@@ -69,148 +69,26 @@ namespace Specs.Unions.Models
             public override global::Specs.Unions.Models.Drawing Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Drawing.");
-                string? pTitle = default;
-                bool hasTitle = false;
-                global::Specs.Unions.Models.Shape? pMain = default;
-                bool hasMain = false;
-                global::System.Collections.Generic.IList<global::Specs.Unions.Models.Shape>? pOthers = default;
-                bool hasOthers = false;
-                global::Specs.Unions.Models.Shape? pMaybe = default;
-                bool hasMaybe = false;
-                global::Specs.Unions.Models.Pet? pPet = default;
-                bool hasPet = false;
-                global::Specs.Unions.Models.IdOrName? pRef = default;
-                bool hasRef = false;
-                global::Specs.Unions.Models.DrawingScore? pScore = default;
-                bool hasScore = false;
+                string? pTitle = default; bool hasTitle = false;
+                global::Specs.Unions.Models.Shape? pMain = default; bool hasMain = false;
+                global::System.Collections.Generic.IList<global::Specs.Unions.Models.Shape>? pOthers = default; bool hasOthers = false;
+                global::Specs.Unions.Models.Shape? pMaybe = default; bool hasMaybe = false;
+                global::Specs.Unions.Models.Pet? pPet = default; bool hasPet = false;
+                global::Specs.Unions.Models.IdOrName? pRef = default; bool hasRef = false;
+                global::Specs.Unions.Models.DrawingScore? pScore = default; bool hasScore = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("title"u8))
-                        {
-                            current = "title";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pTitle = null;
-                            }
-                            else
-                            {
-                                pTitle = reader.GetString()!;
-                            }
-                            hasTitle = true;
-                        }
-                        else if (reader.ValueTextEquals("main"u8))
-                        {
-                            current = "main";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMain = null;
-                            }
-                            else
-                            {
-                                pMain = global::Specs.Unions.Models.Shape.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Unions.Models.Shape), options);
-                            }
-                            hasMain = true;
-                        }
-                        else if (reader.ValueTextEquals("others"u8))
-                        {
-                            current = "others";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pOthers = null;
-                            }
-                            else
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw new global::System.Text.Json.JsonException("A JSON array is expected.");
-                                var list0 = new global::System.Collections.Generic.List<global::Specs.Unions.Models.Shape>();
-                                var index0 = 0;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    global::Specs.Unions.Models.Shape item0;
-                                    try
-                                    {
-                                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                        {
-                                            throw new global::System.Text.Json.JsonException("null is not allowed here: a Shape is expected.");
-                                        }
-                                        else
-                                        {
-                                            item0 = global::Specs.Unions.Models.Shape.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Unions.Models.Shape), options);
-                                        }
-                                    }
-                                    catch (global::System.Exception ex0) when (ex0 is global::System.Text.Json.JsonException || ex0 is global::System.FormatException || ex0 is global::System.InvalidOperationException)
-                                    {
-                                        throw global::Specs.Unions.Serialization.JsonErrors.Prefix(ex0, "[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", reader.TokenStartIndex);
-                                    }
-                                    list0.Add(item0);
-                                    index0++;
-                                }
-                                pOthers = list0;
-                            }
-                            hasOthers = true;
-                        }
-                        else if (reader.ValueTextEquals("maybe"u8))
-                        {
-                            current = "maybe";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pMaybe = null;
-                            }
-                            else
-                            {
-                                pMaybe = global::Specs.Unions.Models.Shape.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Unions.Models.Shape), options);
-                            }
-                            hasMaybe = true;
-                        }
-                        else if (reader.ValueTextEquals("pet"u8))
-                        {
-                            current = "pet";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pPet = null;
-                            }
-                            else
-                            {
-                                pPet = global::Specs.Unions.Models.Pet.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Unions.Models.Pet), options);
-                            }
-                            hasPet = true;
-                        }
-                        else if (reader.ValueTextEquals("ref"u8))
-                        {
-                            current = "ref";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pRef = null;
-                            }
-                            else
-                            {
-                                pRef = global::Specs.Unions.Models.IdOrName.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Unions.Models.IdOrName), options);
-                            }
-                            hasRef = true;
-                        }
-                        else if (reader.ValueTextEquals("score"u8))
-                        {
-                            current = "score";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pScore = null;
-                            }
-                            else
-                            {
-                                pScore = global::Specs.Unions.Models.DrawingScore.JsonConverter.Instance.Read(ref reader, typeof(global::Specs.Unions.Models.DrawingScore), options);
-                            }
-                            hasScore = true;
-                        }
+                        if (reader.ValueTextEquals("title"u8)) { current = "title"; reader.Read(); pTitle = global::CatchAll.Serialization.Json.ReadString(ref reader); hasTitle = true; }
+                        else if (reader.ValueTextEquals("main"u8)) { current = "main"; reader.Read(); pMain = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.Unions.Models.Shape.JsonConverter.Instance, options); hasMain = true; }
+                        else if (reader.ValueTextEquals("others"u8)) { current = "others"; reader.Read(); pOthers = global::CatchAll.Serialization.Json.ReadList(ref reader, global::Specs.Unions.Models.Shape.JsonConverter.Instance, options); hasOthers = true; }
+                        else if (reader.ValueTextEquals("maybe"u8)) { current = "maybe"; reader.Read(); pMaybe = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.Unions.Models.Shape.JsonConverter.Instance, options); hasMaybe = true; }
+                        else if (reader.ValueTextEquals("pet"u8)) { current = "pet"; reader.Read(); pPet = global::CatchAll.Serialization.Json.ReadObject(ref reader, global::Specs.Unions.Models.Pet.JsonConverter.Instance, options); hasPet = true; }
+                        else if (reader.ValueTextEquals("ref"u8)) { current = "ref"; reader.Read(); pRef = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::Specs.Unions.Models.IdOrName.JsonConverter.Instance, options); hasRef = true; }
+                        else if (reader.ValueTextEquals("score"u8)) { current = "score"; reader.Read(); pScore = global::CatchAll.Serialization.Json.ReadValue(ref reader, global::Specs.Unions.Models.DrawingScore.JsonConverter.Instance, options); hasScore = true; }
                         else
                         {
                             current = reader.GetString()!;
@@ -248,54 +126,13 @@ namespace Specs.Unions.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Specs.Unions.Models.Drawing value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(Name_Title);
-                writer.WriteStringValue(value.Title);
-                writer.WritePropertyName(Name_Main);
-                global::Specs.Unions.Models.Shape.JsonConverter.Instance.Write(writer, value.Main, options);
-                if (value.Others is { } vOthers)
-                {
-                    writer.WritePropertyName(Name_Others);
-                    writer.WriteStartArray();
-                    for (var index0 = 0; index0 < vOthers.Count; index0++)
-                    {
-                        global::Specs.Unions.Models.Shape.JsonConverter.Instance.Write(writer, vOthers[index0], options);
-                    }
-                    writer.WriteEndArray();
-                }
-                if (value._maybe.HasValue)
-                {
-                    writer.WritePropertyName(Name_Maybe);
-                    if (value._maybe.Value is { } vMaybe0)
-                    {
-                        global::Specs.Unions.Models.Shape.JsonConverter.Instance.Write(writer, vMaybe0, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                if (value.Pet is { } vPet)
-                {
-                    writer.WritePropertyName(Name_Pet);
-                    global::Specs.Unions.Models.Pet.JsonConverter.Instance.Write(writer, vPet, options);
-                }
-                if (value.Ref is { } vRef)
-                {
-                    writer.WritePropertyName(Name_Ref);
-                    global::Specs.Unions.Models.IdOrName.JsonConverter.Instance.Write(writer, vRef, options);
-                }
-                if (value._score.HasValue)
-                {
-                    writer.WritePropertyName(Name_Score);
-                    if (value._score.Value is { } vScore0)
-                    {
-                        global::Specs.Unions.Models.DrawingScore.JsonConverter.Instance.Write(writer, vScore0, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
+                writer.WritePropertyName(Name_Title); writer.WriteStringValue(value.Title);
+                writer.WritePropertyName(Name_Main); global::Specs.Unions.Models.Shape.JsonConverter.Instance.Write(writer, value.Main, options);
+                if (value.Others is { } vOthers) { writer.WritePropertyName(Name_Others); global::CatchAll.Serialization.Json.WriteList(writer, vOthers, global::Specs.Unions.Models.Shape.JsonConverter.Instance, options); }
+                if (value._maybe.HasValue) { writer.WritePropertyName(Name_Maybe); if (value._maybe.Value is { } vMaybe) global::Specs.Unions.Models.Shape.JsonConverter.Instance.Write(writer, vMaybe, options); else writer.WriteNullValue(); }
+                if (value.Pet is { } vPet) { writer.WritePropertyName(Name_Pet); global::Specs.Unions.Models.Pet.JsonConverter.Instance.Write(writer, vPet, options); }
+                if (value.Ref is { } vRef) { writer.WritePropertyName(Name_Ref); global::Specs.Unions.Models.IdOrName.JsonConverter.Instance.Write(writer, vRef, options); }
+                if (value._score.HasValue) { writer.WritePropertyName(Name_Score); if (value._score.Value is { } vScore) global::Specs.Unions.Models.DrawingScore.JsonConverter.Instance.Write(writer, vScore, options); else writer.WriteNullValue(); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

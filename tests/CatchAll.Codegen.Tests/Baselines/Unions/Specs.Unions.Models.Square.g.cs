@@ -39,44 +39,16 @@ namespace Specs.Unions.Models
             public override global::Specs.Unions.Models.Square Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw new global::System.Text.Json.JsonException("A JSON object is expected for Square.");
-                double? pSide = default;
-                bool hasSide = false;
-                string? pLabel = default;
-                bool hasLabel = false;
+                double? pSide = default; bool hasSide = false;
+                string? pLabel = default; bool hasLabel = false;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 string? current = null;
                 try
                 {
                     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        if (reader.ValueTextEquals("side"u8))
-                        {
-                            current = "side";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pSide = null;
-                            }
-                            else
-                            {
-                                pSide = reader.GetDouble();
-                            }
-                            hasSide = true;
-                        }
-                        else if (reader.ValueTextEquals("label"u8))
-                        {
-                            current = "label";
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                pLabel = null;
-                            }
-                            else
-                            {
-                                pLabel = reader.GetString()!;
-                            }
-                            hasLabel = true;
-                        }
+                        if (reader.ValueTextEquals("side"u8)) { current = "side"; reader.Read(); pSide = global::CatchAll.Serialization.Json.ReadDouble(ref reader); hasSide = true; }
+                        else if (reader.ValueTextEquals("label"u8)) { current = "label"; reader.Read(); pLabel = global::CatchAll.Serialization.Json.ReadString(ref reader); hasLabel = true; }
                         else if (reader.ValueTextEquals("kind"u8))
                         {
                             reader.Read();
@@ -112,13 +84,8 @@ namespace Specs.Unions.Models
             {
                 writer.WriteStartObject();
                 writer.WriteString(Discriminator_Name, Discriminator_Value);
-                writer.WritePropertyName(Name_Side);
-                writer.WriteNumberValue(value.Side);
-                if (value.Label is { } vLabel)
-                {
-                    writer.WritePropertyName(Name_Label);
-                    writer.WriteStringValue(vLabel);
-                }
+                writer.WritePropertyName(Name_Side); writer.WriteNumberValue(value.Side);
+                if (value.Label is { } vLabel) { writer.WritePropertyName(Name_Label); writer.WriteStringValue(vLabel); }
                 if (value._additionalProperties is { Count: > 0 } extra)
                 {
                     foreach (var pair in extra)

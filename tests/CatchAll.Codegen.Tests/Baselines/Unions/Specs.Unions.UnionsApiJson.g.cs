@@ -14,60 +14,38 @@ namespace Specs.Unions
         /// <summary>The resolver, to combine with others: JsonTypeInfoResolver.Combine(CatchAllClientJson.Resolver, ...).</summary>
         public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new UnionsApiJsonResolver();
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Cat>? s_Cat;
-
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Cat"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Cat> Cat => s_Cat ??= TypeInfo<global::Specs.Unions.Models.Cat>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Circle>? s_Circle;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Cat> Cat => Cached<global::Specs.Unions.Models.Cat>.Value ??= TypeInfo<global::Specs.Unions.Models.Cat>();
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Circle"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Circle> Circle => s_Circle ??= TypeInfo<global::Specs.Unions.Models.Circle>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Dog>? s_Dog;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Circle> Circle => Cached<global::Specs.Unions.Models.Circle>.Value ??= TypeInfo<global::Specs.Unions.Models.Circle>();
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Dog"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Dog> Dog => s_Dog ??= TypeInfo<global::Specs.Unions.Models.Dog>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Drawing>? s_Drawing;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Dog> Dog => Cached<global::Specs.Unions.Models.Dog>.Value ??= TypeInfo<global::Specs.Unions.Models.Dog>();
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Drawing"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Drawing> Drawing => s_Drawing ??= TypeInfo<global::Specs.Unions.Models.Drawing>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.DrawingScore>? s_DrawingScore;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Drawing> Drawing => Cached<global::Specs.Unions.Models.Drawing>.Value ??= TypeInfo<global::Specs.Unions.Models.Drawing>();
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.DrawingScore"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.DrawingScore> DrawingScore => s_DrawingScore ??= TypeInfo<global::Specs.Unions.Models.DrawingScore>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.IdOrName>? s_IdOrName;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.DrawingScore> DrawingScore => Cached<global::Specs.Unions.Models.DrawingScore>.Value ??= TypeInfo<global::Specs.Unions.Models.DrawingScore>();
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.IdOrName"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.IdOrName> IdOrName => s_IdOrName ??= TypeInfo<global::Specs.Unions.Models.IdOrName>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Pet>? s_Pet;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.IdOrName> IdOrName => Cached<global::Specs.Unions.Models.IdOrName>.Value ??= TypeInfo<global::Specs.Unions.Models.IdOrName>();
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Pet"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Pet> Pet => s_Pet ??= TypeInfo<global::Specs.Unions.Models.Pet>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.UnknownPet>? s_UnknownPet;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Pet> Pet => Cached<global::Specs.Unions.Models.Pet>.Value ??= TypeInfo<global::Specs.Unions.Models.Pet>();
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.UnknownPet"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.UnknownPet> UnknownPet => s_UnknownPet ??= TypeInfo<global::Specs.Unions.Models.UnknownPet>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Shape>? s_Shape;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.UnknownPet> UnknownPet => Cached<global::Specs.Unions.Models.UnknownPet>.Value ??= TypeInfo<global::Specs.Unions.Models.UnknownPet>();
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Shape"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Shape> Shape => s_Shape ??= TypeInfo<global::Specs.Unions.Models.Shape>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.UnknownShape>? s_UnknownShape;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Shape> Shape => Cached<global::Specs.Unions.Models.Shape>.Value ??= TypeInfo<global::Specs.Unions.Models.Shape>();
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.UnknownShape"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.UnknownShape> UnknownShape => s_UnknownShape ??= TypeInfo<global::Specs.Unions.Models.UnknownShape>();
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Square>? s_Square;
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.UnknownShape> UnknownShape => Cached<global::Specs.Unions.Models.UnknownShape>.Value ??= TypeInfo<global::Specs.Unions.Models.UnknownShape>();
 
         /// <summary>Metadata for <see cref="global::Specs.Unions.Models.Square"/>.</summary>
-        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Square> Square => s_Square ??= TypeInfo<global::Specs.Unions.Models.Square>();
+        public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Specs.Unions.Models.Square> Square => Cached<global::Specs.Unions.Models.Square>.Value ??= TypeInfo<global::Specs.Unions.Models.Square>();
 
         /// <summary>Metadata for any generated type, or for JsonElement.</summary>
         public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
@@ -79,58 +57,24 @@ namespace Specs.Unions
             return options;
         }
 
+        private static class Cached<T> { public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>? Value; }
+
         private sealed class UnionsApiJsonResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
         {
             public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (type == typeof(global::Specs.Unions.Models.Cat))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.Cat>(options, global::Specs.Unions.Models.Cat.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Unions.Models.Circle))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.Circle>(options, global::Specs.Unions.Models.Circle.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Unions.Models.Dog))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.Dog>(options, global::Specs.Unions.Models.Dog.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Unions.Models.Drawing))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.Drawing>(options, global::Specs.Unions.Models.Drawing.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Unions.Models.DrawingScore))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.DrawingScore>(options, global::Specs.Unions.Models.DrawingScore.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Unions.Models.IdOrName))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.IdOrName>(options, global::Specs.Unions.Models.IdOrName.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Unions.Models.Pet))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.Pet>(options, global::Specs.Unions.Models.Pet.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Unions.Models.UnknownPet))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.UnknownPet>(options, global::Specs.Unions.Models.UnknownPet.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Unions.Models.Shape))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.Shape>(options, global::Specs.Unions.Models.Shape.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Unions.Models.UnknownShape))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.UnknownShape>(options, global::Specs.Unions.Models.UnknownShape.JsonConverter.Instance);
-                }
-                if (type == typeof(global::Specs.Unions.Models.Square))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.Square>(options, global::Specs.Unions.Models.Square.JsonConverter.Instance);
-                }
-                if (type == typeof(global::System.Text.Json.JsonElement))
-                {
-                    return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-                }
+                if (type == typeof(global::Specs.Unions.Models.Cat)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.Cat>(options, global::Specs.Unions.Models.Cat.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Unions.Models.Circle)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.Circle>(options, global::Specs.Unions.Models.Circle.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Unions.Models.Dog)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.Dog>(options, global::Specs.Unions.Models.Dog.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Unions.Models.Drawing)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.Drawing>(options, global::Specs.Unions.Models.Drawing.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Unions.Models.DrawingScore)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.DrawingScore>(options, global::Specs.Unions.Models.DrawingScore.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Unions.Models.IdOrName)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.IdOrName>(options, global::Specs.Unions.Models.IdOrName.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Unions.Models.Pet)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.Pet>(options, global::Specs.Unions.Models.Pet.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Unions.Models.UnknownPet)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.UnknownPet>(options, global::Specs.Unions.Models.UnknownPet.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Unions.Models.Shape)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.Shape>(options, global::Specs.Unions.Models.Shape.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Unions.Models.UnknownShape)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.UnknownShape>(options, global::Specs.Unions.Models.UnknownShape.JsonConverter.Instance);
+                if (type == typeof(global::Specs.Unions.Models.Square)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Specs.Unions.Models.Square>(options, global::Specs.Unions.Models.Square.JsonConverter.Instance);
+                if (type == typeof(global::System.Text.Json.JsonElement)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
                 return null;
             }
         }
@@ -142,55 +86,14 @@ namespace Specs.Unions.Serialization
     /// <summary>Builds the JsonExceptions the converters throw, with the JSON path of the bad field.</summary>
     internal static class JsonErrors
     {
-        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset)
-        {
-            var fullPath = "$." + property + InnerPath(inner);
-            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            return Located(new JsonPathException(fullPath, root, "Could not read " + type + " at '" + fullPath + "': " + root, inner), inner, offset);
-        }
+        public static global::System.Text.Json.JsonException At(global::System.Exception inner, string property, string type, long offset) => global::CatchAll.Serialization.Json.At(inner, property, type, offset);
 
-        /// <summary>Prefixes an array index or map key to the path of an error read inside a collection.</summary>
-        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset)
-        {
-            var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
-            var fullPath = "$" + segment + InnerPath(inner);
-            return Located(new JsonPathException(fullPath, root, "Could not read the value at '" + fullPath + "': " + root, inner), inner, offset);
-        }
+        public static global::System.Text.Json.JsonException Prefix(global::System.Exception inner, string segment, long offset) => global::CatchAll.Serialization.Json.Prefix(inner, segment, offset);
 
-        /// <summary>Setting Path stops System.Text.Json from adding a position, so the reader's byte offset (the innermost one) travels in Data, where CatchAll.Runtime turns it into a line and byte.</summary>
-        private static global::System.Text.Json.JsonException Located(global::System.Text.Json.JsonException exception, global::System.Exception inner, long offset)
-        {
-            exception.Data[OffsetKey] = inner.Data[OffsetKey] is long innerOffset ? innerOffset : offset;
-            return exception;
-        }
+        public static global::System.Text.Json.JsonException Missing(string property, string type) => global::CatchAll.Serialization.Json.Missing(property, type);
 
-        private const string OffsetKey = "CatchAll.JsonByteOffset";
+        public static global::System.Text.Json.JsonException Null(string property, string type) => global::CatchAll.Serialization.Json.Null(property, type);
 
-        private static string InnerPath(global::System.Exception inner) => inner is global::System.Text.Json.JsonException json && json.Path is { Length: > 1 } path && path[0] == '$' ? path.Substring(1) : string.Empty;
-
-        public static global::System.Text.Json.JsonException Missing(string property, string type) => new JsonPathException("$." + property, "missing", "Required property '" + property + "' of " + type + " is missing.", null);
-
-        /// <summary>Reads a date-time; one without an offset (some endpoints send those) is taken as UTC, whatever the machine's time zone.</summary>
-        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var value = reader.GetDateTime();
-            return value.Kind == global::System.DateTimeKind.Unspecified
-                ? new global::System.DateTimeOffset(value, global::System.TimeSpan.Zero)
-                : reader.GetDateTimeOffset();
-        }
-
-        public static global::System.Text.Json.JsonException Null(string property, string type) => new JsonPathException("$." + property, "null", "Required property '" + property + "' of " + type + " is null.", null);
-    }
-
-    /// <summary>A JsonException that carries its path in Path as well as in the message.</summary>
-    internal sealed class JsonPathException : global::System.Text.Json.JsonException
-    {
-        public JsonPathException(string path, string reason, string message, global::System.Exception? inner)
-            : base(message, path, null, null, inner)
-        {
-            Reason = reason;
-        }
-
-        public string Reason { get; }
+        public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader) => global::CatchAll.Serialization.Json.ReadDateTimeOffset(ref reader);
     }
 }
