@@ -47,6 +47,8 @@ public static class Paired
         await warm.Setup();
         var incremental = new GeneratorIncrementalBenchmarks();
         incremental.Setup();
+        var typed = new GeneratorIncrementalBenchmarks { WithEnrichments = true };
+        typed.Setup();
 
         return new List<Group>
         {
@@ -59,7 +61,7 @@ public static class Paired
             new("HTTP POST submit", new Case[] { new("Raw", () => http.SubmitRaw().GetAwaiter().GetResult()), new("CatchAll", () => http.SubmitCatchAll().GetAwaiter().GetResult()), new("NSwag", () => http.SubmitNSwag().GetAwaiter().GetResult()) }, AllThreads: true),
             new("HTTP GET pull 1,000", new Case[] { new("Raw", () => http.PullRaw().GetAwaiter().GetResult()), new("CatchAll", () => http.PullCatchAll().GetAwaiter().GetResult()), new("NSwag", () => http.PullNSwag().GetAwaiter().GetResult()) }, AllThreads: true),
             new("Generator warm", new Case[] { new("NSwag parse+generate", () => warm.NSwagParseAndGenerate().GetAwaiter().GetResult()), new("NSwag parse", () => warm.NSwagParse().GetAwaiter().GetResult()), new("NSwag generate", warm.NSwagGenerate), new("CatchAll parse+model+emit", warm.CatchAllParseModelEmit) }, AllThreads: true),
-            new("Generator after unrelated edit", new Case[] { new("Edit only", incremental.EditOnly), new("Edit + generator run", incremental.EditThenRunGenerator) }),
+            new("Generator after unrelated edit", new Case[] { new("Edit only", incremental.EditOnly), new("Edit + generator run", incremental.EditThenRunGenerator), new("Edit + generator run, typed enrichment set", typed.EditThenRunGenerator), new("Edit + binding the typed set's attributes (floor)", () => typed.EditThenBindEnrichmentType()) }),
         };
     }
 

@@ -13,7 +13,7 @@ namespace CatchAll.Codegen;
 /// <summary>
 /// The generator's second pipeline: <c>[CatchAllEnrichments]</c> types, found by attribute name (the compiler's
 /// fast path), turned into equatable models, and emitted against the spec's generated client. With no such type
-/// it emits nothing, so projects that do not use it get exactly the output they had.
+/// it emits only the extension that turns initialize's suggested enrichments into such a type's source.
 /// </summary>
 internal static class EnrichmentPipeline
 {
@@ -46,6 +46,11 @@ internal static class EnrichmentPipeline
         context.RegisterSourceOutput(
             types.Collect().Combine(target).Combine(consumer),
             static (production, pair) => ProduceExtensions(production, pair.Left.Left, pair.Left.Right, pair.Right));
+
+        // Independent of [CatchAllEnrichments] types: turning initialize's suggestions into one is how a user starts.
+        context.RegisterSourceOutput(
+            target.Combine(consumer),
+            static (production, pair) => ProduceSuggestions(production, pair.Left, pair.Right));
     }
 
     /// <summary>What a spec's model offers typed enrichments; null without a model.</summary>
@@ -81,7 +86,8 @@ internal static class EnrichmentPipeline
             hasJobs,
             hasWait,
             hasPartial,
-            hasMonitors);
+            hasMonitors,
+            hasSchema && HasType("InitializeResponse", "Enrichments"));
     }
 
     /// <summary>The spec the typed code is generated against: in namespace CatchAll if there is one, else the first (by path) that has the enrichment schema.</summary>
@@ -137,6 +143,14 @@ internal static class EnrichmentPipeline
         context.AddSource(
             EnrichmentEmitter.ExtensionsHintName(target),
             SourceText.From(EnrichmentEmitter.EmitExtensions(new EquatableArray<EnrichmentTypeModel>(emitted), target), System.Text.Encoding.UTF8));
+    }
+
+    private static void ProduceSuggestions(SourceProductionContext context, EnrichmentTarget? target, string? consumerProblem)
+    {
+        if (consumerProblem is null && target is { HasSuggestions: true })
+        {
+            context.AddSource(EnrichmentEmitter.SuggestionsHintName(target), SourceText.From(EnrichmentEmitter.EmitSuggestions(target), System.Text.Encoding.UTF8));
+        }
     }
 
     private static string? Unavailable(EnrichmentTypeModel type, EnrichmentTarget? target)

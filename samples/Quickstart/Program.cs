@@ -63,29 +63,22 @@ try
     var submitted = await client.Jobs.CreateJobAsync<FundingRound>(new SubmitRequest { Query = query, Limit = 10 }, cancellationToken: cancel.Token);
     Console.WriteLine($"Job {submitted.JobId} submitted");
 
-    var lastStatus = string.Empty;
     var found = 0;
-    var status = await client.Jobs.WaitForCompletionWithPartialResultsAsync(
+    Task<StatusResponse> Wait(IJobProgressView view) => client.Jobs.WaitForCompletionWithPartialResultsAsync(
         submitted.JobId,
         new Progress<IReadOnlyList<Record>>(fresh =>
         {
             // Each record arrives once, as soon as a poll finds it.
             found += fresh.Count;
-            Console.WriteLine($"  enriching: {found} records so far, latest: {Fit(fresh[^1].RecordTitle, 60)}");
+            view.Records(found, fresh[^1].RecordTitle);
         }),
         polling,
-        new Progress<StatusResponse>(s =>
-        {
-            // A plain Progress<T>: the wait hands each status over in order and waits until it is shown.
-            var stage = s.Status?.ToString() ?? "unknown";
-            if (stage != lastStatus)
-            {
-                lastStatus = stage;
-                var done = s.Steps?.Count(step => step.Completed) ?? 0;
-                Console.WriteLine($"  stage: {stage} ({done}/{s.Steps?.Count ?? 0} steps done)");
-            }
-        }),
+        // A plain Progress<T>: the wait hands each status over in order and waits until it is shown.
+        new Progress<StatusResponse>(s => view.Stage(s.Status?.ToString() ?? "unknown", s.Steps?.Count(step => step.Completed) ?? 0, s.Steps?.Count ?? 0)),
         cancel.Token);
+
+    // A live display in an interactive terminal; plain lines when output goes to a file or pipe (CI logs, .ci/run).
+    var status = LiveJobProgress.Supported ? await LiveJobProgress.RunAsync(Wait) : await Wait(new PlainJobProgress());
 
     var records = new List<EnrichedRecord<Record, FundingRound>>();
     await foreach (var record in client.Jobs.GetJobResultsAllAsync<FundingRound>(submitted.JobId).WithCancellation(cancel.Token))
@@ -140,7 +133,7 @@ static void PrintTable(IReadOnlyList<EnrichedRecord<Record, FundingRound>> recor
             round.LeadInvestor is { } lead ? "led by " + lead.Metadata.Name : null,
             round.AnnouncementDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         }.Where(part => !string.IsNullOrEmpty(part)));
-        Console.WriteLine($"{row,3}  {Fit(record.RecordTitle, TitleWidth),-TitleWidth}  {Fit(details, DetailWidth),-DetailWidth}  {record.Record.Citations.Count}");
+        Console.WriteLine($"{row,3}  {Text.Fit(record.RecordTitle, TitleWidth),-TitleWidth}  {Text.Fit(details, DetailWidth),-DetailWidth}  {record.Record.Citations.Count}");
     }
 
     // Values the service sent that did not fit their declared type are kept, not lost.
@@ -151,5 +144,3 @@ static void PrintTable(IReadOnlyList<EnrichedRecord<Record, FundingRound>> recor
         Console.WriteLine($"{problems} field(s) could not be read as declared, e.g. {records.SelectMany(r => r.Problems).First().Message}");
     }
 }
-
-static string Fit(string text, int width) => text.Length <= width ? text : text.Substring(0, width - 1) + "…";

@@ -96,11 +96,12 @@ public sealed class EnrichmentIncrementalTests
     }
 
     [Fact]
-    public void Without_an_enrichment_type_nothing_more_is_generated()
+    public void Without_an_enrichment_type_only_the_suggestions_extension_is_generated()
     {
         var bundled = Scenarios.Run(Scenarios.Bundled);
 
-        Assert.DoesNotContain(bundled.Sources, s => s.HintName.Contains("Enrichments.g.cs", System.StringComparison.Ordinal) || s.HintName.Contains("EnrichmentExtensions", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(bundled.Sources, s => s.HintName.Contains("Enrichments.g.cs", System.StringComparison.Ordinal) || s.HintName == "CatchAll.EnrichmentExtensions.g.cs");
+        Assert.Single(bundled.Sources, s => s.HintName == "CatchAll.EnrichmentExtensions.Suggestions.g.cs");
         Assert.True(bundled.Single.TrackedSteps.ContainsKey(CatchAllGenerator.EnrichmentTargetStep));
     }
 

@@ -13,7 +13,7 @@ public static class IncrementalProof
     {
         var driver = GeneratorHost.Driver(spec, trackSteps: true).RunGenerators(before);
         var result = driver.RunGenerators(after).GetRunResult().Results.Single();
-        var steps = new[] { CatchAllGenerator.SpecInputStep, CatchAllGenerator.ParseStep, CatchAllGenerator.RuntimeStep, CatchAllGenerator.ConsumerStep }
+        var steps = new[] { CatchAllGenerator.SpecInputStep, CatchAllGenerator.ParseStep, CatchAllGenerator.RuntimeStep, CatchAllGenerator.ConsumerStep, CatchAllGenerator.EnrichmentTypesStep, CatchAllGenerator.EnrichmentTargetStep }
             .Select(name => (name: name, reasons: result.TrackedSteps.TryGetValue(name, out var runs) ? runs.SelectMany(r => r.Outputs).Select(o => o.Reason).ToArray() : Array.Empty<IncrementalStepRunReason>()))
             .Append((name: "SourceOutput", reasons: result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs).Select(o => o.Reason).ToArray()))
             .ToList();

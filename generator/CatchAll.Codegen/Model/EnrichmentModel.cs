@@ -76,4 +76,5 @@ internal sealed record EnrichmentTarget(
     bool HasJobs,
     bool HasSubmitAndWait,
     bool HasPartialResults,
-    bool HasMonitors);
+    bool HasMonitors,
+    bool HasSuggestions);

@@ -49,6 +49,37 @@ public sealed partial class ReadmeExample
     }
 
     [Fact]
+    public async Task The_readme_suggestions_example_writes_a_declaration_from_the_emulators_suggestions()
+    {
+        await using var emulator = await CatchAllEmulator.StartAsync();
+        using var client = new CatchAllClient(new CatchAllClientOptions { ApiKey = emulator.ApiKey, BaseAddress = emulator.BaseAddress });
+        var path = Path.Combine(Path.GetTempPath(), $"suggested-{Guid.NewGuid():N}.cs");
+        try
+        {
+            #region README typed-enrichments-suggestions
+            var suggested = await client.Jobs.InitializeAsync(new InitializeRequest { Query = "Series B rounds for SaaS startups" });
+            File.WriteAllText(path, suggested.ToCSharpDeclaration("FundingRound", "MyApp"));
+            #endregion
+            var text = await File.ReadAllTextAsync(path);
+            Assert.Contains("[CatchAllEnrichments]\n    public partial record FundingRound", text, StringComparison.Ordinal);
+            Assert.NotEmpty(suggested.Enrichments);
+            foreach (var enrichment in suggested.Enrichments)
+            {
+                // The emulator suggests snake_case names: each becomes its Pascal-case property, or is pinned with Name
+                // where that property name is taken (a field named like the type).
+                var property = string.Concat(enrichment.Name.Split('_').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+                Assert.True(
+                    Regex.IsMatch(text, @"\[Enrichment\(""[^\n]*""\)\] public [\w.:]+\? " + property + " ") || text.Contains($"Name = \"{enrichment.Name}\")]", StringComparison.Ordinal),
+                    property + " in\n" + text);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void The_readme_shows_the_compiled_example_word_for_word()
     {
         var root = AppContext.BaseDirectory;
@@ -64,7 +95,7 @@ public sealed partial class ReadmeExample
         var section = end < 0 ? readme[start..] : readme[start..end];
         var shown = CSharpBlock().Matches(section).Select(m => m.Groups["code"].Value).ToList();
         var folder = Path.Combine(root, "tests", "CatchAll.EndToEnd.Tests", "Enrichments");
-        foreach (var (file, name) in new[] { ("FundingRound.cs", "typed-enrichments-declaration"), ("ReadmeExample.cs", "typed-enrichments-usage") })
+        foreach (var (file, name) in new[] { ("FundingRound.cs", "typed-enrichments-declaration"), ("ReadmeExample.cs", "typed-enrichments-usage"), ("ReadmeExample.cs", "typed-enrichments-suggestions") })
         {
             var code = Region(File.ReadAllLines(Path.Combine(folder, file)), name);
             Assert.True(shown.Contains(code), $"README.md's '{Section}' does not show region '{name}' as it is compiled:\n{code}");
