@@ -135,51 +135,11 @@ internal static class EnrichmentParser
             !diagnostics.Any(d => d.Id != NoEnrichments));
     }
 
-    /// <summary>snake_case of a C# name ("InvesteeCompany" → "investee_company", "HTTPStatus" → "http_status"); null when it has other than ASCII letters, digits and underscores.</summary>
-    public static string? SnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (c > 127 || !(char.IsLetterOrDigit(c) || c == '_'))
-            {
-                return null;
-            }
+    /// <inheritdoc cref="global::CatchAll.Enrichments.EnrichmentWireName.SnakeCase"/>
+    public static string? SnakeCase(string name) => global::CatchAll.Enrichments.EnrichmentWireName.SnakeCase(name);
 
-            if (char.IsUpper(c) && i > 0)
-            {
-                var previous = name[i - 1];
-                var nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]);
-                if (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && nextIsLower))
-                {
-                    builder.Append('_');
-                }
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        var collapsed = builder.ToString();
-        while (collapsed.Contains("__"))
-        {
-            collapsed = collapsed.Replace("__", "_");
-        }
-
-        collapsed = collapsed.Trim('_');
-        return IsWireName(collapsed) ? collapsed : null;
-    }
-
-    /// <summary>A name the service takes as it is: lower-case ASCII letters, digits and single underscores, starting with a letter.</summary>
-    public static bool IsWireName(string name)
-    {
-        if (name.Length == 0 || name[0] < 'a' || name[0] > 'z' || name[name.Length - 1] == '_' || name.Contains("__"))
-        {
-            return false;
-        }
-
-        return name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_');
-    }
+    /// <inheritdoc cref="global::CatchAll.Enrichments.EnrichmentWireName.IsWireName"/>
+    public static bool IsWireName(string name) => global::CatchAll.Enrichments.EnrichmentWireName.IsWireName(name);
 
     /// <summary>Letters and digits, lower-cased: the runtime's EnrichmentValue.OptionKey, which an incoming option is matched by.</summary>
     public static string OptionKey(string text)

@@ -327,63 +327,9 @@ namespace CatchAll
             return candidate;
         }
 
-        // The generator's rule (EnrichmentParser.SnakeCase): a property is sent under this name unless the attribute names another.
-        internal static string? SnakeCase(string name)
-        {
-            if (name is null)
-            {
-                return null;
-            }
+        private static string? SnakeCase(string name) => global::CatchAll.Enrichments.EnrichmentWireName.SnakeCase(name);
 
-            var builder = new StringBuilder(name.Length + 4);
-            for (var i = 0; i < name.Length; i++)
-            {
-                var c = name[i];
-                if (c > 127 || !(char.IsLetterOrDigit(c) || c == '_'))
-                {
-                    return null;
-                }
-
-                if (char.IsUpper(c) && i > 0)
-                {
-                    var previous = name[i - 1];
-                    var nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]);
-                    if (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && nextIsLower))
-                    {
-                        builder.Append('_');
-                    }
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-            }
-
-            var collapsed = builder.ToString();
-            while (collapsed.Contains("__"))
-            {
-                collapsed = collapsed.Replace("__", "_");
-            }
-
-            collapsed = collapsed.Trim('_');
-            return IsWireName(collapsed) ? collapsed : null;
-        }
-
-        private static bool IsWireName(string? name)
-        {
-            if (name is null || name.Length == 0 || name[0] < 'a' || name[0] > 'z' || name[name.Length - 1] == '_' || name.Contains("__"))
-            {
-                return false;
-            }
-
-            foreach (var c in name)
-            {
-                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        private static bool IsWireName(string? name) => global::CatchAll.Enrichments.EnrichmentWireName.IsWireName(name);
 
         private static string TypeIdentifier(string typeName)
         {
