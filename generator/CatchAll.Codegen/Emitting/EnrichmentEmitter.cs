@@ -362,17 +362,15 @@ internal static class EnrichmentEmitter
         w.Close();
         w.Line();
 
-        Docs(w, "Calls CreateJobAsync with the enrichments of <typeparamref name=\"T\"/>; the request is left as it was.", true, ("client", "The client."), ("body", "The request, without enrichments."), ("options", "Per-call timeout, headers and retry settings."), ("cancellationToken", "Stops the call."));
+        Docs(w, "Calls CreateJobAsync with the enrichments of <typeparamref name=\"T\"/> on a copy of the request: the caller's object is never changed, so one request can serve concurrent typed submits.", true, ("client", "The client."), ("body", "The request, without enrichments."), ("options", "Per-call timeout, headers and retry settings."), ("cancellationToken", "Stops the call."));
         w.Open($"public static async {Tasks}.Task<{models}.SubmitResponse> CreateJobAsync<T>(this IJobsClient client, {models}.SubmitRequest body, global::CatchAll.RequestOptions? options = null, {Token} cancellationToken = default) {Constraint}");
         w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
         w.Line("if (body is null) throw new global::System.ArgumentNullException(nameof(body));");
-        w.Line("WithEnrichments<T>(body);");
-        w.Open("try");
-        w.Line("return await client.CreateJobAsync(body, options: options, cancellationToken: cancellationToken).ConfigureAwait(false);");
-        w.Close();
-        w.Open("finally");
-        w.Line("body.Enrichments = null;");
-        w.Close();
+        // A copy, not the caller's object: setting and resetting body.Enrichments raced when one request served concurrent typed submits.
+        w.Line($"var info = global::{target.Namespace}.{target.ClientName}Json.SubmitRequest;");
+        w.Line("var copy = global::System.Text.Json.JsonSerializer.Deserialize(global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, info), info)!;");
+        w.Line("WithEnrichments<T>(copy);");
+        w.Line("return await client.CreateJobAsync(copy, options: options, cancellationToken: cancellationToken).ConfigureAwait(false);");
         w.Close();
 
         if (target.HasSubmitAndWait)
