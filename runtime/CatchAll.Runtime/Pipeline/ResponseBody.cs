@@ -137,6 +137,8 @@ namespace CatchAll.Runtime
             byte[] scratch = ArrayPool<byte>.Shared.Rent(DrainBufferSize);
             try
             {
+                // Best effort: the status already says the operation succeeded. A connection lost while discarding the body
+                // must not turn that success into a transport failure (retried, a DELETE then answers 404).
                 using Stream stream = await OpenAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 for (long total = 0; total <= limit;)
                 {
@@ -152,6 +154,10 @@ namespace CatchAll.Runtime
 
                     total += read;
                 }
+            }
+            catch (Exception exception) when (exception is IOException || exception is HttpRequestException || exception is ObjectDisposedException)
+            {
+                // The connection is dropped with the response; nothing the caller asked for is missing.
             }
             finally
             {

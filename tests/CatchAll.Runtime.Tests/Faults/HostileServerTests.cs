@@ -206,6 +206,21 @@ public class HostileServerTests
         Assert.Contains("while reading", exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_connection_lost_while_discarding_a_success_body_is_still_a_success_and_not_retried()
+    {
+        // A DELETE that worked: a retry would answer 404 and report a failure for an operation that succeeded.
+        await using var server = FaultServer.Start(new Fault { Body = Encoding.UTF8.GetBytes("{\"deleted\":true}"), DeclaredLength = 10_000_000 });
+        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        var request = new ApiRequest(HttpMethod.Delete, "deleteJob");
+        request.AppendPath("/jobs/1");
+
+        ApiResponse response = await pipeline.SendAsync(request, null, CancellationToken.None);
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal(1, server.RequestCount);
+    }
+
     // 5. A body without Content-Length stops at the limit.
     [Fact]
     public async Task A_chunked_body_beyond_the_limit_ends_with_ResponseTooLargeException()
