@@ -107,7 +107,11 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
             static (production, pair) => ProduceAll(production, pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right));
 
         // [CatchAllEnrichments] types: their own pipeline, emitted against the spec chosen above.
-        EnrichmentPipeline.Register(context, parsed, consumer);
+        // Without the runtime the client is not generated (CATCH0011), so typed code against it would only add compile errors.
+        var enrichmentGate = consumer
+            .Combine(hasRuntime)
+            .Select(static (pair, _) => pair.Left ?? (pair.Right ? null : "CatchAll.Runtime is not referenced"));
+        EnrichmentPipeline.Register(context, parsed, enrichmentGate);
     }
 
     private static void ProduceAll(SourceProductionContext context, ImmutableArray<ParseResult> results, bool hasRuntime, bool hasWebhooks, string? consumerProblem)

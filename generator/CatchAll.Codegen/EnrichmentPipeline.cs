@@ -140,16 +140,30 @@ internal static class EnrichmentPipeline
             return;
         }
 
-        context.AddSource(
-            EnrichmentEmitter.ExtensionsHintName(target),
-            SourceText.From(EnrichmentEmitter.EmitExtensions(new EquatableArray<EnrichmentTypeModel>(emitted), target), System.Text.Encoding.UTF8));
+        try
+        {
+            context.AddSource(
+                EnrichmentEmitter.ExtensionsHintName(target),
+                SourceText.From(EnrichmentEmitter.EmitExtensions(new EquatableArray<EnrichmentTypeModel>(emitted), target), System.Text.Encoding.UTF8));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, ex.GetType().Name + ": " + ex.Message));
+        }
     }
 
     private static void ProduceSuggestions(SourceProductionContext context, EnrichmentTarget? target, string? consumerProblem)
     {
         if (consumerProblem is null && target is { HasSuggestions: true })
         {
-            context.AddSource(EnrichmentEmitter.SuggestionsHintName(target), SourceText.From(EnrichmentEmitter.EmitSuggestions(target), System.Text.Encoding.UTF8));
+            try
+            {
+                context.AddSource(EnrichmentEmitter.SuggestionsHintName(target), SourceText.From(EnrichmentEmitter.EmitSuggestions(target), System.Text.Encoding.UTF8));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, ex.GetType().Name + ": " + ex.Message));
+            }
         }
     }
 
