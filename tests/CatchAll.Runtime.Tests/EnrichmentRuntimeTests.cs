@@ -129,6 +129,33 @@ public sealed class EnrichmentRuntimeTests
         Assert.False(EnrichmentValue.TrySingle(Json("1e39"), out _));
     }
 
+    [Theory]
+    [InlineData("\"2026-03-02T10:30:00Z\"", 2026, 3, 2)]
+    [InlineData("\"2026-03-02T10:30:00\"", 2026, 3, 2)]
+    [InlineData("\"March 2, 2026\"", 2026, 3, 2)]
+    [InlineData("\"2 March 2026\"", 2026, 3, 2)]
+    [InlineData("\"Mar 2, 2026\"", 2026, 3, 2)]
+    [InlineData("\"2026-03\"", 2026, 3, 1)]
+    [InlineData("\"March 2026\"", 2026, 3, 1)]
+    public void Dates_in_forms_with_a_year_and_no_numeric_ambiguity_are_read(string json, int year, int month, int day)
+    {
+        Assert.True(EnrichmentValue.TryDate(Json(json), out var date));
+        Assert.Equal(new DateOnly(year, month, day), DateOnly.FromDateTime(date!.Value.UtcDateTime));
+    }
+
+    // An open parse read "05/12/2026" as May 12 (a European source means 5 December) and "10:30" as today, from the
+    // machine's clock: wrong values with no problem recorded. They are refused, so the reader keeps them as problems.
+    [Theory]
+    [InlineData("\"05/12/2026\"")]
+    [InlineData("\"10:30\"")]
+    [InlineData("\"10:30 AM\"")]
+    [InlineData("\"March 2\"")]
+    [InlineData("\"next Tuesday\"")]
+    public void Ambiguous_or_yearless_dates_are_refused(string json)
+    {
+        Assert.False(EnrichmentValue.TryDate(Json(json), out _));
+    }
+
     [Fact]
     public void Dates_urls_and_options_read_tolerantly()
     {

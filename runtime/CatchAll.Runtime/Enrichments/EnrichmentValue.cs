@@ -18,7 +18,17 @@ namespace CatchAll
         // Extractors write "25,000,000" and "2.5e7" as often as 25000000 (commas are checked to be thousands separators).
         private const NumberStyles Numbers = NumberStyles.Float | NumberStyles.AllowThousands;
 
-        private static readonly string[] IsoDates = { "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ssK" };
+        // Explicit forms only, each with a year and none numeric-ambiguous: an open parse read "05/12/2026" as May 12 and
+        // gave "10:30" today's date from the machine clock, wrong values with no problem recorded.
+        private static readonly string[] IsoDates =
+        {
+            "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ssK",
+            "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm",
+            "yyyy-MM", "yyyy/MM/dd",
+            "MMMM d, yyyy", "MMM d, yyyy", "MMMM d yyyy", "MMM d yyyy", "d MMMM yyyy", "d MMM yyyy", "d MMMM, yyyy", "d MMM, yyyy",
+            "dddd, MMMM d, yyyy", "ddd, MMM d, yyyy", "MMMM yyyy", "MMM yyyy", "MMMM, yyyy",
+            "ddd, dd MMM yyyy HH:mm:ss 'GMT'",
+        };
 
         /// <summary>Text: a JSON string, or a number's or boolean's JSON text.</summary>
         /// <param name="element">The value.</param>
@@ -207,8 +217,7 @@ namespace CatchAll
                 return true;
             }
 
-            if (DateTimeOffset.TryParseExact(text, IsoDates, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-                || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
+            if (DateTimeOffset.TryParseExact(text, IsoDates, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowInnerWhite, out var date))
             {
                 value = date;
                 return true;
