@@ -22,6 +22,8 @@ public sealed class EnrichmentDiagnosticTests
     [InlineData("CATCH0014", "internal class Outer\n{\n    [CatchAllEnrichments]\n    internal partial class Inner\n    {\n        [Enrichment(\"d\")] public string? A { get; set; }\n    }\n}\n", "Inner", "'Outer', which must be partial")]
     [InlineData("CATCH0014", "[CatchAllEnrichments]\ninternal partial class Generic<T>\n{\n    [Enrichment(\"d\")] public string? A { get; set; }\n}\n", "Generic", "non-generic")]
     [InlineData("CATCH0014", "[CatchAllEnrichments]\ninternal partial class Required\n{\n    public required string Id { get; init; }\n    [Enrichment(\"d\")] public string? A { get; set; }\n}\n", "Required", "required member 'Id'")]
+    [InlineData("CATCH0014", "[CatchAllEnrichments]\ninternal partial class Clash\n{\n    [Enrichment(\"d\")] public string? Enrichments { get; set; }\n}\n", "Enrichments", "a name the generator adds")]
+    [InlineData("CATCH0014", "[CatchAllEnrichments]\ninternal partial class Clash2\n{\n    public static int EnrichmentSet { get; set; }\n    [Enrichment(\"d\")] public string? A { get; set; }\n}\n", "EnrichmentSet", "a name the generator adds")]
     [InlineData("CATCH0015", "[CatchAllEnrichments]\ninternal partial class Flags\n{\n    [Enrichment(\"d\")] public bool? IsDone { get; set; }\n}\n", "IsDone", "which no enrichment type holds")]
     [InlineData("CATCH0015", "[CatchAllEnrichments]\ninternal partial class ReadOnly\n{\n    [Enrichment(\"d\")] public string? Fixed { get; }\n}\n", "Fixed", "set or init accessor")]
     [InlineData("CATCH0015", "[CatchAllEnrichments]\ninternal partial class Forced\n{\n    [Enrichment(\"d\", Type = \"boolean\")] public string? Yes { get; set; }\n}\n", "Yes", "not one of text, number")]

@@ -27,6 +27,9 @@ internal static class EnrichmentParser
     internal const string InvalidName = "CATCH0017";
     internal const string NoEnrichments = "CATCH0018";
 
+    /// <summary>Members the emitted part of a [CatchAllEnrichments] type declares.</summary>
+    internal static readonly ImmutableHashSet<string> GeneratedMemberNames = ImmutableHashSet.Create(StringComparer.Ordinal, "Enrichments", "EnrichmentSet", "CatchAllEnrichmentSet");
+
     private static readonly string[] WireTypes = { "text", "number", "date", "option", "url", "company" };
 
     private static bool IsEnrichment(ISymbol member) =>
@@ -60,6 +63,13 @@ internal static class EnrichmentParser
         else if (type.GetMembers().FirstOrDefault(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true } && !IsEnrichment(m)) is { } required)
         {
             diagnostics.Add(new(InvalidType, $"'{type.Name}' has the required member '{required.Name}', which is no enrichment, so the reader could not create it; make it an enrichment or not required", typeLocation));
+        }
+
+        // The generated part adds these; a user member of the same name would fail as CS0102 inside a generated file.
+        foreach (var taken in type.GetMembers().Where(m => !m.IsImplicitlyDeclared && GeneratedMemberNames.Contains(m.Name)))
+        {
+            var at = taken.Locations.FirstOrDefault(l => l.IsInSource) is { } source ? ToLocation(source) : typeLocation;
+            diagnostics.Add(new(InvalidType, $"'{type.Name}' declares '{taken.Name}', a name the generator adds to a [CatchAllEnrichments] type; rename the member (an enrichment keeps its wire name with [Enrichment(..., Name = \"{taken.Name.ToLowerInvariant()}\")])", at));
         }
 
         var containers = new List<string>();
