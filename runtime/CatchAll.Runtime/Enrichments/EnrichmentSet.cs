@@ -128,8 +128,10 @@ namespace CatchAll
 
         /// <summary>
         /// Writes records as CSV (RFC 4180: a header row, CRLF line ends, quotes where needed): record_id, record_title,
-        /// enrichment_confidence, then <see cref="CsvHeaders"/>. Numbers and dates are invariant and ISO. Records are
-        /// written as they arrive, so a pager's pages are never all held at once.
+        /// enrichment_confidence, then <see cref="CsvHeaders"/>. Numbers and dates are invariant and ISO. A text cell a
+        /// spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a leading apostrophe; use
+        /// <see cref="WriteJsonLinesAsync{TRecord}"/> for the raw text. Records are written as they arrive, so a pager's
+        /// pages are never all held at once.
         /// </summary>
         /// <typeparam name="TRecord">The generated record type.</typeparam>
         /// <param name="records">The records, e.g. from GetJobResultsAllAsync&lt;T&gt;.</param>
