@@ -367,8 +367,15 @@ internal static class EnrichmentEmitter
         w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
         w.Line("if (body is null) throw new global::System.ArgumentNullException(nameof(body));");
         // A copy, not the caller's object: setting and resetting body.Enrichments raced when one request served concurrent typed submits.
+        w.Line("if (body.Enrichments is { Count: > 0 }) throw new global::System.ArgumentException(\"The request already names enrichments; a typed submit takes them from \" + typeof(T).Name + \" and does not merge. Leave SubmitRequest.Enrichments empty.\", nameof(body));");
         w.Line($"var info = global::{target.Namespace}.{target.ClientName}Json.SubmitRequest;");
-        w.Line("var copy = global::System.Text.Json.JsonSerializer.Deserialize(global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, info), info)!;");
+        w.Line($"{models}.SubmitRequest copy;");
+        w.Open("try");
+        w.Line("copy = global::System.Text.Json.JsonSerializer.Deserialize(global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, info), info)!;");
+        w.Close();
+        w.Open("catch (global::System.Text.Json.JsonException ex)");
+        w.Line("throw new global::System.ArgumentException(\"The request cannot be sent: \" + ex.Message, nameof(body), ex);");
+        w.Close();
         w.Line("WithEnrichments<T>(copy);");
         w.Line("return await client.CreateJobAsync(copy, options: options, cancellationToken: cancellationToken).ConfigureAwait(false);");
         w.Close();

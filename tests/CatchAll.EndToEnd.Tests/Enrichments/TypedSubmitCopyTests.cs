@@ -48,7 +48,22 @@ public sealed class TypedSubmitCopyTests
         var request = new SubmitRequest { Query = "q", Enrichments = FundingRound.Enrichments.Take(1).ToList() };
         var jobs = Substitute.For<IJobsClient>();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => jobs.CreateJobAsync<FundingRound>(request));
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => jobs.CreateJobAsync<FundingRound>(request));
+        Assert.Equal("body", exception.ParamName);
+        await jobs.DidNotReceiveWithAnyArgs().CreateJobAsync(default!, default, default);
+    }
+
+    // The copy runs the generated reader over the caller's object; what it refuses is the caller's mistake, said as such.
+    [Fact]
+    public async Task A_request_the_copy_cannot_read_is_an_ArgumentException_naming_the_body()
+    {
+        var request = new SubmitRequest { Query = null! };
+        var jobs = Substitute.For<IJobsClient>();
+
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => jobs.CreateJobAsync<FundingRound>(request));
+
+        Assert.Equal("body", exception.ParamName);
+        Assert.IsAssignableFrom<System.Text.Json.JsonException>(exception.InnerException);
         await jobs.DidNotReceiveWithAnyArgs().CreateJobAsync(default!, default, default);
     }
 }
