@@ -349,6 +349,10 @@ internal static class EnrichmentEmitter
         return w.ToString();
     }
 
+    // A typed submit takes its enrichments from T; merging them with ones the request already names would hide a mistake.
+    private static string RefuseNamedEnrichments(string parameter) =>
+        $"if ({parameter}.Enrichments is {{ Count: > 0 }}) throw new global::System.ArgumentException(\"The request already names enrichments; a typed submit takes them from \" + typeof(T).Name + \" and does not merge. Leave SubmitRequest.Enrichments empty.\", nameof({parameter}));";
+
     private static void EmitJobs(SourceWriter w, EnrichmentTarget target, string models, string Tasks, string Token, string Constraint)
     {
         var enriched = $"global::CatchAll.EnrichedRecord<{models}.Record, T>";
@@ -356,7 +360,7 @@ internal static class EnrichmentEmitter
         Docs(w, "Sets the request's enrichments to those of <typeparamref name=\"T\"/>.", true, ("request", "The request; changed and returned."));
         w.Open($"public static {models}.SubmitRequest WithEnrichments<T>(this {models}.SubmitRequest request) {Constraint}");
         w.Line("if (request is null) throw new global::System.ArgumentNullException(nameof(request));");
-        w.Line("if (request.Enrichments is { Count: > 0 }) throw new global::System.ArgumentException(\"The request already names enrichments; a typed submit takes them from \" + typeof(T).Name + \" and does not merge. Leave SubmitRequest.Enrichments empty.\", nameof(request));");
+        w.Line(RefuseNamedEnrichments("request"));
         w.Line("request.Enrichments = ToSchemas(SetOf<T>().Fields);");
         w.Line("return request;");
         w.Close();
@@ -367,7 +371,7 @@ internal static class EnrichmentEmitter
         w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
         w.Line("if (body is null) throw new global::System.ArgumentNullException(nameof(body));");
         // A copy, not the caller's object: setting and resetting body.Enrichments raced when one request served concurrent typed submits.
-        w.Line("if (body.Enrichments is { Count: > 0 }) throw new global::System.ArgumentException(\"The request already names enrichments; a typed submit takes them from \" + typeof(T).Name + \" and does not merge. Leave SubmitRequest.Enrichments empty.\", nameof(body));");
+        w.Line(RefuseNamedEnrichments("body"));
         w.Line($"var info = global::{target.Namespace}.{target.ClientName}Json.SubmitRequest;");
         w.Line($"{models}.SubmitRequest copy;");
         w.Open("try");
