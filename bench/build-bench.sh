@@ -84,14 +84,8 @@ dotnet build "$work/WithGenerator" -c Release > "$work/with.log" 2>&1 || { cat "
 
 build_args="--no-restore -c Release -p:BuildProjectReferences=false -v:q -nologo"
 if $server; then
-  build_args="$build_args -p:UseSharedCompilation=true"
-  servers_before=$(pgrep -f VBCSCompiler || true)
-  stop_server() {
-    for pid in $(pgrep -f VBCSCompiler || true); do
-      case " $servers_before " in *" $pid "*) ;; *) kill "$pid" 2>/dev/null || true ;; esac
-    done
-  }
-  trap stop_server EXIT
+  . bench/compiler-server.sh # the scripts run from the repository root
+  use_compiler_server
   echo "== compiling through the compiler server; warming it with 3 builds of each variant"
   for _ in 1 2 3; do
     for dir in CheckedIn WithGenerator; do touch "$work/$dir/Program.cs"; dotnet build "$work/$dir" $build_args > /dev/null; done

@@ -147,14 +147,8 @@ echo "   NSwag's checked-in client: $lines lines"
 
 build_args="--no-restore -c Release -p:BuildProjectReferences=false -v:q -nologo"
 if $server; then
-  build_args="$build_args -p:UseSharedCompilation=true"
-  servers_before=$(pgrep -f VBCSCompiler || true)
-  stop_server() {
-    for pid in $(pgrep -f VBCSCompiler || true); do
-      case " $servers_before " in *" $pid "*) ;; *) kill "$pid" 2>/dev/null || true ;; esac
-    done
-  }
-  trap stop_server EXIT
+  . bench/compiler-server.sh # the scripts run from the repository root
+  use_compiler_server
 fi
 
 echo "== load before: $(uptime)"
