@@ -20,7 +20,7 @@ namespace CatchAll
 
         // Explicit forms only, each with a year and none numeric-ambiguous: an open parse read "05/12/2026" as May 12 and
         // gave "10:30" today's date from the machine clock, wrong values with no problem recorded.
-        private static readonly string[] IsoDates =
+        private static readonly string[] DateForms =
         {
             "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ssK",
             "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm",
@@ -199,8 +199,9 @@ namespace CatchAll
         }
 
         /// <summary>
-        /// A date or date-time: ISO 8601 first ("2026-02-17" is midnight UTC), then what the invariant culture
-        /// reads ("February 17, 2026"); without an offset, UTC.
+        /// A date or date-time in one of the explicit forms, each with a year: ISO 8601 ("2026-02-17" is midnight UTC),
+        /// year-month ("2026-02"), or month names ("February 17, 2026", "17 Feb 2026"); without an offset, UTC.
+        /// Numeric day/month orders and strings without a year are refused.
         /// </summary>
         /// <param name="element">The value.</param>
         /// <param name="value">The date; null for JSON null or an empty string.</param>
@@ -217,13 +218,13 @@ namespace CatchAll
                 return true;
             }
 
-            if (DateTimeOffset.TryParseExact(text, IsoDates, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowInnerWhite, out var date))
+            if (!DateTimeOffset.TryParseExact(text, DateForms, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowInnerWhite, out var date))
             {
-                value = date;
-                return true;
+                return false;
             }
 
-            return false;
+            value = date;
+            return true;
         }
 
         /// <summary>An absolute URL; a bare host such as "example.com/page" is read as https.</summary>
