@@ -21,13 +21,16 @@ public sealed class SteppingTimeProviderTests
         using var http = new RecordingHandler();
         for (var round = 0; round < 200; round++)
         {
-            var armedAt = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+            // The instant of arming lies between a reading just before and one just after CreateTimer: the driver
+            // may step between them (reading once, after, made the test itself racy when that step fired the timer).
+            var armedAt = new TaskCompletionSource<(DateTimeOffset Before, DateTimeOffset After)>(TaskCreationOptions.RunContinuationsAsynchronously);
             var firedAt = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
             ITimer? timer = null;
             var arming = Task.Run(() =>
             {
+                var before = time.GetUtcNow();
                 timer = time.CreateTimer(_ => firedAt.TrySetResult(time.GetUtcNow()), null, Interval, Timeout.InfiniteTimeSpan);
-                armedAt.TrySetResult(time.GetUtcNow());
+                armedAt.TrySetResult((before, time.GetUtcNow()));
             });
 
             while (!firedAt.Task.IsCompleted)
@@ -40,8 +43,9 @@ public sealed class SteppingTimeProviderTests
 
             await arming;
             timer!.Dispose();
-            var created = await armedAt.Task;
-            Assert.Equal(created + Interval, await firedAt.Task);
+            var (before, after) = await armedAt.Task;
+            var fired = await firedAt.Task;
+            Assert.InRange(fired, before + Interval, after + Interval);
         }
     }
 
