@@ -10,83 +10,83 @@ internal static class DiagnosticCatalog
     private const string Category = "CatchAll.Codegen";
 
     public static readonly DiagnosticDescriptor InvalidSpec = Error(
-        "CATCH0001", "The CatchAll spec could not be read", "The spec could not be read: {0}");
+        DiagnosticIds.InvalidSpec, "The CatchAll spec could not be read", "The spec could not be read: {0}");
 
     public static readonly DiagnosticDescriptor UnresolvedReference = Error(
-        "CATCH0002", "Unresolved $ref", "{0}");
+        DiagnosticIds.UnresolvedReference, "Unresolved $ref", "{0}");
 
     public static readonly DiagnosticDescriptor UnsupportedConstruct = Warning(
-        "CATCH0003", "Unsupported OpenAPI construct", "{0}");
+        DiagnosticIds.UnsupportedConstruct, "Unsupported OpenAPI construct", "{0}");
 
     public static readonly DiagnosticDescriptor NameCollision = Error(
-        "CATCH0004", "Two spec names map to one C# name", "{0}");
+        DiagnosticIds.NameCollision, "Two spec names map to one C# name", "{0}");
 
     public static readonly DiagnosticDescriptor EmptySpec = Error(
-        "CATCH0005", "The CatchAll spec is missing or empty", "{0}");
+        DiagnosticIds.EmptySpec, "The CatchAll spec is missing or empty", "{0}");
 
     public static readonly DiagnosticDescriptor MissingOperationId = Warning(
-        "CATCH0006", "Operation without operationId", "{0}");
+        DiagnosticIds.MissingOperationId, "Operation without operationId", "{0}");
 
     public static readonly DiagnosticDescriptor InternalError = Error(
-        "CATCH0007", "The CatchAll generator failed", "The generator failed on this spec and generated nothing for it: {0}");
+        DiagnosticIds.InternalError, "The CatchAll generator failed", "The generator failed on this spec and generated nothing for it: {0}");
 
     public static readonly DiagnosticDescriptor InvalidMetadata = Error(
-        "CATCH0008", "Invalid CatchAllSpec metadata", "{0}");
+        DiagnosticIds.InvalidMetadata, "Invalid CatchAllSpec metadata", "{0}");
 
     public static readonly DiagnosticDescriptor SpecWarning = Warning(
-        "CATCH0009", "The OpenAPI reader reported a problem", "{0}");
+        DiagnosticIds.SpecWarning, "The OpenAPI reader reported a problem", "{0}");
 
     public static readonly DiagnosticDescriptor InvalidExtension = Error(
-        "CATCH0010", "Invalid x-catchall extension", "{0}");
+        DiagnosticIds.InvalidExtension, "Invalid x-catchall extension", "{0}");
 
     public static readonly DiagnosticDescriptor MissingRuntime = Error(
-        "CATCH0011", "CatchAll.Runtime is not referenced", "The generated CatchAll client needs the CatchAll.Runtime package; add a PackageReference to CatchAll.Runtime");
+        DiagnosticIds.MissingRuntime, "CatchAll.Runtime is not referenced", "The generated CatchAll client needs the CatchAll.Runtime package; add a PackageReference to CatchAll.Runtime");
 
     public static readonly DiagnosticDescriptor UnsupportedConsumer = Error(
-        "CATCH0012", "The project cannot compile the generated client", "The generated CatchAll client needs C# 11 and .NET 8 or later; this project {0}, so nothing was generated");
+        DiagnosticIds.UnsupportedConsumer, "The project cannot compile the generated client", "The generated CatchAll client needs C# 11 and .NET 8 or later; this project {0}, so nothing was generated");
 
     public static readonly DiagnosticDescriptor UnknownResource = Warning(
-        "CATCH0013", "Unknown resource in the Resources subset", "{0}");
+        DiagnosticIds.UnknownResource, "Unknown resource in the Resources subset", "{0}");
 
     public static readonly DiagnosticDescriptor InvalidEnrichmentType = Error(
-        "CATCH0014", "The enrichment type cannot be generated", "{0}");
+        DiagnosticIds.InvalidEnrichmentType, "The enrichment type cannot be generated", "{0}");
 
     public static readonly DiagnosticDescriptor UnsupportedEnrichment = Error(
-        "CATCH0015", "Unsupported enrichment property", "{0}");
+        DiagnosticIds.UnsupportedEnrichment, "Unsupported enrichment property", "{0}");
 
     public static readonly DiagnosticDescriptor DuplicateEnrichmentName = Error(
-        "CATCH0016", "Duplicate enrichment wire name", "{0}");
+        DiagnosticIds.DuplicateEnrichmentName, "Duplicate enrichment wire name", "{0}");
 
     public static readonly DiagnosticDescriptor InvalidEnrichmentName = Error(
-        "CATCH0017", "Invalid enrichment name or description", "{0}");
+        DiagnosticIds.InvalidEnrichmentName, "Invalid enrichment name or description", "{0}");
 
     public static readonly DiagnosticDescriptor NoEnrichments = Warning(
-        "CATCH0018", "The enrichment type declares no enrichments", "{0}");
+        DiagnosticIds.NoEnrichments, "The enrichment type declares no enrichments", "{0}");
 
     public static readonly DiagnosticDescriptor EnrichmentsUnavailable = Error(
-        "CATCH0019", "Typed enrichments are not available", "{0}");
+        DiagnosticIds.EnrichmentsUnavailable, "Typed enrichments are not available", "{0}");
 
     public static DiagnosticDescriptor? Find(string id) => id switch
     {
-        "CATCH0001" => InvalidSpec,
-        "CATCH0002" => UnresolvedReference,
-        "CATCH0003" => UnsupportedConstruct,
-        "CATCH0004" => NameCollision,
-        "CATCH0005" => EmptySpec,
-        "CATCH0006" => MissingOperationId,
-        "CATCH0007" => InternalError,
-        "CATCH0008" => InvalidMetadata,
-        "CATCH0009" => SpecWarning,
-        "CATCH0010" => InvalidExtension,
-        "CATCH0011" => MissingRuntime,
-        "CATCH0012" => UnsupportedConsumer,
-        "CATCH0013" => UnknownResource,
-        "CATCH0014" => InvalidEnrichmentType,
-        "CATCH0015" => UnsupportedEnrichment,
-        "CATCH0016" => DuplicateEnrichmentName,
-        "CATCH0017" => InvalidEnrichmentName,
-        "CATCH0018" => NoEnrichments,
-        "CATCH0019" => EnrichmentsUnavailable,
+        DiagnosticIds.InvalidSpec => InvalidSpec,
+        DiagnosticIds.UnresolvedReference => UnresolvedReference,
+        DiagnosticIds.UnsupportedConstruct => UnsupportedConstruct,
+        DiagnosticIds.NameCollision => NameCollision,
+        DiagnosticIds.EmptySpec => EmptySpec,
+        DiagnosticIds.MissingOperationId => MissingOperationId,
+        DiagnosticIds.InternalError => InternalError,
+        DiagnosticIds.InvalidMetadata => InvalidMetadata,
+        DiagnosticIds.SpecWarning => SpecWarning,
+        DiagnosticIds.InvalidExtension => InvalidExtension,
+        DiagnosticIds.MissingRuntime => MissingRuntime,
+        DiagnosticIds.UnsupportedConsumer => UnsupportedConsumer,
+        DiagnosticIds.UnknownResource => UnknownResource,
+        DiagnosticIds.InvalidEnrichmentType => InvalidEnrichmentType,
+        DiagnosticIds.UnsupportedEnrichment => UnsupportedEnrichment,
+        DiagnosticIds.DuplicateEnrichmentName => DuplicateEnrichmentName,
+        DiagnosticIds.InvalidEnrichmentName => InvalidEnrichmentName,
+        DiagnosticIds.NoEnrichments => NoEnrichments,
+        DiagnosticIds.EnrichmentsUnavailable => EnrichmentsUnavailable,
         _ => null,
     };
 

@@ -1,3 +1,5 @@
+using CatchAll.Codegen.Diagnostics;
+
 namespace CatchAll.Codegen.Model;
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using CatchAll.Codegen.Diagnostics;
 using CatchAll.Codegen.Model;
 using Microsoft.OpenApi;
 
@@ -30,7 +31,7 @@ internal sealed partial class SpecParser
             var extensionPointer = pointer + "/" + WaitExtension;
             if (extension is not JsonNodeExtension { Node: JsonObject block })
             {
-                Report("CATCH0010", extensionPointer, $"{WaitExtension} must be a mapping");
+                Report(DiagnosticIds.InvalidExtension, extensionPointer, $"{WaitExtension} must be a mapping");
                 continue;
             }
 
@@ -49,13 +50,13 @@ internal sealed partial class SpecParser
         var ids = operation.Parameters.Where(p => p.Location == ParamLocation.Path).ToList();
         if (ids.Count != 1 || operation.Parameters.Any(p => p.Required && p.Location != ParamLocation.Path))
         {
-            Report("CATCH0010", pointer, $"{WaitExtension} needs an operation with exactly one path parameter and no other required parameter; '{operation.OperationId}' does not qualify");
+            Report(DiagnosticIds.InvalidExtension, pointer, $"{WaitExtension} needs an operation with exactly one path parameter and no other required parameter; '{operation.OperationId}' does not qualify");
             return null;
         }
 
         if (operation.ResponseType is not { NamedKind: NamedKind.Object, Name: { } resultName } resultType)
         {
-            Report("CATCH0010", pointer, $"{WaitExtension} needs an operation that returns a JSON object; '{operation.OperationId}' does not");
+            Report(DiagnosticIds.InvalidExtension, pointer, $"{WaitExtension} needs an operation that returns a JSON object; '{operation.OperationId}' does not");
             return null;
         }
 
@@ -63,7 +64,7 @@ internal sealed partial class SpecParser
         var status = _decls[resultName].Properties.FirstOrDefault(p => p.JsonName == statusJson);
         if (status is null)
         {
-            Report("CATCH0010", pointer + "/status-property", $"status-property '{statusJson}' is not a property of '{resultName}'");
+            Report(DiagnosticIds.InvalidExtension, pointer + "/status-property", $"status-property '{statusJson}' is not a property of '{resultName}'");
             return null;
         }
 
@@ -71,7 +72,7 @@ internal sealed partial class SpecParser
         var failure = Strings(block, "failure");
         if (success.Count == 0)
         {
-            Report("CATCH0010", pointer + "/success", $"{WaitExtension} needs at least one success value");
+            Report(DiagnosticIds.InvalidExtension, pointer + "/success", $"{WaitExtension} needs at least one success value");
             return null;
         }
 
@@ -86,7 +87,7 @@ internal sealed partial class SpecParser
             }
             else
             {
-                Report("CATCH0010", pointer + "/interval-seconds", $"interval-seconds must be a positive whole number of seconds, not '{text}'");
+                Report(DiagnosticIds.InvalidExtension, pointer + "/interval-seconds", $"interval-seconds must be a positive whole number of seconds, not '{text}'");
             }
         }
 
@@ -99,7 +100,7 @@ internal sealed partial class SpecParser
                 var starterPointer = pointer + "/then-wait/" + index++;
                 if (node is not JsonObject starter || Text(starter, "operation") is not { } starterId || Text(starter, "method") is not { } helper)
                 {
-                    Report("CATCH0010", starterPointer, "each then-wait entry needs 'operation' and 'method'");
+                    Report(DiagnosticIds.InvalidExtension, starterPointer, "each then-wait entry needs 'operation' and 'method'");
                     continue;
                 }
 
@@ -108,7 +109,7 @@ internal sealed partial class SpecParser
                     || start.Operation.BodyKind != BodyKind.Json
                     || start.Operation.ResponseType is not { NamedKind: NamedKind.Object, Name: { } startResult })
                 {
-                    Report("CATCH0010", starterPointer + "/operation", $"'{starterId}' must be an operation of the same resource with a JSON body and a JSON object response");
+                    Report(DiagnosticIds.InvalidExtension, starterPointer + "/operation", $"'{starterId}' must be an operation of the same resource with a JSON body and a JSON object response");
                     continue;
                 }
 
@@ -116,7 +117,7 @@ internal sealed partial class SpecParser
                 var idProperty = _decls[startResult].Properties.FirstOrDefault(p => p.JsonName == idJson);
                 if (idProperty is null || idProperty.Type.Kind != ids[0].Type.Kind)
                 {
-                    Report("CATCH0010", starterPointer + "/id-property", $"'{idJson}' is not a property of '{startResult}' of the same type as '{ids[0].WireName}'");
+                    Report(DiagnosticIds.InvalidExtension, starterPointer + "/id-property", $"'{idJson}' is not a property of '{startResult}' of the same type as '{ids[0].WireName}'");
                     continue;
                 }
 
@@ -138,7 +139,7 @@ internal sealed partial class SpecParser
             }
             else
             {
-                Report("CATCH0010", pointer + "/partial-operation", $"partial-operation '{partialId}' must name a JSON operation of the same resource that takes only the id");
+                Report(DiagnosticIds.InvalidExtension, pointer + "/partial-operation", $"partial-operation '{partialId}' must name a JSON operation of the same resource that takes only the id");
             }
         }
 
@@ -190,7 +191,7 @@ internal sealed partial class SpecParser
                 arrays = arrays.Where(p => p.JsonName == itemsJson).ToList();
                 if (arrays.Count != 1)
                 {
-                    Report("CATCH0010", pointer + "/" + PagesExtension + "/items", $"'{itemsJson}' is not an array property of '{pageName}'");
+                    Report(DiagnosticIds.InvalidExtension, pointer + "/" + PagesExtension + "/items", $"'{itemsJson}' is not an array property of '{pageName}'");
                     continue;
                 }
             }

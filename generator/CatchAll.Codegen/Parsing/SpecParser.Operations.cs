@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using CatchAll.Codegen.Diagnostics;
 using CatchAll.Codegen.Model;
 using Microsoft.OpenApi;
 
@@ -18,7 +19,7 @@ internal sealed partial class SpecParser
         // Type names become hint names, and those must differ in more than case.
         _typeNames = new UniqueNameBuilder(new[] { _input.ClientName, "I" + _input.ClientName, _input.ClientName + "Json", "JsonConverter" }, ignoreCase: true);
         DeclareComponents(document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>());
-        if (_diagnostics.Any(d => d.Id == "CATCH0001"))
+        if (_diagnostics.Any(d => d.Id == DiagnosticIds.InvalidSpec))
         {
             return null;
         }
@@ -79,7 +80,7 @@ internal sealed partial class SpecParser
             var taken = new[] { resource + "Client", "I" + resource + "Client", resource + "ClientExtensions" };
             if (taken.Contains(_input.ClientName) || taken.Contains("I" + _input.ClientName) || taken.Contains(_input.ClientName + "Json") || _components.Values.Any(c => c.Name is { } n && taken.Contains(n)))
             {
-                Report("CATCH0008", "#/tags", $"The resource client names generated for tag '{resource}' ({string.Join(", ", taken)}) collide with ClientName '{_input.ClientName}' or a schema; choose another ClientName or rename the tag");
+                Report(DiagnosticIds.InvalidMetadata, "#/tags", $"The resource client names generated for tag '{resource}' ({string.Join(", ", taken)}) collide with ClientName '{_input.ClientName}' or a schema; choose another ClientName or rename the tag");
                 return null;
             }
         }
@@ -130,7 +131,7 @@ internal sealed partial class SpecParser
 
                 if (!content.TryGetValue("application/json", out var json))
                 {
-                    Report("CATCH0003", pointer + "/requestBody/content", $"Webhook '{webhook.Key}' sends '{content.Keys.First()}'; only JSON payloads get a model");
+                    Report(DiagnosticIds.UnsupportedConstruct, pointer + "/requestBody/content", $"Webhook '{webhook.Key}' sends '{content.Keys.First()}'; only JSON payloads get a model");
                     continue;
                 }
 
@@ -159,7 +160,7 @@ internal sealed partial class SpecParser
         if (string.IsNullOrWhiteSpace(operationId))
         {
             operationId = method.ToLowerInvariant() + Naming.Pascal(path);
-            Report("CATCH0006", pointer, $"{method} {path} has no operationId; its method is named '{Naming.Pascal(operationId!)}Async'");
+            Report(DiagnosticIds.MissingOperationId, pointer, $"{method} {path} has no operationId; its method is named '{Naming.Pascal(operationId!)}Async'");
         }
 
         var wantedMethod = Naming.Pascal(operationId!) + "Async";
@@ -167,11 +168,11 @@ internal sealed partial class SpecParser
         {
             // OpenAPI requires unique operationIds, but specs in the wild repeat them: an invalid but readable
             // document, so a warning like the reader's own findings, and the method gets a numbered name.
-            Report("CATCH0009", pointer + "/operationId", $"operationId '{operationId}' is used by another operation too; operationIds must be unique. This one's method is named '{PeekUnique(methodNames, wantedMethod)}'");
+            Report(DiagnosticIds.SpecWarning, pointer + "/operationId", $"operationId '{operationId}' is used by another operation too; operationIds must be unique. This one's method is named '{PeekUnique(methodNames, wantedMethod)}'");
         }
         else if (methodNames.IsUsed(wantedMethod))
         {
-            Report("CATCH0004", pointer + "/operationId", $"Operation '{operationId}' maps to the method name '{wantedMethod}', which another operation already has");
+            Report(DiagnosticIds.NameCollision, pointer + "/operationId", $"Operation '{operationId}' maps to the method name '{wantedMethod}', which another operation already has");
         }
 
         // The number goes before the suffix (ListItems2Async), so the WithResponse twin stays well formed.
@@ -200,7 +201,7 @@ internal sealed partial class SpecParser
         {
             if (parameter.Name is null || parameter.In is null)
             {
-                Report("CATCH0002", parameterPointer, "A parameter without a name or location (an unresolved $ref?) is skipped");
+                Report(DiagnosticIds.UnresolvedReference, parameterPointer, "A parameter without a name or location (an unresolved $ref?) is skipped");
                 continue;
             }
 
@@ -217,7 +218,7 @@ internal sealed partial class SpecParser
                     location = ParamLocation.Header;
                     break;
                 default:
-                    Report("CATCH0003", parameterPointer, $"Parameter '{parameter.Name}' in {parameter.In} is not supported and is skipped");
+                    Report(DiagnosticIds.UnsupportedConstruct, parameterPointer, $"Parameter '{parameter.Name}' in {parameter.In} is not supported and is skipped");
                     continue;
             }
 
@@ -280,7 +281,7 @@ internal sealed partial class SpecParser
             }
             else
             {
-                Report("CATCH0003", bodyPointer, $"Request content type '{content.Keys.First()}' of '{operationId}' is not supported; the method sends no body");
+                Report(DiagnosticIds.UnsupportedConstruct, bodyPointer, $"Request content type '{content.Keys.First()}' of '{operationId}' is not supported; the method sends no body");
             }
         }
 

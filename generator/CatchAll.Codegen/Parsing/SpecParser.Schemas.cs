@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using CatchAll.Codegen.Diagnostics;
 using CatchAll.Codegen.Model;
 using Microsoft.OpenApi;
 
@@ -39,7 +40,7 @@ internal sealed partial class SpecParser
             if (pair.Value is null)
             {
                 // A schema key with nothing after it yet: the state of a spec being typed.
-                Report("CATCH0001", Pointer("components", "schemas", pair.Key), $"Schema '{pair.Key}' has no value; a schema object is expected");
+                Report(DiagnosticIds.InvalidSpec, Pointer("components", "schemas", pair.Key), $"Schema '{pair.Key}' has no value; a schema object is expected");
                 continue;
             }
 
@@ -51,7 +52,7 @@ internal sealed partial class SpecParser
                 if (owners.TryGetValue(wanted, out var owner) || _typeNames.IsUsed(wanted))
                 {
                     Report(
-                        "CATCH0004",
+                        DiagnosticIds.NameCollision,
                         info.Pointer,
                         $"Schemas '{owner ?? wanted}' and '{pair.Key}' both map to the C# type name '{wanted}'; rename one of them");
                 }
@@ -114,7 +115,7 @@ internal sealed partial class SpecParser
     {
         if (!_components.TryGetValue(id, out var info))
         {
-            Report("CATCH0002", pointer, $"'$ref: #/components/schemas/{id}' does not resolve: no schema named '{id}'");
+            Report(DiagnosticIds.UnresolvedReference, pointer, $"'$ref: #/components/schemas/{id}' does not resolve: no schema named '{id}'");
             return AnyRef.WithNullable(true);
         }
 
@@ -128,7 +129,7 @@ internal sealed partial class SpecParser
             case ComponentKind.Alias:
                 if (info.Resolving)
                 {
-                    Report("CATCH0003", info.Pointer, $"Schema '{id}' is an alias of itself; it maps to JsonElement");
+                    Report(DiagnosticIds.UnsupportedConstruct, info.Pointer, $"Schema '{id}' is an alias of itself; it maps to JsonElement");
                     return AnyRef;
                 }
 
@@ -172,7 +173,7 @@ internal sealed partial class SpecParser
             var id = reference.Reference?.Id;
             if (reference.UnresolvedReference || reference.Target is null || id is null)
             {
-                Report("CATCH0002", pointer + "/$ref", $"'$ref: {reference.Reference?.ReferenceV3 ?? id}' does not resolve to a schema in this document");
+                Report(DiagnosticIds.UnresolvedReference, pointer + "/$ref", $"'$ref: {reference.Reference?.ReferenceV3 ?? id}' does not resolve to a schema in this document");
                 return AnyRef.WithNullable(true);
             }
 
@@ -209,7 +210,7 @@ internal sealed partial class SpecParser
                 return new TypeRef(TypeKind.Named, nullable, name, NamedKind.PrimitiveUnion);
             }
 
-            Report("CATCH0003", pointer + "/" + keyword, $"A {keyword} of objects without a discriminator cannot be told apart; '{contextName}' maps to JsonElement");
+            Report(DiagnosticIds.UnsupportedConstruct, pointer + "/" + keyword, $"A {keyword} of objects without a discriminator cannot be told apart; '{contextName}' maps to JsonElement");
             return AnyRef.WithNullable(nullable);
         }
 
@@ -274,7 +275,7 @@ internal sealed partial class SpecParser
 
         if (primary is not null && primary != JsonSchemaType.Null)
         {
-            Report("CATCH0003", pointer + "/type", $"A type list with several non-null types is not supported; '{contextName}' maps to JsonElement");
+            Report(DiagnosticIds.UnsupportedConstruct, pointer + "/type", $"A type list with several non-null types is not supported; '{contextName}' maps to JsonElement");
         }
 
         return AnyRef.WithNullable(nullable);
@@ -340,7 +341,7 @@ internal sealed partial class SpecParser
     {
         if (depth > 32)
         {
-            Report("CATCH0003", pointer, "allOf nests deeper than 32 levels (a cycle?)");
+            Report(DiagnosticIds.UnsupportedConstruct, pointer, "allOf nests deeper than 32 levels (a cycle?)");
             return;
         }
 
@@ -360,7 +361,7 @@ internal sealed partial class SpecParser
 
                     if (reference.UnresolvedReference || reference.Target is null)
                     {
-                        Report("CATCH0002", memberPointer + "/$ref", $"'$ref: {reference.Reference?.ReferenceV3}' does not resolve to a schema in this document");
+                        Report(DiagnosticIds.UnresolvedReference, memberPointer + "/$ref", $"'$ref: {reference.Reference?.ReferenceV3}' does not resolve to a schema in this document");
                         continue;
                     }
 
@@ -380,7 +381,7 @@ internal sealed partial class SpecParser
             {
                 if (pair.Value is null)
                 {
-                    Report("CATCH0001", $"{pointer}/properties/{YamlLocator.Escape(pair.Key)}", $"Property '{pair.Key}' has no value; a schema object is expected");
+                    Report(DiagnosticIds.InvalidSpec, $"{pointer}/properties/{YamlLocator.Escape(pair.Key)}", $"Property '{pair.Key}' has no value; a schema object is expected");
                     continue;
                 }
 
@@ -433,7 +434,7 @@ internal sealed partial class SpecParser
 
         if (values.Count == 0)
         {
-            Report("CATCH0003", pointer + "/enum", $"Enum '{name}' has no string values");
+            Report(DiagnosticIds.UnsupportedConstruct, pointer + "/enum", $"Enum '{name}' has no string values");
         }
 
         _decls[name] = new TypeDecl(
@@ -462,7 +463,7 @@ internal sealed partial class SpecParser
                 var id = pair.Value?.Reference?.Id;
                 if (id is null || pair.Value!.UnresolvedReference || !_components.ContainsKey(id))
                 {
-                    Report("CATCH0002", $"{pointer}/discriminator/mapping/{YamlLocator.Escape(pair.Key)}", $"Discriminator mapping '{pair.Key}' does not resolve to a schema in this document");
+                    Report(DiagnosticIds.UnresolvedReference, $"{pointer}/discriminator/mapping/{YamlLocator.Escape(pair.Key)}", $"Discriminator mapping '{pair.Key}' does not resolve to a schema in this document");
                     continue;
                 }
 
@@ -499,13 +500,13 @@ internal sealed partial class SpecParser
             var variantRef = ResolveComponent(id, $"{pointer}/discriminator/mapping");
             if (variantRef.NamedKind != NamedKind.Object || !_decls.TryGetValue(variantRef.Name!, out var variantDecl))
             {
-                Report("CATCH0003", $"{pointer}/{keyword}", $"Union variant '{id}' is not an object schema");
+                Report(DiagnosticIds.UnsupportedConstruct, $"{pointer}/{keyword}", $"Union variant '{id}' is not an object schema");
                 continue;
             }
 
             if (variantDecl.BaseUnion is not null && variantDecl.BaseUnion != name)
             {
-                Report("CATCH0003", $"{pointer}/{keyword}", $"Schema '{id}' is a variant of two different unions ('{variantDecl.BaseUnion}' and '{name}'); C# allows one base type");
+                Report(DiagnosticIds.UnsupportedConstruct, $"{pointer}/{keyword}", $"Schema '{id}' is a variant of two different unions ('{variantDecl.BaseUnion}' and '{name}'); C# allows one base type");
                 continue;
             }
 
@@ -559,7 +560,7 @@ internal sealed partial class SpecParser
             var (kind, member) = PrimitiveMember(type.Kind);
             if (!kinds.Add(kind))
             {
-                Report("CATCH0003", variantPointer, $"Union '{name}' has two variants of the same JSON kind; the first one wins");
+                Report(DiagnosticIds.UnsupportedConstruct, variantPointer, $"Union '{name}' has two variants of the same JSON kind; the first one wins");
                 continue;
             }
 

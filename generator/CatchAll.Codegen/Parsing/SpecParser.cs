@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
+using CatchAll.Codegen.Diagnostics;
 using CatchAll.Codegen.Model;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
@@ -53,7 +54,7 @@ internal sealed partial class SpecParser
         catch (Exception ex)
         {
             // A generator that throws takes the whole build down with CS8785; report and move on.
-            parser.Report("CATCH0007", "#", ex.GetType().Name + ": " + ex.Message);
+            parser.Report(DiagnosticIds.InternalError, "#", ex.GetType().Name + ": " + ex.Message);
             model = null;
         }
 
@@ -64,19 +65,19 @@ internal sealed partial class SpecParser
     {
         if (!IsIdentifierPath(_input.Namespace))
         {
-            ReportAt("CATCH0008", 1, 1, $"Namespace '{_input.Namespace}' is not a valid C# namespace");
+            ReportAt(DiagnosticIds.InvalidMetadata, 1, 1, $"Namespace '{_input.Namespace}' is not a valid C# namespace");
             return null;
         }
 
         if (!IsIdentifierPath(_input.ClientName) || _input.ClientName.Contains("."))
         {
-            ReportAt("CATCH0008", 1, 1, $"ClientName '{_input.ClientName}' is not a valid C# type name");
+            ReportAt(DiagnosticIds.InvalidMetadata, 1, 1, $"ClientName '{_input.ClientName}' is not a valid C# type name");
             return null;
         }
 
         if (string.IsNullOrWhiteSpace(_input.Text))
         {
-            ReportAt("CATCH0005", 1, 1, $"The spec '{Path.GetFileName(_input.Path)}' is empty");
+            ReportAt(DiagnosticIds.EmptySpec, 1, 1, $"The spec '{Path.GetFileName(_input.Path)}' is empty");
             return null;
         }
 
@@ -99,11 +100,11 @@ internal sealed partial class SpecParser
             // That is a spec problem, so it is reported as one, at the empty key when we can find it.
             if (Locator()?.FirstMissingValue() is { } empty)
             {
-                Report("CATCH0001", empty, $"'{empty}' has no value; a schema or object is expected there");
+                Report(DiagnosticIds.InvalidSpec, empty, $"'{empty}' has no value; a schema or object is expected there");
             }
             else
             {
-                ReportAt("CATCH0001", 1, 1, "the OpenAPI reader failed: " + ex.Message);
+                ReportAt(DiagnosticIds.InvalidSpec, 1, 1, "the OpenAPI reader failed: " + ex.Message);
             }
 
             return null;
@@ -118,12 +119,12 @@ internal sealed partial class SpecParser
         {
             foreach (var error in errors)
             {
-                ReportReaderFinding("CATCH0001", error);
+                ReportReaderFinding(DiagnosticIds.InvalidSpec, error);
             }
 
             if (errors.Count == 0)
             {
-                ReportAt("CATCH0001", 1, 1, "the OpenAPI reader returned no document");
+                ReportAt(DiagnosticIds.InvalidSpec, 1, 1, "the OpenAPI reader returned no document");
             }
 
             return null;
@@ -133,12 +134,12 @@ internal sealed partial class SpecParser
         // knowing but does not stop generation; the parser works from what was read and says what it skipped.
         foreach (var error in errors.Concat(warnings))
         {
-            ReportReaderFinding("CATCH0009", error);
+            ReportReaderFinding(DiagnosticIds.SpecWarning, error);
         }
 
         if (!HasContent(document))
         {
-            Report("CATCH0001", "#", "the document has no paths, webhooks or component schemas; is it an OpenAPI 3.x document?");
+            Report(DiagnosticIds.InvalidSpec, "#", "the document has no paths, webhooks or component schemas; is it an OpenAPI 3.x document?");
             return null;
         }
 
@@ -151,7 +152,7 @@ internal sealed partial class SpecParser
         foreach (var name in unknown)
         {
             var known = model.Resources.Count == 0 ? "none" : string.Join(", ", model.Resources.Select(r => r.Name));
-            Report("CATCH0013", "#/tags", $"Resources names '{name}', which is not a tag of this spec, so it selects nothing; known tags: {known}");
+            Report(DiagnosticIds.UnknownResource, "#/tags", $"Resources names '{name}', which is not a tag of this spec, so it selects nothing; known tags: {known}");
         }
 
         return subset;
@@ -182,8 +183,8 @@ internal sealed partial class SpecParser
     /// </summary>
     private List<DiagnosticInfo> WithoutEchoes()
     {
-        var own = new HashSet<(int, int)>(_diagnostics.Where(d => d.Id != "CATCH0009").Select(d => (d.Line, d.Column)));
-        return _diagnostics.Where(d => d.Id != "CATCH0009" || !own.Contains((d.Line, d.Column))).ToList();
+        var own = new HashSet<(int, int)>(_diagnostics.Where(d => d.Id != DiagnosticIds.SpecWarning).Select(d => (d.Line, d.Column)));
+        return _diagnostics.Where(d => d.Id != DiagnosticIds.SpecWarning || !own.Contains((d.Line, d.Column))).ToList();
     }
 
     private OpenApiDocument? Load(out IList<OpenApiError> errors, out IList<OpenApiError> warnings)
@@ -259,7 +260,7 @@ internal sealed partial class SpecParser
             return false;
         }
 
-        ReportAt("CATCH0001", ex.Start.Line + 1, ex.Start.Column + 1, "malformed YAML: " + CleanYamlMessage(ex.Message));
+        ReportAt(DiagnosticIds.InvalidSpec, ex.Start.Line + 1, ex.Start.Column + 1, "malformed YAML: " + CleanYamlMessage(ex.Message));
         return true;
     }
 

@@ -1,4 +1,4 @@
-namespace CatchAll.Codegen.Model;
+namespace CatchAll.Codegen.Diagnostics;
 
 /// <summary>
 /// A diagnostic as plain data: the pipeline must not hold Roslyn Location objects, or every
