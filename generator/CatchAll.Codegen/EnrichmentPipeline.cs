@@ -62,7 +62,7 @@ internal static class EnrichmentPipeline
         }
 
         bool HasType(string name, params string[] properties) =>
-            model.Types.Any(t => t.Name == name && properties.All(p => t.Properties.Any(prop => prop.Name == p)));
+            model.Types.Any(t => t is ObjectDecl o && o.Name == name && properties.All(p => o.Properties.Any(prop => prop.Name == p)));
         bool HasOperation(string resource, string method) =>
             model.Resources.Any(r => r.Name == resource && r.Operations.Any(o => o.MethodName == method));
 

@@ -23,7 +23,9 @@ public sealed class NamingRuleTests
 
     private static TypeDecl Type(string name) => Model.Types.Single(t => t.Name == name);
 
-    private static TypeRef PropertyType(string owner, string json) => Type(owner).Properties.Single(p => p.JsonName == json).Type;
+    private static ObjectDecl Object(string name) => (ObjectDecl)Type(name);
+
+    private static TypeRef PropertyType(string owner, string json) => Object(owner).Properties.Single(p => p.JsonName == json).Type;
 
     private static OperationModel Operation(string id) => Model.Resources.SelectMany(r => r.Operations).Single(o => o.OperationId == id);
 
@@ -51,7 +53,7 @@ public sealed class NamingRuleTests
         Assert.Equal("Shipping", PropertyType("Order", "shipping").Name);
         Assert.Equal("Priority", PropertyType("CreateOrderRequest", "priority").Name);
         Assert.Equal("Priority", PropertyType("Order", "priority").Name);
-        Assert.Equal(new[] { "low", "high" }, Type("Priority").EnumValues.Select(v => v.Wire));
+        Assert.Equal(new[] { "low", "high" }, ((EnumDecl)Type("Priority")).Values.Select(v => v.Wire));
     }
 
     [Fact]
@@ -60,7 +62,7 @@ public sealed class NamingRuleTests
         // Level is a component; three inline enums with its values join it, the nested ones included.
         Assert.Equal("Level", PropertyType("Shipping", "level").Name);
         Assert.Equal("Level", PropertyType("OrderEnrichment", "level").Name);
-        Assert.Single(Model.Types, t => t.Kind == DeclKind.Enum && t.EnumValues.Select(v => v.Wire).SequenceEqual(new[] { "debug", "info" }));
+        Assert.Single(Model.Types, t => t is EnumDecl e && e.Values.Select(v => v.Wire).SequenceEqual(new[] { "debug", "info" }));
     }
 
     [Fact]
@@ -126,8 +128,8 @@ public sealed class NamingRuleTests
     public void A_member_renamed_for_its_types_new_name_takes_a_name_no_other_member_has()
     {
         var model = WireNames.Parse(ClashesText, "NamingClashes.yaml");
-        string Member(string type, string json) => model.Types.Single(t => t.Name == type).Properties.Single(p => p.JsonName == json).Name;
-        string Value(string type, string wire) => model.Types.Single(t => t.Name == type).EnumValues.Single(v => v.Wire == wire).Member;
+        string Member(string type, string json) => model.Types.OfType<ObjectDecl>().Single(t => t.Name == type).Properties.Single(p => p.JsonName == json).Name;
+        string Value(string type, string wire) => model.Types.OfType<EnumDecl>().Single(t => t.Name == type).Values.Single(v => v.Wire == wire).Member;
 
         // StatusDto becomes Status: its "status" member cannot stay Status, and StatusValue and StatusValue2 are taken.
         Assert.Equal("StatusValue3", Member("Status", "status"));
@@ -163,9 +165,9 @@ public sealed class NamingRuleTests
     public void Acronyms_follow_dotnet_casing()
     {
         Assert.Equal("UploadCsvToStoreAsync", Operation("uploadCSVToStore").MethodName);
-        Assert.Equal("UserId", Type("CreateOrderRequest").Properties.Single(p => p.JsonName == "userID").Name);
+        Assert.Equal("UserId", Object("CreateOrderRequest").Properties.Single(p => p.JsonName == "userID").Name);
         Assert.Equal("UrlInfo", PropertyType("ListWidgetsResponse", "info").Name);
-        Assert.Equal("HomepageUrl", Type("UrlInfo").Properties.Single().Name);
+        Assert.Equal("HomepageUrl", Object("UrlInfo").Properties.Single().Name);
         Assert.Equal("Csv", Naming.Pascal("CSV"));
         Assert.Equal("CsvToUrlMap", Naming.Pascal("CSVToURLMap"));
         Assert.Equal("UserId", Naming.Pascal("user_ID"));

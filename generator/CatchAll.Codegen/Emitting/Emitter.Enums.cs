@@ -29,7 +29,7 @@ internal sealed partial class Emitter
         w.Line();
     }
 
-    private string EmitEnum(TypeDecl type)
+    private string EmitEnum(EnumDecl type)
     {
         var self = ModelName(type.Name);
         var w = Header(ModelsNamespace);
@@ -44,7 +44,7 @@ internal sealed partial class Emitter
         w.Line("_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
         w.Close();
         w.Line();
-        foreach (var value in type.EnumValues)
+        foreach (var value in type.Values)
         {
             w.Summary($"The wire value \"{value.Wire}\".");
             w.Line($"public static {self} {value.Member} {{ get; }} = new({Literal(value.Wire)});");
@@ -52,16 +52,16 @@ internal sealed partial class Emitter
         }
 
         w.Summary("Every value the spec declares, in its order.");
-        w.Line($"public static {Generic}.IReadOnlyList<{self}> KnownValues {{ get; }} = new {self}[] {{ {string.Join(", ", type.EnumValues.Select(v => v.Member))} }};");
+        w.Line($"public static {Generic}.IReadOnlyList<{self}> KnownValues {{ get; }} = new {self}[] {{ {string.Join(", ", type.Values.Select(v => v.Member))} }};");
         w.Line();
         w.Summary("Whether the value is one the spec declares.");
-        if (type.EnumValues.Count == 0)
+        if (type.Values.Count == 0)
         {
             w.Line("public bool IsKnown => false;");
         }
         else
         {
-            w.Line($"public bool IsKnown => _value is {string.Join(" or ", type.EnumValues.Select(v => Literal(v.Wire)))};");
+            w.Line($"public bool IsKnown => _value is {string.Join(" or ", type.Values.Select(v => Literal(v.Wire)))};");
         }
 
         w.Line();
@@ -83,7 +83,7 @@ internal sealed partial class Emitter
         w.Line();
         w.Open($"public override {self} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
         w.Line($"if (reader.TokenType != {Json}.JsonTokenType.String) throw new {Json}.JsonException(\"A JSON string is expected for {type.Name}.\");");
-        foreach (var value in type.EnumValues)
+        foreach (var value in type.Values)
         {
             // Known values reuse the static instances: no string allocation on the hot path.
             w.Line($"if (reader.ValueTextEquals({Utf8(value.Wire)})) return {self}.{value.Member};");

@@ -59,7 +59,7 @@ internal sealed partial class Emitter
     private string EmitFailureException(WaiterModel waiter)
     {
         var result = TypeName(waiter.ResultType, false);
-        var decl = _types[waiter.ResultType.Name!];
+        var decl = ObjectNamed(waiter.ResultType.Name!);
         var w = Header(_spec.Namespace);
         w.Summary($"Thrown by {waiter.MethodName} when the resource reaches a failure status ({string.Join(", ", waiter.FailureValues)}); carries what the last status says about the failure.");
         w.Open($"public sealed class {waiter.ExceptionName} : {Api}.OperationFailedException");
@@ -100,10 +100,10 @@ internal sealed partial class Emitter
     }
 
     /// <summary>A status with a <c>steps</c> array of objects with <c>status</c> and <c>completed</c>: the first step not completed.</summary>
-    private void EmitFailedStep(SourceWriter w, WaiterModel waiter, TypeDecl decl, string result)
+    private void EmitFailedStep(SourceWriter w, WaiterModel waiter, ObjectDecl decl, string result)
     {
         var steps = decl.Properties.FirstOrDefault(p => p.JsonName == "steps" && p.Type.Kind == TypeKind.Array && p.Type.Element?.NamedKind == NamedKind.Object);
-        var step = steps is null ? null : _types[steps.Type.Element!.Name!];
+        var step = steps is null ? null : ObjectNamed(steps.Type.Element!.Name!);
         var stepStatus = step?.Properties.FirstOrDefault(p => p.JsonName == "status");
         var completed = step?.Properties.FirstOrDefault(p => p.JsonName == "completed" && p.Type.Kind == TypeKind.Boolean);
         if (steps is null || stepStatus is null || completed is null)
@@ -123,7 +123,7 @@ internal sealed partial class Emitter
         w.Close();
     }
 
-    private void EmitErrorOf(SourceWriter w, TypeDecl decl, string result)
+    private void EmitErrorOf(SourceWriter w, ObjectDecl decl, string result)
     {
         w.Open($"private static string? ErrorOf({result} lastResult)");
         foreach (var name in ErrorMembers)
@@ -144,7 +144,7 @@ internal sealed partial class Emitter
 
     private string StatusText(WaiterModel waiter, string result)
     {
-        var decl = _types[waiter.ResultType.Name!];
+        var decl = ObjectNamed(waiter.ResultType.Name!);
         var property = decl.Properties.First(p => p.Name == waiter.StatusPropertyName);
         var nullable = !property.Required || property.Type.Nullable || !property.Type.IsValueType;
         return nullable ? $"{result}.{property.Name}?.ToString()" : $"{result}.{property.Name}.ToString()";
@@ -175,7 +175,7 @@ internal sealed partial class Emitter
         foreach (var starter in waiter.Starters)
         {
             var request = TypeName(starter.RequestType, false);
-            var response = _types[starter.ResponseType.Name!].Properties.First(p => p.Name == starter.IdPropertyName);
+            var response = ObjectNamed(starter.ResponseType.Name!).Properties.First(p => p.Name == starter.IdPropertyName);
             var idExpression = response.Required && !response.Type.Nullable
                 ? $"started.{starter.IdPropertyName}"
                 : $"started.{starter.IdPropertyName} ?? throw new global::System.InvalidOperationException(\"The response of {starter.OperationMethod} has no {response.JsonName}.\")";
@@ -272,7 +272,7 @@ internal sealed partial class Emitter
     /// <summary>The member that identifies a paged item: <c>id</c>, else the first <c>..._id</c>; null when there is none.</summary>
     private PropertyDecl? ItemId(TypeRef itemType)
     {
-        if (itemType.NamedKind != NamedKind.Object || !_types.TryGetValue(itemType.Name!, out var decl))
+        if (itemType.NamedKind != NamedKind.Object || !_types.TryGetValue(itemType.Name!, out var found) || found is not ObjectDecl decl)
         {
             return null;
         }

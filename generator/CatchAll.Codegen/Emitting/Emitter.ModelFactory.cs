@@ -19,7 +19,7 @@ internal sealed partial class Emitter
     /// bodies, patches) are left out: a test builds those with an object initializer and needs no stand-in.
     /// In spec order, so the output does not depend on the walk.
     /// </summary>
-    internal List<TypeDecl> ResponseModels()
+    internal List<ObjectDecl> ResponseModels()
     {
         if (_responseModels is not null)
         {
@@ -50,26 +50,16 @@ internal sealed partial class Emitter
                 continue;
             }
 
-            foreach (var property in decl.Properties)
+            foreach (var next in decl.References())
             {
-                pending.Push(property.Type);
-            }
-
-            foreach (var variant in decl.Variants)
-            {
-                pending.Push(variant.Type);
-            }
-
-            if (decl.AdditionalPropertiesType is { } extra)
-            {
-                pending.Push(extra);
+                pending.Push(next);
             }
         }
 
-        return _responseModels = _spec.Types.Where(t => t.Kind == DeclKind.Object && !t.IsPatchRequest && reached.Contains(t.Name)).ToList();
+        return _responseModels = _spec.Types.OfType<ObjectDecl>().Where(t => !t.IsPatchRequest && reached.Contains(t.Name)).ToList();
     }
 
-    private List<TypeDecl>? _responseModels;
+    private List<ObjectDecl>? _responseModels;
 
     /// <summary>
     /// A static factory with one method per response model, every parameter optional, so a test builds a job status
@@ -104,7 +94,7 @@ internal sealed partial class Emitter
         return new GeneratedFile($"{_spec.Namespace}.{name}.g.cs", w.ToString());
     }
 
-    private void EmitFactoryMethod(SourceWriter w, TypeDecl type)
+    private void EmitFactoryMethod(SourceWriter w, ObjectDecl type)
     {
         var self = ModelName(type.Name);
         var parameters = type.Properties.Select(p => (Property: p, Parameter: Naming.Camel(p.Name))).ToList();
@@ -183,13 +173,13 @@ internal sealed partial class Emitter
             return "default!";
         }
 
-        switch (decl.Kind)
+        switch (decl)
         {
-            case DeclKind.Enum when decl.EnumValues.Count > 0:
-                return $"{ModelName(decl.Name)}.{decl.EnumValues[0].Member}";
-            case DeclKind.Object when ResponseModels().Contains(decl) && !building.Contains(decl.Name) && RequiredModelsAcyclic(decl, new HashSet<string>(building)):
-                return $"{ModelFactoryName(_spec.ClientName)}.{decl.Name}()";
-            case DeclKind.Union when decl.Variants.FirstOrDefault(v => v.Type.Kind == TypeKind.Named && v.Type.NamedKind == NamedKind.Object) is { } variant:
+            case EnumDecl e when e.Values.Count > 0:
+                return $"{ModelName(e.Name)}.{e.Values[0].Member}";
+            case ObjectDecl o when ResponseModels().Contains(o) && !building.Contains(o.Name) && RequiredModelsAcyclic(o, new HashSet<string>(building)):
+                return $"{ModelFactoryName(_spec.ClientName)}.{o.Name}()";
+            case UnionDecl u when u.Variants.FirstOrDefault(v => v.Type.Kind == TypeKind.Named && v.Type.NamedKind == NamedKind.Object) is { } variant:
                 return StandIn(variant.Type, building);
             default:
                 return "default!";
@@ -197,7 +187,7 @@ internal sealed partial class Emitter
     }
 
     /// <summary>Whether building <paramref name="decl"/> with stand-ins ends: no required member leads back into a model being built.</summary>
-    private bool RequiredModelsAcyclic(TypeDecl decl, HashSet<string> building)
+    private bool RequiredModelsAcyclic(ObjectDecl decl, HashSet<string> building)
     {
         if (!building.Add(decl.Name))
         {
@@ -206,11 +196,11 @@ internal sealed partial class Emitter
 
         foreach (var property in decl.Properties.Where(p => p.Required && !p.Type.Nullable && p.Type.Kind == TypeKind.Named))
         {
-            if (property.Type.Name is { } name && _types.TryGetValue(name, out var next) && next.Kind is DeclKind.Object or DeclKind.Union)
+            if (property.Type.Name is { } name && _types.TryGetValue(name, out var next) && next is ObjectDecl or UnionDecl)
             {
-                var targets = next.Kind == DeclKind.Object
-                    ? new[] { next }
-                    : next.Variants.Where(v => v.Type.Name is not null && _types.ContainsKey(v.Type.Name!)).Take(1).Select(v => _types[v.Type.Name!]).ToArray();
+                var targets = next is ObjectDecl nextObject
+                    ? new[] { nextObject }
+                    : ((UnionDecl)next).Variants.Where(v => v.Type.Name is not null && _types.ContainsKey(v.Type.Name!)).Take(1).Select(v => ObjectNamed(v.Type.Name!)).ToArray();
                 if (targets.Any(t => !RequiredModelsAcyclic(t, new HashSet<string>(building))))
                 {
                     return false;

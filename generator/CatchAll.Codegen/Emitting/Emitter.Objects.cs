@@ -24,13 +24,13 @@ internal sealed partial class Emitter
         Patch,
     }
 
-    private static Storage StorageOf(TypeDecl type, PropertyDecl property) =>
+    private static Storage StorageOf(ObjectDecl type, PropertyDecl property) =>
         property.Required ? Storage.Required
         : type.IsPatchRequest ? Storage.Patch
         : property.Type.Nullable ? Storage.Tracked
         : Storage.Plain;
 
-    private string PropertyType(TypeDecl type, PropertyDecl property) => StorageOf(type, property) switch
+    private string PropertyType(ObjectDecl type, PropertyDecl property) => StorageOf(type, property) switch
     {
         Storage.Required => TypeName(property.Type, property.Type.Nullable),
         Storage.Patch => $"{Api}.Optional<{TypeName(property.Type, property.Type.Nullable)}>",
@@ -39,10 +39,10 @@ internal sealed partial class Emitter
 
     private static string Field(PropertyDecl property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
 
-    private string ExtraValueType(TypeDecl type) =>
+    private string ExtraValueType(ObjectDecl type) =>
         type.AdditionalPropertiesType is { } extra ? TypeName(extra, extra.Nullable) : Json + ".JsonElement";
 
-    private string EmitObject(TypeDecl type)
+    private string EmitObject(ObjectDecl type)
     {
         var w = Header(ModelsNamespace);
         w.Summary(type.Description ?? type.Name);
@@ -107,7 +107,7 @@ internal sealed partial class Emitter
         return w.ToString();
     }
 
-    private void EmitProperty(SourceWriter w, TypeDecl type, PropertyDecl property)
+    private void EmitProperty(SourceWriter w, ObjectDecl type, PropertyDecl property)
     {
         w.Summary(string.IsNullOrWhiteSpace(property.Description) ? (string.IsNullOrWhiteSpace(property.JsonName) ? property.Name : property.JsonName) : property.Description);
         if (property.DefaultJson is not null && !property.Required)
@@ -140,7 +140,7 @@ internal sealed partial class Emitter
         w.Line();
     }
 
-    private void EmitObjectConverter(SourceWriter w, TypeDecl type)
+    private void EmitObjectConverter(SourceWriter w, ObjectDecl type)
     {
         var self = ModelName(type.Name);
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
@@ -194,7 +194,7 @@ internal sealed partial class Emitter
 
         if (type.BaseUnion is not null)
         {
-            var discriminator = _types[type.BaseUnion].DiscriminatorProperty!;
+            var discriminator = UnionNamed(type.BaseUnion).DiscriminatorProperty;
             w.Open($"{(first ? "if" : "else if")} (reader.ValueTextEquals({Utf8(discriminator)}))");
             first = false;
             w.Line("reader.Read();");
@@ -305,7 +305,7 @@ internal sealed partial class Emitter
         w.Line("writer.WriteStartObject();");
         if (type.BaseUnion is not null)
         {
-            var discriminator = _types[type.BaseUnion].DiscriminatorProperty!;
+            var discriminator = UnionNamed(type.BaseUnion).DiscriminatorProperty;
             w.Line(IsPlainJson(discriminator) && IsPlainJson(type.DiscriminatorValue!)
                 ? "writer.WriteString(Discriminator_Name, Discriminator_Value);"
                 : $"writer.WriteString({Utf8(discriminator)}, {Literal(type.DiscriminatorValue!)});");
@@ -381,7 +381,7 @@ internal sealed partial class Emitter
     /// The write of a member as one line, when its value is one statement; null for shapes that need
     /// <see cref="EmitWrite"/>.
     /// </summary>
-    private string? WritePropertyLine(TypeDecl type, PropertyDecl property, Storage storage)
+    private string? WritePropertyLine(ObjectDecl type, PropertyDecl property, Storage storage)
     {
         var name = $"writer.WritePropertyName({PropertyNameArgument(property)});";
         var local = Local(property);
@@ -408,7 +408,7 @@ internal sealed partial class Emitter
     /// that Read parsed, and become the dictionary on first access: a JsonDocument, a key string and
     /// an entry per member were two thirds of what a pull page allocated, read or not.
     /// </summary>
-    private void EmitAdditionalPropertiesOf(SourceWriter w, TypeDecl type)
+    private void EmitAdditionalPropertiesOf(SourceWriter w, ObjectDecl type)
     {
         var field = ExtraJsonField(type);
         var dictionary = $"{Generic}.Dictionary<string, {Json}.JsonElement>";
@@ -432,14 +432,14 @@ internal sealed partial class Emitter
     }
 
     /// <summary>Names Read gives to a typed member (or skips, for a variant's discriminator), never to the extras.</summary>
-    private IEnumerable<string> DeclaredJsonNames(TypeDecl type)
+    private IEnumerable<string> DeclaredJsonNames(ObjectDecl type)
     {
         var names = type.Properties.Select(p => p.JsonName);
-        return type.BaseUnion is null ? names : names.Concat(new[] { _types[type.BaseUnion].DiscriminatorProperty! });
+        return type.BaseUnion is null ? names : names.Concat(new[] { UnionNamed(type.BaseUnion).DiscriminatorProperty });
     }
 
     /// <summary>The open object's JsonElement field, clear of the backing fields of its properties.</summary>
-    private static string ExtraJsonField(TypeDecl type)
+    private static string ExtraJsonField(ObjectDecl type)
     {
         var taken = new HashSet<string>(type.Properties.Select(Field), System.StringComparer.Ordinal);
         var name = "_additionalPropertiesJson";
@@ -456,14 +456,14 @@ internal sealed partial class Emitter
     /// for characters to escape on every call. Only names no encoder escapes are pre-encoded, so
     /// the bytes stay what the writer's own encoder would have produced; others keep the u8 form.
     /// </summary>
-    private void EmitEncodedNames(SourceWriter w, TypeDecl type)
+    private void EmitEncodedNames(SourceWriter w, ObjectDecl type)
     {
         foreach (var property in type.Properties.Where(p => IsPlainJson(p.JsonName)))
         {
             w.Line($"private static readonly {Json}.JsonEncodedText {EncodedName(property)} = {Json}.JsonEncodedText.Encode({Utf8(property.JsonName)});");
         }
 
-        if (type.BaseUnion is not null && _types[type.BaseUnion].DiscriminatorProperty is { } discriminator
+        if (type.BaseUnion is not null && UnionNamed(type.BaseUnion).DiscriminatorProperty is { } discriminator
             && IsPlainJson(discriminator) && IsPlainJson(type.DiscriminatorValue!))
         {
             w.Line($"private static readonly {Json}.JsonEncodedText Discriminator_Name = {Json}.JsonEncodedText.Encode({Utf8(discriminator)});");

@@ -8,13 +8,16 @@ internal sealed partial class Emitter
 {
     private static string DiscriminatorMember(string unionName) => SpecParser.UnionKindMember(unionName);
 
-    internal static string UnknownName(TypeDecl union) => union.DiscriminatorValue ?? "Unknown" + union.Name;
+    internal static string UnknownName(TypeDecl union) => ((UnionDecl)union).UnknownVariant;
+
+    /// <summary>The union a variant's <see cref="ObjectDecl.BaseUnion"/> names.</summary>
+    private UnionDecl UnionNamed(string name) => (UnionDecl)_types[name];
 
     /// <summary>
     /// A discriminated oneOf: an abstract base, one subtype per mapping key (the variant models
     /// derive from it), and an unknown variant that keeps the raw JSON of keys it does not know.
     /// </summary>
-    private string EmitUnion(TypeDecl type)
+    private string EmitUnion(UnionDecl type)
     {
         var self = ModelName(type.Name);
         var unknown = UnknownName(type);
@@ -42,7 +45,7 @@ internal sealed partial class Emitter
         w.Line("var probe = reader;");
         w.Line("string? key = null;");
         w.Open($"while (probe.Read() && probe.TokenType == {Json}.JsonTokenType.PropertyName)");
-        w.Open($"if (probe.ValueTextEquals({Utf8(type.DiscriminatorProperty!)}))");
+        w.Open($"if (probe.ValueTextEquals({Utf8(type.DiscriminatorProperty)}))");
         w.Line("probe.Read();");
         w.Line($"key = probe.TokenType == {Json}.JsonTokenType.String ? probe.GetString() : null;");
         w.Line("break;");
@@ -107,14 +110,14 @@ internal sealed partial class Emitter
         w.Close();
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line($"public override string {kind} => Raw.ValueKind == {Json}.JsonValueKind.Object && Raw.TryGetProperty({Utf8(type.DiscriminatorProperty!)}, out var key) && key.ValueKind == {Json}.JsonValueKind.String ? key.GetString()! : string.Empty;");
+        w.Line($"public override string {kind} => Raw.ValueKind == {Json}.JsonValueKind.Object && Raw.TryGetProperty({Utf8(type.DiscriminatorProperty)}, out var key) && key.ValueKind == {Json}.JsonValueKind.String ? key.GetString()! : string.Empty;");
         w.Close();
         w.Close();
         return w.ToString();
     }
 
     /// <summary>A oneOf of JSON primitives (string or integer, ...), told apart by token type.</summary>
-    private string EmitPrimitiveUnion(TypeDecl type)
+    private string EmitPrimitiveUnion(PrimitiveUnionDecl type)
     {
         var self = ModelName(type.Name);
         var w = Header(ModelsNamespace);

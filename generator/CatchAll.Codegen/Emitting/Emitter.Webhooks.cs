@@ -46,7 +46,7 @@ internal sealed partial class Emitter
         return w.ToString();
     }
 
-    private void EmitAccessors(SourceWriter w, ref bool first, string json, TypeDecl body, string records, string condition, string prefix, string bodyMethod, string what)
+    private void EmitAccessors(SourceWriter w, ref bool first, string json, ObjectDecl body, string records, string condition, string prefix, string bodyMethod, string what)
     {
         if (!first)
         {
@@ -68,14 +68,10 @@ internal sealed partial class Emitter
     }
 
     /// <summary>The first object model, in spec order, with all three properties; the last must be an array (its records).</summary>
-    private (TypeDecl Type, string Records)? FindByShape(string first, string second, string recordsProperty)
+    private (ObjectDecl Type, string Records)? FindByShape(string first, string second, string recordsProperty)
     {
-        foreach (var type in _spec.Types)
+        foreach (var type in _spec.Types.OfType<ObjectDecl>())
         {
-            if (type.Kind != DeclKind.Object)
-            {
-                continue;
-            }
 
             var properties = type.Properties.AsImmutableArray();
             if (!properties.Any(p => p.JsonName == first) || !properties.Any(p => p.JsonName == second))

@@ -83,14 +83,18 @@ internal sealed partial class Emitter
     private string EmitType(TypeDecl type)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        return type.Kind switch
+        return type switch
         {
-            DeclKind.Object => EmitObject(type),
-            DeclKind.Enum => EmitEnum(type),
-            DeclKind.Union => EmitUnion(type),
-            _ => EmitPrimitiveUnion(type),
+            ObjectDecl o => EmitObject(o),
+            EnumDecl e => EmitEnum(e),
+            UnionDecl u => EmitUnion(u),
+            PrimitiveUnionDecl p => EmitPrimitiveUnion(p),
+            _ => throw new System.InvalidOperationException("Unknown declaration kind " + type.Kind),
         };
     }
+
+    /// <summary>The object model a <see cref="NamedKind.Object"/> reference names; the parser declared it as one.</summary>
+    private ObjectDecl ObjectNamed(string name) => (ObjectDecl)_types[name];
 
     /// <summary>The C# spelling of a type use; nullable annotations included.</summary>
     private string TypeName(TypeRef type, bool nullable)

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using CatchAll.Codegen.Diagnostics;
 
 namespace CatchAll.Codegen.Model;
@@ -67,6 +69,7 @@ internal sealed record TypeRef(TypeKind Kind, bool Nullable, string? Name = null
     };
 }
 
+/// <summary>The kind of a <see cref="TypeDecl"/>, for code that only needs to tell them apart.</summary>
 internal enum DeclKind
 {
     Object,
@@ -75,24 +78,81 @@ internal enum DeclKind
     PrimitiveUnion,
 }
 
-/// <summary>
-/// A type the generator declares. One record covers every kind; unused fields stay empty. For a
-/// union, DiscriminatorValue holds the name of its unknown variant. IsOpen: an object that declares
-/// <c>additionalProperties: {}</c>, whose undeclared members are expected rather than stray.
-/// </summary>
-internal sealed record TypeDecl(
-    DeclKind Kind,
-    string Name,
-    string? Description,
-    EquatableArray<PropertyDecl> Properties,
-    EquatableArray<EnumValueDecl> EnumValues,
-    EquatableArray<UnionVariantDecl> Variants,
-    string? DiscriminatorProperty,
-    string? BaseUnion,
-    string? DiscriminatorValue,
-    bool IsPatchRequest,
-    TypeRef? AdditionalPropertiesType,
-    bool IsOpen = false);
+/// <summary>A type the generator declares: one record per kind (<see cref="ObjectDecl"/>, <see cref="EnumDecl"/>, <see cref="UnionDecl"/>, <see cref="PrimitiveUnionDecl"/>).</summary>
+internal abstract record TypeDecl
+{
+    public abstract DeclKind Kind { get; }
+
+    /// <summary>The C# type name, unique in the spec's models namespace.</summary>
+    public required string Name { get; init; }
+
+    public required string? Description { get; init; }
+
+    /// <summary>The type uses this declaration holds, in order: its properties' then its extra members', or its variants'.</summary>
+    public abstract IEnumerable<TypeRef> References();
+}
+
+/// <summary>An object model: a class with properties, a JSON converter and, if declared, extra members.</summary>
+internal sealed record ObjectDecl : TypeDecl
+{
+    public override DeclKind Kind => DeclKind.Object;
+
+    public required EquatableArray<PropertyDecl> Properties { get; init; }
+
+    /// <summary>The type of <c>additionalProperties</c> when it declares one; null for none or an empty schema.</summary>
+    public TypeRef? AdditionalPropertiesType { get; init; }
+
+    /// <summary>Declares <c>additionalProperties: {}</c>: undeclared members are expected rather than stray.</summary>
+    public bool IsOpen { get; init; }
+
+    /// <summary>The body of a PATCH operation: every member tracks whether it was set, so an unset one is not sent.</summary>
+    public bool IsPatchRequest { get; init; }
+
+    /// <summary>The discriminated union this object is a variant of (its base class); null when it is none's.</summary>
+    public string? BaseUnion { get; init; }
+
+    /// <summary>With <see cref="BaseUnion"/>: the discriminator value that selects this variant.</summary>
+    public string? DiscriminatorValue { get; init; }
+
+    public override IEnumerable<TypeRef> References() =>
+        AdditionalPropertiesType is { } extra ? Properties.Select(p => p.Type).Append(extra) : Properties.Select(p => p.Type);
+}
+
+/// <summary>An open enum: a struct over a wire string, with a member per known value.</summary>
+internal sealed record EnumDecl : TypeDecl
+{
+    public override DeclKind Kind => DeclKind.Enum;
+
+    public required EquatableArray<EnumValueDecl> Values { get; init; }
+
+    public override IEnumerable<TypeRef> References() => Enumerable.Empty<TypeRef>();
+}
+
+/// <summary>A oneOf/anyOf of objects told apart by a discriminator property: an abstract base with the variants deriving from it.</summary>
+internal sealed record UnionDecl : TypeDecl
+{
+    public override DeclKind Kind => DeclKind.Union;
+
+    public required EquatableArray<UnionVariantDecl> Variants { get; init; }
+
+    /// <summary>The JSON name of the property whose value selects the variant.</summary>
+    public required string DiscriminatorProperty { get; init; }
+
+    /// <summary>The name of the generated variant that holds a discriminator value this client does not know.</summary>
+    public required string UnknownVariant { get; init; }
+
+    public override IEnumerable<TypeRef> References() => Variants.Select(v => v.Type);
+}
+
+/// <summary>A oneOf/anyOf of primitive kinds (string, integer, number, boolean): a struct holding one of them.</summary>
+internal sealed record PrimitiveUnionDecl : TypeDecl
+{
+    public override DeclKind Kind => DeclKind.PrimitiveUnion;
+
+    public required EquatableArray<UnionVariantDecl> Variants { get; init; }
+
+    public override IEnumerable<TypeRef> References() => Variants.Select(v => v.Type);
+}
 
 /// <summary>A property of an object model.</summary>
 internal sealed record PropertyDecl(

@@ -107,18 +107,12 @@ internal static class ResourceSubset
         while (pending.Count > 0)
         {
             var decl = types[pending.Pop()];
-            foreach (var property in decl.Properties)
+            foreach (var type in decl.References())
             {
-                Visit(property.Type);
+                Visit(type);
             }
 
-            foreach (var variant in decl.Variants)
-            {
-                Visit(variant.Type);
-            }
-
-            Visit(decl.AdditionalPropertiesType);
-            if (decl.BaseUnion is { } union)
+            if (decl is ObjectDecl { BaseUnion: { } union })
             {
                 Visit(new TypeRef(TypeKind.Named, false, union, NamedKind.Union));
             }

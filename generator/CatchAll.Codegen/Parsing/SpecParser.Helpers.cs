@@ -61,7 +61,7 @@ internal sealed partial class SpecParser
         }
 
         var statusJson = Text(block, "status-property");
-        var status = _decls[resultName].Properties.FirstOrDefault(p => p.JsonName == statusJson);
+        var status = ((ObjectDecl)_decls[resultName]).Properties.FirstOrDefault(p => p.JsonName == statusJson);
         if (status is null)
         {
             Report(DiagnosticIds.InvalidExtension, pointer + "/status-property", $"status-property '{statusJson}' is not a property of '{resultName}'");
@@ -114,7 +114,7 @@ internal sealed partial class SpecParser
                 }
 
                 var idJson = Text(starter, "id-property") ?? ids[0].WireName;
-                var idProperty = _decls[startResult].Properties.FirstOrDefault(p => p.JsonName == idJson);
+                var idProperty = ((ObjectDecl)_decls[startResult]).Properties.FirstOrDefault(p => p.JsonName == idJson);
                 if (idProperty is null || idProperty.Type.Kind != ids[0].Type.Kind)
                 {
                     Report(DiagnosticIds.InvalidExtension, starterPointer + "/id-property", $"'{idJson}' is not a property of '{startResult}' of the same type as '{ids[0].WireName}'");
@@ -179,7 +179,7 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            var page = _decls[pageName];
+            var page = (ObjectDecl)_decls[pageName];
             var count = PageCountOf(page);
             var arrays = page.Properties.Where(p => p.Type.Kind == TypeKind.Array).ToList();
             if (source.Extensions is not null
@@ -214,7 +214,7 @@ internal sealed partial class SpecParser
         return pagers.OrderBy(p => p.Resource + "." + p.MethodName, StringComparer.Ordinal).ToEquatableArray();
     }
 
-    private static PageCountSource? PageCountOf(TypeDecl page)
+    private static PageCountSource? PageCountOf(ObjectDecl page)
     {
         string? Integer(string jsonName) =>
             page.Properties.FirstOrDefault(p => p.JsonName == jsonName && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64)?.Name;

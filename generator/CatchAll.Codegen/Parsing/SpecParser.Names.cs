@@ -41,19 +41,32 @@ internal sealed partial class SpecParser
         foreach (var decl in decls.Values.Where(d => Canonical(canonical, d.Name) == d.Name))
         {
             var name = Rename(decl.Name);
-            types.Add(decl with
+            types.Add(decl switch
             {
-                Name = name,
-                BaseUnion = decl.BaseUnion is null ? null : Rename(decl.BaseUnion),
-                DiscriminatorValue = decl.Kind == DeclKind.Union ? unknowns.Reserve("Unknown" + name) : decl.DiscriminatorValue,
-                Properties = decl.Properties
-                    .Zip(RenameClashingMember(decl.Properties.Select(p => p.Name).ToList(), name, ObjectReservedMembers), (p, member) => p with { Name = member, Type = RenameRef(p.Type)! })
-                    .ToEquatableArray(),
-                EnumValues = decl.EnumValues
-                    .Zip(RenameClashingMember(decl.EnumValues.Select(v => v.Member).ToList(), name, EnumReservedMembers), (v, member) => v with { Member = member })
-                    .ToEquatableArray(),
-                Variants = decl.Variants.Select(v => v with { Type = RenameRef(v.Type)! }).ToEquatableArray(),
-                AdditionalPropertiesType = RenameRef(decl.AdditionalPropertiesType),
+                ObjectDecl o => o with
+                {
+                    Name = name,
+                    BaseUnion = o.BaseUnion is null ? null : Rename(o.BaseUnion),
+                    Properties = o.Properties
+                        .Zip(RenameClashingMember(o.Properties.Select(p => p.Name).ToList(), name, ObjectReservedMembers), (p, member) => p with { Name = member, Type = RenameRef(p.Type)! })
+                        .ToEquatableArray(),
+                    AdditionalPropertiesType = RenameRef(o.AdditionalPropertiesType),
+                },
+                EnumDecl e => e with
+                {
+                    Name = name,
+                    Values = e.Values
+                        .Zip(RenameClashingMember(e.Values.Select(v => v.Member).ToList(), name, EnumReservedMembers), (v, member) => v with { Member = member })
+                        .ToEquatableArray(),
+                },
+                UnionDecl u => u with
+                {
+                    Name = name,
+                    UnknownVariant = unknowns.Reserve("Unknown" + name),
+                    Variants = u.Variants.Select(v => v with { Type = RenameRef(v.Type)! }).ToEquatableArray(),
+                },
+                PrimitiveUnionDecl p => p with { Name = name },
+                _ => throw new InvalidOperationException("Unknown declaration kind " + decl.Kind),
             });
         }
 
@@ -121,7 +134,7 @@ internal sealed partial class SpecParser
         while (true)
         {
             var groups = decls.Values
-                .Where(d => d.Kind != DeclKind.Union && d.BaseUnion is null && Canonical(canonical, d.Name) == d.Name)
+                .Where(d => d is not UnionDecl and not ObjectDecl { BaseUnion: not null } && Canonical(canonical, d.Name) == d.Name)
                 .GroupBy(d => StructureKey(d, canonical), StringComparer.Ordinal)
                 .Where(g => g.Count() > 1)
                 .ToList();
@@ -158,12 +171,13 @@ internal sealed partial class SpecParser
             ? "-"
             : $"{type.Kind}{(type.Nullable ? "?" : "")}({(type.Name is null ? "" : Canonical(canonical, type.Name))}{Ref(type.Element)})";
 
-        return decl.Kind switch
+        return decl switch
         {
-            DeclKind.Enum => "enum|" + string.Join("|", decl.EnumValues.Select(v => v.Wire)),
-            DeclKind.PrimitiveUnion => "union|" + string.Join("|", decl.Variants.Select(v => v.Key)),
-            _ => $"object|{decl.IsPatchRequest}|{decl.IsOpen}|{Ref(decl.AdditionalPropertiesType)}|"
-                + string.Join("|", decl.Properties.Select(p => $"{p.JsonName}:{Ref(p.Type)}:{p.Required}:{p.DefaultJson}")),
+            EnumDecl e => "enum|" + string.Join("|", e.Values.Select(v => v.Wire)),
+            PrimitiveUnionDecl u => "union|" + string.Join("|", u.Variants.Select(v => v.Key)),
+            ObjectDecl o => $"object|{o.IsPatchRequest}|{o.IsOpen}|{Ref(o.AdditionalPropertiesType)}|"
+                + string.Join("|", o.Properties.Select(p => $"{p.JsonName}:{Ref(p.Type)}:{p.Required}:{p.DefaultJson}")),
+            _ => throw new InvalidOperationException("A union is never merged: " + decl.Name),
         };
     }
 
@@ -290,17 +304,10 @@ internal sealed partial class SpecParser
             }
 
             first[Canonical(canonical, type.Name)] = resource;
-            foreach (var property in decl.Properties)
+            foreach (var reached in decl.References())
             {
-                Visit(property.Type, resource);
+                Visit(reached, resource);
             }
-
-            foreach (var variant in decl.Variants)
-            {
-                Visit(variant.Type, resource);
-            }
-
-            Visit(decl.AdditionalPropertiesType, resource);
         }
 
         foreach (var resource in model.Resources)

@@ -87,7 +87,7 @@ internal sealed partial class SpecParser
 
         foreach (var name in patchBodies)
         {
-            _decls[name] = _decls[name] with { IsPatchRequest = true };
+            _decls[name] = (ObjectDecl)_decls[name] with { IsPatchRequest = true };
         }
 
         var waiters = BuildWaiters();

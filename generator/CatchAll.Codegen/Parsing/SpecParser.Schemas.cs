@@ -315,19 +315,14 @@ internal sealed partial class SpecParser
 
         _owner = outer;
 
-        _decls[name] = new TypeDecl(
-            DeclKind.Object,
-            name,
-            Describe(schema),
-            declared.ToEquatableArray(),
-            EquatableArray<EnumValueDecl>.Empty,
-            EquatableArray<UnionVariantDecl>.Empty,
-            null,
-            null,
-            null,
-            false,
-            additionalType,
-            IsOpen: additional is not null && IsEmptySchema(additional));
+        _decls[name] = new ObjectDecl
+        {
+            Name = name,
+            Description = Describe(schema),
+            Properties = declared.ToEquatableArray(),
+            AdditionalPropertiesType = additionalType,
+            IsOpen = additional is not null && IsEmptySchema(additional),
+        };
     }
 
     private void Flatten(
@@ -437,18 +432,12 @@ internal sealed partial class SpecParser
             Report(DiagnosticIds.UnsupportedConstruct, pointer + "/enum", $"Enum '{name}' has no string values");
         }
 
-        _decls[name] = new TypeDecl(
-            DeclKind.Enum,
-            name,
-            Describe(schema),
-            EquatableArray<PropertyDecl>.Empty,
-            values.ToEquatableArray(),
-            EquatableArray<UnionVariantDecl>.Empty,
-            null,
-            null,
-            null,
-            false,
-            null);
+        _decls[name] = new EnumDecl
+        {
+            Name = name,
+            Description = Describe(schema),
+            Values = values.ToEquatableArray(),
+        };
     }
 
     private TypeRef DeclareUnion(string wantedName, IOpenApiSchema schema, string pointer, bool reserved)
@@ -498,7 +487,7 @@ internal sealed partial class SpecParser
         foreach (var (key, id) in mapping)
         {
             var variantRef = ResolveComponent(id, $"{pointer}/discriminator/mapping");
-            if (variantRef.NamedKind != NamedKind.Object || !_decls.TryGetValue(variantRef.Name!, out var variantDecl))
+            if (variantRef.NamedKind != NamedKind.Object || !_decls.TryGetValue(variantRef.Name!, out var found) || found is not ObjectDecl variantDecl)
             {
                 Report(DiagnosticIds.UnsupportedConstruct, $"{pointer}/{keyword}", $"Union variant '{id}' is not an object schema");
                 continue;
@@ -521,25 +510,20 @@ internal sealed partial class SpecParser
             _decls[variantDecl.Name] = variantDecl with
             {
                 BaseUnion = name,
-                DiscriminatorProperty = discriminator.PropertyName,
                 DiscriminatorValue = key,
                 Properties = VariantProperties(variantDecl, discriminator.PropertyName, UnionKindMember(name)),
             };
             variants.Add(new UnionVariantDecl(key, members.Reserve(Naming.Pascal(key)), variantRef));
         }
 
-        _decls[name] = new TypeDecl(
-            DeclKind.Union,
-            name,
-            Describe(schema),
-            EquatableArray<PropertyDecl>.Empty,
-            EquatableArray<EnumValueDecl>.Empty,
-            variants.ToEquatableArray(),
-            discriminator.PropertyName,
-            null,
-            unknownName,
-            false,
-            null);
+        _decls[name] = new UnionDecl
+        {
+            Name = name,
+            Description = Describe(schema),
+            Variants = variants.ToEquatableArray(),
+            DiscriminatorProperty = discriminator.PropertyName!,
+            UnknownVariant = unknownName,
+        };
         return result;
     }
 
@@ -567,18 +551,12 @@ internal sealed partial class SpecParser
             variants.Add(new UnionVariantDecl(member, member, new TypeRef(kind, false)));
         }
 
-        _decls[name] = new TypeDecl(
-            DeclKind.PrimitiveUnion,
-            name,
-            Describe(schema),
-            EquatableArray<PropertyDecl>.Empty,
-            EquatableArray<EnumValueDecl>.Empty,
-            variants.ToEquatableArray(),
-            null,
-            null,
-            null,
-            false,
-            null);
+        _decls[name] = new PrimitiveUnionDecl
+        {
+            Name = name,
+            Description = Describe(schema),
+            Variants = variants.ToEquatableArray(),
+        };
     }
 
     /// <summary>The union base's discriminator member; the emitter names it the same way.</summary>
@@ -589,7 +567,7 @@ internal sealed partial class SpecParser
     internal static readonly string[] EnumReservedMembers = { "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "JsonConverter" };
 
     /// <summary>A variant's properties without the discriminator; one named like the base's Kind member is renamed.</summary>
-    private static EquatableArray<PropertyDecl> VariantProperties(TypeDecl variant, string? discriminator, string kindMember)
+    private static EquatableArray<PropertyDecl> VariantProperties(ObjectDecl variant, string? discriminator, string kindMember)
     {
         var kept = variant.Properties.Where(p => p.JsonName != discriminator).ToList();
         var names = RenameClashingMember(kept.Select(p => p.Name).ToList(), kindMember, ObjectReservedMembers.Append(variant.Name));

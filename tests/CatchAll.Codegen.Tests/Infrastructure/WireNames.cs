@@ -23,24 +23,30 @@ internal static class WireNames
         var names = new SortedSet<string>(System.StringComparer.Ordinal);
         foreach (var type in model.Types)
         {
-            foreach (var property in type.Properties)
+            switch (type)
             {
-                names.Add("json " + property.JsonName);
-            }
+                case ObjectDecl o:
+                    foreach (var property in o.Properties)
+                    {
+                        names.Add("json " + property.JsonName);
+                    }
 
-            foreach (var value in type.EnumValues)
-            {
-                names.Add("enum " + value.Wire);
-            }
+                    break;
+                case EnumDecl e:
+                    foreach (var value in e.Values)
+                    {
+                        names.Add("enum " + value.Wire);
+                    }
 
-            if (type.DiscriminatorProperty is { } discriminator)
-            {
-                names.Add("json " + discriminator);
-            }
+                    break;
+                case UnionDecl u:
+                    names.Add("json " + u.DiscriminatorProperty);
+                    foreach (var variant in u.Variants)
+                    {
+                        names.Add("discriminator " + variant.Key);
+                    }
 
-            foreach (var variant in type.Variants.Where(v => type.Kind == DeclKind.Union))
-            {
-                names.Add("discriminator " + variant.Key);
+                    break;
             }
         }
 
