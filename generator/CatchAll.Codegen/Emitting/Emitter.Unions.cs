@@ -6,7 +6,7 @@ namespace CatchAll.Codegen.Emitting;
 
 internal sealed partial class Emitter
 {
-    private static string DiscriminatorMember(string unionName) => SpecParser.UnionKindMember(unionName);
+    private static string DiscriminatorMember(string unionName) => MemberNames.UnionKindMember(unionName);
 
     internal static string UnknownName(TypeDecl union) => ((UnionDecl)union).UnknownVariant;
 

@@ -23,9 +23,16 @@ namespace CatchAll.Codegen.Parsing;
 /// </list>
 /// Only C# names change; JSON names, wire values, paths and parameter names stay as the spec writes them.
 /// </summary>
-internal sealed partial class SpecParser
+internal sealed class NamingRules
 {
-    private SpecModel ApplyNamingRules(SpecModel model)
+    private readonly DeclaredTypes _types;
+
+    public NamingRules(DeclaredTypes types)
+    {
+        _types = types;
+    }
+
+    public SpecModel Apply(SpecModel model)
     {
         var decls = model.Types.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var canonical = Merge(decls);
@@ -48,7 +55,7 @@ internal sealed partial class SpecParser
                     Name = name,
                     BaseUnion = o.BaseUnion is null ? null : Rename(o.BaseUnion),
                     Properties = o.Properties
-                        .Zip(RenameClashingMember(o.Properties.Select(p => p.Name).ToList(), name, ObjectReservedMembers), (p, member) => p with { Name = member, Type = RenameRef(p.Type)! })
+                        .Zip(MemberNames.RenameClashingMember(o.Properties.Select(p => p.Name).ToList(), name, MemberNames.ObjectReservedMembers), (p, member) => p with { Name = member, Type = RenameRef(p.Type)! })
                         .ToEquatableArray(),
                     AdditionalPropertiesType = RenameRef(o.AdditionalPropertiesType),
                 },
@@ -56,7 +63,7 @@ internal sealed partial class SpecParser
                 {
                     Name = name,
                     Values = e.Values
-                        .Zip(RenameClashingMember(e.Values.Select(v => v.Member).ToList(), name, EnumReservedMembers), (v, member) => v with { Member = member })
+                        .Zip(MemberNames.RenameClashingMember(e.Values.Select(v => v.Member).ToList(), name, MemberNames.EnumReservedMembers), (v, member) => v with { Member = member })
                         .ToEquatableArray(),
                 },
                 UnionDecl u => u with
@@ -101,22 +108,6 @@ internal sealed partial class SpecParser
         };
     }
 
-    /// <summary>
-    /// The member names with <paramref name="clash"/> (a name C# forbids here, such as the type's own) renamed to
-    /// clash + "Value", or clash + "Value2", "Value3"... when another member or a reserved name already has that:
-    /// the order of the members decides, so the same spec always gets the same names.
-    /// </summary>
-    internal static List<string> RenameClashingMember(List<string> members, string clash, IEnumerable<string> reserved)
-    {
-        if (!members.Contains(clash))
-        {
-            return members;
-        }
-
-        var names = new UniqueNameBuilder(members.Where(m => m != clash).Concat(reserved).Append(clash));
-        return members.Select(m => m == clash ? names.Reserve(clash + "Value") : m).ToList();
-    }
-
     private static string Canonical(Dictionary<string, string> canonical, string name)
     {
         while (canonical.TryGetValue(name, out var next) && next != name)
@@ -145,7 +136,7 @@ internal sealed partial class SpecParser
                 // but two named schemas stay two types (a $ref makes them one).
                 var keeper = group
                     .OrderBy(d => IsComponent(d.Name) ? 0 : 1)
-                    .ThenBy(d => _origins.TryGetValue(d.Name, out var o) && o.IsOverride ? 0 : 1)
+                    .ThenBy(d => _types.Origins.TryGetValue(d.Name, out var o) && o.IsOverride ? 0 : 1)
                     .ThenBy(d => Naming.DropDto(d.Name).Length)
                     .ThenBy(d => d.Name, StringComparer.Ordinal)
                     .First();
@@ -163,7 +154,7 @@ internal sealed partial class SpecParser
         }
     }
 
-    private bool IsComponent(string name) => _origins.TryGetValue(name, out var origin) && origin.IsComponent;
+    private bool IsComponent(string name) => _types.Origins.TryGetValue(name, out var origin) && origin.IsComponent;
 
     private string StructureKey(TypeDecl decl, Dictionary<string, string> canonical)
     {
@@ -204,7 +195,7 @@ internal sealed partial class SpecParser
     {
         var firstResource = FirstResources(model, decls, canonical);
         var members = decls.Keys.GroupBy(n => Canonical(canonical, n), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var componentNames = new HashSet<string>(_origins.Values.Where(o => o.IsComponent).Select(o => o.IsOverride ? o.Name : Naming.DropDto(o.Name)), StringComparer.Ordinal);
+        var componentNames = new HashSet<string>(_types.Origins.Values.Where(o => o.IsComponent).Select(o => o.IsOverride ? o.Name : Naming.DropDto(o.Name)), StringComparer.Ordinal);
         var desired = new Dictionary<string, (string Name, string? WithDto)>(StringComparer.Ordinal);
         var clientPrefix = model.ClientName.EndsWith("Client", StringComparison.Ordinal) && model.ClientName.Length > 6
             ? model.ClientName.Substring(0, model.ClientName.Length - 6)
@@ -213,7 +204,7 @@ internal sealed partial class SpecParser
         // The name one type asks for before merging and clash prefixes, and the owner a clash is prefixed with.
         (string Name, string? WithDto, string Prefix) Own(string name, int depth)
         {
-            var origin = _origins.TryGetValue(name, out var o) ? o : TypeOrigin.Fixed(name, isOverride: false);
+            var origin = _types.Origins.TryGetValue(name, out var o) ? o : TypeOrigin.Fixed(name, isOverride: false);
             if (origin.Owner is { } owner && depth < 32)
             {
                 var prefix = Desired(owner, depth + 1).Name;
@@ -234,7 +225,7 @@ internal sealed partial class SpecParser
             }
 
             var (wanted, withDto, prefix) = Own(name, depth);
-            if (members[name].Count > 1 && !IsComponent(name) && !(_origins.TryGetValue(name, out var o) && o.IsOverride))
+            if (members[name].Count > 1 && !IsComponent(name) && !(_types.Origins.TryGetValue(name, out var o) && o.IsOverride))
             {
                 // Merged inline types: the words all their names end with (RecordEnrichment, Mode), unless a named
                 // schema already has that name; else the shortest of their names.
@@ -325,34 +316,5 @@ internal sealed partial class SpecParser
         }
 
         return first;
-    }
-
-    /// <summary>Where a declared type's name came from, so the rules can name it again.</summary>
-    private sealed class TypeOrigin
-    {
-        private TypeOrigin(string name, string? owner, bool isOverride, bool isComponent = false)
-        {
-            Name = name;
-            Owner = owner;
-            IsOverride = isOverride;
-            IsComponent = isComponent;
-        }
-
-        /// <summary>Declared under components/schemas, as opposed to inline.</summary>
-        public bool IsComponent { get; }
-
-        /// <summary>The schema name, the explicit name, or (with an owner) what follows the owner's name.</summary>
-        public string Name { get; }
-
-        public string? Owner { get; }
-
-        public bool IsOverride { get; }
-
-        public static TypeOrigin Component(string schemaName, string? explicitName) =>
-            new(explicitName ?? Naming.Pascal(schemaName), null, explicitName is not null, isComponent: true);
-
-        public static TypeOrigin Inline(string owner, string suffix) => new(suffix, owner, false);
-
-        public static TypeOrigin Fixed(string name, bool isOverride) => new(name, null, isOverride);
     }
 }
