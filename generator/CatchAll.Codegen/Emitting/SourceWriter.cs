@@ -39,6 +39,21 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// Writes a fixed block of lines (a raw string literal, usually interpolated with <c>$$"""</c>) at the current
+    /// indentation, each line keeping its own indentation within the block; a blank line stays empty. The source
+    /// file's line endings do not leak into the output: a Windows checkout's \r\n is written as \n.
+    /// </summary>
+    public SourceWriter Block(string text)
+    {
+        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            Line(line.TrimEnd());
+        }
+
+        return this;
+    }
+
     /// <summary>Writes a line and opens a brace block on the next one.</summary>
     public void Open(string text)
     {

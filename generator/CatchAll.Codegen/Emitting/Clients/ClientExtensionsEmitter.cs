@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Linq;
+using CatchAll.Codegen.Model;
+using CatchAll.Codegen.Parsing;
+
+namespace CatchAll.Codegen.Emitting;
+
+internal sealed partial class Emitter
+{
+    /// <summary>
+    /// Waiting and paging helpers, as extension methods on the resource interfaces: they work on
+    /// the real client and on a test double alike, and come from what the spec declares.
+    /// </summary>
+    private IEnumerable<GeneratedFile> EmitClientExtensions()
+    {
+        foreach (var waiter in _spec.Waiters)
+        {
+            yield return new GeneratedFile($"{_spec.Namespace}.{waiter.ExceptionName}.g.cs", EmitFailureException(waiter));
+        }
+
+        foreach (var resource in _spec.Resources)
+        {
+            var waiters = _spec.Waiters.Where(w => w.Resource == resource.Name).ToList();
+            var pagers = _spec.Pagers.Where(p => p.Resource == resource.Name).ToList();
+            var uploads = resource.Operations.Where(o => UploadFile(o) is not null).ToList();
+            if (waiters.Count == 0 && pagers.Count == 0 && uploads.Count == 0)
+            {
+                continue;
+            }
+
+            var w = Header(_spec.Namespace);
+            w.Doc("summary", $"Waiting, paging and upload helpers for <see cref=\"I{resource.Name}Client\"/>.", raw: true);
+            w.Open($"public static partial class {resource.Name}ClientExtensions");
+            w.Line($"private static global::System.TimeProvider TimeProviderOf(I{resource.Name}Client client) =>");
+            w.Line($"    (client as {resource.Name}Client)?.PipelineOrNull?.TimeProvider ?? global::System.TimeProvider.System;");
+            foreach (var waiter in waiters)
+            {
+                EmitWaiter(w, resource, waiter);
+            }
+
+            foreach (var pager in pagers)
+            {
+                EmitPager(w, resource, pager);
+            }
+
+            foreach (var upload in uploads)
+            {
+                EmitFilePathOverload(w, resource, upload, UploadFile(upload)!);
+            }
+
+            w.Close();
+            w.Close();
+            yield return new GeneratedFile($"{_spec.Namespace}.{resource.Name}ClientExtensions.g.cs", w.ToString());
+        }
+    }
+}
