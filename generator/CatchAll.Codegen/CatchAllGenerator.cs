@@ -32,6 +32,9 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
     /// <summary>Tracking name of the step that checks the project's C# version and framework can compile the output.</summary>
     public const string ConsumerStep = "CatchAllConsumerSupport";
 
+    /// <summary>Tracking name of the step that decides which specs are emitted (the value both pipelines read).</summary>
+    public const string EmissionPlanStep = "CatchAllEmissionPlan";
+
     /// <summary>Tracking name of the step that reads each [CatchAllEnrichments] type into its model.</summary>
     public const string EnrichmentTypesStep = "CatchAllEnrichmentTypes";
 
@@ -100,26 +103,27 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
             .Select(static (pair, _) => ConsumerSupport.Problem(pair.Left, pair.Right))
             .WithTrackingName(ConsumerStep);
 
-        // All specs meet in one callback: two specs generating into one namespace would otherwise
-        // add the same hint names from separate callbacks, and the driver throws when it merges them.
-        context.RegisterSourceOutput(
-            parsed.Collect().Combine(hasRuntime).Combine(hasWebhooks).Combine(consumer),
-            static (production, pair) => ProduceAll(production, pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right));
-
-        // [CatchAllEnrichments] types: their own pipeline, emitted against the spec chosen above.
-        // Without the runtime the client is not generated (CATCH0011), so typed code against it would only add compile errors.
-        var enrichmentGate = consumer
+        // All specs meet in one decision: two specs generating into one namespace would otherwise add the same hint
+        // names from separate callbacks, and the driver throws when it merges them. The typed-enrichment pipeline reads
+        // the same decision, so it never generates against a spec whose client is skipped.
+        var plan = parsed.Collect()
             .Combine(hasRuntime)
-            .Select(static (pair, _) => pair.Left ?? (pair.Right ? null : "CatchAll.Runtime is not referenced"));
-        EnrichmentPipeline.Register(context, parsed, enrichmentGate);
+            .Combine(hasWebhooks)
+            .Combine(consumer)
+            .Select(static (pair, _) => EmissionPlan.Decide(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right))
+            .WithTrackingName(EmissionPlanStep);
+        context.RegisterSourceOutput(plan, static (production, plan) => ProduceAll(production, plan));
+
+        // [CatchAllEnrichments] types: their own pipeline, emitted against a spec the plan emits.
+        EnrichmentPipeline.Register(context, plan);
     }
 
-    private static void ProduceAll(SourceProductionContext context, ImmutableArray<ParseResult> results, bool hasRuntime, bool hasWebhooks, string? consumerProblem)
+    private static void ProduceAll(SourceProductionContext context, EmissionPlan plan)
     {
-        if (consumerProblem is not null && results.Any(r => r.Model is not null))
+        if (plan.Specs.Any(s => s.Skip == SkipReason.UnsupportedConsumer))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.UnsupportedConsumer, Location.None, consumerProblem));
-            foreach (var diagnostic in results.SelectMany(r => r.Diagnostics))
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.UnsupportedConsumer, Location.None, plan.ConsumerProblem));
+            foreach (var diagnostic in plan.Specs.SelectMany(s => s.Result.Diagnostics))
             {
                 context.ReportDiagnostic(ToDiagnostic(diagnostic));
             }
@@ -127,31 +131,24 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
             return;
         }
 
-        var owners = new System.Collections.Generic.Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var hints = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var result in results.OrderBy(r => r.Path, StringComparer.Ordinal))
+        foreach (var spec in plan.Specs)
         {
-            if (result.Model is { } model)
+            if (spec.Skip == SkipReason.NamespaceClash)
             {
-                if (owners.TryGetValue(model.Namespace, out var owner))
+                var location = Location.Create(spec.Result.Path, default, new LinePositionSpan(default, default));
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticCatalog.InvalidMetadata,
+                    location,
+                    $"'{System.IO.Path.GetFileName(spec.Detail)}' and '{System.IO.Path.GetFileName(spec.Result.Path)}' both generate into namespace '{spec.Result.Model!.Namespace}'; give each CatchAllSpec its own Namespace"));
+                foreach (var diagnostic in spec.Result.Diagnostics)
                 {
-                    var location = Location.Create(result.Path, default, new LinePositionSpan(default, default));
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticCatalog.InvalidMetadata,
-                        location,
-                        $"'{System.IO.Path.GetFileName(owner)}' and '{System.IO.Path.GetFileName(result.Path)}' both generate into namespace '{model.Namespace}'; give each CatchAllSpec its own Namespace"));
-                    foreach (var diagnostic in result.Diagnostics)
-                    {
-                        context.ReportDiagnostic(ToDiagnostic(diagnostic));
-                    }
-
-                    continue;
+                    context.ReportDiagnostic(ToDiagnostic(diagnostic));
                 }
 
-                owners[model.Namespace] = result.Path;
+                continue;
             }
 
-            Produce(context, result, hasRuntime, hasWebhooks, hints);
+            Produce(context, spec, plan.HasWebhooks);
         }
     }
 
@@ -169,9 +166,10 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
             || string.Equals(name, "CatchAll.AspNetCore", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void Produce(SourceProductionContext context, ParseResult result, bool hasRuntime, bool hasWebhooks, System.Collections.Generic.HashSet<string> hints)
+    private static void Produce(SourceProductionContext context, SpecPlan spec, bool hasWebhooks)
     {
         context.CancellationToken.ThrowIfCancellationRequested();
+        var result = spec.Result;
         foreach (var diagnostic in result.Diagnostics)
         {
             context.ReportDiagnostic(ToDiagnostic(diagnostic));
@@ -182,29 +180,26 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
             return;
         }
 
-        if (!hasRuntime)
+        if (spec.Skip == SkipReason.MissingRuntime)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.MissingRuntime, Location.None));
             return;
         }
 
+        if (spec.Skip == SkipReason.HintClash)
+        {
+            // Another spec already produces a file of this name; adding it would make the driver throw.
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticCatalog.NameCollision,
+                Location.Create(result.Path, default, new LinePositionSpan(default, default)),
+                $"'{spec.Detail}' is generated by another spec too; give this CatchAllSpec a different Namespace"));
+            return;
+        }
+
         try
         {
-            var files = Emitter.Emit(result.Model, context.CancellationToken, webhookAccessors: hasWebhooks);
-            if (files.FirstOrDefault(file => hints.Contains(file.HintName)) is { } clash)
+            foreach (var file in Emitter.Emit(result.Model, context.CancellationToken, webhookAccessors: hasWebhooks))
             {
-                // Another spec already produced a file of this name (names differing only in case count:
-                // file systems fold case); adding it would make the driver throw.
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticCatalog.NameCollision,
-                    Location.Create(result.Path, default, new LinePositionSpan(default, default)),
-                    $"'{clash.HintName}' is generated by another spec too; give this CatchAllSpec a different Namespace"));
-                return;
-            }
-
-            foreach (var file in files)
-            {
-                hints.Add(file.HintName);
                 context.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
             }
         }

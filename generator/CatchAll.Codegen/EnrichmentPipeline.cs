@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CatchAll.Codegen.Diagnostics;
@@ -19,10 +20,7 @@ internal static class EnrichmentPipeline
 {
     private static readonly string[] PreferredNamespaces = { "CatchAll" };
 
-    public static void Register(
-        IncrementalGeneratorInitializationContext context,
-        IncrementalValuesProvider<ParseResult> parsed,
-        IncrementalValueProvider<string?> consumer)
+    public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<EmissionPlan> plan)
     {
         var types = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -33,24 +31,39 @@ internal static class EnrichmentPipeline
             .Select(static (model, _) => model!)
             .WithTrackingName(CatchAllGenerator.EnrichmentTypesStep);
 
-        var target = parsed
-            .Select(static (result, _) => (result.Path, Target: TargetOf(result.Model)))
-            .Collect()
-            .Select(static (targets, _) => Choose(targets))
+        // Only specs the main pipeline emits: typed code against a skipped spec's client could not compile.
+        var target = plan
+            .Select(static (plan, _) => Choose(plan.Emitted.Select(s => (s.Result.Path, Target: TargetOf(s.Result.Model)))))
             .WithTrackingName(CatchAllGenerator.EnrichmentTargetStep);
 
+        // Without the runtime (or with a project that cannot compile the output) no client is generated, so typed code against it would only add compile errors.
+        var consumer = plan.Select(static (plan, _) => plan.ClientProblem);
+
+        // Each body is guarded like the main pipeline's: an exception is CATCH0007, never a generator crash (CS8785).
         context.RegisterSourceOutput(
             types.Combine(target).Combine(consumer),
-            static (production, pair) => ProduceType(production, pair.Left.Left, pair.Left.Right, pair.Right));
+            static (production, pair) => Guarded(production, pair.Left.Left.Location, () => ProduceType(production, pair.Left.Left, pair.Left.Right, pair.Right)));
 
         context.RegisterSourceOutput(
             types.Collect().Combine(target).Combine(consumer),
-            static (production, pair) => ProduceExtensions(production, pair.Left.Left, pair.Left.Right, pair.Right));
+            static (production, pair) => Guarded(production, null, () => ProduceExtensions(production, pair.Left.Left, pair.Left.Right, pair.Right)));
 
         // Independent of [CatchAllEnrichments] types: turning initialize's suggestions into one is how a user starts.
         context.RegisterSourceOutput(
             target.Combine(consumer),
-            static (production, pair) => ProduceSuggestions(production, pair.Left, pair.Right));
+            static (production, pair) => Guarded(production, null, () => ProduceSuggestions(production, pair.Left, pair.Right)));
+    }
+
+    private static void Guarded(SourceProductionContext context, EnrichmentLocation? location, Action produce)
+    {
+        try
+        {
+            produce();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, location is null ? Location.None : ToLocation(location), ex.GetType().Name + ": " + ex.Message));
+        }
     }
 
     /// <summary>What a spec's model offers typed enrichments; null without a model.</summary>
@@ -91,7 +104,7 @@ internal static class EnrichmentPipeline
     }
 
     /// <summary>The spec the typed code is generated against: in namespace CatchAll if there is one, else the first (by path) that has the enrichment schema.</summary>
-    private static EnrichmentTarget? Choose(ImmutableArray<(string Path, EnrichmentTarget? Target)> targets)
+    private static EnrichmentTarget? Choose(IEnumerable<(string Path, EnrichmentTarget? Target)> targets)
     {
         var usable = targets.Where(t => t.Target is not null).OrderBy(t => t.Path, StringComparer.Ordinal).Select(t => t.Target!).ToList();
         return usable.FirstOrDefault(t => t.HasSchema && PreferredNamespaces.Contains(t.Namespace))

@@ -78,6 +78,26 @@ public sealed class EnrichmentDiagnosticTests
     }
 
     [Fact]
+    public void A_spec_whose_client_is_skipped_for_a_namespace_clash_gets_no_typed_code_and_the_project_compiles()
+    {
+        // The bundled spec (namespace CatchAll, with the enrichment schema) comes second by path, so it is the one
+        // skipped; before both pipelines read one plan, typed code was still generated against its missing models.
+        var source = Usings + "[CatchAllEnrichments]\ninternal partial class Funding\n{\n    [Enrichment(\"d\")] public decimal? Amount { get; set; }\n}\n";
+        var bundled = Scenarios.Get(Scenarios.Bundled).Spec;
+        var first = Scenarios.Get("Nullable").Spec with { Path = "/0-first/nullable.yaml", Namespace = "CatchAll" };
+        Assert.True(string.CompareOrdinal(first.Path, bundled.Path) < 0);
+
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(source), new[] { bundled, first });
+
+        run.AssertDidNotCrash();
+        Assert.Contains(run.Diagnostics, d => d.Id == "CATCH0008" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("both generate into namespace 'CatchAll'", StringComparison.Ordinal));
+        var unavailable = Assert.Single(run.WithId("CATCH0019"));
+        Assert.Equal(IdentifierPosition(source, "Funding"), unavailable.Location.SourceSpan.Start);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("Enrichment", StringComparison.Ordinal));
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
     public void A_spec_without_the_enrichment_schema_is_CATCH0019()
     {
         var source = "using CatchAll;\n[CatchAllEnrichments]\ninternal partial class Elsewhere\n{\n    [Enrichment(\"d\")] public string? A { get; set; }\n}\n";

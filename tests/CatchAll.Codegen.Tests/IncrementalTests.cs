@@ -20,6 +20,7 @@ public sealed class IncrementalTests
         CatchAllGenerator.RuntimeStep,
         CatchAllGenerator.WebhooksStep,
         CatchAllGenerator.ConsumerStep,
+        CatchAllGenerator.EmissionPlanStep,
     };
 
     private const string AddedOperation = """

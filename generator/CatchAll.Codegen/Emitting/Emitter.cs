@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -78,6 +79,32 @@ internal sealed partial class Emitter
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// The hint names <see cref="Emit"/> gives this spec's files, in the same order, without writing any: what the
+    /// generator checks against other specs' before it emits, so a spec it skips is known before either pipeline runs.
+    /// </summary>
+    public static IReadOnlyList<string> HintNames(SpecModel spec, bool webhookAccessors = false)
+    {
+        var emitter = new Emitter(spec, CancellationToken.None);
+        var names = spec.Types.Select(t => $"{spec.Namespace}.Models.{t.Name}.g.cs").ToList();
+        names.Add($"{spec.Namespace}.{spec.ClientName}Json.g.cs");
+        names.Add($"{spec.Namespace}.{spec.ClientName}.g.cs");
+        names.AddRange(spec.Resources.Select(r => $"{spec.Namespace}.{r.Name}Client.g.cs"));
+        names.AddRange(spec.Waiters.Select(w => $"{spec.Namespace}.{w.ExceptionName}.g.cs"));
+        names.AddRange(spec.Resources.Where(emitter.HasClientExtensions).Select(r => $"{spec.Namespace}.{r.Name}ClientExtensions.g.cs"));
+        if (emitter.ResponseModels().Count > 0)
+        {
+            names.Add($"{spec.Namespace}.{ModelFactoryName(spec.ClientName)}.g.cs");
+        }
+
+        if (webhookAccessors && emitter.HasWebhookEvents())
+        {
+            names.Add($"{spec.Namespace}.{spec.ClientName}WebhookEvents.g.cs");
+        }
+
+        return names;
     }
 
     private string EmitType(TypeDecl type)

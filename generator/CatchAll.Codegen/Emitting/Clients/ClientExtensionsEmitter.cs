@@ -23,7 +23,7 @@ internal sealed partial class Emitter
             var waiters = _spec.Waiters.Where(w => w.Resource == resource.Name).ToList();
             var pagers = _spec.Pagers.Where(p => p.Resource == resource.Name).ToList();
             var uploads = resource.Operations.Where(o => UploadFile(o) is not null).ToList();
-            if (waiters.Count == 0 && pagers.Count == 0 && uploads.Count == 0)
+            if (!HasClientExtensions(resource))
             {
                 continue;
             }
@@ -53,4 +53,10 @@ internal sealed partial class Emitter
             yield return new GeneratedFile($"{_spec.Namespace}.{resource.Name}ClientExtensions.g.cs", w.ToString());
         }
     }
+
+    /// <summary>Whether a resource gets an extensions class: it has a waiter, a pager or an upload.</summary>
+    private bool HasClientExtensions(ResourceModel resource) =>
+        _spec.Waiters.Any(w => w.Resource == resource.Name)
+        || _spec.Pagers.Any(p => p.Resource == resource.Name)
+        || resource.Operations.Any(o => UploadFile(o) is not null);
 }

@@ -15,14 +15,20 @@ internal sealed partial class Emitter
     /// a <c>records</c> array; a job's results <c>job_id</c>, <c>status</c> and an <c>all_records</c> array), so renamed
     /// schemas keep working and a spec without them gets nothing. Null when the spec has neither.
     /// </summary>
+    private static readonly (string First, string Second, string Records) MonitorRunShape = ("monitor_id", "latest_job_id", "records");
+    private static readonly (string First, string Second, string Records) JobResultsShape = ("job_id", "status", "all_records");
+
+    private bool HasWebhookEvents() => FindByShape(MonitorRunShape) is not null || FindByShape(JobResultsShape) is not null;
+
     private string? EmitWebhookEvents()
     {
-        var monitorRun = FindByShape("monitor_id", "latest_job_id", "records");
-        var jobResults = FindByShape("job_id", "status", "all_records");
-        if (monitorRun is null && jobResults is null)
+        if (!HasWebhookEvents())
         {
             return null;
         }
+
+        var monitorRun = FindByShape(MonitorRunShape);
+        var jobResults = FindByShape(JobResultsShape);
 
         var json = $"global::{_spec.Namespace}.{_spec.ClientName}Json";
         var w = Header(_spec.Namespace);
@@ -68,8 +74,9 @@ internal sealed partial class Emitter
     }
 
     /// <summary>The first object model, in spec order, with all three properties; the last must be an array (its records).</summary>
-    private (ObjectDecl Type, string Records)? FindByShape(string first, string second, string recordsProperty)
+    private (ObjectDecl Type, string Records)? FindByShape((string First, string Second, string Records) shape)
     {
+        var (first, second, recordsProperty) = shape;
         foreach (var type in _spec.Types.OfType<ObjectDecl>())
         {
 
