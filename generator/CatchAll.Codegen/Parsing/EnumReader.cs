@@ -9,17 +9,11 @@ using Microsoft.OpenApi;
 namespace CatchAll.Codegen.Parsing;
 
 /// <summary>Reads a string enum schema into an open enum (<see cref="EnumDecl"/>); null and repeated values are skipped.</summary>
-internal sealed class EnumReader
+internal sealed class EnumReader : DeclarationReader
 {
-    private readonly SpecDiagnostics _diagnostics;
-    private readonly DeclaredTypes _types;
-    private readonly SchemaReader _schemas;
-
     public EnumReader(ParseContext context, SchemaReader schemas)
+        : base(context, schemas)
     {
-        _diagnostics = context.Diagnostics;
-        _types = context.Types;
-        _schemas = schemas;
     }
 
     public void DeclareEnum(string name, IOpenApiSchema schema, string pointer)
@@ -46,13 +40,13 @@ internal sealed class EnumReader
 
         if (values.Count == 0)
         {
-            _diagnostics.Report(DiagnosticIds.UnsupportedConstruct, pointer + "/enum", $"Enum '{name}' has no string values");
+            Diagnostics.Report(DiagnosticIds.UnsupportedConstruct, pointer + "/enum", $"Enum '{name}' has no string values");
         }
 
-        _types.Decls[name] = new EnumDecl
+        Types.Decls[name] = new EnumDecl
         {
             Name = name,
-            Description = _schemas.Describe(schema),
+            Description = Schemas.Describe(schema),
             Values = values.ToEquatableArray(),
         };
     }

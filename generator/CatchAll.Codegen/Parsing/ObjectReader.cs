@@ -9,17 +9,11 @@ using Microsoft.OpenApi;
 namespace CatchAll.Codegen.Parsing;
 
 /// <summary>Reads an object schema (its allOf members flattened in) into an <see cref="ObjectDecl"/>.</summary>
-internal sealed class ObjectReader
+internal sealed class ObjectReader : DeclarationReader
 {
-    private readonly SpecDiagnostics _diagnostics;
-    private readonly DeclaredTypes _types;
-    private readonly SchemaReader _schemas;
-
     public ObjectReader(ParseContext context, SchemaReader schemas)
+        : base(context, schemas)
     {
-        _diagnostics = context.Diagnostics;
-        _types = context.Types;
-        _schemas = schemas;
     }
 
     public void DeclareObject(string name, IOpenApiSchema schema, string pointer)
@@ -32,34 +26,34 @@ internal sealed class ObjectReader
 
         var members = new UniqueNameBuilder(MemberNames.ObjectReservedMembers.Append(name));
         var declared = new List<PropertyDecl>();
-        var outer = _types.Owner;
-        _types.Owner = name;
+        var outer = Types.Owner;
+        Types.Owner = name;
         foreach (var (jsonName, propertySchema, propertyPointer) in properties)
         {
             var wanted = Naming.Pascal(jsonName);
             var memberName = members.Reserve(wanted == name ? wanted + "Value" : wanted);
-            var type = _schemas.Resolve(propertySchema, name + Naming.Pascal(jsonName), propertyPointer);
+            var type = Schemas.Resolve(propertySchema, name + Naming.Pascal(jsonName), propertyPointer);
             declared.Add(new PropertyDecl(
                 jsonName,
                 memberName,
                 type,
                 required.Contains(jsonName),
-                _schemas.Describe(propertySchema),
+                Schemas.Describe(propertySchema),
                 propertySchema.Default?.ToJsonString()));
         }
 
         TypeRef? additionalType = null;
         if (additional is not null && !SchemaShapes.IsEmptySchema(additional))
         {
-            additionalType = _schemas.Resolve(additional, name + "Value", additionalPointer!);
+            additionalType = Schemas.Resolve(additional, name + "Value", additionalPointer!);
         }
 
-        _types.Owner = outer;
+        Types.Owner = outer;
 
-        _types.Decls[name] = new ObjectDecl
+        Types.Decls[name] = new ObjectDecl
         {
             Name = name,
-            Description = _schemas.Describe(schema),
+            Description = Schemas.Describe(schema),
             Properties = declared.ToEquatableArray(),
             AdditionalPropertiesType = additionalType,
             IsOpen = additional is not null && SchemaShapes.IsEmptySchema(additional),
@@ -77,7 +71,7 @@ internal sealed class ObjectReader
     {
         if (depth > 32)
         {
-            _diagnostics.Report(DiagnosticIds.UnsupportedConstruct, pointer, "allOf nests deeper than 32 levels (a cycle?)");
+            Diagnostics.Report(DiagnosticIds.UnsupportedConstruct, pointer, "allOf nests deeper than 32 levels (a cycle?)");
             return;
         }
 
@@ -89,7 +83,7 @@ internal sealed class ObjectReader
                 var memberPointer = $"{pointer}/allOf/{i}";
                 if (member is OpenApiSchemaReference reference)
                 {
-                    if (_types.LocalComponent(reference) is { } local)
+                    if (Types.LocalComponent(reference) is { } local)
                     {
                         Flatten(local.Schema, SpecDiagnostics.Pointer("components", "schemas", local.Id), properties, required, ref additional, ref additionalPointer, depth + 1);
                         continue;
@@ -97,7 +91,7 @@ internal sealed class ObjectReader
 
                     if (reference.UnresolvedReference || reference.Target is null)
                     {
-                        _diagnostics.Report(DiagnosticIds.UnresolvedReference, memberPointer + "/$ref", $"'$ref: {reference.Reference?.ReferenceV3}' does not resolve to a schema in this document");
+                        Diagnostics.Report(DiagnosticIds.UnresolvedReference, memberPointer + "/$ref", $"'$ref: {reference.Reference?.ReferenceV3}' does not resolve to a schema in this document");
                         continue;
                     }
 
@@ -117,7 +111,7 @@ internal sealed class ObjectReader
             {
                 if (pair.Value is null)
                 {
-                    _diagnostics.Report(DiagnosticIds.InvalidSpec, $"{pointer}/properties/{YamlLocator.Escape(pair.Key)}", $"Property '{pair.Key}' has no value; a schema object is expected");
+                    Diagnostics.Report(DiagnosticIds.InvalidSpec, $"{pointer}/properties/{YamlLocator.Escape(pair.Key)}", $"Property '{pair.Key}' has no value; a schema object is expected");
                     continue;
                 }
 

@@ -12,17 +12,11 @@ namespace CatchAll.Codegen.Parsing;
 /// Reads a oneOf/anyOf: with a discriminator, into a <see cref="UnionDecl"/> whose variants become its derived
 /// objects; of primitive kinds only, into a <see cref="PrimitiveUnionDecl"/>.
 /// </summary>
-internal sealed class UnionReader
+internal sealed class UnionReader : DeclarationReader
 {
-    private readonly SpecDiagnostics _diagnostics;
-    private readonly DeclaredTypes _types;
-    private readonly SchemaReader _schemas;
-
     public UnionReader(ParseContext context, SchemaReader schemas)
+        : base(context, schemas)
     {
-        _diagnostics = context.Diagnostics;
-        _types = context.Types;
-        _schemas = schemas;
     }
 
     public TypeRef DeclareUnion(string wantedName, IOpenApiSchema schema, string pointer, bool reserved)
@@ -35,9 +29,9 @@ internal sealed class UnionReader
             foreach (var pair in discriminator.Mapping)
             {
                 var id = pair.Value?.Reference?.Id;
-                if (id is null || pair.Value!.UnresolvedReference || !_types.Components.ContainsKey(id))
+                if (id is null || pair.Value!.UnresolvedReference || !Types.Components.ContainsKey(id))
                 {
-                    _diagnostics.Report(DiagnosticIds.UnresolvedReference, $"{pointer}/discriminator/mapping/{YamlLocator.Escape(pair.Key)}", $"Discriminator mapping '{pair.Key}' does not resolve to a schema in this document");
+                    Diagnostics.Report(DiagnosticIds.UnresolvedReference, $"{pointer}/discriminator/mapping/{YamlLocator.Escape(pair.Key)}", $"Discriminator mapping '{pair.Key}' does not resolve to a schema in this document");
                     continue;
                 }
 
@@ -49,7 +43,7 @@ internal sealed class UnionReader
             // Without a mapping OpenAPI uses each variant's component name as its key.
             foreach (var variant in SchemaShapes.Variants(schema))
             {
-                if (variant is OpenApiSchemaReference { Reference.Id: { } id } && _types.Components.ContainsKey(id))
+                if (variant is OpenApiSchemaReference { Reference.Id: { } id } && Types.Components.ContainsKey(id))
                 {
                     mapping.Add((id, id));
                 }
@@ -57,30 +51,30 @@ internal sealed class UnionReader
         }
 
         var signature = discriminator.PropertyName + ":" + string.Join(",", mapping.Select(m => m.Key + "=" + m.Id));
-        if (_types.UnionsBySignature.TryGetValue(signature, out var existing))
+        if (Types.UnionsBySignature.TryGetValue(signature, out var existing))
         {
             return existing;
         }
 
-        var name = reserved ? wantedName : _types.ReserveInline(schema, wantedName);
-        var unknownName = _types.Names.Reserve("Unknown" + name);
+        var name = reserved ? wantedName : Types.ReserveInline(schema, wantedName);
+        var unknownName = Types.Names.Reserve("Unknown" + name);
         var result = new TypeRef(TypeKind.Named, false, name, NamedKind.Union);
-        _types.UnionsBySignature[signature] = result;
+        Types.UnionsBySignature[signature] = result;
 
         var variants = new List<UnionVariantDecl>();
         var members = new UniqueNameBuilder(new[] { name });
         foreach (var (key, id) in mapping)
         {
-            var variantRef = _schemas.ResolveComponent(id, $"{pointer}/discriminator/mapping");
-            if (variantRef.NamedKind != NamedKind.Object || !_types.Decls.TryGetValue(variantRef.Name!, out var found) || found is not ObjectDecl variantDecl)
+            var variantRef = Schemas.ResolveComponent(id, $"{pointer}/discriminator/mapping");
+            if (variantRef.NamedKind != NamedKind.Object || !Types.Decls.TryGetValue(variantRef.Name!, out var found) || found is not ObjectDecl variantDecl)
             {
-                _diagnostics.Report(DiagnosticIds.UnsupportedConstruct, $"{pointer}/{keyword}", $"Union variant '{id}' is not an object schema");
+                Diagnostics.Report(DiagnosticIds.UnsupportedConstruct, $"{pointer}/{keyword}", $"Union variant '{id}' is not an object schema");
                 continue;
             }
 
             if (variantDecl.BaseUnion is not null && variantDecl.BaseUnion != name)
             {
-                _diagnostics.Report(DiagnosticIds.UnsupportedConstruct, $"{pointer}/{keyword}", $"Schema '{id}' is a variant of two different unions ('{variantDecl.BaseUnion}' and '{name}'); C# allows one base type");
+                Diagnostics.Report(DiagnosticIds.UnsupportedConstruct, $"{pointer}/{keyword}", $"Schema '{id}' is a variant of two different unions ('{variantDecl.BaseUnion}' and '{name}'); C# allows one base type");
                 continue;
             }
 
@@ -89,10 +83,10 @@ internal sealed class UnionReader
             if (discriminatorProperty?.Type is { NamedKind: NamedKind.Enum, Name: { } enumName }
                 && enumName == variantDecl.Name + Naming.Pascal(discriminator.PropertyName ?? string.Empty))
             {
-                _types.Decls.Remove(enumName);
+                Types.Decls.Remove(enumName);
             }
 
-            _types.Decls[variantDecl.Name] = variantDecl with
+            Types.Decls[variantDecl.Name] = variantDecl with
             {
                 BaseUnion = name,
                 DiscriminatorValue = key,
@@ -101,10 +95,10 @@ internal sealed class UnionReader
             variants.Add(new UnionVariantDecl(key, members.Reserve(Naming.Pascal(key)), variantRef));
         }
 
-        _types.Decls[name] = new UnionDecl
+        Types.Decls[name] = new UnionDecl
         {
             Name = name,
-            Description = _schemas.Describe(schema),
+            Description = Schemas.Describe(schema),
             Variants = variants.ToEquatableArray(),
             DiscriminatorProperty = discriminator.PropertyName!,
             UnknownVariant = unknownName,
@@ -125,21 +119,21 @@ internal sealed class UnionReader
                 continue;
             }
 
-            var type = _schemas.Resolve(variant, name, variantPointer);
+            var type = Schemas.Resolve(variant, name, variantPointer);
             var (kind, member) = PrimitiveMember(type.Kind);
             if (!kinds.Add(kind))
             {
-                _diagnostics.Report(DiagnosticIds.UnsupportedConstruct, variantPointer, $"Union '{name}' has two variants of the same JSON kind; the first one wins");
+                Diagnostics.Report(DiagnosticIds.UnsupportedConstruct, variantPointer, $"Union '{name}' has two variants of the same JSON kind; the first one wins");
                 continue;
             }
 
             variants.Add(new UnionVariantDecl(member, member, new TypeRef(kind, false)));
         }
 
-        _types.Decls[name] = new PrimitiveUnionDecl
+        Types.Decls[name] = new PrimitiveUnionDecl
         {
             Name = name,
-            Description = _schemas.Describe(schema),
+            Description = Schemas.Describe(schema),
             Variants = variants.ToEquatableArray(),
         };
     }
