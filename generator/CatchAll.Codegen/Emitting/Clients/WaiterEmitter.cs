@@ -45,18 +45,21 @@ internal sealed partial class Emitter
             var idExpression = response.Required && !response.Type.Nullable
                 ? $"started.{starter.IdPropertyName}"
                 : $"started.{starter.IdPropertyName} ?? throw new global::System.InvalidOperationException(\"The response of {starter.OperationMethod} has no {response.JsonName}.\")";
-            w.Line();
-            w.Doc("summary", $"Calls {starter.OperationMethod}, then <see cref=\"{waiter.MethodName}\"/> on the resource it returns.", raw: true);
-            w.Doc("param", "The client.", " name=\"client\"");
-            w.Doc("param", "The request body.", " name=\"body\"");
-            w.Doc("param", "Interval and overall timeout of the wait.", " name=\"polling\"");
-            w.Doc("param", "Receives every status response.", " name=\"progress\"");
-            w.Doc("param", "Stops the call and the wait.", " name=\"cancellationToken\"");
-            w.Open($"public static async {Tasks}.Task<{result}> {starter.HelperName}(this {client} client, {request} body, {common})");
-            w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
-            w.Line($"var started = await client.{starter.OperationMethod}(body, cancellationToken: cancellationToken).ConfigureAwait(false);");
-            w.Line($"return await client.{waiter.MethodName}({idExpression}, polling, progress, cancellationToken).ConfigureAwait(false);");
-            w.Close();
+            w.Block($$"""
+
+                /// <summary>Calls {{starter.OperationMethod}}, then <see cref="{{waiter.MethodName}}"/> on the resource it returns.</summary>
+                /// <param name="client">The client.</param>
+                /// <param name="body">The request body.</param>
+                /// <param name="polling">Interval and overall timeout of the wait.</param>
+                /// <param name="progress">Receives every status response.</param>
+                /// <param name="cancellationToken">Stops the call and the wait.</param>
+                public static async {{Tasks}}.Task<{{result}}> {{starter.HelperName}}(this {{client}} client, {{request}} body, {{common}})
+                {
+                    if (client is null) throw new global::System.ArgumentNullException(nameof(client));
+                    var started = await client.{{starter.OperationMethod}}(body, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    return await client.{{waiter.MethodName}}({{idExpression}}, polling, progress, cancellationToken).ConfigureAwait(false);
+                }
+                """);
         }
 
         if (waiter.PartialMethod is not null && waiter.PartialValues.Count > 0)

@@ -5,30 +5,32 @@ namespace CatchAll.Codegen.Emitting;
 
 internal sealed partial class Emitter
 {
+    /// <summary>Equals, GetHashCode and the operators of a struct wrapping one value; operatorDoc is plain text, written as is.</summary>
+    private static void EmitValueEquality(SourceWriter w, string self, string equals, string hash, string operatorDoc)
+    {
+        w.Block($$"""
+            /// <inheritdoc/>
+            public bool Equals({{self}} other) => {{equals}};
+
+            /// <inheritdoc/>
+            public override bool Equals(object? obj) => obj is {{self}} other && Equals(other);
+
+            /// <inheritdoc/>
+            public override int GetHashCode() => {{hash}};
+
+            /// <summary>{{operatorDoc}}</summary>
+            public static bool operator ==({{self}} left, {{self}} right) => left.Equals(right);
+
+            /// <summary>{{operatorDoc}}</summary>
+            public static bool operator !=({{self}} left, {{self}} right) => !left.Equals(right);
+
+            """);
+    }
+
     /// <summary>
     /// An open enum: a struct around the wire string. Known values are static members, and a
     /// value this client has never seen still round-trips instead of failing or becoming a default.
     /// </summary>
-    /// <summary>Equals, GetHashCode and the operators of a struct wrapping one value.</summary>
-    private static void EmitValueEquality(SourceWriter w, string self, string equals, string hash, string operatorDoc)
-    {
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public bool Equals({self} other) => {equals};");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override bool Equals(object? obj) => obj is {self} other && Equals(other);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override int GetHashCode() => {hash};");
-        w.Line();
-        w.Summary(operatorDoc);
-        w.Line($"public static bool operator ==({self} left, {self} right) => left.Equals(right);");
-        w.Line();
-        w.Summary(operatorDoc);
-        w.Line($"public static bool operator !=({self} left, {self} right) => !left.Equals(right);");
-        w.Line();
-    }
-
     private string EmitEnum(EnumDecl type)
     {
         var self = ModelName(type.Name);

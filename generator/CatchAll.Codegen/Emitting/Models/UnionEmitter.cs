@@ -89,29 +89,34 @@ internal sealed partial class Emitter
         w.Line();
 
         w.Summary($"A {type.Name} whose \"{type.DiscriminatorProperty}\" this client does not know; the JSON is kept as it came and written back unchanged.");
-        w.Open($"public sealed partial class {unknown} : {self}");
-        w.Summary("Wraps the raw JSON object.");
-        w.Open($"public {unknown}({Json}.JsonElement raw)");
-        w.Line("Raw = raw.Clone();");
-        w.Close();
-        w.Line();
-        w.Summary("The object exactly as the server sent it.");
-        w.Line($"public {Json}.JsonElement Raw {{ get; }}");
-        w.Line();
-        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        w.Open($"internal new sealed class JsonConverter : {Attr}.JsonConverter<{ModelName(unknown)}>");
-        w.Line("public static readonly JsonConverter Instance = new();");
-        w.Line();
-        w.Line($"public override {ModelName(unknown)} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options) =>");
-        w.Line($"    {self}.JsonConverter.Instance.Read(ref reader, typeof({self}), options) as {ModelName(unknown)}");
-        w.Line($"    ?? throw new {Json}.JsonException(\"The object is a known {type.Name} variant, not an unknown one.\");");
-        w.Line();
-        w.Line($"public override void Write({Json}.Utf8JsonWriter writer, {ModelName(unknown)} value, {Json}.JsonSerializerOptions options) => value.Raw.WriteTo(writer);");
-        w.Close();
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override string {kind} => Raw.ValueKind == {Json}.JsonValueKind.Object && Raw.TryGetProperty({Utf8(type.DiscriminatorProperty)}, out var key) && key.ValueKind == {Json}.JsonValueKind.String ? key.GetString()! : string.Empty;");
-        w.Close();
+        w.Block($$"""
+            public sealed partial class {{unknown}} : {{self}}
+            {
+                /// <summary>Wraps the raw JSON object.</summary>
+                public {{unknown}}({{Json}}.JsonElement raw)
+                {
+                    Raw = raw.Clone();
+                }
+
+                /// <summary>The object exactly as the server sent it.</summary>
+                public {{Json}}.JsonElement Raw { get; }
+
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+                internal new sealed class JsonConverter : {{Attr}}.JsonConverter<{{ModelName(unknown)}}>
+                {
+                    public static readonly JsonConverter Instance = new();
+
+                    public override {{ModelName(unknown)}} Read(ref {{Json}}.Utf8JsonReader reader, global::System.Type typeToConvert, {{Json}}.JsonSerializerOptions options) =>
+                        {{self}}.JsonConverter.Instance.Read(ref reader, typeof({{self}}), options) as {{ModelName(unknown)}}
+                        ?? throw new {{Json}}.JsonException("The object is a known {{type.Name}} variant, not an unknown one.");
+
+                    public override void Write({{Json}}.Utf8JsonWriter writer, {{ModelName(unknown)}} value, {{Json}}.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
+                }
+
+                /// <inheritdoc/>
+                public override string {{kind}} => Raw.ValueKind == {{Json}}.JsonValueKind.Object && Raw.TryGetProperty({{Utf8(type.DiscriminatorProperty)}}, out var key) && key.ValueKind == {{Json}}.JsonValueKind.String ? key.GetString()! : string.Empty;
+            }
+            """);
         w.Close();
         return w.ToString();
     }
@@ -197,23 +202,26 @@ internal sealed partial class Emitter
         w.Close();
         w.Line();
         w.Open($"public override void Write({Json}.Utf8JsonWriter writer, {self} value, {Json}.JsonSerializerOptions options)");
-        w.Open("switch (value._value)");
-        w.Line("case string s:");
-        w.Line("    writer.WriteStringValue(s);");
-        w.Line("    break;");
-        w.Line("case long l:");
-        w.Line("    writer.WriteNumberValue(l);");
-        w.Line("    break;");
-        w.Line("case double d:");
-        w.Line("    writer.WriteNumberValue(d);");
-        w.Line("    break;");
-        w.Line("case bool b:");
-        w.Line("    writer.WriteBooleanValue(b);");
-        w.Line("    break;");
-        w.Line("default:");
-        w.Line("    writer.WriteNullValue();");
-        w.Line("    break;");
-        w.Close();
+        w.Block("""
+            switch (value._value)
+            {
+                case string s:
+                    writer.WriteStringValue(s);
+                    break;
+                case long l:
+                    writer.WriteNumberValue(l);
+                    break;
+                case double d:
+                    writer.WriteNumberValue(d);
+                    break;
+                case bool b:
+                    writer.WriteBooleanValue(b);
+                    break;
+                default:
+                    writer.WriteNullValue();
+                    break;
+            }
+            """);
         w.Close();
         w.Close();
         w.Close();
