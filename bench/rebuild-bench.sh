@@ -9,6 +9,9 @@
 #                  with a unique version), so MSBuild resolves no ProjectReference to the generator and runtime
 #   jobs-pkg       the same with <CatchAllResources>Jobs</CatchAllResources>
 #   nswag          NSwag 14.8's client for the same spec, its generated file checked in
+#   precompiled    catchall-pkg's generated sources compiled once into a library the console references (with
+#                  the runtime package), no generator: what a package shipping the bundled spec's client
+#                  precompiled would cost a consumer (a design option, see docs/benchmarks.md)
 #   hello          Console.WriteLine only: the floor every build pays (MSBuild, csc start, references)
 #
 #   bench/rebuild-bench.sh [rounds] [--server]   (default 8 rounds after one warm-up round)
@@ -29,7 +32,7 @@ if [ ! -f "$nswag" ]; then
   dotnet build -c Release bench/CatchAll.Bench > /dev/null
 fi
 rm -rf "$work"
-variants="hello catchall catchall-jobs catchall-pkg jobs-pkg nswag"
+variants="hello catchall catchall-jobs catchall-pkg jobs-pkg nswag precompiled"
 for v in $variants; do mkdir -p "$work/$v"; done
 feed="$(pwd)/$work/feed"
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -n 1)-bench$(date -u +%s)"
@@ -106,6 +109,7 @@ printf '%s\n' "$catchall_program" > "$work/catchall-jobs/Program.cs"
 printf '%s\n' "$catchall_program" > "$work/catchall-pkg/Program.cs"
 printf '%s\n' "$catchall_program" > "$work/jobs-pkg/Program.cs"
 printf '%s\n' "$nswag_program" > "$work/nswag/Program.cs"
+printf '%s\n' "$catchall_program" > "$work/precompiled/Program.cs"
 cp "$nswag" "$work/nswag/NSwagClient.g.cs"
 
 project() { # extra properties
@@ -134,12 +138,19 @@ $1" | sed "s|</Project>|  <ItemGroup><PackageReference Include=\"CatchAll.Codege
 }
 package_project "" > "$work/catchall-pkg/catchall-pkg.csproj"
 package_project "    <CatchAllResources>Jobs</CatchAllResources>" > "$work/jobs-pkg/jobs-pkg.csproj"
+# precompiled: a throwaway package consumer writes the generated files out, a library compiles them once.
+mkdir -p "$work/generated" "$work/client-lib"
+printf '%s\n' "$catchall_program" > "$work/generated/Program.cs"
+package_project "    <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+    <CompilerGeneratedFilesOutputPath>generated-files</CompilerGeneratedFilesOutputPath>" > "$work/generated/generated.csproj"
+package_project "    <AssemblyName>CatchAll.Client</AssemblyName>" | sed 's|<OutputType>Exe</OutputType>|<OutputType>Library</OutputType>|; s|Include="CatchAll.Codegen"|Include="CatchAll.Runtime"|; s|<ItemGroup>|<ItemGroup><Compile Include="../generated/generated-files/CatchAll.Codegen/**/*.cs" />|' > "$work/client-lib/client-lib.csproj"
+package_project "" | sed 's|Include="CatchAll.Codegen" Version="[^"]*" />|Include="CatchAll.Runtime" Version="'"$version"'" /><Reference Include="../client-lib/bin/Release/net10.0/CatchAll.Client.dll" />|' > "$work/precompiled/precompiled.csproj"
 project "    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
     <Nullable>disable</Nullable>
     <NoWarn>\$(NoWarn);CS8669;CS0618;CS1591</NoWarn>" > "$work/nswag/nswag.csproj"
 
 echo "== preparing: restore and first build of each consumer"
-for v in $variants; do
+for v in generated client-lib $variants; do
   dotnet build "$work/$v" -c Release > "$work/$v.log" 2>&1 || { cat "$work/$v.log"; exit 1; }
 done
 lines=$(wc -l < "$work/nswag/NSwagClient.g.cs")
@@ -180,7 +191,7 @@ rounds = sorted({r[0] for r in rows}, key=int)
 def value(r, cpu): return float(r[3]) + float(r[4]) if cpu else float(r[2])
 def at(rnd, v, cpu): return next(value(r, cpu) for r in rows if r[0] == rnd and r[1] == v)
 print(f"rounds: {len(rounds)}, interleaved in rotating order")
-for v in ["hello", "catchall", "catchall-jobs", "catchall-pkg", "jobs-pkg", "nswag"]:
+for v in ["hello", "catchall", "catchall-jobs", "catchall-pkg", "jobs-pkg", "nswag", "precompiled"]:
     wall = [at(x, v, False) for x in rounds]
     cpu = [at(x, v, True) for x in rounds]
     line = f"{v:14s} wall median {statistics.median(wall):6.2f} s  cpu median {statistics.median(cpu):6.2f} s"
