@@ -35,6 +35,6 @@ public sealed class CorpusTests
         SpecCompile.AssertGeneratesAndCompiles(new SpecFile(path, File.ReadAllText(path), "Corpus." + name, name + "Api"));
     }
 
-    private static string Naming(string file) =>
+    internal static string Naming(string file) =>
         string.Concat(Path.GetFileNameWithoutExtension(file).Split('-', '.', '_').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));
 }
