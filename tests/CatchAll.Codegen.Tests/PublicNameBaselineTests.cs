@@ -33,17 +33,14 @@ public sealed class PublicNameBaselineTests
     {
         var folder = CorpusTests.CorpusFolder;
         Skip.IfNot(Directory.Exists(folder), "The spec corpus is not at " + folder);
-        var files = Directory.GetFiles(folder)
-            .Where(f => f.EndsWith(".yaml") || f.EndsWith(".yml") || f.EndsWith(".json"))
-            .OrderBy(f => f, System.StringComparer.Ordinal)
-            .ToList();
+        var files = CorpusTests.Files();
         Skip.If(files.Count == 0, "The spec corpus at " + folder + " holds no document");
 
-        var rendered = files.Select(path =>
+        var rendered = files.Select(file =>
         {
-            var file = Path.GetFileName(path);
             var name = CorpusTests.Naming(file);
-            return (file + ".txt", Render(new SpecInput(file, File.ReadAllText(path), "Corpus." + name, name + "Api")));
+            var text = File.ReadAllText(Path.Combine(folder, file));
+            return (file + ".txt", Render(new SpecInput(file, text, "Corpus." + name, name + "Api")));
         }).ToList();
         Baseline.Verify(Path.Combine("PublicNames", "Corpus"), rendered);
     }
