@@ -169,8 +169,11 @@ internal sealed record EnumValueDecl(string Wire, string Member);
 /// <summary>A union variant: a discriminator key and the model it selects, or a primitive kind.</summary>
 internal sealed record UnionVariantDecl(string Key, string Member, TypeRef Type);
 
-/// <summary>One resource client (an OpenAPI tag).</summary>
-internal sealed record ResourceModel(string Name, string? Description, EquatableArray<OperationModel> Operations);
+/// <summary>
+/// One resource client (an OpenAPI tag). <paramref name="Singular"/> prefixes the resource's clashing type names: the
+/// tag's x-catchall-singular, else <see cref="CatchAll.Codegen.Parsing.Naming.Singular"/> of the name.
+/// </summary>
+internal sealed record ResourceModel(string Name, string? Description, EquatableArray<OperationModel> Operations, string Singular);
 
 internal enum BodyKind
 {

@@ -17,7 +17,7 @@ namespace CatchAll.Codegen.Parsing;
 /// <item>An inline type is named after its owner (as renamed) and its property, with words shared at the seam written once.</item>
 /// <item>A name that a default implicit using already imports (HttpMethod, Index, Range...) is prefixed with its
 /// owner: an inline type's owning type, or for a schema the singular of the first resource (tag) whose operations
-/// use it (Webhooks: WebhookHttpMethod), else (no resource uses it, or the resource is the name itself: a Task
+/// use it (Webhooks: WebhookHttpMethod; the tag's x-catchall-singular when it has one), else (no resource uses it, or the resource is the name itself: a Task
 /// schema under a Tasks tag) the client name without "Client".</item>
 /// <item>Any name still taken gets 2, 3, ... appended, in the order above (names without a dropped Dto first).</item>
 /// </list>
@@ -194,6 +194,7 @@ internal sealed class NamingRules
     private Dictionary<string, string> FinalNames(SpecModel model, Dictionary<string, TypeDecl> decls, Dictionary<string, string> canonical)
     {
         var firstResource = FirstResources(model, decls, canonical);
+        var singulars = model.Resources.ToDictionary(r => r.Name, r => r.Singular, StringComparer.Ordinal);
         var members = decls.Keys.GroupBy(n => Canonical(canonical, n), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var componentNames = new HashSet<string>(_types.Origins.Values.Where(o => o.IsComponent).Select(o => o.IsOverride ? o.Name : Naming.DropDto(o.Name)), StringComparer.Ordinal);
         var desired = new Dictionary<string, (string Name, string? WithDto)>(StringComparer.Ordinal);
@@ -212,7 +213,7 @@ internal sealed class NamingRules
             }
 
             var wanted = origin.IsOverride ? origin.Name : Naming.DropDto(origin.Name);
-            var resource = firstResource.TryGetValue(Canonical(canonical, name), out var r) ? Naming.Singular(r) : null;
+            var resource = firstResource.TryGetValue(Canonical(canonical, name), out var r) ? singulars[r] : null;
             return (wanted, wanted == origin.Name ? null : origin.Name, resource is null || resource == wanted ? clientPrefix : resource);
         }
 

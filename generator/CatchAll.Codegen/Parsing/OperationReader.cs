@@ -10,6 +10,9 @@ namespace CatchAll.Codegen.Parsing;
 /// <summary>Reads the paths' operations into resource clients' methods: parameters, request body, response and error statuses.</summary>
 internal sealed class OperationReader
 {
+    /// <summary>On a tag: the singular its clashing type names are prefixed with, instead of the word list's.</summary>
+    private const string SingularExtension = "x-catchall-singular";
+
     private static readonly string[] MethodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE" };
 
     private readonly ParseContext _context;
@@ -35,12 +38,20 @@ internal sealed class OperationReader
         var resources = new Dictionary<string, List<OperationModel>>(StringComparer.Ordinal);
         var resourceOrder = new List<string>();
         var descriptions = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var singulars = new Dictionary<string, string>(StringComparer.Ordinal);
+        var tagIndex = 0;
         foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
         {
             if (tag.Name is not null)
             {
                 descriptions[Naming.Pascal(tag.Name)] = tag.Description;
+                if (SingularOverride(tag, tagIndex) is { } singular)
+                {
+                    singulars[Naming.Pascal(tag.Name)] = singular;
+                }
             }
+
+            tagIndex++;
         }
 
         var methodNames = new Dictionary<string, UniqueNameBuilder>(StringComparer.Ordinal);
@@ -74,7 +85,36 @@ internal sealed class OperationReader
             }
         }
 
-        return resourceOrder.Select(r => new ResourceModel(r, descriptions.TryGetValue(r, out var d) ? d : null, resources[r].ToEquatableArray())).ToList();
+        return resourceOrder.Select(r => new ResourceModel(
+            r,
+            descriptions.TryGetValue(r, out var d) ? d : null,
+            resources[r].ToEquatableArray(),
+            singulars.TryGetValue(r, out var s) ? s : Naming.Singular(r))).ToList();
+    }
+
+    /// <summary>
+    /// A tag's x-catchall-singular, Pascal-cased: the spec's own answer where the word list would guess wrong, so
+    /// nobody needs a new word in the generator to keep a type name.
+    /// </summary>
+    private string? SingularOverride(OpenApiTag tag, int index)
+    {
+        if (tag.Extensions is null || !tag.Extensions.TryGetValue(SingularExtension, out var extension))
+        {
+            return null;
+        }
+
+        if (extension is JsonNodeExtension { Node: System.Text.Json.Nodes.JsonValue value }
+            && value.TryGetValue<string>(out var text)
+            && !string.IsNullOrWhiteSpace(text))
+        {
+            return Naming.Pascal(text);
+        }
+
+        _diagnostics.Report(
+            DiagnosticIds.InvalidExtension,
+            SpecDiagnostics.Pointer("tags", index.ToString(System.Globalization.CultureInfo.InvariantCulture), SingularExtension),
+            $"{SingularExtension} on tag '{tag.Name}' must be a non-blank string; the singular '{Naming.Singular(Naming.Pascal(tag.Name!))}' is used");
+        return null;
     }
 
     private static string PeekUnique(UniqueNameBuilder names, string wanted)

@@ -230,7 +230,7 @@ namespace CatchAll.Serialization
                 }
                 catch (Exception ex) when (IsReadError(ex))
                 {
-                    throw Prefix(ex, "." + key, reader.TokenStartIndex);
+                    throw Prefix(ex, KeySegment(key), reader.TokenStartIndex);
                 }
 
                 map[key] = value;
@@ -307,6 +307,21 @@ namespace CatchAll.Serialization
             // one) travels in Data, where the pipeline turns it into a line and byte.
             exception.Data[JsonErrorPosition.ByteOffsetKey] = inner.Data[JsonErrorPosition.ByteOffsetKey] is long innerOffset ? innerOffset : offset;
             return exception;
+        }
+
+        /// <summary>
+        /// A map key as a path segment: <c>.key</c> for an identifier, else <c>['key']</c> with <c>'</c> and <c>\</c>
+        /// escaped (as System.Text.Json writes it), so a key such as <c>a.b</c> is not read as two levels.
+        /// </summary>
+        private static string KeySegment(string key)
+        {
+            var plain = key.Length > 0 && !char.IsDigit(key[0]);
+            foreach (var c in key)
+            {
+                plain &= c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
+            }
+
+            return plain ? "." + key : "['" + key.Replace("\\", "\\\\").Replace("'", "\\'") + "']";
         }
 
         private static string InnerPath(Exception inner) =>
