@@ -100,35 +100,31 @@ internal static class EnrichmentEmitter
 
     private static void EmitRead(SourceWriter w, EnrichmentTypeModel type, EnrichmentTarget target)
     {
-        w.Open($"protected override {type.FullName} ReadCore({Collections}.IDictionary<string, {Json}.JsonElement> values, {Collections}.ICollection<global::CatchAll.EnrichmentProblem> problems)");
-        if (type.Properties.Count == 0)
+        // One pass over the object: each declared field is read where it stands, anything else goes to the state.
+        w.Open($"protected override {type.FullName} ReadCore(ref {Json}.Utf8JsonReader reader, ref global::CatchAll.EnrichmentReadState state)");
+        for (var i = 0; i < type.Properties.Count; i++)
         {
-            w.Line($"return new {type.FullName}();");
-            w.Close();
-            return;
+            w.Line($"{LocalType(type.Properties[i], target)} v{i.ToString(System.Globalization.CultureInfo.InvariantCulture)} = null;");
         }
 
-        w.Line($"{Json}.JsonElement e;");
+        w.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndObject)");
         for (var i = 0; i < type.Properties.Count; i++)
         {
             var p = type.Properties[i];
             var v = "v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var problem = $"problems.Add(new global::CatchAll.EnrichmentProblem({Literal(p.WireName)}, {Literal(p.WireType)}, e));";
-            var get = $"values.TryGetValue({Literal(p.WireName)}, out e)";
-            w.Line($"{LocalType(p, target)} {v} = null;");
+            var problem = $"state.Problem({Literal(p.WireName)}, {Literal(p.WireType)}, ref reader);";
+            w.Open($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({Literal(p.WireName)}u8))");
+            w.Line("reader.Read();");
             switch (p.Kind)
             {
                 case EnrichmentValueKind.DateOnly:
                 case EnrichmentValueKind.DateTime:
                     var convert = p.Kind == EnrichmentValueKind.DateOnly ? $"new global::System.DateOnly(d{v}.Year, d{v}.Month, d{v}.Day)" : $"d{v}.UtcDateTime";
-                    w.Open($"if ({get})");
-                    w.Line($"if (!{Value}.TryDate(e, out var date{v})) {problem}");
+                    w.Line($"if (!{Value}.TryDate(ref reader, out var date{v})) {problem}");
                     w.Line($"else if (date{v} is {{ }} d{v}) {v} = {convert};");
-                    w.Close();
                     break;
                 case EnrichmentValueKind.Option:
-                    w.Open($"if ({get})");
-                    w.Line($"if (!{Value}.TryOption(e, out var key{v})) {problem}");
+                    w.Line($"if (!{Value}.TryOption(ref reader, out var key{v})) {problem}");
                     w.Open($"else if (key{v} is not null)");
                     w.Open($"{v} = key{v} switch");
                     var seen = new HashSet<string>();
@@ -147,17 +143,20 @@ internal static class EnrichmentEmitter
                     w.Close(";");
                     w.Line($"if ({v} is null) {problem}");
                     w.Close();
-                    w.Close();
                     break;
                 case EnrichmentValueKind.Company:
-                    w.Line($"if ({get} && !{Value}.TryObject(e, global::{target.Namespace}.{target.ClientName}Json.CompanyEnrichmentOutput, out {v})) {problem}");
+                    w.Line($"if (!{Value}.TryObject(ref reader, global::{target.Namespace}.{target.ClientName}Json.CompanyEnrichmentOutput, out {v})) {problem}");
                     break;
                 default:
-                    w.Line($"if ({get} && !{Value}.{TryMethod(p.Kind)}(e, out {v})) {problem}");
+                    w.Line($"if (!{Value}.{TryMethod(p.Kind)}(ref reader, out {v})) {problem}");
                     break;
             }
+
+            w.Close();
         }
 
+        w.Line(type.Properties.Count == 0 ? "state.Other(ref reader);" : "else state.Other(ref reader);");
+        w.Close();
         w.Line($"return new {type.FullName}");
         w.Line("{");
         for (var i = 0; i < type.Properties.Count; i++)
@@ -310,6 +309,11 @@ internal static class EnrichmentEmitter
         w.Close();
         w.Line();
 
+        if (target.HasJobs || target.HasMonitors)
+        {
+            EmitRecordHook(w, models, Constraint);
+        }
+
         w.Doc("summary", "The service's form of enrichment fields: one <see cref=\"" + models.Substring(8) + ".EnrichmentSchema\"/> per field.", raw: true);
         w.Doc("param", "fields", " name=\"fields\"");
         w.Open($"public static {Collections}.List<{models}.EnrichmentSchema> ToSchemas({Collections}.IReadOnlyList<global::CatchAll.EnrichmentField> fields)");
@@ -337,7 +341,7 @@ internal static class EnrichmentEmitter
             w.Open($"public static async {Tasks}.Task<global::CatchAll.EnrichedPage<{models}.PullMonitorResponse, {models}.MonitorRecord, T>> PullMonitorResultsAsync<T>(this IMonitorsClient client, global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, {Token} cancellationToken = default) {Constraint}");
             w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
             w.Line("var set = SetOf<T>();");
-            w.Line("var response = await client.PullMonitorResultsAsync(monitorId, options: options, cancellationToken: cancellationToken).ConfigureAwait(false);");
+            w.Line("var response = await global::CatchAll.Serialization.JsonReadHook.RunAsync(RecordEnrichmentAs<T>.Instance, () => client.PullMonitorResultsAsync(monitorId, options: options, cancellationToken: cancellationToken)).ConfigureAwait(false);");
             w.Line($"var records = new {Collections}.List<global::CatchAll.EnrichedRecord<{models}.MonitorRecord, T>>();");
             w.Line($"if (response.AllRecords is {{ }} all) foreach (var record in all) if (record is not null) records.Add({EnrichRecord});");
             w.Line($"return new global::CatchAll.EnrichedPage<{models}.PullMonitorResponse, {models}.MonitorRecord, T>(response, records);");
@@ -347,6 +351,32 @@ internal static class EnrichmentEmitter
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary>
+    /// The one-pass typed read: while a typed call runs, each record's enrichment object is read straight into T as
+    /// the page is read (through the runtime's read hook, the generated converters unchanged), and the record keeps
+    /// the typed result as its AdditionalProperties, which the typed methods then pick up without a second read.
+    /// </summary>
+    private static void EmitRecordHook(SourceWriter w, string models, string constraint)
+    {
+        w.Doc("summary", "Until the result is disposed, records read on this async flow (e.g. a webhook body deserialized with CatchAllClientJson) read their enrichment object straight into <typeparamref name=\"T\"/> in the same pass, so <c>AsEnriched&lt;T&gt;()</c> on them does no second read. The typed methods do this themselves.", raw: true);
+        w.Doc("typeparam", "The <c>[CatchAllEnrichments]</c> type.", " name=\"T\"", raw: true);
+        w.Doc("returns", "Ends the scope.");
+        w.Line($"public static global::System.IDisposable ReadRecordsAs<T>() {constraint} => global::CatchAll.Serialization.JsonReadHook.Use(RecordEnrichmentAs<T>.Instance);");
+        w.Line();
+        w.Open($"private sealed class RecordEnrichmentAs<T> : global::CatchAll.Serialization.JsonReadHook<{models}.RecordEnrichment> {constraint}");
+        w.Line("public static readonly RecordEnrichmentAs<T> Instance = new();");
+        w.Line("private readonly global::CatchAll.EnrichmentSet<T> _set = SetOf<T>();");
+        w.Line();
+        w.Open($"public override {models}.RecordEnrichment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)");
+        w.Line($"var result = new {models}.RecordEnrichment {{ AdditionalProperties = _set.ReadRecordEnrichment(ref reader, out var confidence, out var hasConfidence) }};");
+        w.Line("if (confidence is not null) result.EnrichmentConfidence = confidence;");
+        w.Line("else if (hasConfidence) result.EnrichmentConfidence = null;");
+        w.Line("return result;");
+        w.Close();
+        w.Close();
+        w.Line();
     }
 
     // A typed submit takes its enrichments from T; merging them with ones the request already names would hide a mistake.
@@ -403,7 +433,7 @@ internal static class EnrichmentEmitter
             w.Line("if (partialResults is null) throw new global::System.ArgumentNullException(nameof(partialResults));");
             w.Line("var set = SetOf<T>();");
             w.Line($"var adapted = global::CatchAll.EnrichmentProgress.Adapt<{models}.Record, T>(partialResults, record => {EnrichRecord}, cancellationToken);");
-            w.Line("return client.WaitForCompletionWithPartialResultsAsync(jobId, adapted, polling, progress, cancellationToken);");
+            w.Line("return global::CatchAll.Serialization.JsonReadHook.RunAsync(RecordEnrichmentAs<T>.Instance, () => client.WaitForCompletionWithPartialResultsAsync(jobId, adapted, polling, progress, cancellationToken));");
             w.Close();
         }
 
@@ -413,7 +443,7 @@ internal static class EnrichmentEmitter
         w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
         w.Line("var set = SetOf<T>();");
         w.Line($"return new global::CatchAll.AsyncPageable<{models}.PullJobResponse, {enriched}>(");
-        w.Line("    (number, token) => client.GetJobResultsAsync(jobId: jobId, page: number, pageSize: pageSize, options: options, cancellationToken: token),");
+        w.Line("    (number, token) => global::CatchAll.Serialization.JsonReadHook.RunAsync(RecordEnrichmentAs<T>.Instance, () => client.GetJobResultsAsync(jobId: jobId, page: number, pageSize: pageSize, options: options, cancellationToken: token)),");
         w.Line("    page =>");
         w.Line("    {");
         w.Line("        if (page.AllRecords is null) return null;");

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 using System.Text.Json;
 using System.Threading;
@@ -50,24 +51,54 @@ namespace CatchAll
         /// </summary>
         /// <param name="values">The enrichment object's fields (a record's <c>Enrichment.AdditionalProperties</c>); null reads as empty.</param>
         /// <param name="problems">Receives the fields that could not be read; null to ignore them.</param>
-        public T Read(IDictionary<string, JsonElement>? values, ICollection<EnrichmentProblem>? problems = null) =>
-            ReadCore(values ?? new Dictionary<string, JsonElement>(), problems ?? new List<EnrichmentProblem>());
+        public T Read(IDictionary<string, JsonElement>? values, ICollection<EnrichmentProblem>? problems = null)
+        {
+            var fields = values is EnrichmentFields<T> typed && ReferenceEquals(typed.Set, this) && !typed.Changed ? typed : ReadValues(values);
+            if (problems is not null)
+            {
+                foreach (var problem in fields.Problems)
+                {
+                    problems.Add(problem);
+                }
+            }
+
+            return fields.Value;
+        }
 
         /// <summary>Reads an enrichment object given as JSON; anything but an object reads as empty.</summary>
         /// <param name="enrichment">The enrichment object.</param>
         /// <param name="problems">Receives the fields that could not be read; null to ignore them.</param>
         public T ReadObject(JsonElement enrichment, ICollection<EnrichmentProblem>? problems = null)
         {
-            var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            if (enrichment.ValueKind == JsonValueKind.Object)
+            var fields = enrichment.ValueKind == JsonValueKind.Object ? ReadWritten(enrichment.WriteTo) : ReadValues(null);
+            if (problems is not null)
             {
-                foreach (var property in enrichment.EnumerateObject())
+                foreach (var problem in fields.Problems)
                 {
-                    values[property.Name] = property.Value;
+                    problems.Add(problem);
                 }
             }
 
-            return Read(values, problems);
+            return fields.Value;
+        }
+
+        /// <summary>
+        /// Reads a record's enrichment object from <paramref name="reader"/> (on its start) in one pass; used by the
+        /// generated typed methods. The result stands in for the record's <c>AdditionalProperties</c>.
+        /// </summary>
+        /// <param name="reader">The reader, on the object's first token; left on its last.</param>
+        /// <param name="confidence">The object's <c>enrichment_confidence</c>, or null.</param>
+        /// <param name="hasConfidence">Whether the object had an <c>enrichment_confidence</c> string or null.</param>
+        /// <returns>The members, typed.</returns>
+        /// <exception cref="JsonException">The value is not a JSON object, or the JSON is malformed.</exception>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public IDictionary<string, JsonElement> ReadRecordEnrichment(ref Utf8JsonReader reader, out string? confidence, out bool hasConfidence)
+        {
+            var state = default(EnrichmentReadState);
+            var fields = ReadFields(ref reader, ref state);
+            confidence = state.Confidence;
+            hasConfidence = state.HasConfidence;
+            return fields;
         }
 
         /// <summary>Writes <paramref name="value"/> as a JSON object with one member per field (null ones as JSON null).</summary>
@@ -109,21 +140,9 @@ namespace CatchAll
         /// <param name="values">Its enrichment object's other fields.</param>
         public EnrichedRecord<TRecord, T> Enrich<TRecord>(TRecord record, string recordId, string recordTitle, string? enrichmentConfidence, IDictionary<string, JsonElement>? values)
         {
-            var problems = new List<EnrichmentProblem>();
-            var enrichment = Read(values, problems);
-            Dictionary<string, JsonElement>? unknown = null;
-            if (values is not null)
-            {
-                foreach (var pair in values)
-                {
-                    if (!_names.Contains(pair.Key))
-                    {
-                        (unknown ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[pair.Key] = pair.Value;
-                    }
-                }
-            }
-
-            return new EnrichedRecord<TRecord, T>(record, recordId, recordTitle, enrichmentConfidence, enrichment, problems, (IReadOnlyDictionary<string, JsonElement>?)unknown ?? EmptyFields.Instance);
+            // Read in the page's own pass when the record came through a typed call; read now otherwise.
+            var fields = values is EnrichmentFields<T> typed && ReferenceEquals(typed.Set, this) && !typed.Changed ? typed : ReadValues(values);
+            return new EnrichedRecord<TRecord, T>(record, recordId, recordTitle, enrichmentConfidence, fields.Value, fields.Problems, fields.Unknown);
         }
 
         /// <summary>
@@ -232,15 +251,73 @@ namespace CatchAll
             return count;
         }
 
-        /// <summary>Reads an enrichment object; <paramref name="values"/> and <paramref name="problems"/> are never null.</summary>
-        /// <param name="values">The enrichment object's fields.</param>
-        /// <param name="problems">Receives the fields that could not be read.</param>
-        protected abstract T ReadCore(IDictionary<string, JsonElement> values, ICollection<EnrichmentProblem> problems);
+        /// <summary>
+        /// Reads an enrichment object in one pass: the reader is on its first token (an object; the caller checks) and
+        /// is left on its last. A field that cannot be read goes to <see cref="EnrichmentReadState.Problem"/>, any other
+        /// member to <see cref="EnrichmentReadState.Other"/>.
+        /// </summary>
+        /// <param name="reader">The reader.</param>
+        /// <param name="state">Collects problems, unknown members and <c>enrichment_confidence</c>.</param>
+        protected abstract T ReadCore(ref Utf8JsonReader reader, ref EnrichmentReadState state);
 
         /// <summary>Adds the CSV cells of <paramref name="value"/>, one per <see cref="CsvHeaders"/> entry, formatted invariantly.</summary>
         /// <param name="value">The value.</param>
         /// <param name="cells">The row being built.</param>
         protected abstract void AppendCells(T value, IList<string?> cells);
+
+        private EnrichmentFields<T> ReadFields(ref Utf8JsonReader reader)
+        {
+            var state = default(EnrichmentReadState);
+            return ReadFields(ref reader, ref state);
+        }
+
+        private EnrichmentFields<T> ReadFields(ref Utf8JsonReader reader, ref EnrichmentReadState state)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("A JSON object is expected for an enrichment object.");
+            }
+
+            var value = ReadCore(ref reader, ref state);
+            return new EnrichmentFields<T>(
+                this,
+                value,
+                (IReadOnlyList<EnrichmentProblem>?)state.Problems ?? Array.Empty<EnrichmentProblem>(),
+                (IReadOnlyDictionary<string, JsonElement>?)state.Unknown ?? EmptyFields.Instance);
+        }
+
+        /// <summary>Reads members given as elements (a dictionary, or an untyped record's) by writing them out and reading them in one pass.</summary>
+        private EnrichmentFields<T> ReadValues(IDictionary<string, JsonElement>? values) => ReadWritten(writer =>
+        {
+            writer.WriteStartObject();
+            if (values is not null)
+            {
+                foreach (var pair in values)
+                {
+                    // default(JsonElement) is no value: read as missing.
+                    if (pair.Value.ValueKind != JsonValueKind.Undefined)
+                    {
+                        writer.WritePropertyName(pair.Key);
+                        pair.Value.WriteTo(writer);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        });
+
+        private EnrichmentFields<T> ReadWritten(Action<Utf8JsonWriter> write)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                write(writer);
+            }
+
+            var reader = new Utf8JsonReader(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            reader.Read();
+            return ReadFields(ref reader);
+        }
 
         private static async Task CopyOutAsync(MemoryStream buffer, Stream stream, CancellationToken cancellationToken)
         {
@@ -268,9 +345,11 @@ namespace CatchAll
             return headers;
         }
 
-        private sealed class EmptyFields : Dictionary<string, JsonElement>
+        /// <summary>No unknown fields: one shared instance, read-only, so no caller can add to every record's at once.</summary>
+        private static class EmptyFields
         {
-            public static readonly IReadOnlyDictionary<string, JsonElement> Instance = new EmptyFields();
+            public static readonly IReadOnlyDictionary<string, JsonElement> Instance =
+                new System.Collections.ObjectModel.ReadOnlyDictionary<string, JsonElement>(new Dictionary<string, JsonElement>());
         }
     }
 }
