@@ -15,7 +15,7 @@ namespace CatchAll.Runtime.Tests;
 /// JSON Lines, and the partial-results adapter that keeps batches in order. The set below is what the generator
 /// emits for a two-field type, written by hand.
 /// </summary>
-public sealed class EnrichmentRuntimeTests
+public sealed partial class EnrichmentRuntimeTests
 {
     private sealed class Deal
     {

@@ -119,7 +119,7 @@ internal static class EnrichmentEmitter
             {
                 case EnrichmentValueKind.DateOnly:
                 case EnrichmentValueKind.DateTime:
-                    var convert = p.Kind == EnrichmentValueKind.DateOnly ? $"new global::System.DateOnly(d{v}.Year, d{v}.Month, d{v}.Day)" : $"d{v}.UtcDateTime";
+                    var convert = p.Kind == EnrichmentValueKind.DateOnly ? $"new global::System.DateOnly(d{v}.Year, d{v}.Month, d{v}.Day)" : $"d{v}.DateTime";
                     w.Line($"if (!{Value}.TryDate(ref reader, out var date{v})) {problem}");
                     w.Line($"else if (date{v} is {{ }} d{v}) {v} = {convert};");
                     break;
@@ -157,6 +157,16 @@ internal static class EnrichmentEmitter
 
         w.Line(type.Properties.Count == 0 ? "state.Other(ref reader);" : "else state.Other(ref reader);");
         w.Close();
+        for (var i = 0; i < type.Properties.Count; i++)
+        {
+            // A property that cannot hold null gets its default, and the record says the value was not there.
+            var p = type.Properties[i];
+            if (!p.Nullable)
+            {
+                w.Line($"if (v{i.ToString(System.Globalization.CultureInfo.InvariantCulture)} is null) state.Missing({Literal(p.WireName)}, {Literal(p.WireType)});");
+            }
+        }
+
         w.Line($"return new {type.FullName}");
         w.Line("{");
         for (var i = 0; i < type.Properties.Count; i++)
@@ -298,14 +308,18 @@ internal static class EnrichmentEmitter
         w.Doc("summary", "Typed enrichments: submit a job with the enrichments of a <c>[CatchAllEnrichments]</c> type and read its records as that type.", raw: true);
         w.Open("public static partial class EnrichmentExtensions");
 
-        w.Line("// A chain of typeof(T) == typeof(X) tests: no reflection, nothing for the trimmer to keep (folded away only for value types).");
+        // A set registers itself when its type's statics are first touched, so after the first call this is one lookup,
+        // and a type generated in another project is served too. The typeof chain (compared at run time for a
+        // reference-type T, not folded) touches this project's types; another's is started by its class constructor.
         w.Open($"private static global::CatchAll.EnrichmentSet<T> SetOf<T>() {Constraint}");
+        w.Line("if (global::CatchAll.EnrichmentSet<T>.Registered is { } known) return known;");
         foreach (var type in types)
         {
             w.Line($"if (typeof(T) == typeof({type.FullName})) return (global::CatchAll.EnrichmentSet<T>)(object){type.FullName}.EnrichmentSet;");
         }
 
-        w.Line("throw new global::System.NotSupportedException(\"'\" + typeof(T).Name + \"' has no enrichment reader generated in this project: declare it here as a partial type with [CatchAllEnrichments].\");");
+        w.Line("global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(T).TypeHandle);");
+        w.Line("return global::CatchAll.EnrichmentSet<T>.Registered ?? throw new global::System.NotSupportedException(\"'\" + typeof(T).Name + \"' has no enrichment set: declare it as a partial type with [CatchAllEnrichments] in a project that generates a CatchAll client.\");");
         w.Close();
         w.Line();
 
@@ -432,7 +446,7 @@ internal static class EnrichmentEmitter
             w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
             w.Line("if (partialResults is null) throw new global::System.ArgumentNullException(nameof(partialResults));");
             w.Line("var set = SetOf<T>();");
-            w.Line($"var adapted = global::CatchAll.EnrichmentProgress.Adapt<{models}.Record, T>(partialResults, record => {EnrichRecord}, cancellationToken);");
+            w.Line($"var adapted = global::CatchAll.EnrichmentProgress.Adapt<{models}.Record, T>(partialResults, record => {EnrichRecord}, (client as JobsClient)?.PipelineOrNull?.TimeProvider ?? global::System.TimeProvider.System, cancellationToken);");
             w.Line("return global::CatchAll.Serialization.JsonReadHook.RunAsync(RecordEnrichmentAs<T>.Instance, () => client.WaitForCompletionWithPartialResultsAsync(jobId, adapted, polling, progress, cancellationToken));");
             w.Close();
         }

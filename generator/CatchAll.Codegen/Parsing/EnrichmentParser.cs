@@ -94,7 +94,12 @@ internal static class EnrichmentParser
         }
 
         var properties = new List<EnrichmentPropertyModel>();
-        var wireNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var columns = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["enrichment_confidence"] = "the record's own enrichment_confidence",
+            ["record_id"] = "the record_id column of a CSV export",
+            ["record_title"] = "the record_title column of a CSV export",
+        };
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -116,14 +121,25 @@ internal static class EnrichmentParser
                 continue;
             }
 
-            if (parsed.WireName == "enrichment_confidence" || wireNames.ContainsKey(parsed.WireName))
+            // A name is taken by another field, by the record's own members, or by a CSV column: a company field
+            // also writes <name>_confidence, and an export starts with record_id and record_title.
+            var confidenceColumn = parsed.Kind == EnrichmentValueKind.Company ? parsed.WireName + "_confidence" : null;
+            var clash = columns.TryGetValue(parsed.WireName, out var taken) ? (parsed.WireName, taken)
+                : confidenceColumn is not null && columns.TryGetValue(confidenceColumn, out taken) ? (confidenceColumn, taken)
+                : default;
+            if (clash.taken is not null)
             {
-                var other = parsed.WireName == "enrichment_confidence" ? "the record's own enrichment_confidence" : $"'{wireNames[parsed.WireName]}'";
-                diagnostics.Add(new(DuplicateName, $"'{property.Name}' has the wire name '{parsed.WireName}', like {other}; give one of them another Name", location));
+                var which = clash.Item1 == parsed.WireName ? $"has the wire name '{parsed.WireName}', which" : $"is a company, and its CSV confidence column '{clash.Item1}'";
+                diagnostics.Add(new(DuplicateName, $"'{property.Name}' {which} clashes with {clash.taken}; give one of them another Name", location));
                 continue;
             }
 
-            wireNames[parsed.WireName] = property.Name;
+            columns[parsed.WireName] = $"'{property.Name}'";
+            if (confidenceColumn is not null)
+            {
+                columns[confidenceColumn] = $"the CSV confidence column of '{property.Name}'";
+            }
+
             properties.Add(parsed);
         }
 

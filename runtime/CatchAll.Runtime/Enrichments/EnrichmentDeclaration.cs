@@ -78,11 +78,21 @@ namespace CatchAll
                 }
             }
 
-            var wires = new HashSet<string>(StringComparer.Ordinal) { "enrichment_confidence" };
+            // The record's own members and the CSV export's columns (a company adds <name>_confidence) are not free either.
+            var wires = new HashSet<string>(StringComparer.Ordinal) { "enrichment_confidence", "record_id", "record_title" };
             var wireNames = new string?[list.Count];
             for (var i = 0; i < list.Count; i++)
             {
-                if (IsWireName(list[i].Name) && wires.Add(list[i].Name))
+                if (IsWireName(list[i].Name) && list[i].Type == EnrichmentTypes.Company && !wires.Contains(list[i].Name + "_confidence") && wires.Add(list[i].Name))
+                {
+                    wires.Add(list[i].Name + "_confidence");
+                    wireNames[i] = list[i].Name;
+                }
+            }
+
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (IsWireName(list[i].Name) && list[i].Type != EnrichmentTypes.Company && wires.Add(list[i].Name))
                 {
                     wireNames[i] = list[i].Name;
                 }
@@ -95,7 +105,7 @@ namespace CatchAll
             for (var i = 0; i < list.Count; i++)
             {
                 var field = list[i];
-                var wire = wireNames[i] ?? Unique(WireName(field.Name), wires, "_");
+                var wire = wireNames[i] ?? (field.Type == EnrichmentTypes.Company ? UniqueCompany(WireName(field.Name), wires) : Unique(WireName(field.Name), wires, "_"));
                 var property = Unique(Property(Pascal(wire)), members, string.Empty);
                 var description = string.IsNullOrWhiteSpace(field.Description) ? wire.Replace('_', ' ') : field.Description.Trim();
                 var clrType = ClrType(field, property, type, enumNames, enums, indent, modernTarget, out var note);
@@ -125,7 +135,7 @@ namespace CatchAll
 
                 if (forced)
                 {
-                    body.Append(", Type = \"option\"");
+                    body.Append(", Type = EnrichmentTypes.Option");
                 }
 
                 body.Append(")] public ").Append(clrType).Append("? ").Append(property).Append(modernTarget ? " { get; init; }\n" : " { get; set; }\n");
@@ -157,17 +167,17 @@ namespace CatchAll
             note = null;
             switch (field.Type)
             {
-                case "text":
+                case EnrichmentTypes.Text:
                     return "string";
-                case "number":
+                case EnrichmentTypes.Number:
                     return "decimal";
-                case "date":
+                case EnrichmentTypes.Date:
                     return modern ? "DateOnly" : "DateTime";
-                case "url":
+                case EnrichmentTypes.Url:
                     return "global::System.Uri";
-                case "company":
+                case EnrichmentTypes.Company:
                     return "CompanyEnrichmentOutput";
-                case "option":
+                case EnrichmentTypes.Option:
                     var values = field.Options.Count > 0 ? field.Options : ParseOptions(field.Description);
                     var members = new List<(string Member, string Wire)>();
                     var used = new HashSet<string>(StringComparer.Ordinal) { "value__" };
@@ -324,6 +334,20 @@ namespace CatchAll
                 candidate = name + separator + i.ToString(CultureInfo.InvariantCulture);
             }
 
+            return candidate;
+        }
+
+        /// <summary>A company's wire name whose CSV confidence column (<c>name_confidence</c>) is free as well; both are taken.</summary>
+        private static string UniqueCompany(string name, HashSet<string> used)
+        {
+            var candidate = name;
+            for (var i = 2; used.Contains(candidate) || used.Contains(candidate + "_confidence"); i++)
+            {
+                candidate = name + "_" + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            used.Add(candidate);
+            used.Add(candidate + "_confidence");
             return candidate;
         }
 

@@ -26,6 +26,28 @@ namespace CatchAll
             (Problems ??= new List<EnrichmentProblem>()).Add(new EnrichmentProblem(name, type, JsonElement.ParseValue(ref reader)));
 
         /// <summary>
+        /// A field whose property cannot hold null had no value (missing, JSON null or blank): kept as a problem with no
+        /// value, unless the value it had is one already.
+        /// </summary>
+        /// <param name="name">The field's wire name.</param>
+        /// <param name="type">The field's enrichment type.</param>
+        public void Missing(string name, string type)
+        {
+            if (Problems is not null)
+            {
+                foreach (var problem in Problems)
+                {
+                    if (problem.Name == name)
+                    {
+                        return;
+                    }
+                }
+            }
+
+            (Problems ??= new List<EnrichmentProblem>()).Add(new EnrichmentProblem(name, type, default));
+        }
+
+        /// <summary>
         /// A member the type does not declare, the reader on its name: <c>enrichment_confidence</c> is kept as text
         /// (a value of another kind is skipped, as nothing else reads it), anything else as an unknown field.
         /// </summary>

@@ -17,6 +17,7 @@ namespace CatchAll
     public abstract class EnrichmentSet<T>
         where T : class
     {
+        private static EnrichmentSet<T>? s_registered;
         private readonly HashSet<string> _names;
         private IReadOnlyList<string>? _csvHeaders;
 
@@ -30,7 +31,16 @@ namespace CatchAll
             {
                 _names.Add(field.Name);
             }
+
+            Interlocked.CompareExchange(ref s_registered, this, null);
         }
+
+        /// <summary>
+        /// The set of <typeparamref name="T"/>: the first one made, which for a generated type is its
+        /// <c>EnrichmentSet</c>, made when the type's statics are first touched; null before that.
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static EnrichmentSet<T>? Registered => Volatile.Read(ref s_registered);
 
         /// <summary>The fields, in declaration order, as the service receives them.</summary>
         public IReadOnlyList<EnrichmentField> Fields { get; }
@@ -43,7 +53,7 @@ namespace CatchAll
 
         /// <summary>Whether <paramref name="name"/> is the wire name of one of the fields.</summary>
         /// <param name="name">A wire name.</param>
-        public bool IsField(string name) => name is not null && _names.Contains(name);
+        public bool IsField(string? name) => name is not null && _names.Contains(name);
 
         /// <summary>
         /// Reads an enrichment object. A missing or null field gives null; a field that cannot be read as its type
@@ -336,7 +346,7 @@ namespace CatchAll
             foreach (var field in Fields)
             {
                 headers.Add(field.Name);
-                if (field.Type == "company")
+                if (field.Type == EnrichmentTypes.Company)
                 {
                     headers.Add(field.Name + "_confidence");
                 }
