@@ -19,7 +19,6 @@ namespace CatchAll.Codegen.Parsing;
 internal static class EnrichmentParser
 {
     public const string TypeAttribute = "CatchAll.CatchAllEnrichmentsAttribute";
-    private const string PropertyAttribute = "CatchAll.EnrichmentAttribute";
 
     internal const string InvalidType = "CATCH0014";
     internal const string UnsupportedProperty = "CATCH0015";
@@ -33,7 +32,14 @@ internal static class EnrichmentParser
     private static readonly string[] WireTypes = { "text", "number", "date", "option", "url", "company" };
 
     private static bool IsEnrichment(ISymbol member) =>
-        member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == PropertyAttribute);
+        member.GetAttributes().Any(a => IsPropertyAttribute(a.AttributeClass));
+
+    // By name and namespace, not ToDisplayString: this runs for every member on every edit, and a display string is an allocation each.
+    private static bool IsPropertyAttribute(INamedTypeSymbol? attribute) =>
+        attribute is { Name: "EnrichmentAttribute", ContainingNamespace: { Name: "CatchAll", ContainingNamespace.IsGlobalNamespace: true } };
+
+    private static bool IsSystemType(ITypeSymbol type, string name) =>
+        type.Name == name && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 
     public static bool IsCandidate(SyntaxNode node) => node is ClassDeclarationSyntax or RecordDeclarationSyntax;
 
@@ -108,7 +114,7 @@ internal static class EnrichmentParser
                 continue;
             }
 
-            var attribute = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == PropertyAttribute);
+            var attribute = property.GetAttributes().FirstOrDefault(a => IsPropertyAttribute(a.AttributeClass));
             if (attribute is null)
             {
                 continue;
@@ -308,7 +314,8 @@ internal static class EnrichmentParser
     {
         foreach (var attribute in field.GetAttributes())
         {
-            var name = attribute.AttributeClass?.ToDisplayString();
+            // The cheap name test first: the namespace's display string is made only for a likely match.
+            var name = attribute.AttributeClass is { Name: "EnumMemberAttribute" or "JsonStringEnumMemberNameAttribute" } candidate ? candidate.ToDisplayString() : null;
             if (name == "System.Runtime.Serialization.EnumMemberAttribute")
             {
                 if (attribute.NamedArguments.FirstOrDefault(a => a.Key == "Value").Value.Value is string value && value.Length > 0)
@@ -335,7 +342,7 @@ internal static class EnrichmentParser
         nullable = declared.IsValueType
             ? !SymbolEqualityComparer.Default.Equals(type, declared)
             : declared.NullableAnnotation != NullableAnnotation.NotAnnotated;
-        typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        typeName = string.Empty;
         wireType = "number";
         kind = type.SpecialType switch
         {
@@ -357,16 +364,15 @@ internal static class EnrichmentParser
 
         if ((int)kind == -1)
         {
-            var full = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
-            if (full == "System.DateOnly")
+            if (IsSystemType(type, "DateOnly"))
             {
                 kind = EnrichmentValueKind.DateOnly;
             }
-            else if (full == "System.DateTimeOffset")
+            else if (IsSystemType(type, "DateTimeOffset"))
             {
                 kind = EnrichmentValueKind.DateTimeOffset;
             }
-            else if (full == "System.Uri")
+            else if (IsSystemType(type, "Uri"))
             {
                 kind = EnrichmentValueKind.Url;
             }
@@ -384,6 +390,12 @@ internal static class EnrichmentParser
             {
                 return false;
             }
+        }
+
+        // Only numbers and enums are named in the generated code; the display string is the costly part of a property.
+        if (kind is not (EnrichmentValueKind.Text or EnrichmentValueKind.DateOnly or EnrichmentValueKind.DateTime or EnrichmentValueKind.DateTimeOffset or EnrichmentValueKind.Url or EnrichmentValueKind.Company))
+        {
+            typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         }
 
         wireType = kind switch
