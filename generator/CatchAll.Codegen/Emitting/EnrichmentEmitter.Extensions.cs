@@ -56,9 +56,9 @@ internal static partial class EnrichmentEmitter
         w.Doc("summary", "Typed enrichments: submit a job with the enrichments of a <c>[CatchAllEnrichments]</c> type and read its records as that type.", raw: true);
         w.Open("public static partial class EnrichmentExtensions");
 
-        // A set registers itself when its type's statics are first touched, so after the first call this is one lookup,
-        // and a type generated in another project is served too. The typeof chain (compared at run time for a
-        // reference-type T, not folded) touches this project's types; another's is started by its class constructor.
+        // A generated set registers itself when its assembly loads (a module initializer, .NET 5 on), so this is one
+        // lookup and a type generated in another project is served too. The typeof chain (compared at run time for a
+        // reference-type T, not folded) is for older targets, where a set is made when its type is first touched.
         w.Open($"private static global::CatchAll.EnrichmentSet<T> SetOf<T>() {Constraint}");
         w.Line("if (global::CatchAll.EnrichmentSet<T>.Registered is { } known) return known;");
         foreach (var type in types)
@@ -66,7 +66,6 @@ internal static partial class EnrichmentEmitter
             w.Line($"if (typeof(T) == typeof({type.FullName})) return (global::CatchAll.EnrichmentSet<T>)(object){type.FullName}.EnrichmentSet;");
         }
 
-        w.Line("global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(T).TypeHandle);");
         w.Line("return global::CatchAll.EnrichmentSet<T>.Registered ?? throw new global::System.NotSupportedException(\"'\" + typeof(T).Name + \"' has no enrichment set: declare it as a partial type with [CatchAllEnrichments] in a project that generates a CatchAll client.\");");
         w.Close();
         w.Line();

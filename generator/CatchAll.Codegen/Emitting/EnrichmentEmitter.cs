@@ -50,6 +50,14 @@ internal static partial class EnrichmentEmitter
         w.Summary("Reads this type from a record's enrichment object, writes it, and exports records as CSV or JSON Lines.");
         w.Line($"public static global::CatchAll.EnrichmentSet<{type.FullName}> EnrichmentSet {{ get; }} = new CatchAllEnrichmentSet();");
         w.Line();
+        // Made when the assembly loads, so the set is registered before any typed method looks for it, from this
+        // project or another (a static constructor would run only once something here touches the type).
+        w.Line("#if NET5_0_OR_GREATER");
+        w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Line("internal static void CatchAllRegisterEnrichmentSet() => _ = EnrichmentSet;");
+        w.Line("#endif");
+        w.Line();
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open($"private sealed class CatchAllEnrichmentSet : global::CatchAll.EnrichmentSet<{type.FullName}>");
         EmitConstructor(w, type);

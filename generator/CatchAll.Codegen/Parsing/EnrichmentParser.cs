@@ -27,7 +27,7 @@ internal static partial class EnrichmentParser
     internal const string NoEnrichments = "CATCH0018";
 
     /// <summary>Members the emitted part of a [CatchAllEnrichments] type declares.</summary>
-    internal static readonly ImmutableHashSet<string> GeneratedMemberNames = ImmutableHashSet.Create(StringComparer.Ordinal, "Enrichments", "EnrichmentSet", "CatchAllEnrichmentSet");
+    internal static readonly ImmutableHashSet<string> GeneratedMemberNames = ImmutableHashSet.Create(StringComparer.Ordinal, "Enrichments", "EnrichmentSet", "CatchAllEnrichmentSet", "CatchAllRegisterEnrichmentSet");
 
     private static bool IsEnrichment(ISymbol member) =>
         member.GetAttributes().Any(a => IsPropertyAttribute(a.AttributeClass));

@@ -17,7 +17,7 @@ namespace CatchAll
 
         private static readonly HashSet<string> ReservedMembers = new HashSet<string>(StringComparer.Ordinal)
         {
-            "Enrichments", "EnrichmentSet", "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
+            "Enrichments", "EnrichmentSet", "CatchAllEnrichmentSet", "CatchAllRegisterEnrichmentSet", "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
         };
 
         private static readonly HashSet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)

@@ -5,8 +5,8 @@ using Xunit;
 namespace CatchAll.EndToEnd.Tests.Enrichments;
 
 /// <summary>
-/// The typed methods find a type's set wherever the type was declared: the set registers itself with the type, so a
-/// type whose set this project did not generate (another project's, as here one made by hand) is served, not refused.
+/// The typed methods find a type's set wherever the type was declared: the set registers itself when its assembly
+/// loads, so a type whose set this project did not generate (another project's, as here one made by hand) is served.
 /// </summary>
 public sealed class SetLookupTests
 {
@@ -26,6 +26,10 @@ public sealed class SetLookupTests
     public sealed class Elsewhere : ICatchAllEnrichments
     {
         public static EnrichmentSet<Elsewhere> EnrichmentSet { get; } = new Set();
+
+        // What the generated part of such a type does: its set is made, and so registered, when its assembly loads.
+        [System.Runtime.CompilerServices.ModuleInitializer]
+        internal static void Register() => _ = EnrichmentSet;
 
         public string? Note { get; init; }
 
