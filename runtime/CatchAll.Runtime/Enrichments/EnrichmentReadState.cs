@@ -59,7 +59,10 @@ namespace CatchAll
                 reader.Read();
                 if (reader.TokenType is JsonTokenType.String or JsonTokenType.Null)
                 {
-                    Confidence = reader.GetString();
+                    // The three values the service sends, without a string per record.
+                    Confidence = reader.TokenType == JsonTokenType.Null ? null
+                        : reader.ValueTextEquals("high"u8) ? "high" : reader.ValueTextEquals("medium"u8) ? "medium" : reader.ValueTextEquals("low"u8) ? "low"
+                        : reader.GetString();
                     HasConfidence = true;
                 }
                 else

@@ -98,6 +98,24 @@ public sealed class OnePassReadTests : IAsyncLifetime
         Assert.Equal(Confidence.Medium, typed.Enrichment.EnrichmentConfidence);
     }
 
+    [Theory]
+    [InlineData("null", null)]
+    [InlineData("\"low\"", "low")]
+    [InlineData("\"unsure\"", "unsure")]
+    public void The_confidence_is_read_in_the_same_pass(string json, string? expected)
+    {
+        CatchAll.Models.Record record;
+        using (EnrichmentExtensions.ReadRecordsAs<FundingRound>())
+        {
+            record = JsonSerializer.Deserialize(Page("{\"enrichment_confidence\":" + json + ",\"funding_amount\":1}"), CatchAllClientJson.PullJobResponse)!.AllRecords!.Single();
+        }
+
+        var enriched = record.AsEnriched<FundingRound>();
+        Assert.Equal(expected, enriched.EnrichmentConfidence);
+        Assert.Equal(expected, record.Enrichment.EnrichmentConfidence?.ToString());
+        Assert.Equal(1m, enriched.Enrichment.FundingAmount);
+    }
+
     [Fact]
     public void A_changed_typed_record_is_read_again()
     {
