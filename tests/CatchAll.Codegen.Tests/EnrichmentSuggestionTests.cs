@@ -62,7 +62,7 @@ public sealed class EnrichmentSuggestionTests
         Assert.Contains("global::System.Uri? PressRelease", declaration, StringComparison.Ordinal);
         Assert.Contains("public FundingRoundStage? Stage", declaration, StringComparison.Ordinal);
         Assert.Contains("[global::System.Runtime.Serialization.EnumMember(Value = \"Series B\")] SeriesB,", declaration, StringComparison.Ordinal);
-        Assert.Contains("Type = \"option\")] public string? Sector", declaration, StringComparison.Ordinal); // an option with no listed values: read as text
+        Assert.Contains("Type = EnrichmentTypes.Option)] public string? Sector", declaration, StringComparison.Ordinal); // an option with no listed values: read as text
         Assert.Contains("Name = \"round_2\")] public string? Round2", declaration, StringComparison.Ordinal);
         Assert.DoesNotContain("Name = \"funding_amount\"", declaration, StringComparison.Ordinal);
 
@@ -96,6 +96,9 @@ public sealed class EnrichmentSuggestionTests
             new EnrichmentField("flag", "A type the generator has no mapping for", "boolean"),
             new EnrichmentField("kind", "Options (one of: \"a b\", a_b, 1x, class, value__)", "option"),
             new EnrichmentField("hostile_option", "one of: x\"y, z", "option"),
+            new EnrichmentField("record_id", "Clashes with the CSV export's own column", "text"),
+            new EnrichmentField("lead_confidence", "Clashes with the next company's CSV confidence column", "number"),
+            new EnrichmentField("lead", "A company", "company"),
         };
 
         var declaration = EnrichmentDeclaration.ToCSharp(fields, "class", "event.Data", "CatchAll.Models", modernTarget: true);
@@ -111,7 +114,7 @@ public sealed class EnrichmentSuggestionTests
         Assert.Equal(fields.Length, names.Count);
         Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(
-            new[] { "class", "f_1st_round", "funding_amount_2", "funding_amount", "funding_amount_3", "quote", "enrichment_confidence_2", "enrichments", "quipe", "field", "flag", "kind", "hostile_option" },
+            new[] { "class", "f_1st_round", "funding_amount_2", "funding_amount", "funding_amount_3", "quote", "enrichment_confidence_2", "enrichments", "quipe", "field", "flag", "kind", "hostile_option", "record_id_2", "lead_confidence_2", "lead" },
             names);
         Assert.Contains("kind:option", wire, StringComparison.Ordinal);
         Assert.Contains("flag:text", wire, StringComparison.Ordinal);
@@ -128,7 +131,7 @@ public sealed class EnrichmentSuggestionTests
         var declaration = EnrichmentDeclaration.ToCSharp(new[] { new EnrichmentField("stage", description, "option") }, "Deal", null, "CatchAll.Models", modernTarget: true);
         if (expected.Length == 0)
         {
-            Assert.Contains("Type = \"option\")] public string? Stage", declaration, StringComparison.Ordinal);
+            Assert.Contains("Type = EnrichmentTypes.Option)] public string? Stage", declaration, StringComparison.Ordinal);
             return;
         }
 

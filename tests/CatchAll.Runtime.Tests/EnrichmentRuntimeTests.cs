@@ -15,7 +15,7 @@ namespace CatchAll.Runtime.Tests;
 /// JSON Lines, and the partial-results adapter that keeps batches in order. The set below is what the generator
 /// emits for a two-field type, written by hand.
 /// </summary>
-public sealed class EnrichmentRuntimeTests
+public sealed partial class EnrichmentRuntimeTests
 {
     private sealed class Deal
     {
@@ -43,12 +43,25 @@ public sealed class EnrichmentRuntimeTests
             writer.WriteEndObject();
         }
 
-        protected override Deal ReadCore(IDictionary<string, JsonElement> values, ICollection<EnrichmentProblem> problems)
+        protected override Deal ReadCore(ref Utf8JsonReader reader, ref EnrichmentReadState state)
         {
             string? name = null;
             long? amount = null;
-            if (values.TryGetValue("name", out var e) && !EnrichmentValue.TryText(e, out name)) problems.Add(new EnrichmentProblem("name", "text", e));
-            if (values.TryGetValue("amount", out e) && !EnrichmentValue.TryInt64(e, out amount)) problems.Add(new EnrichmentProblem("amount", "number", e));
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                if (reader.ValueTextEquals("name"u8))
+                {
+                    reader.Read();
+                    if (!EnrichmentValue.TryText(ref reader, out name)) state.Problem("name", "text", ref reader);
+                }
+                else if (reader.ValueTextEquals("amount"u8))
+                {
+                    reader.Read();
+                    if (!EnrichmentValue.TryInt64(ref reader, out amount)) state.Problem("amount", "number", ref reader);
+                }
+                else state.Other(ref reader);
+            }
+
             return new Deal { Name = name, Amount = amount };
         }
 

@@ -30,11 +30,19 @@ public class PullDeserializeBenchmarks
     [Benchmark]
     public CatchAll.Models.PullJobResponse CatchAll() => JsonSerializer.Deserialize(_body, global::CatchAll.CatchAllClientJson.PullJobResponse)!;
 
-    /// <summary>The generated models, then every record's enrichment object read as a six-field typed set (issue 12).</summary>
+    /// <summary>
+    /// The generated models with every record's enrichment object read as a six-field typed set (issue 12), as the
+    /// typed pager reads a page: the enrichment object straight into the type in the page's pass.
+    /// </summary>
     [Benchmark]
     public int CatchAllTyped()
     {
-        var page = JsonSerializer.Deserialize(_body, global::CatchAll.CatchAllClientJson.PullJobResponse)!;
+        global::CatchAll.Models.PullJobResponse page;
+        using (global::CatchAll.EnrichmentExtensions.ReadRecordsAs<PulledRound>())
+        {
+            page = JsonSerializer.Deserialize(_body, global::CatchAll.CatchAllClientJson.PullJobResponse)!;
+        }
+
         var read = 0;
         foreach (var record in page.AllRecords!)
         {

@@ -10,7 +10,7 @@ namespace CatchAll.Codegen.Emitting;
 /// and once per project the typed job and monitor methods. It calls only the public surface of the generated
 /// client and models, and the runtime's enrichment helpers.
 /// </summary>
-internal static class EnrichmentEmitter
+internal static partial class EnrichmentEmitter
 {
     private const string Json = "global::System.Text.Json";
     private const string Collections = "global::System.Collections.Generic";
@@ -49,6 +49,14 @@ internal static class EnrichmentEmitter
         w.Line();
         w.Summary("Reads this type from a record's enrichment object, writes it, and exports records as CSV or JSON Lines.");
         w.Line($"public static global::CatchAll.EnrichmentSet<{type.FullName}> EnrichmentSet {{ get; }} = new CatchAllEnrichmentSet();");
+        w.Line();
+        // Made when the assembly loads, so the set is registered before any typed method looks for it, from this
+        // project or another (a static constructor would run only once something here touches the type).
+        w.Line("#if NET5_0_OR_GREATER");
+        w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Line("internal static void CatchAllRegisterEnrichmentSet() => _ = EnrichmentSet;");
+        w.Line("#endif");
         w.Line();
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open($"private sealed class CatchAllEnrichmentSet : global::CatchAll.EnrichmentSet<{type.FullName}>");
@@ -100,35 +108,31 @@ internal static class EnrichmentEmitter
 
     private static void EmitRead(SourceWriter w, EnrichmentTypeModel type, EnrichmentTarget target)
     {
-        w.Open($"protected override {type.FullName} ReadCore({Collections}.IDictionary<string, {Json}.JsonElement> values, {Collections}.ICollection<global::CatchAll.EnrichmentProblem> problems)");
-        if (type.Properties.Count == 0)
+        // One pass over the object: each declared field is read where it stands, anything else goes to the state.
+        w.Open($"protected override {type.FullName} ReadCore(ref {Json}.Utf8JsonReader reader, ref global::CatchAll.EnrichmentReadState state)");
+        for (var i = 0; i < type.Properties.Count; i++)
         {
-            w.Line($"return new {type.FullName}();");
-            w.Close();
-            return;
+            w.Line($"{LocalType(type.Properties[i], target)} v{i.ToString(System.Globalization.CultureInfo.InvariantCulture)} = null;");
         }
 
-        w.Line($"{Json}.JsonElement e;");
+        w.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndObject)");
         for (var i = 0; i < type.Properties.Count; i++)
         {
             var p = type.Properties[i];
             var v = "v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var problem = $"problems.Add(new global::CatchAll.EnrichmentProblem({Literal(p.WireName)}, {Literal(p.WireType)}, e));";
-            var get = $"values.TryGetValue({Literal(p.WireName)}, out e)";
-            w.Line($"{LocalType(p, target)} {v} = null;");
+            var problem = $"state.Problem({Literal(p.WireName)}, {Literal(p.WireType)}, ref reader);";
+            w.Open($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({Literal(p.WireName)}u8))");
+            w.Line("reader.Read();");
             switch (p.Kind)
             {
                 case EnrichmentValueKind.DateOnly:
                 case EnrichmentValueKind.DateTime:
-                    var convert = p.Kind == EnrichmentValueKind.DateOnly ? $"new global::System.DateOnly(d{v}.Year, d{v}.Month, d{v}.Day)" : $"d{v}.UtcDateTime";
-                    w.Open($"if ({get})");
-                    w.Line($"if (!{Value}.TryDate(e, out var date{v})) {problem}");
+                    var convert = p.Kind == EnrichmentValueKind.DateOnly ? $"new global::System.DateOnly(d{v}.Year, d{v}.Month, d{v}.Day)" : $"d{v}.DateTime";
+                    w.Line($"if (!{Value}.TryDate(ref reader, out var date{v})) {problem}");
                     w.Line($"else if (date{v} is {{ }} d{v}) {v} = {convert};");
-                    w.Close();
                     break;
                 case EnrichmentValueKind.Option:
-                    w.Open($"if ({get})");
-                    w.Line($"if (!{Value}.TryOption(e, out var key{v})) {problem}");
+                    w.Line($"if (!{Value}.TryOption(ref reader, out var key{v})) {problem}");
                     w.Open($"else if (key{v} is not null)");
                     w.Open($"{v} = key{v} switch");
                     var seen = new HashSet<string>();
@@ -147,14 +151,27 @@ internal static class EnrichmentEmitter
                     w.Close(";");
                     w.Line($"if ({v} is null) {problem}");
                     w.Close();
-                    w.Close();
                     break;
                 case EnrichmentValueKind.Company:
-                    w.Line($"if ({get} && !{Value}.TryObject(e, global::{target.Namespace}.{target.ClientName}Json.CompanyEnrichmentOutput, out {v})) {problem}");
+                    w.Line($"if (!{Value}.TryObject(ref reader, global::{target.Namespace}.{target.ClientName}Json.CompanyEnrichmentOutput, out {v})) {problem}");
                     break;
                 default:
-                    w.Line($"if ({get} && !{Value}.{TryMethod(p.Kind)}(e, out {v})) {problem}");
+                    w.Line($"if (!{Value}.{TryMethod(p.Kind)}(ref reader, out {v})) {problem}");
                     break;
+            }
+
+            w.Close();
+        }
+
+        w.Line(type.Properties.Count == 0 ? "state.Other(ref reader);" : "else state.Other(ref reader);");
+        w.Close();
+        for (var i = 0; i < type.Properties.Count; i++)
+        {
+            // A property that cannot hold null gets its default, and the record says the value was not there.
+            var p = type.Properties[i];
+            if (!p.Nullable)
+            {
+                w.Line($"if (v{i.ToString(System.Globalization.CultureInfo.InvariantCulture)} is null) state.Missing({Literal(p.WireName)}, {Literal(p.WireType)});");
             }
         }
 
@@ -246,209 +263,6 @@ internal static class EnrichmentEmitter
         }
 
         w.Close();
-    }
-
-    public static string SuggestionsHintName(EnrichmentTarget target) => target.Namespace + ".EnrichmentExtensions.Suggestions.g.cs";
-
-    /// <summary>The extension that writes initialize's suggested enrichments as a <c>[CatchAllEnrichments]</c> type's source.</summary>
-    public static string EmitSuggestions(EnrichmentTarget target)
-    {
-        var ns = target.Namespace;
-        var models = "global::" + ns + ".Models";
-        var w = new SourceWriter();
-        w.Line("// <auto-generated/>");
-        w.Line("#nullable enable");
-        w.Line();
-        w.Open($"namespace {ns}");
-        w.Doc("summary", "Typed enrichments: submit a job with the enrichments of a <c>[CatchAllEnrichments]</c> type and read its records as that type.", raw: true);
-        w.Open("public static partial class EnrichmentExtensions");
-        w.Doc("summary", "C# source for a <c>[CatchAllEnrichments]</c> type with one property per suggested enrichment, to paste into the project and edit: then submit with it instead of typing the field names.", raw: true);
-        w.Doc("param", "The initialize operation's answer.", " name=\"response\"");
-        w.Doc("param", "The C# name of the type to declare.", " name=\"typeName\"");
-        w.Doc("param", "The namespace to declare it in, or null for none.", " name=\"namespace\"");
-        w.Doc("returns", "The source text: a partial record (a class with DateTime dates where this project's target has no DateOnly), with an enum for each option whose description lists its values.");
-        w.Open($"public static string ToCSharpDeclaration(this {models}.InitializeResponse response, string typeName, string? @namespace = null)");
-        w.Line("if (response is null) throw new global::System.ArgumentNullException(nameof(response));");
-        w.Line($"var fields = new {Collections}.List<global::CatchAll.EnrichmentField>();");
-        w.Line("if (response.Enrichments is { } suggested) foreach (var e in suggested) if (e is not null) fields.Add(new global::CatchAll.EnrichmentField(e.Name ?? string.Empty, e.Description ?? string.Empty, e.Type.ToString()));");
-        w.Line("// The declaration is compiled in this project, so its target decides DateOnly (and C# 9's records) or not.");
-        w.Line("#if NET6_0_OR_GREATER");
-        w.Line("const bool modern = true;");
-        w.Line("#else");
-        w.Line("const bool modern = false;");
-        w.Line("#endif");
-        w.Line($"return global::CatchAll.EnrichmentDeclaration.ToCSharp(fields, typeName, @namespace, \"{ns}.Models\", modern);");
-        w.Close();
-        w.Close();
-        w.Close();
-        return w.ToString();
-    }
-
-    public static string EmitExtensions(EquatableArray<EnrichmentTypeModel> types, EnrichmentTarget target)
-    {
-        var ns = target.Namespace;
-        var models = "global::" + ns + ".Models";
-        const string Tasks = "global::System.Threading.Tasks";
-        const string Token = "global::System.Threading.CancellationToken";
-        const string Constraint = "where T : class, global::CatchAll.ICatchAllEnrichments";
-        var w = new SourceWriter();
-        w.Line("// <auto-generated/>");
-        w.Line("#nullable enable");
-        w.Line();
-        w.Open($"namespace {ns}");
-        w.Doc("summary", "Typed enrichments: submit a job with the enrichments of a <c>[CatchAllEnrichments]</c> type and read its records as that type.", raw: true);
-        w.Open("public static partial class EnrichmentExtensions");
-
-        w.Line("// A chain of typeof(T) == typeof(X) tests: no reflection, nothing for the trimmer to keep (folded away only for value types).");
-        w.Open($"private static global::CatchAll.EnrichmentSet<T> SetOf<T>() {Constraint}");
-        foreach (var type in types)
-        {
-            w.Line($"if (typeof(T) == typeof({type.FullName})) return (global::CatchAll.EnrichmentSet<T>)(object){type.FullName}.EnrichmentSet;");
-        }
-
-        w.Line("throw new global::System.NotSupportedException(\"'\" + typeof(T).Name + \"' has no enrichment reader generated in this project: declare it here as a partial type with [CatchAllEnrichments].\");");
-        w.Close();
-        w.Line();
-
-        w.Doc("summary", "The service's form of enrichment fields: one <see cref=\"" + models.Substring(8) + ".EnrichmentSchema\"/> per field.", raw: true);
-        w.Doc("param", "fields", " name=\"fields\"");
-        w.Open($"public static {Collections}.List<{models}.EnrichmentSchema> ToSchemas({Collections}.IReadOnlyList<global::CatchAll.EnrichmentField> fields)");
-        w.Line("if (fields is null) throw new global::System.ArgumentNullException(nameof(fields));");
-        w.Line($"var schemas = new {Collections}.List<{models}.EnrichmentSchema>(fields.Count);");
-        w.Line($"foreach (var field in fields) schemas.Add(new {models}.EnrichmentSchema {{ Name = field.Name, Description = field.Description, Type = new {models}.EnrichmentType(field.Type) }});");
-        w.Line("return schemas;");
-        w.Close();
-
-        if (target.HasJobs)
-        {
-            EmitJobs(w, target, models, Tasks, Token, Constraint);
-        }
-
-        if (target.HasMonitors)
-        {
-            w.Line();
-            Docs(w, "Reads a monitor record's enrichment object as <typeparamref name=\"T\"/>.", false, ("record", "The record."));
-            w.Open($"public static global::CatchAll.EnrichedRecord<{models}.MonitorRecord, T> AsEnriched<T>(this {models}.MonitorRecord record) {Constraint}");
-            w.Line("if (record is null) throw new global::System.ArgumentNullException(nameof(record));");
-            w.Line($"return SetOf<T>().{EnrichRecordCall};");
-            w.Close();
-            w.Line();
-            Docs(w, "Calls PullMonitorResultsAsync and reads each record's enrichment object as <typeparamref name=\"T\"/>, the type the monitor's reference job was submitted with.", false, ("client", "The client."), ("monitorId", "The monitor."), ("options", "Per-call timeout, headers and retry settings."), ("cancellationToken", "Stops the call."));
-            w.Open($"public static async {Tasks}.Task<global::CatchAll.EnrichedPage<{models}.PullMonitorResponse, {models}.MonitorRecord, T>> PullMonitorResultsAsync<T>(this IMonitorsClient client, global::System.Guid monitorId, global::CatchAll.RequestOptions? options = null, {Token} cancellationToken = default) {Constraint}");
-            w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
-            w.Line("var set = SetOf<T>();");
-            w.Line("var response = await client.PullMonitorResultsAsync(monitorId, options: options, cancellationToken: cancellationToken).ConfigureAwait(false);");
-            w.Line($"var records = new {Collections}.List<global::CatchAll.EnrichedRecord<{models}.MonitorRecord, T>>();");
-            w.Line($"if (response.AllRecords is {{ }} all) foreach (var record in all) if (record is not null) records.Add({EnrichRecord});");
-            w.Line($"return new global::CatchAll.EnrichedPage<{models}.PullMonitorResponse, {models}.MonitorRecord, T>(response, records);");
-            w.Close();
-        }
-
-        w.Close();
-        w.Close();
-        return w.ToString();
-    }
-
-    // A typed submit takes its enrichments from T; merging them with ones the request already names would hide a mistake.
-    private static string RefuseNamedEnrichments(string parameter) =>
-        $"if ({parameter}.Enrichments is {{ Count: > 0 }}) throw new global::System.ArgumentException(\"The request already names enrichments; a typed submit takes them from \" + typeof(T).Name + \" and does not merge. Leave SubmitRequest.Enrichments empty.\", nameof({parameter}));";
-
-    private static void EmitJobs(SourceWriter w, EnrichmentTarget target, string models, string Tasks, string Token, string Constraint)
-    {
-        var enriched = $"global::CatchAll.EnrichedRecord<{models}.Record, T>";
-        w.Line();
-        Docs(w, "Sets the request's enrichments to those of <typeparamref name=\"T\"/>.", true, ("request", "The request; changed and returned."));
-        w.Open($"public static {models}.SubmitRequest WithEnrichments<T>(this {models}.SubmitRequest request) {Constraint}");
-        w.Line("if (request is null) throw new global::System.ArgumentNullException(nameof(request));");
-        w.Line(RefuseNamedEnrichments("request"));
-        w.Line("request.Enrichments = ToSchemas(SetOf<T>().Fields);");
-        w.Line("return request;");
-        w.Close();
-        w.Line();
-
-        Docs(w, "Calls CreateJobAsync with the enrichments of <typeparamref name=\"T\"/> on a copy of the request: the caller's object is never changed, so one request can serve concurrent typed submits.", true, ("client", "The client."), ("body", "The request, without enrichments."), ("options", "Per-call timeout, headers and retry settings."), ("cancellationToken", "Stops the call."));
-        w.Open($"public static async {Tasks}.Task<{models}.SubmitResponse> CreateJobAsync<T>(this IJobsClient client, {models}.SubmitRequest body, global::CatchAll.RequestOptions? options = null, {Token} cancellationToken = default) {Constraint}");
-        w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
-        w.Line("if (body is null) throw new global::System.ArgumentNullException(nameof(body));");
-        // A copy, not the caller's object: setting and resetting body.Enrichments raced when one request served concurrent typed submits.
-        w.Line(RefuseNamedEnrichments("body"));
-        w.Line($"var info = global::{target.Namespace}.{target.ClientName}Json.SubmitRequest;");
-        w.Line($"{models}.SubmitRequest copy;");
-        w.Open("try");
-        w.Line("copy = global::System.Text.Json.JsonSerializer.Deserialize(global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, info), info)!;");
-        w.Close();
-        w.Open("catch (global::System.Text.Json.JsonException ex)");
-        w.Line("throw new global::System.ArgumentException(\"The request cannot be sent: \" + ex.Message, nameof(body), ex);");
-        w.Close();
-        w.Line("WithEnrichments<T>(copy);");
-        w.Line("return await client.CreateJobAsync(copy, options: options, cancellationToken: cancellationToken).ConfigureAwait(false);");
-        w.Close();
-
-        if (target.HasSubmitAndWait)
-        {
-            w.Line();
-            Docs(w, "Calls <see cref=\"CreateJobAsync{T}\"/>, then waits for the job to complete.", false, ("client", "The client."), ("body", "The request, without enrichments."), ("polling", "Interval and overall timeout of the wait."), ("progress", "Receives every status response."), ("cancellationToken", "Stops the call and the wait."));
-            w.Open($"public static async {Tasks}.Task<{models}.StatusResponse> SubmitAndWaitAsync<T>(this IJobsClient client, {models}.SubmitRequest body, global::CatchAll.PollingOptions? polling = null, global::System.IProgress<{models}.StatusResponse>? progress = null, {Token} cancellationToken = default) {Constraint}");
-            w.Line("var started = await client.CreateJobAsync<T>(body, cancellationToken: cancellationToken).ConfigureAwait(false);");
-            w.Line("return await client.WaitForCompletionAsync(started.JobId, polling, progress, cancellationToken).ConfigureAwait(false);");
-            w.Close();
-        }
-
-        if (target.HasPartialResults)
-        {
-            w.Line();
-            Docs(w, "Like WaitForCompletionWithPartialResultsAsync, with each new record read as <typeparamref name=\"T\"/>; batches are reported in order and in step with the wait.", false, ("client", "The client."), ("jobId", "The job."), ("partialResults", "Receives each batch of new records; none is reported twice."), ("polling", "Interval and overall timeout of the wait."), ("progress", "Receives every status response."), ("cancellationToken", "Stops the wait."));
-            w.Open($"public static {Tasks}.Task<{models}.StatusResponse> WaitForCompletionWithPartialResultsAsync<T>(this IJobsClient client, global::System.Guid jobId, global::System.IProgress<{Collections}.IReadOnlyList<{enriched}>> partialResults, global::CatchAll.PollingOptions? polling = null, global::System.IProgress<{models}.StatusResponse>? progress = null, {Token} cancellationToken = default) {Constraint}");
-            w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
-            w.Line("if (partialResults is null) throw new global::System.ArgumentNullException(nameof(partialResults));");
-            w.Line("var set = SetOf<T>();");
-            w.Line($"var adapted = global::CatchAll.EnrichmentProgress.Adapt<{models}.Record, T>(partialResults, record => {EnrichRecord}, cancellationToken);");
-            w.Line("return client.WaitForCompletionWithPartialResultsAsync(jobId, adapted, polling, progress, cancellationToken);");
-            w.Close();
-        }
-
-        w.Line();
-        Docs(w, "Every record of GetJobResultsAsync with its enrichment object read as <typeparamref name=\"T\"/>, page after page; a page is fetched only when enumeration reaches it.", false, ("client", "The client."), ("jobId", "The job."), ("pageSize", "How many records one page holds."), ("options", "Per-call timeout, headers and retry settings."));
-        w.Open($"public static global::CatchAll.AsyncPageable<{models}.PullJobResponse, {enriched}> GetJobResultsAllAsync<T>(this IJobsClient client, global::System.Guid jobId, int? pageSize = null, global::CatchAll.RequestOptions? options = null) {Constraint}");
-        w.Line("if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
-        w.Line("var set = SetOf<T>();");
-        w.Line($"return new global::CatchAll.AsyncPageable<{models}.PullJobResponse, {enriched}>(");
-        w.Line("    (number, token) => client.GetJobResultsAsync(jobId: jobId, page: number, pageSize: pageSize, options: options, cancellationToken: token),");
-        w.Line("    page =>");
-        w.Line("    {");
-        w.Line("        if (page.AllRecords is null) return null;");
-        w.Line($"        var records = new {Collections}.List<{enriched}>(page.AllRecords.Count);");
-        w.Line($"        foreach (var record in page.AllRecords) if (record is not null) records.Add({EnrichRecord});");
-        w.Line("        return records;");
-        w.Line("    },");
-        w.Line("    page => global::CatchAll.Runtime.PageCount.FromTotalPages(page.TotalPages));");
-        w.Close();
-        w.Line();
-        Docs(w, "Reads a record's enrichment object as <typeparamref name=\"T\"/>: for records from a webhook, the untyped pager or a partial-results batch.", false, ("record", "The record."));
-        w.Open($"public static {enriched} AsEnriched<T>(this {models}.Record record) {Constraint}");
-        w.Line("if (record is null) throw new global::System.ArgumentNullException(nameof(record));");
-        w.Line($"return SetOf<T>().{EnrichRecordCall};");
-        w.Close();
-    }
-
-    // Reads one generated record (a job's or a monitor's, same members) into an EnrichedRecord.
-    private const string EnrichRecordCall = "Enrich(record, record.RecordId, record.RecordTitle, record.Enrichment?.EnrichmentConfidence?.ToString(), record.Enrichment?.AdditionalProperties)";
-    private const string EnrichRecord = "set." + EnrichRecordCall;
-
-    /// <summary>The doc comment of a typed method: summary, the T every one of them has, its parameters, and the exception of those that submit.</summary>
-    private static void Docs(SourceWriter w, string summary, bool refusesEnrichments, params (string Name, string Text)[] parameters)
-    {
-        w.Doc("summary", summary, raw: true);
-        w.Doc("typeparam", "The <c>[CatchAllEnrichments]</c> type.", " name=\"T\"", raw: true);
-        foreach (var (name, text) in parameters)
-        {
-            w.Doc("param", text, $" name=\"{name}\"");
-        }
-
-        if (refusesEnrichments)
-        {
-            w.Doc("exception", "The request already names enrichments: they are not merged.", " cref=\"global::System.ArgumentException\"");
-        }
     }
 
     private static bool IsValueKind(EnrichmentValueKind kind) => kind is not (EnrichmentValueKind.Text or EnrichmentValueKind.Url or EnrichmentValueKind.Company);

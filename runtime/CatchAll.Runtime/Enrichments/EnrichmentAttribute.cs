@@ -24,9 +24,9 @@ namespace CatchAll
         public string? Name { get; set; }
 
         /// <summary>
-        /// The enrichment type sent to the service (<c>text</c>, <c>number</c>, <c>date</c>, <c>option</c>,
-        /// <c>url</c> or <c>company</c>) when the one inferred from the property type is not wanted; it must
-        /// still be one the property type can hold (a string property holds any but company).
+        /// The enrichment type sent to the service, one of <see cref="EnrichmentTypes"/> (<c>Type = EnrichmentTypes.Url</c>),
+        /// when the one inferred from the property type is not wanted; it must still be one the property type can hold
+        /// (a string property holds any but company). Another string is reported at the property (CATCH0015).
         /// </summary>
         public string? Type { get; set; }
     }

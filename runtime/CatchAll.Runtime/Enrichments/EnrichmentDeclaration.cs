@@ -13,40 +13,8 @@ namespace CatchAll
     /// generator would not derive back are pinned with <c>Name</c>, descriptions are escaped, and an option whose
     /// description lists its values gets an enum declared alongside.
     /// </summary>
-    public static class EnrichmentDeclaration
+    public static partial class EnrichmentDeclaration
     {
-        // Names the generated file refers to by their short form (usings) or adds to the type: a type or member of the same name would capture them.
-        private static readonly HashSet<string> ReservedTypeNames = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "CatchAllEnrichments", "CatchAllEnrichmentsAttribute", "Enrichment", "EnrichmentAttribute", "CompanyEnrichmentOutput",
-            "DateOnly", "DateTime", "Uri", "System", "CatchAll",
-        };
-
-        private static readonly HashSet<string> ReservedMembers = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "Enrichments", "EnrichmentSet", "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
-        };
-
-        private static readonly HashSet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue", "decimal", "default",
-            "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto",
-            "if", "implicit", "in", "int", "interface", "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out",
-            "override", "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc",
-            "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
-            "using", "virtual", "void", "volatile", "while",
-        };
-
-        // The forms a description lists an option's values in: "one of: a, b or c", "choose from a | b", or weaker
-        // words ("options", "values", "choices") only when a colon, "are"/"is" or a bracket follows them.
-        private static readonly Regex StrongList = new Regex(
-            @"\b(?:one\s+of|choose\s+from)\s*:?\s*[\(\[]?\s*(?<list>[^\.\)\]\}\n;]+)",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-        private static readonly Regex WeakList = new Regex(
-            @"\b(?:(?:allowed|possible|valid)\s+values|options?|values|choices)\s*(?::|\bare\b|\bis\b|[\(\[])\s*[\(\[]?\s*(?<list>[^\.\)\]\}\n;]+)",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
         /// <summary>Writes a <c>[CatchAllEnrichments]</c> partial type with one property per field.</summary>
         /// <param name="fields">The fields, in order (name, description and wire type each).</param>
         /// <param name="typeName">The C# name of the type to declare (a keyword is escaped with <c>@</c>).</param>
@@ -78,11 +46,21 @@ namespace CatchAll
                 }
             }
 
-            var wires = new HashSet<string>(StringComparer.Ordinal) { "enrichment_confidence" };
+            // The record's own members and the CSV export's columns (a company adds <name>_confidence) are not free either.
+            var wires = new HashSet<string>(StringComparer.Ordinal) { "enrichment_confidence", "record_id", "record_title" };
             var wireNames = new string?[list.Count];
             for (var i = 0; i < list.Count; i++)
             {
-                if (IsWireName(list[i].Name) && wires.Add(list[i].Name))
+                if (IsWireName(list[i].Name) && list[i].Type == EnrichmentTypes.Company && !wires.Contains(list[i].Name + "_confidence") && wires.Add(list[i].Name))
+                {
+                    wires.Add(list[i].Name + "_confidence");
+                    wireNames[i] = list[i].Name;
+                }
+            }
+
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (IsWireName(list[i].Name) && list[i].Type != EnrichmentTypes.Company && wires.Add(list[i].Name))
                 {
                     wireNames[i] = list[i].Name;
                 }
@@ -95,7 +73,7 @@ namespace CatchAll
             for (var i = 0; i < list.Count; i++)
             {
                 var field = list[i];
-                var wire = wireNames[i] ?? Unique(WireName(field.Name), wires, "_");
+                var wire = wireNames[i] ?? (field.Type == EnrichmentTypes.Company ? UniqueCompany(WireName(field.Name), wires) : Unique(WireName(field.Name), wires, "_"));
                 var property = Unique(Property(Pascal(wire)), members, string.Empty);
                 var description = string.IsNullOrWhiteSpace(field.Description) ? wire.Replace('_', ' ') : field.Description.Trim();
                 var clrType = ClrType(field, property, type, enumNames, enums, indent, modernTarget, out var note);
@@ -125,7 +103,7 @@ namespace CatchAll
 
                 if (forced)
                 {
-                    body.Append(", Type = \"option\"");
+                    body.Append(", Type = EnrichmentTypes.Option");
                 }
 
                 body.Append(")] public ").Append(clrType).Append("? ").Append(property).Append(modernTarget ? " { get; init; }\n" : " { get; set; }\n");
@@ -157,17 +135,17 @@ namespace CatchAll
             note = null;
             switch (field.Type)
             {
-                case "text":
+                case EnrichmentTypes.Text:
                     return "string";
-                case "number":
+                case EnrichmentTypes.Number:
                     return "decimal";
-                case "date":
+                case EnrichmentTypes.Date:
                     return modern ? "DateOnly" : "DateTime";
-                case "url":
+                case EnrichmentTypes.Url:
                     return "global::System.Uri";
-                case "company":
+                case EnrichmentTypes.Company:
                     return "CompanyEnrichmentOutput";
-                case "option":
+                case EnrichmentTypes.Option:
                     var values = field.Options.Count > 0 ? field.Options : ParseOptions(field.Description);
                     var members = new List<(string Member, string Wire)>();
                     var used = new HashSet<string>(StringComparer.Ordinal) { "value__" };
@@ -210,223 +188,6 @@ namespace CatchAll
                     note = "The service suggested the type " + Literal(field.Type) + ", which has no C# mapping here: read as text.";
                     return "string";
             }
-        }
-
-        /// <summary>The values an option's description lists ("… One of: seed, series_a or series_b."), or empty.</summary>
-        internal static IReadOnlyList<string> ParseOptions(string description)
-        {
-            var result = new List<string>();
-            if (string.IsNullOrEmpty(description))
-            {
-                return result;
-            }
-
-            var match = StrongList.Match(description);
-            if (!match.Success)
-            {
-                match = WeakList.Match(description);
-            }
-
-            if (!match.Success)
-            {
-                return result;
-            }
-
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var part in Regex.Split(match.Groups["list"].Value, @",|\||\bor\b|\band\b", RegexOptions.CultureInvariant))
-            {
-                var value = part.Trim().Trim('"', '\'', '`', '“', '”').Trim();
-                if (value.Length > 0 && value.Length <= 64 && seen.Add(value))
-                {
-                    result.Add(value);
-                }
-            }
-
-            // One item is a sentence, not a list.
-            return result.Count >= 2 ? result : new List<string>();
-        }
-
-        /// <summary>The name the service receives: the suggested one when it is snake_case, else its snake_case form.</summary>
-        private static string WireName(string name)
-        {
-            if (IsWireName(name))
-            {
-                return name;
-            }
-
-            var builder = new StringBuilder();
-            var snake = SnakeCase(name);
-            if (snake is not null)
-            {
-                builder.Append(snake);
-            }
-            else
-            {
-                foreach (var c in name ?? string.Empty)
-                {
-                    builder.Append(c < 128 && char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_');
-                }
-            }
-
-            var text = builder.ToString();
-            while (text.Contains("__"))
-            {
-                text = text.Replace("__", "_");
-            }
-
-            text = text.Trim('_');
-            if (text.Length == 0)
-            {
-                text = "field";
-            }
-            else if (text[0] < 'a' || text[0] > 'z')
-            {
-                text = "f_" + text;
-            }
-
-            return text;
-        }
-
-        private static string Property(string pascal)
-        {
-            if (pascal.Length == 0)
-            {
-                return "Field";
-            }
-
-            return char.IsDigit(pascal[0]) ? "F" + pascal : pascal;
-        }
-
-        private static string Pascal(string wire)
-        {
-            var builder = new StringBuilder(wire.Length);
-            var upper = true;
-            foreach (var c in wire)
-            {
-                if (c >= 128 || !char.IsLetterOrDigit(c))
-                {
-                    upper = true;
-                    continue;
-                }
-
-                builder.Append(upper ? char.ToUpperInvariant(c) : c);
-                upper = char.IsDigit(c);
-            }
-
-            return builder.ToString();
-        }
-
-        private static string Unique(string name, HashSet<string> used, string separator)
-        {
-            var candidate = name;
-            for (var i = 2; !used.Add(candidate); i++)
-            {
-                candidate = name + separator + i.ToString(CultureInfo.InvariantCulture);
-            }
-
-            return candidate;
-        }
-
-        private static string? SnakeCase(string name) => global::CatchAll.Enrichments.EnrichmentWireName.SnakeCase(name);
-
-        private static bool IsWireName(string? name) => global::CatchAll.Enrichments.EnrichmentWireName.IsWireName(name);
-
-        private static string TypeIdentifier(string typeName)
-        {
-            var id = Identifier(typeName, nameof(typeName));
-            if (ReservedTypeNames.Contains(Bare(id)))
-            {
-                throw new ArgumentException($"'{typeName}' would hide a type the declaration uses; choose another name.", nameof(typeName));
-            }
-
-            return id;
-        }
-
-        private static string DottedName(string name, string parameter)
-        {
-            var parts = name.Split('.');
-            for (var i = 0; i < parts.Length; i++)
-            {
-                parts[i] = Identifier(parts[i], parameter);
-            }
-
-            return string.Join(".", parts);
-        }
-
-        private static string Identifier(string name, string parameter)
-        {
-            var bare = name is not null && name.StartsWith("@", StringComparison.Ordinal) ? name.Substring(1) : name;
-            if (bare is null || bare.Length == 0 || !(char.IsLetter(bare[0]) || bare[0] == '_'))
-            {
-                throw new ArgumentException($"'{name}' is not a C# identifier.", parameter);
-            }
-
-            foreach (var c in bare)
-            {
-                if (!(char.IsLetterOrDigit(c) || c == '_'))
-                {
-                    throw new ArgumentException($"'{name}' is not a C# identifier.", parameter);
-                }
-            }
-
-            return Keywords.Contains(bare) ? "@" + bare : bare;
-        }
-
-        private static string Bare(string identifier) => identifier.StartsWith("@", StringComparison.Ordinal) ? identifier.Substring(1) : identifier;
-
-        /// <summary>Text for a one-line doc comment: XML-escaped, line breaks and other controls as spaces.</summary>
-        private static string XmlText(string value)
-        {
-            var builder = new StringBuilder(value.Length);
-            foreach (var c in value)
-            {
-                switch (c)
-                {
-                    case '&': builder.Append("&amp;"); break;
-                    case '<': builder.Append("&lt;"); break;
-                    case '>': builder.Append("&gt;"); break;
-                    default: builder.Append(char.IsControl(c) || char.IsSurrogate(c) || c == '\u2028' || c == '\u2029' || c == '\u0085' ? ' ' : c); break;
-                }
-            }
-
-            return builder.ToString();
-        }
-
-        /// <summary>A regular C# string literal: quotes, backslashes, controls, line separators and lone surrogates escaped.</summary>
-        private static string Literal(string value)
-        {
-            var builder = new StringBuilder(value.Length + 2).Append('"');
-            for (var i = 0; i < value.Length; i++)
-            {
-                var c = value[i];
-                switch (c)
-                {
-                    case '"': builder.Append("\\\""); break;
-                    case '\\': builder.Append("\\\\"); break;
-                    case '\n': builder.Append("\\n"); break;
-                    case '\r': builder.Append("\\r"); break;
-                    case '\t': builder.Append("\\t"); break;
-                    case '\0': builder.Append("\\0"); break;
-                    default:
-                        var pair = char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]);
-                        if (pair)
-                        {
-                            builder.Append(c).Append(value[++i]);
-                        }
-                        else if (char.IsControl(c) || char.IsSurrogate(c) || c == '\u2028' || c == '\u2029' || c == '\u0085')
-                        {
-                            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            builder.Append(c);
-                        }
-
-                        break;
-                }
-            }
-
-            return builder.Append('"').ToString();
         }
     }
 }

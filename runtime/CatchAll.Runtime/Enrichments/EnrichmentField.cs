@@ -9,7 +9,7 @@ namespace CatchAll
         /// <summary>Describes a field.</summary>
         /// <param name="name">The wire name (snake_case).</param>
         /// <param name="description">The description the service receives (for an option, with its values listed).</param>
-        /// <param name="type">The wire type: text, number, date, option, url or company.</param>
+        /// <param name="type">The wire type, one of <see cref="EnrichmentTypes"/>.</param>
         /// <param name="options">For an option, its wire values; otherwise empty.</param>
         public EnrichmentField(string name, string description, string type, IReadOnlyList<string>? options = null)
         {
@@ -25,7 +25,7 @@ namespace CatchAll
         /// <summary>The description the service receives.</summary>
         public string Description { get; }
 
-        /// <summary>The wire type: text, number, date, option, url or company.</summary>
+        /// <summary>The wire type, one of <see cref="EnrichmentTypes"/> (or what the service suggested).</summary>
         public string Type { get; }
 
         /// <summary>For an option, its wire values; otherwise empty.</summary>

@@ -25,18 +25,20 @@ namespace CatchAll
         /// <summary>The enrichment type the field was declared with (text, number, date, option, url, company).</summary>
         public string ExpectedType { get; }
 
-        /// <summary>The value as the service sent it.</summary>
+        /// <summary>The value as the service sent it; <c>default</c> (<see cref="JsonValueKind.Undefined"/>) when a property that cannot hold null had none.</summary>
         public JsonElement Value { get; }
 
         /// <summary>A sentence for logs.</summary>
-        public string Message => "'" + Name + "' is not a valid " + ExpectedType + ": " + Describe(Value);
+        public string Message => Value.ValueKind == JsonValueKind.Undefined
+            ? "'" + Name + "' has no value (missing, null or blank), and its property cannot hold null: it reads as the type's default"
+            : "'" + Name + "' is not a valid " + ExpectedType + ": " + Describe(Value);
 
         /// <inheritdoc/>
         public override string ToString() => Message;
 
         private static string Describe(JsonElement value)
         {
-            var raw = value.ValueKind == JsonValueKind.Undefined ? "(undefined)" : value.GetRawText();
+            var raw = value.GetRawText();
             return raw.Length <= 80 ? raw : raw.Substring(0, 77) + "...";
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Threading;
+using System.Threading.Tasks;
 using CatchAll.Runtime;
 
 namespace CatchAll
@@ -10,17 +11,29 @@ namespace CatchAll
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class EnrichmentProgress
     {
+        /// <summary>Like <see cref="Adapt{TRecord, T}(IProgress{IReadOnlyList{EnrichedRecord{TRecord, T}}}, Func{TRecord, EnrichedRecord{TRecord, T}}, TimeProvider, CancellationToken)"/> on the system clock.</summary>
+        /// <typeparam name="TRecord">The generated record type.</typeparam>
+        /// <typeparam name="T">The enrichment type.</typeparam>
+        /// <param name="target">The caller's receiver.</param>
+        /// <param name="enrich">Reads one record.</param>
+        /// <param name="cancellationToken">Unused; kept for code generated before the clock was passed.</param>
+        public static IProgress<IReadOnlyList<TRecord>> Adapt<TRecord, T>(IProgress<IReadOnlyList<EnrichedRecord<TRecord, T>>> target, Func<TRecord, EnrichedRecord<TRecord, T>> enrich, CancellationToken cancellationToken)
+            where T : class =>
+            Adapt(target, enrich, TimeProvider.System, cancellationToken);
+
         /// <summary>
         /// A receiver of record batches that reads each record with <paramref name="enrich"/> and reports the batch to
         /// <paramref name="target"/>, keeping <see cref="ProgressReporting"/>'s promise: in order, and handled before the
-        /// wait goes on.
+        /// wait goes on. The wait awaits the report itself (no thread is blocked on it, and what goes wrong fails the
+        /// wait instead of the process); the limit on a <see cref="Progress{T}"/> handler runs on <paramref name="timeProvider"/>.
         /// </summary>
         /// <typeparam name="TRecord">The generated record type.</typeparam>
         /// <typeparam name="T">The enrichment type.</typeparam>
         /// <param name="target">The caller's receiver.</param>
         /// <param name="enrich">Reads one record.</param>
-        /// <param name="cancellationToken">Abandons a handler that never runs.</param>
-        public static IProgress<IReadOnlyList<TRecord>> Adapt<TRecord, T>(IProgress<IReadOnlyList<EnrichedRecord<TRecord, T>>> target, Func<TRecord, EnrichedRecord<TRecord, T>> enrich, CancellationToken cancellationToken)
+        /// <param name="timeProvider">The client's clock, for the wait on a <see cref="Progress{T}"/> handler.</param>
+        /// <param name="cancellationToken">Unused: each report is given the wait's own token.</param>
+        public static IProgress<IReadOnlyList<TRecord>> Adapt<TRecord, T>(IProgress<IReadOnlyList<EnrichedRecord<TRecord, T>>> target, Func<TRecord, EnrichedRecord<TRecord, T>> enrich, TimeProvider timeProvider, CancellationToken cancellationToken)
             where T : class
         {
             if (target is null)
@@ -33,35 +46,12 @@ namespace CatchAll
                 throw new ArgumentNullException(nameof(enrich));
             }
 
-            if (target.GetType() != typeof(Progress<IReadOnlyList<EnrichedRecord<TRecord, T>>>))
+            if (timeProvider is null)
             {
-                // Reported synchronously, so in step already.
-                return new Forwarding<TRecord, T>(target, enrich);
+                throw new ArgumentNullException(nameof(timeProvider));
             }
 
-            // A Progress<T> posts to the context it was made on. The wait awaits a Progress<T> of its own (exactly that
-            // type) until its handler has run; this one is made without a context, so its handler runs on the pool,
-            // where it may block until the caller's handler has run on the caller's context.
-            var saved = SynchronizationContext.Current;
-            SynchronizationContext.SetSynchronizationContext(null);
-            try
-            {
-                return new Progress<IReadOnlyList<TRecord>>(batch =>
-                {
-                    try
-                    {
-                        ProgressReporting.ReportAsync(target, Map(batch, enrich), cancellationToken).GetAwaiter().GetResult();
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        // The wait sees the cancellation itself; thrown here it would end the process.
-                    }
-                });
-            }
-            finally
-            {
-                SynchronizationContext.SetSynchronizationContext(saved);
-            }
+            return new Adapter<TRecord, T>(target, enrich, timeProvider);
         }
 
         private static IReadOnlyList<EnrichedRecord<TRecord, T>> Map<TRecord, T>(IReadOnlyList<TRecord> batch, Func<TRecord, EnrichedRecord<TRecord, T>> enrich)
@@ -76,19 +66,25 @@ namespace CatchAll
             return records;
         }
 
-        private sealed class Forwarding<TRecord, T> : IProgress<IReadOnlyList<TRecord>>
+        private sealed class Adapter<TRecord, T> : IProgress<IReadOnlyList<TRecord>>, IAwaitableProgress<IReadOnlyList<TRecord>>
             where T : class
         {
             private readonly IProgress<IReadOnlyList<EnrichedRecord<TRecord, T>>> _target;
             private readonly Func<TRecord, EnrichedRecord<TRecord, T>> _enrich;
+            private readonly TimeProvider _timeProvider;
 
-            public Forwarding(IProgress<IReadOnlyList<EnrichedRecord<TRecord, T>>> target, Func<TRecord, EnrichedRecord<TRecord, T>> enrich)
+            public Adapter(IProgress<IReadOnlyList<EnrichedRecord<TRecord, T>>> target, Func<TRecord, EnrichedRecord<TRecord, T>> enrich, TimeProvider timeProvider)
             {
                 _target = target;
                 _enrich = enrich;
+                _timeProvider = timeProvider;
             }
 
+            // Someone reporting without awaiting gets the target's own behaviour.
             public void Report(IReadOnlyList<TRecord> value) => _target.Report(Map(value, _enrich));
+
+            public Task ReportAsync(IReadOnlyList<TRecord> value, CancellationToken cancellationToken) =>
+                ProgressReporting.ReportAsync(_target, Map(value, _enrich), _timeProvider, cancellationToken);
         }
     }
 }

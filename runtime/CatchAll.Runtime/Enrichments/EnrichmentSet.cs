@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 using System.Text.Json;
 using System.Threading;
@@ -13,9 +14,10 @@ namespace CatchAll
     /// Reflection-free: every member is generated code or works from it.
     /// </summary>
     /// <typeparam name="T">The enrichment type.</typeparam>
-    public abstract class EnrichmentSet<T>
+    public abstract partial class EnrichmentSet<T>
         where T : class
     {
+        private static EnrichmentSet<T>? s_registered;
         private readonly HashSet<string> _names;
         private IReadOnlyList<string>? _csvHeaders;
 
@@ -29,7 +31,16 @@ namespace CatchAll
             {
                 _names.Add(field.Name);
             }
+
+            Interlocked.CompareExchange(ref s_registered, this, null);
         }
+
+        /// <summary>
+        /// The set of <typeparamref name="T"/>: the first one made, which for a generated type is its
+        /// <c>EnrichmentSet</c>, made when the type's statics are first touched; null before that.
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static EnrichmentSet<T>? Registered => Volatile.Read(ref s_registered);
 
         /// <summary>The fields, in declaration order, as the service receives them.</summary>
         public IReadOnlyList<EnrichmentField> Fields { get; }
@@ -42,7 +53,7 @@ namespace CatchAll
 
         /// <summary>Whether <paramref name="name"/> is the wire name of one of the fields.</summary>
         /// <param name="name">A wire name.</param>
-        public bool IsField(string name) => name is not null && _names.Contains(name);
+        public bool IsField(string? name) => name is not null && _names.Contains(name);
 
         /// <summary>
         /// Reads an enrichment object. A missing or null field gives null; a field that cannot be read as its type
@@ -50,24 +61,54 @@ namespace CatchAll
         /// </summary>
         /// <param name="values">The enrichment object's fields (a record's <c>Enrichment.AdditionalProperties</c>); null reads as empty.</param>
         /// <param name="problems">Receives the fields that could not be read; null to ignore them.</param>
-        public T Read(IDictionary<string, JsonElement>? values, ICollection<EnrichmentProblem>? problems = null) =>
-            ReadCore(values ?? new Dictionary<string, JsonElement>(), problems ?? new List<EnrichmentProblem>());
+        public T Read(IDictionary<string, JsonElement>? values, ICollection<EnrichmentProblem>? problems = null)
+        {
+            var fields = values is EnrichmentFields<T> typed && ReferenceEquals(typed.Set, this) && !typed.Changed ? typed : ReadValues(values);
+            if (problems is not null)
+            {
+                foreach (var problem in fields.Problems)
+                {
+                    problems.Add(problem);
+                }
+            }
+
+            return fields.Value;
+        }
 
         /// <summary>Reads an enrichment object given as JSON; anything but an object reads as empty.</summary>
         /// <param name="enrichment">The enrichment object.</param>
         /// <param name="problems">Receives the fields that could not be read; null to ignore them.</param>
         public T ReadObject(JsonElement enrichment, ICollection<EnrichmentProblem>? problems = null)
         {
-            var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            if (enrichment.ValueKind == JsonValueKind.Object)
+            var fields = enrichment.ValueKind == JsonValueKind.Object ? ReadWritten(enrichment.WriteTo) : ReadValues(null);
+            if (problems is not null)
             {
-                foreach (var property in enrichment.EnumerateObject())
+                foreach (var problem in fields.Problems)
                 {
-                    values[property.Name] = property.Value;
+                    problems.Add(problem);
                 }
             }
 
-            return Read(values, problems);
+            return fields.Value;
+        }
+
+        /// <summary>
+        /// Reads a record's enrichment object from <paramref name="reader"/> (on its start) in one pass; used by the
+        /// generated typed methods. The result stands in for the record's <c>AdditionalProperties</c>.
+        /// </summary>
+        /// <param name="reader">The reader, on the object's first token; left on its last.</param>
+        /// <param name="confidence">The object's <c>enrichment_confidence</c>, or null.</param>
+        /// <param name="hasConfidence">Whether the object had an <c>enrichment_confidence</c> string or null.</param>
+        /// <returns>The members, typed.</returns>
+        /// <exception cref="JsonException">The value is not a JSON object, or the JSON is malformed.</exception>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public IDictionary<string, JsonElement> ReadRecordEnrichment(ref Utf8JsonReader reader, out string? confidence, out bool hasConfidence)
+        {
+            var state = default(EnrichmentReadState);
+            var fields = ReadFields(ref reader, ref state);
+            confidence = state.Confidence;
+            hasConfidence = state.HasConfidence;
+            return fields;
         }
 
         /// <summary>Writes <paramref name="value"/> as a JSON object with one member per field (null ones as JSON null).</summary>
@@ -109,168 +150,79 @@ namespace CatchAll
         /// <param name="values">Its enrichment object's other fields.</param>
         public EnrichedRecord<TRecord, T> Enrich<TRecord>(TRecord record, string recordId, string recordTitle, string? enrichmentConfidence, IDictionary<string, JsonElement>? values)
         {
-            var problems = new List<EnrichmentProblem>();
-            var enrichment = Read(values, problems);
-            Dictionary<string, JsonElement>? unknown = null;
+            // Read in the page's own pass when the record came through a typed call; read now otherwise.
+            var fields = values is EnrichmentFields<T> typed && ReferenceEquals(typed.Set, this) && !typed.Changed ? typed : ReadValues(values);
+            return new EnrichedRecord<TRecord, T>(record, recordId, recordTitle, enrichmentConfidence, fields.Value, fields.Problems, fields.Unknown);
+        }
+
+        /// <summary>
+        /// Reads an enrichment object in one pass: the reader is on its first token (an object; the caller checks) and
+        /// is left on its last. A field that cannot be read goes to <see cref="EnrichmentReadState.Problem"/>, any other
+        /// member to <see cref="EnrichmentReadState.Other"/>.
+        /// </summary>
+        /// <param name="reader">The reader.</param>
+        /// <param name="state">Collects problems, unknown members and <c>enrichment_confidence</c>.</param>
+        protected abstract T ReadCore(ref Utf8JsonReader reader, ref EnrichmentReadState state);
+
+        private EnrichmentFields<T> ReadFields(ref Utf8JsonReader reader)
+        {
+            var state = default(EnrichmentReadState);
+            return ReadFields(ref reader, ref state);
+        }
+
+        private EnrichmentFields<T> ReadFields(ref Utf8JsonReader reader, ref EnrichmentReadState state)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("A JSON object is expected for an enrichment object.");
+            }
+
+            var value = ReadCore(ref reader, ref state);
+            return new EnrichmentFields<T>(
+                this,
+                value,
+                (IReadOnlyList<EnrichmentProblem>?)state.Problems ?? Array.Empty<EnrichmentProblem>(),
+                (IReadOnlyDictionary<string, JsonElement>?)state.Unknown ?? EmptyFields.Instance);
+        }
+
+        /// <summary>Reads members given as elements (a dictionary, or an untyped record's) by writing them out and reading them in one pass.</summary>
+        private EnrichmentFields<T> ReadValues(IDictionary<string, JsonElement>? values) => ReadWritten(writer =>
+        {
+            writer.WriteStartObject();
             if (values is not null)
             {
                 foreach (var pair in values)
                 {
-                    if (!_names.Contains(pair.Key))
+                    // default(JsonElement) is no value: read as missing.
+                    if (pair.Value.ValueKind != JsonValueKind.Undefined)
                     {
-                        (unknown ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[pair.Key] = pair.Value;
+                        writer.WritePropertyName(pair.Key);
+                        pair.Value.WriteTo(writer);
                     }
                 }
             }
 
-            return new EnrichedRecord<TRecord, T>(record, recordId, recordTitle, enrichmentConfidence, enrichment, problems, (IReadOnlyDictionary<string, JsonElement>?)unknown ?? EmptyFields.Instance);
+            writer.WriteEndObject();
+        });
+
+        private EnrichmentFields<T> ReadWritten(Action<Utf8JsonWriter> write)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                write(writer);
+            }
+
+            var reader = new Utf8JsonReader(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            reader.Read();
+            return ReadFields(ref reader);
         }
 
-        /// <summary>
-        /// Writes records as CSV (RFC 4180: a header row, CRLF line ends, quotes where needed): record_id, record_title,
-        /// enrichment_confidence, then <see cref="CsvHeaders"/>. Numbers and dates are invariant and ISO. A text cell a
-        /// spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a leading apostrophe; use
-        /// <see cref="WriteJsonLinesAsync{TRecord}"/> for the raw text. Records are written as they arrive, so a pager's
-        /// pages are never all held at once.
-        /// </summary>
-        /// <typeparam name="TRecord">The generated record type.</typeparam>
-        /// <param name="records">The records, e.g. from GetJobResultsAllAsync&lt;T&gt;.</param>
-        /// <param name="writer">Where the CSV goes; left open.</param>
-        /// <param name="cancellationToken">Stops the export.</param>
-        /// <returns>How many records were written.</returns>
-        public async Task<int> WriteCsvAsync<TRecord>(IAsyncEnumerable<EnrichedRecord<TRecord, T>> records, TextWriter writer, CancellationToken cancellationToken = default)
+        /// <summary>No unknown fields: one shared instance, read-only, so no caller can add to every record's at once.</summary>
+        private static class EmptyFields
         {
-            if (records is null)
-            {
-                throw new ArgumentNullException(nameof(records));
-            }
-
-            if (writer is null)
-            {
-                throw new ArgumentNullException(nameof(writer));
-            }
-
-            var cells = new List<string?>(3 + CsvHeaders.Count) { "record_id", "record_title", "enrichment_confidence" };
-            foreach (var header in CsvHeaders)
-            {
-                cells.Add(header);
-            }
-
-            await writer.WriteAsync(Csv.Line(cells)).ConfigureAwait(false);
-            var count = 0;
-            await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                cells.Clear();
-                cells.Add(record.RecordId);
-                cells.Add(record.RecordTitle);
-                cells.Add(record.EnrichmentConfidence);
-                AppendCells(record.Enrichment, cells);
-                await writer.WriteAsync(Csv.Line(cells)).ConfigureAwait(false);
-                count++;
-            }
-
-            await writer.FlushAsync().ConfigureAwait(false);
-            return count;
-        }
-
-        /// <summary>
-        /// Writes records as JSON Lines (UTF-8, one object per line): <c>record_id</c>, <c>record_title</c>,
-        /// <c>enrichment_confidence</c> and the typed <c>enrichment</c> object, which <see cref="ReadObject"/> reads back.
-        /// Written as the records arrive.
-        /// </summary>
-        /// <typeparam name="TRecord">The generated record type.</typeparam>
-        /// <param name="records">The records.</param>
-        /// <param name="stream">Where the lines go; left open.</param>
-        /// <param name="cancellationToken">Stops the export.</param>
-        /// <returns>How many records were written.</returns>
-        public async Task<int> WriteJsonLinesAsync<TRecord>(IAsyncEnumerable<EnrichedRecord<TRecord, T>> records, Stream stream, CancellationToken cancellationToken = default)
-        {
-            if (records is null)
-            {
-                throw new ArgumentNullException(nameof(records));
-            }
-
-            if (stream is null)
-            {
-                throw new ArgumentNullException(nameof(stream));
-            }
-
-            const int FlushAt = 64 * 1024;
-            var buffer = new MemoryStream();
-            var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-            using var writer = new Utf8JsonWriter(buffer, options);
-            var count = 0;
-            await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                writer.Reset(buffer);
-                writer.WriteStartObject();
-                writer.WriteString("record_id", record.RecordId);
-                writer.WriteString("record_title", record.RecordTitle);
-                if (record.EnrichmentConfidence is null)
-                {
-                    writer.WriteNull("enrichment_confidence");
-                }
-                else
-                {
-                    writer.WriteString("enrichment_confidence", record.EnrichmentConfidence);
-                }
-
-                writer.WritePropertyName("enrichment");
-                Write(writer, record.Enrichment);
-                writer.WriteEndObject();
-                writer.Flush();
-                buffer.WriteByte((byte)'\n');
-                count++;
-                if (buffer.Length >= FlushAt)
-                {
-                    await CopyOutAsync(buffer, stream, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            await CopyOutAsync(buffer, stream, cancellationToken).ConfigureAwait(false);
-            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return count;
-        }
-
-        /// <summary>Reads an enrichment object; <paramref name="values"/> and <paramref name="problems"/> are never null.</summary>
-        /// <param name="values">The enrichment object's fields.</param>
-        /// <param name="problems">Receives the fields that could not be read.</param>
-        protected abstract T ReadCore(IDictionary<string, JsonElement> values, ICollection<EnrichmentProblem> problems);
-
-        /// <summary>Adds the CSV cells of <paramref name="value"/>, one per <see cref="CsvHeaders"/> entry, formatted invariantly.</summary>
-        /// <param name="value">The value.</param>
-        /// <param name="cells">The row being built.</param>
-        protected abstract void AppendCells(T value, IList<string?> cells);
-
-        private static async Task CopyOutAsync(MemoryStream buffer, Stream stream, CancellationToken cancellationToken)
-        {
-            if (buffer.Length == 0)
-            {
-                return;
-            }
-
-            await stream.WriteAsync(buffer.GetBuffer(), 0, (int)buffer.Length, cancellationToken).ConfigureAwait(false);
-            buffer.SetLength(0);
-        }
-
-        private IReadOnlyList<string> BuildCsvHeaders()
-        {
-            var headers = new List<string>(Fields.Count);
-            foreach (var field in Fields)
-            {
-                headers.Add(field.Name);
-                if (field.Type == "company")
-                {
-                    headers.Add(field.Name + "_confidence");
-                }
-            }
-
-            return headers;
-        }
-
-        private sealed class EmptyFields : Dictionary<string, JsonElement>
-        {
-            public static readonly IReadOnlyDictionary<string, JsonElement> Instance = new EmptyFields();
+            public static readonly IReadOnlyDictionary<string, JsonElement> Instance =
+                new System.Collections.ObjectModel.ReadOnlyDictionary<string, JsonElement>(new Dictionary<string, JsonElement>());
         }
     }
 }

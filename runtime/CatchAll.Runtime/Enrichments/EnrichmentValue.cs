@@ -1,35 +1,19 @@
 using System;
 using System.ComponentModel;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace CatchAll
 {
     /// <summary>
-    /// Tolerant reads of one enrichment value, for the readers the generator emits. Each returns true with a
-    /// value, true with null (the field is JSON null or an empty string), or false when the value cannot be read
-    /// as the type; the caller then keeps it as an <see cref="EnrichmentProblem"/>. Never throws for bad input.
+    /// Tolerant reads of one enrichment value, for the readers the generator emits (from a <see cref="Utf8JsonReader"/>)
+    /// and for code holding a <see cref="JsonElement"/>. Each returns true with a value, true with null (the field is
+    /// JSON null or an empty string), or false when the value cannot be read as the type; the caller then keeps it as
+    /// an <see cref="EnrichmentProblem"/>. Never throws for bad input.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static class EnrichmentValue
+    public static partial class EnrichmentValue
     {
-        // Extractors write "25,000,000" and "2.5e7" as often as 25000000 (commas are checked to be thousands separators).
-        private const NumberStyles Numbers = NumberStyles.Float | NumberStyles.AllowThousands;
-
-        // Explicit forms only, each with a year and none numeric-ambiguous: an open parse read "05/12/2026" as May 12 and
-        // gave "10:30" today's date from the machine clock, wrong values with no problem recorded.
-        private static readonly string[] DateForms =
-        {
-            "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ssK",
-            "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm",
-            "yyyy-MM", "yyyy/MM/dd",
-            "MMMM d, yyyy", "MMM d, yyyy", "MMMM d yyyy", "MMM d yyyy", "d MMMM yyyy", "d MMM yyyy", "d MMMM, yyyy", "d MMM, yyyy",
-            "dddd, MMMM d, yyyy", "ddd, MMM d, yyyy", "MMMM yyyy", "MMM yyyy", "MMMM, yyyy",
-            "ddd, dd MMM yyyy HH:mm:ss 'GMT'",
-        };
-
         /// <summary>Text: a JSON string, or a number's or boolean's JSON text.</summary>
         /// <param name="element">The value.</param>
         /// <param name="value">The text; null for JSON null.</param>
@@ -56,7 +40,6 @@ namespace CatchAll
         /// <param name="value">The number; null for JSON null or an empty string.</param>
         public static bool TryDecimal(JsonElement element, out decimal? value)
         {
-            value = null;
             if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var direct))
             {
                 // Read from the token's bytes: no string is made for the common case.
@@ -64,23 +47,7 @@ namespace CatchAll
                 return true;
             }
 
-            if (!TryNumberText(element, out var text))
-            {
-                return false;
-            }
-
-            if (text is null)
-            {
-                return true;
-            }
-
-            if (decimal.TryParse(text, Numbers, CultureInfo.InvariantCulture, out var number))
-            {
-                value = number;
-                return true;
-            }
-
-            return false;
+            return ParseDecimal(TryNumberText(element, out var text), text, out value);
         }
 
         /// <summary>A finite double, from a number or a numeric string.</summary>
@@ -88,56 +55,19 @@ namespace CatchAll
         /// <param name="value">The number; null for JSON null or an empty string.</param>
         public static bool TryDouble(JsonElement element, out double? value)
         {
-            value = null;
             if (element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var direct) && !double.IsInfinity(direct))
             {
                 value = direct;
                 return true;
             }
 
-            if (!TryNumberText(element, out var text))
-            {
-                return false;
-            }
-
-            if (text is null)
-            {
-                return true;
-            }
-
-            if (double.TryParse(text, Numbers, CultureInfo.InvariantCulture, out var number) && !double.IsNaN(number) && !double.IsInfinity(number))
-            {
-                value = number;
-                return true;
-            }
-
-            return false;
+            return ParseDouble(TryNumberText(element, out var text), text, out value);
         }
 
         /// <summary>A finite float, from a number or a numeric string.</summary>
         /// <param name="element">The value.</param>
         /// <param name="value">The number; null for JSON null or an empty string.</param>
-        public static bool TrySingle(JsonElement element, out float? value)
-        {
-            value = null;
-            if (!TryDouble(element, out var number))
-            {
-                return false;
-            }
-
-            if (number is { } d)
-            {
-                var single = (float)d;
-                if (float.IsInfinity(single))
-                {
-                    return false;
-                }
-
-                value = single;
-            }
-
-            return true;
-        }
+        public static bool TrySingle(JsonElement element, out float? value) => SingleOf(TryDouble(element, out var number), number, out value);
 
         /// <summary>A whole number within <see cref="long"/>'s range ("25000000.0" counts; 2.5 does not).</summary>
         /// <param name="element">The value.</param>
@@ -179,23 +109,9 @@ namespace CatchAll
         /// <param name="value">The number; null for JSON null or an empty string.</param>
         public static bool TryUInt64(JsonElement element, out ulong? value)
         {
-            value = null;
-            if (!TryDecimal(element, out var number))
-            {
-                return false;
-            }
-
-            if (number is { } d)
-            {
-                if (decimal.Truncate(d) != d || d < ulong.MinValue || d > ulong.MaxValue)
-                {
-                    return false;
-                }
-
-                value = (ulong)d;
-            }
-
-            return true;
+            var ok = WholeOf(TryDecimal(element, out var number), number, ulong.MinValue, ulong.MaxValue, out var whole);
+            value = whole is { } w ? (ulong)w : null;
+            return ok;
         }
 
         /// <summary>
@@ -205,59 +121,12 @@ namespace CatchAll
         /// </summary>
         /// <param name="element">The value.</param>
         /// <param name="value">The date; null for JSON null or an empty string.</param>
-        public static bool TryDate(JsonElement element, out DateTimeOffset? value)
-        {
-            value = null;
-            if (!TryTrimmed(element, out var text))
-            {
-                return false;
-            }
-
-            if (text is null)
-            {
-                return true;
-            }
-
-            if (!DateTimeOffset.TryParseExact(text, DateForms, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowInnerWhite, out var date))
-            {
-                return false;
-            }
-
-            value = date;
-            return true;
-        }
+        public static bool TryDate(JsonElement element, out DateTimeOffset? value) => ParseDate(TryTrimmed(element, out var text), text, out value);
 
         /// <summary>An absolute URL; a bare host such as "example.com/page" is read as https.</summary>
         /// <param name="element">The value.</param>
         /// <param name="value">The URL; null for JSON null or an empty string.</param>
-        public static bool TryUrl(JsonElement element, out Uri? value)
-        {
-            value = null;
-            if (!TryTrimmed(element, out var text))
-            {
-                return false;
-            }
-
-            if (text is null)
-            {
-                return true;
-            }
-
-            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-            {
-                value = uri;
-                return true;
-            }
-
-            if (text.IndexOf("://", StringComparison.Ordinal) < 0 && text.IndexOf('.') > 0 && text.IndexOf(' ') < 0
-                && Uri.TryCreate("https://" + text, UriKind.Absolute, out uri))
-            {
-                value = uri;
-                return true;
-            }
-
-            return false;
-        }
+        public static bool TryUrl(JsonElement element, out Uri? value) => ParseUrl(TryTrimmed(element, out var text), text, out value);
 
         /// <summary>An option's match key (see <see cref="OptionKey"/>); the generated reader maps it to an enum member.</summary>
         /// <param name="element">The value.</param>
@@ -273,30 +142,6 @@ namespace CatchAll
             }
 
             return IsAbsent(element);
-        }
-
-        /// <summary>
-        /// The letters and digits of an option value, lower-cased: "Series B", "series-b", "SERIES_B" and "SeriesB"
-        /// all give "seriesb", so an extractor's spelling still finds the member.
-        /// </summary>
-        /// <param name="text">An option value or member name.</param>
-        public static string OptionKey(string text)
-        {
-            if (text is null)
-            {
-                throw new ArgumentNullException(nameof(text));
-            }
-
-            var builder = new StringBuilder(text.Length);
-            foreach (var c in text)
-            {
-                if (char.IsLetterOrDigit(c))
-                {
-                    builder.Append(char.ToLowerInvariant(c));
-                }
-            }
-
-            return builder.ToString();
         }
 
         /// <summary>An object read through generated metadata (a company enrichment); anything else, or an object of another shape, fails.</summary>
@@ -318,11 +163,13 @@ namespace CatchAll
                 value = element.Deserialize(typeInfo);
                 return value is not null;
             }
-            catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
+            catch (Exception ex) when (IsShapeError(ex))
             {
                 return false;
             }
         }
+
+        private static bool IsShapeError(Exception ex) => ex is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException;
 
         private static bool IsAbsent(JsonElement element) => element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined;
 
@@ -335,8 +182,7 @@ namespace CatchAll
                 return IsAbsent(element);
             }
 
-            var trimmed = element.GetString()!.Trim();
-            text = trimmed.Length == 0 ? null : trimmed;
+            text = Trimmed(element.GetString()!);
             return true;
         }
 
@@ -350,76 +196,22 @@ namespace CatchAll
                     text = element.GetRawText();
                     return true;
                 case JsonValueKind.String:
-                    var trimmed = element.GetString()!.Trim();
-                    text = trimmed.Length == 0 ? null : trimmed;
-                    return text is null || text.IndexOf(',') < 0 || Grouped(text);
+                    return NumericString(element.GetString()!, out text);
                 default:
                     return IsAbsent(element);
             }
         }
 
-        /// <summary>
-        /// Commas only as thousands separators (groups of three before the point): "25,000,000" is 25 million, while
-        /// "12,5" (a decimal comma) is refused rather than read as 125.
-        /// </summary>
-        private static bool Grouped(string text)
-        {
-            var start = text[0] is '+' or '-' ? 1 : 0;
-            var end = text.IndexOfAny(new[] { '.', 'e', 'E' });
-            var integer = text.Substring(start, (end < 0 ? text.Length : end) - start);
-            var groups = integer.Split(',');
-            if (groups[0].Length is 0 or > 3)
-            {
-                return false;
-            }
-
-            for (var i = 1; i < groups.Length; i++)
-            {
-                if (groups[i].Length != 3)
-                {
-                    return false;
-                }
-            }
-
-            return end < 0 || text.IndexOf(',', end) < 0;
-        }
-
         private static bool TryInteger(JsonElement element, long min, long max, out long? value)
         {
-            value = null;
             if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var direct))
             {
-                if (direct < min || direct > max)
-                {
-                    return false;
-                }
-
-                value = direct;
-                return true;
+                value = direct >= min && direct <= max ? direct : null;
+                return value is not null;
             }
 
-            if (!TryDecimal(element, out var number))
-            {
-                return false;
-            }
-
-            if (number is { } d)
-            {
-                if (decimal.Truncate(d) != d || d < min || d > max)
-                {
-                    return false;
-                }
-
-                value = (long)d;
-            }
-
-            return true;
-        }
-
-        private static bool Narrow<TNarrow>(bool ok, long? wide, Func<long, TNarrow> narrow, out TNarrow? value)
-            where TNarrow : struct
-        {
-            value = ok && wide is { } w ? narrow(w) : null;
+            var ok = WholeOf(TryDecimal(element, out var number), number, min, max, out var whole);
+            value = whole is { } w ? (long)w : null;
             return ok;
         }
     }

@@ -60,6 +60,12 @@ namespace CatchAll.Runtime
                 return Task.CompletedTask;
             }
 
+            // A receiver that can be awaited (a typed adapter) is awaited: nothing posted, no thread blocked.
+            if (progress is IAwaitableProgress<T> awaitable)
+            {
+                return awaitable.ReportAsync(value, cancellationToken);
+            }
+
             // A subclass may override OnReport and never raise ProgressChanged: it gets the plain call.
             if (progress.GetType() != typeof(Progress<T>))
             {
@@ -103,5 +109,13 @@ namespace CatchAll.Runtime
                 posting.ProgressChanged -= onHandled;
             }
         }
+    }
+
+    /// <summary>A progress receiver whose report can be awaited until handled (the typed partial-results adapter).</summary>
+    /// <typeparam name="T">The progress value type.</typeparam>
+    internal interface IAwaitableProgress<in T>
+    {
+        /// <summary>Reports <paramref name="value"/>; completes once it has been handled.</summary>
+        Task ReportAsync(T value, CancellationToken cancellationToken);
     }
 }

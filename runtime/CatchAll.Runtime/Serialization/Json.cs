@@ -153,7 +153,9 @@ namespace CatchAll.Serialization
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static T? ReadObject<T>(ref Utf8JsonReader reader, JsonConverter<T> converter, JsonSerializerOptions options)
             where T : class =>
-            reader.TokenType == JsonTokenType.Null ? null : converter.Read(ref reader, typeof(T), options);
+            reader.TokenType == JsonTokenType.Null ? null
+            : JsonReadHook.Active != 0 && JsonReadHook.For<T>() is { } hook ? hook.Read(ref reader, options)
+            : converter.Read(ref reader, typeof(T), options);
 
         /// <summary>
         /// Reads a JSON array, or <see langword="null"/>. An item that fails, or is <c>null</c> when

@@ -165,7 +165,7 @@ public sealed class EnrichmentReaderTests
     }
 
     [Fact]
-    public void A_fractional_value_is_a_problem_for_an_integer_field_and_a_missing_non_nullable_one_is_its_default()
+    public void A_fractional_value_is_a_problem_for_an_integer_field_and_a_missing_non_nullable_one_is_its_default_and_a_problem()
     {
         var problems = new List<EnrichmentProblem>();
         using var document = JsonDocument.Parse("""{ "employees": 2.5 }""");
@@ -174,7 +174,41 @@ public sealed class EnrichmentReaderTests
 
         Assert.Null(value.Employees);
         Assert.Equal(0, value.Rounds);
-        Assert.Equal("employees", Assert.Single(problems).Name);
+        Assert.Equal(new[] { "employees", "rounds" }, problems.Select(p => p.Name));
+        // 0 is what the property holds; the problem says nothing was extracted, so "not there" and "zero" stay apart.
+        Assert.Equal(JsonValueKind.Undefined, problems[1].Value.ValueKind);
+        Assert.Contains("has no value", problems[1].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("\" \"")]
+    public void A_null_or_blank_value_of_a_non_nullable_property_is_a_problem(string json)
+    {
+        var problems = new List<EnrichmentProblem>();
+        using var document = JsonDocument.Parse("{ \"rounds\": " + json + " }");
+
+        var value = Everything.EnrichmentSet.ReadObject(document.RootElement, problems);
+
+        Assert.Equal(0, value.Rounds);
+        Assert.Equal("rounds", Assert.Single(problems).Name);
+    }
+
+    [Fact]
+    public void A_date_with_an_offset_is_the_same_calendar_day_for_DateOnly_and_DateTime()
+    {
+        const string Late = "2026-02-17T23:30:00-05:00";
+        using var round = JsonDocument.Parse("{ \"announcement_date\": \"" + Late + "\" }");
+        using var everything = JsonDocument.Parse("{ \"local_time\": \"" + Late + "\", \"rounds\": 1 }");
+
+        var date = FundingRound.EnrichmentSet.ReadObject(round.RootElement).AnnouncementDate;
+        var time = Everything.EnrichmentSet.ReadObject(everything.RootElement).LocalTime!.Value;
+
+        // As written: the sender's calendar day and clock, not the UTC instant (which is the 18th).
+        Assert.Equal(new DateOnly(2026, 2, 17), date);
+        Assert.Equal(new DateTime(2026, 2, 17, 23, 30, 0), time);
+        Assert.Equal(DateTimeKind.Unspecified, time.Kind);
+        Assert.Equal(date, DateOnly.FromDateTime(time));
     }
 
     [Fact]
