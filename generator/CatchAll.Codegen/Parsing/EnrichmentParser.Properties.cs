@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using CatchAll.Codegen.Diagnostics;
 using CatchAll.Codegen.Model;
 using Microsoft.CodeAnalysis;
 using TypeKind = Microsoft.CodeAnalysis.TypeKind;
@@ -35,19 +36,19 @@ internal static partial class EnrichmentParser
 
         if (property.IsStatic || property.IsIndexer)
         {
-            diagnostics.Add(new(UnsupportedProperty, $"'{property.Name}' cannot be an enrichment: it must be an instance property", location));
+            diagnostics.Add(new(DiagnosticIds.UnsupportedEnrichment, $"'{property.Name}' cannot be an enrichment: it must be an instance property", location));
             return null;
         }
 
         if (property.SetMethod is null)
         {
-            diagnostics.Add(new(UnsupportedProperty, $"'{property.Name}' cannot be an enrichment: it needs a set or init accessor so the reader can fill it", location));
+            diagnostics.Add(new(DiagnosticIds.UnsupportedEnrichment, $"'{property.Name}' cannot be an enrichment: it needs a set or init accessor so the reader can fill it", location));
             return null;
         }
 
         if (!TryMap(property.Type, out var kind, out var typeName, out var nullable, out var inferred))
         {
-            diagnostics.Add(new(UnsupportedProperty, $"'{property.Name}' has type '{property.Type.ToDisplayString()}', which no enrichment type holds: use string (text), a numeric type (number), DateOnly, DateTime or DateTimeOffset (date), an enum (option), Uri (url) or CompanyEnrichmentOutput (company)", location));
+            diagnostics.Add(new(DiagnosticIds.UnsupportedEnrichment, $"'{property.Name}' has type '{property.Type.ToDisplayString()}', which no enrichment type holds: use string (text), a numeric type (number), DateOnly, DateTime or DateTimeOffset (date), an enum (option), Uri (url) or CompanyEnrichmentOutput (company)", location));
             return null;
         }
 
@@ -57,14 +58,14 @@ internal static partial class EnrichmentParser
             var normalized = forced.Trim().ToLowerInvariant();
             if (Array.IndexOf(WireTypes, normalized) < 0)
             {
-                diagnostics.Add(new(UnsupportedProperty, $"'{property.Name}' forces the enrichment type '{forced}', which is not one of text, number, date, option, url, company", location));
+                diagnostics.Add(new(DiagnosticIds.UnsupportedEnrichment, $"'{property.Name}' forces the enrichment type '{forced}', which is not one of text, number, date, option, url, company", location));
                 return null;
             }
 
             var fits = normalized == inferred || (kind == EnrichmentValueKind.Text && normalized != "company") || (kind == EnrichmentValueKind.Url && normalized == "text");
             if (!fits)
             {
-                diagnostics.Add(new(UnsupportedProperty, $"'{property.Name}' forces the enrichment type '{normalized}', which its type '{property.Type.ToDisplayString()}' cannot hold (it holds '{inferred}')", location));
+                diagnostics.Add(new(DiagnosticIds.UnsupportedEnrichment, $"'{property.Name}' forces the enrichment type '{normalized}', which its type '{property.Type.ToDisplayString()}' cannot hold (it holds '{inferred}')", location));
                 return null;
             }
 
@@ -76,7 +77,7 @@ internal static partial class EnrichmentParser
         {
             if (!IsWireName(name))
             {
-                diagnostics.Add(new(InvalidName, $"'{property.Name}' has the Name '{name}', which is not snake_case (lower-case letters, digits and single underscores, starting with a letter)", location));
+                diagnostics.Add(new(DiagnosticIds.InvalidEnrichmentName, $"'{property.Name}' has the Name '{name}', which is not snake_case (lower-case letters, digits and single underscores, starting with a letter)", location));
                 return null;
             }
 
@@ -88,13 +89,13 @@ internal static partial class EnrichmentParser
         }
         else
         {
-            diagnostics.Add(new(InvalidName, $"'{property.Name}' has no snake_case form (only ASCII letters, digits and underscores make one); set the attribute's Name", location));
+            diagnostics.Add(new(DiagnosticIds.InvalidEnrichmentName, $"'{property.Name}' has no snake_case form (only ASCII letters, digits and underscores make one); set the attribute's Name", location));
             return null;
         }
 
         if (string.IsNullOrWhiteSpace(description))
         {
-            diagnostics.Add(new(InvalidName, $"'{property.Name}' has an empty description; the service extracts the field by what the description says", location));
+            diagnostics.Add(new(DiagnosticIds.InvalidEnrichmentName, $"'{property.Name}' has an empty description; the service extracts the field by what the description says", location));
             return null;
         }
 
@@ -105,7 +106,7 @@ internal static partial class EnrichmentParser
             options = Options((INamedTypeSymbol)Underlying(property.Type));
             if (options.IsEmpty)
             {
-                diagnostics.Add(new(UnsupportedProperty, $"'{property.Name}' is an option whose enum '{typeName}' has no members", location));
+                diagnostics.Add(new(DiagnosticIds.UnsupportedEnrichment, $"'{property.Name}' is an option whose enum '{typeName}' has no members", location));
                 return null;
             }
 

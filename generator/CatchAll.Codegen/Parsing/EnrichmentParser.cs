@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using CatchAll.Codegen.Diagnostics;
 using CatchAll.Codegen.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,12 +20,6 @@ namespace CatchAll.Codegen.Parsing;
 internal static partial class EnrichmentParser
 {
     public const string TypeAttribute = "CatchAll.CatchAllEnrichmentsAttribute";
-
-    internal const string InvalidType = "CATCH0014";
-    internal const string UnsupportedProperty = "CATCH0015";
-    internal const string DuplicateName = "CATCH0016";
-    internal const string InvalidName = "CATCH0017";
-    internal const string NoEnrichments = "CATCH0018";
 
     /// <summary>Members the emitted part of a [CatchAllEnrichments] type declares.</summary>
     internal static readonly ImmutableHashSet<string> GeneratedMemberNames = ImmutableHashSet.Create(StringComparer.Ordinal, "Enrichments", "EnrichmentSet", "CatchAllEnrichmentSet", "CatchAllRegisterEnrichmentSet");
@@ -51,26 +46,26 @@ internal static partial class EnrichmentParser
 
         if (!node.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
-            diagnostics.Add(new(InvalidType, $"'{type.Name}' must be partial: the generator adds its enrichment reader and writer to it", typeLocation));
+            diagnostics.Add(new(DiagnosticIds.InvalidEnrichmentType, $"'{type.Name}' must be partial: the generator adds its enrichment reader and writer to it", typeLocation));
         }
         else if (type.IsGenericType || type.IsStatic || type.IsAbstract)
         {
-            diagnostics.Add(new(InvalidType, $"'{type.Name}' must be a non-generic, non-static, non-abstract class or record", typeLocation));
+            diagnostics.Add(new(DiagnosticIds.InvalidEnrichmentType, $"'{type.Name}' must be a non-generic, non-static, non-abstract class or record", typeLocation));
         }
         else if (!type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
         {
-            diagnostics.Add(new(InvalidType, $"'{type.Name}' needs a constructor without parameters (the reader creates it with an object initializer); a positional record has none", typeLocation));
+            diagnostics.Add(new(DiagnosticIds.InvalidEnrichmentType, $"'{type.Name}' needs a constructor without parameters (the reader creates it with an object initializer); a positional record has none", typeLocation));
         }
         else if (type.GetMembers().FirstOrDefault(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true } && !IsEnrichment(m)) is { } required)
         {
-            diagnostics.Add(new(InvalidType, $"'{type.Name}' has the required member '{required.Name}', which is no enrichment, so the reader could not create it; make it an enrichment or not required", typeLocation));
+            diagnostics.Add(new(DiagnosticIds.InvalidEnrichmentType, $"'{type.Name}' has the required member '{required.Name}', which is no enrichment, so the reader could not create it; make it an enrichment or not required", typeLocation));
         }
 
         // The generated part adds these; a user member of the same name would fail as CS0102 inside a generated file.
         foreach (var taken in type.GetMembers().Where(m => !m.IsImplicitlyDeclared && GeneratedMemberNames.Contains(m.Name)))
         {
             var at = taken.Locations.FirstOrDefault(l => l.IsInSource) is { } source ? ToLocation(source) : typeLocation;
-            diagnostics.Add(new(InvalidType, $"'{type.Name}' declares '{taken.Name}', a name the generator adds to a [CatchAllEnrichments] type; rename the member (an enrichment keeps its wire name with [Enrichment(..., Name = \"{taken.Name.ToLowerInvariant()}\")])", at));
+            diagnostics.Add(new(DiagnosticIds.InvalidEnrichmentType, $"'{type.Name}' declares '{taken.Name}', a name the generator adds to a [CatchAllEnrichments] type; rename the member (an enrichment keeps its wire name with [Enrichment(..., Name = \"{taken.Name.ToLowerInvariant()}\")])", at));
         }
 
         var containers = new List<string>();
@@ -78,7 +73,7 @@ internal static partial class EnrichmentParser
         {
             if (!parent.Modifiers.Any(SyntaxKind.PartialKeyword) || parent.TypeParameterList is not null)
             {
-                diagnostics.Add(new(InvalidType, $"'{type.Name}' is nested in '{parent.Identifier.ValueText}', which must be partial and non-generic too", typeLocation));
+                diagnostics.Add(new(DiagnosticIds.InvalidEnrichmentType, $"'{type.Name}' is nested in '{parent.Identifier.ValueText}', which must be partial and non-generic too", typeLocation));
                 break;
             }
 
@@ -89,7 +84,7 @@ internal static partial class EnrichmentParser
         {
             if (t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
             {
-                diagnostics.Add(new(InvalidType, $"'{type.Name}' must be visible in its assembly (public or internal, also its containing types): the typed client methods name it", typeLocation));
+                diagnostics.Add(new(DiagnosticIds.InvalidEnrichmentType, $"'{type.Name}' must be visible in its assembly (public or internal, also its containing types): the typed client methods name it", typeLocation));
                 break;
             }
         }
@@ -131,7 +126,7 @@ internal static partial class EnrichmentParser
             if (clash.taken is not null)
             {
                 var which = clash.Item1 == parsed.WireName ? $"has the wire name '{parsed.WireName}', which" : $"is a company, and its CSV confidence column '{clash.Item1}'";
-                diagnostics.Add(new(DuplicateName, $"'{property.Name}' {which} clashes with {clash.taken}; give one of them another Name", location));
+                diagnostics.Add(new(DiagnosticIds.DuplicateEnrichmentName, $"'{property.Name}' {which} clashes with {clash.taken}; give one of them another Name", location));
                 continue;
             }
 
@@ -144,9 +139,9 @@ internal static partial class EnrichmentParser
             properties.Add(parsed);
         }
 
-        if (properties.Count == 0 && !diagnostics.Any(d => d.Id != InvalidType))
+        if (properties.Count == 0 && !diagnostics.Any(d => d.Id != DiagnosticIds.InvalidEnrichmentType))
         {
-            diagnostics.Add(new(NoEnrichments, $"'{type.Name}' declares no enrichments: mark its properties with [Enrichment(\"description\")]", typeLocation));
+            diagnostics.Add(new(DiagnosticIds.NoEnrichments, $"'{type.Name}' declares no enrichments: mark its properties with [Enrichment(\"description\")]", typeLocation));
         }
 
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
@@ -159,7 +154,7 @@ internal static partial class EnrichmentParser
             new EquatableArray<EnrichmentPropertyModel>(properties.ToImmutableArray()),
             new EquatableArray<EnrichmentDiagnostic>(diagnostics.ToImmutableArray()),
             typeLocation,
-            !diagnostics.Any(d => d.Id != NoEnrichments));
+            !diagnostics.Any(d => d.Id != DiagnosticIds.NoEnrichments));
     }
 
     /// <inheritdoc cref="global::CatchAll.Enrichments.EnrichmentWireName.SnakeCase"/>
