@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using System.Linq;
 using CatchAll.Codegen.Diagnostics;
 using CatchAll.Codegen.Emitting;
@@ -196,6 +195,12 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
             return;
         }
 
+        if (spec.Skip == SkipReason.EmitterFailed)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, $"spec '{System.IO.Path.GetFileName(result.Path)}', nothing was generated for it: {spec.Detail}"));
+            return;
+        }
+
         try
         {
             foreach (var file in Emitter.Emit(result.Model, context.CancellationToken, webhookAccessors: hasWebhooks))
@@ -209,7 +214,7 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
         }
         catch (Exception ex)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, ex.GetType().Name + ": " + ex.Message));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, $"spec '{System.IO.Path.GetFileName(result.Path)}': {ex.GetType().Name}: {ex.Message}"));
         }
     }
 

@@ -42,7 +42,7 @@ internal sealed class SpecParser
         catch (Exception ex)
         {
             // A generator that throws takes the whole build down with CS8785; report and move on.
-            parser._context.Diagnostics.Report(DiagnosticIds.InternalError, "#", ex.GetType().Name + ": " + ex.Message);
+            parser._context.Diagnostics.Report(DiagnosticIds.InternalError, "#", "reading this spec, so nothing was generated for it: " + ex.GetType().Name + ": " + ex.Message);
             model = null;
         }
 

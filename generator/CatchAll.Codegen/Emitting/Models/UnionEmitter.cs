@@ -6,10 +6,6 @@ namespace CatchAll.Codegen.Emitting;
 
 internal sealed partial class Emitter
 {
-    private static string DiscriminatorMember(string unionName) => MemberNames.UnionKindMember(unionName);
-
-    internal static string UnknownName(TypeDecl union) => ((UnionDecl)union).UnknownVariant;
-
     /// <summary>The union a variant's <see cref="ObjectDecl.BaseUnion"/> names.</summary>
     private UnionDecl UnionNamed(string name) => (UnionDecl)_types[name];
 
@@ -20,8 +16,8 @@ internal sealed partial class Emitter
     private string EmitUnion(UnionDecl type)
     {
         var self = ModelName(type.Name);
-        var unknown = UnknownName(type);
-        var kind = DiscriminatorMember(type.Name);
+        var unknown = type.UnknownVariant;
+        var kind = MemberNames.UnionKindMember(type.Name);
         var w = Header(ModelsNamespace);
         w.Summary(type.Description ?? type.Name);
         w.Doc("remarks", $"One of: {string.Join(", ", type.Variants.Select(v => $"<see cref=\"{ModelName(v.Type.Name!)}\"/> (\"{v.Key}\")"))}; a \"{type.DiscriminatorProperty}\" this client does not know reads as <see cref=\"{ModelName(unknown)}\"/>.", raw: true);
