@@ -122,6 +122,9 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
         if (plan.Specs.Any(s => s.Skip == SkipReason.UnsupportedConsumer))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.UnsupportedConsumer, Location.None, plan.ConsumerProblem));
+
+            // Each spec's own diagnostics in path order, like everywhere else the plan decides (before the plan, in
+            // the order the specs were collected): deterministic whatever order MSBuild lists the items in.
             foreach (var diagnostic in plan.Specs.SelectMany(s => s.Result.Diagnostics))
             {
                 context.ReportDiagnostic(ToDiagnostic(diagnostic));
