@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using System.Linq;
 using CatchAll.Codegen.Diagnostics;
 using CatchAll.Codegen.Emitting;
@@ -123,6 +122,9 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
         if (plan.Specs.Any(s => s.Skip == SkipReason.UnsupportedConsumer))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.UnsupportedConsumer, Location.None, plan.ConsumerProblem));
+
+            // Each spec's own diagnostics in path order, like everywhere else the plan decides (before the plan, in
+            // the order the specs were collected): deterministic whatever order MSBuild lists the items in.
             foreach (var diagnostic in plan.Specs.SelectMany(s => s.Result.Diagnostics))
             {
                 context.ReportDiagnostic(ToDiagnostic(diagnostic));
@@ -196,6 +198,12 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
             return;
         }
 
+        if (spec.Skip == SkipReason.EmitterFailed)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, $"spec '{System.IO.Path.GetFileName(result.Path)}', nothing was generated for it: {spec.Detail}"));
+            return;
+        }
+
         try
         {
             foreach (var file in Emitter.Emit(result.Model, context.CancellationToken, webhookAccessors: hasWebhooks))
@@ -209,7 +217,7 @@ public sealed class CatchAllGenerator : IIncrementalGenerator
         }
         catch (Exception ex)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, ex.GetType().Name + ": " + ex.Message));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, $"spec '{System.IO.Path.GetFileName(result.Path)}': {ex.GetType().Name}: {ex.Message}"));
         }
     }
 

@@ -26,9 +26,12 @@ internal enum SkipReason
 
     /// <summary>A spec earlier by path already generates a file of one of its hint names (CATCH0004).</summary>
     HintClash,
+
+    /// <summary>The emitter threw while listing the spec's files (CATCH0007); Detail is the exception.</summary>
+    EmitterFailed,
 }
 
-/// <summary>One spec's parse and whether it is emitted. Detail: the earlier spec's path, or the clashing hint name.</summary>
+/// <summary>One spec's parse and whether it is emitted. Detail: the earlier spec's path, the clashing hint name, or the emitter's exception.</summary>
 internal sealed record SpecPlan(ParseResult Result, SkipReason Skip, string? Detail = null)
 {
     public bool Emitted => Skip == SkipReason.None;
@@ -93,8 +96,10 @@ internal sealed record EmissionPlan(EquatableArray<SpecPlan> Specs, string? Cons
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Emitting fails the same way and reports it (CATCH0007); this spec then adds no file.
-            return new SpecPlan(result, SkipReason.None);
+            // Skipped, so typed enrichments never target a client that is not generated. Edge: Emit can still throw
+            // after a prediction that succeeded (a bug only in writing a file); that spec counts as emitted, reports
+            // CATCH0007 from ProduceAll, and keeps its predicted names reserved. Knowing it here would mean emitting twice.
+            return new SpecPlan(result, SkipReason.EmitterFailed, ex.GetType().Name + ": " + ex.Message);
         }
 
         if (names.FirstOrDefault(hints.Contains) is { } clash)

@@ -42,19 +42,19 @@ internal static class EnrichmentPipeline
         // Each body is guarded like the main pipeline's: an exception is CATCH0007, never a generator crash (CS8785).
         context.RegisterSourceOutput(
             types.Combine(target).Combine(consumer),
-            static (production, pair) => Guarded(production, pair.Left.Left.Location, () => ProduceType(production, pair.Left.Left, pair.Left.Right, pair.Right)));
+            static (production, pair) => Guarded(production, $"typed enrichments for '{pair.Left.Left.Name}'", pair.Left.Left.Location, () => ProduceType(production, pair.Left.Left, pair.Left.Right, pair.Right)));
 
         context.RegisterSourceOutput(
             types.Collect().Combine(target).Combine(consumer),
-            static (production, pair) => Guarded(production, null, () => ProduceExtensions(production, pair.Left.Left, pair.Left.Right, pair.Right)));
+            static (production, pair) => Guarded(production, "the typed enrichments' extensions", null, () => ProduceExtensions(production, pair.Left.Left, pair.Left.Right, pair.Right)));
 
         // Independent of [CatchAllEnrichments] types: turning initialize's suggestions into one is how a user starts.
         context.RegisterSourceOutput(
             target.Combine(consumer),
-            static (production, pair) => Guarded(production, null, () => ProduceSuggestions(production, pair.Left, pair.Right)));
+            static (production, pair) => Guarded(production, "the suggested enrichments", null, () => ProduceSuggestions(production, pair.Left, pair.Right)));
     }
 
-    private static void Guarded(SourceProductionContext context, EnrichmentLocation? location, Action produce)
+    private static void Guarded(SourceProductionContext context, string what, EnrichmentLocation? location, Action produce)
     {
         try
         {
@@ -62,7 +62,7 @@ internal static class EnrichmentPipeline
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, location is null ? Location.None : ToLocation(location), ex.GetType().Name + ": " + ex.Message));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, location is null ? Location.None : ToLocation(location), $"{what}: {ex.GetType().Name}: {ex.Message}"));
         }
     }
 
@@ -79,7 +79,7 @@ internal static class EnrichmentPipeline
         bool HasOperation(string resource, string method) =>
             model.Resources.Any(r => r.Name == resource && r.Operations.Any(o => o.MethodName == method));
 
-        var hasSchema = HasType("EnrichmentSchema", "Name", "Description", "Type") && model.Types.Any(t => t.Name == "EnrichmentType" && t.Kind == DeclKind.Enum);
+        var hasSchema = HasType("EnrichmentSchema", "Name", "Description", "Type") && model.Types.Any(t => t is EnumDecl { Name: "EnrichmentType" });
         var hasRecords = HasType("RecordEnrichment", "EnrichmentConfidence");
         var hasJobs = hasSchema && hasRecords
             && HasType("SubmitRequest", "Enrichments") && HasType("Record", "RecordId", "RecordTitle", "Enrichment") && HasType("PullJobResponse", "AllRecords", "TotalPages")
@@ -130,14 +130,7 @@ internal static class EnrichmentPipeline
             return;
         }
 
-        try
-        {
-            context.AddSource(EnrichmentEmitter.HintName(type), SourceText.From(EnrichmentEmitter.EmitType(type, target!), System.Text.Encoding.UTF8));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, ToLocation(type.Location), ex.GetType().Name + ": " + ex.Message));
-        }
+        context.AddSource(EnrichmentEmitter.HintName(type), SourceText.From(EnrichmentEmitter.EmitType(type, target!), System.Text.Encoding.UTF8));
     }
 
     private static void ProduceExtensions(SourceProductionContext context, ImmutableArray<EnrichmentTypeModel> types, EnrichmentTarget? target, string? consumerProblem)
@@ -153,30 +146,16 @@ internal static class EnrichmentPipeline
             return;
         }
 
-        try
-        {
-            context.AddSource(
-                EnrichmentEmitter.ExtensionsHintName(target),
-                SourceText.From(EnrichmentEmitter.EmitExtensions(new EquatableArray<EnrichmentTypeModel>(emitted), target), System.Text.Encoding.UTF8));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, ex.GetType().Name + ": " + ex.Message));
-        }
+        context.AddSource(
+            EnrichmentEmitter.ExtensionsHintName(target),
+            SourceText.From(EnrichmentEmitter.EmitExtensions(new EquatableArray<EnrichmentTypeModel>(emitted), target), System.Text.Encoding.UTF8));
     }
 
     private static void ProduceSuggestions(SourceProductionContext context, EnrichmentTarget? target, string? consumerProblem)
     {
         if (consumerProblem is null && target is { HasSuggestions: true })
         {
-            try
-            {
-                context.AddSource(EnrichmentEmitter.SuggestionsHintName(target), SourceText.From(EnrichmentEmitter.EmitSuggestions(target), System.Text.Encoding.UTF8));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, ex.GetType().Name + ": " + ex.Message));
-            }
+            context.AddSource(EnrichmentEmitter.SuggestionsHintName(target), SourceText.From(EnrichmentEmitter.EmitSuggestions(target), System.Text.Encoding.UTF8));
         }
     }
 

@@ -612,4 +612,61 @@ public sealed class EdgeCaseCompileTests
                       type: string
             """));
     }
+
+    [Fact]
+    public void A_starter_id_property_whose_wire_name_has_a_quote_and_a_backslash_compiles()
+    {
+        // The submit-and-wait helper names the missing id's wire name inside a generated string literal.
+        var run = InlineSpec.AssertCompiles(InlineSpec.Document(
+            """
+              /things:
+                post:
+                  operationId: createThing
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema:
+                          $ref: '#/components/schemas/Thing'
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/components/schemas/Started'
+              /things/{id}:
+                get:
+                  operationId: getThing
+                  x-catchall-wait:
+                    method: WaitUntilDone
+                    status-property: state
+                    success: [done]
+                    then-wait:
+                      - operation: createThing
+                        method: CreateAndWait
+                        id-property: 'a"b\c'
+                  parameters:
+                    - name: id
+                      in: path
+                      required: true
+                      schema:
+                        type: string
+            """ + "\n" + ThingResponse,
+            """
+                Thing:
+                  type: object
+                  properties:
+                    state:
+                      type: string
+                Started:
+                  type: object
+                  properties:
+                    'a"b\c':
+                      type: string
+            """));
+
+        var extensions = Assert.Single(run.Sources, s => s.HintName.EndsWith("ClientExtensions.g.cs", System.StringComparison.Ordinal));
+        Assert.Contains("has no a\\\"b\\\\c.\"", extensions.SourceText.ToString(), System.StringComparison.Ordinal);
+    }
 }

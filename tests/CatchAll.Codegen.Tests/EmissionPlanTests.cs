@@ -49,6 +49,21 @@ public sealed class EmissionPlanTests
         Assert.Equal("CatchAll.Runtime is not referenced", (plan with { HasRuntime = false }).ClientProblem);
     }
 
+    [Fact]
+    public void A_spec_whose_files_cannot_be_listed_is_skipped_so_typed_enrichments_never_target_it()
+    {
+        // An emitter bug in miniature: a model the emitter throws on while listing its files.
+        var healthy = Parse(Scenarios.Get(Scenarios.Bundled).Spec with { Path = "/b.yaml" });
+        var broken = Parse(Scenarios.Get(Scenarios.Bundled).Spec with { Path = "/a.yaml", Namespace = "Broken" });
+        broken = broken with { Model = broken.Model! with { Resources = new EquatableArray<ResourceModel>(System.Collections.Immutable.ImmutableArray.ToImmutableArray(new ResourceModel[] { null! })) } };
+
+        var plan = EmissionPlan.Decide(System.Collections.Immutable.ImmutableArray.Create(broken, healthy), hasRuntime: true, hasWebhooks: false, consumerProblem: null);
+
+        Assert.Equal(new[] { SkipReason.EmitterFailed, SkipReason.None }, plan.Specs.Select(s => s.Skip));
+        Assert.StartsWith("NullReferenceException: ", plan.Specs[0].Detail, System.StringComparison.Ordinal);
+        Assert.Equal("/b.yaml", Assert.Single(plan.Emitted).Result.Path);
+    }
+
     private static ParseResult Parse(SpecFile spec) =>
         SpecParser.Parse(
             new SpecInput(spec.Path, spec.Text, spec.Namespace is { Length: > 0 } ns ? ns : "CatchAll", spec.ClientName is { Length: > 0 } client ? client : "CatchAllClient", spec.Resources),

@@ -28,7 +28,7 @@ internal static class DiagnosticCatalog
         DiagnosticIds.MissingOperationId, "Operation without operationId", "{0}");
 
     public static readonly DiagnosticDescriptor InternalError = Error(
-        DiagnosticIds.InternalError, "The CatchAll generator failed", "The generator failed on this spec and generated nothing for it: {0}");
+        DiagnosticIds.InternalError, "The CatchAll generator failed", "The CatchAll generator failed: {0}");
 
     public static readonly DiagnosticDescriptor InvalidMetadata = Error(
         DiagnosticIds.InvalidMetadata, "Invalid CatchAllSpec metadata", "{0}");

@@ -25,7 +25,7 @@ internal static class DiagnosticIds
     /// <summary>An operation has no operationId.</summary>
     public const string MissingOperationId = "CATCH0006";
 
-    /// <summary>The generator failed on a spec and generated nothing for it.</summary>
+    /// <summary>The generator failed: on a spec (nothing generated for it) or on typed enrichments; the message says which.</summary>
     public const string InternalError = "CATCH0007";
 
     /// <summary>Invalid CatchAllSpec metadata (namespace, client name, a clash between specs or with a tag).</summary>

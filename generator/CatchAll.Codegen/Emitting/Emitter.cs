@@ -63,10 +63,10 @@ internal sealed partial class Emitter
         var files = new List<GeneratedFile>(types.Length + 32);
         for (var i = 0; i < types.Length; i++)
         {
-            files.Add(new GeneratedFile($"{spec.Namespace}.Models.{types[i].Name}.g.cs", texts[i]));
+            files.Add(new GeneratedFile(ModelHint(spec, types[i]), texts[i]));
         }
 
-        files.Add(new GeneratedFile($"{spec.Namespace}.{spec.ClientName}Json.g.cs", emitter.EmitJson()));
+        files.Add(new GeneratedFile(JsonHint(spec), emitter.EmitJson()));
         files.AddRange(emitter.EmitClients());
         if (emitter.EmitModelFactory() is { } factory)
         {
@@ -75,7 +75,7 @@ internal sealed partial class Emitter
 
         if (webhookAccessors && emitter.EmitWebhookEvents() is { } webhooks)
         {
-            files.Add(new GeneratedFile($"{spec.Namespace}.{spec.ClientName}WebhookEvents.g.cs", webhooks));
+            files.Add(new GeneratedFile(WebhooksHint(spec), webhooks));
         }
 
         return files;
@@ -88,24 +88,42 @@ internal sealed partial class Emitter
     public static IReadOnlyList<string> HintNames(SpecModel spec, bool webhookAccessors = false)
     {
         var emitter = new Emitter(spec, CancellationToken.None);
-        var names = spec.Types.Select(t => $"{spec.Namespace}.Models.{t.Name}.g.cs").ToList();
-        names.Add($"{spec.Namespace}.{spec.ClientName}Json.g.cs");
-        names.Add($"{spec.Namespace}.{spec.ClientName}.g.cs");
-        names.AddRange(spec.Resources.Select(r => $"{spec.Namespace}.{r.Name}Client.g.cs"));
-        names.AddRange(spec.Waiters.Select(w => $"{spec.Namespace}.{w.ExceptionName}.g.cs"));
-        names.AddRange(spec.Resources.Where(emitter.HasClientExtensions).Select(r => $"{spec.Namespace}.{r.Name}ClientExtensions.g.cs"));
+        var names = spec.Types.Select(t => ModelHint(spec, t)).ToList();
+        names.Add(JsonHint(spec));
+        names.Add(RootHint(spec));
+        names.AddRange(spec.Resources.Select(r => ResourceHint(spec, r)));
+        names.AddRange(spec.Waiters.Select(w => ExceptionHint(spec, w)));
+        names.AddRange(spec.Resources.Where(emitter.HasClientExtensions).Select(r => ExtensionsHint(spec, r)));
         if (emitter.ResponseModels().Count > 0)
         {
-            names.Add($"{spec.Namespace}.{ModelFactoryName(spec.ClientName)}.g.cs");
+            names.Add(FactoryHint(spec));
         }
 
         if (webhookAccessors && emitter.HasWebhookEvents())
         {
-            names.Add($"{spec.Namespace}.{spec.ClientName}WebhookEvents.g.cs");
+            names.Add(WebhooksHint(spec));
         }
 
         return names;
     }
+
+    // Each output's hint name, written once: Emit's files and HintNames' prediction both call these, so the two
+    // can only disagree about which files exist (EmissionPlanTests checks that), never about what they are called.
+    internal static string ModelHint(SpecModel spec, TypeDecl type) => $"{spec.Namespace}.Models.{type.Name}.g.cs";
+
+    internal static string JsonHint(SpecModel spec) => $"{spec.Namespace}.{spec.ClientName}Json.g.cs";
+
+    internal static string RootHint(SpecModel spec) => $"{spec.Namespace}.{spec.ClientName}.g.cs";
+
+    internal static string ResourceHint(SpecModel spec, ResourceModel resource) => $"{spec.Namespace}.{resource.Name}Client.g.cs";
+
+    internal static string ExceptionHint(SpecModel spec, WaiterModel waiter) => $"{spec.Namespace}.{waiter.ExceptionName}.g.cs";
+
+    internal static string ExtensionsHint(SpecModel spec, ResourceModel resource) => $"{spec.Namespace}.{resource.Name}ClientExtensions.g.cs";
+
+    internal static string FactoryHint(SpecModel spec) => $"{spec.Namespace}.{ModelFactoryName(spec.ClientName)}.g.cs";
+
+    internal static string WebhooksHint(SpecModel spec) => $"{spec.Namespace}.{spec.ClientName}WebhookEvents.g.cs";
 
     private string EmitType(TypeDecl type)
     {
@@ -116,7 +134,7 @@ internal sealed partial class Emitter
             EnumDecl e => EmitEnum(e),
             UnionDecl u => EmitUnion(u),
             PrimitiveUnionDecl p => EmitPrimitiveUnion(p),
-            _ => throw new System.InvalidOperationException("Unknown declaration kind " + type.Kind),
+            _ => throw new System.InvalidOperationException("Unknown declaration kind " + type.GetType().Name),
         };
     }
 

@@ -69,7 +69,7 @@ internal sealed record TypeRef(TypeKind Kind, bool Nullable, string? Name = null
     };
 }
 
-/// <summary>The kind of a <see cref="TypeDecl"/>, for code that only needs to tell them apart.</summary>
+/// <summary>The kind of a <see cref="TypeDecl"/>. Only NamingRules' error message still reads it; pattern-match on the record type instead.</summary>
 internal enum DeclKind
 {
     Object,

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using CatchAll.Codegen.Diagnostics;
@@ -42,7 +41,7 @@ internal sealed class SpecParser
         catch (Exception ex)
         {
             // A generator that throws takes the whole build down with CS8785; report and move on.
-            parser._context.Diagnostics.Report(DiagnosticIds.InternalError, "#", ex.GetType().Name + ": " + ex.Message);
+            parser._context.Diagnostics.Report(DiagnosticIds.InternalError, "#", "reading this spec, so nothing was generated for it: " + ex.GetType().Name + ": " + ex.Message);
             model = null;
         }
 
@@ -51,21 +50,8 @@ internal sealed class SpecParser
 
     private SpecModel? Run()
     {
-        if (!IsIdentifierPath(_context.Input.Namespace))
+        if (!MetadataRules.CheckMetadata(_context))
         {
-            _context.Diagnostics.ReportAt(DiagnosticIds.InvalidMetadata, 1, 1, $"Namespace '{_context.Input.Namespace}' is not a valid C# namespace");
-            return null;
-        }
-
-        if (!IsIdentifierPath(_context.Input.ClientName) || _context.Input.ClientName.Contains("."))
-        {
-            _context.Diagnostics.ReportAt(DiagnosticIds.InvalidMetadata, 1, 1, $"ClientName '{_context.Input.ClientName}' is not a valid C# type name");
-            return null;
-        }
-
-        if (string.IsNullOrWhiteSpace(_context.Input.Text))
-        {
-            _context.Diagnostics.ReportAt(DiagnosticIds.EmptySpec, 1, 1, $"The spec '{Path.GetFileName(_context.Input.Path)}' is empty");
             return null;
         }
 
@@ -97,15 +83,9 @@ internal sealed class SpecParser
         var resources = operations.ReadResources(document);
         new WebhookPayloadReader(_context, schemas).DeclareWebhookPayloads(document);
 
-        // The root client, its JSON class and the resource clients share one namespace.
-        foreach (var resource in resources.Select(r => r.Name))
+        if (!MetadataRules.CheckResourceNames(_context, resources))
         {
-            var taken = new[] { resource + "Client", "I" + resource + "Client", resource + "ClientExtensions" };
-            if (taken.Contains(input.ClientName) || taken.Contains("I" + input.ClientName) || taken.Contains(input.ClientName + "Json") || types.Components.Values.Any(c => c.Name is { } n && taken.Contains(n)))
-            {
-                _context.Diagnostics.Report(DiagnosticIds.InvalidMetadata, "#/tags", $"The resource client names generated for tag '{resource}' ({string.Join(", ", taken)}) collide with ClientName '{input.ClientName}' or a schema; choose another ClientName or rename the tag");
-                return null;
-            }
+            return null;
         }
 
         foreach (var name in operations.PatchBodies)
@@ -139,23 +119,5 @@ internal sealed class SpecParser
         }
 
         return subset;
-    }
-
-    private static bool IsIdentifierPath(string name)
-    {
-        if (string.IsNullOrEmpty(name))
-        {
-            return false;
-        }
-
-        foreach (var part in name.Split('.'))
-        {
-            if (part.Length == 0 || Naming.IsKeyword(part) || !(char.IsLetter(part[0]) || part[0] == '_') || !part.All(c => char.IsLetterOrDigit(c) || c == '_'))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

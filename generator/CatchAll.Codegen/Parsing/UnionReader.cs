@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json.Nodes;
 using CatchAll.Codegen.Diagnostics;
 using CatchAll.Codegen.Model;
 using Microsoft.OpenApi;

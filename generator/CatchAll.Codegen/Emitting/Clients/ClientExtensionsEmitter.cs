@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using CatchAll.Codegen.Model;
-using CatchAll.Codegen.Parsing;
 
 namespace CatchAll.Codegen.Emitting;
 
@@ -13,20 +12,16 @@ internal sealed partial class Emitter
     /// </summary>
     private IEnumerable<GeneratedFile> EmitClientExtensions()
     {
-        foreach (var waiter in _spec.Waiters)
-        {
-            yield return new GeneratedFile($"{_spec.Namespace}.{waiter.ExceptionName}.g.cs", EmitFailureException(waiter));
-        }
-
         foreach (var resource in _spec.Resources)
         {
-            var waiters = _spec.Waiters.Where(w => w.Resource == resource.Name).ToList();
-            var pagers = _spec.Pagers.Where(p => p.Resource == resource.Name).ToList();
-            var uploads = resource.Operations.Where(o => UploadFile(o) is not null).ToList();
             if (!HasClientExtensions(resource))
             {
                 continue;
             }
+
+            var waiters = _spec.Waiters.Where(w => w.Resource == resource.Name).ToList();
+            var pagers = _spec.Pagers.Where(p => p.Resource == resource.Name).ToList();
+            var uploads = resource.Operations.Where(o => UploadFile(o) is not null).ToList();
 
             var w = Header(_spec.Namespace);
             w.Doc("summary", $"Waiting, paging and upload helpers for <see cref=\"I{resource.Name}Client\"/>.", raw: true);
@@ -50,7 +45,7 @@ internal sealed partial class Emitter
 
             w.Close();
             w.Close();
-            yield return new GeneratedFile($"{_spec.Namespace}.{resource.Name}ClientExtensions.g.cs", w.ToString());
+            yield return new GeneratedFile(ExtensionsHint(_spec, resource), w.ToString());
         }
     }
 

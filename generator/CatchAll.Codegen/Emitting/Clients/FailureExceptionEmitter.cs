@@ -10,6 +10,15 @@ internal sealed partial class Emitter
 {
     private static readonly string[] ErrorMembers = { "error", "error_message", "failure_reason", "reason", "message", "detail" };
 
+    /// <summary>One file per waiter, in spec order.</summary>
+    private IEnumerable<GeneratedFile> EmitFailureExceptions()
+    {
+        foreach (var waiter in _spec.Waiters)
+        {
+            yield return new GeneratedFile(ExceptionHint(_spec, waiter), EmitFailureException(waiter));
+        }
+    }
+
     private string EmitFailureException(WaiterModel waiter)
     {
         var result = TypeName(waiter.ResultType, false);

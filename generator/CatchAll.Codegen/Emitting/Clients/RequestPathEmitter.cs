@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using CatchAll.Codegen.Model;
-using CatchAll.Codegen.Parsing;
 
 namespace CatchAll.Codegen.Emitting;
 

@@ -1,7 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
-using CatchAll.Codegen.Model;
-using CatchAll.Codegen.Parsing;
 
 namespace CatchAll.Codegen.Emitting;
 
@@ -10,11 +7,16 @@ internal sealed partial class Emitter
 {
     private IEnumerable<GeneratedFile> EmitClients()
     {
-        yield return new GeneratedFile($"{_spec.Namespace}.{_spec.ClientName}.g.cs", EmitRootClient());
+        yield return new GeneratedFile(RootHint(_spec), EmitRootClient());
         foreach (var resource in _spec.Resources)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            yield return new GeneratedFile($"{_spec.Namespace}.{resource.Name}Client.g.cs", EmitResourceClient(resource));
+            yield return new GeneratedFile(ResourceHint(_spec, resource), EmitResourceClient(resource));
+        }
+
+        foreach (var file in EmitFailureExceptions())
+        {
+            yield return file;
         }
 
         foreach (var file in EmitClientExtensions())

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using CatchAll.Codegen.Model;
-using CatchAll.Codegen.Parsing;
-
 namespace CatchAll.Codegen.Emitting;
 
 internal sealed partial class Emitter

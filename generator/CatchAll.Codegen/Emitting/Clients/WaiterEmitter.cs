@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using CatchAll.Codegen.Model;
-using CatchAll.Codegen.Parsing;
 
 namespace CatchAll.Codegen.Emitting;
 
@@ -44,7 +43,7 @@ internal sealed partial class Emitter
             var response = ObjectNamed(starter.ResponseType.Name!).Properties.First(p => p.Name == starter.IdPropertyName);
             var idExpression = response.Required && !response.Type.Nullable
                 ? $"started.{starter.IdPropertyName}"
-                : $"started.{starter.IdPropertyName} ?? throw new global::System.InvalidOperationException(\"The response of {starter.OperationMethod} has no {response.JsonName}.\")";
+                : $"started.{starter.IdPropertyName} ?? throw new global::System.InvalidOperationException({Literal($"The response of {starter.OperationMethod} has no {response.JsonName}.")})";
             w.Block($$"""
 
                 /// <summary>Calls {{starter.OperationMethod}}, then <see cref="{{waiter.MethodName}}"/> on the resource it returns.</summary>

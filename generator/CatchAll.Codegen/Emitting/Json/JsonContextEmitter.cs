@@ -17,9 +17,9 @@ internal sealed partial class Emitter
         foreach (var type in _spec.Types)
         {
             yield return type.Name;
-            if (type.Kind == DeclKind.Union)
+            if (type is UnionDecl union)
             {
-                yield return UnknownName(type);
+                yield return union.UnknownVariant;
             }
         }
     }

@@ -330,7 +330,7 @@ internal sealed partial class Emitter
             w.Line($"private static readonly {Json}.JsonEncodedText {EncodedName(property)} = {Json}.JsonEncodedText.Encode({Utf8(property.JsonName)});");
         }
 
-        if (type.BaseUnion is not null && UnionNamed(type.BaseUnion).DiscriminatorProperty is { } discriminator
+        if (type.BaseUnion is not null && UnionNamed(type.BaseUnion).DiscriminatorProperty is var discriminator
             && IsPlainJson(discriminator) && IsPlainJson(type.DiscriminatorValue!))
         {
             w.Line($"private static readonly {Json}.JsonEncodedText Discriminator_Name = {Json}.JsonEncodedText.Encode({Utf8(discriminator)});");

@@ -91,7 +91,7 @@ internal sealed partial class Emitter
 
         w.Close();
         w.Close();
-        return new GeneratedFile($"{_spec.Namespace}.{name}.g.cs", w.ToString());
+        return new GeneratedFile(FactoryHint(_spec), w.ToString());
     }
 
     private void EmitFactoryMethod(SourceWriter w, ObjectDecl type)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using CatchAll.Codegen.Model;
+using CatchAll.Codegen.Parsing;
 
 namespace CatchAll.Codegen.Emitting;
 
@@ -66,7 +67,7 @@ internal sealed partial class Emitter
         if (type.DiscriminatorValue is not null)
         {
             w.Line($"/// <inheritdoc/>");
-            w.Line($"public override string {DiscriminatorMember(type.BaseUnion!)} => {Literal(type.DiscriminatorValue)};");
+            w.Line($"public override string {MemberNames.UnionKindMember(type.BaseUnion!)} => {Literal(type.DiscriminatorValue)};");
             w.Line();
         }
 

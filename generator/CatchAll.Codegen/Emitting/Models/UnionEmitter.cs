@@ -6,10 +6,6 @@ namespace CatchAll.Codegen.Emitting;
 
 internal sealed partial class Emitter
 {
-    private static string DiscriminatorMember(string unionName) => MemberNames.UnionKindMember(unionName);
-
-    internal static string UnknownName(TypeDecl union) => ((UnionDecl)union).UnknownVariant;
-
     /// <summary>The union a variant's <see cref="ObjectDecl.BaseUnion"/> names.</summary>
     private UnionDecl UnionNamed(string name) => (UnionDecl)_types[name];
 
@@ -20,17 +16,19 @@ internal sealed partial class Emitter
     private string EmitUnion(UnionDecl type)
     {
         var self = ModelName(type.Name);
-        var unknown = UnknownName(type);
-        var kind = DiscriminatorMember(type.Name);
+        var unknown = type.UnknownVariant;
+        var kind = MemberNames.UnionKindMember(type.Name);
         var w = Header(ModelsNamespace);
         w.Summary(type.Description ?? type.Name);
         w.Doc("remarks", $"One of: {string.Join(", ", type.Variants.Select(v => $"<see cref=\"{ModelName(v.Type.Name!)}\"/> (\"{v.Key}\")"))}; a \"{type.DiscriminatorProperty}\" this client does not know reads as <see cref=\"{ModelName(unknown)}\"/>.", raw: true);
         w.Line($"[{Attr}.JsonConverter(typeof({self}.JsonConverter))]");
         w.Open($"public abstract partial class {type.Name}");
-        w.Line($"private protected {type.Name}()");
-        w.Line("{");
-        w.Line("}");
-        w.Line();
+        w.Block($$"""
+            private protected {{type.Name}}()
+            {
+            }
+
+            """);
         w.Summary($"The \"{type.DiscriminatorProperty}\" value that selects the variant.");
         w.Line($"[{Attr}.JsonIgnore]");
         w.Line($"public abstract string {kind} {{ get; }}");
@@ -151,18 +149,18 @@ internal sealed partial class Emitter
             w.Line();
         }
 
-        w.Summary("The value in invariant culture, as it is on the wire.");
-        w.Line("public override string ToString() => _value switch");
-        w.Line("{");
-        w.Indent();
-        w.Line("null => string.Empty,");
-        w.Line("bool b => b ? \"true\" : \"false\",");
-        w.Line("double d => d.ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture),");
-        w.Line("global::System.IFormattable f => f.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture),");
-        w.Line("_ => _value.ToString() ?? string.Empty,");
-        w.Unindent();
-        w.Line("};");
-        w.Line();
+        w.Block("""
+            /// <summary>The value in invariant culture, as it is on the wire.</summary>
+            public override string ToString() => _value switch
+            {
+                null => string.Empty,
+                bool b => b ? "true" : "false",
+                double d => d.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture),
+                global::System.IFormattable f => f.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture),
+                _ => _value.ToString() ?? string.Empty,
+            };
+
+            """);
         EmitValueEquality(w, self, "global::System.Object.Equals(_value, other._value)", "_value?.GetHashCode() ?? 0", "Compares the values, kind and all.");
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open($"internal sealed class JsonConverter : {Attr}.JsonConverter<{self}>");
