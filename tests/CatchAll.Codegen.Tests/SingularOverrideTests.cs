@@ -29,7 +29,7 @@ public sealed class SingularOverrideTests
         // The word list keeps Octopi (no trailing s): without the override the type would be OctopiTask.
         Assert.Equal("Octopi", Naming.Singular("Octopi"));
         Assert.Equal("Octopus", Model.Resources.Single(r => r.Name == "Octopi").Singular);
-        Assert.Equal("OctopusTask", Model.Resources.Single(r => r.Name == "Octopi").Operations.Single().ResponseType!.Name);
+        Assert.Equal("OctopusTask", Model.Resources.Single(r => r.Name == "Octopi").Operations.Single(o => o.OperationId == "listOctopi").ResponseType!.Name);
         Assert.Contains(Model.Types, t => t.Name == "OctopusTask");
         Assert.DoesNotContain(Model.Types, t => t.Name == "OctopiTask");
     }
@@ -61,5 +61,9 @@ public sealed class SingularOverrideTests
         Assert.NotEqual(Text, valid);
         var run = SpecCompile.AssertGeneratesAndCompiles(new SpecFile(File, valid, "SingularOverride", "SingularOverrideClient"));
         Assert.NotNull(run.Output.GetTypeByMetadataName("SingularOverride.Models.OctopusTask"));
+
+        // The waiter's failure message names the resource by the same singular as its types.
+        var exception = Assert.Single(run.Sources, s => s.SourceText.ToString().Contains("ended with status", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("\"Octopus \" + resourceId", exception, System.StringComparison.Ordinal);
     }
 }

@@ -19,6 +19,10 @@ internal sealed partial class Emitter
         }
     }
 
+    // The resource's own singular, so a tag's x-catchall-singular reaches the message as it reaches type names.
+    private string SingularOf(string resource) =>
+        _spec.Resources.FirstOrDefault(r => r.Name == resource)?.Singular ?? Naming.Singular(resource);
+
     private string EmitFailureException(WaiterModel waiter)
     {
         var result = TypeName(waiter.ResultType, false);
@@ -52,7 +56,7 @@ internal sealed partial class Emitter
             {
                 var step = FailedStepOf(lastResult);
                 var error = ErrorOf(lastResult);
-                return {{Literal(Naming.Singular(waiter.Resource) + " ")}} + resourceId + " ended with status '" + status + "'" + (step is null ? "" : " at step '" + step + "'") + (error is null ? "." : ": " + error);
+                return {{Literal(SingularOf(waiter.Resource) + " ")}} + resourceId + " ended with status '" + status + "'" + (step is null ? "" : " at step '" + step + "'") + (error is null ? "." : ": " + error);
             }
 
             """);
