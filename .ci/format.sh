@@ -20,6 +20,10 @@ format() {
     "$@"
 }
 
+# The generator must be built: its output is part of the code the style rules read (without it, var cannot be
+# decided where a generated type is involved, and the result would depend on what was built before).
+dotnet build generator/CatchAll.Codegen/CatchAll.Codegen.csproj -nologo -v q > /dev/null
+
 # dotnet format restored for that one target; restore again on the way out so a later --no-restore build finds
 # the assets of every target.
 trap 'dotnet restore CatchAll.Codegen.sln > /dev/null' EXIT
