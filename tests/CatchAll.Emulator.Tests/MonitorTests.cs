@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using CatchAll.TestSupport;
 using Xunit;
 
 namespace CatchAll.Emulator.Tests;

@@ -7,6 +7,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using CatchAll.TestSupport;
 using Xunit;
 
 namespace CatchAll.Emulator.Tests;
@@ -19,9 +20,8 @@ public sealed class RouteCoverageTests
     [SkippableFact]
     public async Task Every_operation_of_the_reference_spec_is_served()
     {
-        var spec = FindSpec();
-        Skip.If(spec is null, "The reference spec (../shared/reference next to the repository) is not available.");
-        var operations = ReadOperations(File.ReadAllLines(spec!));
+        Skip.If(!RepoPaths.ReferenceAvailable, "The reference spec (../shared/reference next to the repository) is not available.");
+        var operations = ReadOperations(File.ReadAllLines(RepoPaths.ReferenceSpec));
         Assert.Equal(57, operations.Count);
 
         await using var emulator = await EmulatorFixtures.StartFastAsync();
@@ -141,19 +141,5 @@ public sealed class RouteCoverageTests
         }
 
         return operations;
-    }
-
-    private static string? FindSpec()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Directory.Packages.props")))
-            {
-                var spec = Path.Combine(dir.FullName, "..", "shared", "reference", "catchall-openapi-1.6.1.yml");
-                return File.Exists(spec) ? spec : null;
-            }
-        }
-
-        return null;
     }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using CatchAll.TestSupport;
 using Xunit;
 
 namespace CatchAll.Emulator.Tests;
@@ -35,7 +36,7 @@ public sealed class WebhookTests
         Assert.Equal("POST", delivery.Method);
         Assert.Equal("Bearer s3cret", delivery.Headers["Authorization"]);
         Assert.Equal("risk", delivery.Headers["X-Team"]);
-        Assert.Contains("source=emulator", delivery.Url.Query, StringComparison.Ordinal);
+        Assert.Contains("source=emulator", delivery.Query, StringComparison.Ordinal);
         var payload = delivery.Json();
         Assert.Equal(jobId, payload.GetProperty("job_id").GetString());
         Assert.Equal("completed", payload.GetProperty("status").GetString());
@@ -55,7 +56,7 @@ public sealed class WebhookTests
     [Fact]
     public async Task Test_delivery_uses_basic_or_api_key_auth_and_reports_the_response()
     {
-        using var receiver = new WebhookReceiver();
+        using var receiver = new WebhookReceiver(textReply: "ok");
         await using var emulator = await EmulatorFixtures.StartFastAsync();
         var api = new Api(emulator.CreateClient());
         var basic = (await api.PostAsync("/catchAll/webhooks", $$$"""{"name":"b","url":"{{{receiver.Url}}}","method":"PUT","auth":{"type":"basic","username":"ann","password":"pw"}}""")).Body.GetProperty("webhook").GetProperty("id").GetString();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using CatchAll.EndToEnd.Tests.Infrastructure;
+using CatchAll.TestSupport;
 using Xunit;
 
 namespace CatchAll.EndToEnd.Tests;
@@ -10,7 +11,7 @@ namespace CatchAll.EndToEnd.Tests;
 /// <summary>Runs the <see cref="OperationTour"/> once for the class and keeps what went over the wire.</summary>
 public sealed class OperationTourFixture : IAsyncLifetime
 {
-    internal IReadOnlyList<RecordedRequest> Requests { get; private set; } = [];
+    internal IReadOnlyList<RecordedCall> Requests { get; private set; } = [];
 
     /// <summary>Why the tour stopped early, if it did; the coverage checks still report what was reached.</summary>
     internal Exception? Failure { get; private set; }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using CatchAll.EndToEnd.Tests.Infrastructure;
 using CatchAll.Models;
+using CatchAll.TestSupport;
 using Xunit;
 
 namespace CatchAll.EndToEnd.Tests;

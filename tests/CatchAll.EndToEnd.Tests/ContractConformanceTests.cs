@@ -126,7 +126,7 @@ public sealed class ContractConformanceTests(OperationTourFixture tour) : IClass
         Assert.Equal(valid, SchemaChecker.IsServiceDateTime(text));
     }
 
-    private static IEnumerable<string> Check(OpenApiOperation operation, RecordedRequest call)
+    private static IEnumerable<string> Check(OpenApiOperation operation, RecordedCall call)
     {
         var responses = operation.Responses ?? new OpenApiResponses();
         var key = call.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);

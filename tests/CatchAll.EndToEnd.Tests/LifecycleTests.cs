@@ -135,7 +135,7 @@ public sealed class LifecycleTests : IAsyncLifetime
     }
 
     /// <summary>The page numbers of the job's pull requests, grouped by the status poll they followed.</summary>
-    private static List<int[]> PullPagesPerPoll(IReadOnlyList<RecordedRequest> requests, Guid jobId)
+    private static List<int[]> PullPagesPerPoll(IReadOnlyList<RecordedCall> requests, Guid jobId)
     {
         var polls = new List<int[]>();
         var current = new List<int>();

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using CatchAll.EndToEnd.Tests.Infrastructure;
 using CatchAll.Models;
 using CatchAll.Runtime;
+using CatchAll.TestSupport;
 using Xunit;
 
 namespace CatchAll.EndToEnd.Tests;

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CatchAll.Runtime;
 using CatchAll.Runtime.Tests.Infrastructure;
+using CatchAll.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CatchAll.Runtime;
 using CatchAll.Runtime.Tests.Infrastructure;
+using CatchAll.TestSupport;
 using Xunit;
 
 namespace CatchAll.Runtime.Tests;

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CatchAll.Runtime;
 using CatchAll.Runtime.Tests.Infrastructure;
+using CatchAll.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using CatchAll.Runtime.Tests.Infrastructure;
+using CatchAll.TestSupport;
 using Xunit;
 
 namespace CatchAll.Runtime.Tests;

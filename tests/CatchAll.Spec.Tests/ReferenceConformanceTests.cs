@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using CatchAll.TestSupport;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using Microsoft.OpenApi.YamlReader;
@@ -45,7 +46,7 @@ public sealed class ReferenceConformanceTests
         Skip.If(!RepoPaths.ReferenceAvailable, "Reference spec not found at " + RepoPaths.ReferenceSpec);
 
         var reference = await AllFactsAsync(RepoPaths.ReferenceSpec);
-        var ours = await AllFactsAsync(RepoPaths.OurSpec);
+        var ours = await AllFactsAsync(RepoPaths.BundledSpec);
         var allowed = AllowedDifferences.Select(a => a.Fact).ToHashSet(StringComparer.Ordinal);
 
         var missing = reference.Except(ours).ToList();
@@ -77,7 +78,7 @@ public sealed class ReferenceConformanceTests
         Assert.Equal("1.6.3", page.Document!.Info.Version);
 
         var pageFacts = ContractFacts.Collect(page.Document);
-        var ours = ContractFacts.Collect(await SpecDocuments.LoadDocumentAsync(RepoPaths.OurSpec));
+        var ours = ContractFacts.Collect(await SpecDocuments.LoadDocumentAsync(RepoPaths.BundledSpec));
 
         Assert.Contains(pageFacts, f => f.StartsWith("GET /catchAll/status/{job_id} operationId=getJobStatus", StringComparison.Ordinal));
         var missing = pageFacts.Except(ours).ToList();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CatchAll.TestSupport;
 using Xunit;
 
 namespace CatchAll.Spec.Tests;
@@ -16,7 +17,7 @@ public sealed class ReferenceWordingTests
         Skip.If(!RepoPaths.ReferenceAvailable, "Reference spec not found at " + RepoPaths.ReferenceSpec);
 
         var referenceTexts = RawYaml.DocumentationTexts(RawYaml.Load(RepoPaths.ReferenceSpec)).Select(t => t.Text).ToList();
-        var ourTexts = RawYaml.DocumentationTexts(RawYaml.Load(RepoPaths.OurSpec));
+        var ourTexts = RawYaml.DocumentationTexts(RawYaml.Load(RepoPaths.BundledSpec));
 
         var referenceLines = referenceTexts.SelectMany(Lines).ToHashSet(StringComparer.Ordinal);
         var referenceWhole = referenceTexts.Select(t => t.Trim()).Where(t => t.Length >= MinimumLength).ToHashSet(StringComparer.Ordinal);

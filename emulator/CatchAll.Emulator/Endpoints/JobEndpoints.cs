@@ -26,27 +26,8 @@ internal static class JobEndpoints
         yield return new Route("DELETE", "/catchAll/jobs/{job_id}", "deleteJob", Delete, Auth: AuthKind.Unauthorized);
     }
 
-    private static Reply ListUserJobs(Call call)
-    {
-        var page = call.Query.Page();
-        var pageSize = call.Query.PageSize();
-        var search = call.Query.String("search");
-        var ownership = call.Query.Enum("ownership", QueryArgs.Ownership, "all");
-        var projectId = call.Query.Uuid("project_id");
-        if (call.Errors.Any)
-        {
-            return Reply.Validation(call.Errors);
-        }
-
-        var jobs = call.State.Jobs.Values
-            .Where(job => !job.Deleted && ownership != "shared")
-            .Where(job => search is null || job.Query.Contains(search, StringComparison.OrdinalIgnoreCase))
-            .Where(job => projectId is null || call.State.ProjectOf("job", job.Id) == projectId)
-            .OrderByDescending(job => job.CreatedAt)
-            .ThenBy(job => job.Id)
-            .ToList();
-        return Reply.Ok(Paging.Envelope(jobs, page, pageSize, "jobs", job => Views.UserJob(call.State, job)));
-    }
+    private static Reply ListUserJobs(Call call) =>
+        UserQueryList.Page(call, call.State.Jobs.Values, "job", "jobs", job => Views.UserJob(call.State, job));
 
     private static Reply Validate(Call call)
     {

@@ -30,27 +30,8 @@ internal static class MonitorEndpoints
 
     private static Reply NotFound() => Reply.NotFound("Monitor not found.");
 
-    private static Reply List(Call call)
-    {
-        var page = call.Query.Page();
-        var pageSize = call.Query.PageSize();
-        var search = call.Query.String("search");
-        var ownership = call.Query.Enum("ownership", QueryArgs.Ownership, "all");
-        var projectId = call.Query.Uuid("project_id");
-        if (call.Errors.Any)
-        {
-            return Reply.Validation(call.Errors);
-        }
-
-        var monitors = call.State.Monitors.Values
-            .Where(m => !m.Deleted && ownership != "shared")
-            .Where(m => search is null || m.Query.Contains(search, StringComparison.OrdinalIgnoreCase))
-            .Where(m => projectId is null || call.State.ProjectOf("monitor", m.Id) == projectId)
-            .OrderByDescending(m => m.CreatedAt)
-            .ThenBy(m => m.Id)
-            .ToList();
-        return Reply.Ok(Paging.Envelope(monitors, page, pageSize, "monitors", m => Views.MonitorListItem(call.State, m)));
-    }
+    private static Reply List(Call call) =>
+        UserQueryList.Page(call, call.State.Monitors.Values, "monitor", "monitors", m => Views.MonitorListItem(call.State, m));
 
     private static Reply Create(Call call)
     {

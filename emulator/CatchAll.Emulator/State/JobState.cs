@@ -20,7 +20,7 @@ internal readonly record struct JobSnapshot(string Status, int Stage, int? Check
 /// A job. Its progress is not stored but computed from the API clock: the stage durations fixed at
 /// submission say where it is at any instant, so a fake clock can move it deterministically.
 /// </summary>
-internal sealed class JobState
+internal sealed class JobState : IUserQuery
 {
     public static readonly string[] Stages = ["submitted", "analyzing", "fetching", "clustering", "enriching", "completed", "failed"];
 

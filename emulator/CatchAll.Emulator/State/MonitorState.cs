@@ -42,7 +42,7 @@ internal sealed class MonitorRecord
     }
 }
 
-internal sealed class MonitorState
+internal sealed class MonitorState : IUserQuery
 {
     public required Guid Id { get; init; }
 

@@ -3,9 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
-using System.Reflection;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,11 +20,6 @@ namespace CatchAll.Runtime
     /// </remarks>
     public sealed class CatchAllPipeline : IDisposable
     {
-        internal const string ApiKeyHeader = "x-api-key";
-        private const string Redacted = SecretRedactor.Redacted;
-
-        private static readonly string DefaultUserAgent = "CatchAll.Runtime/" + RuntimeVersion();
-
         private readonly HttpClient _httpClient;
         private readonly bool _ownsHttpClient;
         private readonly ILogger _logger;
@@ -120,14 +112,7 @@ namespace CatchAll.Runtime
             return SendCoreAsync(
                 request,
                 options,
-                async (response, headers, token) =>
-                {
-                    using ResponseBody body = await ResponseBody.ReadAsync(response, Options.MaxResponseBodySize, truncate: false, request.OperationId, token).ConfigureAwait(false);
-                    PageFingerprint.Record(body.Span, request.OperationId);
-                    CatchAllTelemetry.TagJobId(body.Span);
-                    T value = Deserialize(body.Span, responseType, request.OperationId, (int)response.StatusCode);
-                    return new ApiResponse<T>((int)response.StatusCode, headers, request.OperationId, value);
-                },
+                (response, headers, token) => ResponseReader.ReadJsonAsync(response, headers, request, responseType, Options.MaxResponseBodySize, token),
                 disposeOnSuccess: true,
                 cancellationToken);
         }
@@ -145,12 +130,7 @@ namespace CatchAll.Runtime
             SendCoreAsync(
                 request,
                 options,
-                async (response, headers, token) =>
-                {
-                    // Draining lets the connection go back to the pool; a body beyond the limit is dropped with the connection.
-                    await ResponseBody.DrainAsync(response, Options.MaxResponseBodySize, token).ConfigureAwait(false);
-                    return new ApiResponse((int)response.StatusCode, headers, request.OperationId);
-                },
+                (response, headers, token) => ResponseReader.DiscardAsync(response, headers, request, Options.MaxResponseBodySize, token),
                 disposeOnSuccess: true,
                 cancellationToken);
 
@@ -170,17 +150,7 @@ namespace CatchAll.Runtime
             SendCoreAsync(
                 request,
                 options,
-                async (response, headers, token) =>
-                {
-#if NET8_0_OR_GREATER
-                    Stream stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-#else
-                    Stream stream = response.Content is null
-                        ? new MemoryStream(Array.Empty<byte>(), writable: false)
-                        : await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-                    return new ApiResponse<Stream>((int)response.StatusCode, headers, request.OperationId, stream);
-                },
+                (response, headers, token) => ResponseReader.OpenStreamAsync(response, headers, request, token),
                 disposeOnSuccess: false,
                 cancellationToken);
 
@@ -214,7 +184,7 @@ namespace CatchAll.Runtime
             string operationId = request.OperationId;
             string method = request.Method.Method;
             string path = request.PathAndQuery;
-            Uri uri = BuildUri(_root, path);
+            Uri uri = RequestMessageBuilder.RequestUri(_root, path);
             bool mayRetry = RetryStrategy.MayRetry(request.Method, retry) && request.IsBodyReplayable;
             long callStarted = time.GetTimestamp();
             using OperationTelemetry? telemetry = OperationTelemetry.Start(operationId, method, uri, time);
@@ -245,7 +215,7 @@ namespace CatchAll.Runtime
                     int? receivedStatus = null;
                     try
                     {
-                        response = await SendFollowingRedirectsAsync(request, uri, requestOptions, options, redactor, attempt, token).ConfigureAwait(false);
+                        response = await SameOriginRedirects.SendAsync(_httpClient, _logger, request, uri, requestOptions, options, redactor, attempt, token).ConfigureAwait(false);
                         int status = (int)response.StatusCode;
                         receivedStatus = status;
                         telemetry?.Responded(status);
@@ -258,18 +228,7 @@ namespace CatchAll.Runtime
                             return result;
                         }
 
-                        string? errorBody;
-                        int? cutAt = null;
-                        using (ResponseBody errorBytes = await ResponseBody.ReadAsync(response, options.MaxErrorBodySize, truncate: true, operationId, token).ConfigureAwait(false))
-                        {
-                            errorBody = errorBytes.Length == 0 ? null : redactor.Value.Body(errorBytes.ToUtf8String());
-                            if (errorBytes.Truncated && errorBytes.Length > 0)
-                            {
-                                cutAt = errorBytes.Length;
-                            }
-                        }
-
-                        failure = CatchAllApiException.Create(operationId, status, errorBody, headers, time, redactor.Value, cutAt);
+                        failure = await ResponseReader.ReadFailureAsync(response, headers, operationId, options, redactor, token).ConfigureAwait(false);
                         if (lastAttempt || !RetryStrategy.IsRetriableStatus(status))
                         {
                             throw failure;
@@ -348,307 +307,6 @@ namespace CatchAll.Runtime
         private static bool IsCancellationOf(Exception exception, CancellationToken cancellationToken) =>
             exception is OperationCanceledException canceled && canceled.CancellationToken == cancellationToken;
 
-        private HttpRequestMessage CreateMessage(ApiRequest request, Uri uri, HttpMethod method, bool withBody, RequestOptions? requestOptions, CatchAllClientOptions options)
-        {
-            var message = new HttpRequestMessage(method, uri);
-            try
-            {
-                message.Content = withBody ? request.CreateContent() : null;
-                IDictionary<string, string>? perCall = requestOptions?.Headers;
-                var headers = new List<KeyValuePair<string, string>>();
-
-                // Later layers win: pipeline defaults, the client's DefaultHeaders, then the operation's headers, then the caller's per-call headers.
-                AddUnlessOverridden(headers, "Accept", "application/json", request, perCall);
-                AddUnlessOverridden(headers, "User-Agent", options.UserAgent ?? DefaultUserAgent, request, perCall);
-                if (!string.IsNullOrEmpty(options.ApiKey))
-                {
-                    AddUnlessOverridden(headers, ApiKeyHeader, options.ApiKey!, request, perCall);
-                }
-
-                foreach (KeyValuePair<string, string> header in options.DefaultHeaders)
-                {
-                    AddUnlessOverridden(headers, header.Key, header.Value, request, perCall);
-                }
-
-                foreach (KeyValuePair<string, string> header in request.Headers)
-                {
-                    if (perCall is null || !perCall.ContainsKey(header.Key))
-                    {
-                        headers.Add(header);
-                    }
-                }
-
-                if (perCall is not null)
-                {
-                    headers.AddRange(perCall);
-                }
-
-                foreach (KeyValuePair<string, string> header in headers)
-                {
-                    if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value) && message.Content is not null)
-                    {
-                        // Content-Type and friends belong on the content.
-                        message.Content.Headers.Remove(header.Key);
-                        message.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                    }
-                }
-
-                if (_logger.IsEnabled(LogLevel.Trace))
-                {
-                    PipelineLog.RequestHeaders(_logger, request.OperationId, DescribeHeaders(headers));
-                }
-
-                return message;
-            }
-            catch
-            {
-                message.Dispose();
-                throw;
-            }
-        }
-
-        private static void AddUnlessOverridden(List<KeyValuePair<string, string>> headers, string name, string value, ApiRequest request, IDictionary<string, string>? perCall)
-        {
-            if (perCall is not null && perCall.ContainsKey(name))
-            {
-                return;
-            }
-
-            foreach (KeyValuePair<string, string> header in request.Headers)
-            {
-                if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return;
-                }
-            }
-
-            headers.Add(new KeyValuePair<string, string>(name, value));
-        }
-
-        private static string DescribeHeaders(List<KeyValuePair<string, string>> headers)
-        {
-            var text = new StringBuilder();
-            foreach (KeyValuePair<string, string> header in headers)
-            {
-                if (text.Length > 0)
-                {
-                    text.Append(", ");
-                }
-
-                text.Append(header.Key).Append(": ").Append(IsSecretHeader(header.Key) ? Redacted : header.Value);
-            }
-
-            return text.ToString();
-        }
-
-        private static bool IsSecretHeader(string name) =>
-            string.Equals(name, ApiKeyHeader, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(name, "Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(name, "Cookie", StringComparison.OrdinalIgnoreCase);
-
-        /// <summary>Servers sometimes echo the key back ("invalid key 'abc'"); it must not reach exception text.</summary>
-        /// <summary>The redactor of one call, built on first use from the options the call started with.</summary>
-        private sealed class LazyRedactor
-        {
-            private readonly CatchAllClientOptions _options;
-            private readonly RequestOptions? _requestOptions;
-            private SecretRedactor? _value;
-
-            public LazyRedactor(CatchAllClientOptions options, RequestOptions? requestOptions)
-            {
-                _options = options;
-                _requestOptions = requestOptions;
-            }
-
-            public SecretRedactor Value => _value ??= Redactor(_options, _requestOptions);
-        }
-
-        private static SecretRedactor Redactor(CatchAllClientOptions options, RequestOptions? requestOptions)
-        {
-            var secrets = new List<string?> { options.ApiKey };
-            foreach (KeyValuePair<string, string> header in options.DefaultHeaders)
-            {
-                if (IsSecretHeader(header.Key))
-                {
-                    secrets.Add(header.Value);
-                }
-            }
-
-            if (requestOptions is not null)
-            {
-                foreach (KeyValuePair<string, string> header in requestOptions.Headers)
-                {
-                    if (IsSecretHeader(header.Key))
-                    {
-                        secrets.Add(header.Value);
-                    }
-                }
-            }
-
-            return new SecretRedactor(secrets);
-        }
-
-        /// <summary>
-        /// Sends one attempt, following redirects within the service's origin only. The handler the pipeline creates
-        /// does not follow redirects itself, because .NET strips only <c>Authorization</c> on a redirect and the key
-        /// travels in <c>x-api-key</c>: following a redirect to another origin would hand the key to that origin.
-        /// </summary>
-        private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(ApiRequest request, Uri uri, RequestOptions? requestOptions, CatchAllClientOptions options, LazyRedactor redactor, int attempt, CancellationToken token)
-        {
-            Uri target = uri;
-            HttpMethod method = request.Method;
-            bool withBody = true;
-            for (int redirects = 0; ; redirects++)
-            {
-                HttpResponseMessage response;
-                using (HttpRequestMessage message = CreateMessage(request, target, method, withBody, requestOptions, options))
-                {
-                    PipelineLog.Sending(_logger, request.OperationId, method.Method, target.PathAndQuery, attempt);
-                    response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                }
-
-                int status = (int)response.StatusCode;
-                Uri? answered = response.RequestMessage?.RequestUri;
-                if (answered is not null && answered.IsAbsoluteUri && !SameOrigin(answered, uri))
-                {
-                    response.Dispose();
-                    throw new RedirectRefusedException(
-                        request.OperationId,
-                        status,
-                        string.Format(CultureInfo.InvariantCulture, "{0} was redirected to another origin ({1}) by the HttpClient's own handler, which sent the request there with its headers; the response was discarded. Set AllowAutoRedirect = false on the handler of the HttpClient given to the client: the pipeline follows same-origin redirects itself.", request.OperationId, answered.GetLeftPart(UriPartial.Authority)),
-                        answered);
-                }
-
-                if (!IsRedirect(status) || response.Headers.Location is not Uri location)
-                {
-                    return response;
-                }
-
-                Uri next = location.IsAbsoluteUri ? location : new Uri(target, location);
-                IReadOnlyDictionary<string, IReadOnlyList<string>> headers = redactor.Value.Headers(new ResponseHeaders(response));
-                response.Dispose();
-                if (!SameOrigin(next, uri))
-                {
-                    throw new RedirectRefusedException(
-                        request.OperationId,
-                        status,
-                        string.Format(CultureInfo.InvariantCulture, "{0} answered HTTP {1} redirecting to another origin ({2}); it was not followed, so the API key was not sent there. Only redirects within {3} are followed.", request.OperationId, status, next.GetLeftPart(UriPartial.Authority), uri.GetLeftPart(UriPartial.Authority)),
-                        next,
-                        headers);
-                }
-
-                if (redirects >= RedirectRefusedException.MaxRedirects)
-                {
-                    throw new RedirectRefusedException(
-                        request.OperationId,
-                        status,
-                        string.Format(CultureInfo.InvariantCulture, "{0} was redirected more than {1} times in a row (last to {2}); further redirects were not followed.", request.OperationId, RedirectRefusedException.MaxRedirects, next.PathAndQuery),
-                        next,
-                        headers);
-                }
-
-                if (status == 303 || ((status == 301 || status == 302) && method == HttpMethod.Post))
-                {
-                    // As browsers and HttpClient do: the target is fetched, not posted to again.
-                    method = HttpMethod.Get;
-                    withBody = false;
-                }
-                else if (withBody && request.HasBody && !request.IsBodyReplayable)
-                {
-                    throw new RedirectRefusedException(
-                        request.OperationId,
-                        status,
-                        string.Format(CultureInfo.InvariantCulture, "{0} was redirected with HTTP {1}, which needs the request body sent again, but the body is a stream that cannot be rewound.", request.OperationId, status),
-                        next,
-                        headers);
-                }
-
-                target = next;
-            }
-        }
-
-        private static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;
-
-        private static bool SameOrigin(Uri a, Uri b) =>
-            string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
-            && a.Port == b.Port;
-
-        private static Uri BuildUri(string root, string pathAndQuery)
-        {
-            string separator = pathAndQuery.Length > 0 && pathAndQuery[0] != '/' && pathAndQuery[0] != '?' ? "/" : string.Empty;
-            return new Uri(root + separator + pathAndQuery, UriKind.Absolute);
-        }
-
-        private static T Deserialize<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> typeInfo, string operationId, int statusCode)
-        {
-            if (json.Length >= 3 && json[0] == 0xEF && json[1] == 0xBB && json[2] == 0xBF)
-            {
-                json = json.Slice(3);
-            }
-
-            if (IsBlank(json))
-            {
-                throw new CatchAllSerializationException(
-                    operationId,
-                    string.Format(CultureInfo.InvariantCulture, "{0} returned HTTP {1} with an empty body where {2} JSON was expected.", operationId, statusCode, typeInfo.Type.Name));
-            }
-
-            try
-            {
-                return JsonSerializer.Deserialize(json, typeInfo)!;
-            }
-            catch (JsonException ex)
-            {
-                string at = ex.Path ?? "$";
-                long? line = ex.LineNumber;
-                long? byteInLine = ex.BytePositionInLine;
-                if (line is null && JsonErrorPosition.ByteOffset(ex) is long offset)
-                {
-                    (line, byteInLine) = JsonErrorPosition.LineAndByte(json, offset);
-                }
-
-                // A position nobody recorded is left out rather than shown as "line 1, byte 0".
-                string position = line is long knownLine
-                    ? string.Format(CultureInfo.InvariantCulture, " (line {0}, byte {1})", knownLine + 1, byteInLine ?? 0)
-                    : string.Empty;
-                throw new CatchAllSerializationException(
-                    operationId,
-                    string.Format(
-                        CultureInfo.InvariantCulture,
-                        "{0} returned a body that could not be read as {1} at {2}{3}: {4}",
-                        operationId,
-                        typeInfo.Type.Name,
-                        at,
-                        position,
-                        ex.Message),
-                    ex.Path,
-                    line,
-                    ex);
-            }
-            catch (NotSupportedException ex)
-            {
-                throw new CatchAllSerializationException(
-                    operationId,
-                    string.Format(CultureInfo.InvariantCulture, "{0} returned a body that {1} cannot be read into: {2}", operationId, typeInfo.Type.Name, ex.Message),
-                    innerException: ex);
-            }
-        }
-
-        private static bool IsBlank(ReadOnlySpan<byte> json)
-        {
-            foreach (byte b in json)
-            {
-                if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n')
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
         private static HttpClient ValidateAndCreateHttpClient(CatchAllClientOptions options, Uri defaultBaseAddress)
         {
             if (options is null)
@@ -677,18 +335,6 @@ namespace CatchAll.Runtime
             {
                 throw new ArgumentException("The default base address must be absolute.", nameof(defaultBaseAddress));
             }
-        }
-
-        private static string RuntimeVersion()
-        {
-            string? version = typeof(CatchAllPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-            if (string.IsNullOrEmpty(version))
-            {
-                return "0.0.0";
-            }
-
-            int plus = version!.IndexOf('+');
-            return plus > 0 ? version.Substring(0, plus) : version;
         }
     }
 }

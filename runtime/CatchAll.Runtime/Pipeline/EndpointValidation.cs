@@ -35,7 +35,7 @@ namespace CatchAll.Runtime
             }
 
             // A key the caller put on the HttpClient itself counts; one that a message handler adds later cannot be seen here.
-            bool hasKey = !string.IsNullOrEmpty(key) || httpClient.DefaultRequestHeaders.Contains(CatchAllPipeline.ApiKeyHeader);
+            bool hasKey = !string.IsNullOrEmpty(key) || httpClient.DefaultRequestHeaders.Contains(SecretHeaders.ApiKey);
             if (!hasKey && !baseAddress.IsLoopback)
             {
                 throw new ArgumentException(

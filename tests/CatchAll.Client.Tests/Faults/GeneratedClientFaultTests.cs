@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CatchAll.Models;
 using CatchAll.Runtime;
-using CatchAll.Runtime.Tests.Faults;
+using CatchAll.TestSupport;
 using Xunit;
 
 namespace CatchAll.Client.Tests.Faults;

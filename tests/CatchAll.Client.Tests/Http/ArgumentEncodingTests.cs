@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using CatchAll.Client.Tests.Support;
 using CatchAll.Models;
 using CatchAll.Runtime;
+using CatchAll.TestSupport;
 using Microsoft.OpenApi;
 using Xunit;
 using static CatchAll.Client.Tests.Http.HttpTestSupport;
@@ -34,7 +35,7 @@ public sealed class ArgumentEncodingTests : IDisposable
         using var client = NewClient(_server);
         var target = typeof(CatchAllClient).GetProperties().Single(p => p.PropertyType == method.DeclaringType).GetValue(client);
         var (status, body) = CannedSuccess(op, OperationCases.ById[operationId]);
-        _server.Reset(new CannedResponse(status, body));
+        _server.Reset(ServerResponse.Of(status, body));
 
         var args = method.GetParameters().Select(MinimalArgument).ToArray();
         var task = (Task)method.Invoke(target, args)!;
@@ -61,21 +62,21 @@ public sealed class ArgumentEncodingTests : IDisposable
     [Fact]
     public async Task Path_parameters_are_escaped_so_they_stay_one_segment()
     {
-        _server.Reset(new CannedResponse(204, null));
+        _server.Reset(ServerResponse.Of(204, null));
         using var client = NewClient(_server);
 
         await client.Webhooks.RemoveWebhookResourceAsync(OperationCases.Webhook, new MappableResourceType("monitor group/2?x=1#%"), OperationCases.Resource);
 
         Assert.Equal(
             "/catchAll/webhooks/a1b2c3d4-e5f6-7890-abcd-ef1234567890/resources/monitor%20group%2F2%3Fx%3D1%23%25/3fec5b07-8786-46d7-9486-d43ff67eccd4",
-            _server.SingleRequest().RawTarget);
+            _server.SingleRequest().RawUrl);
     }
 
     [Fact]
     public async Task Query_enums_go_by_wire_value_and_unknown_ones_are_escaped()
     {
         var (status, body) = CannedSuccess(Spec.Operation("listWebhookResources"), OperationCases.ById["listWebhookResources"]);
-        _server.Reset(new CannedResponse(status, body));
+        _server.Reset(ServerResponse.Of(status, body));
         using var client = NewClient(_server);
 
         await client.Webhooks.ListWebhookResourcesAsync(OperationCases.Webhook, resourceType: new MappableResourceType("a&b=c"));
@@ -89,20 +90,20 @@ public sealed class ArgumentEncodingTests : IDisposable
     public async Task Guids_in_path_and_query_are_lower_case()
     {
         var (status, body) = CannedSuccess(Spec.Operation("getWebhookDeliveryHistory"), OperationCases.ById["getWebhookDeliveryHistory"]);
-        _server.Reset(new CannedResponse(status, body));
+        _server.Reset(ServerResponse.Of(status, body));
         using var client = NewClient(_server);
         var id = Guid.Parse("ABCDEF01-2345-6789-ABCD-EF0123456789");
 
         await client.Webhooks.GetWebhookDeliveryHistoryAsync(MappableResourceType.Job, id);
 
-        Assert.Equal("/catchAll/webhook-history?resource_type=job&resource_id=abcdef01-2345-6789-abcd-ef0123456789", _server.SingleRequest().RawTarget);
+        Assert.Equal("/catchAll/webhook-history?resource_type=job&resource_id=abcdef01-2345-6789-abcd-ef0123456789", _server.SingleRequest().RawUrl);
     }
 
     [Fact]
     public async Task Per_call_headers_are_sent_and_response_headers_are_exposed()
     {
         var (status, body) = CannedSuccess(Spec.Operation("getJobStatus"), OperationCases.ById["getJobStatus"]);
-        _server.Reset(new CannedResponse(status, body, new Dictionary<string, string> { ["x-request-id"] = "req-42" }));
+        _server.Reset(ServerResponse.Of(status, body, new Dictionary<string, string> { ["x-request-id"] = "req-42" }));
         using var client = NewClient(_server);
 
         var response = await client.Jobs.GetJobStatusWithResponseAsync(OperationCases.Job, new RequestOptions { Headers = { ["x-trace"] = "t-1" } });
@@ -115,7 +116,7 @@ public sealed class ArgumentEncodingTests : IDisposable
     public async Task Non_seekable_upload_stream_is_sent_whole()
     {
         var (status, body) = CannedSuccess(Spec.Operation("uploadCSVToDataset"), OperationCases.ById["uploadCSVToDataset"]);
-        _server.Reset(new CannedResponse(status, body));
+        _server.Reset(ServerResponse.Of(status, body));
         using var client = NewClient(_server);
         var payload = string.Concat(Enumerable.Repeat(OperationCases.CsvText, 2000));
         using var stream = new ForwardOnlyStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(payload)));
@@ -131,7 +132,7 @@ public sealed class ArgumentEncodingTests : IDisposable
     public async Task Upload_from_a_file_path_sends_the_file_name_and_content()
     {
         var (status, body) = CannedSuccess(Spec.Operation("createDatasetFromCsv"), OperationCases.ById["createDatasetFromCsv"]);
-        _server.Reset(new CannedResponse(status, body));
+        _server.Reset(ServerResponse.Of(status, body));
         using var client = NewClient(_server);
         var path = Path.Combine(Path.GetTempPath(), "catchall-client-tests-" + Guid.NewGuid().ToString("N") + ".csv");
         await File.WriteAllTextAsync(path, OperationCases.CsvText);
@@ -162,7 +163,7 @@ public sealed class ArgumentEncodingTests : IDisposable
     public async Task Non_ascii_upload_file_name_arrives_as_utf8()
     {
         var (status, body) = CannedSuccess(Spec.Operation("uploadCSVToDataset"), OperationCases.ById["uploadCSVToDataset"]);
-        _server.Reset(new CannedResponse(status, body));
+        _server.Reset(ServerResponse.Of(status, body));
         using var client = NewClient(_server);
 
         await client.Datasets.UploadCsvToDatasetAsync(OperationCases.Dataset, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(OperationCases.CsvText)), "données 2026.csv");

@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Threading.Tasks;
 using CatchAll.Runtime;
+using CatchAll.TestSupport;
 using Xunit;
 using static CatchAll.Client.Tests.Http.HttpTestSupport;
 
@@ -19,7 +20,7 @@ public sealed class BaseAddressTests : IDisposable
     [InlineData("gateway/catchall")]
     public async Task Base_path_from_options_is_kept(string basePath)
     {
-        _server.Reset(new CannedResponse(200, StatusBody));
+        _server.Reset(ServerResponse.Of(200, StatusBody));
         using var client = new CatchAllClient(new CatchAllClientOptions { ApiKey = ApiKey, BaseAddress = new Uri(_server.BaseAddress, basePath) });
 
         await client.Jobs.GetJobStatusAsync(OperationCases.Job);
@@ -30,7 +31,7 @@ public sealed class BaseAddressTests : IDisposable
     [Fact]
     public async Task Caller_owned_http_client_supplies_the_base_address_and_is_not_disposed()
     {
-        _server.Reset(new CannedResponse(200, StatusBody));
+        _server.Reset(ServerResponse.Of(200, StatusBody));
         using var http = new HttpClient { BaseAddress = new Uri(_server.BaseAddress, "prefix/") };
 
         using (var client = new CatchAllClient(http, new CatchAllClientOptions { ApiKey = ApiKey }))
@@ -42,7 +43,7 @@ public sealed class BaseAddressTests : IDisposable
         Assert.Equal(ApiKey, _server.SingleRequest().Header("x-api-key"));
 
         // Still usable after the CatchAllClient is gone: the pipeline did not dispose a client it does not own.
-        _server.Reset(new CannedResponse(200, StatusBody));
+        _server.Reset(ServerResponse.Of(200, StatusBody));
         using var again = await http.GetAsync(new Uri(_server.BaseAddress, "ping"));
         Assert.Equal(200, (int)again.StatusCode);
     }
@@ -50,7 +51,7 @@ public sealed class BaseAddressTests : IDisposable
     [Fact]
     public async Task No_key_configured_sends_no_key_header()
     {
-        _server.Reset(new CannedResponse(200, """{"healthy":true}"""));
+        _server.Reset(ServerResponse.Of(200, """{"healthy":true}"""));
         using var client = new CatchAllClient(new CatchAllClientOptions { BaseAddress = _server.BaseAddress });
 
         await client.Meta.HealthCheckAsync();

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using CatchAll.Client.Tests.Support;
 using CatchAll.Runtime;
+using CatchAll.TestSupport;
 using Xunit;
 using static CatchAll.Client.Tests.Http.HttpTestSupport;
 
@@ -50,7 +51,7 @@ public sealed class ErrorMappingTests : IDisposable
     {
         var c = OperationCases.ById[operationId];
         var (body, detail) = ErrorBody(operationId, status);
-        _server.Reset(new CannedResponse(status, body));
+        _server.Reset(ServerResponse.Of(status, body));
         using var client = NewClient(_server);
 
         var ex = await Assert.ThrowsAnyAsync<CatchAllApiException>(() => c.WithResponse(client));
@@ -69,7 +70,7 @@ public sealed class ErrorMappingTests : IDisposable
         }
 
         // The plain method throws the same way.
-        _server.Reset(new CannedResponse(status, body));
+        _server.Reset(ServerResponse.Of(status, body));
         var plain = await Assert.ThrowsAnyAsync<CatchAllApiException>(() => c.Plain(client));
         Assert.IsType(ExpectedType(status), plain);
     }
@@ -81,7 +82,7 @@ public sealed class ErrorMappingTests : IDisposable
         foreach (var operationId in new[] { "getJobStatus", "createJob" })
         {
             var c = OperationCases.ById[operationId];
-            _server.Reset(new CannedResponse(status, """{"detail":"boom"}""", new Dictionary<string, string> { ["Retry-After"] = "7" }));
+            _server.Reset(ServerResponse.Of(status, """{"detail":"boom"}""", new Dictionary<string, string> { ["Retry-After"] = "7" }));
             using var client = NewClient(_server);
 
             var ex = await Assert.ThrowsAnyAsync<CatchAllApiException>(() => c.WithResponse(client));
@@ -100,7 +101,7 @@ public sealed class ErrorMappingTests : IDisposable
     [Fact]
     public async Task Forbidden_answer_carries_the_detail_and_never_the_key()
     {
-        _server.Reset(new CannedResponse(403, $$"""{"detail":"Invalid API key {{ApiKey}}"}"""));
+        _server.Reset(ServerResponse.Of(403, $$"""{"detail":"Invalid API key {{ApiKey}}"}"""));
         using var client = NewClient(_server);
 
         var ex = await Assert.ThrowsAsync<ForbiddenException>(() => client.Jobs.GetJobStatusAsync(OperationCases.Job));
@@ -113,7 +114,7 @@ public sealed class ErrorMappingTests : IDisposable
     [Fact]
     public async Task Non_json_error_page_still_maps_by_status()
     {
-        _server.Reset(new CannedResponse(502, "<html><body>Bad gateway</body></html>"));
+        _server.Reset(ServerResponse.Of(502, "<html><body>Bad gateway</body></html>"));
         using var client = NewClient(_server);
 
         var ex = await Assert.ThrowsAsync<CatchAllApiException>(() => client.Meta.GetVersionAsync());

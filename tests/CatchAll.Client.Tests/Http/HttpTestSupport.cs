@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CatchAll.Client.Tests.Support;
 using CatchAll.Runtime;
+using CatchAll.TestSupport;
 using Microsoft.OpenApi;
 using Xunit;
 

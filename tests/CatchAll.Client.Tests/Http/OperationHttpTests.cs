@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using CatchAll.Client.Tests.Support;
+using CatchAll.TestSupport;
 using Microsoft.OpenApi;
 using Xunit;
 using static CatchAll.Client.Tests.Http.HttpTestSupport;
@@ -69,7 +70,7 @@ public sealed class OperationHttpTests : IDisposable
         var (status, body) = CannedSuccess(op, c!);
         using var client = NewClient(_server);
 
-        _server.Reset(new CannedResponse(status, body));
+        _server.Reset(ServerResponse.Of(status, body));
         var (response, value) = await c!.WithResponse(client);
 
         AssertRequest(op, c, _server.SingleRequest());
@@ -77,7 +78,7 @@ public sealed class OperationHttpTests : IDisposable
         Assert.Equal(operationId, response.OperationId);
         AssertValue(c, body, value);
 
-        _server.Reset(new CannedResponse(status, body));
+        _server.Reset(ServerResponse.Of(status, body));
         var plain = await c.Plain(client);
 
         AssertRequest(op, c, _server.SingleRequest());

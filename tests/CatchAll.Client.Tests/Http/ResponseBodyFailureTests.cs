@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using CatchAll.Runtime;
+using CatchAll.TestSupport;
 using Xunit;
 using static CatchAll.Client.Tests.Http.HttpTestSupport;
 
@@ -16,7 +17,7 @@ public sealed class ResponseBodyFailureTests : IDisposable
     [Fact]
     public async Task Wrong_type_deep_in_a_response_names_the_operation_and_member()
     {
-        _server.Reset(new CannedResponse(200, BadCitation));
+        _server.Reset(ServerResponse.Of(200, BadCitation));
         using var client = NewClient(_server);
 
         var ex = await Assert.ThrowsAsync<CatchAllSerializationException>(() => client.Jobs.GetJobResultsAsync(OperationCases.Job));
@@ -31,7 +32,7 @@ public sealed class ResponseBodyFailureTests : IDisposable
     [Fact]
     public async Task Wrong_type_deep_in_a_response_gives_the_full_json_path()
     {
-        _server.Reset(new CannedResponse(200, BadCitation));
+        _server.Reset(ServerResponse.Of(200, BadCitation));
         using var client = NewClient(_server);
 
         var ex = await Assert.ThrowsAsync<CatchAllSerializationException>(() => client.Jobs.GetJobResultsAsync(OperationCases.Job));
@@ -44,7 +45,7 @@ public sealed class ResponseBodyFailureTests : IDisposable
     {
         // Two lines, so a position counted from the start of the body could not pass for one within its line.
         string body = "{\"job_id\":\"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c\",\n" + BadCitation.Substring(BadCitation.IndexOf("\"all_records\"", StringComparison.Ordinal));
-        _server.Reset(new CannedResponse(200, body));
+        _server.Reset(ServerResponse.Of(200, body));
         using var client = NewClient(_server);
 
         var ex = await Assert.ThrowsAsync<CatchAllSerializationException>(() => client.Jobs.GetJobResultsAsync(OperationCases.Job));
@@ -57,7 +58,7 @@ public sealed class ResponseBodyFailureTests : IDisposable
     [Fact]
     public async Task Empty_success_body_where_json_is_expected_is_a_serialization_error()
     {
-        _server.Reset(new CannedResponse(200, string.Empty));
+        _server.Reset(ServerResponse.Of(200, string.Empty));
         using var client = NewClient(_server);
 
         var ex = await Assert.ThrowsAsync<CatchAllSerializationException>(() => client.Jobs.GetJobStatusAsync(OperationCases.Job));
@@ -68,7 +69,7 @@ public sealed class ResponseBodyFailureTests : IDisposable
     [Fact]
     public async Task Html_success_body_is_a_serialization_error()
     {
-        _server.Reset(new CannedResponse(200, "<html>maintenance</html>"));
+        _server.Reset(ServerResponse.Of(200, "<html>maintenance</html>"));
         using var client = NewClient(_server);
 
         await Assert.ThrowsAsync<CatchAllSerializationException>(() => client.Meta.HealthCheckAsync());

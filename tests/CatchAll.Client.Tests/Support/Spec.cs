@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using CatchAll.TestSupport;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using Microsoft.OpenApi.YamlReader;
@@ -35,7 +36,7 @@ internal static class Spec
     {
         var settings = new OpenApiReaderSettings();
         settings.AddYamlReader();
-        await using var stream = File.OpenRead(RepoPaths.Spec);
+        await using var stream = File.OpenRead(RepoPaths.BundledSpec);
         var result = await OpenApiDocument.LoadAsync(stream, OpenApiConstants.Yaml, settings);
         var errors = result.Diagnostic?.Errors.Select(e => e.ToString()).ToList() ?? new List<string>();
         if (result.Document is null || errors.Count > 0)

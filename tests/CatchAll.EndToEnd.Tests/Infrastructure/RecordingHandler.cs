@@ -13,7 +13,7 @@ namespace CatchAll.EndToEnd.Tests.Infrastructure;
 /// <param name="Path">Absolute path without the query.</param>
 /// <param name="Query">Query string including the leading '?', or empty.</param>
 /// <param name="StatusCode">Response status, or 0 when no response arrived.</param>
-internal sealed record RecordedRequest(string Method, string Path, string Query, int StatusCode)
+internal sealed record RecordedCall(string Method, string Path, string Query, int StatusCode)
 {
     /// <summary>The response body, when the handler was told to <see cref="RecordingHandler.CaptureBodies"/>.</summary>
     public string? ResponseBody { get; init; }
@@ -29,7 +29,7 @@ internal sealed record RecordedRequest(string Method, string Path, string Query,
 /// </summary>
 internal sealed class RecordingHandler : DelegatingHandler
 {
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<RecordedCall> _requests = new();
     private int _inFlight;
 
     public RecordingHandler()
@@ -42,9 +42,9 @@ internal sealed class RecordingHandler : DelegatingHandler
     /// <summary>Keep each response body (buffered first, so the client still reads it whole) for contract checks.</summary>
     public bool CaptureBodies { get; set; }
 
-    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+    public IReadOnlyList<RecordedCall> Requests => _requests.ToArray();
 
-    public IReadOnlyList<RecordedRequest> To(string method, string path) =>
+    public IReadOnlyList<RecordedCall> To(string method, string path) =>
         Requests.Where(r => r.Method == method && r.Path == path).ToList();
 
     public void Clear() => _requests.Clear();
@@ -77,7 +77,7 @@ internal sealed class RecordingHandler : DelegatingHandler
         }
         finally
         {
-            _requests.Enqueue(new RecordedRequest(request.Method.Method.ToUpperInvariant(), uri.AbsolutePath, uri.Query, status) { ResponseBody = body, ResponseMediaType = mediaType });
+            _requests.Enqueue(new RecordedCall(request.Method.Method.ToUpperInvariant(), uri.AbsolutePath, uri.Query, status) { ResponseBody = body, ResponseMediaType = mediaType });
             Interlocked.Decrement(ref _inFlight);
         }
     }

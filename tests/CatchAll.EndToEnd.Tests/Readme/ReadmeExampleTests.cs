@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using CatchAll.TestSupport;
 using Xunit;
 
 namespace CatchAll.EndToEnd.Tests.Readme;
@@ -18,7 +19,7 @@ public sealed partial class ReadmeExampleTests
     [Fact]
     public void Every_example_in_the_testing_section_is_a_compiled_region_word_for_word()
     {
-        var root = RepoRoot();
+        var root = RepoPaths.RepoRoot;
         var readme = File.ReadAllText(Path.Combine(root, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
         var start = readme.IndexOf(Section + "\n", StringComparison.Ordinal);
         Assert.True(start >= 0, $"README.md has no '{Section}' section");
@@ -59,19 +60,6 @@ public sealed partial class ReadmeExampleTests
         }
 
         return regions;
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CatchAll.Codegen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No CatchAll.Codegen.sln above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"^\s*#region README (?<name>[a-z-]+)\s*$")]

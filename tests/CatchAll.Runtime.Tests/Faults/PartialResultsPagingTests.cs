@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using CatchAll.Runtime.Tests.Infrastructure;
+using CatchAll.TestSupport;
 using Xunit;
 
 namespace CatchAll.Runtime.Tests.Faults;

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using CatchAll.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CatchAll.Runtime.Tests.Infrastructure;

@@ -1,10 +1,9 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using CatchAll.Runtime.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CatchAll.Runtime.Tests.Faults;
+namespace CatchAll.TestSupport;
 
 /// <summary>
 /// A fake clock for waits: the driver advances it by a timer's due time only after the code under test has created

@@ -1,9 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.Threading.Tasks;
-using Xunit.Sdk;
 
-namespace CatchAll.Runtime.Tests.Infrastructure;
+namespace CatchAll.TestSupport;
 
 /// <summary>
 /// Waits (in real time, generously bounded) for something another thread will do. The bound only stops a
@@ -13,6 +12,7 @@ public static class Eventually
 {
     public static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
 
+    /// <exception cref="TimeoutException">The condition did not hold within <see cref="Bound"/>.</exception>
     public static async Task TrueAsync(Func<bool> condition, string what)
     {
         var clock = Stopwatch.StartNew();
@@ -20,7 +20,7 @@ public static class Eventually
         {
             if (clock.Elapsed > Bound)
             {
-                throw new XunitException($"Gave up waiting for {what}.");
+                throw new TimeoutException($"Gave up waiting for {what}.");
             }
 
             await Task.Delay(5);

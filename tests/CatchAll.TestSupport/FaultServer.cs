@@ -9,61 +9,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace CatchAll.Runtime.Tests.Faults;
-
-/// <summary>What the fault server received.</summary>
-public sealed record FaultRequest(string Method, string Target, IReadOnlyDictionary<string, string> Headers, byte[] Body)
-{
-    public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
-}
-
-/// <summary>
-/// How the fault server misbehaves for one request. It writes raw HTTP/1.1 bytes, so it can do what a well-behaved
-/// server library never would: lie about Content-Length, stream without end, break the connection mid-body.
-/// </summary>
-public sealed class Fault
-{
-    public int Status { get; init; } = 200;
-
-    public string Reason { get; init; } = "X";
-
-    public List<KeyValuePair<string, string>> Headers { get; init; } = new();
-
-    public byte[] Body { get; init; } = Array.Empty<byte>();
-
-    /// <summary>Generated filler bytes of this length, sent after <see cref="Body"/> (for large bodies without holding them).</summary>
-    public long FillerLength { get; init; }
-
-    /// <summary>The Content-Length to claim instead of the real one.</summary>
-    public long? DeclaredLength { get; init; }
-
-    /// <summary>Send chunked, without Content-Length.</summary>
-    public bool Chunked { get; init; }
-
-    /// <summary>Close the connection after this many body bytes (with the real or declared length still claimed).</summary>
-    public long? CloseAfterBodyBytes { get; init; }
-
-    /// <summary>Reset the connection (RST) instead of answering.</summary>
-    public bool Reset { get; init; }
-
-    /// <summary>Never answer; the connection stays open until the server is disposed.</summary>
-    public bool Hang { get; init; }
-
-    public static Fault Json(string body, int status = 200) => Text(body, status, "application/json");
-
-    public static Fault Text(string body, int status, string contentType) => new()
-    {
-        Status = status,
-        Body = Encoding.UTF8.GetBytes(body),
-        Headers = { new("Content-Type", contentType) },
-    };
-
-    public Fault With(string name, string value)
-    {
-        Headers.Add(new KeyValuePair<string, string>(name, value));
-        return this;
-    }
-}
+namespace CatchAll.TestSupport;
 
 /// <summary>
 /// A raw TCP HTTP/1.1 server on 127.0.0.1 that answers each request from a script, one request per connection
@@ -73,9 +19,8 @@ public sealed class FaultServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;
     private readonly Func<FaultRequest, int, Fault> _respond;
-    private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentQueue<FaultRequest> _requests = new();
-    private readonly Task _loop;
+    private readonly AcceptLoop<TcpClient> _loop;
     private int _count;
 
     private FaultServer(Func<FaultRequest, int, Fault> respond)
@@ -84,7 +29,7 @@ public sealed class FaultServer : IAsyncDisposable
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
         BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
-        _loop = Task.Run(AcceptLoopAsync);
+        _loop = new AcceptLoop<TcpClient>(token => _listener.AcceptTcpClientAsync(token).AsTask(), HandleAsync, _listener.Stop);
     }
 
     public Uri BaseAddress { get; }
@@ -100,39 +45,7 @@ public sealed class FaultServer : IAsyncDisposable
     /// <summary>The n-th request (0-based) gets the n-th fault; the last one repeats.</summary>
     public static FaultServer Sequence(params Fault[] faults) => new((_, i) => faults[Math.Min(i, faults.Length - 1)]);
 
-    public async ValueTask DisposeAsync()
-    {
-        _stopping.Cancel();
-        _listener.Stop();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception)
-        {
-            // The loop ends with whatever the stopped listener throws.
-        }
-
-        _stopping.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stopping.Token);
-            }
-            catch (Exception)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(client));
-        }
-    }
+    public ValueTask DisposeAsync() => _loop.DisposeAsync();
 
     private async Task HandleAsync(TcpClient client)
     {
@@ -152,7 +65,7 @@ public sealed class FaultServer : IAsyncDisposable
                 Fault fault = _respond(request, index);
                 if (fault.Hang)
                 {
-                    await Task.Delay(Timeout.Infinite, _stopping.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                    await Task.Delay(Timeout.Infinite, _loop.Stopping).ContinueWith(_ => { }, TaskScheduler.Default);
                     return;
                 }
 
@@ -197,7 +110,7 @@ public sealed class FaultServer : IAsyncDisposable
         }
 
         head.Append("Connection: close\r\n\r\n");
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stopping.Token);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _loop.Stopping);
 
         long limit = fault.CloseAfterBodyBytes ?? realLength;
         long sent = 0;
@@ -211,13 +124,13 @@ public sealed class FaultServer : IAsyncDisposable
 
             if (fault.Chunked)
             {
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(part.Length.ToString("x", CultureInfo.InvariantCulture) + "\r\n"), _stopping.Token);
-                await stream.WriteAsync(part, _stopping.Token);
-                await stream.WriteAsync("\r\n"u8.ToArray(), _stopping.Token);
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(part.Length.ToString("x", CultureInfo.InvariantCulture) + "\r\n"), _loop.Stopping);
+                await stream.WriteAsync(part, _loop.Stopping);
+                await stream.WriteAsync("\r\n"u8.ToArray(), _loop.Stopping);
             }
             else
             {
-                await stream.WriteAsync(part, _stopping.Token);
+                await stream.WriteAsync(part, _loop.Stopping);
             }
 
             sent += part.Length;
@@ -225,10 +138,10 @@ public sealed class FaultServer : IAsyncDisposable
 
         if (fault.Chunked && fault.CloseAfterBodyBytes is null)
         {
-            await stream.WriteAsync("0\r\n\r\n"u8.ToArray(), _stopping.Token);
+            await stream.WriteAsync("0\r\n\r\n"u8.ToArray(), _loop.Stopping);
         }
 
-        await stream.FlushAsync(_stopping.Token);
+        await stream.FlushAsync(_loop.Stopping);
     }
 
     private static IEnumerable<ReadOnlyMemory<byte>> Pieces(Fault fault)

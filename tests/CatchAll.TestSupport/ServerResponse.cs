@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace CatchAll.Runtime.Tests.Infrastructure;
+namespace CatchAll.TestSupport;
 
 /// <summary>What the loopback server should answer.</summary>
 public sealed class ServerResponse
@@ -9,6 +9,7 @@ public sealed class ServerResponse
 
     public string? Body { get; init; }
 
+    /// <summary>The body's type, unless <see cref="Headers"/> sets a Content-Type of its own.</summary>
     public string ContentType { get; init; } = "application/json";
 
     public Dictionary<string, string> Headers { get; init; } = new();
@@ -20,6 +21,10 @@ public sealed class ServerResponse
     public bool Hang { get; init; }
 
     public static ServerResponse Json(string body, int status = 200) => new() { Status = status, Body = body };
+
+    /// <summary>A status with an optional JSON body and extra headers.</summary>
+    public static ServerResponse Of(int status, string? body, Dictionary<string, string>? headers = null) =>
+        new() { Status = status, Body = body, Headers = headers ?? new() };
 
     public static ServerResponse Status503() => new() { Status = 503, Body = "{\"detail\":\"busy\"}" };
 }

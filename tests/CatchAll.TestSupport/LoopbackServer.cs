@@ -9,28 +9,33 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace CatchAll.Runtime.Tests.Infrastructure;
+namespace CatchAll.TestSupport;
 
 /// <summary>
-/// A real HTTP/1.1 server on 127.0.0.1 and a free port (System.Net.HttpListener), so pipeline tests go through
-/// real sockets, real headers and real connection failures.
+/// A real HTTP/1.1 server on 127.0.0.1 and a free port (System.Net.HttpListener). It records every request and
+/// answers with what its responder returns, so clients are tested through real sockets, real headers and real
+/// connection failures.
 /// </summary>
-public sealed class LoopbackServer : IAsyncDisposable
+public sealed class LoopbackServer : IAsyncDisposable, IDisposable
 {
     private readonly HttpListener _listener;
-    private readonly Func<RecordedRequest, int, ServerResponse> _respond;
-    private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentBag<HttpListenerContext> _hanging = new();
-    private readonly Task _loop;
+    private readonly AcceptLoop<HttpListenerContext> _loop;
+    private volatile Func<RecordedRequest, int, ServerResponse> _respond;
     private int _count;
 
-    private LoopbackServer(HttpListener listener, Uri baseAddress, Func<RecordedRequest, int, ServerResponse> respond)
+    /// <summary>Starts a server that answers an empty 200 until <see cref="Reset"/> says otherwise.</summary>
+    public LoopbackServer()
+        : this((_, _) => new ServerResponse { Status = 200 })
     {
-        _listener = listener;
-        BaseAddress = baseAddress;
+    }
+
+    private LoopbackServer(Func<RecordedRequest, int, ServerResponse> respond)
+    {
         _respond = respond;
-        _loop = Task.Run(AcceptLoopAsync);
+        (_listener, BaseAddress) = ListenOnFreePort("/");
+        _loop = new AcceptLoop<HttpListenerContext>(_ => _listener.GetContextAsync(), HandleAsync, _listener.Close);
     }
 
     public Uri BaseAddress { get; }
@@ -46,26 +51,8 @@ public sealed class LoopbackServer : IAsyncDisposable
     public static LoopbackServer StartSequence(params ServerResponse[] responses) =>
         Start((_, index) => responses[Math.Min(index, responses.Length - 1)]);
 
-    public static LoopbackServer Start(Func<RecordedRequest, int, ServerResponse> respond)
-    {
-        for (int tries = 0; ; tries++)
-        {
-            int port = FreePort();
-            var listener = new HttpListener();
-            string prefix = $"http://127.0.0.1:{port}/";
-            listener.Prefixes.Add(prefix);
-            try
-            {
-                listener.Start();
-                return new LoopbackServer(listener, new Uri(prefix), respond);
-            }
-            catch (HttpListenerException) when (tries < 5)
-            {
-                // Another test grabbed the port between probing and binding; try another.
-                listener.Close();
-            }
-        }
-    }
+    /// <summary>Answers each request with what <paramref name="respond"/> returns for it and its 0-based index.</summary>
+    public static LoopbackServer Start(Func<RecordedRequest, int, ServerResponse> respond) => new(respond);
 
     /// <summary>A loopback port with nothing listening on it, for connection-refused tests.</summary>
     public static int FreePort()
@@ -77,6 +64,44 @@ public sealed class LoopbackServer : IAsyncDisposable
         return port;
     }
 
+    /// <summary>An <see cref="HttpListener"/> on a free loopback port, under <paramref name="path"/> (which starts and ends with '/').</summary>
+    internal static (HttpListener Listener, Uri Address) ListenOnFreePort(string path)
+    {
+        for (int tries = 0; ; tries++)
+        {
+            var listener = new HttpListener();
+            string prefix = $"http://127.0.0.1:{FreePort()}{path}";
+            listener.Prefixes.Add(prefix);
+            try
+            {
+                listener.Start();
+                return (listener, new Uri(prefix));
+            }
+            catch (HttpListenerException) when (tries < 10)
+            {
+                // Another test grabbed the port between probing and binding; try another.
+                listener.Close();
+            }
+        }
+    }
+
+    /// <summary>Forgets the requests so far and answers every later one with <paramref name="response"/>.</summary>
+    public void Reset(ServerResponse response)
+    {
+        _respond = (_, _) => response;
+        _requests.Clear();
+        Volatile.Write(ref _count, 0);
+    }
+
+    /// <summary>The one request received; fails when there were none or several.</summary>
+    public RecordedRequest SingleRequest()
+    {
+        RecordedRequest[] all = _requests.ToArray();
+        return all.Length == 1
+            ? all[0]
+            : throw new InvalidOperationException($"Expected one request, the server got {all.Length}: " + string.Join(", ", all.Select(r => r.Method + " " + r.RawUrl)));
+    }
+
     public async Task WaitForRequestsAsync(int count)
     {
         await Eventually.TrueAsync(() => RequestCount >= count, $"the server to receive {count} request(s); it has {RequestCount}");
@@ -84,49 +109,21 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _stopping.Cancel();
+        AbortHanging();
+        await _loop.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        AbortHanging();
+        _loop.Dispose();
+    }
+
+    private void AbortHanging()
+    {
         foreach (HttpListenerContext context in _hanging)
         {
             context.Response.Abort();
-        }
-
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception)
-        {
-            // The accept loop ends with whatever the closed listener throws.
-        }
-
-        _stopping.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (_stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (HttpListenerException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(context));
         }
     }
 
@@ -155,7 +152,17 @@ public sealed class LoopbackServer : IAsyncDisposable
 
             _requests.Enqueue(recorded);
             int index = Interlocked.Increment(ref _count) - 1;
-            ServerResponse response = _respond(recorded, index);
+            ServerResponse response;
+            try
+            {
+                response = _respond(recorded, index);
+            }
+            catch (Exception ex)
+            {
+                // A failing responder is a broken test; say so on the wire rather than leave the client hanging.
+                response = new ServerResponse { Status = 599, Body = "test server responder failed: " + ex.Message };
+            }
+
             if (response.Hang)
             {
                 _hanging.Add(context);
@@ -169,7 +176,7 @@ public sealed class LoopbackServer : IAsyncDisposable
             }
 
             byte[] bytes = response.Body is null ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(response.Body);
-            if (response.Body is not null)
+            if (response.Body is not null && !response.Headers.ContainsKey("Content-Type"))
             {
                 context.Response.ContentType = response.ContentType;
             }
@@ -191,7 +198,7 @@ public sealed class LoopbackServer : IAsyncDisposable
 
             context.Response.Close();
         }
-        catch (Exception) when (_stopping.IsCancellationRequested)
+        catch (Exception) when (_loop.IsStopping)
         {
         }
         catch (HttpListenerException)
