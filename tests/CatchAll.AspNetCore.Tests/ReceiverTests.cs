@@ -466,7 +466,7 @@ public sealed class ReceiverTests
 
         Assert.Equal(CatchAllWebhookEventKind.MonitorRun, (await NextHandledAsync()).Kind);
         using var answer = JsonDocument.Parse(await job.Content.ReadAsStringAsync());
-        string jobEventId = answer.RootElement.GetProperty("id").GetString()!;
+        var jobEventId = answer.RootElement.GetProperty("id").GetString()!;
         var fault = Assert.Single(host.Logs.GetSnapshot(), r => r.Id.Id == 14 && r.Category == "CatchAll.AspNetCore.WebhookQueue");
         Assert.Contains(jobEventId, fault.Message, StringComparison.Ordinal);
         Assert.IsType<AggregateException>(fault.Exception);

@@ -38,7 +38,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [InlineData("basic")]
     public async Task Each_auth_variant_reaches_the_receiver_as_its_header(string kind)
     {
-        (WebhookAuth auth, Func<ReceivedWebhook, string?> observed, string expected) = kind switch
+        (var auth, var observed, var expected) = kind switch
         {
             "bearer" => ((WebhookAuth)new BearerAuth { Token = "t0ken" }, (Func<ReceivedWebhook, string?>)(r => r.Authorization), "Bearer t0ken"),
             "api_key" => (new ApiKeyAuth { Header = WebhookReceiver.MarkerHeader, Value = "k3y" }, r => r.Marker, "k3y"),

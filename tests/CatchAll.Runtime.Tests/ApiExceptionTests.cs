@@ -18,7 +18,7 @@ public class ApiExceptionTests
     [InlineData(500, typeof(CatchAllApiException))]
     public void Create_maps_status_to_type(int status, Type expected)
     {
-        CatchAllApiException exception = CatchAllApiException.Create("op", status, "{\"detail\":\"why\"}");
+        var exception = CatchAllApiException.Create("op", status, "{\"detail\":\"why\"}");
 
         Assert.IsType(expected, exception);
         Assert.Equal(status, exception.StatusCode);
@@ -29,7 +29,7 @@ public class ApiExceptionTests
     [Fact]
     public void Message_names_operation_status_reason_and_detail()
     {
-        CatchAllApiException exception = CatchAllApiException.Create("createJob", 400, "{\"detail\":\"query is required\"}");
+        var exception = CatchAllApiException.Create("createJob", 400, "{\"detail\":\"query is required\"}");
 
         Assert.Equal("createJob failed with HTTP 400 (Bad Request): query is required.", exception.Message);
     }
@@ -37,7 +37,7 @@ public class ApiExceptionTests
     [Fact]
     public void Entity_style_bodies_use_message_as_detail()
     {
-        CatchAllApiException exception = CatchAllApiException.Create("getEntity", 404, "{\"message\":\"Entity not found\",\"status\":\"error\",\"status_code\":404}");
+        var exception = CatchAllApiException.Create("getEntity", 404, "{\"message\":\"Entity not found\",\"status\":\"error\",\"status_code\":404}");
 
         Assert.IsType<NotFoundException>(exception);
         Assert.Equal("Entity not found", exception.Detail);
@@ -66,7 +66,7 @@ public class ApiExceptionTests
     [Fact]
     public void Non_json_bodies_keep_the_status_and_show_a_snippet()
     {
-        CatchAllApiException exception = CatchAllApiException.Create("op", 502, "<html>upstream connect error</html>");
+        var exception = CatchAllApiException.Create("op", 502, "<html>upstream connect error</html>");
 
         Assert.Equal(502, exception.StatusCode);
         Assert.Null(exception.Detail);
@@ -78,7 +78,7 @@ public class ApiExceptionTests
     [Fact]
     public void Empty_body_still_produces_a_readable_message()
     {
-        CatchAllApiException exception = CatchAllApiException.Create("op", 500, null);
+        var exception = CatchAllApiException.Create("op", 500, null);
 
         Assert.Equal("op failed with HTTP 500 (Internal Server Error).", exception.Message);
         Assert.Empty(exception.Headers);

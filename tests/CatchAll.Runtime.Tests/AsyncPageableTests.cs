@@ -16,7 +16,7 @@ public class AsyncPageableTests
         var source = new PageSource(totalPages: 5, itemsPerPage: 2);
         var pageable = source.Pageable();
 
-        await foreach (string item in pageable)
+        await foreach (var item in pageable)
         {
             Assert.Equal("p1-0", item);
             break;
@@ -26,7 +26,7 @@ public class AsyncPageableTests
 
         source.Fetched.Clear();
         var seen = new List<string>();
-        await foreach (string item in pageable)
+        await foreach (var item in pageable)
         {
             seen.Add(item);
             if (item == "p2-0")
@@ -45,7 +45,7 @@ public class AsyncPageableTests
     {
         var source = new PageSource(totalPages: 3, itemsPerPage: 2, serveBeyondTotal: true);
 
-        List<string> items = await ToListAsync(source.Pageable());
+        var items = await ToListAsync(source.Pageable());
 
         Assert.Equal(6, items.Count);
         Assert.Equal(new[] { 1, 2, 3 }, source.Fetched);
@@ -56,7 +56,7 @@ public class AsyncPageableTests
     {
         var source = new PageSource(totalPages: null, itemsPerPage: 2, nonEmptyPages: 2);
 
-        List<string> items = await ToListAsync(source.Pageable());
+        var items = await ToListAsync(source.Pageable());
 
         Assert.Equal(new[] { "p1-0", "p1-1", "p2-0", "p2-1" }, items);
         Assert.Equal(new[] { 1, 2, 3 }, source.Fetched);
@@ -68,7 +68,7 @@ public class AsyncPageableTests
         var source = new PageSource(totalPages: 3, itemsPerPage: 1);
         var pages = new List<Page>();
 
-        await foreach (Page page in source.Pageable().AsPages())
+        await foreach (var page in source.Pageable().AsPages())
         {
             pages.Add(page);
         }
@@ -84,7 +84,7 @@ public class AsyncPageableTests
         using var cancellation = new CancellationTokenSource();
 
         var pages = new List<int>();
-        await foreach (Page page in source.Pageable(firstPage: 2).AsPages(cancellation.Token))
+        await foreach (var page in source.Pageable(firstPage: 2).AsPages(cancellation.Token))
         {
             pages.Add(page.Number);
         }
@@ -101,7 +101,7 @@ public class AsyncPageableTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (Page page in source.Pageable().AsPages(cancellation.Token))
+            await foreach (var page in source.Pageable().AsPages(cancellation.Token))
             {
                 cancellation.Cancel();
             }
@@ -119,7 +119,7 @@ public class AsyncPageableTests
     private static async Task<List<string>> ToListAsync(IAsyncEnumerable<string> source)
     {
         var list = new List<string>();
-        await foreach (string item in source)
+        await foreach (var item in source)
         {
             list.Add(item);
         }
@@ -178,8 +178,8 @@ public class AsyncPageableTests
         {
             Fetched.Add(number);
             Tokens.Add(cancellationToken);
-            bool hasItems = number <= _nonEmptyPages && (_serveBeyondTotal || _totalPages is null || number <= _totalPages);
-            string[] items = hasItems ? Enumerable.Range(0, _itemsPerPage).Select(i => $"p{number}-{i}").ToArray() : Array.Empty<string>();
+            var hasItems = number <= _nonEmptyPages && (_serveBeyondTotal || _totalPages is null || number <= _totalPages);
+            var items = hasItems ? Enumerable.Range(0, _itemsPerPage).Select(i => $"p{number}-{i}").ToArray() : Array.Empty<string>();
             return Task.FromResult(new Page(number, items, _totalPages));
         }
     }

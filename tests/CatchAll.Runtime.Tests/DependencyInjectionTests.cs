@@ -34,11 +34,11 @@ public class DependencyInjectionTests
         });
         var marker = new MarkerHandler();
         var services = new ServiceCollection();
-        IHttpClientBuilder builder = services.AddCatchAllClient((http, options) => new FakeClient(http, options), configuration.GetSection("CatchAll"));
+        var builder = services.AddCatchAllClient((http, options) => new FakeClient(http, options), configuration.GetSection("CatchAll"));
         builder.AddHttpMessageHandler(() => marker);
-        using ServiceProvider provider = services.BuildServiceProvider();
+        using var provider = services.BuildServiceProvider();
 
-        FakeClient client = provider.GetRequiredService<FakeClient>();
+        var client = provider.GetRequiredService<FakeClient>();
 
         Assert.Equal("sk-from-config", client.Options.ApiKey);
         Assert.Equal(server.BaseAddress, client.Options.BaseAddress);
@@ -65,9 +65,9 @@ public class DependencyInjectionTests
         var time = new FakeTimeProvider();
         services.AddSingleton<TimeProvider>(time);
         services.AddCatchAllClient((http, options) => new FakeClient(http, options), options => options.ApiKey = "sk-code");
-        using ServiceProvider provider = services.BuildServiceProvider();
+        using var provider = services.BuildServiceProvider();
 
-        FakeClient client = provider.GetRequiredService<FakeClient>();
+        var client = provider.GetRequiredService<FakeClient>();
 
         Assert.Equal("sk-code", client.Options.ApiKey);
         Assert.Same(time, client.Options.TimeProvider);
@@ -89,9 +89,9 @@ public class DependencyInjectionTests
                     options.Retry.MaxAttempts = 1;
                 })
             .AddStandardResilienceHandler();
-        using ServiceProvider provider = services.BuildServiceProvider();
+        using var provider = services.BuildServiceProvider();
 
-        FakeClient client = provider.GetRequiredService<FakeClient>();
+        var client = provider.GetRequiredService<FakeClient>();
         await client.PingAsync();
 
         Assert.Equal("sk-resilient", Assert.Single(server.Requests).Header("x-api-key"));
@@ -113,8 +113,8 @@ public class DependencyInjectionTests
                     options.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
                 })
             .AddStandardResilienceHandler(resilience => resilience.Retry.ShouldHandle = _ => ValueTask.FromResult(false));
-        using ServiceProvider provider = services.BuildServiceProvider();
-        FakeClient client = provider.GetRequiredService<FakeClient>();
+        using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<FakeClient>();
 
         await Assert.ThrowsAsync<CatchAllApiException>(() => client.SubmitAsync());
         Assert.Equal(["POST"], server.Requests.Select(r => r.Method));
@@ -138,10 +138,10 @@ public class DependencyInjectionTests
                     options.Timeout = TimeSpan.FromMinutes(10);
                 })
             .AddStandardResilienceHandler();
-        using ServiceProvider provider = services.BuildServiceProvider();
-        FakeClient client = provider.GetRequiredService<FakeClient>();
+        using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<FakeClient>();
 
-        Task call = client.PingAsync();
+        var call = client.PingAsync();
         await server.WaitForRequestsAsync(1);
         await time.DriveAsync(call, TimeSpan.FromSeconds(1), maxSteps: 300);
 
@@ -161,7 +161,7 @@ public class DependencyInjectionTests
         });
         var services = new ServiceCollection();
         services.AddCatchAllClient((http, options) => new FakeClient(http, options), configuration.GetSection("CatchAll"));
-        using ServiceProvider provider = services.BuildServiceProvider();
+        using var provider = services.BuildServiceProvider();
 
         var exception = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<FakeClient>());
 
@@ -172,10 +172,10 @@ public class DependencyInjectionTests
     [Fact]
     public void Configuration_reloads_reach_newly_resolved_clients()
     {
-        IConfigurationRoot configuration = Configuration(new() { ["CatchAll:ApiKey"] = "sk-one" });
+        var configuration = Configuration(new() { ["CatchAll:ApiKey"] = "sk-one" });
         var services = new ServiceCollection();
         services.AddCatchAllClient((http, options) => new FakeClient(http, options), configuration.GetSection("CatchAll"));
-        using ServiceProvider provider = services.BuildServiceProvider();
+        using var provider = services.BuildServiceProvider();
         Assert.Equal("sk-one", provider.GetRequiredService<FakeClient>().Options.ApiKey);
 
         configuration["CatchAll:ApiKey"] = "sk-two";

@@ -66,7 +66,7 @@ public class OptionsTests
     {
         var options = new CatchAllClientOptions { ApiKey = "sk-live-very-secret", BaseAddress = new Uri("https://api.example/") };
 
-        string text = options.ToString();
+        var text = options.ToString();
 
         Assert.DoesNotContain("sk-live-very-secret", text);
         Assert.Contains("ApiKey=***", text);

@@ -58,7 +58,7 @@ public class ParameterFormatterTests
     [Fact]
     public void Doubles_round_trip()
     {
-        double value = 0.1 + 0.2;
+        var value = 0.1 + 0.2;
 
         Assert.Equal(value, double.Parse(ParameterFormatter.Format(value), CultureInfo.InvariantCulture));
     }

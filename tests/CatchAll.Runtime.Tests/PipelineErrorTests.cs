@@ -26,9 +26,9 @@ public class PipelineErrorTests
             Body = "{\"detail\":\"explained\"}",
             Headers = { ["X-Request-Id"] = "req-1" },
         });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
-        CatchAllApiException exception = await Assert.ThrowsAnyAsync<CatchAllApiException>(
+        var exception = await Assert.ThrowsAnyAsync<CatchAllApiException>(
             () => pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None));
 
         Assert.IsType(expected, exception);
@@ -47,7 +47,7 @@ public class PipelineErrorTests
             "{\"detail\":[{\"loc\":[\"body\",\"limit\"],\"msg\":\"too big\",\"type\":\"less_than_equal\"}," +
             "{\"loc\":[\"query\",\"page\",0],\"msg\":\"bad page\",\"type\":\"int_parsing\"}]}",
             422));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         var exception = await Assert.ThrowsAsync<UnprocessableEntityException>(
             () => pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None));
@@ -66,7 +66,7 @@ public class PipelineErrorTests
             Body = "{\"detail\":\"slow down\"}",
             Headers = { ["Retry-After"] = "17" },
         });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 1);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 1);
 
         var exception = await Assert.ThrowsAsync<RateLimitedException>(
             () => pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None));
@@ -79,7 +79,7 @@ public class PipelineErrorTests
     public async Task Invalid_json_names_the_operation_and_the_json_path()
     {
         await using var server = LoopbackServer.Start(ServerResponse.Json("{\"id\":\"j1\",\"count\":\"three\"}"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         var exception = await Assert.ThrowsAsync<CatchAllSerializationException>(
             () => pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None));
@@ -96,7 +96,7 @@ public class PipelineErrorTests
     public async Task Malformed_json_reports_the_line()
     {
         await using var server = LoopbackServer.Start(ServerResponse.Json("{\n\"id\": \"j1\",\n\"tags\": [\"a\", }"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         var exception = await Assert.ThrowsAsync<CatchAllSerializationException>(
             () => pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None));
@@ -109,7 +109,7 @@ public class PipelineErrorTests
     public async Task Empty_success_body_where_json_is_expected_is_a_serialization_error()
     {
         await using var server = LoopbackServer.Start(new ServerResponse { Status = 200, Body = null });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         var exception = await Assert.ThrowsAsync<CatchAllSerializationException>(
             () => pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None));
@@ -122,9 +122,9 @@ public class PipelineErrorTests
     public async Task Empty_success_body_is_fine_when_no_value_is_expected()
     {
         await using var server = LoopbackServer.Start(new ServerResponse { Status = 204 });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
-        ApiResponse response = await pipeline.SendAsync(Get(), null, CancellationToken.None);
+        var response = await pipeline.SendAsync(Get(), null, CancellationToken.None);
 
         Assert.Equal(204, response.StatusCode);
     }
@@ -133,7 +133,7 @@ public class PipelineErrorTests
     public async Task Connection_refused_becomes_a_transport_exception_after_retries()
     {
         var closed = new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}/");
-        using CatchAllPipeline pipeline = PipelineFactory.Create(closed, maxAttempts: 2);
+        using var pipeline = PipelineFactory.Create(closed, maxAttempts: 2);
 
         var exception = await Assert.ThrowsAsync<CatchAllTransportException>(
             () => pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None));

@@ -17,15 +17,15 @@ public class PipelineMultipartTests
     public async Task Sends_fields_and_files_as_multipart_form_data()
     {
         await using var server = LoopbackServer.Start(ServerResponse.Json("{}"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
         using var file = new MemoryStream(Encoding.UTF8.GetBytes("url\nhttps://example.org/a\n"));
-        ApiRequest request = Upload(file);
+        var request = Upload(file);
 
         await pipeline.SendAsync(request, null, CancellationToken.None);
 
-        RecordedRequest received = Assert.Single(server.Requests);
+        var received = Assert.Single(server.Requests);
         Assert.StartsWith("multipart/form-data; boundary=", received.Header("Content-Type"));
-        string body = received.BodyText;
+        var body = received.BodyText;
         Assert.Contains("name=\"title\"", body);
         Assert.Contains("Q3 sources", body);
         Assert.Contains("name=\"file\"", body);
@@ -39,7 +39,7 @@ public class PipelineMultipartTests
     public async Task Seekable_file_streams_are_sent_whole_again_on_retry()
     {
         await using var server = LoopbackServer.StartSequence(ServerResponse.Status503(), ServerResponse.Json("{}"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 2);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 2);
         using var file = new MemoryStream(Encoding.UTF8.GetBytes("first-and-only-content"));
         var perCall = new RequestOptions { Retry = new RetryOptions { RetryNonIdempotent = true, BaseDelay = TimeSpan.Zero } };
 
@@ -53,7 +53,7 @@ public class PipelineMultipartTests
     public async Task Non_seekable_file_streams_are_never_retried()
     {
         await using var server = LoopbackServer.StartSequence(ServerResponse.Status503(), ServerResponse.Json("{}"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 3);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 3);
         var perCall = new RequestOptions { Retry = new RetryOptions { RetryNonIdempotent = true, BaseDelay = TimeSpan.Zero } };
 
         var exception = await Assert.ThrowsAsync<CatchAllApiException>(

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
-using System.Linq;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
@@ -19,11 +19,11 @@ public class PipelineRequestTests
     public async Task Sends_api_key_accept_and_user_agent_headers()
     {
         await using var server = LoopbackServer.Start(ServerResponse.Json("{\"id\":\"j1\",\"count\":3}"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
-        ApiResponse<JobDto> response = await pipeline.SendAsync(Get("/catchAll/status/j1"), TestJson.Default.JobDto, null, CancellationToken.None);
+        var response = await pipeline.SendAsync(Get("/catchAll/status/j1"), TestJson.Default.JobDto, null, CancellationToken.None);
 
-        RecordedRequest received = Assert.Single(server.Requests);
+        var received = Assert.Single(server.Requests);
         Assert.Equal(PipelineFactory.ApiKey, received.Header("x-api-key"));
         Assert.Equal("application/json", received.Header("Accept"));
         Assert.StartsWith("CatchAll.Runtime/", received.Header("User-Agent"));
@@ -44,11 +44,11 @@ public class PipelineRequestTests
     {
         // 40,000 tags are about 440 KB: past the first buffer when no length is declared, so it has to grow.
         var tags = Enumerable.Range(0, 40_000).Select(i => "tag-" + i.ToString(CultureInfo.InvariantCulture)).ToList();
-        string json = "{\"id\":\"big\",\"count\":40000,\"tags\":[" + string.Join(",", tags.Select(t => "\"" + t + "\"")) + "]}";
+        var json = "{\"id\":\"big\",\"count\":40000,\"tags\":[" + string.Join(",", tags.Select(t => "\"" + t + "\"")) + "]}";
         await using var server = LoopbackServer.Start(new ServerResponse { Body = json, ChunkSize = chunkSize });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
-        ApiResponse<JobDto> response = await pipeline.SendAsync(Get("/big"), TestJson.Default.JobDto, null, CancellationToken.None);
+        var response = await pipeline.SendAsync(Get("/big"), TestJson.Default.JobDto, null, CancellationToken.None);
 
         Assert.Equal(tags, response.Value.Tags);
         Assert.Equal(chunkSize is null ? json.Length.ToString(CultureInfo.InvariantCulture) : null, response.Headers.TryGetValue("Content-Length", out var length) ? Assert.Single(length) : null);
@@ -58,14 +58,14 @@ public class PipelineRequestTests
     public async Task No_key_header_when_no_key_is_configured_and_custom_user_agent_is_used()
     {
         await using var server = LoopbackServer.Start(ServerResponse.Json("{}"));
-        CatchAllClientOptions options = PipelineFactory.Options(server.BaseAddress);
+        var options = PipelineFactory.Options(server.BaseAddress);
         options.ApiKey = null;
         options.UserAgent = "my-app/2.0";
         using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
 
         await pipeline.SendAsync(Get("/x"), null, CancellationToken.None);
 
-        RecordedRequest received = Assert.Single(server.Requests);
+        var received = Assert.Single(server.Requests);
         Assert.Null(received.Header("x-api-key"));
         Assert.Equal("my-app/2.0", received.Header("User-Agent"));
     }
@@ -74,14 +74,14 @@ public class PipelineRequestTests
     public async Task Sends_json_body_serialized_with_the_type_info()
     {
         await using var server = LoopbackServer.Start(ServerResponse.Json("{\"id\":\"new\"}", 201));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
         var request = new ApiRequest(HttpMethod.Post, "createJob");
         request.AppendPath("/catchAll/submit");
         request.SetJsonBody(new CreateJobBody { Query = "acquisitions in Ohio", Limit = 10 }, TestJson.Default.CreateJobBody);
 
-        ApiResponse<JobDto> response = await pipeline.SendAsync(request, TestJson.Default.JobDto, null, CancellationToken.None);
+        var response = await pipeline.SendAsync(request, TestJson.Default.JobDto, null, CancellationToken.None);
 
-        RecordedRequest received = Assert.Single(server.Requests);
+        var received = Assert.Single(server.Requests);
         Assert.Equal("POST", received.Method);
         Assert.Equal("{\"query\":\"acquisitions in Ohio\",\"limit\":10}", received.BodyText);
         Assert.Equal("application/json; charset=utf-8", received.Header("Content-Type"));
@@ -93,7 +93,7 @@ public class PipelineRequestTests
     public async Task Keeps_the_base_address_path_and_escapes_path_and_query()
     {
         await using var server = LoopbackServer.Start(ServerResponse.Json("{}"));
-        CatchAllClientOptions options = PipelineFactory.Options(new Uri(server.BaseAddress, "gateway/v1/"));
+        var options = PipelineFactory.Options(new Uri(server.BaseAddress, "gateway/v1/"));
         using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
         var request = new ApiRequest(HttpMethod.Get, "getJobStatus");
         request.AppendPath("/catchAll/status/");
@@ -109,8 +109,8 @@ public class PipelineRequestTests
     public async Task Operation_and_per_call_headers_are_sent_and_per_call_headers_win()
     {
         await using var server = LoopbackServer.Start(ServerResponse.Json("{}"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
-        ApiRequest request = Get("/x");
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
+        var request = Get("/x");
         request.AddHeader("X-Operation", "from-operation");
         request.AddHeader("X-Both", "from-operation");
         var perCall = new RequestOptions();
@@ -119,7 +119,7 @@ public class PipelineRequestTests
 
         await pipeline.SendAsync(request, perCall, CancellationToken.None);
 
-        RecordedRequest received = Assert.Single(server.Requests);
+        var received = Assert.Single(server.Requests);
         Assert.Equal("from-operation", received.Header("X-Operation"));
         Assert.Equal("from-call", received.Header("X-Both"));
         Assert.Equal("per-call-key", received.Header("x-api-key"));
@@ -129,12 +129,12 @@ public class PipelineRequestTests
     public async Task Client_default_headers_go_on_every_request_and_operation_and_per_call_headers_win()
     {
         await using var server = LoopbackServer.Start(ServerResponse.Json("{}"));
-        CatchAllClientOptions options = PipelineFactory.Options(server.BaseAddress);
+        var options = PipelineFactory.Options(server.BaseAddress);
         options.DefaultHeaders["X-Team"] = "research";
         options.DefaultHeaders["X-Both"] = "from-client";
         options.DefaultHeaders["x-trace"] = "from-client";
         using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
-        ApiRequest first = Get("/x");
+        var first = Get("/x");
         first.AddHeader("X-Both", "from-operation");
         var perCall = new RequestOptions();
         perCall.Headers["X-Trace"] = "from-call";
@@ -143,11 +143,11 @@ public class PipelineRequestTests
         await pipeline.SendAsync(Get("/y"), null, CancellationToken.None);
 
         Assert.Equal(2, server.Requests.Count);
-        RecordedRequest one = server.Requests[0];
+        var one = server.Requests[0];
         Assert.Equal("research", one.Header("X-Team"));
         Assert.Equal("from-operation", one.Header("X-Both"));
         Assert.Equal("from-call", one.Header("X-Trace"));
-        RecordedRequest two = server.Requests[1];
+        var two = server.Requests[1];
         Assert.Equal("research", two.Header("X-Team"));
         Assert.Equal("from-client", two.Header("X-Both"));
         Assert.Equal("from-client", two.Header("x-trace"));
@@ -157,9 +157,9 @@ public class PipelineRequestTests
     public async Task Stream_responses_hand_over_the_raw_body()
     {
         await using var server = LoopbackServer.Start(new ServerResponse { Body = "a,b\n1,2\n", ContentType = "text/csv" });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
-        ApiResponse<Stream> response = await pipeline.SendForStreamAsync(Get("/export"), null, CancellationToken.None);
+        var response = await pipeline.SendForStreamAsync(Get("/export"), null, CancellationToken.None);
         using var reader = new StreamReader(response.Value, Encoding.UTF8);
 
         Assert.Equal("a,b\n1,2\n", await reader.ReadToEndAsync());
@@ -171,7 +171,7 @@ public class PipelineRequestTests
     {
         await using var server = LoopbackServer.Start(ServerResponse.Json("{}"));
         using var httpClient = new HttpClient { BaseAddress = server.BaseAddress };
-        CatchAllClientOptions options = PipelineFactory.Options(server.BaseAddress);
+        var options = PipelineFactory.Options(server.BaseAddress);
         options.BaseAddress = null;
 
         using (var pipeline = new CatchAllPipeline(httpClient, options, PipelineFactory.UnusedDefault))
@@ -181,7 +181,7 @@ public class PipelineRequestTests
         }
 
         // Still usable after the pipeline is gone.
-        using HttpResponseMessage again = await httpClient.GetAsync("/x");
+        using var again = await httpClient.GetAsync("/x");
         Assert.Equal(2, server.RequestCount);
     }
 

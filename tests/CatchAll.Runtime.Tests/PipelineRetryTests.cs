@@ -24,9 +24,9 @@ public class PipelineRetryTests
         var time = new RecordingTimeProvider();
         using var pipeline = new CatchAllPipeline(Options(server, time, baseDelay: TimeSpan.FromSeconds(1)), PipelineFactory.UnusedDefault);
 
-        Task<ApiResponse<JobDto>> call = pipeline.SendAsync(Request(HttpMethod.Get), TestJson.Default.JobDto, null, CancellationToken.None);
+        var call = pipeline.SendAsync(Request(HttpMethod.Get), TestJson.Default.JobDto, null, CancellationToken.None);
         await time.DriveAsync(call, TimeSpan.FromMilliseconds(250));
-        ApiResponse<JobDto> response = await call;
+        var response = await call;
 
         Assert.Equal("ok", response.Value.Id);
         Assert.Equal(2, server.RequestCount);
@@ -51,10 +51,10 @@ public class PipelineRetryTests
         await using var server = LoopbackServer.StartSequence(ServerResponse.Status503(), ServerResponse.Json("{\"id\":\"created\"}"));
         using var pipeline = new CatchAllPipeline(Options(server, TimeProvider.System, baseDelay: TimeSpan.Zero), PipelineFactory.UnusedDefault);
         var perCall = new RequestOptions { Retry = new RetryOptions { RetryNonIdempotent = true, BaseDelay = TimeSpan.Zero } };
-        ApiRequest request = Request(HttpMethod.Post);
+        var request = Request(HttpMethod.Post);
         request.SetJsonBody(new CreateJobBody { Query = "q", Limit = 1 }, TestJson.Default.CreateJobBody);
 
-        ApiResponse<JobDto> response = await pipeline.SendAsync(request, TestJson.Default.JobDto, perCall, CancellationToken.None);
+        var response = await pipeline.SendAsync(request, TestJson.Default.JobDto, perCall, CancellationToken.None);
 
         Assert.Equal("created", response.Value.Id);
         Assert.Equal(2, server.RequestCount);
@@ -66,7 +66,7 @@ public class PipelineRetryTests
     public async Task Post_is_retried_when_the_client_options_allow_it()
     {
         await using var server = LoopbackServer.StartSequence(ServerResponse.Status503(), ServerResponse.Json("{}"));
-        CatchAllClientOptions options = Options(server, TimeProvider.System, baseDelay: TimeSpan.Zero);
+        var options = Options(server, TimeProvider.System, baseDelay: TimeSpan.Zero);
         options.Retry.RetryNonIdempotent = true;
         using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
 
@@ -84,11 +84,11 @@ public class PipelineRetryTests
         var time = new RecordingTimeProvider();
         using var pipeline = new CatchAllPipeline(Options(server, time, baseDelay: TimeSpan.FromMilliseconds(100)), PipelineFactory.UnusedDefault);
 
-        Task<ApiResponse<JobDto>> call = pipeline.SendAsync(Request(HttpMethod.Get), TestJson.Default.JobDto, null, CancellationToken.None);
-        TimeSpan requested = await time.WaitForTimerAsync(ignore: CallTimeout);
+        var call = pipeline.SendAsync(Request(HttpMethod.Get), TestJson.Default.JobDto, null, CancellationToken.None);
+        var requested = await time.WaitForTimerAsync(ignore: CallTimeout);
         Assert.Equal(1, server.RequestCount);
         time.Advance(requested);
-        ApiResponse<JobDto> response = await Eventually.Completes(call);
+        var response = await Eventually.Completes(call);
 
         Assert.Equal(TimeSpan.FromSeconds(7), requested);
         Assert.Equal("ok", response.Value.Id);
@@ -99,14 +99,14 @@ public class PipelineRetryTests
     public async Task Retry_after_http_date_is_measured_from_the_time_provider()
     {
         var time = new RecordingTimeProvider();
-        string date = time.GetUtcNow().AddSeconds(30).ToString("r", CultureInfo.InvariantCulture);
+        var date = time.GetUtcNow().AddSeconds(30).ToString("r", CultureInfo.InvariantCulture);
         await using var server = LoopbackServer.StartSequence(
             new ServerResponse { Status = 503, Body = "{}", Headers = { ["Retry-After"] = date } },
             ServerResponse.Json("{}"));
         using var pipeline = new CatchAllPipeline(Options(server, time, baseDelay: TimeSpan.FromMilliseconds(100)), PipelineFactory.UnusedDefault);
 
-        Task<ApiResponse> call = pipeline.SendAsync(Request(HttpMethod.Get), null, CancellationToken.None);
-        TimeSpan requested = await time.WaitForTimerAsync(ignore: CallTimeout);
+        var call = pipeline.SendAsync(Request(HttpMethod.Get), null, CancellationToken.None);
+        var requested = await time.WaitForTimerAsync(ignore: CallTimeout);
         time.Advance(requested);
         await Eventually.Completes(call);
 
@@ -120,14 +120,14 @@ public class PipelineRetryTests
         await using var server = LoopbackServer.Start(ServerResponse.Status503());
         var time = new RecordingTimeProvider();
         var collector = new FakeLogCollector();
-        using ILoggerFactory loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(collector)));
-        CatchAllClientOptions options = Options(server, time, baseDelay: TimeSpan.FromSeconds(1));
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(collector)));
+        var options = Options(server, time, baseDelay: TimeSpan.FromSeconds(1));
         options.Retry.MaxAttempts = 4;
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1.5);
         options.LoggerFactory = loggerFactory;
         using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
 
-        Task<ApiResponse> call = pipeline.SendAsync(Request(HttpMethod.Get), null, CancellationToken.None);
+        var call = pipeline.SendAsync(Request(HttpMethod.Get), null, CancellationToken.None);
         await time.DriveAsync(call, TimeSpan.FromMilliseconds(500));
 
         var exception = await Assert.ThrowsAsync<CatchAllApiException>(() => call);
@@ -136,7 +136,7 @@ public class PipelineRetryTests
 
         // The delays the pipeline chose, from its retry log (rounded to 0.1 ms). Full jitter may pick under 1 ms,
         // which Task.Delay truncates to no wait at all, so no timer exists for it (this once made the test flaky).
-        double[] chosen = collector.GetSnapshot()
+        var chosen = collector.GetSnapshot()
             .Where(r => r.Id.Name == "Retrying")
             .Select(r => double.Parse(r.StructuredState!.Single(p => p.Key == "DelayMilliseconds").Value!, CultureInfo.InvariantCulture))
             .ToArray();
@@ -144,7 +144,7 @@ public class PipelineRetryTests
         Assert.InRange(chosen[0], 0, 1000);
         Assert.InRange(chosen[1], 0, 1500);
         Assert.InRange(chosen[2], 0, 1500);
-        TimeSpan[] timers = time.DueTimes.Where(d => d != CallTimeout).ToArray();
+        var timers = time.DueTimes.Where(d => d != CallTimeout).ToArray();
         Assert.InRange(timers.Length, chosen.Count(ms => ms >= 1.05), chosen.Count(ms => ms >= 0.95));
         Assert.All(timers, d => Assert.InRange(d, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1.5)));
     }
@@ -179,7 +179,7 @@ public class PipelineRetryTests
 
     private static CatchAllClientOptions Options(LoopbackServer server, TimeProvider time, TimeSpan baseDelay)
     {
-        CatchAllClientOptions options = PipelineFactory.Options(server.BaseAddress, time, maxAttempts: 3);
+        var options = PipelineFactory.Options(server.BaseAddress, time, maxAttempts: 3);
         options.Retry.BaseDelay = baseDelay;
         options.Timeout = CallTimeout;
         return options;

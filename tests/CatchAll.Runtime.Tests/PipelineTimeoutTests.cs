@@ -17,10 +17,10 @@ public class PipelineTimeoutTests
     {
         await using var server = LoopbackServer.Start(new ServerResponse { Hang = true });
         var time = new FakeTimeProvider();
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress, time);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress, time);
         var perCall = new RequestOptions { Timeout = TimeSpan.FromSeconds(5) };
 
-        Task<ApiResponse> call = pipeline.SendAsync(Request(), perCall, CancellationToken.None);
+        var call = pipeline.SendAsync(Request(), perCall, CancellationToken.None);
         await server.WaitForRequestsAsync(1);
         time.Advance(TimeSpan.FromSeconds(5));
 
@@ -35,10 +35,10 @@ public class PipelineTimeoutTests
     {
         await using var server = LoopbackServer.Start(new ServerResponse { Hang = true });
         var time = new FakeTimeProvider();
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress, time);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress, time);
         var perCall = new RequestOptions { Timeout = TimeSpan.FromSeconds(5) };
 
-        Task<ApiResponse> call = pipeline.SendAsync(Request(), perCall, CancellationToken.None);
+        var call = pipeline.SendAsync(Request(), perCall, CancellationToken.None);
         await server.WaitForRequestsAsync(1);
         time.Advance(TimeSpan.FromSeconds(4.9));
         Assert.False(call.IsCompleted);
@@ -51,14 +51,14 @@ public class PipelineTimeoutTests
     public async Task Caller_cancellation_throws_operation_canceled_not_timeout()
     {
         await using var server = LoopbackServer.Start(new ServerResponse { Hang = true });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress, new FakeTimeProvider());
+        using var pipeline = PipelineFactory.Create(server.BaseAddress, new FakeTimeProvider());
         using var cancellation = new CancellationTokenSource();
 
-        Task<ApiResponse> call = pipeline.SendAsync(Request(), null, cancellation.Token);
+        var call = pipeline.SendAsync(Request(), null, cancellation.Token);
         await server.WaitForRequestsAsync(1);
         cancellation.Cancel();
 
-        OperationCanceledException exception = await Eventually.Completes(Assert.ThrowsAnyAsync<OperationCanceledException>(() => call));
+        var exception = await Eventually.Completes(Assert.ThrowsAnyAsync<OperationCanceledException>(() => call));
         Assert.Equal(cancellation.Token, exception.CancellationToken);
     }
 
@@ -67,12 +67,12 @@ public class PipelineTimeoutTests
     {
         await using var server = LoopbackServer.Start(new ServerResponse { Status = 503, Body = "{}", Headers = { ["Retry-After"] = "20" } });
         var time = new RecordingTimeProvider();
-        CatchAllClientOptions options = PipelineFactory.Options(server.BaseAddress, time, maxAttempts: 10);
+        var options = PipelineFactory.Options(server.BaseAddress, time, maxAttempts: 10);
         options.Timeout = TimeSpan.FromSeconds(30);
         using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
 
-        Task<ApiResponse> call = pipeline.SendAsync(Request(), null, CancellationToken.None);
-        TimeSpan firstWait = await time.WaitForTimerAsync(ignore: options.Timeout);
+        var call = pipeline.SendAsync(Request(), null, CancellationToken.None);
+        var firstWait = await time.WaitForTimerAsync(ignore: options.Timeout);
         time.Advance(firstWait);
 
         // 20 s used, 10 s left: a second 20 s wait cannot succeed, so the 503 is reported instead of a timeout.

@@ -20,7 +20,7 @@ public class PollerTests
         var statuses = new JobStatusSource("submitted", "analyzing", "completed");
         var progress = new ListProgress<string>();
 
-        Task<string> wait = Poller.PollAsync(statuses.PollAsync, Evaluate, Fail, new PollingOptions { Interval = Interval }, time, progress, CancellationToken.None);
+        var wait = Poller.PollAsync(statuses.PollAsync, Evaluate, Fail, new PollingOptions { Interval = Interval }, time, progress, CancellationToken.None);
 
         await Eventually.TrueAsync(() => statuses.Polls == 1, "the first poll");
         Assert.Equal(Interval, await time.WaitForTimerAsync(1));
@@ -44,7 +44,7 @@ public class PollerTests
 
         // Made off any synchronization context, as in a console app: Progress<T> then posts each report to the thread
         // pool, where the slow first handler would let later ones overtake it.
-        Progress<string> progress = await Task.Run(() => new Progress<string>(stage =>
+        var progress = await Task.Run(() => new Progress<string>(stage =>
         {
             if (stage == "submitted")
             {
@@ -67,7 +67,7 @@ public class PollerTests
             return Task.FromResult(stages[polls++]);
         }
 
-        string result = await Poller.PollAsync(Poll, Evaluate, Fail, new PollingOptions { Interval = TimeSpan.FromMilliseconds(1) }, TimeProvider.System, progress, CancellationToken.None);
+        var result = await Poller.PollAsync(Poll, Evaluate, Fail, new PollingOptions { Interval = TimeSpan.FromMilliseconds(1) }, TimeProvider.System, progress, CancellationToken.None);
 
         Assert.Equal("completed", result);
         lock (seen)
@@ -85,7 +85,7 @@ public class PollerTests
         var statuses = new JobStatusSource("enriching", "failed");
         var progress = new ListProgress<string>();
 
-        Task<string> wait = Poller.PollAsync(statuses.PollAsync, Evaluate, Fail, new PollingOptions { Interval = Interval }, time, progress, CancellationToken.None);
+        var wait = Poller.PollAsync(statuses.PollAsync, Evaluate, Fail, new PollingOptions { Interval = Interval }, time, progress, CancellationToken.None);
         await Eventually.TrueAsync(() => statuses.Polls == 1, "the first poll");
         await time.WaitForTimerAsync(1);
         time.Advance(Interval);
@@ -104,8 +104,8 @@ public class PollerTests
         var statuses = new JobStatusSource("fetching");
         var options = new PollingOptions { Interval = Interval, Timeout = TimeSpan.FromSeconds(25), OperationId = "getJobStatus" };
 
-        Task<string> wait = Poller.PollAsync(statuses.PollAsync, Evaluate, Fail, options, time, null, CancellationToken.None);
-        for (int poll = 1; poll <= 3; poll++)
+        var wait = Poller.PollAsync(statuses.PollAsync, Evaluate, Fail, options, time, null, CancellationToken.None);
+        for (var poll = 1; poll <= 3; poll++)
         {
             await Eventually.TrueAsync(() => statuses.Polls == poll, $"poll {poll}");
             Assert.Equal(Interval, await time.WaitForTimerAsync(poll, ignore: options.Timeout));
@@ -126,13 +126,13 @@ public class PollerTests
         var statuses = new JobStatusSource("clustering");
         using var cancellation = new CancellationTokenSource();
 
-        Task<string> wait = Poller.PollAsync(statuses.PollAsync, Evaluate, Fail, new PollingOptions { Interval = TimeSpan.FromHours(1) }, time, null, cancellation.Token);
+        var wait = Poller.PollAsync(statuses.PollAsync, Evaluate, Fail, new PollingOptions { Interval = TimeSpan.FromHours(1) }, time, null, cancellation.Token);
         await Eventually.TrueAsync(() => statuses.Polls == 1, "the first poll");
         await time.WaitForTimerAsync(1);
         cancellation.Cancel();
 
         // No fake time is advanced: only a delay that observes the token can end this wait.
-        OperationCanceledException exception = await Eventually.Completes(Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait));
+        var exception = await Eventually.Completes(Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait));
         Assert.Equal(cancellation.Token, exception.CancellationToken);
         Assert.Equal(1, statuses.Polls);
     }
@@ -144,7 +144,7 @@ public class PollerTests
         using var cancellation = new CancellationTokenSource();
         var started = new TaskCompletionSource();
 
-        Task<string> wait = Poller.PollAsync(
+        var wait = Poller.PollAsync(
             async token =>
             {
                 started.SetResult();
@@ -184,7 +184,7 @@ public class PollerTests
 
         public Task<string> PollAsync(CancellationToken cancellationToken)
         {
-            int index = Interlocked.Increment(ref _polls) - 1;
+            var index = Interlocked.Increment(ref _polls) - 1;
             return Task.FromResult(_statuses[Math.Min(index, _statuses.Length - 1)]);
         }
     }

@@ -14,14 +14,14 @@ public class ProgressReportingTests
     public async Task A_handler_that_throws_holds_the_report_up_only_until_the_limit_on_the_clock()
     {
         var context = new SwallowingContext();
-        Progress<string> progress = await CreateOn<string>(context, _ => throw new InvalidOperationException("the handler failed"));
+        var progress = await CreateOn<string>(context, _ => throw new InvalidOperationException("the handler failed"));
         var clock = new RecordingTimeProvider();
 
-        Task report = ProgressReporting.ReportAsync(progress, "enriching", clock, CancellationToken.None);
+        var report = ProgressReporting.ReportAsync(progress, "enriching", clock, CancellationToken.None);
 
         // The handler threw, so ProgressChanged never comes: only the limit can end the report.
         await Eventually.TrueAsync(() => context.Failures == 1, "the handler to throw");
-        TimeSpan limit = await clock.WaitForTimerAsync(1);
+        var limit = await clock.WaitForTimerAsync(1);
         Assert.False(report.IsCompleted);
         clock.Advance(limit);
         await Eventually.Completes(report);
@@ -36,7 +36,7 @@ public class ProgressReportingTests
         var firstHandled = 0;
 
         // Off any synchronization context: each report runs on the thread pool, so the second can overtake the first.
-        Progress<string> progress = await Task.Run(() => new Progress<string>(value =>
+        var progress = await Task.Run(() => new Progress<string>(value =>
         {
             if (ReferenceEquals(value, first))
             {
@@ -46,9 +46,9 @@ public class ProgressReportingTests
         }));
         var clock = new RecordingTimeProvider();
 
-        Task firstReport = ProgressReporting.ReportAsync(progress, first, clock, CancellationToken.None);
-        Task<int> handledWhenFirstReportEnded = firstReport.ContinueWith(_ => Volatile.Read(ref firstHandled), TaskContinuationOptions.ExecuteSynchronously);
-        Task secondReport = ProgressReporting.ReportAsync(progress, second, clock, CancellationToken.None);
+        var firstReport = ProgressReporting.ReportAsync(progress, first, clock, CancellationToken.None);
+        var handledWhenFirstReportEnded = firstReport.ContinueWith(_ => Volatile.Read(ref firstHandled), TaskContinuationOptions.ExecuteSynchronously);
+        var secondReport = ProgressReporting.ReportAsync(progress, second, clock, CancellationToken.None);
         await Eventually.Completes(secondReport);
 
         // Gives a report released by the wrong handling the chance to end before its handler runs; correct code

@@ -55,7 +55,7 @@ public sealed class RecordingTimeProviderTests
             TimeSpan.FromSeconds(1),
             Timeout.InfiniteTimeSpan);
 
-        Task advancing = Task.Run(() => time.Advance(TimeSpan.FromSeconds(1)));
+        var advancing = Task.Run(() => time.Advance(TimeSpan.FromSeconds(1)));
 
         Assert.True(await waitedInTime.Task.WaitAsync(Eventually.Bound + Eventually.Bound), "the other thread could not create its timer while the clock was advancing");
         await Eventually.Completes(advancing);

@@ -21,8 +21,8 @@ public class SecretRedactionTests
     {
         await using var server = LoopbackServer.StartSequence(ServerResponse.Status503(), ServerResponse.Json("{\"id\":\"j\"}"));
         var collector = new FakeLogCollector();
-        using ILoggerFactory loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(collector)));
-        CatchAllClientOptions options = PipelineFactory.Options(server.BaseAddress, maxAttempts: 2);
+        using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(collector)));
+        var options = PipelineFactory.Options(server.BaseAddress, maxAttempts: 2);
         options.LoggerFactory = loggerFactory;
         using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
 
@@ -32,7 +32,7 @@ public class SecretRedactionTests
         var records = collector.GetSnapshot();
         Assert.NotEmpty(records);
         Assert.All(records, r => Assert.Equal("CatchAll.Runtime", r.Category));
-        string everything = string.Join("\n", records.Select(r => r.Message + " " + r.Exception + " " + string.Join(",", r.StructuredState?.Select(s => s.Value) ?? [])));
+        var everything = string.Join("\n", records.Select(r => r.Message + " " + r.Exception + " " + string.Join(",", r.StructuredState?.Select(s => s.Value) ?? [])));
         Assert.DoesNotContain(Key, everything);
         // The header is mentioned, redacted: proves the trace log really covers headers.
         Assert.Contains("x-api-key: ***", everything);
@@ -44,7 +44,7 @@ public class SecretRedactionTests
     public async Task A_key_echoed_by_the_server_is_scrubbed_from_the_exception()
     {
         await using var server = LoopbackServer.Start(ServerResponse.Json($"{{\"detail\":\"Invalid API key: {Key}\"}}", 401));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         var exception = await Assert.ThrowsAsync<UnauthorizedException>(() => pipeline.SendAsync(Get(), null, CancellationToken.None));
 
@@ -57,7 +57,7 @@ public class SecretRedactionTests
     [Fact]
     public async Task Transport_failures_do_not_mention_the_key()
     {
-        CatchAllClientOptions options = PipelineFactory.Options(new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}/"));
+        var options = PipelineFactory.Options(new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}/"));
         using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
 
         var exception = await Assert.ThrowsAsync<CatchAllTransportException>(() => pipeline.SendAsync(Get(), null, CancellationToken.None));

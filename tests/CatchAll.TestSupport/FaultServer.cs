@@ -53,16 +53,16 @@ public sealed class FaultServer : IAsyncDisposable
         {
             try
             {
-                NetworkStream stream = client.GetStream();
-                FaultRequest? request = await ReadRequestAsync(stream);
+                var stream = client.GetStream();
+                var request = await ReadRequestAsync(stream);
                 if (request is null)
                 {
                     return;
                 }
 
                 _requests.Enqueue(request);
-                int index = Interlocked.Increment(ref _count) - 1;
-                Fault fault = _respond(request, index);
+                var index = Interlocked.Increment(ref _count) - 1;
+                var fault = _respond(request, index);
                 if (fault.Hang)
                 {
                     await Task.Delay(Timeout.Infinite, _loop.Stopping).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -92,10 +92,10 @@ public sealed class FaultServer : IAsyncDisposable
 
     private async Task WriteAsync(NetworkStream stream, Fault fault)
     {
-        long realLength = fault.Body.Length + fault.FillerLength;
+        var realLength = fault.Body.Length + fault.FillerLength;
         var head = new StringBuilder();
         head.Append("HTTP/1.1 ").Append(fault.Status.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(fault.Reason).Append("\r\n");
-        foreach (KeyValuePair<string, string> header in fault.Headers)
+        foreach (var header in fault.Headers)
         {
             head.Append(header.Key).Append(": ").Append(header.Value).Append("\r\n");
         }
@@ -112,11 +112,11 @@ public sealed class FaultServer : IAsyncDisposable
         head.Append("Connection: close\r\n\r\n");
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _loop.Stopping);
 
-        long limit = fault.CloseAfterBodyBytes ?? realLength;
+        var limit = fault.CloseAfterBodyBytes ?? realLength;
         long sent = 0;
-        foreach (ReadOnlyMemory<byte> piece in Pieces(fault))
+        foreach (var piece in Pieces(fault))
         {
-            ReadOnlyMemory<byte> part = piece.Length > limit - sent ? piece.Slice(0, (int)(limit - sent)) : piece;
+            var part = piece.Length > limit - sent ? piece.Slice(0, (int)(limit - sent)) : piece;
             if (part.Length == 0)
             {
                 break;
@@ -151,9 +151,9 @@ public sealed class FaultServer : IAsyncDisposable
             yield return fault.Body;
         }
 
-        byte[] filler = new byte[64 * 1024];
+        var filler = new byte[64 * 1024];
         Array.Fill(filler, (byte)'a');
-        for (long left = fault.FillerLength; left > 0; left -= filler.Length)
+        for (var left = fault.FillerLength; left > 0; left -= filler.Length)
         {
             yield return new ReadOnlyMemory<byte>(filler, 0, (int)Math.Min(filler.Length, left));
         }
@@ -166,7 +166,7 @@ public sealed class FaultServer : IAsyncDisposable
         int headEnd;
         while ((headEnd = IndexOfHeadEnd(buffer)) < 0)
         {
-            int read = await stream.ReadAsync(one);
+            var read = await stream.ReadAsync(one);
             if (read == 0)
             {
                 return null;
@@ -175,13 +175,13 @@ public sealed class FaultServer : IAsyncDisposable
             buffer.Write(one, 0, read);
         }
 
-        byte[] all = buffer.ToArray();
-        string[] lines = Encoding.ASCII.GetString(all, 0, headEnd).Split("\r\n");
-        string[] requestLine = lines[0].Split(' ');
+        var all = buffer.ToArray();
+        var lines = Encoding.ASCII.GetString(all, 0, headEnd).Split("\r\n");
+        var requestLine = lines[0].Split(' ');
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (int i = 1; i < lines.Length; i++)
+        for (var i = 1; i < lines.Length; i++)
         {
-            int colon = lines[i].IndexOf(':');
+            var colon = lines[i].IndexOf(':');
             if (colon > 0)
             {
                 headers[lines[i].Substring(0, colon).Trim()] = lines[i].Substring(colon + 1).Trim();
@@ -190,11 +190,11 @@ public sealed class FaultServer : IAsyncDisposable
 
         var body = new MemoryStream();
         body.Write(all, headEnd + 4, all.Length - headEnd - 4);
-        if (headers.TryGetValue("Content-Length", out string? lengthText) && long.TryParse(lengthText, out long length))
+        if (headers.TryGetValue("Content-Length", out var lengthText) && long.TryParse(lengthText, out var length))
         {
             while (body.Length < length)
             {
-                int read = await stream.ReadAsync(one);
+                var read = await stream.ReadAsync(one);
                 if (read == 0)
                 {
                     break;
@@ -209,8 +209,8 @@ public sealed class FaultServer : IAsyncDisposable
 
     private static int IndexOfHeadEnd(MemoryStream buffer)
     {
-        byte[] data = buffer.GetBuffer();
-        for (int i = 0; i + 3 < buffer.Length; i++)
+        var data = buffer.GetBuffer();
+        for (var i = 0; i + 3 < buffer.Length; i++)
         {
             if (data[i] == '\r' && data[i + 1] == '\n' && data[i + 2] == '\r' && data[i + 3] == '\n')
             {

@@ -27,7 +27,7 @@ public sealed class IntervalClock : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        ITimer timer = base.CreateTimer(callback, state, dueTime, period);
+        var timer = base.CreateTimer(callback, state, dueTime, period);
         if (dueTime >= _interval && dueTime != Timeout.InfiniteTimeSpan && dueTime != _ignore)
         {
             _due.Enqueue(dueTime);
@@ -42,13 +42,13 @@ public sealed class IntervalClock : FakeTimeProvider
     {
         for (Steps = 0; Steps < maxSteps; Steps++)
         {
-            Task scheduled = _scheduled.WaitAsync();
+            var scheduled = _scheduled.WaitAsync();
             if (await Task.WhenAny(task, scheduled).WaitAsync(Eventually.Bound) == task)
             {
                 return;
             }
 
-            _due.TryDequeue(out TimeSpan due);
+            _due.TryDequeue(out var due);
             Advance(due);
         }
 

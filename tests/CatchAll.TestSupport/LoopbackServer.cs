@@ -59,7 +59,7 @@ public sealed class LoopbackServer : IAsyncDisposable, IDisposable
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
         return port;
     }
@@ -67,10 +67,10 @@ public sealed class LoopbackServer : IAsyncDisposable, IDisposable
     /// <summary>An <see cref="HttpListener"/> on a free loopback port, under <paramref name="path"/> (which starts and ends with '/').</summary>
     internal static (HttpListener Listener, Uri Address) ListenOnFreePort(string path)
     {
-        for (int tries = 0; ; tries++)
+        for (var tries = 0; ; tries++)
         {
             var listener = new HttpListener();
-            string prefix = $"http://127.0.0.1:{FreePort()}{path}";
+            var prefix = $"http://127.0.0.1:{FreePort()}{path}";
             listener.Prefixes.Add(prefix);
             try
             {
@@ -96,7 +96,7 @@ public sealed class LoopbackServer : IAsyncDisposable, IDisposable
     /// <summary>The one request received; fails when there were none or several.</summary>
     public RecordedRequest SingleRequest()
     {
-        RecordedRequest[] all = _requests.ToArray();
+        var all = _requests.ToArray();
         return all.Length == 1
             ? all[0]
             : throw new InvalidOperationException($"Expected one request, the server got {all.Length}: " + string.Join(", ", all.Select(r => r.Method + " " + r.RawUrl)));
@@ -121,7 +121,7 @@ public sealed class LoopbackServer : IAsyncDisposable, IDisposable
 
     private void AbortHanging()
     {
-        foreach (HttpListenerContext context in _hanging)
+        foreach (var context in _hanging)
         {
             context.Response.Abort();
         }
@@ -134,7 +134,7 @@ public sealed class LoopbackServer : IAsyncDisposable, IDisposable
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (string? name in context.Request.Headers.AllKeys)
+            foreach (var name in context.Request.Headers.AllKeys)
             {
                 if (name is not null)
                 {
@@ -151,7 +151,7 @@ public sealed class LoopbackServer : IAsyncDisposable, IDisposable
             };
 
             _requests.Enqueue(recorded);
-            int index = Interlocked.Increment(ref _count) - 1;
+            var index = Interlocked.Increment(ref _count) - 1;
             ServerResponse response;
             try
             {
@@ -170,12 +170,12 @@ public sealed class LoopbackServer : IAsyncDisposable, IDisposable
             }
 
             context.Response.StatusCode = response.Status;
-            foreach (KeyValuePair<string, string> header in response.Headers)
+            foreach (var header in response.Headers)
             {
                 context.Response.Headers[header.Key] = header.Value;
             }
 
-            byte[] bytes = response.Body is null ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(response.Body);
+            var bytes = response.Body is null ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(response.Body);
             if (response.Body is not null && !response.Headers.ContainsKey("Content-Type"))
             {
                 context.Response.ContentType = response.ContentType;

@@ -18,7 +18,7 @@ public sealed record ReceivedWebhook(string Method, string RawUrl, IReadOnlyDict
     /// <summary>The value of <see cref="WebhookReceiver.MarkerHeader"/>.</summary>
     public string? Marker => Header(WebhookReceiver.MarkerHeader);
 
-    public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
     public JsonElement Json()
     {

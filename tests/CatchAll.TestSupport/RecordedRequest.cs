@@ -29,5 +29,5 @@ public sealed class RecordedRequest
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 
-    public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }

@@ -27,7 +27,7 @@ public sealed class WebhookReceiver : IDisposable
     /// <param name="textReply">A text/plain body to answer with instead of <see cref="JsonReply"/>.</param>
     public WebhookReceiver(int statusCode = 200, string? textReply = null)
     {
-        ServerResponse reply = textReply is null
+        var reply = textReply is null
             ? ServerResponse.Json(JsonReply, statusCode)
             : new ServerResponse { Status = statusCode, Body = textReply, ContentType = "text/plain" };
         _server = LoopbackServer.Start((request, _) =>

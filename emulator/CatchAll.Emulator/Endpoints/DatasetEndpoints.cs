@@ -55,7 +55,7 @@ internal static class DatasetEndpoints
             .Where(d => search is null || d.Name.Contains(search, StringComparison.OrdinalIgnoreCase))
             .Where(d => status is null || d.Status(now) == status)
             .Where(d => projectId is null || call.State.ProjectOf("dataset", d.Id) == projectId);
-        IOrderedEnumerable<DatasetState> ordered = sortBy switch
+        var ordered = sortBy switch
         {
             "name" => sortOrder == "asc" ? filtered.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase) : filtered.OrderByDescending(d => d.Name, StringComparer.OrdinalIgnoreCase),
             "status" => sortOrder == "asc" ? filtered.OrderBy(d => d.Status(now), StringComparer.Ordinal) : filtered.OrderByDescending(d => d.Status(now), StringComparer.Ordinal),

@@ -53,7 +53,7 @@ internal static class EntityEndpoints
             .Where(e => search is null || e.Name.Contains(search, StringComparison.OrdinalIgnoreCase))
             .Where(e => status is null || e.Status(now) == status)
             .Where(e => type is null || e.EntityType == type);
-        IOrderedEnumerable<EntityState> ordered = sortBy switch
+        var ordered = sortBy switch
         {
             "name" => sortOrder == "asc" ? filtered.OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase) : filtered.OrderByDescending(e => e.Name, StringComparer.OrdinalIgnoreCase),
             "status" => sortOrder == "asc" ? filtered.OrderBy(e => e.Status(now), StringComparer.Ordinal) : filtered.OrderByDescending(e => e.Status(now), StringComparer.Ordinal),

@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
-using CatchAll.Emulator.Synthetic;
-
 using CatchAll.Emulator.Http;
+using CatchAll.Emulator.Synthetic;
 
 namespace CatchAll.Emulator.State;
 

@@ -1,9 +1,9 @@
 using System;
 using System.Net;
+using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Net.Http;
 
 namespace CatchAll.Emulator.Webhooks;
 

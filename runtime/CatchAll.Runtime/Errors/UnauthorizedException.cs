@@ -1,24 +1,23 @@
 using System.Collections.Generic;
 
-namespace CatchAll
+namespace CatchAll;
+
+/// <summary>HTTP 401: the API key is missing or not valid.</summary>
+public class UnauthorizedException : CatchAllApiException
 {
-    /// <summary>HTTP 401: the API key is missing or not valid.</summary>
-    public class UnauthorizedException : CatchAllApiException
+    /// <summary>Creates the exception.</summary>
+    /// <param name="operationId">The contract operation that failed.</param>
+    /// <param name="message">What went wrong. Must not contain secrets.</param>
+    /// <param name="detail">The service's own explanation, when it gave one.</param>
+    /// <param name="responseBody">The raw response body, when there was one.</param>
+    /// <param name="headers">The response headers (case-insensitive names).</param>
+    public UnauthorizedException(
+        string operationId,
+        string message,
+        string? detail = null,
+        string? responseBody = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? headers = null)
+        : base(operationId, 401, message, detail, responseBody, headers)
     {
-        /// <summary>Creates the exception.</summary>
-        /// <param name="operationId">The contract operation that failed.</param>
-        /// <param name="message">What went wrong. Must not contain secrets.</param>
-        /// <param name="detail">The service's own explanation, when it gave one.</param>
-        /// <param name="responseBody">The raw response body, when there was one.</param>
-        /// <param name="headers">The response headers (case-insensitive names).</param>
-        public UnauthorizedException(
-            string operationId,
-            string message,
-            string? detail = null,
-            string? responseBody = null,
-            IReadOnlyDictionary<string, IReadOnlyList<string>>? headers = null)
-            : base(operationId, 401, message, detail, responseBody, headers)
-        {
-        }
     }
 }

@@ -62,10 +62,10 @@ public sealed class GeneratedClientFaultTests
         var clock = new IntervalClock(TimeSpan.FromSeconds(30), ignore: CallTimeout);
         using var client = Client(server, clock);
 
-        Task<StatusResponse> wait = client.Jobs.WaitForCompletionAsync(Guid.Parse(JobId));
+        var wait = client.Jobs.WaitForCompletionAsync(Guid.Parse(JobId));
         await clock.DriveAsync(wait);
 
-        StatusResponse status = await wait;
+        var status = await wait;
         Assert.Equal(PublicJobStatus.Completed, status.Status);
         Assert.Equal(7, server.RequestCount);
     }
@@ -77,7 +77,7 @@ public sealed class GeneratedClientFaultTests
         var clock = new IntervalClock(TimeSpan.FromSeconds(30), ignore: CallTimeout);
         using var client = Client(server, clock);
 
-        Task<StatusResponse> wait = client.Jobs.WaitForCompletionAsync(Guid.Parse(JobId), new PollingOptions { TransientFailureTolerance = TimeSpan.FromMinutes(1) });
+        var wait = client.Jobs.WaitForCompletionAsync(Guid.Parse(JobId), new PollingOptions { TransientFailureTolerance = TimeSpan.FromMinutes(1) });
         await clock.DriveAsync(wait);
 
         var exception = await Assert.ThrowsAsync<CatchAllApiException>(() => wait);

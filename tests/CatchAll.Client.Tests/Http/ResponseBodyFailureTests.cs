@@ -44,13 +44,13 @@ public sealed class ResponseBodyFailureTests : IDisposable
     public async Task Wrong_type_deep_in_a_response_gives_the_real_line_and_byte()
     {
         // Two lines, so a position counted from the start of the body could not pass for one within its line.
-        string body = "{\"job_id\":\"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c\",\n" + BadCitation.Substring(BadCitation.IndexOf("\"all_records\"", StringComparison.Ordinal));
+        var body = "{\"job_id\":\"5f0c9087-85cb-4917-b3c7-e5a5eff73a0c\",\n" + BadCitation.Substring(BadCitation.IndexOf("\"all_records\"", StringComparison.Ordinal));
         _server.Reset(ServerResponse.Of(200, body));
         using var client = NewClient(_server);
 
         var ex = await Assert.ThrowsAsync<CatchAllSerializationException>(() => client.Jobs.GetJobResultsAsync(OperationCases.Job));
 
-        string secondLine = body.Substring(body.IndexOf('\n', StringComparison.Ordinal) + 1);
+        var secondLine = body.Substring(body.IndexOf('\n', StringComparison.Ordinal) + 1);
         Assert.Contains($"(line 2, byte {secondLine.IndexOf("42", StringComparison.Ordinal)})", ex.Message, StringComparison.Ordinal);
         Assert.Equal(1, ex.LineNumber);
     }

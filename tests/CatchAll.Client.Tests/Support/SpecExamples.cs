@@ -102,7 +102,7 @@ internal sealed class SpecExamples
 
     private void AddMedia(string location, IOpenApiMediaType media, Type? inlineType)
     {
-        Type? type = media.Schema is OpenApiSchemaReference r ? Generated.ModelType(r.Reference.Id!) : inlineType;
+        var type = media.Schema is OpenApiSchemaReference r ? Generated.ModelType(r.Reference.Id!) : inlineType;
         if (type is null)
         {
             if (media.Example is not null || media.Examples?.Count > 0)

@@ -166,7 +166,7 @@ internal sealed class SpecMutator
                     var (p, k, schemaPointer) = objects[_random.Next(objects.Count)];
                     var schema = (JsonObject)Get(p, k)!;
                     var keyword = new[] { "enum", "default", "const", "nullable", "discriminator", "required", "additionalProperties", "items", "properties" }[_random.Next(9)];
-                    JsonNode? value = keyword switch
+                    var value = keyword switch
                     {
                         "enum" => new JsonArray(RandomScalar(), RandomScalar(), RandomScalar()),
                         "discriminator" => new JsonObject { ["propertyName"] = OddNames[_random.Next(OddNames.Length)] },

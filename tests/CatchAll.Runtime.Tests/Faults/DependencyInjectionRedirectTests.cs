@@ -28,8 +28,8 @@ public class DependencyInjectionRedirectTests
                 options.BaseAddress = server.BaseAddress;
                 options.Retry.MaxAttempts = 1;
             });
-        using ServiceProvider provider = services.BuildServiceProvider();
-        using CatchAllPipeline pipeline = provider.GetRequiredService<PipelineClient>().Pipeline;
+        using var provider = services.BuildServiceProvider();
+        using var pipeline = provider.GetRequiredService<PipelineClient>().Pipeline;
         var request = new ApiRequest(HttpMethod.Get, "getJob");
         request.AppendPath("/jobs/1");
 
@@ -59,7 +59,7 @@ public class DependencyInjectionRedirectTests
         origin = server.BaseAddress;
         var services = new ServiceCollection();
         Func<HttpMessageHandler> primary = handler == "SocketsHttpHandler" ? () => new SocketsHttpHandler() : () => new HttpClientHandler();
-        IHttpClientBuilder builder = services.AddCatchAllClient(
+        var builder = services.AddCatchAllClient(
             (http, options) => new PipelineClient(new CatchAllPipeline(http, options, PipelineFactory.UnusedDefault)),
             options =>
             {
@@ -69,8 +69,8 @@ public class DependencyInjectionRedirectTests
             });
         builder.ConfigurePrimaryHttpMessageHandler(primary);
 
-        using ServiceProvider provider = services.BuildServiceProvider();
-        using CatchAllPipeline pipeline = provider.GetRequiredService<PipelineClient>().Pipeline;
+        using var provider = services.BuildServiceProvider();
+        using var pipeline = provider.GetRequiredService<PipelineClient>().Pipeline;
         var request = new ApiRequest(HttpMethod.Get, "getJob");
         request.AppendPath("/jobs/1");
 
@@ -92,9 +92,9 @@ public class DependencyInjectionRedirectTests
         }).Build();
         var services = new ServiceCollection();
         services.AddCatchAllClient((http, options) => new PipelineClient(new CatchAllPipeline(http, options, PipelineFactory.UnusedDefault)), configuration.GetSection("CatchAll"));
-        using ServiceProvider provider = services.BuildServiceProvider();
+        using var provider = services.BuildServiceProvider();
 
-        CatchAllClientOptions options = provider.GetRequiredService<PipelineClient>().Pipeline.Options;
+        var options = provider.GetRequiredService<PipelineClient>().Pipeline.Options;
 
         Assert.Equal(1048576, options.MaxResponseBodySize);
         Assert.Equal(4096, options.MaxErrorBodySize);
@@ -102,7 +102,7 @@ public class DependencyInjectionRedirectTests
 
         var bad = new ServiceCollection();
         bad.AddCatchAllClient((http, o) => new PipelineClient(new CatchAllPipeline(http, o, PipelineFactory.UnusedDefault)), new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ApiKey"] = "test-key", ["MaxResponseBodySize"] = "0" }).Build());
-        using ServiceProvider badProvider = bad.BuildServiceProvider();
+        using var badProvider = bad.BuildServiceProvider();
         var exception = Assert.Throws<InvalidOperationException>(() => badProvider.GetRequiredService<PipelineClient>());
         Assert.Contains("MaxResponseBodySize", exception.Message, StringComparison.Ordinal);
     }

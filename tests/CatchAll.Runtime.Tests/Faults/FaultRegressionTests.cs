@@ -29,9 +29,9 @@ public class FaultRegressionTests
         await using var server = FaultServer.Sequence(Fault.Json("{}", 429).With("Retry-After", "7"), Fault.Json("{\"id\":\"ok\"}"));
         var clock = new IntervalClock(TimeSpan.FromSeconds(7), ignore: CallTimeout);
         using var pipeline = new CatchAllPipeline(Options(server, clock, maxAttempts: 2), PipelineFactory.UnusedDefault);
-        DateTimeOffset start = clock.GetUtcNow();
+        var start = clock.GetUtcNow();
 
-        Task<ApiResponse<JobDto>> call = pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None);
+        var call = pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None);
         await clock.DriveAsync(call);
 
         Assert.Equal("ok", (await call).Value.Id);
@@ -43,11 +43,11 @@ public class FaultRegressionTests
     public async Task A_429_with_retry_after_as_an_http_date_is_waited_out_exactly_then_retried()
     {
         var clock = new IntervalClock(TimeSpan.FromSeconds(9), ignore: CallTimeout);
-        DateTimeOffset start = clock.GetUtcNow();
+        var start = clock.GetUtcNow();
         await using var server = FaultServer.Sequence(Fault.Json("{}", 429).With("Retry-After", (start + TimeSpan.FromSeconds(9)).ToString("r")), Fault.Json("{\"id\":\"ok\"}"));
         using var pipeline = new CatchAllPipeline(Options(server, clock, maxAttempts: 2), PipelineFactory.UnusedDefault);
 
-        Task<ApiResponse<JobDto>> call = pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None);
+        var call = pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None);
         await clock.DriveAsync(call);
 
         Assert.Equal("ok", (await call).Value.Id);
@@ -58,7 +58,7 @@ public class FaultRegressionTests
     public async Task A_429_that_outlasts_the_attempts_is_a_RateLimitedException_with_retry_after()
     {
         await using var server = FaultServer.Start(Fault.Json("{\"detail\":\"quota\"}", 429).With("Retry-After", "0"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 3);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 3);
 
         var exception = await Assert.ThrowsAsync<RateLimitedException>(() => pipeline.SendAsync(Get(), null, CancellationToken.None));
 
@@ -74,7 +74,7 @@ public class FaultRegressionTests
     public async Task A_5xx_is_retried_for_idempotent_methods_only(string method, int expectedRequests)
     {
         await using var server = FaultServer.Sequence(Fault.Json("{\"detail\":\"busy\"}", 503), Fault.Json("{\"id\":\"ok\"}"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 2);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 2);
         var request = new ApiRequest(new HttpMethod(method), "op");
         request.AppendPath("/x");
 
@@ -94,9 +94,9 @@ public class FaultRegressionTests
     public async Task A_reset_connection_is_retried_for_a_get_and_then_succeeds()
     {
         await using var server = FaultServer.Sequence(new Fault { Reset = true }, Fault.Json("{\"id\":\"ok\"}"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 2);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 2);
 
-        ApiResponse<JobDto> response = await pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None);
+        var response = await pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None);
 
         Assert.Equal("ok", response.Value.Id);
         Assert.Equal(2, server.RequestCount);
@@ -106,7 +106,7 @@ public class FaultRegressionTests
     public async Task A_reset_connection_on_every_attempt_is_a_transport_exception()
     {
         await using var server = FaultServer.Start(new Fault { Reset = true });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 2);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 2);
 
         var exception = await Assert.ThrowsAsync<CatchAllTransportException>(() => pipeline.SendAsync(Get(), null, CancellationToken.None));
 
@@ -118,7 +118,7 @@ public class FaultRegressionTests
     public async Task A_chunked_body_cut_short_is_a_transport_exception_that_names_the_status()
     {
         await using var server = FaultServer.Start(new Fault { Chunked = true, Body = Encoding.UTF8.GetBytes("{\"id\":\"abcdefghijklmnopqrstuvwxyz\"}"), CloseAfterBodyBytes = 10 });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         var exception = await Assert.ThrowsAsync<CatchAllTransportException>(() => pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None));
 
@@ -129,7 +129,7 @@ public class FaultRegressionTests
     public async Task An_html_error_page_gives_its_first_words_in_the_message()
     {
         await using var server = FaultServer.Start(Fault.Text("<html><body><h1>502 Bad Gateway</h1></body></html>", 502, "text/html"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         var exception = await Assert.ThrowsAsync<CatchAllApiException>(() => pipeline.SendAsync(Get(), null, CancellationToken.None));
 
@@ -141,7 +141,7 @@ public class FaultRegressionTests
     public async Task An_html_page_with_a_200_is_a_serialization_exception()
     {
         await using var server = FaultServer.Start(Fault.Text("<html>maintenance</html>", 200, "text/html"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         await Assert.ThrowsAsync<CatchAllSerializationException>(() => pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None));
     }
@@ -149,9 +149,9 @@ public class FaultRegressionTests
     [Fact]
     public async Task Json_nested_5000_deep_is_a_typed_error_on_success_and_on_error_bodies()
     {
-        string deep = new string('[', 5000) + new string(']', 5000);
+        var deep = new string('[', 5000) + new string(']', 5000);
         await using var server = FaultServer.Sequence(Fault.Json(deep), Fault.Json(deep, 500), Fault.Json("{\"detail\":" + new string('[', 5000) + "\"" + Key.Replace("-", "\\u002d", StringComparison.Ordinal) + "\"" + new string(']', 5000) + "}", 500));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         await Assert.ThrowsAsync<CatchAllSerializationException>(() => pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None));
         var error = await Assert.ThrowsAsync<CatchAllApiException>(() => pipeline.SendAsync(Get(), null, CancellationToken.None));
@@ -164,7 +164,7 @@ public class FaultRegressionTests
     public async Task Cancelling_while_the_server_hangs_is_cancellation_not_a_timeout()
     {
         await using var server = FaultServer.Start(new Fault { Hang = true });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress, new FakeTimeProvider());
+        using var pipeline = PipelineFactory.Create(server.BaseAddress, new FakeTimeProvider());
         using var cancel = new CancellationTokenSource();
 
         Task call = pipeline.SendAsync(Get(), null, cancel.Token);
@@ -193,19 +193,19 @@ public class FaultRegressionTests
     [Fact]
     public async Task Logs_of_a_retried_failure_never_hold_the_key_even_when_the_server_escapes_it()
     {
-        string escaped = Key.Replace("-", "\\u002d", StringComparison.Ordinal);
+        var escaped = Key.Replace("-", "\\u002d", StringComparison.Ordinal);
         await using var server = FaultServer.Sequence(
             Fault.Json("{\"detail\":\"no capacity for " + escaped + "\"}", 503).With("X-Echo", Key),
             Fault.Json("{\"detail\":\"still no capacity for " + escaped + "\"}", 503));
         var collector = new FakeLogCollector();
-        using ILoggerFactory loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(collector)));
-        CatchAllClientOptions options = PipelineFactory.Options(server.BaseAddress, maxAttempts: 2);
+        using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(collector)));
+        var options = PipelineFactory.Options(server.BaseAddress, maxAttempts: 2);
         options.LoggerFactory = loggerFactory;
         using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
 
         var exception = await Assert.ThrowsAsync<CatchAllApiException>(() => pipeline.SendAsync(Get(), null, CancellationToken.None));
 
-        string everything = string.Join("\n", collector.GetSnapshot().Select(r => r.Message + " " + r.Exception + " " + string.Join(",", r.StructuredState?.Select(s => s.Value) ?? [])));
+        var everything = string.Join("\n", collector.GetSnapshot().Select(r => r.Message + " " + r.Exception + " " + string.Join(",", r.StructuredState?.Select(s => s.Value) ?? [])));
         Assert.Contains("no capacity for ***", everything, StringComparison.Ordinal);
         Assert.DoesNotContain(Key, everything, StringComparison.Ordinal);
         Assert.DoesNotContain(Key, exception.ToString(), StringComparison.Ordinal);
@@ -213,7 +213,7 @@ public class FaultRegressionTests
 
     private static CatchAllClientOptions Options(FaultServer server, TimeProvider clock, int maxAttempts)
     {
-        CatchAllClientOptions options = PipelineFactory.Options(server.BaseAddress, clock, maxAttempts);
+        var options = PipelineFactory.Options(server.BaseAddress, clock, maxAttempts);
         options.Timeout = CallTimeout;
         return options;
     }

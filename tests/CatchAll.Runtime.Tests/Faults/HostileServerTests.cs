@@ -31,7 +31,7 @@ public class HostileServerTests
     {
         await using var elsewhere = FaultServer.Start(Fault.Json("{\"id\":\"stolen\"}"));
         await using var server = FaultServer.Start(new Fault { Status = status }.With("Location", new Uri(elsewhere.BaseAddress, "/collect").ToString()));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 3);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 3);
 
         var exception = await Assert.ThrowsAsync<RedirectRefusedException>(() => pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None));
 
@@ -46,7 +46,7 @@ public class HostileServerTests
     public async Task A_redirect_to_another_port_on_the_same_host_is_another_origin()
     {
         await using var server = FaultServer.Start(new Fault { Status = 302 }.With("Location", $"http://127.0.0.1:{LoopbackServer.FreePort()}/x"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         await Assert.ThrowsAsync<RedirectRefusedException>(() => pipeline.SendAsync(Get(), null, CancellationToken.None));
     }
@@ -57,9 +57,9 @@ public class HostileServerTests
         await using var server = FaultServer.Start((request, _) => request.Target.StartsWith("/moved", StringComparison.Ordinal)
             ? Fault.Json("{\"id\":\"here\"}")
             : new Fault { Status = 307 }.With("Location", "/moved/jobs/1"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
-        ApiResponse<JobDto> response = await pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None);
+        var response = await pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None);
 
         Assert.Equal("here", response.Value.Id);
         Assert.Equal(new[] { "/jobs/1", "/moved/jobs/1" }, server.Requests.Select(r => r.Target));
@@ -72,12 +72,12 @@ public class HostileServerTests
         await using var server = FaultServer.Start((request, _) => request.Method == "GET"
             ? Fault.Json("{\"id\":\"created\"}")
             : new Fault { Status = 303 }.With("Location", "/jobs/created"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
         var request = new ApiRequest(HttpMethod.Post, "createJob");
         request.AppendPath("/jobs");
         request.SetJsonBody(new CreateJobBody { Query = "q", Limit = 1 }, TestJson.Default.CreateJobBody);
 
-        ApiResponse<JobDto> response = await pipeline.SendAsync(request, TestJson.Default.JobDto, null, CancellationToken.None);
+        var response = await pipeline.SendAsync(request, TestJson.Default.JobDto, null, CancellationToken.None);
 
         Assert.Equal("created", response.Value.Id);
         Assert.Equal(new[] { "POST", "GET" }, server.Requests.Select(r => r.Method));
@@ -88,7 +88,7 @@ public class HostileServerTests
     public async Task A_redirect_loop_ends_with_a_typed_error()
     {
         await using var server = FaultServer.Start(new Fault { Status = 302 }.With("Location", "/again"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         var exception = await Assert.ThrowsAsync<RedirectRefusedException>(() => pipeline.SendAsync(Get(), null, CancellationToken.None));
 
@@ -116,9 +116,9 @@ public class HostileServerTests
     [InlineData("sk-test-9f8e7d6c5b4\\u0061")]
     public async Task A_key_echoed_with_json_escapes_is_redacted_everywhere(string escapedKey)
     {
-        string body = "{\"detail\":\"bad key " + escapedKey + "\",\"extra\":{\"echo\":\"" + escapedKey + "\"}}";
+        var body = "{\"detail\":\"bad key " + escapedKey + "\",\"extra\":{\"echo\":\"" + escapedKey + "\"}}";
         await using var server = FaultServer.Start(Fault.Json(body, 401).With("X-Echo-Key", Key).With("WWW-Authenticate", "ApiKey key=\"" + Key + "\""));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         var exception = await Assert.ThrowsAsync<UnauthorizedException>(() => pipeline.SendAsync(Get(), null, CancellationToken.None));
 
@@ -127,7 +127,7 @@ public class HostileServerTests
         Assert.DoesNotContain(Key, exception.Detail);
         Assert.Contains("bad key ***", exception.Detail);
         // The kept body is still JSON, and reading it does not reveal the key either.
-        using JsonDocument kept = JsonDocument.Parse(exception.ResponseBody!);
+        using var kept = JsonDocument.Parse(exception.ResponseBody!);
         Assert.DoesNotContain(Key, kept.RootElement.GetProperty("detail").GetString());
         Assert.DoesNotContain(Key, kept.RootElement.GetProperty("extra").GetProperty("echo").GetString());
         Assert.DoesNotContain(Key, string.Join("\n", exception.Headers.SelectMany(h => h.Value)));
@@ -137,9 +137,9 @@ public class HostileServerTests
     [Fact]
     public async Task A_key_echoed_in_validation_errors_is_redacted()
     {
-        string body = "{\"detail\":[{\"loc\":[\"header\",\"x-api-key\"],\"msg\":\"unknown key sk\\u002dtest-9f8e7d6c5b4a\",\"type\":\"value_error\"}]}";
+        var body = "{\"detail\":[{\"loc\":[\"header\",\"x-api-key\"],\"msg\":\"unknown key sk\\u002dtest-9f8e7d6c5b4a\",\"type\":\"value_error\"}]}";
         await using var server = FaultServer.Start(Fault.Json(body, 422));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         var exception = await Assert.ThrowsAsync<UnprocessableEntityException>(() => pipeline.SendAsync(Get(), null, CancellationToken.None));
 
@@ -157,7 +157,7 @@ public class HostileServerTests
     {
         await using var server = FaultServer.Start(Fault.Json("{\"detail\":\"slow down\"}", 429).With("Retry-After", retryAfter));
         // A fake clock that nobody advances: a wait the pipeline wrongly starts never ends, and the bound reports it.
-        CatchAllClientOptions options = PipelineFactory.Options(server.BaseAddress, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(), maxAttempts: 4);
+        var options = PipelineFactory.Options(server.BaseAddress, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(), maxAttempts: 4);
         options.Timeout = Timeout.InfiniteTimeSpan;
         using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
 
@@ -171,7 +171,7 @@ public class HostileServerTests
     public async Task A_503_with_a_retry_after_beyond_the_cap_is_not_retried()
     {
         await using var server = FaultServer.Start(Fault.Json("{\"detail\":\"maintenance\"}", 503).With("Retry-After", "86400"));
-        CatchAllClientOptions options = PipelineFactory.Options(server.BaseAddress, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(), maxAttempts: 4);
+        var options = PipelineFactory.Options(server.BaseAddress, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(), maxAttempts: 4);
         options.Timeout = Timeout.InfiniteTimeSpan;
         using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
 
@@ -186,7 +186,7 @@ public class HostileServerTests
     public async Task A_lying_content_length_beyond_the_limit_is_refused_before_reading()
     {
         await using var server = FaultServer.Start(new Fault { Body = Encoding.UTF8.GetBytes("{\"id\":\"only sixty bytes or so, whatever the header claims\"}"), DeclaredLength = 1_000_000_000 });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         var exception = await Assert.ThrowsAsync<ResponseTooLargeException>(() => pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None));
 
@@ -200,7 +200,7 @@ public class HostileServerTests
     public async Task A_lying_content_length_within_the_limit_is_a_truncated_body()
     {
         await using var server = FaultServer.Start(new Fault { Body = Encoding.UTF8.GetBytes("{\"id\":\"x\"}"), DeclaredLength = 10_000_000 });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         var exception = await Assert.ThrowsAsync<CatchAllTransportException>(() => pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None));
 
@@ -212,11 +212,11 @@ public class HostileServerTests
     {
         // A DELETE that worked: a retry would answer 404 and report a failure for an operation that succeeded.
         await using var server = FaultServer.Start(new Fault { Body = Encoding.UTF8.GetBytes("{\"deleted\":true}"), DeclaredLength = 10_000_000 });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
         var request = new ApiRequest(HttpMethod.Delete, "deleteJob");
         request.AppendPath("/jobs/1");
 
-        ApiResponse response = await pipeline.SendAsync(request, null, CancellationToken.None);
+        var response = await pipeline.SendAsync(request, null, CancellationToken.None);
 
         Assert.Equal(200, response.StatusCode);
         Assert.Equal(1, server.RequestCount);
@@ -227,7 +227,7 @@ public class HostileServerTests
     public async Task A_chunked_body_beyond_the_limit_ends_with_ResponseTooLargeException()
     {
         await using var server = FaultServer.Start(new Fault { Chunked = true, FillerLength = 3 * 1024 * 1024 });
-        CatchAllClientOptions options = PipelineFactory.Options(server.BaseAddress);
+        var options = PipelineFactory.Options(server.BaseAddress);
         options.MaxResponseBodySize = 1024 * 1024;
         using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
 
@@ -240,13 +240,13 @@ public class HostileServerTests
     [Fact]
     public async Task A_body_exactly_at_the_limit_is_read()
     {
-        string json = "{\"id\":\"" + new string('x', 1000) + "\"}";
+        var json = "{\"id\":\"" + new string('x', 1000) + "\"}";
         await using var server = FaultServer.Start(Fault.Json(json));
-        CatchAllClientOptions options = PipelineFactory.Options(server.BaseAddress);
+        var options = PipelineFactory.Options(server.BaseAddress);
         options.MaxResponseBodySize = json.Length;
         using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
 
-        ApiResponse<JobDto> response = await pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None);
+        var response = await pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None);
 
         Assert.Equal(1000, response.Value.Id!.Length);
     }
@@ -265,9 +265,9 @@ public class HostileServerTests
     [Fact]
     public async Task A_huge_error_body_is_cut_at_the_error_body_limit_on_every_attempt()
     {
-        byte[] head = Encoding.UTF8.GetBytes("{\"detail\":\"");
+        var head = Encoding.UTF8.GetBytes("{\"detail\":\"");
         await using var server = FaultServer.Start(new Fault { Status = 503, Body = head, FillerLength = 5 * 1024 * 1024 }.With("Content-Type", "application/json"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 3);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 3);
 
         var exception = await Assert.ThrowsAsync<CatchAllApiException>(() => pipeline.SendAsync(Get(), null, CancellationToken.None));
 
@@ -283,7 +283,7 @@ public class HostileServerTests
     public async Task An_error_body_limit_of_zero_keeps_no_body_but_still_the_status()
     {
         await using var server = FaultServer.Start(Fault.Json("{\"detail\":\"gone\"}", 404));
-        CatchAllClientOptions options = PipelineFactory.Options(server.BaseAddress);
+        var options = PipelineFactory.Options(server.BaseAddress);
         options.MaxErrorBodySize = 0;
         using var pipeline = new CatchAllPipeline(options, PipelineFactory.UnusedDefault);
 
@@ -297,7 +297,7 @@ public class HostileServerTests
     public async Task A_connection_broken_mid_body_after_a_200_says_so()
     {
         await using var server = FaultServer.Start(new Fault { Body = Encoding.UTF8.GetBytes("{\"id\":\"abcdefghijklmnop\"}"), CloseAfterBodyBytes = 8 });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         var exception = await Assert.ThrowsAsync<CatchAllTransportException>(() => pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None));
 

@@ -18,13 +18,13 @@ public class PagingGuardTests
     public async Task A_server_that_ignores_the_page_number_ends_paging_with_a_typed_error_on_the_second_page()
     {
         await using var server = FaultServer.Start(Fault.Json("{\"id\":\"same\",\"tags\":[\"a\",\"b\"]}"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
-        AsyncPageable<JobDto, string> pager = Pager(pipeline, _ => null);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
+        var pager = Pager(pipeline, _ => null);
 
         var pages = 0;
         var exception = await Assert.ThrowsAsync<CatchAllPagingException>(async () =>
         {
-            await foreach (JobDto page in pager.AsPages())
+            await foreach (var page in pager.AsPages())
             {
                 Assert.True(++pages < Bound, "Paging did not stop.");
             }
@@ -42,13 +42,13 @@ public class PagingGuardTests
     {
         await using var server = FaultServer.Start((request, _) =>
         {
-            int page = int.Parse(request.Target.Split("page=")[1], System.Globalization.CultureInfo.InvariantCulture);
+            var page = int.Parse(request.Target.Split("page=")[1], System.Globalization.CultureInfo.InvariantCulture);
             return Fault.Json(page <= 3 ? "{\"id\":\"p" + page + "\",\"tags\":[\"t" + page + "\"]}" : "{\"id\":\"end\",\"tags\":[]}");
         });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         var items = new List<string>();
-        await foreach (string item in Pager(pipeline, _ => null))
+        await foreach (var item in Pager(pipeline, _ => null))
         {
             items.Add(item);
             Assert.True(items.Count < Bound);
@@ -61,11 +61,11 @@ public class PagingGuardTests
     public async Task Items_on_a_page_beyond_the_total_that_page_reports_end_with_a_typed_error()
     {
         await using var server = FaultServer.Start(Fault.Json("{\"id\":\"x\",\"count\":2,\"tags\":[\"a\"]}"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
 
         var exception = await Assert.ThrowsAsync<CatchAllPagingException>(async () =>
         {
-            await foreach (string item in Pager(pipeline, page => page.Count, firstPage: 5))
+            await foreach (var item in Pager(pipeline, page => page.Count, firstPage: 5))
             {
             }
         });
@@ -83,7 +83,7 @@ public class PagingGuardTests
         var exception = await Assert.ThrowsAsync<CatchAllPagingException>(async () =>
         {
             var count = 0;
-            await foreach (string item in pager)
+            await foreach (var item in pager)
             {
                 Assert.True(++count < Bound);
             }

@@ -26,7 +26,7 @@ public class PartialResultsPagingTests
     {
         var world = new GrowingResult();
         await using var server = FaultServer.Start((request, _) => world.Page(request));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
         var batches = new List<IReadOnlyList<string>>();
         var reporter = new NewItemReporter<JobDto, string>(id => id, new SyncProgress<IReadOnlyList<string>>(batches));
         int[] available = { 3, 5, 5, 9 };
@@ -34,24 +34,24 @@ public class PartialResultsPagingTests
         var time = new RecordingTimeProvider();
         var polls = 0;
 
-        Task<string> wait = Wait(
+        var wait = Wait(
             async token =>
             {
-                int poll = polls++;
+                var poll = polls++;
                 if (poll == available.Length)
                 {
                     return "completed";
                 }
 
                 world.Available = available[poll];
-                int before = server.RequestCount;
+                var before = server.RequestCount;
                 await reporter.ReportNewAsync(Pager(pipeline), token);
                 pagesPerPoll.Add(server.Requests.Skip(before).Select(PageNumber).ToArray());
                 return "enriching";
             },
             new PollingOptions { Interval = Interval },
             time);
-        for (int poll = 1; poll <= available.Length; poll++)
+        for (var poll = 1; poll <= available.Length; poll++)
         {
             await time.WaitForTimerAsync(poll);
             time.Advance(Interval);
@@ -74,16 +74,16 @@ public class PartialResultsPagingTests
     {
         var world = new GrowingResult { Available = 4 };
         await using var server = FaultServer.Start((request, _) => world.Page(request));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
         var batches = new List<IReadOnlyList<string>>();
         var reporter = new NewItemReporter<JobDto, string>(id => id, new SyncProgress<IReadOnlyList<string>>(batches));
         var time = new RecordingTimeProvider();
         var polls = 0;
 
-        Task<string> wait = Wait(
+        var wait = Wait(
             async token =>
             {
-                int poll = polls++;
+                var poll = polls++;
                 if (poll == 2)
                 {
                     return "completed";
@@ -96,7 +96,7 @@ public class PartialResultsPagingTests
             },
             new PollingOptions { Interval = Interval },
             time);
-        for (int step = 1; step <= 2; step++)
+        for (var step = 1; step <= 2; step++)
         {
             await time.WaitForTimerAsync(step);
             time.Advance(Interval);
@@ -111,10 +111,10 @@ public class PartialResultsPagingTests
     {
         var world = new GrowingResult { Available = 4, RepeatFirstPage = true };
         await using var server = FaultServer.Start((request, _) => world.Page(request));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
         var reporter = new NewItemReporter<JobDto, string>(id => id, new SyncProgress<IReadOnlyList<string>>(new List<IReadOnlyList<string>>()));
 
-        Task<string> wait = Wait(
+        var wait = Wait(
             async token =>
             {
                 await reporter.ReportNewAsync(Pager(pipeline), token);
@@ -172,10 +172,10 @@ public class PartialResultsPagingTests
 
         public Fault Page(FaultRequest request)
         {
-            int number = RepeatFirstPage ? 1 : PageNumber(request);
-            int available = Available;
-            int pages = (available + PageSize - 1) / PageSize;
-            string tags = string.Join(",", Enumerable.Range((number - 1) * PageSize + 1, PageSize).Where(i => i <= available).Select(i => "\"r" + i + "\""));
+            var number = RepeatFirstPage ? 1 : PageNumber(request);
+            var available = Available;
+            var pages = (available + PageSize - 1) / PageSize;
+            var tags = string.Join(",", Enumerable.Range((number - 1) * PageSize + 1, PageSize).Where(i => i <= available).Select(i => "\"r" + i + "\""));
             return Fault.Json("{\"id\":\"p" + number + "\",\"count\":" + pages + ",\"tags\":[" + tags + "]}");
         }
     }

@@ -24,13 +24,13 @@ public class ResponseBufferTests
     {
         const long declared = 200_000_000;
         await using var server = FaultServer.Start(new Fault { Body = Encoding.UTF8.GetBytes("{\"id\":\"x\"}"), DeclaredLength = declared });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
         var request = new ApiRequest(HttpMethod.Get, "getJob");
         request.AppendPath("/jobs/1");
 
-        long before = GC.GetTotalAllocatedBytes(precise: true);
+        var before = GC.GetTotalAllocatedBytes(precise: true);
         await Assert.ThrowsAsync<CatchAllTransportException>(() => pipeline.SendAsync(request, TestJson.Default.JobDto, null, CancellationToken.None));
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
         Assert.True(allocated < declared / 4, $"reading a 10-byte body that claimed {declared} bytes allocated {allocated} bytes");
     }
@@ -45,13 +45,13 @@ public class DrainedBodyTests
     {
         const long size = 32 * 1024 * 1024;
         await using var server = FaultServer.Start(new Fault { FillerLength = size });
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress);
         var request = new ApiRequest(HttpMethod.Delete, "deleteJob");
         request.AppendPath("/jobs/1");
 
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        ApiResponse response = await pipeline.SendAsync(request, null, CancellationToken.None);
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var response = await pipeline.SendAsync(request, null, CancellationToken.None);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
         Assert.Equal(200, response.StatusCode);
         Assert.True(allocated < size / 8, $"draining a {size}-byte body allocated {allocated} bytes");

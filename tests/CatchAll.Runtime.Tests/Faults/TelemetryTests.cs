@@ -64,11 +64,11 @@ public sealed class TelemetryTests : IDisposable
         await using var server = FaultServer.Sequence(
             Fault.Json("{\"detail\":\"busy\"}", 503),
             Fault.Json("{\"job_id\":\"job-42\",\"status\":\"enriching\"}"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 2);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 2);
 
         await pipeline.SendAsync(Get(), TestJson.Default.JobDto, null, CancellationToken.None);
 
-        Activity activity = Assert.Single(_activities);
+        var activity = Assert.Single(_activities);
         Assert.Equal(_operationId, activity.DisplayName);
         Assert.Equal("GET", activity.GetTagItem("http.request.method"));
         Assert.Equal(200, activity.GetTagItem("http.response.status_code"));
@@ -91,11 +91,11 @@ public sealed class TelemetryTests : IDisposable
     public async Task A_failed_operation_is_an_error_activity_and_429s_are_counted()
     {
         await using var server = FaultServer.Start(Fault.Json("{\"detail\":\"slow down, " + Key + "\"}", 429).With("Retry-After", "100000"));
-        using CatchAllPipeline pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 3);
+        using var pipeline = PipelineFactory.Create(server.BaseAddress, maxAttempts: 3);
 
         await Assert.ThrowsAsync<RateLimitedException>(() => pipeline.SendAsync(Get(), null, CancellationToken.None));
 
-        Activity activity = Assert.Single(_activities);
+        var activity = Assert.Single(_activities);
         Assert.Equal(ActivityStatusCode.Error, activity.Status);
         Assert.Equal("429", activity.GetTagItem("error.type"));
         Assert.Equal(429, activity.GetTagItem("http.response.status_code"));
@@ -109,7 +109,7 @@ public sealed class TelemetryTests : IDisposable
     {
         var clock = new IntervalClock(TimeSpan.FromSeconds(10));
         var polls = 0;
-        Task<string> wait = Poller.PollAsync(
+        var wait = Poller.PollAsync(
             _ => Task.FromResult(++polls < 3 ? "running" : "completed"),
             s => s == "completed" ? PollOutcome.Succeeded : PollOutcome.Continue,
             s => new InvalidOperationException(s),
@@ -120,7 +120,7 @@ public sealed class TelemetryTests : IDisposable
         await clock.DriveAsync(wait);
         await wait;
 
-        Activity activity = Assert.Single(_activities);
+        var activity = Assert.Single(_activities);
         Assert.Equal(_operationId + " wait", activity.DisplayName);
         Assert.Equal("succeeded", activity.GetTagItem("catchall.wait.outcome"));
         var duration = Assert.Single(Measurements("catchall.client.wait.duration"));
@@ -137,7 +137,7 @@ public sealed class TelemetryTests : IDisposable
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         var copy = new Dictionary<string, object?>();
-        foreach (KeyValuePair<string, object?> tag in tags)
+        foreach (var tag in tags)
         {
             copy[tag.Key] = tag.Value;
         }

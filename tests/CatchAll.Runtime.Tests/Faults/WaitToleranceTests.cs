@@ -21,7 +21,7 @@ public class WaitToleranceTests
         var script = new Script(Enumerable(6, Unavailable), "enriching", "completed");
         var progress = new List<string>();
 
-        Task<string> wait = Wait(script, clock, new PollingOptions { Interval = Interval }, progress);
+        var wait = Wait(script, clock, new PollingOptions { Interval = Interval }, progress);
         await clock.DriveAsync(wait);
 
         Assert.Equal("completed", await wait);
@@ -40,7 +40,7 @@ public class WaitToleranceTests
         var clock = new IntervalClock(Interval);
         var script = new Script(Enumerable(2, () => CatchAllApiException.Create("getJobStatus", status, "{}")), "completed");
 
-        Task<string> wait = Wait(script, clock, new PollingOptions { Interval = Interval });
+        var wait = Wait(script, clock, new PollingOptions { Interval = Interval });
         await clock.DriveAsync(wait);
 
         Assert.Equal("completed", await wait);
@@ -58,7 +58,7 @@ public class WaitToleranceTests
             },
             "completed");
 
-        Task<string> wait = Wait(script, clock, new PollingOptions { Interval = Interval });
+        var wait = Wait(script, clock, new PollingOptions { Interval = Interval });
         await clock.DriveAsync(wait);
 
         Assert.Equal("completed", await wait);
@@ -71,7 +71,7 @@ public class WaitToleranceTests
         var script = new Script(Enumerable(1000, Unavailable), "completed");
         var options = new PollingOptions { Interval = Interval, TransientFailureTolerance = TimeSpan.FromMinutes(2) };
 
-        Task<string> wait = Wait(script, clock, options);
+        var wait = Wait(script, clock, options);
         await clock.DriveAsync(wait);
 
         var exception = await Assert.ThrowsAsync<CatchAllApiException>(() => wait);
@@ -85,7 +85,7 @@ public class WaitToleranceTests
     {
         var clock = new IntervalClock(Interval);
         var steps = new List<Func<Exception>?>();
-        for (int round = 0; round < 3; round++)
+        for (var round = 0; round < 3; round++)
         {
             steps.AddRange(new Func<Exception>?[] { Unavailable, Unavailable, Unavailable, null });
         }
@@ -93,7 +93,7 @@ public class WaitToleranceTests
         var script = new Script(steps, "completed");
         var options = new PollingOptions { Interval = Interval, TransientFailureTolerance = TimeSpan.FromSeconds(90) };
 
-        Task<string> wait = Wait(script, clock, options);
+        var wait = Wait(script, clock, options);
         await clock.DriveAsync(wait);
 
         Assert.Equal("completed", await wait);
@@ -105,7 +105,7 @@ public class WaitToleranceTests
         var clock = new IntervalClock(Interval);
         var script = new Script(Enumerable(1, Unavailable), "completed");
 
-        Task<string> wait = Wait(script, clock, new PollingOptions { Interval = Interval, TransientFailureTolerance = TimeSpan.Zero });
+        var wait = Wait(script, clock, new PollingOptions { Interval = Interval, TransientFailureTolerance = TimeSpan.Zero });
 
         var exception = await Assert.ThrowsAsync<CatchAllApiException>(() => Eventually.Completes(wait));
         Assert.Equal(503, exception.StatusCode);
@@ -123,7 +123,7 @@ public class WaitToleranceTests
         var clock = new IntervalClock(Interval);
         var script = new Script(Enumerable(1, () => CatchAllApiException.Create("getJobStatus", status, "{}")), "completed");
 
-        Task<string> wait = Wait(script, clock, new PollingOptions { Interval = Interval });
+        var wait = Wait(script, clock, new PollingOptions { Interval = Interval });
 
         var exception = await Assert.ThrowsAsync(CatchAllApiException.Create("x", status, null).GetType(), () => Eventually.Completes(wait));
         Assert.Equal(status, ((CatchAllApiException)exception).StatusCode);
@@ -137,9 +137,9 @@ public class WaitToleranceTests
         var script = new Script(
             new Func<Exception>[] { () => new RateLimitedException("getJobStatus", "slow down", TimeSpan.FromSeconds(90)) },
             "completed");
-        DateTimeOffset start = clock.GetUtcNow();
+        var start = clock.GetUtcNow();
 
-        Task<string> wait = Wait(script, clock, new PollingOptions { Interval = Interval });
+        var wait = Wait(script, clock, new PollingOptions { Interval = Interval });
         await clock.DriveAsync(wait);
 
         Assert.Equal("completed", await wait);
@@ -156,7 +156,7 @@ public class WaitToleranceTests
             new Func<Exception>[] { Unavailable, () => new RateLimitedException("getJobStatus", "slow down", TimeSpan.MaxValue) },
             "completed");
 
-        Task<string> wait = Wait(script, clock, new PollingOptions { Interval = Interval });
+        var wait = Wait(script, clock, new PollingOptions { Interval = Interval });
         await clock.DriveAsync(wait);
 
         await Assert.ThrowsAsync<RateLimitedException>(() => wait);
@@ -170,7 +170,7 @@ public class WaitToleranceTests
         var script = new Script(Enumerable(1000, Unavailable), "completed");
         using var cancel = new CancellationTokenSource();
 
-        Task<string> wait = Poller.PollAsync(script.PollAsync, Evaluate, r => new InvalidOperationException(r), new PollingOptions { Interval = Interval }, clock, null, cancel.Token);
+        var wait = Poller.PollAsync(script.PollAsync, Evaluate, r => new InvalidOperationException(r), new PollingOptions { Interval = Interval }, clock, null, cancel.Token);
         await Eventually.TrueAsync(() => script.Polls >= 1, "the first poll");
         cancel.Cancel();
 
@@ -181,7 +181,7 @@ public class WaitToleranceTests
 
     private static IEnumerable<Func<Exception>?> Enumerable(int count, Func<Exception> failure)
     {
-        for (int i = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
             yield return failure;
         }
@@ -214,7 +214,7 @@ public class WaitToleranceTests
         public Task<string> PollAsync(CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int index = Polls++;
+            var index = Polls++;
             if (index < _steps.Count)
             {
                 return _steps[index] is { } failure ? Task.FromException<string>(failure()) : Task.FromResult("enriching");

@@ -36,7 +36,7 @@ public sealed class RecordingTimeProvider : FakeTimeProvider
     /// <summary>Waits for the n-th (1-based) timer whose due time is not <paramref name="ignore"/> and returns its due time.</summary>
     public async Task<TimeSpan> WaitForTimerAsync(int n = 1, TimeSpan? ignore = null)
     {
-        TimeSpan[] matching = Array.Empty<TimeSpan>();
+        var matching = Array.Empty<TimeSpan>();
         await Eventually.TrueAsync(
             () => (matching = DueTimes.Where(d => d != ignore).ToArray()).Length >= n,
             $"timer #{n} (due times so far: {string.Join(", ", DueTimes)})");
@@ -46,7 +46,7 @@ public sealed class RecordingTimeProvider : FakeTimeProvider
     /// <summary>Advances fake time in steps until <paramref name="task"/> finishes, letting real I/O run in between.</summary>
     public async Task DriveAsync(Task task, TimeSpan step, int maxSteps = 200)
     {
-        for (int i = 0; i < maxSteps && !task.IsCompleted; i++)
+        for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
         {
             Advance(step);
             await Task.WhenAny(task, Task.Delay(10));
