@@ -7,7 +7,7 @@ using Xunit;
 namespace CatchAll.Runtime.Tests;
 
 /// <summary>
-/// A map key in an error's path: dotted only when it is an identifier, bracketed and escaped otherwise, so
+/// A map key or member name in an error's path: dotted only when it is an identifier, bracketed and escaped otherwise, so
 /// <see cref="JsonException.Path"/> stays machine-readable whatever keys a server sends.
 /// </summary>
 public class JsonMapKeyPathTests
@@ -37,6 +37,18 @@ public class JsonMapKeyPathTests
         var inner = Assert.ThrowsAny<JsonException>(() => ReadMap("{\"a.b\": \"x\"}"));
         var outer = Json.At(inner, "meta", "Model", 0);
         Assert.Equal("$.meta['a.b']", outer.Path);
+    }
+
+    [Theory]
+    [InlineData("record_id", "$.record_id")]
+    [InlineData("x-rate.limit", "$['x-rate.limit']")]
+    [InlineData("it's", "$['it\\'s']")]
+    public void A_member_name_is_written_the_same_way_in_read_missing_and_null_errors(string member, string path)
+    {
+        Assert.Equal(path, Json.Missing(member, "Model").Path);
+        Assert.Equal(path, Json.Null(member, "Model").Path);
+        var inner = new JsonException("bad value");
+        Assert.Equal(path, Json.At(inner, member, "Model", 0).Path);
     }
 
     private static Dictionary<string, int>? ReadMap(string json)

@@ -69,20 +69,9 @@ internal sealed record TypeRef(TypeKind Kind, bool Nullable, string? Name = null
     };
 }
 
-/// <summary>The kind of a <see cref="TypeDecl"/>. Only NamingRules' error message still reads it; pattern-match on the record type instead.</summary>
-internal enum DeclKind
-{
-    Object,
-    Enum,
-    Union,
-    PrimitiveUnion,
-}
-
 /// <summary>A type the generator declares: one record per kind (<see cref="ObjectDecl"/>, <see cref="EnumDecl"/>, <see cref="UnionDecl"/>, <see cref="PrimitiveUnionDecl"/>).</summary>
 internal abstract record TypeDecl
 {
-    public abstract DeclKind Kind { get; }
-
     /// <summary>The C# type name, unique in the spec's models namespace.</summary>
     public required string Name { get; init; }
 
@@ -95,8 +84,6 @@ internal abstract record TypeDecl
 /// <summary>An object model: a class with properties, a JSON converter and, if declared, extra members.</summary>
 internal sealed record ObjectDecl : TypeDecl
 {
-    public override DeclKind Kind => DeclKind.Object;
-
     public required EquatableArray<PropertyDecl> Properties { get; init; }
 
     /// <summary>The type of <c>additionalProperties</c> when it declares one; null for none or an empty schema.</summary>
@@ -121,8 +108,6 @@ internal sealed record ObjectDecl : TypeDecl
 /// <summary>An open enum: a struct over a wire string, with a member per known value.</summary>
 internal sealed record EnumDecl : TypeDecl
 {
-    public override DeclKind Kind => DeclKind.Enum;
-
     public required EquatableArray<EnumValueDecl> Values { get; init; }
 
     public override IEnumerable<TypeRef> References() => Enumerable.Empty<TypeRef>();
@@ -131,8 +116,6 @@ internal sealed record EnumDecl : TypeDecl
 /// <summary>A oneOf/anyOf of objects told apart by a discriminator property: an abstract base with the variants deriving from it.</summary>
 internal sealed record UnionDecl : TypeDecl
 {
-    public override DeclKind Kind => DeclKind.Union;
-
     public required EquatableArray<UnionVariantDecl> Variants { get; init; }
 
     /// <summary>The JSON name of the property whose value selects the variant.</summary>
@@ -147,8 +130,6 @@ internal sealed record UnionDecl : TypeDecl
 /// <summary>A oneOf/anyOf of primitive kinds (string, integer, number, boolean): a struct holding one of them.</summary>
 internal sealed record PrimitiveUnionDecl : TypeDecl
 {
-    public override DeclKind Kind => DeclKind.PrimitiveUnion;
-
     public required EquatableArray<UnionVariantDecl> Variants { get; init; }
 
     public override IEnumerable<TypeRef> References() => Variants.Select(v => v.Type);

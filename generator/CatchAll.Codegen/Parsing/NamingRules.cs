@@ -73,7 +73,7 @@ internal sealed class NamingRules
                     Variants = u.Variants.Select(v => v with { Type = RenameRef(v.Type)! }).ToEquatableArray(),
                 },
                 PrimitiveUnionDecl p => p with { Name = name },
-                _ => throw new InvalidOperationException("Unknown declaration kind " + decl.Kind),
+                _ => throw new InvalidOperationException("Unknown declaration kind " + decl.GetType().Name),
             });
         }
 

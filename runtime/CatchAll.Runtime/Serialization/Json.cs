@@ -35,7 +35,7 @@ public static class Json
     /// <returns>The exception to throw.</returns>
     public static JsonException At(Exception inner, string property, string type, long offset)
     {
-        var fullPath = "$." + property + InnerPath(inner);
+        var fullPath = "$" + KeySegment(property) + InnerPath(inner);
         var root = inner is JsonPathException marked ? marked.Reason : inner.Message;
         return Located(new JsonPathException(fullPath, root, "Could not read " + type + " at '" + fullPath + "': " + root, inner), inner, offset);
     }
@@ -57,14 +57,14 @@ public static class Json
     /// <param name="type">The model's name.</param>
     /// <returns>The exception to throw.</returns>
     public static JsonException Missing(string property, string type) =>
-        new JsonPathException("$." + property, "missing", "Required property '" + property + "' of " + type + " is missing.", null);
+        new JsonPathException("$" + KeySegment(property), "missing", "Required property '" + property + "' of " + type + " is missing.", null);
 
     /// <summary>A required, non-nullable member that is <c>null</c>.</summary>
     /// <param name="property">The member's JSON name.</param>
     /// <param name="type">The model's name.</param>
     /// <returns>The exception to throw.</returns>
     public static JsonException Null(string property, string type) =>
-        new JsonPathException("$." + property, "null", "Required property '" + property + "' of " + type + " is null.", null);
+        new JsonPathException("$" + KeySegment(property), "null", "Required property '" + property + "' of " + type + " is null.", null);
 
     /// <summary>Reads a date-time; one without an offset (some endpoints send those) is taken as UTC, whatever the machine's time zone.</summary>
     /// <param name="reader">The reader, on a string.</param>
@@ -312,7 +312,7 @@ public static class Json
     }
 
     /// <summary>
-    /// A map key as a path segment: <c>.key</c> for an identifier, else <c>['key']</c> with <c>'</c> and <c>\</c>
+    /// A member name or map key as a path segment: <c>.key</c> for an identifier, else <c>['key']</c> with <c>'</c> and <c>\</c>
     /// escaped (as System.Text.Json writes it), so a key such as <c>a.b</c> is not read as two levels.
     /// </summary>
     private static string KeySegment(string key)
