@@ -19,9 +19,9 @@ internal sealed partial class Emitter
         }
     }
 
-    // The resource's own singular, so a tag's x-catchall-singular reaches the message as it reaches type names.
-    private string SingularOf(string resource) =>
-        _spec.Resources.FirstOrDefault(r => r.Name == resource)?.Singular ?? Naming.Singular(resource);
+    // The resource's own singular, so a tag's x-catchall-singular reaches the message as it reaches type names
+    // (a waiter always belongs to a resource of the model: the subset drops both together).
+    private string SingularOf(string resource) => _spec.Resources.First(r => r.Name == resource).Singular;
 
     private string EmitFailureException(WaiterModel waiter)
     {

@@ -79,11 +79,7 @@ internal sealed partial class Emitter
         w.Summary("Wraps a wire value.");
         w.Line($"public static implicit operator {self}(string value) => new(value);");
         w.Line();
-        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        w.Open($"internal sealed class JsonConverter : {Attr}.JsonConverter<{self}>");
-        w.Line("public static readonly JsonConverter Instance = new();");
-        w.Line();
-        w.Open($"public override {self} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
+        OpenValueConverter(w, self);
         w.Line($"if (reader.TokenType != {Json}.JsonTokenType.String) throw new {Json}.JsonException(\"A JSON string is expected for {type.Name}.\");");
         foreach (var value in type.Values)
         {
@@ -99,5 +95,15 @@ internal sealed partial class Emitter
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    // Enums and both union kinds nest the same converter shape: hidden, a shared instance, then Read.
+    private static void OpenValueConverter(SourceWriter w, string self)
+    {
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Open($"internal sealed class JsonConverter : {Attr}.JsonConverter<{self}>");
+        w.Line("public static readonly JsonConverter Instance = new();");
+        w.Line();
+        w.Open($"public override {self} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
     }
 }

@@ -33,11 +33,7 @@ internal sealed partial class Emitter
         w.Line($"[{Attr}.JsonIgnore]");
         w.Line($"public abstract string {kind} {{ get; }}");
         w.Line();
-        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        w.Open($"internal sealed class JsonConverter : {Attr}.JsonConverter<{self}>");
-        w.Line("public static readonly JsonConverter Instance = new();");
-        w.Line();
-        w.Open($"public override {self} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
+        OpenValueConverter(w, self);
         w.Line($"if (reader.TokenType != {Json}.JsonTokenType.StartObject) throw new {Json}.JsonException(\"A JSON object is expected for {type.Name}.\");");
         w.Line("// A copy of the reader looks ahead for the discriminator; the real one reads the variant.");
         w.Line("var probe = reader;");
@@ -162,11 +158,7 @@ internal sealed partial class Emitter
 
             """);
         EmitValueEquality(w, self, "global::System.Object.Equals(_value, other._value)", "_value?.GetHashCode() ?? 0", "Compares the values, kind and all.");
-        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        w.Open($"internal sealed class JsonConverter : {Attr}.JsonConverter<{self}>");
-        w.Line("public static readonly JsonConverter Instance = new();");
-        w.Line();
-        w.Open($"public override {self} Read(ref {Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options)");
+        OpenValueConverter(w, self);
         w.Open("switch (reader.TokenType)");
         var kinds = type.Variants.Select(v => v.Type.Kind).ToList();
         if (kinds.Contains(TypeKind.String))
