@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using CatchAll.Emulator;
+using CatchAll.EndToEnd.Tests.Infrastructure;
 using CatchAll.Models;
 using Xunit;
 
@@ -24,20 +25,16 @@ public sealed class OnePassReadTests : IAsyncLifetime
          "stage":{"label":"Series B"},"acquirer":["x",1]}
         """;
 
-    private CatchAllEmulator _emulator = null!;
+    private EmulatorSession _session = null!;
     private CatchAllClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _emulator = await CatchAllEmulator.StartAsync();
-        _client = new CatchAllClient(new CatchAllClientOptions { ApiKey = _emulator.ApiKey, BaseAddress = _emulator.BaseAddress });
+        _session = await EmulatorSession.StartAsync(new EmulatorOptions());
+        _client = _session.Client;
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _emulator.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _session.DisposeAsync();
 
     [Fact]
     public async Task The_pager_hands_out_the_pages_own_read_and_leaves_untyped_reads_alone()

@@ -20,20 +20,16 @@ namespace CatchAll.EndToEnd.Tests.Enrichments;
 public sealed class TypedJobTests : IAsyncLifetime
 {
     private static readonly PollingOptions Polling = new() { Interval = TimeSpan.FromMilliseconds(100) };
-    private CatchAllEmulator _emulator = null!;
+    private EmulatorSession _session = null!;
     private CatchAllClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _emulator = await CatchAllEmulator.StartAsync();
-        _client = new CatchAllClient(new CatchAllClientOptions { ApiKey = _emulator.ApiKey, BaseAddress = _emulator.BaseAddress });
+        _session = await EmulatorSession.StartAsync(new EmulatorOptions());
+        _client = _session.Client;
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _emulator.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _session.DisposeAsync();
 
     [Fact]
     public async Task The_issue_sample_submits_the_types_enrichments_and_reads_every_record_typed()
@@ -137,8 +133,8 @@ public sealed class TypedJobTests : IAsyncLifetime
     public async Task A_numeric_string_a_missing_field_and_an_unreadable_one_are_read_null_or_kept()
     {
         var handler = new ReshapingHandler();
-        using var http = new System.Net.Http.HttpClient(handler) { BaseAddress = _emulator.BaseAddress };
-        using var client = new CatchAllClient(http, new CatchAllClientOptions { ApiKey = _emulator.ApiKey });
+        using var http = new System.Net.Http.HttpClient(handler) { BaseAddress = _session.Emulator.BaseAddress };
+        using var client = new CatchAllClient(http, new CatchAllClientOptions { ApiKey = _session.Emulator.ApiKey });
 
         var status = await client.Jobs.SubmitAndWaitAsync<FundingRound>(new SubmitRequest { Query = "Series B rounds for SaaS startups", Limit = 10 }, Polling);
         var records = new List<EnrichedRecord<CatchAll.Models.Record, FundingRound>>();
